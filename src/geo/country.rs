@@ -1,0 +1,331 @@
+//! `Country`: ISO 3166-1 countries and territories, with Kosovo.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::country_table::NAME_INDEX;
+use super::normalize::fold_name;
+use super::region::{Continent, Subregion};
+use crate::{Currency, Excerpt};
+
+pub use super::country_table::Country;
+
+/// The reference data of one country, generated from `data/`.
+pub(super) struct CountryRecord {
+    pub(super) alpha2: &'static str,
+    pub(super) alpha3: &'static str,
+    pub(super) numeric: Option<u16>,
+    pub(super) name: &'static str,
+    pub(super) official_name: Option<&'static str>,
+    pub(super) common_name: Option<&'static str>,
+    pub(super) flag: &'static str,
+    pub(super) continent: Continent,
+    pub(super) subregion: Subregion,
+    pub(super) currencies: &'static [Currency],
+}
+
+impl Country {
+    /// The ISO 3166-1 alpha-2 code: `"GT"`.
+    ///
+    /// ```
+    /// assert_eq!(statecraft::Country::GT.alpha2(), "GT");
+    /// ```
+    pub const fn alpha2(self) -> &'static str {
+        self.record().alpha2
+    }
+
+    /// The ISO 3166-1 alpha-3 code: `"GTM"` (`"XKX"` for Kosovo, as the
+    /// World Bank and IATI write it).
+    ///
+    /// ```
+    /// assert_eq!(statecraft::Country::GT.alpha3(), "GTM");
+    /// ```
+    pub const fn alpha3(self) -> &'static str {
+        self.record().alpha3
+    }
+
+    /// The ISO 3166-1 numeric code: `Some(320)` for Guatemala; `None` for
+    /// Kosovo, which has none.
+    ///
+    /// ```
+    /// use statecraft::Country;
+    ///
+    /// assert_eq!(Country::GT.numeric(), Some(320));
+    /// assert_eq!(Country::XK.numeric(), None);
+    /// ```
+    pub const fn numeric(self) -> Option<u16> {
+        self.record().numeric
+    }
+
+    /// The ISO 3166-1 English short name: `"Guatemala"`,
+    /// `"Bolivia, Plurinational State of"`.
+    ///
+    /// ```
+    /// use statecraft::Country;
+    ///
+    /// assert_eq!(Country::GT.name(), "Guatemala");
+    /// assert_eq!(Country::BO.name(), "Bolivia, Plurinational State of");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        self.record().name
+    }
+
+    /// The ISO 3166-1 official name, where ISO gives one:
+    /// `Some("Republic of Guatemala")`.
+    ///
+    /// ```
+    /// use statecraft::Country;
+    ///
+    /// assert_eq!(Country::GT.official_name(), Some("Republic of Guatemala"));
+    /// assert_eq!(Country::AW.official_name(), None);
+    /// ```
+    pub const fn official_name(self) -> Option<&'static str> {
+        self.record().official_name
+    }
+
+    /// The name people write: the everyday English name where it differs
+    /// from the ISO short name ("Bolivia", "South Korea", "Vietnam"),
+    /// otherwise the ISO short name.
+    ///
+    /// ```
+    /// use statecraft::Country;
+    ///
+    /// assert_eq!(Country::KR.common_name(), "South Korea");
+    /// assert_eq!(Country::GT.common_name(), "Guatemala");
+    /// ```
+    pub const fn common_name(self) -> &'static str {
+        match self.record().common_name {
+            Some(n) => n,
+            None => self.record().name,
+        }
+    }
+
+    /// The flag emoji: `"🇬🇹"`.
+    pub const fn flag(self) -> &'static str {
+        self.record().flag
+    }
+
+    /// The UN M49 continent: the Americas for Guatemala.
+    pub const fn continent(self) -> Continent {
+        self.record().continent
+    }
+
+    /// The UN M49 sub-region: Central America for Guatemala.
+    ///
+    /// ```
+    /// use statecraft::{Country, Subregion};
+    ///
+    /// assert_eq!(Country::GT.subregion(), Subregion::CentralAmerica);
+    /// assert_eq!(Country::XK.subregion(), Subregion::SouthernEurope);
+    /// ```
+    pub const fn subregion(self) -> Subregion {
+        self.record().subregion
+    }
+
+    /// The currencies in use, as ISO 4217 list one gives them, in its
+    /// order and without its funds codes (such as BOV or USN). Kosovo,
+    /// which ISO 4217 does not list, uses the euro.
+    ///
+    /// ```
+    /// use statecraft::{Country, Currency};
+    ///
+    /// assert_eq!(Country::GT.currencies(), &[Currency::GTQ]);
+    /// assert!(Country::SV.currencies().contains(&Currency::USD));
+    /// assert_eq!(Country::AQ.currencies(), &[]);
+    /// ```
+    pub const fn currencies(self) -> &'static [Currency] {
+        self.record().currencies
+    }
+
+    /// The country with this ISO numeric code.
+    ///
+    /// ```
+    /// use statecraft::Country;
+    ///
+    /// assert_eq!(Country::from_numeric(320), Some(Country::GT));
+    /// assert_eq!(Country::from_numeric(999), None);
+    /// ```
+    pub const fn from_numeric(code: u16) -> Option<Country> {
+        Country::from_numeric_code(code)
+    }
+
+    /// Every country, in alpha-2 order (250 of them: ISO 3166-1 and XK).
+    ///
+    /// ```
+    /// assert_eq!(statecraft::Country::iter().count(), 250);
+    /// ```
+    pub fn iter() -> impl Iterator<Item = Country> {
+        <Country as strum::IntoEnumIterator>::iter()
+    }
+}
+
+/// The error for text that names no known country.
+///
+/// ```
+/// let e = "Atlantis".parse::<statecraft::Country>().unwrap_err();
+/// assert_eq!(e.to_string(), "unknown country `Atlantis`");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown country `{input}`")]
+pub struct ParseCountryError {
+    input: Excerpt,
+}
+
+impl ParseCountryError {
+    /// The text that was not recognised (cut to 60 characters).
+    pub fn input(&self) -> &str {
+        self.input.as_str()
+    }
+}
+
+impl FromStr for Country {
+    type Err = ParseCountryError;
+
+    /// Reads a country, case-insensitively, from any of: the alpha-2 code
+    /// (`GT`), the alpha-3 code (`GTM`), the numeric code (`320`, or
+    /// zero-padded `0320`), the ISO short or official name, or an everyday
+    /// English name (`United States`, `UK`, `Vietnam`, `Russia`,
+    /// `South Korea`, `Ivory Coast`). Names ignore case, diacritics,
+    /// punctuation and a leading "the".
+    ///
+    /// # Errors
+    ///
+    /// [`ParseCountryError`] naming the input when it matches no country.
+    ///
+    /// ```
+    /// use statecraft::Country;
+    ///
+    /// for text in ["GT", "gtm", "320", "0320", "Guatemala", "Republic of Guatemala"] {
+    ///     assert_eq!(text.parse::<Country>()?, Country::GT);
+    /// }
+    /// assert_eq!("UK".parse::<Country>()?, Country::GB);
+    /// assert_eq!("Côte d’Ivoire".parse::<Country>()?, Country::CI);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn from_str(s: &str) -> Result<Country, ParseCountryError> {
+        let t = s.trim();
+        let err = || ParseCountryError { input: Excerpt::new(s) };
+        let bytes = t.as_bytes();
+        if !bytes.is_empty() && bytes.iter().all(u8::is_ascii_digit) {
+            let digits = t.trim_start_matches('0');
+            return match digits.parse::<u16>() {
+                Ok(n) => Country::from_numeric_code(n).ok_or_else(err),
+                Err(_) => Err(err()),
+            };
+        }
+        if let [a, b] = bytes {
+            if let Some(c) = Country::from_alpha2_upper([a.to_ascii_uppercase(), b.to_ascii_uppercase()]) {
+                return Ok(c);
+            }
+        }
+        if let [a, b, c] = bytes {
+            let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase(), c.to_ascii_uppercase()];
+            if let Some(c) = Country::from_alpha3_upper(upper) {
+                return Ok(c);
+            }
+        }
+        let key = fold_name(t);
+        NAME_INDEX
+            .binary_search_by(|(k, _)| (*k).cmp(key.as_str()))
+            .ok()
+            .and_then(|i| NAME_INDEX.get(i))
+            .map(|(_, c)| *c)
+            .ok_or_else(err)
+    }
+}
+
+impl fmt::Display for Country {
+    /// Writes the alpha-2 code, which [`FromStr`] reads back.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.alpha2())
+    }
+}
+
+impl serde::Serialize for Country {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.alpha2())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Country {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Country, D::Error> {
+        crate::serde_str::deserialize_from_str(d, "an ISO 3166-1 country code")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn everyday_names_resolve() {
+        let cases = [
+            ("United States", Country::US),
+            ("United States of America", Country::US),
+            ("the US", Country::US),
+            ("U.S.", Country::US),
+            ("UK", Country::GB),
+            ("Britain", Country::GB),
+            ("Vietnam", Country::VN),
+            ("Viet Nam", Country::VN),
+            ("Russia", Country::RU),
+            ("South Korea", Country::KR),
+            ("North Korea", Country::KP),
+            ("Bolivia", Country::BO),
+            ("Tanzania", Country::TZ),
+            ("Iran", Country::IR),
+            ("Syria", Country::SY),
+            ("Turkey", Country::TR),
+            ("Türkiye", Country::TR),
+            ("Czech Republic", Country::CZ),
+            ("DR Congo", Country::CD),
+            ("Congo", Country::CG),
+            ("El Salvador", Country::SV),
+            ("Honduras", Country::HN),
+            ("Mexico", Country::MX),
+            ("Kosovo", Country::XK),
+            ("XKX", Country::XK),
+            ("The Gambia", Country::GM),
+        ];
+        for (text, want) in cases {
+            assert_eq!(text.parse::<Country>(), Ok(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn codes_of_every_kind_resolve_for_every_country() {
+        for c in Country::iter() {
+            assert_eq!(c.alpha2().parse::<Country>(), Ok(c));
+            assert_eq!(c.alpha2().to_lowercase().parse::<Country>(), Ok(c));
+            assert_eq!(c.alpha3().parse::<Country>(), Ok(c));
+            assert_eq!(c.name().parse::<Country>(), Ok(c));
+            assert_eq!(c.common_name().parse::<Country>(), Ok(c));
+            if let Some(o) = c.official_name() {
+                assert_eq!(o.parse::<Country>(), Ok(c));
+            }
+            if let Some(n) = c.numeric() {
+                assert_eq!(n.to_string().parse::<Country>(), Ok(c));
+                assert_eq!(format!("{n:04}").parse::<Country>(), Ok(c));
+            }
+        }
+    }
+
+    #[test]
+    fn rejections_name_the_input() {
+        for bad in [
+            "Atlantis",
+            "",
+            "   ",
+            "ZZ",
+            "ZZZ",
+            "999",
+            "0",
+            "99999999999999999999",
+            "G T",
+        ] {
+            let e = bad.parse::<Country>().unwrap_err();
+            assert_eq!(e.to_string(), format!("unknown country `{bad}`"));
+            assert_eq!(e.input(), bad);
+        }
+    }
+}

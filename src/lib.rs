@@ -1,0 +1,128 @@
+/*!
+A typed, sourced model of diplomacy and foreign assistance as the news
+reports it: countries, currencies and exact amounts of money, read from and
+written in the notation of news copy (`$310m`, `£219m`, `more than
+178,000`), on which the rest of the crate builds its checks and sums.
+
+Newsrooms checking a story's figures, aid analysts tracking pledges against
+delivery and researchers assembling datasets use it to hold facts in types
+a compiler checks: a [`Country`] is one of the 250 ISO 3166-1 entries (with
+Kosovo), a [`Currency`] one of ISO 4217's, and [`Money`] an exact
+[`Decimal`] amount in one currency whose arithmetic never panics and never
+rounds behind your back.
+
+# Example
+
+```
+use statecraft::{Count, Country, Currency, Decimal, Money, Subregion};
+
+// Where: "Guatemala", "GTM", "320" and "GT" all name the same country.
+let gt: Country = "Guatemala".parse()?;
+assert_eq!(gt, Country::GT);
+assert_eq!(gt.subregion(), Subregion::CentralAmerica);
+assert_eq!(gt.currencies(), &[Currency::GTQ]);
+
+// How much: news notation in, exact decimals out.
+let aid: Money = "$310m".parse()?;
+assert_eq!(aid.amount(), Decimal::from(310_000_000));
+let split = aid.checked_div(Decimal::from(3))?.round();
+assert_eq!(split.to_string(), "USD 103333333.33");
+assert_eq!(split.to_compact(), "$103.3m");
+
+// How many: counts keep their qualifier.
+let arrivals: Count = "more than 178,000".parse()?;
+assert_eq!(arrivals.value(), 178_000);
+assert_eq!(arrivals.to_string(), "more than 178,000");
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+
+# Overview
+
+- [`Country`]: every ISO 3166-1 country and territory, plus `XK`
+  (Kosovo). Codes (alpha-2, alpha-3, numeric), ISO short and official
+  names, everyday names, the UN M49 [`Continent`] and [`Subregion`], and
+  the currencies ISO 4217 lists for it.
+- [`Currency`]: every ISO 4217 list-one code plus the retired currencies
+  the ECB quoted (CYP, HRK, BGN, ...) with the last day each was legal
+  tender. Numeric code, name, minor units, customary symbol.
+- [`Money`]: an exact amount in a currency. Checked arithmetic
+  ([`MoneyError`]), explicit rounding ([`Money::round`], half-even by
+  default), a lossless `Display`/`FromStr` pair, news notation in
+  (`FromStr`) and out ([`Money::to_compact`]).
+- [`Count`] and [`Qualifier`]: whole numbers as the press states them
+  ("approaching 230,000").
+
+Every parser answers with a value or an error that quotes the input (cut
+to 60 characters, see [`Excerpt`]) and says what is wrong; none panics.
+
+# Crate features
+
+- `ecb-snapshot` (default): embeds the European Central Bank's reference
+  rates from 1999-01-04 to 2026-10-30 for dated currency conversion.
+
+# Cookbook
+
+Read amounts as the press writes them:
+
+```
+use statecraft::Money;
+
+for (text, exact) in [
+    ("$4.5 billion", "USD 4500000000"),
+    ("£0.5m", "GBP 500000"),
+    ("310 million USD", "USD 310000000"),
+    ("USD 1,234.56", "USD 1234.56"),
+    ("Q75k", "GTQ 75000"),
+    ("-$5m", "USD -5000000"),
+] {
+    assert_eq!(text.parse::<Money>()?.to_string(), exact);
+}
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+
+Refuse what is not money, saying why:
+
+```
+use statecraft::Money;
+
+let e = "$1,00,000".parse::<Money>().unwrap_err();
+assert_eq!(e.to_string(), "invalid amount `$1,00,000`: bad digit grouping");
+let e = "310 million".parse::<Money>().unwrap_err();
+assert_eq!(e.to_string(), "invalid amount `310 million`: no currency");
+```
+
+Sum without losing a cent, and round once at the end:
+
+```
+use statecraft::{Currency, Money};
+
+let parts: Vec<Money> = ["USD 0.10", "USD 0.20", "USD 0.005"]
+    .iter()
+    .map(|s| s.parse())
+    .collect::<Result<_, _>>()?;
+let total = Money::checked_sum(Currency::USD, parts)?;
+assert_eq!(total.to_string(), "USD 0.305");
+assert_eq!(total.round().to_string(), "USD 0.30"); // half to even
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+*/
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
+)]
+
+mod excerpt;
+mod geo;
+mod money;
+mod notation;
+mod serde_str;
+
+pub use chrono::NaiveDate;
+pub use excerpt::Excerpt;
+pub use geo::{Continent, Country, ParseCountryError, ParseRegionError, Subregion};
+pub use money::{Currency, Money, MoneyError, MoneyErrorKind, Operation, ParseCurrencyError, ParseMoneyError};
+pub use notation::{Count, CountErrorKind, ParseCountError, Qualifier};
+pub use rust_decimal::{Decimal, RoundingStrategy};
