@@ -10,9 +10,17 @@ use statecraft::{Count, Money};
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let inputs: Vec<String> = if args.is_empty() {
-        ["$310m", "£219m", "25m doses", "more than 178,000", "approaching 230,000", "Q75k", "$1,00,000"]
-            .map(String::from)
-            .to_vec()
+        [
+            "$310m",
+            "£219m",
+            "25m doses",
+            "more than 178,000",
+            "approaching 230,000",
+            "Q75k",
+            "$1,00,000",
+        ]
+        .map(String::from)
+        .to_vec()
     } else {
         args
     };
@@ -21,7 +29,10 @@ fn main() -> ExitCode {
         match input.parse::<Money>() {
             Ok(m) => println!("{input:>22}  money  {m:#}  ({})", m.to_compact()),
             Err(money_err) => match Count::parse_with_unit(input) {
-                Ok((c, unit)) => println!("{input:>22}  count  {c}{}", unit.map(|u| format!(" {u}")).unwrap_or_default()),
+                Ok((c, unit)) => println!(
+                    "{input:>22}  count  {c}{}",
+                    unit.map(|u| format!(" {u}")).unwrap_or_default()
+                ),
                 Err(_) => {
                     eprintln!("{money_err}");
                     failed = true;

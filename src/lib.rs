@@ -115,6 +115,7 @@ assert_eq!(total.round().to_string(), "USD 0.30"); // half to even
 )]
 
 mod excerpt;
+pub mod fx;
 mod geo;
 mod money;
 mod notation;
