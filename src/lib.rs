@@ -114,13 +114,20 @@ assert_eq!(total.round().to_string(), "USD 0.30"); // half to even
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
 )]
 
+mod aggregate;
 mod excerpt;
 pub mod fx;
 mod geo;
 mod money;
 mod notation;
+pub mod records;
 mod serde_str;
 
+pub use aggregate::{
+    AggregateError, Aggregator, By, CountryGroups, Dimension, ExactSum, Flow, GroupKey, GroupTable, GroupTotal,
+    KeyPart, ParseDimensionError, ParseStageError, Recipients, RejectReason, Rejection, Split, SplitError, Stage,
+    Totals,
+};
 pub use chrono::NaiveDate;
 pub use excerpt::Excerpt;
 pub use geo::{Continent, Country, ParseCountryError, ParseRegionError, Subregion};
