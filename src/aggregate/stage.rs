@@ -54,17 +54,9 @@ impl Stage {
         <Stage as strum::IntoEnumIterator>::iter()
     }
 
-    /// The stage named by these exact bytes (lower case), without
-    /// allocating.
+    /// The stage named by these bytes, in any case, without allocating.
     pub(crate) fn from_bytes(b: &[u8]) -> Option<Stage> {
-        match b {
-            b"announced" => Some(Stage::Announced),
-            b"pledged" => Some(Stage::Pledged),
-            b"committed" => Some(Stage::Committed),
-            b"disbursed" => Some(Stage::Disbursed),
-            b"cancelled" => Some(Stage::Cancelled),
-            _ => None,
-        }
+        Stage::iter().find(|s| s.as_str().as_bytes().eq_ignore_ascii_case(b))
     }
 }
 
@@ -113,7 +105,7 @@ impl FromStr for Stage {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     fn from_str(s: &str) -> Result<Stage, ParseStageError> {
-        Stage::from_bytes(s.trim().to_ascii_lowercase().as_bytes()).ok_or_else(|| ParseStageError::new(s))
+        Stage::from_bytes(s.trim().as_bytes()).ok_or_else(|| ParseStageError::new(s))
     }
 }
 
@@ -165,6 +157,7 @@ mod tests {
         ] {
             assert_eq!(input.parse::<Stage>().unwrap_err().to_string(), message);
         }
-        assert_eq!(Stage::from_bytes(b"Pledged"), None);
+        assert_eq!(Stage::from_bytes(b"Pledged"), Some(Stage::Pledged));
+        assert_eq!(Stage::from_bytes(b" pledged"), None);
     }
 }

@@ -206,6 +206,7 @@ impl<R: Read> Iterator for Reader<R> {
                     Some(Err(RecordError::io(Some(line), "cannot read", &e)))
                 }
                 Ok(None) => {
+                    self.line -= 1;
                     self.state = State::Done;
                     None
                 }
