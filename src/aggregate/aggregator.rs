@@ -66,7 +66,7 @@ const AMOUNT_SCALE: u32 = SUM_SCALE - RATE_SCALE;
 ///     let record = FundingRecord::new(id.parse()?, day, Country::US, to, Stage::Committed, Some(amount.parse()?));
 ///     agg.push(&record);
 /// }
-/// let totals = agg.totals()?;
+/// let totals = agg.totals();
 /// assert_eq!(totals.read(), 3);
 /// let rows: Vec<String> = totals.groups().iter().map(|g| format!("{} {}", g.key(), g.total())).collect();
 /// assert_eq!(rows, ["GT USD 125.01", "HN USD 10.00"]); // 125.0125 and 10.005, half to even
@@ -83,6 +83,10 @@ pub struct Aggregator<R> {
 #[derive(Debug)]
 pub(crate) struct Tally {
     target: Currency,
+    /// The largest and smallest sums that round into a `Decimal` at the
+    /// target's minor units; a flow that would take a total beyond them
+    /// is rejected.
+    limit: (I256, I256),
     by: By,
     at: Option<NaiveDate>,
     keep: usize,
@@ -191,6 +195,7 @@ impl<R: RateSource> Aggregator<R> {
             rates,
             tally: Tally {
                 target,
+                limit: limit(target),
                 groups: Groups::new(&by),
                 by,
                 at: None,
@@ -322,8 +327,9 @@ impl<R: RateSource> Aggregator<R> {
     ///
     /// [`AggregateError::Incompatible`] when `other` converts into another
     /// currency, at another date or groups by something else;
-    /// [`AggregateError::Overflow`] when a merged total would exceed the
-    /// range of exact sums. On error, `self` is unchanged.
+    /// [`AggregateError::Overflow`] when a merged total would exceed what a
+    /// `Decimal` holds at the target's minor units. On error, `self` is
+    /// unchanged.
     ///
     /// ```
     /// use statecraft::fx::{FxError, Rate, RateSource};
@@ -350,7 +356,7 @@ impl<R: RateSource> Aggregator<R> {
     /// });
     /// all.merge(a)?;
     /// all.merge(b)?;
-    /// assert_eq!(all.totals()?.total().to_string(), "USD 15.50");
+    /// assert_eq!(all.totals().total().to_string(), "USD 15.50");
     ///
     /// let in_euros = Aggregator::new(&rates, Currency::EUR, Dimension::Recipient);
     /// assert_eq!(
@@ -377,12 +383,7 @@ impl<R: RateSource> Aggregator<R> {
     /// The totals so far: one row per group, sorted by key, each rounded
     /// half to even to the target's minor units, with the counts and the
     /// first rejections.
-    ///
-    /// # Errors
-    ///
-    /// [`AggregateError::OutOfRange`] when a total does not fit a
-    /// `Decimal` once rounded.
-    pub fn totals(&self) -> Result<Totals, AggregateError> {
+    pub fn totals(&self) -> Totals {
         self.tally.totals()
     }
 }
@@ -391,6 +392,7 @@ impl Tally {
     fn fork(&self) -> Tally {
         Tally {
             target: self.target,
+            limit: self.limit,
             by: self.by.clone(),
             at: self.at,
             keep: self.keep,
@@ -484,10 +486,11 @@ impl Tally {
                     let reason = match e {
                         ProductError::TooPrecise => RejectReason::TooPrecise { amount: money },
                         ProductError::Overflow => RejectReason::Overflow(format!(
-                            "{money} at {} {} per {} is beyond the range of exact sums",
+                            "{money} at {} {} per {} would take a total beyond the largest {} amount a decimal holds",
                             factor.to_decimal(),
                             self.target,
-                            money.currency()
+                            money.currency(),
+                            self.target
                         )),
                     };
                     keep_first(&mut self.rejections, self.keep, Rejection::new(line, reason));
@@ -505,12 +508,22 @@ impl Tally {
         }
     }
 
+    /// `a + b` when it stays within what a total may be.
+    #[inline]
+    fn add(&self, a: I256, b: I256) -> Result<I256, ProductError> {
+        match a.checked_add(b) {
+            Some(s) if s <= self.limit.0 && s >= self.limit.1 => Ok(s),
+            _ => Err(ProductError::Overflow),
+        }
+    }
+
     #[inline]
     fn add_one(&mut self, money: Money, factor: Factor, code: u64) -> Result<(), ProductError> {
         let value = product(money.amount(), factor, None)?;
-        let total = self.total.checked_add(value).ok_or(ProductError::Overflow)?;
+        let total = self.add(self.total, value)?;
+        let sum = self.add(self.groups.get(code).sum, value)?;
         let cell = self.groups.cell(code).ok_or(ProductError::Overflow)?;
-        cell.sum = cell.sum.checked_add(value).ok_or(ProductError::Overflow)?;
+        cell.sum = sum;
         cell.records = cell.records.saturating_add(1);
         self.total = total;
         Ok(())
@@ -532,17 +545,14 @@ impl Tally {
             }
         }
         let mut total = self.total;
+        let mut sums = Vec::with_capacity(parts.len());
         for (code, value) in &parts {
-            total = total.checked_add(*value).ok_or(ProductError::Overflow)?;
-            self.groups
-                .get(*code)
-                .sum
-                .checked_add(*value)
-                .ok_or(ProductError::Overflow)?;
+            total = self.add(total, *value)?;
+            sums.push((*code, self.add(self.groups.get(*code).sum, *value)?));
         }
-        for (code, value) in parts {
+        for (code, sum) in sums {
             if let Some(cell) = self.groups.cell(code) {
-                cell.sum = cell.sum.checked_add(value).unwrap_or(cell.sum);
+                cell.sum = sum;
                 cell.records = cell.records.saturating_add(1);
             }
         }
@@ -557,19 +567,24 @@ impl Tally {
                 theirs: other.describe(),
             });
         }
-        let overflow = |what: &dyn Fn() -> String| AggregateError::Overflow { what: what() };
-        let total = self
-            .total
-            .checked_add(other.total)
-            .ok_or_else(|| overflow(&|| "the total of everything".into()))?;
+        let overflow = |what: String| AggregateError::Overflow { what };
+        let total = self.add(self.total, other.total).map_err(|_| {
+            overflow(format!(
+                "the total of everything would exceed the largest {} amount a decimal holds",
+                self.target
+            ))
+        })?;
         let mut merged = Vec::new();
         for (code, theirs) in other.groups.used() {
-            let ours = self.groups.get(code);
-            let sum = ours.sum.checked_add(theirs.sum).ok_or_else(|| {
-                overflow(&|| match self.by.decode(code) {
+            let sum = self.add(self.groups.get(code).sum, theirs.sum).map_err(|_| {
+                let of = match self.by.decode(code) {
                     Some(key) => format!("the total of {key}"),
                     None => "a total".into(),
-                })
+                };
+                overflow(format!(
+                    "{of} would exceed the largest {} amount a decimal holds",
+                    self.target
+                ))
             })?;
             merged.push((code, sum, theirs));
         }
@@ -607,7 +622,10 @@ impl Tally {
         }
     }
 
-    fn totals(&self) -> Result<Totals, AggregateError> {
+    fn totals(&self) -> Totals {
+        // Every sum is kept within `limit`, which rounds into a Decimal at
+        // the target's minor units: rounding cannot fail here.
+        let round = |exact: ExactSum| exact.round().unwrap_or(Money::zero(exact.currency()));
         let mut groups = Vec::new();
         for (code, cell) in self.groups.used() {
             let exact = ExactSum::from_raw(cell.sum, self.target);
@@ -616,7 +634,7 @@ impl Tally {
             };
             groups.push(GroupTotal::new(
                 key,
-                exact.round()?,
+                round(exact),
                 exact,
                 cell.records,
                 cell.undisclosed,
@@ -624,17 +642,38 @@ impl Tally {
         }
         groups.sort_by(|a, b| a.key().cmp(b.key()));
         let exact = ExactSum::from_raw(self.total, self.target);
-        Ok(Totals::new(
+        Totals::new(
             self.target,
             self.by.clone(),
             self.at,
             groups,
-            exact.round()?,
+            round(exact),
             exact,
             [self.read, self.aggregated, self.rejected, self.undisclosed],
             self.rejections.clone(),
-        ))
+        )
     }
+}
+
+/// The bounds of a total in `target`: ±(2⁹⁶ − 1) units of its last
+/// decimal place, the most a `Decimal` holds at its minor units.
+fn limit(target: Currency) -> (I256, I256) {
+    const DECIMAL_MAX_MANTISSA: u128 = (1 << 96) - 1;
+    let places = SUM_SCALE - u32::from(target.minor_units().unwrap_or(0)).min(28);
+    let max = pow10(places.min(38))
+        .zip(pow10(places.saturating_sub(38)))
+        .and_then(|(a, b)| {
+            U256::from_u128(DECIMAL_MAX_MANTISSA)
+                .checked_mul_u128(a)?
+                .checked_mul_u128(b)
+        });
+    // 2^96 × 10^46 < 2^249: always some.
+    let max = max
+        .and_then(|m| I256::from_sign_magnitude(false, m))
+        .unwrap_or(I256::ZERO);
+    let (_, magnitude) = max.sign_magnitude();
+    let min = I256::from_sign_magnitude(true, magnitude).unwrap_or(I256::ZERO);
+    (max, min)
 }
 
 /// The parts of a flow: `(key code, percent)` per recipient (no percent

@@ -26,10 +26,12 @@ pub enum AggregateError {
         /// The currency of the sum added.
         found: Currency,
     },
-    /// A sum beyond ±5.7 × 10³⁰ units.
-    #[error("overflow: {what} exceeds the range of exact sums")]
+    /// A sum beyond what it may hold: a total beyond what a `Decimal`
+    /// holds at the currency's minor units, or an exact sum beyond
+    /// ±5.7 × 10³⁰ units.
+    #[error("overflow: {what}")]
     Overflow {
-        /// The addition that overflowed.
+        /// What overflowed.
         what: String,
     },
     /// An exact sum too large to round into a `Decimal`.

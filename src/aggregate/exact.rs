@@ -93,7 +93,7 @@ impl ExactSum {
             .checked_add(other.value)
             .map(|value| ExactSum { value, ..self })
             .ok_or_else(|| AggregateError::Overflow {
-                what: format!("{self} + {other}"),
+                what: format!("{self} + {other} exceeds the range of exact sums"),
             })
     }
 

@@ -56,7 +56,7 @@ impl Factor {
 
     /// The rate as a `Decimal` (for messages).
     pub(crate) fn to_decimal(self) -> rust_decimal::Decimal {
-        let (negative, mantissa, scale) = match self {
+        let (negative, mut mantissa, mut scale) = match self {
             Factor::Scaled(s) => (false, s, RATE_SCALE),
             Factor::Wide {
                 negative,
@@ -64,9 +64,13 @@ impl Factor {
                 scale,
             } => (negative, mantissa, scale),
         };
+        // A scaled rate carries trailing zeros a Decimal may not hold.
+        while scale > 0 && mantissa % 10 == 0 {
+            mantissa /= 10;
+            scale -= 1;
+        }
         let signed = i128::try_from(mantissa).map_or(i128::MAX, |m| if negative { -m } else { m });
-        rust_decimal::Decimal::try_from_i128_with_scale(signed, scale)
-            .map_or(rust_decimal::Decimal::MAX, |d| d.normalize())
+        rust_decimal::Decimal::try_from_i128_with_scale(signed, scale).unwrap_or(rust_decimal::Decimal::MAX)
     }
 }
 
@@ -313,5 +317,6 @@ mod tests {
         );
         assert_eq!(Factor::of(huge).to_decimal(), huge);
         assert_eq!(Factor::ONE.to_decimal(), Decimal::ONE);
+        assert_eq!(Factor::of(Decimal::from(50)).to_decimal(), Decimal::from(50));
     }
 }

@@ -16,8 +16,9 @@ pub enum RejectReason {
     /// No rate for the record's currency on its date.
     #[error("{0}")]
     NoRate(FxError),
-    /// The converted amount, or a total it would join, is beyond the
-    /// range of exact sums (±5.7 × 10³⁰ units).
+    /// The converted amount, or a total it would join, is beyond what a
+    /// total may hold: a `Decimal` at the target's minor units (about
+    /// 7.9 × 10²⁶ for a currency with cents).
     #[error("overflow: {0}")]
     Overflow(String),
     /// An amount whose decimal places, with those of its split share, are

@@ -50,7 +50,7 @@ const REPORT_BYTES: u64 = 1 << 22;
 /// FundingFile::open("funding.csv")?
 ///     .progress(|done, total| eprint!("\r{}%", done * 100 / total.max(1)))
 ///     .aggregate_into(&mut agg)?;
-/// agg.totals()?.write_csv(std::io::stdout())?;
+/// agg.totals().write_csv(std::io::stdout())?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct FundingFile<'p> {
