@@ -20,7 +20,7 @@ pub(crate) struct Parsed<'a> {
 }
 
 /// The fields of a line after the id: a flow.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Row {
     pub(crate) date: NaiveDate,
     pub(crate) donor: Country,
@@ -160,8 +160,7 @@ pub(crate) fn fast_line(data: &[u8]) -> Option<(Row, usize)> {
         [b'c', b'a', ..] => (Stage::Cancelled, rest.strip_prefix(b"cancelled,")?),
         _ => return None,
     };
-    let end = rest.iter().position(|&b| b == b',')?;
-    let (amount, rest) = (rest.get(..end)?, rest.get(end + 1..)?);
+    let (amount, rest) = fast_amount(rest)?;
     let (currency, rest) = match rest {
         [a, b, c, rest @ ..] if a.is_ascii_uppercase() => (Some(self::currency(&[*a, *b, *c])?), rest),
         _ => (None, rest),
@@ -172,9 +171,9 @@ pub(crate) fn fast_line(data: &[u8]) -> Option<(Row, usize)> {
         _ => return None,
     };
     let amount = match (amount, currency) {
-        ([], _) => None,
-        (digits, Some(currency)) => Some(Money::new(fast_decimal(digits)?, currency)),
-        (_, None) => return None,
+        (None, _) => None,
+        (Some(value), Some(currency)) => Some(Money::new(value, currency)),
+        (Some(_), None) => return None,
     };
     let len = data.len() - rest.len() + tail;
     let row = Row {
@@ -185,6 +184,45 @@ pub(crate) fn fast_line(data: &[u8]) -> Option<(Row, usize)> {
         amount,
     };
     Some((row, len))
+}
+
+/// The amount field and its comma, in one pass: `Some(None)` for an empty
+/// field, `Some(Some(d))` for what [`fast_decimal`] takes, `None` for
+/// anything else.
+#[inline]
+fn fast_amount(b: &[u8]) -> Option<(Option<Decimal>, &[u8])> {
+    let (negative, digits) = match b.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, b),
+    };
+    let mut mantissa: u64 = 0;
+    let mut count = 0u32;
+    let mut scale: Option<u32> = None;
+    for (i, &c) in digits.iter().enumerate() {
+        match c {
+            b'0'..=b'9' if count < 19 => {
+                // 19 digits stay below 10^19 < 2^64.
+                mantissa = mantissa * 10 + u64::from(c - b'0');
+                count += 1;
+                scale = scale.map(|s| s + 1);
+            }
+            b'.' if scale.is_none() && count > 0 => scale = Some(0),
+            b',' => {
+                let rest = digits.get(i + 1..)?;
+                return match (count, scale, negative) {
+                    (0, None, false) => Some((None, rest)),
+                    (0, _, _) | (_, Some(0), _) => None,
+                    _ => {
+                        let (lo, mid) = (mantissa as u32, (mantissa >> 32) as u32);
+                        let d = Decimal::from_parts(lo, mid, 0, negative && mantissa != 0, scale.unwrap_or(0));
+                        Some((Some(d), rest))
+                    }
+                };
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Quotes a field's bytes in an error.
@@ -347,6 +385,59 @@ fn letter(c: u8) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Lines near the plain shape: each field valid, or now and then
+    /// subtly not.
+    fn near_plain_line() -> impl Strategy<Value = Vec<u8>> {
+        fn field(good: &'static [&'static str], bad: &'static [&'static str]) -> BoxedStrategy<&'static str> {
+            prop_oneof![6 => prop::sample::select(good), 1 => prop::sample::select(bad)].boxed()
+        }
+        (
+            field(&["1", "a b", "x~y"], &["", "é", "1\t", "\"q\"", "id,1", "x\"y"]),
+            field(
+                &["2021-06-07", "2024-02-29", "0000-01-01"],
+                &["2023-02-29", "2021-6-07", "2021-06-07 ", "2021-13-01"],
+            ),
+            field(&["US", "us", "Gt"], &["ZZ", "U", "USA", "X1", ""]),
+            field(&["GT", "gT", "XK"], &["QQ", "", "G", "GTM"]),
+            field(
+                &["pledged", "committed", "disbursed", "announced", "cancelled"],
+                &["Pledged", "pledge", "cancel", "commit", "disbursed ", ""],
+            ),
+            field(
+                &["", "5", "-5", "-0", "0.50", "1234567890123456789", "007"],
+                &["12345678901234567890", "1.", ".5", "-", "1.2.3", "1e5", "5 ", "--5"],
+            ),
+            field(&["USD", "JPY", "usd"], &["XYZ", "", "US", "USDX", "usd "]),
+            field(&["\n", "\r\n"], &["\r\r\n", ",\n", "", " \n"]),
+            prop::option::weighted(0.2, (any::<prop::sample::Index>(), any::<u8>())),
+        )
+            .prop_map(|(id, date, donor, recipient, stage, amount, currency, end, mutation)| {
+                let mut line = format!("{id},{date},{donor},{recipient},{stage},{amount},{currency}{end}").into_bytes();
+                if let Some((at, byte)) = mutation {
+                    let i = at.index(line.len());
+                    line[i] = byte;
+                }
+                line
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn the_fast_path_takes_only_what_the_strict_parser_takes(line in near_plain_line()) {
+            if let Some((row, len)) = fast_line(&line) {
+                let text = &line[..len];
+                let text = text.strip_suffix(b"\n").unwrap();
+                let text = text.strip_suffix(b"\r").unwrap_or(text);
+                let parsed = parse_line(text);
+                prop_assert!(parsed.is_ok(), "{:?}: {:?}", String::from_utf8_lossy(&line), parsed.err());
+                prop_assert_eq!(parsed.ok().map(|p| p.row), Some(row));
+            }
+        }
+    }
 
     #[test]
     fn fast_amounts_agree_with_the_strict_parser() {
@@ -371,7 +462,49 @@ mod tests {
         for s in ["", "-", ".5", "5.", "1.2.3", "1,000", "+5", " 5", "1e5", "--1", "5-"] {
             assert!(fast_decimal(s.as_bytes()).is_none(), "{s}");
             assert!(parse_amount(s.as_bytes()).is_err(), "{s}");
+            if !s.contains(',') {
+                assert_eq!(
+                    fast_amount(format!("{s},").as_bytes()).map(|(d, _)| d),
+                    s.is_empty().then_some(None)
+                );
+            }
         }
+        for s in ["0", "-0", "5", "4281638.70", "-12.5", "1234567890123456789", "007.10"] {
+            let field = format!("{s},USD");
+            let (d, rest) = fast_amount(field.as_bytes()).unwrap();
+            assert_eq!(d, Some(plain_decimal(s).unwrap()));
+            assert_eq!(d.map(|d| d.scale()), Some(plain_decimal(s).unwrap().scale()));
+            assert_eq!(rest, b"USD");
+        }
+    }
+
+    #[test]
+    fn plain_lines_take_the_fast_path() {
+        let cases: [(&[u8], usize, Stage, Option<&str>); 3] = [
+            (
+                b"1,2021-06-07,US,GT,committed,4281638.70,USD\n",
+                44,
+                Stage::Committed,
+                Some("USD 4281638.70"),
+            ),
+            (
+                b"a b,2021-06-07,us,GT,pledged,-5,JPY\r\nnext",
+                37,
+                Stage::Pledged,
+                Some("JPY -5"),
+            ),
+            (b"7,2021-06-07,US,XK,announced,,\nnext", 31, Stage::Announced, None),
+        ];
+        for (line, length, stage, amount) in cases {
+            let (row, len) = fast_line(line).unwrap();
+            assert_eq!(len, length, "{}", String::from_utf8_lossy(line));
+            assert_eq!((row.donor, row.stage), (Country::US, stage));
+            assert_eq!(row.amount, amount.map(|a| a.parse().unwrap()));
+        }
+        assert!(
+            fast_line(b"1,2021-06-07,US,GT,committed,5,USD").is_none(),
+            "no line break yet"
+        );
     }
 
     #[test]
