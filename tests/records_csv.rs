@@ -6,7 +6,9 @@ use std::io::Write as _;
 use proptest::prelude::*;
 use statecraft::fx::{FxError, Rate, RateSource};
 use statecraft::records::{FundingFile, FundingRecord, Reader, RecordId, Writer, HEADER};
-use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, Flow, Money, NaiveDate, Split, Stage};
+use statecraft::{
+    Aggregator, Country, Currency, Decimal, Dimension, Flow, Money, NaiveDate, RejectReason, Split, Stage,
+};
 
 fn read_one(line: &[u8]) -> Result<FundingRecord, String> {
     let mut input = format!("{HEADER}\n").into_bytes();
@@ -229,6 +231,21 @@ fn a_file_read_in_parallel_gives_what_one_pass_gives() {
     let mut one = Aggregator::new(&Par, Currency::USD, by()).keep_rejections(1000);
     Reader::new(text.as_bytes()).aggregate_into(&mut one).unwrap();
     let one = one.totals();
+    // Record by record through the iterator: the same sums and counts.
+    let mut each = Aggregator::new(&Par, Currency::USD, by());
+    let mut reader = Reader::new(text.as_bytes());
+    while let Some(item) = reader.next() {
+        match item {
+            Ok(r) => each.push_at(reader.line(), &r),
+            Err(e) => each.reject(e.line().unwrap(), RejectReason::Invalid(e.to_string())),
+        }
+    }
+    let each = each.totals();
+    assert_eq!(each.groups(), one.groups());
+    assert_eq!(
+        (each.read(), each.aggregated(), each.rejected(), each.undisclosed()),
+        (one.read(), one.aggregated(), one.rejected(), one.undisclosed())
+    );
     let blank = (0..160_000u32).filter(|i| i % 997 == 6).count() as u64;
     assert_eq!(one.read(), 160_000 - blank);
     assert!(one.rejected() > 400, "{}", one.rejected());

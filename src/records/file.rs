@@ -8,21 +8,15 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::error::{RecordError, RecordErrorKind};
-use super::lines::{find_newline, Line, Lines, MAX_LINE};
-use super::parse::{fast_line, parse_line, Row};
+use super::feed::feed;
+use super::lines::Lines;
 use super::reader::check_header;
 use crate::aggregate::Tally;
 use crate::fx::RateSource;
-use crate::{AggregateError, Aggregator, RejectReason};
+use crate::{AggregateError, Aggregator};
 
 /// Parts smaller than this are not worth a thread.
 const MIN_PART: u64 = 1 << 20;
-
-/// How many records a worker parses before adding them.
-const BATCH: usize = 256;
-
-/// How many bytes a worker reads between progress reports.
-const REPORT_BYTES: u64 = 1 << 22;
 
 /// A funding-records CSV file (the form [`Reader`](super::Reader)
 /// describes) to aggregate with several threads.
@@ -189,61 +183,9 @@ impl<'p> FundingFile<'p> {
         if skip_first {
             lines.next_line().map_err(|e| (0, e))?;
         }
-        let mut line = 0u64;
-        let mut reported = lines.consumed();
-        let mut batch: Vec<(u64, Row)> = Vec::with_capacity(BATCH);
-        'lines: while from + lines.consumed() < end {
-            // The fast path: plain lines parsed straight from the buffer.
-            let mut taken = 0;
-            let limit = usize::try_from(end - from - lines.consumed()).unwrap_or(usize::MAX);
-            let data = lines.buffered();
-            while taken < limit {
-                let Some((row, len)) = data.get(taken..).and_then(fast_line) else {
-                    break;
-                };
-                line += 1;
-                taken += len;
-                batch.push((line, row));
-                if batch.len() == BATCH {
-                    aggregator.push_batch(&batch);
-                    batch.clear();
-                }
-            }
-            lines.consume(taken);
-            if lines.consumed() - reported >= REPORT_BYTES {
-                self.report(done, lines.consumed() - reported);
-                reported = lines.consumed();
-            }
-            if taken > 0 {
-                continue 'lines;
-            }
-            // Anything else: one line the slow way (or more input).
-            let partial = lines.buffered();
-            if !lines.at_eof() && partial.len() < MAX_LINE && find_newline(partial).is_none() {
-                lines.refill().map_err(|e| (line + 1, e))?;
-                continue;
-            }
-            line += 1;
-            match lines.next_line().map_err(|e| (line, e))? {
-                None => {
-                    line -= 1;
-                    break;
-                }
-                Some(Line::TooLong) => {
-                    aggregator.reject(line, RejectReason::Invalid(RecordErrorKind::TooLong.to_string()))
-                }
-                Some(Line::Text([])) => {}
-                Some(Line::Text(text)) => match parse_line(text) {
-                    Ok(parsed) => batch.push((line, parsed.row)),
-                    Err((column, kind)) => {
-                        let e = RecordError::new(None, column, kind);
-                        aggregator.reject(line, RejectReason::Invalid(e.without_line()));
-                    }
-                },
-            }
-        }
-        aggregator.push_batch(&batch);
-        self.report(done, lines.consumed() - reported);
+        let line = feed(&mut lines, &mut aggregator, 0, end - from, |bytes| {
+            self.report(done, bytes)
+        })?;
         Ok(Part {
             tally: aggregator.into_tally(),
             lines: line,

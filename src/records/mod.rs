@@ -21,6 +21,7 @@
 //! ```
 
 mod error;
+mod feed;
 mod file;
 mod lines;
 mod parse;

@@ -3,11 +3,12 @@
 use std::io::Read;
 
 use super::error::{RecordError, RecordErrorKind, HEADER};
+use super::feed::feed;
 use super::lines::{Line, Lines};
 use super::parse::{parse_line, Parsed};
 use super::record::{FundingRecord, RecordId};
 use crate::fx::RateSource;
-use crate::{Aggregator, Excerpt, RejectReason};
+use crate::{Aggregator, Excerpt};
 
 /// Reads funding records from their CSV form, one at a time, from any
 /// reader (a file, standard input, a decompressor), in bounded memory.
@@ -118,27 +119,10 @@ impl<R: Read> Reader<R> {
         if self.state == State::Header {
             self.header()?;
         }
-        while self.state == State::Records {
-            self.line += 1;
-            let line = self.line;
-            match self.lines.next_line() {
-                Err(e) => {
-                    self.state = State::Done;
-                    return Err(RecordError::io(Some(line), "cannot read", &e));
-                }
-                Ok(None) => self.state = State::Done,
-                Ok(Some(Line::TooLong)) => {
-                    aggregator.reject(line, RejectReason::Invalid(RecordErrorKind::TooLong.to_string()));
-                }
-                Ok(Some(Line::Text([]))) => {}
-                Ok(Some(Line::Text(text))) => match parse_line(text) {
-                    Ok(parsed) => aggregator.push_at(line, &parsed.row),
-                    Err((column, kind)) => {
-                        let e = RecordError::new(None, column, kind);
-                        aggregator.reject(line, RejectReason::Invalid(e.without_line()));
-                    }
-                },
-            }
+        if self.state == State::Records {
+            self.state = State::Done;
+            self.line = feed(&mut self.lines, aggregator, self.line, u64::MAX, |_| {})
+                .map_err(|(line, e)| RecordError::io(Some(line), "cannot read", &e))?;
         }
         Ok(())
     }
