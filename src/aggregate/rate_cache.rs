@@ -320,3 +320,4 @@ mod tests {
         assert_eq!(Factor::of(Decimal::from(50)).to_decimal(), Decimal::from(50));
     }
 }
+

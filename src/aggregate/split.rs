@@ -131,7 +131,8 @@ impl fmt::Display for Split {
     }
 }
 
-/// Who receives a flow: one country, or several by [`Split`].
+/// Who receives a flow: one country, or several by [`Split`]. More forms
+/// may come (a named group without shares), hence `#[non_exhaustive]`.
 ///
 /// ```
 /// use statecraft::{Country, Recipients};
@@ -140,6 +141,7 @@ impl fmt::Display for Split {
 /// assert_eq!(r.countries().collect::<Vec<_>>(), [Country::GT]);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Recipients {
     /// The whole amount to one country.
     One(Country),

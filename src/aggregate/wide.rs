@@ -186,12 +186,14 @@ impl U256 {
 }
 
 impl PartialOrd for U256 {
+    #[inline]
     fn partial_cmp(&self, other: &U256) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
 
 impl Ord for U256 {
+    #[inline]
     fn cmp(&self, other: &U256) -> Ordering {
         let [a0, a1, a2, a3] = self.0;
         let [b0, b1, b2, b3] = other.0;
@@ -294,12 +296,14 @@ impl I256 {
 }
 
 impl PartialOrd for I256 {
+    #[inline]
     fn partial_cmp(&self, other: &I256) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
 
 impl Ord for I256 {
+    #[inline]
     fn cmp(&self, other: &I256) -> Ordering {
         match (self.is_negative(), other.is_negative()) {
             (true, false) => Ordering::Less,
