@@ -169,6 +169,9 @@ fn parse_row(line: &[u8], number: u64, header: &Header, values: &mut Vec<Decimal
     if header.trailing_comma {
         let field = trim(fields.next().ok_or_else(field_count)?);
         if !field.is_empty() {
+            if fields.next().is_some() {
+                return Err(field_count());
+            }
             return Err(FxError::parse(
                 number,
                 header.fields as u64,

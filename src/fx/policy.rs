@@ -11,7 +11,8 @@ use crate::Currency;
 /// The default, [`MissingRatePolicy::LatestWithin`] 7 days, takes the
 /// latest rate published on or before the date, provided it is at most
 /// 7 days old: that bridges every weekend and holiday of the ECB calendar
-/// (the longest gap, Easter, is 4 days) but refuses a rate years old (ISK
+/// (the longest gap between two publications, over Easter or Christmas, is
+/// 5 days: Thursday to Tuesday) but refuses a rate years old (ISK
 /// has no ECB rate from 2008-12-09 to 2018-02-01; RUB none after
 /// 2022-03-01). [`MissingRatePolicy::ExactDate`] accepts only a rate
 /// published for the date itself.
