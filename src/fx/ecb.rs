@@ -6,7 +6,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::history::History;
+use super::history::{day_number, Column, History};
 use super::policy::{check_legal_tender, Lookup};
 use super::rate::{convert_exact, quotient};
 use super::{ecb_csv, FxError, MissingRatePolicy, Rate, RateSource, Series};
@@ -101,10 +101,25 @@ impl EcbRates {
         reader
             .read_to_end(&mut bytes)
             .map_err(|e| FxError::Read { message: e.to_string() })?;
-        EcbRates::from_bytes(&bytes)
+        EcbRates::from_csv_bytes(&bytes)
     }
 
-    fn from_bytes(bytes: &[u8]) -> Result<EcbRates, FxError> {
+    /// Reads rates in the format of [`EcbRates::from_csv`] from bytes
+    /// already in memory (an `include_bytes!` of your own snapshot, a
+    /// downloaded body), without copying them first.
+    ///
+    /// # Errors
+    ///
+    /// As [`EcbRates::from_csv`], but for [`FxError::Read`].
+    ///
+    /// ```
+    /// use statecraft::fx::EcbRates;
+    ///
+    /// let ecb = EcbRates::from_csv_bytes(b"Date,USD,\n2021-06-07,1.2162,\n")?;
+    /// assert_eq!(ecb.dates().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_csv_bytes(bytes: &[u8]) -> Result<EcbRates, FxError> {
         Ok(EcbRates {
             history: Arc::new(ecb_csv::parse(bytes, Arc::from(PROVIDER))?),
             policy: MissingRatePolicy::default(),
@@ -161,7 +176,7 @@ impl EcbRates {
         static SNAPSHOT: &[u8] = include_bytes!("../../data/eurofxref-hist.csv");
         static EMBEDDED: OnceLock<Result<EcbRates, FxError>> = OnceLock::new();
         EMBEDDED
-            .get_or_init(|| EcbRates::from_bytes(SNAPSHOT))
+            .get_or_init(|| EcbRates::from_csv_bytes(SNAPSHOT))
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -224,27 +239,54 @@ impl EcbRates {
     /// assert_eq!(ecb.published_range(Currency::GTQ), None);
     /// ```
     pub fn published_range(&self, currency: Currency) -> Option<(NaiveDate, NaiveDate)> {
-        self.history.series(currency).map(|(_, first, last)| (first, last))
+        let history = &*self.history;
+        history
+            .column(currency)
+            .map(|c| (history.date(c.first), history.date(c.last)))
     }
 
     /// The units of `currency` per euro that answer for `on` under the
-    /// policy, with their publication day.
-    fn per_euro(&self, currency: Currency, on: NaiveDate) -> Result<(Decimal, NaiveDate), FxError> {
+    /// policy, with their publication day (as an offset from the first).
+    fn per_euro(&self, currency: Currency, on: NaiveDate) -> Result<(Decimal, u32), FxError> {
         let history = &*self.history;
         if let Some(e) = &history.failure {
             return Err(e.clone());
         }
+        check_legal_tender(currency, on, &history.provider)?;
+        let column = history.column(currency);
+        if let Some(column) = column {
+            // The common case in integer days: within the series, within the
+            // history (plus the policy's bridge), with a recent enough rate.
+            let day = day_number(on);
+            let max_age = i64::from(self.policy.max_age_days());
+            let in_range = day >= i64::from(column.first) && day <= i64::from(history.last_day()) + max_age;
+            if in_range {
+                if let Some(found) = history.latest(column.index, day) {
+                    if self.policy.accepts(day - i64::from(found.day)) {
+                        return Ok((found.value, found.day));
+                    }
+                }
+            }
+        }
+        Err(self.refusal(currency, on, column))
+    }
+
+    /// Why there is no rate for `currency` on `on`: the policy's verdict on
+    /// the latest rate on or before that date.
+    #[cold]
+    fn refusal(&self, currency: Currency, on: NaiveDate, column: Option<Column>) -> FxError {
+        let history = &*self.history;
         let provider = &*history.provider;
-        check_legal_tender(currency, on, provider)?;
         let series = Series::Currency(currency);
-        let Some((column, first, _)) = history.series(currency) else {
-            return Err(FxError::NotQuoted {
+        let Some(column) = column else {
+            return FxError::NotQuoted {
                 series,
                 date: on,
                 provider: provider.to_string(),
-            });
+            };
         };
-        let latest = history.latest(column, on);
+        let first = history.date(column.first);
+        let latest = history.latest(column.index, day_number(on));
         let lookup = Lookup {
             provider,
             series,
@@ -252,22 +294,28 @@ impl EcbRates {
             first,
             last: history.last,
         };
-        let date = self.policy.decide(&lookup, latest.map(|(_, d)| d))?;
-        match latest {
-            Some((value, _)) => Ok((value, date)),
-            None => Err(FxError::BeforeHistory {
+        match self.policy.decide(&lookup, latest.map(|found| history.date(found.day))) {
+            Err(e) => e,
+            // Unreachable: the fast path accepts whatever the policy does.
+            Ok(_) => FxError::BeforeHistory {
                 series,
                 date: on,
                 first,
                 provider: provider.to_string(),
-            }),
+            },
         }
     }
 
     /// The published `EUR→currency` rate that answers for `on`.
     fn published(&self, currency: Currency, on: NaiveDate) -> Result<Rate, FxError> {
-        let (value, date) = self.per_euro(currency, on)?;
-        Rate::new(Currency::EUR, currency, value, date, self.history.provider.clone())
+        let (value, day) = self.per_euro(currency, on)?;
+        Rate::new(
+            Currency::EUR,
+            currency,
+            value,
+            self.history.date(day),
+            self.history.provider.clone(),
+        )
     }
 }
 
@@ -293,20 +341,22 @@ impl RateSource for EcbRates {
         let (numerator, denominator) = if from == to {
             (Decimal::ONE, Decimal::ONE)
         } else if from == Currency::EUR {
-            (self.per_euro(to, on)?.0.normalize(), Decimal::ONE)
+            (self.per_euro(to, on)?.0, Decimal::ONE)
         } else {
-            let from_per_eur = self.per_euro(from, on)?.0.normalize();
+            let from_per_eur = self.per_euro(from, on)?.0;
             if to == Currency::EUR {
                 (Decimal::ONE, from_per_eur)
             } else {
-                (self.per_euro(to, on)?.0.normalize(), from_per_eur)
+                (self.per_euro(to, on)?.0, from_per_eur)
             }
         };
-        let value = || quotient(numerator, denominator).unwrap_or(Decimal::ZERO);
-        convert_exact(money.amount(), numerator, denominator, value())
+        convert_exact(money.amount(), numerator, denominator)
             .map(|amount| Money::new(amount, to))
             .ok_or_else(|| FxError::Overflow {
-                what: format!("{money} × {} {to}/{from}", value()),
+                what: format!(
+                    "{money} × {} {to}/{from}",
+                    quotient(numerator, denominator).unwrap_or_default()
+                ),
             })
     }
 }

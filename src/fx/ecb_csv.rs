@@ -12,7 +12,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::history::History;
+use super::history::{day_number, Cells, History, MAX_PACKED};
 use super::text::{parse_date, parse_rate, quote, trim};
 use super::{FxError, ParseErrorKind, Series};
 use crate::Currency;
@@ -36,52 +36,92 @@ struct Header {
 /// Parses a whole file.
 pub(super) fn parse(bytes: &[u8], provider: Arc<str>) -> Result<History, FxError> {
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
-    let mut lines = bytes
-        .split(|&b| b == b'\n')
-        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
-        .zip(1u64..);
-    let header_line = lines.next().map(|(l, _)| l).unwrap_or_default();
+    let (header_line, mut rest) = split_line(bytes);
     if trim(header_line).is_empty() && bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FxError::parse(1, 1, ParseErrorKind::Empty));
     }
     let header = parse_header(header_line)?;
-    let width = header.columns.len();
 
-    let mut rows: Vec<Row> = Vec::with_capacity(bytes.len() / 256);
-    let mut values: Vec<Decimal> = Vec::with_capacity(bytes.len() / 8);
-    for (line, number) in lines {
-        if trim(line).is_empty() {
-            continue;
-        }
-        let date = parse_row(line, number, &header, &mut values)?;
+    let line_count = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    let mut rows: Vec<Row> = Vec::with_capacity(line_count);
+    let mut cells = Cells::new(header.columns.len(), line_count);
+    let mut number = 1;
+    while !rest.is_empty() {
+        number += 1;
+        let start = cells.len();
+        let date = match fast_row(rest, &header, &mut cells) {
+            Some((date, used)) => {
+                rest = rest.get(used..).unwrap_or_default();
+                date
+            }
+            None => {
+                cells.truncate(start);
+                let (line, after) = split_line(rest);
+                rest = after;
+                if trim(line).is_empty() {
+                    continue;
+                }
+                parse_row(line, number, &header, &mut cells)?
+            }
+        };
         rows.push(Row { date, line: number });
     }
-    if rows.is_empty() {
+    let order = chronological(&rows)?;
+    if order.is_empty() {
         return Err(FxError::parse(2, 1, ParseErrorKind::NoRows));
     }
-    let order = chronological(&rows)?;
+    let row_day = rows.iter().map(|r| day(r.date)).collect();
+    Ok(History::build(provider, header.columns, cells, row_day, order))
+}
 
-    let Some(first) = order.first().and_then(|&i| rows.get(i)).map(|r| r.date) else {
-        return Err(FxError::parse(2, 1, ParseErrorKind::NoRows));
+/// The day number of a date of a rates file (years 0000 to 9999).
+fn day(date: NaiveDate) -> u32 {
+    u32::try_from(day_number(date)).unwrap_or(0)
+}
+
+/// The first line of `bytes` (without its `\n` or `\r\n`), and the rest.
+fn split_line(bytes: &[u8]) -> (&[u8], &[u8]) {
+    let (line, rest) = match bytes.iter().position(|&b| b == b'\n') {
+        Some(end) => (bytes.get(..end), bytes.get(end + 1..)),
+        None => (Some(bytes), None),
     };
-    // Offsets fit a u32: a `YYYY` date is at most 10,000 years (3.7m days) from another.
-    let offset = |d: NaiveDate| u32::try_from(d.signed_duration_since(first).num_days()).unwrap_or(u32::MAX);
-    let days: Vec<u32> = order
-        .iter()
-        .filter_map(|&i| rows.get(i))
-        .map(|r| offset(r.date))
-        .collect();
-    let row_values: Vec<&[Decimal]> = order
-        .iter()
-        .filter_map(|&i| values.get(i * width..(i + 1) * width))
-        .collect();
-    Ok(History::build(
-        provider,
-        first,
-        header.columns,
-        days,
-        row_values.into_iter(),
-    ))
+    let line = line.unwrap_or_default();
+    (line.strip_suffix(b"\r").unwrap_or(line), rest.unwrap_or_default())
+}
+
+/// Parses a regular row at the start of `rest` in one pass: `YYYY-MM-DD`,
+/// then for each column a comma and `N/A` or a plain rate (see
+/// [`plain_rate`]), the trailing comma if the header has one, and the end
+/// of the line. Returns the date and the bytes consumed (the line break
+/// included), having pushed the rates; `None` for anything else, which
+/// [`parse_row`] reads or refuses.
+fn fast_row(rest: &[u8], header: &Header, cells: &mut Cells) -> Option<(NaiveDate, usize)> {
+    let date = parse_date(rest.get(..10)?)?;
+    let day = day(date);
+    let mut i = 10;
+    for column in 0..header.columns.len() {
+        if rest.get(i) != Some(&b',') {
+            return None;
+        }
+        let (plain, end) = scan_plain(rest, i + 1)?;
+        match plain {
+            Plain::None => cells.push_none(),
+            Plain::Rate { mantissa, scale } => cells.push_plain(column, mantissa, scale, day),
+        }
+        i = end;
+    }
+    if header.trailing_comma {
+        if rest.get(i) != Some(&b',') {
+            return None;
+        }
+        i += 1;
+    }
+    match (rest.get(i), rest.get(i + 1)) {
+        (None, _) => Some((date, i)),
+        (Some(b'\n'), _) => Some((date, i + 1)),
+        (Some(b'\r'), Some(b'\n')) => Some((date, i + 2)),
+        _ => None,
+    }
 }
 
 fn parse_header(line: &[u8]) -> Result<Header, FxError> {
@@ -132,8 +172,8 @@ fn parse_header(line: &[u8]) -> Result<Header, FxError> {
     })
 }
 
-/// Parses one data row, appending its rates (zero for `N/A`) to `values`.
-fn parse_row(line: &[u8], number: u64, header: &Header, values: &mut Vec<Decimal>) -> Result<NaiveDate, FxError> {
+/// Parses one data row, appending its rates (none for `N/A`) to `cells`.
+fn parse_row(line: &[u8], number: u64, header: &Header, cells: &mut Cells) -> Result<NaiveDate, FxError> {
     let field_count = || {
         let found = line.split(|&b| b == b',').count();
         FxError::parse(
@@ -156,15 +196,10 @@ fn parse_row(line: &[u8], number: u64, header: &Header, values: &mut Vec<Decimal
             },
         )
     })?;
-    for (i, &currency) in header.columns.iter().enumerate() {
-        let field = trim(fields.next().ok_or_else(field_count)?);
-        if field == b"N/A" {
-            values.push(Decimal::ZERO);
-            continue;
-        }
-        let rate =
-            parse_rate(field, Series::Currency(currency)).map_err(|kind| FxError::parse(number, i as u64 + 2, kind))?;
-        values.push(rate);
+    for (column, &currency) in header.columns.iter().enumerate() {
+        let field = fields.next().ok_or_else(field_count)?;
+        let rate = any_rate(field, currency).map_err(|kind| FxError::parse(number, column as u64 + 2, kind))?;
+        cells.push(column, rate, day(date));
     }
     if header.trailing_comma {
         let field = trim(fields.next().ok_or_else(field_count)?);
@@ -185,17 +220,74 @@ fn parse_row(line: &[u8], number: u64, header: &Header, values: &mut Vec<Decimal
     Ok(date)
 }
 
-/// The rows' indices in chronological order; an error at the second
-/// appearance of a repeated date.
-fn chronological(rows: &[Row]) -> Result<Vec<usize>, FxError> {
-    let descending = rows.windows(2).all(|w| matches!(w, [a, b] if a.date > b.date));
-    if descending {
-        return Ok((0..rows.len()).rev().collect());
+/// A field [`plain_rate`] read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Plain {
+    /// `N/A`.
+    None,
+    /// `mantissa × 10^-scale`, positive, at most [`MAX_PACKED`].
+    Rate { mantissa: u64, scale: u32 },
+}
+
+/// The common case, fast: `N/A`, or a positive rate of at most 16
+/// digits, with at most one inner point (`1.2162`, `136`). `None` for
+/// anything else, which [`any_rate`] reads or refuses.
+#[cfg(test)]
+fn plain_rate(field: &[u8]) -> Option<Plain> {
+    scan_plain(field, 0).and_then(|(plain, end)| (end == field.len()).then_some(plain))
+}
+
+/// Reads a field as [`plain_rate`] does, from `bytes[start..]` up to the
+/// first byte that cannot continue it, in one pass; returns where it
+/// stopped.
+fn scan_plain(bytes: &[u8], start: usize) -> Option<(Plain, usize)> {
+    if bytes.get(start..start + 3) == Some(b"N/A") {
+        return Some((Plain::None, start + 3));
     }
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by_key(|&i| rows.get(i).map(|r| (r.date, r.line)));
+    let mut i = start;
+    let mut mantissa: u64 = 0;
+    let mut point = None;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            // Wraps only past 19 digits, which the length check refuses.
+            b'0'..=b'9' => mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(b - b'0')),
+            b'.' if point.is_none() => point = Some(i),
+            _ => break,
+        }
+        i += 1;
+    }
+    let len = i - start;
+    let bare_point = point == Some(start) || point.is_some_and(|p| p + 1 == i);
+    if len == 0 || len > 17 || bare_point || mantissa == 0 || mantissa > MAX_PACKED {
+        return None;
+    }
+    let scale = point.map_or(0, |p| i - p - 1) as u32;
+    Some((Plain::Rate { mantissa, scale }, i))
+}
+
+/// Any field [`plain_rate`] did not take: spaces around it, a sign, many
+/// digits; or what is wrong with it.
+fn any_rate(field: &[u8], currency: Currency) -> Result<Decimal, ParseErrorKind> {
+    let field = trim(field);
+    if field == b"N/A" {
+        return Ok(Decimal::ZERO);
+    }
+    parse_rate(field, Series::Currency(currency))
+}
+
+/// The rows' indices in chronological order; an error at the second
+/// appearance of a repeated date, or for no rows.
+fn chronological(rows: &[Row]) -> Result<Vec<u32>, FxError> {
+    let count = u32::try_from(rows.len()).map_err(|_| FxError::Read {
+        message: format!("{} rows are more than this reader holds", rows.len()),
+    })?;
+    if rows.windows(2).all(|w| matches!(w, [a, b] if a.date > b.date)) {
+        return Ok((0..count).rev().collect());
+    }
+    let mut order: Vec<u32> = (0..count).collect();
+    order.sort_by_key(|&i| rows.get(i as usize).map(|r| (r.date, r.line)));
     for pair in order.windows(2) {
-        if let [Some(a), Some(b)] = [pair.first(), pair.get(1)].map(|i| i.and_then(|&i| rows.get(i))) {
+        if let [Some(a), Some(b)] = [pair.first(), pair.get(1)].map(|i| i.and_then(|&i| rows.get(i as usize))) {
             if a.date == b.date {
                 return Err(FxError::parse(
                     b.line,
@@ -209,4 +301,52 @@ fn chronological(rows: &[Row]) -> Result<Vec<usize>, FxError> {
         }
     }
     Ok(order)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_rates_take_the_fast_path_and_agree_with_the_full_reader() {
+        for text in [
+            "1.2162",
+            "136",
+            "0.585274",
+            "20275.17",
+            "1836200",
+            "0.0001",
+            "1234567890123456",
+            "1.234567890123456",
+        ] {
+            let Some(Plain::Rate { mantissa, scale }) = plain_rate(text.as_bytes()) else {
+                panic!("{text}")
+            };
+            let fast = Decimal::from_i128_with_scale(i128::from(mantissa), scale);
+            let full = any_rate(text.as_bytes(), Currency::USD).unwrap();
+            assert_eq!((fast, fast.scale()), (full, full.scale()), "{text}");
+        }
+        assert_eq!(plain_rate(b"N/A"), Some(Plain::None));
+        // Left to the full reader, which reads or refuses them.
+        for text in [
+            " 1.2",
+            "1.2 ",
+            "+1.2",
+            "-1.2",
+            "0",
+            "0.00",
+            "1.",
+            ".5",
+            "1.2.3",
+            "",
+            "99999999999999999",
+            "12345678901234567890",
+            "n/a",
+        ] {
+            assert_eq!(plain_rate(text.as_bytes()), None, "{text}");
+        }
+        assert_eq!(any_rate(b" N/A ", Currency::USD), Ok(Decimal::ZERO));
+        assert_eq!(any_rate(b" 1.2 ", Currency::USD), Ok(Decimal::new(12, 1)));
+        assert!(any_rate(b"0", Currency::USD).is_err());
+    }
 }

@@ -74,6 +74,15 @@ impl MissingRatePolicy {
         }
     }
 
+    /// Whether a rate `age_days` old answers (for a rate on or before the
+    /// date asked for, within the history).
+    pub(crate) fn accepts(self, age_days: i64) -> bool {
+        match self {
+            MissingRatePolicy::LatestWithin { max_age_days } => (0..=i64::from(max_age_days)).contains(&age_days),
+            MissingRatePolicy::ExactDate => age_days == 0,
+        }
+    }
+
     /// Decides whether a source may answer for `lookup.date` with its
     /// latest rate on or before that date, published on `latest` (`None`
     /// when it has none). Returns the publication date to use.

@@ -104,7 +104,7 @@ impl Rate {
             from,
             to,
             value,
-            numerator: value.normalize(),
+            numerator: value,
             denominator: Decimal::ONE,
             date,
             source: source.into(),
@@ -341,7 +341,7 @@ impl Rate {
                 found: money.currency(),
             });
         }
-        convert_exact(money.amount(), self.numerator, self.denominator, self.value)
+        convert_exact(money.amount(), self.numerator, self.denominator)
             .map(|amount| Money::new(amount, self.to))
             .ok_or_else(|| FxError::Overflow {
                 what: format!("{money} × {} {}/{}", self.value, self.to, self.from),
@@ -349,28 +349,33 @@ impl Rate {
     }
 }
 
-/// `amount × numerator ÷ denominator`, multiplying first; when the
-/// product does not fit, `amount × value`. Normalized.
-pub(crate) fn convert_exact(
-    amount: Decimal,
-    numerator: Decimal,
-    denominator: Decimal,
-    value: Decimal,
-) -> Option<Decimal> {
+/// `amount × numerator ÷ denominator`, multiplying first, so that the
+/// only rounding is the division's (when the product fits, as it does for
+/// any amount below 10^20 at published rates); when it does not,
+/// `amount × (numerator ÷ denominator)`. Trailing zeros dropped.
+pub(crate) fn convert_exact(amount: Decimal, numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
     let exact = amount.checked_mul(numerator).and_then(|p| {
-        if denominator == Decimal::ONE {
+        if is_one(denominator) {
             Some(p)
         } else {
             p.checked_div(denominator)
         }
     });
-    exact.or_else(|| amount.checked_mul(value)).map(|d| d.normalize())
+    exact
+        .or_else(|| amount.checked_mul(quotient(numerator, denominator)?))
+        .map(|d| d.normalize())
+}
+
+/// Whether `d` is 1 written without decimals (as the crate writes the
+/// denominator of a published rate), without a full comparison.
+fn is_one(d: Decimal) -> bool {
+    d.scale() == 0 && d.mantissa() == 1
 }
 
 /// `numerator ÷ denominator` to the precision of a `Decimal`; `None` when
 /// it does not fit or the denominator is zero.
 pub(crate) fn quotient(numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
-    if denominator == Decimal::ONE {
+    if is_one(denominator) {
         return Some(numerator);
     }
     numerator.checked_div(denominator)
