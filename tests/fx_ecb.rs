@@ -2,6 +2,8 @@
 //! refusal, cross rates, and an exhaustive comparison with a naive reading
 //! of the same file.
 
+#![cfg(feature = "ecb-snapshot")]
+
 use statecraft::fx::{Derivation, EcbRates, FxError, MissingRatePolicy, RateSource, Series};
 use statecraft::{Currency, Decimal, Money, NaiveDate};
 

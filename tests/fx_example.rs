@@ -1,6 +1,8 @@
 //! The `convert` example, run as a user would: its first line, its
 //! verdicts and its exit codes.
 
+#![cfg(feature = "ecb-snapshot")]
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::OnceLock;

@@ -172,6 +172,17 @@ fn ecb_format_variations_that_are_read() {
         assert_eq!(r.date(), day(4));
         assert_eq!((ecb.first_date(), ecb.last_date()), (day(4), day(7)));
     }
+    // Long rates (beyond 16 digits) are kept exactly, spaces and signs read.
+    let ecb = EcbRates::from_csv(&b"Date,USD,GBP\n2021-06-07,1.2345678901234567890123,+0.85825\n"[..]).unwrap();
+    let r = ecb.rate(Currency::EUR, Currency::USD, day(7)).unwrap();
+    assert_eq!(r.value().to_string(), "1.2345678901234567890123");
+    assert_eq!(
+        ecb.rate(Currency::EUR, Currency::GBP, day(7))
+            .unwrap()
+            .value()
+            .to_string(),
+        "0.85825"
+    );
     // N/A carries the previous rate forward; a header-only column is never quoted.
     let ecb = EcbRates::from_csv(&b"Date,USD,HRK,\n2021-06-07,N/A,N/A,\n2021-06-04,1.2117,N/A,\n"[..]).unwrap();
     assert_eq!(ecb.rate(Currency::EUR, Currency::USD, day(7)).unwrap().date(), day(4));

@@ -1,6 +1,8 @@
 //! Invariants of conversion on real dates of the embedded ECB snapshot,
 //! between the currencies published on each date.
 
+#![cfg(feature = "ecb-snapshot")]
+
 use std::sync::OnceLock;
 
 use proptest::prelude::*;

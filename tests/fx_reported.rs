@@ -1,6 +1,8 @@
 //! Reported pairs: the seed article's "$310m (£219m)" at the report's date
 //! and at the announcement's, with exact deviations.
 
+#![cfg(feature = "ecb-snapshot")]
+
 use statecraft::fx::{
     check_reported, check_reported_with, Derivation, EcbRates, FxError, RateChain, RateTable, DEFAULT_MARGIN_PERCENT,
 };

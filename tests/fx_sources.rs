@@ -1,6 +1,8 @@
 //! User rate tables and chains of sources: provenance of every leg, the
 //! order sources are asked in, crosses across sources, and sharing.
 
+#![cfg(feature = "ecb-snapshot")]
+
 use std::sync::Arc;
 
 use statecraft::fx::{Derivation, EcbRates, FxError, MissingRatePolicy, Rate, RateChain, RateSource, RateTable};

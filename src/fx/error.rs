@@ -18,7 +18,7 @@ use crate::{Currency, Excerpt, Money};
 /// the column and the offending text.
 ///
 /// ```
-/// use statecraft::{fx::{EcbRates, FxError}, Currency, NaiveDate};
+/// use statecraft::{fx::{EcbRates, FxError, RateSource}, Currency, NaiveDate};
 ///
 /// let day = NaiveDate::from_ymd_opt(2012, 5, 2).unwrap();
 /// let e = EcbRates::embedded().rate(Currency::EUR, Currency::ISK, day).unwrap_err();
@@ -27,7 +27,6 @@ use crate::{Currency, Excerpt, Money};
 ///     e.to_string(),
 ///     "no ECB rate for ISK on 2012-05-02: the latest, of 2008-12-09, is 1240 days old (at most 7 allowed)"
 /// );
-/// # use statecraft::fx::RateSource;
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

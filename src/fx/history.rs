@@ -250,6 +250,7 @@ impl History {
     }
 
     /// A history that answers every lookup with `failure`.
+    #[cfg_attr(not(feature = "ecb-snapshot"), allow(dead_code))]
     pub(super) fn failed(provider: Arc<str>, failure: FxError) -> History {
         History {
             provider,
