@@ -247,7 +247,7 @@ impl EcbRates {
     }
 
     /// The units of `currency` per euro that answer for `on` under the
-    /// policy, with their publication day (as an offset from the first).
+    /// policy, with the day number of their publication.
     fn per_euro(&self, currency: Currency, on: NaiveDate) -> Result<(Decimal, u32), FxError> {
         let history = &*self.history;
         if let Some(e) = &history.failure {

@@ -42,9 +42,12 @@ pub(super) fn parse(bytes: &[u8], provider: Arc<str>) -> Result<History, FxError
     }
     let header = parse_header(header_line)?;
 
+    // Room for every row, but no more than the bytes can hold: a row has a
+    // date and, per column, a comma and at least one character.
     let line_count = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
-    let mut rows: Vec<Row> = Vec::with_capacity(line_count);
-    let mut cells = Cells::new(header.columns.len(), line_count);
+    let most_rows = line_count.min(bytes.len() / (11 + 2 * header.columns.len()) + 1);
+    let mut rows: Vec<Row> = Vec::with_capacity(most_rows);
+    let mut cells = Cells::new(header.columns.len(), most_rows);
     let mut number = 1;
     while !rest.is_empty() {
         number += 1;
@@ -91,7 +94,7 @@ fn split_line(bytes: &[u8]) -> (&[u8], &[u8]) {
 
 /// Parses a regular row at the start of `rest` in one pass: `YYYY-MM-DD`,
 /// then for each column a comma and `N/A` or a plain rate (see
-/// [`plain_rate`]), the trailing comma if the header has one, and the end
+/// [`scan_plain`]), the trailing comma if the header has one, and the end
 /// of the line. Returns the date and the bytes consumed (the line break
 /// included), having pushed the rates; `None` for anything else, which
 /// [`parse_row`] reads or refuses.
