@@ -1,5 +1,6 @@
-//! In-memory aggregation: nanoseconds per record, from records already in
-//! memory and from their CSV text.
+//! In-memory aggregation at the ECB rates of each record's date:
+//! nanoseconds per record, from records already in memory and from their
+//! CSV text.
 //!
 //! `cargo bench --bench aggregate`
 //!
@@ -9,28 +10,11 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use statecraft::fx::{FxError, Rate, RateSource};
+use statecraft::fx::{EcbRates, RateSource};
 use statecraft::records::{FundingRecord, Reader, Writer};
 use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, Money, NaiveDate, Stage, Totals};
 
 const RECORDS: usize = 200_000;
-
-/// Rates with a different value every day for every currency, built as a
-/// cross rate is (a quotient with 28 significant digits).
-struct Daily;
-
-impl RateSource for Daily {
-    fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Rate, FxError> {
-        let per_eur = |c: Currency| {
-            let days = i64::from(chrono::Datelike::num_days_from_ce(&on));
-            Decimal::new(i64::from(c.numeric()) * 10_000 + days % 9_973, 4)
-        };
-        let value = per_eur(to)
-            .checked_div(per_eur(from))
-            .ok_or(FxError::Overflow { what: "rate".into() })?;
-        Rate::new(from, to, value, on, "daily")
-    }
-}
 
 /// The same records the benchmark generator writes: random days of 2008 to
 /// 2026, donors, recipients and stages, 16 currencies, log-uniform amounts.
@@ -67,7 +51,7 @@ fn records() -> Vec<FundingRecord> {
 }
 
 fn aggregate(records: &[FundingRecord]) -> Totals {
-    let mut agg = Aggregator::new(&Daily, Currency::USD, Dimension::Recipient);
+    let mut agg = Aggregator::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient);
     for r in records {
         agg.push(r);
     }
@@ -87,7 +71,7 @@ fn benches(c: &mut Criterion) {
     let mut expected = Decimal::ZERO;
     for r in &records {
         let m = statecraft::Flow::amount(r).unwrap();
-        expected += Daily
+        expected += EcbRates::embedded()
             .convert(m, Currency::USD, statecraft::Flow::date(r))
             .unwrap()
             .amount();
@@ -96,21 +80,21 @@ fn benches(c: &mut Criterion) {
     let totals = aggregate(&records);
     assert_eq!(totals.total(), expected);
     assert_eq!((totals.read(), totals.aggregated()), (RECORDS as u64, RECORDS as u64));
-    let mut from_csv = Aggregator::new(&Daily, Currency::USD, Dimension::Recipient);
+    let mut from_csv = Aggregator::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient);
     Reader::new(&csv[..]).aggregate_into(&mut from_csv).unwrap();
     assert_eq!(from_csv.totals(), totals);
 
     let mut g = c.benchmark_group("aggregate");
     g.throughput(Throughput::Elements(RECORDS as u64));
     g.sample_size(20);
-    // A fresh aggregator each time: its first pass asks the rate source
-    // once per (currency, day), about 90,000 times for these records.
+    // A fresh aggregator each time: its first pass asks the ECB rates once
+    // per (currency, day), about 90,000 times for these records.
     g.bench_function("push 200k records by recipient, new rates", |b| {
         b.iter(|| black_box(aggregate(black_box(&records))))
     });
     // The same aggregator again and again: every rate is cached, as for
     // nearly every record of a large file.
-    let mut warm = Aggregator::new(&Daily, Currency::USD, Dimension::Recipient);
+    let mut warm = Aggregator::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient);
     let mut passes = 0u64;
     g.bench_function("push 200k records by recipient, cached rates", |b| {
         b.iter(|| {
@@ -124,7 +108,7 @@ fn benches(c: &mut Criterion) {
     assert_eq!(warm.aggregated(), warm.read());
     g.bench_function("read 200k CSV lines and aggregate", |b| {
         b.iter_batched(
-            || Aggregator::new(&Daily, Currency::USD, Dimension::Recipient),
+            || Aggregator::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient),
             |mut agg| {
                 Reader::new(black_box(&csv[..])).aggregate_into(&mut agg).unwrap();
                 black_box(agg.totals())

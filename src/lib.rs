@@ -59,6 +59,12 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   [`fx::RateChain`] asks several in order and crosses between them, under
   an explicit [`fx::MissingRatePolicy`]. [`fx::check_reported`] checks a
   reported pair such as "$310m (£219m)".
+- [`Aggregator`]: exact totals of flows of funds ([`Flow`]) in one
+  currency, by recipient, donor, sub-region, named group, [`Stage`], year,
+  month or a pair of these ([`By`]), through any rate source, streaming
+  and mergeable; [`Totals`] account for every record read (aggregated,
+  undisclosed or rejected with its line). [`records`] reads and writes
+  the CSV form of funding records and aggregates a file on every core.
 
 Every parser answers with a value or an error that quotes the input (cut
 to 60 characters, see [`Excerpt`]) and says what is wrong; none panics.
@@ -138,6 +144,34 @@ use statecraft::{Currency, NaiveDate};
 let day = NaiveDate::from_ymd_opt(2010, 1, 4).unwrap();
 let e = EcbRates::embedded().rate(Currency::EUR, Currency::CYP, day).unwrap_err();
 assert_eq!(e.to_string(), "no ECB rate for CYP on 2010-01-04: CYP was retired after 2007-12-31");
+```
+
+Total funding records by recipient in one currency, at the rate of each
+record's date, to the cent:
+
+```
+use statecraft::fx::EcbRates;
+use statecraft::records::Reader;
+use statecraft::{Aggregator, Currency, Dimension};
+
+let csv = "\
+id,date,donor,recipient,stage,amount,currency
+1,2021-04-26,US,GT,pledged,310000000,USD
+2,2021-06-07,GB,GT,committed,219000000,GBP
+3,2021-06-07,DE,HN,disbursed,,
+4,2021-06-07,DE,SV,disbursed,12x,EUR
+";
+let mut agg = Aggregator::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient);
+Reader::new(csv.as_bytes()).aggregate_into(&mut agg)?;
+let totals = agg.totals();
+let rows: Vec<String> = totals.groups().iter().map(|g| format!("{} {}", g.key(), g.total())).collect();
+assert_eq!(rows, ["GT USD 620338246.43", "HN USD 0.00"]); // 310m + 219m × 1.2162 / 0.85825
+assert_eq!((totals.aggregated(), totals.undisclosed(), totals.rejected()), (2, 1, 1));
+assert_eq!(
+    totals.rejections()[0].to_string(),
+    "line 5: column 6 (amount): invalid amount `12x`: unexpected `x` after the amount"
+);
+# Ok::<(), Box<dyn std::error::Error>>(())
 ```
 
 Sum without losing a cent, and round once at the end:

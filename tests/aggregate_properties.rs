@@ -4,7 +4,7 @@
 
 use chrono::Datelike;
 use proptest::prelude::*;
-use statecraft::fx::{FxError, Rate, RateSource};
+use statecraft::fx::{FxError, Rate, RateSource, Series};
 use statecraft::records::FundingRecord;
 use statecraft::{
     Aggregator, By, Country, Currency, Decimal, Dimension, ExactSum, Flow, Money, NaiveDate, Recipients, Split, Stage,
@@ -19,7 +19,8 @@ struct Synthetic;
 fn per_unit(c: Currency, on: NaiveDate) -> Result<Decimal, FxError> {
     if c == Currency::ISK || (c == Currency::GBP && on.day() == 13) {
         return Err(FxError::NotQuoted {
-            currency: c,
+            series: Series::Currency(c),
+            date: on,
             provider: "synthetic".into(),
         });
     }

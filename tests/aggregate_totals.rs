@@ -1,7 +1,7 @@
 //! The aggregator's results: totals by every dimension, counts,
 //! rejections with their messages pinned, and the CSV it writes.
 
-use statecraft::fx::{FxError, Rate, RateSource};
+use statecraft::fx::{FxError, Rate, RateSource, Series};
 use statecraft::records::FundingRecord;
 use statecraft::{
     Aggregator, By, Country, Currency, Decimal, Dimension, ExactSum, GroupKey, KeyPart, Money, NaiveDate, RejectReason,
@@ -26,7 +26,7 @@ impl RateSource for Rates {
             Currency::CHF => "1.0987654321098765432109876543".parse().unwrap(),
             _ => {
                 return Err(FxError::Stale {
-                    currency: from,
+                    series: Series::Currency(from),
                     date: on,
                     latest: day(2008, 12, 9),
                     max_age_days: 7,
@@ -179,7 +179,7 @@ fn rejections_carry_their_line_and_reason() {
     let r: Vec<String> = t.rejections().iter().map(ToString::to_string).collect();
     assert_eq!(
         r,
-        ["line 6: no test rate for ISK on 2022-01-03: the latest, of 2008-12-09, is more than 7 days old"]
+        ["line 6: no test rate for ISK on 2022-01-03: the latest, of 2008-12-09, is 4773 days old (at most 7 allowed)"]
     );
     assert!(matches!(
         t.rejections()[0].reason(),

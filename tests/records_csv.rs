@@ -4,7 +4,7 @@
 use std::io::Write as _;
 
 use proptest::prelude::*;
-use statecraft::fx::{FxError, Rate, RateSource};
+use statecraft::fx::{FxError, Rate, RateSource, Series};
 use statecraft::records::{FundingFile, FundingRecord, Reader, RecordId, Writer, HEADER};
 use statecraft::{
     Aggregator, Country, Currency, Decimal, Dimension, Flow, Money, NaiveDate, RejectReason, Split, Stage,
@@ -184,7 +184,8 @@ impl RateSource for Par {
     fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Rate, FxError> {
         if from == Currency::GBP && chrono::Datelike::month(&on) == 3 {
             return Err(FxError::NotQuoted {
-                currency: from,
+                series: Series::Currency(from),
+                date: on,
                 provider: "par".into(),
             });
         }
@@ -265,7 +266,7 @@ fn a_file_read_in_parallel_gives_what_one_pass_gives() {
         [
             "line 7: column 2 (date): invalid date `2021-02-30`: expected a calendar date as YYYY-MM-DD",
             "line 11: column 6 (amount): invalid amount `12x`: unexpected `x` after the amount",
-            "line 60: par does not quote GBP",
+            "line 60: no par rate for GBP on 2021-03-03: par does not quote GBP",
         ]
     );
 }

@@ -254,7 +254,7 @@ impl DayTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fx::Rate;
+    use crate::fx::{Rate, Series};
     use rust_decimal::Decimal;
     use std::cell::Cell;
 
@@ -267,7 +267,8 @@ mod tests {
             self.calls.set(self.calls.get() + 1);
             if from == Currency::ISK {
                 return Err(FxError::NotQuoted {
-                    currency: from,
+                    series: Series::Currency(from),
+                    date: on,
                     provider: "test".into(),
                 });
             }
@@ -293,7 +294,10 @@ mod tests {
                 let f = cache.factor(&source, Currency::EUR, date).unwrap();
                 assert_eq!(f.to_decimal(), Decimal::new(i64::from(d), 1), "{date}");
                 let e = cache.factor(&source, Currency::ISK, date).unwrap_err();
-                assert_eq!(cache.error(e).unwrap().to_string(), "test does not quote ISK");
+                assert_eq!(
+                    cache.error(e).unwrap().to_string(),
+                    format!("no test rate for ISK on {date}: test does not quote ISK")
+                );
                 assert_eq!(cache.factor(&source, Currency::USD, date), Ok(Factor::ONE));
             }
         }
@@ -320,4 +324,3 @@ mod tests {
         assert_eq!(Factor::of(Decimal::from(50)).to_decimal(), Decimal::from(50));
     }
 }
-

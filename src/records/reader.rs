@@ -23,9 +23,15 @@ use crate::{Aggregator, Excerpt};
 /// - `donor`, `recipient`: ISO 3166-1 alpha-2 codes (`XK` for Kosovo).
 /// - `stage`: `announced`, `pledged`, `committed`, `disbursed` or
 ///   `cancelled`.
-/// - `amount`: a plain decimal in major units (`-1234.50`); empty when
-///   undisclosed.
-/// - `currency`: an ISO 4217 code; it may be empty only with the amount.
+/// - `amount`: a plain decimal in major units (`-1234.50`), at any
+///   precision a `Decimal` holds; empty when undisclosed.
+/// - `currency`: an ISO 4217 code; it may be empty only when the amount
+///   is (an undisclosed amount has no currency: one given is checked, then
+///   dropped).
+///
+/// Codes and stages are read in any case; no field is trimmed. A UTF-8
+/// byte order mark before the header is allowed, and blank lines are
+/// skipped.
 ///
 /// Each item is a record or an error naming the line, the column and the
 /// text. An error in a record does not stop the reader; an unreadable
