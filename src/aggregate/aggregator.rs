@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::rate_cache::{Factor, RateCache, Slot};
@@ -157,6 +157,13 @@ impl Groups {
             Groups::Sparse(m) => m.iter().filter(|(_, c)| c.is_used()).map(|(k, c)| (*k, *c)).collect(),
         }
     }
+}
+
+/// What a flow's rate is looked up by, computed when the flow is read:
+/// its currency and the day number of its date, `None` when it has no
+/// amount.
+pub(crate) trait RateKey {
+    fn rate_key(&self) -> Option<(Currency, i32)>;
 }
 
 /// A multiplicative hasher for key codes (which are small integers).
@@ -371,7 +378,7 @@ impl<R: RateSource> Aggregator<R> {
 
     /// Adds a batch of flows with their lines, as [`push_at`](Aggregator::push_at)
     /// each would, faster.
-    pub(crate) fn push_batch<F: Flow>(&mut self, batch: &[(u64, F)]) {
+    pub(crate) fn push_batch<F: Flow + RateKey>(&mut self, batch: &[(u64, F)]) {
         self.tally.push_batch(&self.rates, batch);
     }
 
@@ -416,12 +423,16 @@ impl Tally {
     /// Adds a batch of flows with their lines: the same as pushing each in
     /// turn, but the rates of the whole batch are looked up first, so that
     /// the memory loads overlap instead of waiting one after another.
-    pub(crate) fn push_batch<R: RateSource + ?Sized, F: Flow>(&mut self, rates: &R, batch: &[(u64, F)]) {
+    pub(crate) fn push_batch<R: RateSource + ?Sized, F: Flow + RateKey>(&mut self, rates: &R, batch: &[(u64, F)]) {
         const WIDTH: usize = 64;
+        let at = self.at.map(|d| d.num_days_from_ce());
         for chunk in batch.chunks(WIDTH) {
+            // Few instructions per flow, so that many loads are in flight.
             let mut slots = [Slot::default(); WIDTH];
             for (slot, (_, flow)) in slots.iter_mut().zip(chunk) {
-                *slot = self.peek(flow);
+                if let Some((currency, day)) = flow.rate_key() {
+                    *slot = self.cache.peek_day(currency, at.unwrap_or(day));
+                }
             }
             for (slot, (line, flow)) in slots.iter().zip(chunk) {
                 self.push_with(rates, *line, flow, *slot);

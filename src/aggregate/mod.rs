@@ -14,7 +14,7 @@ mod totals;
 mod wide;
 
 pub use aggregator::Aggregator;
-pub(crate) use aggregator::Tally;
+pub(crate) use aggregator::{RateKey, Tally};
 pub use dimension::{By, CountryGroups, Dimension, GroupKey, GroupTable, KeyPart, ParseDimensionError};
 pub use error::AggregateError;
 pub use exact::ExactSum;

@@ -137,10 +137,15 @@ impl RateCache {
     /// plain load, so that a batch of them can be in flight at once.
     #[inline]
     pub(crate) fn peek(&self, currency: Currency, date: NaiveDate) -> Slot {
+        self.peek_day(currency, date.num_days_from_ce())
+    }
+
+    /// [`peek`](RateCache::peek) by day number (`NaiveDate::num_days_from_ce`).
+    #[inline]
+    pub(crate) fn peek_day(&self, currency: Currency, day: i32) -> Slot {
         if currency == self.target {
             return ONE;
         }
-        let day = date.num_days_from_ce();
         let table = self.tables.get(currency as usize).and_then(Option::as_ref);
         let near = table.and_then(|t| {
             let at = usize::try_from(i64::from(day) - i64::from(t.first)).ok()?;

@@ -4,11 +4,12 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::error::{RecordErrorKind, FIELDS};
 use super::record::RecordId;
+use crate::aggregate::RateKey;
 use crate::money::plain_decimal;
 use crate::{Country, Currency, Excerpt, Flow, Money, Recipients, Stage};
 
@@ -23,10 +24,19 @@ pub(crate) struct Parsed<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Row {
     pub(crate) date: NaiveDate,
+    /// `date.num_days_from_ce()`, for the rate lookup.
+    pub(crate) day: i32,
     pub(crate) donor: Country,
     pub(crate) recipients: Recipients,
     pub(crate) stage: Stage,
     pub(crate) amount: Option<Money>,
+}
+
+impl RateKey for Row {
+    #[inline]
+    fn rate_key(&self) -> Option<(Currency, i32)> {
+        self.amount.map(|m| (m.currency(), self.day))
+    }
 }
 
 impl Flow for Row {
@@ -112,6 +122,7 @@ fn parse_rest<'a>(id: Cow<'a, str>, fields: [&[u8]; 6]) -> Result<Parsed<'a>, Li
         id,
         row: Row {
             date,
+            day: date.num_days_from_ce(),
             donor,
             recipients: Recipients::One(recipient),
             stage,
@@ -178,6 +189,7 @@ pub(crate) fn fast_line(data: &[u8]) -> Option<(Row, usize)> {
     let len = data.len() - rest.len() + tail;
     let row = Row {
         date,
+        day: date.num_days_from_ce(),
         donor,
         recipients: Recipients::One(recipient),
         stage,
