@@ -382,3 +382,15 @@ fn totals_as_csv() {
     );
     assert_eq!(t.exact_total(), ExactSum::from("JPY 2.5".parse::<Money>().unwrap()));
 }
+
+#[test]
+fn aggregators_and_their_results_cross_threads() {
+    fn send<T: Send>() {}
+    fn sync<T: Sync>() {}
+    send::<Aggregator<&'static Rates>>();
+    sync::<Aggregator<Rates>>();
+    send::<statecraft::Totals>();
+    sync::<statecraft::Totals>();
+    send::<statecraft::records::RecordError>();
+    sync::<statecraft::records::FundingFile<'static>>();
+}

@@ -25,7 +25,7 @@ const AMOUNT_SCALE: u32 = SUM_SCALE - RATE_SCALE;
 ///
 /// Each flow is converted at the rate of its value date (or of one date
 /// you fix with [`at`](Aggregator::at)) from any [`RateSource`], apportioned
-/// among its recipients by its [`Split`], and added to its group exactly.
+/// among its recipients by its [`Split`](crate::Split), and added to its group exactly.
 /// Memory grows with the number of groups, not of flows: a rate is asked
 /// once per currency and day and cached, and a group holds one exact sum.
 ///

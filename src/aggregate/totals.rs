@@ -61,6 +61,34 @@ impl GroupTotal {
 ///
 /// The counts account for every flow:
 /// `read() == aggregated() + rejected() + undisclosed()`.
+///
+/// ```
+/// use statecraft::fx::EcbRates;
+/// use statecraft::records::Reader;
+/// use statecraft::{Aggregator, By, Country, Currency, Dimension, GroupKey, KeyPart};
+///
+/// let csv = "id,date,donor,recipient,stage,amount,currency\n\
+///            1,2021-06-07,US,GT,committed,100,EUR\n\
+///            2,2021-06-07,US,GT,disbursed,50,EUR\n\
+///            3,2021-06-07,US,HN,announced,,\n";
+/// let by = By::pair(Dimension::Recipient, Dimension::Stage);
+/// let mut agg = Aggregator::new(EcbRates::embedded(), Currency::USD, by);
+/// Reader::new(csv.as_bytes()).aggregate_into(&mut agg)?;
+/// let totals = agg.totals();
+///
+/// let key = GroupKey::new(KeyPart::Country(Country::GT), Some(KeyPart::Stage(statecraft::Stage::Committed)));
+/// assert_eq!(totals.get(&key).map(|g| g.total().to_string()), Some("USD 121.62".into()));
+/// assert_eq!(totals.total().to_string(), "USD 182.43"); // 150 × 1.2162
+/// assert_eq!((totals.read(), totals.aggregated(), totals.undisclosed()), (3, 2, 1));
+///
+/// let mut csv_out = Vec::new();
+/// totals.write_csv(&mut csv_out)?;
+/// assert_eq!(
+///     String::from_utf8(csv_out)?,
+///     "recipient,stage,total\nGT,committed,121.62\nGT,disbursed,60.81\nHN,announced,0.00\n"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Totals {
     currency: Currency,
