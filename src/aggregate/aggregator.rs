@@ -10,7 +10,7 @@ use super::rate_cache::{Factor, RateCache, Slot};
 use super::rejection::{keep_first, would_keep};
 use super::wide::{pow10, I256, RATE_SCALE, SUM_SCALE, U256};
 use super::{AggregateError, By, ExactSum, Flow, GroupTotal, Recipients, RejectReason, Rejection, Totals};
-use crate::fx::RateSource;
+use crate::fx::{FxError, RateSource, Series};
 use crate::{Currency, Money};
 
 /// How many rejections an aggregator keeps by default.
@@ -473,9 +473,18 @@ impl Tally {
             Ok(f) => f,
             Err(i) => {
                 if would_keep(&self.rejections, self.keep, line) {
+                    let on = self.at.unwrap_or(date);
+                    // The reason was kept, or the source is asked again.
                     let reason = match self.cache.error(i) {
                         Some(e) => RejectReason::NoRate(e.clone()),
-                        None => RejectReason::Overflow("too many distinct missing rates".into()),
+                        None => match rates.rate(money.currency(), self.target, on) {
+                            Err(e) => RejectReason::NoRate(e),
+                            Ok(_) => RejectReason::NoRate(FxError::NotQuoted {
+                                series: Series::Pair(money.currency(), self.target),
+                                date: on,
+                                provider: "the rate source (which answered later)".into(),
+                            }),
+                        },
                     };
                     keep_first(&mut self.rejections, self.keep, Rejection::new(line, reason));
                 }

@@ -13,9 +13,14 @@ use super::wide::{pow10, RATE_SCALE};
 use crate::fx::{FxError, RateSource};
 use crate::Currency;
 
-/// The widest span of days a per-currency table covers (about 180 years);
-/// days beyond it are kept in a map.
-const MAX_SPAN: usize = 1 << 16;
+/// The widest span of days a per-currency table covers (about 90 years,
+/// 512 KiB); days beyond it are kept in a map.
+const MAX_SPAN: usize = 1 << 15;
+
+/// The most entries kept outside the tables, wide rates and reasons kept:
+/// beyond them, answers are asked again rather than kept, so that the
+/// cache stays bounded whatever the dates and rates of the input.
+const MAX_KEPT: usize = 1 << 16;
 
 const CURRENCIES: usize = <Currency as strum::EnumCount>::COUNT;
 
@@ -167,11 +172,9 @@ impl RateCache {
         date: NaiveDate,
         slot: Slot,
     ) -> Result<Factor, u32> {
-        let slot = if slot == Slot::UNKNOWN {
-            self.fill(rates, currency, date)
-        } else {
-            slot
-        };
+        if slot == Slot::UNKNOWN {
+            return self.fill(rates, currency, date);
+        }
         let index = u32::try_from(slot.0 & u128::from(u32::MAX)).unwrap_or(u32::MAX);
         if slot.0 & TAGGED == 0 {
             Ok(Factor::Scaled(slot.0))
@@ -182,46 +185,66 @@ impl RateCache {
         }
     }
 
+    /// Asks `rates`, keeps the answer (while the cache has room for it)
+    /// and returns it.
     #[cold]
-    fn fill<R: RateSource + ?Sized>(&mut self, rates: &R, currency: Currency, date: NaiveDate) -> Slot {
-        let answer = match rates.rate(currency, self.target, date) {
-            Ok(rate) => match Factor::of(rate.value()) {
-                Factor::Scaled(s) if s & TAGGED == 0 => Slot(s),
-                factor => {
-                    self.wide.push(factor);
-                    Slot(TAGGED | (self.wide.len() - 1) as u128)
+    fn fill<R: RateSource + ?Sized>(&mut self, rates: &R, currency: Currency, date: NaiveDate) -> Result<Factor, u32> {
+        let day = date.num_days_from_ce();
+        match rates.rate(currency, self.target, date) {
+            Ok(rate) => {
+                let factor = Factor::of(rate.value());
+                let slot = match factor {
+                    Factor::Scaled(s) if s & TAGGED == 0 => Some(Slot(s)),
+                    _ if self.wide.len() < MAX_KEPT => {
+                        self.wide.push(factor);
+                        Some(Slot(TAGGED | (self.wide.len() - 1) as u128))
+                    }
+                    _ => None,
+                };
+                if let Some(slot) = slot {
+                    self.store(currency, day, slot);
                 }
-            },
-            Err(e) => {
-                self.errors.push(e);
-                Slot(TAGGED | MISSING | (self.errors.len() - 1) as u128)
+                Ok(factor)
             }
-        };
-        *self.slot_mut(currency, date.num_days_from_ce()) = answer;
-        answer
+            Err(e) => {
+                let index = if self.errors.len() < MAX_KEPT {
+                    self.errors.push(e);
+                    u32::try_from(self.errors.len() - 1).unwrap_or(u32::MAX)
+                } else {
+                    u32::MAX
+                };
+                self.store(currency, day, Slot(TAGGED | MISSING | u128::from(index)));
+                Err(index)
+            }
+        }
     }
 
     /// Why there is no rate, by the index [`factor`](RateCache::factor)
-    /// returned.
+    /// returned, if it was kept (the source can be asked again otherwise).
     pub(crate) fn error(&self, index: u32) -> Option<&FxError> {
         self.errors.get(index as usize)
     }
 
-    fn slot_mut(&mut self, currency: Currency, day: i32) -> &mut Slot {
-        let Some(entry) = self.tables.get_mut(currency as usize) else {
-            return self.far.entry((currency, day)).or_insert(Slot::UNKNOWN);
-        };
-        let table = entry.get_or_insert_with(|| DayTable {
-            first: day,
-            slots: Vec::new(),
+    /// Keeps `slot` for `currency` on `day`, in its table or, beyond the
+    /// table's span, in the map while it has room.
+    fn store(&mut self, currency: Currency, day: i32, slot: Slot) {
+        let table = self.tables.get_mut(currency as usize).map(|entry| {
+            entry.get_or_insert_with(|| DayTable {
+                first: day,
+                slots: Vec::new(),
+            })
         });
-        if !table.cover(day) {
-            return self.far.entry((currency, day)).or_insert(Slot::UNKNOWN);
+        if let Some(table) = table {
+            if table.cover(day) {
+                let at = usize::try_from(i64::from(day) - i64::from(table.first)).unwrap_or(usize::MAX);
+                if let Some(s) = table.slots.get_mut(at) {
+                    *s = slot;
+                    return;
+                }
+            }
         }
-        let at = usize::try_from(i64::from(day) - i64::from(table.first)).unwrap_or(usize::MAX);
-        match table.slots.get_mut(at) {
-            Some(slot) => slot,
-            None => self.far.entry((currency, day)).or_insert(Slot::UNKNOWN),
+        if self.far.len() < MAX_KEPT {
+            self.far.insert((currency, day), slot);
         }
     }
 }
@@ -307,6 +330,35 @@ mod tests {
             }
         }
         assert_eq!(source.calls.get(), 12);
+    }
+
+    #[test]
+    fn the_cache_stays_bounded_whatever_the_dates() {
+        let source = Counting { calls: Cell::new(0) };
+        let mut cache = RateCache::new(Currency::USD);
+        let first = NaiveDate::from_ymd_opt(1800, 1, 1).unwrap();
+        let n = MAX_KEPT + 1000;
+        // The first day starts each table; the others are more than its
+        // span later, so none fits in it.
+        let days: Vec<NaiveDate> = std::iter::once(first)
+            .chain((0..n as u64).map(|i| first + chrono::Days::new(MAX_SPAN as u64 + 1 + i)))
+            .collect();
+        for _ in 0..2 {
+            for d in &days {
+                assert_eq!(
+                    cache.factor(&source, Currency::EUR, *d).unwrap().to_decimal(),
+                    Decimal::new(i64::from(d.day()), 1)
+                );
+                let e = cache.factor(&source, Currency::ISK, *d).unwrap_err();
+                if let Some(e) = cache.error(e) {
+                    assert!(e.to_string().ends_with("test does not quote ISK"));
+                }
+            }
+        }
+        assert!(cache.far.len() <= MAX_KEPT && cache.errors.len() <= MAX_KEPT);
+        assert!(cache.tables.iter().flatten().all(|t| t.slots.len() <= MAX_SPAN));
+        // What could not be kept was asked again.
+        assert!(source.calls.get() > 2 * n as u32);
     }
 
     #[test]

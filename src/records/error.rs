@@ -80,6 +80,9 @@ pub enum RecordErrorKind {
     /// The input could not be read, or the output written.
     #[error("{0}")]
     Io(String),
+    /// The parts of a file read in parallel could not be merged.
+    #[error("cannot merge the parts of the file: {0}")]
+    Merge(crate::AggregateError),
 }
 
 struct Location(Option<u64>, Option<u64>);

@@ -30,17 +30,11 @@ const MIN_PART: u64 = 1 << 20;
 /// with their lines. Blank lines are skipped, as a `Reader` skips them.
 ///
 /// ```no_run
+/// use statecraft::fx::EcbRates;
 /// use statecraft::records::FundingFile;
-/// # use statecraft::fx::{FxError, Rate, RateSource};
 /// use statecraft::{Aggregator, Currency, Dimension};
-/// # struct Ecb;
-/// # impl RateSource for Ecb {
-/// #     fn rate(&self, f: statecraft::Currency, t: statecraft::Currency, on: statecraft::NaiveDate) -> Result<Rate, FxError> {
-/// #         Rate::new(f, t, statecraft::Decimal::ONE, on, "x")
-/// #     }
-/// # }
 ///
-/// let mut agg = Aggregator::new(Ecb, Currency::USD, Dimension::Recipient);
+/// let mut agg = Aggregator::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient);
 /// FundingFile::open("funding.csv")?
 ///     .progress(|done, total| eprint!("\r{}%", done * 100 / total.max(1)))
 ///     .aggregate_into(&mut agg)?;
@@ -113,7 +107,9 @@ impl<'p> FundingFile<'p> {
     ///
     /// A [`RecordError`] when the file cannot be read (it may have changed
     /// since [`open`](FundingFile::open)), or when merging the parts
-    /// overflows the range of exact sums. `aggregator` is then unchanged.
+    /// would take a total beyond what a `Decimal` holds (where one pass
+    /// would have rejected the record that does it).
+    /// `aggregator` is then unchanged.
     pub fn aggregate_into<R: RateSource + Sync>(&self, aggregator: &mut Aggregator<R>) -> Result<(), RecordError> {
         let body = self.len.saturating_sub(self.data_start);
         let by_size = usize::try_from(body / MIN_PART).unwrap_or(usize::MAX).max(1);
@@ -150,8 +146,7 @@ impl<'p> FundingFile<'p> {
         // Number the lines across parts, then merge in file order.
         let mut lines_before = 1u64; // the header
         let mut merged = aggregator.fork_tally();
-        let cannot_merge =
-            |e: AggregateError| RecordError::new(None, None, RecordErrorKind::Io(format!("cannot merge: {e}")));
+        let cannot_merge = |e: AggregateError| RecordError::new(None, None, RecordErrorKind::Merge(e));
         for result in results {
             match result {
                 Ok(mut part) => {
@@ -195,7 +190,8 @@ impl<'p> FundingFile<'p> {
     fn report(&self, done: &AtomicU64, bytes: u64) {
         if let Some(report) = &self.progress {
             let total = done.fetch_add(bytes, Ordering::Relaxed) + bytes;
-            report(total.min(self.len - self.data_start), self.len - self.data_start);
+            let body = self.len.saturating_sub(self.data_start);
+            report(total.min(body), body);
         }
     }
 }
