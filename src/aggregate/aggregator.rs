@@ -26,8 +26,10 @@ const AMOUNT_SCALE: u32 = SUM_SCALE - RATE_SCALE;
 /// Each flow is converted at the rate of its value date (or of one date
 /// you fix with [`at`](Aggregator::at)) from any [`RateSource`], apportioned
 /// among its recipients by its [`Split`](crate::Split), and added to its group exactly.
-/// Memory grows with the number of groups, not of flows: a rate is asked
-/// once per currency and day and cached, and a group holds one exact sum.
+/// Memory grows with the number of groups, not of flows: a group holds one
+/// exact sum, and a rate is asked once per currency and day and cached in
+/// 16 bytes per currency and day of the input's range (1.8 MB for 16
+/// currencies over 19 years), within fixed bounds whatever the input.
 ///
 /// Nothing is lost. Every flow pushed is counted as read and is then
 /// either aggregated, undisclosed (no amount: counted per group, never
