@@ -311,6 +311,20 @@ mod tests {
     }
 
     #[test]
+    fn serde_uses_the_alpha2_code_and_reads_through_from_str() {
+        assert_eq!(serde_json::to_string(&Country::GT).unwrap(), r#""GT""#);
+        assert_eq!(serde_json::from_str::<Country>(r#""GT""#).unwrap(), Country::GT);
+        assert_eq!(serde_json::from_str::<Country>(r#""Guatemala""#).unwrap(), Country::GT);
+        let e = serde_json::from_str::<Country>(r#""Atlantis""#).unwrap_err();
+        assert_eq!(e.to_string(), "unknown country `Atlantis` at line 1 column 10");
+        let e = serde_json::from_str::<Country>("320").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid type: integer `320`, expected an ISO 3166-1 country code at line 1 column 3"
+        );
+    }
+
+    #[test]
     fn rejections_name_the_input() {
         for bad in [
             "Atlantis",

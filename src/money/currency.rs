@@ -285,6 +285,14 @@ mod tests {
     }
 
     #[test]
+    fn serde_uses_the_code() {
+        assert_eq!(serde_json::to_string(&Currency::GTQ).unwrap(), r#""GTQ""#);
+        assert_eq!(serde_json::from_str::<Currency>(r#""gtq""#).unwrap(), Currency::GTQ);
+        let e = serde_json::from_str::<Currency>(r#""XYZ""#).unwrap_err();
+        assert_eq!(e.to_string(), "unknown currency code `XYZ` at line 1 column 5");
+    }
+
+    #[test]
     fn rejections_name_the_input() {
         for bad in ["XYZ", "", "US", "USDD", "U$D", "€"] {
             assert_eq!(

@@ -82,6 +82,12 @@ pub enum MoneyError {
         /// The other operand.
         right: Decimal,
     },
+    /// Weights that cannot split an amount.
+    #[error("cannot allocate: {reason}")]
+    InvalidWeights {
+        /// What is wrong with the weights.
+        reason: &'static str,
+    },
     /// Division by zero.
     #[error("cannot divide {dividend} by zero")]
     DivisionByZero {

@@ -1,5 +1,6 @@
 //! Money: ISO 4217 currencies and exact amounts, with news notation.
 
+mod allocate;
 mod amount;
 mod compact;
 mod currency;

@@ -139,19 +139,32 @@ pub(crate) fn numeral(s: &str) -> Result<(Numeral, &str), NumeralError> {
 
 /// Reads an optional magnitude at the start of `s` (after optional
 /// whitespace): `k`, `thousand`, `m`, `mn`, `mln`, `million`, `bn`, `bln`,
-/// `billion`, `tn`, `trillion`, in any case. A magnitude must end the word:
+/// `billion`, `tn`, `trillion` (and plurals), in any case. A magnitude must end the word:
 /// the `m` of `MXN` is not one.
 pub(crate) fn magnitude(s: &str) -> Option<(Magnitude, &str)> {
     let t = s.trim_start();
     let end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
     let (word, rest) = t.split_at(end);
-    let m = match word.to_ascii_lowercase().as_str() {
-        "k" | "thousand" => Magnitude::Thousand,
-        "m" | "mn" | "mln" | "million" | "millions" => Magnitude::Million,
-        "bn" | "bln" | "billion" | "billions" => Magnitude::Billion,
-        "tn" | "trillion" | "trillions" => Magnitude::Trillion,
-        _ => return None,
-    };
+    const WORDS: [(&str, Magnitude); 14] = [
+        ("k", Magnitude::Thousand),
+        ("thousand", Magnitude::Thousand),
+        ("m", Magnitude::Million),
+        ("mn", Magnitude::Million),
+        ("mln", Magnitude::Million),
+        ("million", Magnitude::Million),
+        ("millions", Magnitude::Million),
+        ("bn", Magnitude::Billion),
+        ("bln", Magnitude::Billion),
+        ("billion", Magnitude::Billion),
+        ("billions", Magnitude::Billion),
+        ("tn", Magnitude::Trillion),
+        ("trillion", Magnitude::Trillion),
+        ("trillions", Magnitude::Trillion),
+    ];
+    let m = WORDS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|(_, m)| *m)?;
     Some((m, rest))
 }
 
