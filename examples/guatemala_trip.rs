@@ -177,7 +177,7 @@ fn seed_dossier() -> Result<Dossier> {
             )
             .on_trip(trip)
             .planned()
-            .with_participant(Participant::new(harris).as_role(vp_us))
+            .with_participant(Participant::new(harris.clone()).as_role(vp_us))
             .with_participant(Participant::new(amlo).as_role(Role::new(Office::President, Country::MX)))
             .with_topic(Topic::Migration),
         )
@@ -233,6 +233,7 @@ fn seed_dossier() -> Result<Dossier> {
             .with_topic(Topic::Entrepreneurship)
             .with_topic(Topic::Housing)
             .announced_on(d("2021-06-07")?)
+            .announced_by(harris.clone())
             .with_description("US money promised for farming, new businesses and homes people can afford"),
         )
         .with(
@@ -248,6 +249,7 @@ fn seed_dossier() -> Result<Dossier> {
             .with_topic(Topic::Education)
             .with_topic(Topic::EconomicGrowth)
             .announced_on(d("2021-06-07")?)
+            .announced_by(harris.clone())
             .with_description("Schooling and openings for girls and women"),
         )
         .with(
@@ -262,6 +264,7 @@ fn seed_dossier() -> Result<Dossier> {
             .with_topic(Topic::EconomicGrowth)
             .with_topic(Topic::Jobs)
             .with_partners(Partners::new(Count::exact(12), "US organisations"))
+            .announced_by(harris)
             .with_description(
                 "Pledges the vice-president won from US companies and organisations to create work and \
                  train workers",

@@ -256,3 +256,50 @@ fn the_figures_beside_the_facts() {
     assert_eq!(covid.rank().unwrap().position(), 4);
     assert_eq!(covid.attribution(), Some("Johns Hopkins University"));
 }
+
+#[test]
+fn every_fact_has_its_day_and_its_leaders() {
+    let dossier = seed();
+    let harris: LeaderId = id("harris");
+    let by_harris: Vec<&str> = dossier
+        .facts()
+        .map(|(_, f)| f)
+        .filter(|f| f.leaders().iter().any(|(l, _)| **l == harris))
+        .map(|f| f.id())
+        .collect();
+    assert_eq!(
+        by_harris,
+        [
+            "harris-2021-06",
+            "harris-giammattei-talks",
+            "harris-giammattei-press",
+            "harris-lopez-obrador",
+            "us-investment-pledges",
+            "young-women-empowerment",
+            "private-sector-commitments",
+        ]
+    );
+    let days: Vec<(String, Option<NaiveDate>)> = dossier
+        .facts()
+        .map(|(path, f)| (path.to_pointer(), f.date()))
+        .filter(|(p, _)| p.starts_with("/vaccine") || p.starts_with("/statistics") || p.starts_with("/trips"))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            ("/trips/0".to_string(), Some(d("2021-06-06"))),
+            ("/vaccine_pledges/0".to_string(), Some(d("2021-06-03"))),
+            ("/vaccine_allocations/0".to_string(), Some(d("2021-06-03"))),
+            ("/vaccine_allocations/1".to_string(), Some(d("2021-06-03"))),
+            ("/statistics/0".to_string(), Some(d("2021-04-30"))),
+            ("/statistics/1".to_string(), Some(d("2021-06-07"))),
+        ]
+    );
+    let planned: Vec<&str> = dossier
+        .facts()
+        .map(|(_, f)| f)
+        .filter(|f| f.is_planned())
+        .map(|f| f.id())
+        .collect();
+    assert_eq!(planned, ["harris-lopez-obrador"]);
+}

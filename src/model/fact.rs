@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{
-    EventStatus, Funding, Initiative, Leader, Meeting, SourceId, Statistic, Topic, Trip, VaccineAllocation,
+    EventStatus, Funding, Initiative, Leader, LeaderId, Meeting, SourceId, Statistic, Topic, Trip, VaccineAllocation,
     VaccinePledge,
 };
 
@@ -114,6 +114,38 @@ impl<'a> FactRef<'a> {
             FactRef::Funding(x) => x.topics(),
             FactRef::VaccinePledge(_) | FactRef::VaccineAllocation(_) => VACCINES,
             FactRef::Statistic(x) => x.topics(),
+        }
+    }
+
+    /// The day the fact is of, for checking it against its source: the
+    /// last day of a leader's latest term (none while in office), the
+    /// start of a trip, the day of a meeting, the announcement of an
+    /// initiative, funding or pledge, the date of an allocation, the last
+    /// day of a statistic's period.
+    pub fn date(&self) -> Option<NaiveDate> {
+        match self {
+            FactRef::Leader(x) => x.terms().iter().filter_map(|t| t.end()).max(),
+            FactRef::Trip(x) => x.start(),
+            FactRef::Meeting(x) => Some(x.date()),
+            FactRef::Initiative(x) => x.announced(),
+            FactRef::Funding(x) => x.announced(),
+            FactRef::VaccinePledge(x) => Some(x.announced()),
+            FactRef::VaccineAllocation(x) => x.date(),
+            FactRef::Statistic(x) => x.period().end(),
+        }
+    }
+
+    /// The leaders the fact names as taking part: a trip's traveller, a
+    /// meeting's participants, whoever announced an initiative, funding
+    /// or pledge; with the day they did so, when the fact has one.
+    pub fn leaders(&self) -> Vec<(&'a LeaderId, Option<NaiveDate>)> {
+        match self {
+            FactRef::Trip(x) => vec![(x.traveller(), x.start())],
+            FactRef::Meeting(x) => x.participants().iter().map(|p| (p.leader(), Some(x.date()))).collect(),
+            FactRef::Initiative(x) => x.announcer().map(|l| (l, x.announced())).into_iter().collect(),
+            FactRef::Funding(x) => x.announcer().map(|l| (l, x.announced())).into_iter().collect(),
+            FactRef::VaccinePledge(x) => x.announcer().map(|l| (l, Some(x.announced()))).into_iter().collect(),
+            _ => Vec::new(),
         }
     }
 

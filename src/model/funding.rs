@@ -4,7 +4,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{Agency, Area, FundingId, Share, SourceId, Topic};
+use super::{Agency, Area, FundingId, LeaderId, Share, SourceId, Topic};
 use crate::{Country, Money};
 
 /// Money from a donor to recipients, at one stage of its life: proposed,
@@ -48,6 +48,8 @@ pub struct Funding {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     announced: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    announced_by: Option<LeaderId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     value_date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     purpose: Option<String>,
@@ -71,6 +73,7 @@ impl Funding {
             amount: None,
             reported_as: Vec::new(),
             announced: None,
+            announced_by: None,
             value_date: None,
             purpose: None,
             topics: Vec::new(),
@@ -112,6 +115,13 @@ impl Funding {
     #[must_use]
     pub fn announced_on(mut self, date: NaiveDate) -> Funding {
         self.announced = Some(date);
+        self
+    }
+
+    /// Announced by `leader`.
+    #[must_use]
+    pub fn announced_by(mut self, leader: LeaderId) -> Funding {
+        self.announced_by = Some(leader);
         self
     }
 
@@ -187,6 +197,11 @@ impl Funding {
     /// The day it was announced, when known.
     pub fn announced(&self) -> Option<NaiveDate> {
         self.announced
+    }
+
+    /// The leader who announced it, when the source names one.
+    pub fn announcer(&self) -> Option<&LeaderId> {
+        self.announced_by.as_ref()
     }
 
     /// The value date, when given.

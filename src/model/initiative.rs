@@ -5,7 +5,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{Area, EventStatus, InitiativeId, SourceId, Topic};
+use super::{Area, EventStatus, InitiativeId, LeaderId, SourceId, Topic};
 use crate::{Count, Country};
 
 /// Something a government sets up or commits to beyond a single sum of
@@ -39,6 +39,8 @@ pub struct Initiative {
     topics: Vec<Topic>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     announced: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    announced_by: Option<LeaderId>,
     status: EventStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     partners: Option<Partners>,
@@ -68,6 +70,7 @@ impl Initiative {
             targets: Vec::new(),
             topics: Vec::new(),
             announced: None,
+            announced_by: None,
             status: EventStatus::Happened,
             partners: None,
             description: None,
@@ -101,6 +104,13 @@ impl Initiative {
     #[must_use]
     pub fn announced_on(mut self, date: NaiveDate) -> Initiative {
         self.announced = Some(date);
+        self
+    }
+
+    /// Announced by `leader`.
+    #[must_use]
+    pub fn announced_by(mut self, leader: LeaderId) -> Initiative {
+        self.announced_by = Some(leader);
         self
     }
 
@@ -171,6 +181,11 @@ impl Initiative {
     /// The day it was announced, when known.
     pub fn announced(&self) -> Option<NaiveDate> {
         self.announced
+    }
+
+    /// The leader who announced it, when the source names one.
+    pub fn announcer(&self) -> Option<&LeaderId> {
+        self.announced_by.as_ref()
     }
 
     /// Whether it existed at the source's date, or was still planned.

@@ -5,7 +5,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{AllocationId, Area, PledgeId, Share, ShareError, SourceId};
+use super::{AllocationId, Area, LeaderId, PledgeId, Share, ShareError, SourceId};
 use crate::Country;
 
 /// A donor's promise of vaccine doses: "the US will share 25m doses with
@@ -40,6 +40,8 @@ pub struct VaccinePledge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     destination: Option<Area>,
     announced: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    announced_by: Option<LeaderId>,
     source: SourceId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     reported: Option<NaiveDate>,
@@ -57,6 +59,7 @@ impl VaccinePledge {
             channel: None,
             destination: None,
             announced,
+            announced_by: None,
             source,
             reported: None,
         }
@@ -87,6 +90,13 @@ impl VaccinePledge {
     #[must_use]
     pub fn with_destination(mut self, area: Area) -> VaccinePledge {
         self.destination = Some(area);
+        self
+    }
+
+    /// Announced by `leader`.
+    #[must_use]
+    pub fn announced_by(mut self, leader: LeaderId) -> VaccinePledge {
+        self.announced_by = Some(leader);
         self
     }
 
@@ -136,6 +146,11 @@ impl VaccinePledge {
     /// The day of the announcement.
     pub fn announced(&self) -> NaiveDate {
         self.announced
+    }
+
+    /// The leader who announced it, when the source names one.
+    pub fn announcer(&self) -> Option<&LeaderId> {
+        self.announced_by.as_ref()
     }
 
     /// The share `doses` make of this pledge: 1,500,000 of 25,000,000 is 6%.

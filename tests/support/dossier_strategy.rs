@@ -344,14 +344,26 @@ pub fn initiative() -> impl Strategy<Value = Initiative> {
         prop::collection::vec(text(), 0..3),
         prop::collection::vec(area(), 0..3),
         prop::collection::vec(topic(), 0..3),
-        proptest::option::of(date()),
+        (proptest::option::of(date()), proptest::option::of(id())),
         proptest::option::of((count(), text())),
         proptest::option::of(text()),
         proptest::option::of(date()),
     )
         .prop_map(
-            |((id, name, kind, sponsor, source, st), agencies, targets, topics, announced, partners, desc, rep)| {
+            |(
+                (id, name, kind, sponsor, source, st),
+                agencies,
+                targets,
+                topics,
+                (announced, by),
+                partners,
+                desc,
+                rep,
+            )| {
                 let mut i = Initiative::new(id, name, kind, sponsor, source).with_status(st);
+                if let Some(l) = by {
+                    i = i.announced_by(l);
+                }
                 for a in agencies {
                     i = i.with_agency(Agency::new(a));
                 }
@@ -399,14 +411,31 @@ pub fn funding() -> impl Strategy<Value = Funding> {
         prop::collection::vec(recipient(), 0..4),
         proptest::option::of(money()),
         prop::collection::vec(money(), 0..3),
-        (proptest::option::of(date()), proptest::option::of(date())),
+        (
+            proptest::option::of(date()),
+            proptest::option::of(date()),
+            proptest::option::of(id()),
+        ),
         proptest::option::of(text()),
         prop::collection::vec(topic(), 0..3),
         proptest::option::of(date()),
     )
         .prop_map(
-            |((id, donor, st, source), agency, recipients, amount, reported_as, (ann, vd), purpose, topics, rep)| {
+            |(
+                (id, donor, st, source),
+                agency,
+                recipients,
+                amount,
+                reported_as,
+                (ann, vd, by),
+                purpose,
+                topics,
+                rep,
+            )| {
                 let mut f = Funding::new(id, donor, st, source);
+                if let Some(l) = by {
+                    f = f.announced_by(l);
+                }
                 if let Some(a) = agency {
                     f = f.with_agency(Agency::new(a));
                 }
@@ -477,11 +506,14 @@ pub fn pledge() -> impl Strategy<Value = VaccinePledge> {
         proptest::option::of(disease()),
         proptest::option::of(product()),
         proptest::option::of(channel()),
-        proptest::option::of(area()),
+        (proptest::option::of(area()), proptest::option::of(id())),
         proptest::option::of(date()),
     )
-        .prop_map(|((id, donor, doses, day, source), dis, prod, ch, dest, rep)| {
+        .prop_map(|((id, donor, doses, day, source), dis, prod, ch, (dest, by), rep)| {
             let mut p = VaccinePledge::new(id, donor, doses, day, source);
+            if let Some(l) = by {
+                p = p.announced_by(l);
+            }
             if let Some(x) = dis {
                 p = p.with_disease(x);
             }
