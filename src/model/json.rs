@@ -93,7 +93,7 @@ impl Dossier {
     ///
     /// [`LoadError`], as [`Dossier::from_json`].
     pub fn from_json_str(json: &str) -> Result<Dossier, LoadError> {
-        Dossier::from_json_slice(json.as_bytes())
+        read(serde_json::Deserializer::from_str(json))
     }
 
     /// Reads a dossier from JSON bytes; see [`Dossier::from_json`].
@@ -103,11 +103,7 @@ impl Dossier {
     /// [`LoadError`], as [`Dossier::from_json`]; bytes that are not UTF-8
     /// are an error too.
     pub fn from_json_slice(json: &[u8]) -> Result<Dossier, LoadError> {
-        let mut de = serde_json::Deserializer::from_slice(json);
-        let dossier: Dossier =
-            super::strict::deserialize(&mut de).map_err(|(e, path)| LoadError::from_json(&e, path))?;
-        de.end().map_err(|e| LoadError::from_json(&e, FieldPath::root()))?;
-        Ok(dossier)
+        read(serde_json::Deserializer::from_slice(json))
     }
 
     /// Writes the dossier as pretty-printed JSON in the
@@ -145,6 +141,13 @@ impl Dossier {
         self.to_json(&mut out)?;
         String::from_utf8(out).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
     }
+}
+
+/// Reads a whole document from `de`, strictly, with the path of any error.
+fn read<'de, R: serde_json::de::Read<'de>>(mut de: serde_json::Deserializer<R>) -> Result<Dossier, LoadError> {
+    let dossier: Dossier = super::strict::deserialize(&mut de).map_err(|(e, path)| LoadError::from_json(&e, path))?;
+    de.end().map_err(|e| LoadError::from_json(&e, FieldPath::root()))?;
+    Ok(dossier)
 }
 
 /// Puts each array that holds no object or array on one line:

@@ -13,6 +13,7 @@
 //! format has objects only; the wrapper refuses arrays where a struct is
 //! expected, at every depth.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::fmt;
 
@@ -20,12 +21,28 @@ use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqA
 
 use super::FieldPath;
 
+/// A key of an object or the name of an enum variant: borrowed from the
+/// type's own list of field or variant names when it is one of them, so
+/// that reading a well-formed document allocates nothing for its paths.
+type Key = Cow<'static, str>;
+
+/// The field or variant names a type declares (empty when unknown).
+type Names = &'static [&'static str];
+
+/// `name` as a [`Key`], borrowed from `names` when it is one of them.
+fn key(names: Names, name: &str) -> Key {
+    match names.iter().find(|n| **n == name) {
+        Some(n) => Cow::Borrowed(n),
+        None => Cow::Owned(name.to_owned()),
+    }
+}
+
 /// The path from the root to the value being read, as a linked list on
 /// the stack.
 enum Chain<'a> {
     Root,
     Seq { parent: &'a Chain<'a>, index: usize },
-    Map { parent: &'a Chain<'a>, key: Option<String> },
+    Map { parent: &'a Chain<'a>, key: Option<Key> },
 }
 
 impl Chain<'_> {
@@ -41,7 +58,7 @@ impl Chain<'_> {
                 }
                 Chain::Map { parent, key } => {
                     if let Some(key) = key {
-                        steps.push(Ok(key.clone()));
+                        steps.push(Ok(key.to_string()));
                     }
                     at = parent;
                 }
@@ -99,12 +116,15 @@ struct Wrap<'a, 'b, D> {
     track: &'b Track,
 }
 
-/// A visitor, at a place in the document; `structs` refuses sequences.
+/// A visitor, at a place in the document. For a struct (`is_struct`) it
+/// refuses sequences; `names` are the struct's fields or the enum's
+/// variants.
 struct WrapVisitor<'a, 'b, V> {
     visitor: V,
     chain: &'a Chain<'a>,
     track: &'b Track,
     is_struct: bool,
+    names: Names,
 }
 
 /// A seed, at a place in the document.
@@ -119,7 +139,7 @@ macro_rules! forward_deserialize {
         $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
             let (chain, track) = (self.chain, self.track);
             self.de
-                .$method(WrapVisitor { visitor, chain, track, is_struct: false })
+                .$method(WrapVisitor { visitor, chain, track, is_struct: false, names: &[] })
                 .inspect_err(|_| track.trigger(chain))
         })*
     };
@@ -163,6 +183,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Wrap<'_, '_, D> {
             chain,
             track,
             is_struct: false,
+            names: &[],
         };
         self.de
             .deserialize_unit_struct(name, visitor)
@@ -176,6 +197,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Wrap<'_, '_, D> {
             chain,
             track,
             is_struct: false,
+            names: &[],
         };
         self.de
             .deserialize_newtype_struct(name, visitor)
@@ -189,6 +211,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Wrap<'_, '_, D> {
             chain,
             track,
             is_struct: false,
+            names: &[],
         };
         self.de
             .deserialize_tuple(len, visitor)
@@ -207,6 +230,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Wrap<'_, '_, D> {
             chain,
             track,
             is_struct: false,
+            names: &[],
         };
         self.de
             .deserialize_tuple_struct(name, len, visitor)
@@ -225,6 +249,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Wrap<'_, '_, D> {
             chain,
             track,
             is_struct: true,
+            names: fields,
         };
         self.de
             .deserialize_struct(name, fields, visitor)
@@ -243,6 +268,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Wrap<'_, '_, D> {
             chain,
             track,
             is_struct: false,
+            names: variants,
         };
         self.de
             .deserialize_enum(name, variants, visitor)
@@ -335,6 +361,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WrapVisitor<'_, '_, V> {
             map,
             chain: self.chain,
             track: self.track,
+            names: self.names,
             key: None,
         })
     }
@@ -344,6 +371,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WrapVisitor<'_, '_, V> {
             data,
             chain: self.chain,
             track: self.track,
+            names: self.names,
         })
     }
 }
@@ -395,7 +423,8 @@ struct WrapMap<'a, 'b, A> {
     map: A,
     chain: &'a Chain<'a>,
     track: &'b Track,
-    key: Option<String>,
+    names: Names,
+    key: Option<Key>,
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for WrapMap<'_, '_, A> {
@@ -404,7 +433,11 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for WrapMap<'_, '_, A> {
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
         self.key = None;
         let captured = RefCell::new(None);
-        let result = self.map.next_key_seed(CaptureKey { seed, key: &captured });
+        let result = self.map.next_key_seed(CaptureKey {
+            seed,
+            key: &captured,
+            names: self.names,
+        });
         self.key = captured.into_inner();
         result.inspect_err(|_| {
             let chain = Chain::Map {
@@ -439,6 +472,7 @@ struct WrapEnum<'a, 'b, A> {
     data: A,
     chain: &'a Chain<'a>,
     track: &'b Track,
+    names: Names,
 }
 
 impl<'de, 'a, 'b, A: EnumAccess<'de>> EnumAccess<'de> for WrapEnum<'a, 'b, A> {
@@ -448,7 +482,12 @@ impl<'de, 'a, 'b, A: EnumAccess<'de>> EnumAccess<'de> for WrapEnum<'a, 'b, A> {
     fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self::Variant), A::Error> {
         let captured = RefCell::new(None);
         let (chain, track) = (self.chain, self.track);
-        match self.data.variant_seed(CaptureKey { seed, key: &captured }) {
+        let capture = CaptureKey {
+            seed,
+            key: &captured,
+            names: self.names,
+        };
+        match self.data.variant_seed(capture) {
             Ok((value, variant)) => Ok((
                 value,
                 WrapVariant {
@@ -470,7 +509,7 @@ struct WrapVariant<'a, 'b, A> {
     variant: A,
     chain: &'a Chain<'a>,
     track: &'b Track,
-    name: Option<String>,
+    name: Option<Key>,
 }
 
 impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for WrapVariant<'_, '_, A> {
@@ -507,6 +546,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for WrapVariant<'_, '_, A> {
             chain: &chain,
             track,
             is_struct: false,
+            names: &[],
         };
         self.variant
             .tuple_variant(len, visitor)
@@ -528,6 +568,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for WrapVariant<'_, '_, A> {
             chain: &chain,
             track,
             is_struct: true,
+            names: fields,
         };
         self.variant
             .struct_variant(fields, visitor)
@@ -538,27 +579,33 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for WrapVariant<'_, '_, A> {
 /// A seed for a map key or enum variant that notes the key's text.
 struct CaptureKey<'k, S> {
     seed: S,
-    key: &'k RefCell<Option<String>>,
+    key: &'k RefCell<Option<Key>>,
+    names: Names,
 }
 
 impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for CaptureKey<'_, S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<S::Value, D::Error> {
-        self.seed.deserialize(CaptureKeyDe { de, key: self.key })
+        self.seed.deserialize(CaptureKeyDe {
+            de,
+            key: self.key,
+            names: self.names,
+        })
     }
 }
 
 /// The key's deserializer, which hands every visitor a [`CaptureVisitor`].
 struct CaptureKeyDe<'k, D> {
     de: D,
-    key: &'k RefCell<Option<String>>,
+    key: &'k RefCell<Option<Key>>,
+    names: Names,
 }
 
 macro_rules! forward_capture {
     ($($method:ident),* $(,)?) => {
         $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-            self.de.$method(CaptureVisitor { visitor, key: self.key })
+            self.de.$method(CaptureVisitor { visitor, key: self.key, names: self.names })
         })*
     };
 }
@@ -595,18 +642,36 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for CaptureKeyDe<'_, D> {
     );
 
     fn deserialize_unit_struct<V: Visitor<'de>>(self, name: &'static str, visitor: V) -> Result<V::Value, D::Error> {
-        self.de
-            .deserialize_unit_struct(name, CaptureVisitor { visitor, key: self.key })
+        self.de.deserialize_unit_struct(
+            name,
+            CaptureVisitor {
+                visitor,
+                key: self.key,
+                names: self.names,
+            },
+        )
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(self, name: &'static str, visitor: V) -> Result<V::Value, D::Error> {
-        self.de
-            .deserialize_newtype_struct(name, CaptureVisitor { visitor, key: self.key })
+        self.de.deserialize_newtype_struct(
+            name,
+            CaptureVisitor {
+                visitor,
+                key: self.key,
+                names: self.names,
+            },
+        )
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, D::Error> {
-        self.de
-            .deserialize_tuple(len, CaptureVisitor { visitor, key: self.key })
+        self.de.deserialize_tuple(
+            len,
+            CaptureVisitor {
+                visitor,
+                key: self.key,
+                names: self.names,
+            },
+        )
     }
 
     fn deserialize_tuple_struct<V: Visitor<'de>>(
@@ -615,8 +680,15 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for CaptureKeyDe<'_, D> {
         len: usize,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.de
-            .deserialize_tuple_struct(name, len, CaptureVisitor { visitor, key: self.key })
+        self.de.deserialize_tuple_struct(
+            name,
+            len,
+            CaptureVisitor {
+                visitor,
+                key: self.key,
+                names: self.names,
+            },
+        )
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -625,8 +697,15 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for CaptureKeyDe<'_, D> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.de
-            .deserialize_struct(name, fields, CaptureVisitor { visitor, key: self.key })
+        self.de.deserialize_struct(
+            name,
+            fields,
+            CaptureVisitor {
+                visitor,
+                key: self.key,
+                names: self.names,
+            },
+        )
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -635,8 +714,15 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for CaptureKeyDe<'_, D> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.de
-            .deserialize_enum(name, variants, CaptureVisitor { visitor, key: self.key })
+        self.de.deserialize_enum(
+            name,
+            variants,
+            CaptureVisitor {
+                visitor,
+                key: self.key,
+                names: self.names,
+            },
+        )
     }
 
     fn is_human_readable(&self) -> bool {
@@ -647,7 +733,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for CaptureKeyDe<'_, D> {
 /// A key visitor that notes string keys before passing them on.
 struct CaptureVisitor<'k, V> {
     visitor: V,
-    key: &'k RefCell<Option<String>>,
+    key: &'k RefCell<Option<Key>>,
+    names: Names,
 }
 
 impl<'de, V: Visitor<'de>> Visitor<'de> for CaptureVisitor<'_, V> {
@@ -678,17 +765,17 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for CaptureVisitor<'_, V> {
     );
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<V::Value, E> {
-        *self.key.borrow_mut() = Some(v.to_owned());
+        *self.key.borrow_mut() = Some(key(self.names, v));
         self.visitor.visit_str(v)
     }
 
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<V::Value, E> {
-        *self.key.borrow_mut() = Some(v.to_owned());
+        *self.key.borrow_mut() = Some(key(self.names, v));
         self.visitor.visit_borrowed_str(v)
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<V::Value, E> {
-        *self.key.borrow_mut() = Some(v.clone());
+        *self.key.borrow_mut() = Some(key(self.names, &v));
         self.visitor.visit_string(v)
     }
 
