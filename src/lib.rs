@@ -186,7 +186,7 @@ pub use model::{
     Agency, AllocationId, Area, Border, Breakdown, Channel, Disease, DoseStage, Dossier, Entry, EventStatus, FactRef,
     FieldPath, Funding, FundingId, FundingStage, GroupId, Id, Initiative, InitiativeId, InitiativeKind, Leader,
     LeaderId, Leg, LoadError, LoadErrorKind, Meeting, MeetingId, MeetingKind, Metric, Office, ParseTopicError,
-    ParseYearMonthError, Participant, Partners, Period, PledgeId, Rank, RankOrder, Recipient, Role, Scope, Segment,
+    ParseYearMonthError, Participant, Partners, PathSegment, Period, PledgeId, Rank, RankOrder, Recipient, Role, Scope,
     Share, ShareError, ShareErrorKind, Source, SourceId, Statistic, StatisticId, Term, Topic, Trip, TripId, TripNote,
     VaccineAllocation, VaccinePledge, VaccineProduct, YearMonth,
 };

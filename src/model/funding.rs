@@ -240,6 +240,14 @@ impl Funding {
 /// source splits it.
 ///
 /// In the JSON format: `{"area": {"country": "GT"}, "share": "60"}`.
+///
+/// ```
+/// use statecraft::{Area, Country, Recipient, Share};
+///
+/// let r = Recipient::new(Area::from(Country::GT)).with_share(Share::from_percent(60)?);
+/// assert_eq!(serde_json::to_string(&r)?, r#"{"area":{"country":"GT"},"share":"60"}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Recipient {

@@ -92,6 +92,17 @@ impl Dossier {
     /// # Errors
     ///
     /// [`LoadError`], as [`Dossier::from_json`].
+    ///
+    /// ```
+    /// use statecraft::Dossier;
+    ///
+    /// # let json = include_str!("../../examples/data/guatemala-2021.json");
+    /// let dossier = Dossier::from_json_str(json)?;
+    /// assert_eq!(dossier.meetings().len(), 3);
+    /// let e = Dossier::from_json_str(r#"{"format": "statecraft-dossier/1", "leaders": [["harris"]]}"#).unwrap_err();
+    /// assert_eq!(e.to_string(), "invalid type: sequence, expected struct Leader at line 1, column 48 (leaders[0])");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_json_str(json: &str) -> Result<Dossier, LoadError> {
         read(serde_json::Deserializer::from_str(json))
     }
@@ -102,6 +113,13 @@ impl Dossier {
     ///
     /// [`LoadError`], as [`Dossier::from_json`]; bytes that are not UTF-8
     /// are an error too.
+    ///
+    /// ```
+    /// use statecraft::Dossier;
+    ///
+    /// let e = Dossier::from_json_slice(b"{\"format\": \"statecraft-dossier/1\", \"title\": \"\xff\"}").unwrap_err();
+    /// assert_eq!(e.to_string(), "invalid unicode code point at line 1, column 46 (title)");
+    /// ```
     pub fn from_json_slice(json: &[u8]) -> Result<Dossier, LoadError> {
         read(serde_json::Deserializer::from_slice(json))
     }
@@ -136,6 +154,15 @@ impl Dossier {
     ///
     /// None in practice: every value of a dossier has a JSON form. The
     /// `Result` is that of the underlying writer.
+    ///
+    /// ```
+    /// use statecraft::Dossier;
+    ///
+    /// # let json = include_str!("../../examples/data/guatemala-2021.json");
+    /// let dossier = Dossier::from_json_str(json)?;
+    /// assert_eq!(dossier.to_json_string()?, json);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn to_json_string(&self) -> io::Result<String> {
         let mut out = Vec::new();
         self.to_json(&mut out)?;
@@ -240,6 +267,16 @@ fn push_inline(array: &str, out: &mut String) {
 /// ``unknown currency code `XYZ` at line 41, column 23
 /// (funding[0].amount.currency)``. The field path is left out when the
 /// problem is with the document as a whole.
+///
+/// ```
+/// use statecraft::{Dossier, LoadErrorKind};
+///
+/// let e = Dossier::from_json_str("{\"format\": \"statecraft-dossier/1\",\n  \"titel\": \"x\"}").unwrap_err();
+/// assert_eq!(e.kind(), LoadErrorKind::Data);
+/// assert_eq!(e.message(), "unknown field `titel`, expected one of `format`, `title`, `sources`, `groups`, `leaders`, `trips`, `meetings`, `initiatives`, `funding`, `vaccine_pledges`, `vaccine_allocations`, `statistics`");
+/// assert_eq!((e.line(), e.column(), e.path().to_string()), (2, 9, "titel".to_string()));
+/// assert_eq!(Dossier::from_json_str("{").unwrap_err().kind(), LoadErrorKind::Truncated);
+/// ```
 #[derive(Debug)]
 pub struct LoadError {
     kind: LoadErrorKind,

@@ -33,7 +33,7 @@ pub use initiative::{Agency, Initiative, InitiativeKind, Partners};
 pub use json::{LoadError, LoadErrorKind};
 pub use leader::{Leader, Office, Role, Term};
 pub use meeting::{Meeting, MeetingKind, Participant};
-pub use path::{FieldPath, Segment};
+pub use path::{FieldPath, PathSegment};
 pub use period::{ParseYearMonthError, Period, YearMonth};
 pub use share::{Share, ShareError, ShareErrorKind};
 pub use source::Source;

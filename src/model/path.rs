@@ -19,12 +19,12 @@ use std::fmt;
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FieldPath {
-    segments: Vec<Segment>,
+    segments: Vec<PathSegment>,
 }
 
 /// One step of a [`FieldPath`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Segment {
+pub enum PathSegment {
     /// A member of an object: a field, or the tag of an enum value
     /// (`country` in `{"country": "GT"}`).
     Field(String),
@@ -41,19 +41,19 @@ impl FieldPath {
     /// This path, then the member `name`.
     #[must_use]
     pub fn field(mut self, name: impl Into<String>) -> FieldPath {
-        self.segments.push(Segment::Field(name.into()));
+        self.segments.push(PathSegment::Field(name.into()));
         self
     }
 
     /// This path, then the element `index`.
     #[must_use]
     pub fn index(mut self, index: usize) -> FieldPath {
-        self.segments.push(Segment::Index(index));
+        self.segments.push(PathSegment::Index(index));
         self
     }
 
     /// The steps, from the root.
-    pub fn segments(&self) -> &[Segment] {
+    pub fn segments(&self) -> &[PathSegment] {
         &self.segments
     }
 
@@ -76,8 +76,8 @@ impl FieldPath {
         for segment in &self.segments {
             out.push('/');
             match segment {
-                Segment::Field(name) => out.push_str(&name.replace('~', "~0").replace('/', "~1")),
-                Segment::Index(i) => out.push_str(&i.to_string()),
+                PathSegment::Field(name) => out.push_str(&name.replace('~', "~0").replace('/', "~1")),
+                PathSegment::Index(i) => out.push_str(&i.to_string()),
             }
         }
         out
@@ -93,13 +93,13 @@ impl fmt::Display for FieldPath {
         let mut first = true;
         for segment in &self.segments {
             match segment {
-                Segment::Field(name) => {
+                PathSegment::Field(name) => {
                     if !first {
                         f.write_str(".")?;
                     }
                     f.write_str(name)?;
                 }
-                Segment::Index(i) => write!(f, "[{i}]")?,
+                PathSegment::Index(i) => write!(f, "[{i}]")?,
             }
             first = false;
         }

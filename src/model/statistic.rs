@@ -215,6 +215,15 @@ impl fmt::Display for Metric {
 ///
 /// In the JSON format, as [`Area`], plus `{"border": {"of": "US", "with":
 /// "MX"}}`.
+///
+/// ```
+/// use statecraft::{Area, Border, Country, Scope};
+///
+/// let border = Scope::Border(Border::new(Country::US).with(Country::MX));
+/// assert_eq!(border.to_string(), "the US border with Mexico");
+/// assert_eq!(border.area(), None);
+/// assert_eq!(Scope::from(Area::from(Country::MX)).area(), Some(Area::Country(Country::MX)));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]

@@ -163,6 +163,18 @@ impl Trip {
 ///
 /// In the JSON format: `{"country": "MX", "arrival": "2021-06-08",
 /// "departure": "2021-06-08", "status": "planned"}`.
+///
+/// ```
+/// use statecraft::{Country, Leg, NaiveDate};
+///
+/// let d = |day| NaiveDate::from_ymd_opt(2021, 6, day).ok_or("bad date");
+/// let gt = Leg::new(Country::GT, d(6)?).departing(d(7)?);
+/// assert!(gt.covers(d(7)?) && !gt.covers(d(8)?));
+/// let mx = Leg::new(Country::MX, d(8)?).planned();
+/// assert_eq!(mx.last_day(), d(8)?);
+/// assert_eq!(mx.status().to_string(), "planned");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Leg {
