@@ -69,6 +69,15 @@ fn edit(from: &str, to: &str) -> String {
 fn the_base_document_loads() {
     let d = Dossier::from_json_str(BASE).unwrap();
     assert_eq!(d.funding().len(), 1);
+    // `null` stands for an absent optional value.
+    let with_nulls = edit(r#""end": "2024-01-14""#, r#""end": null"#).replacen(
+        r#""announced": "2021-04-26","#,
+        r#""announced": null, "value_date": null,"#,
+        1,
+    );
+    let d = Dossier::from_json_str(&with_nulls).unwrap();
+    assert_eq!(d.leaders()[0].terms()[0].end(), None);
+    assert_eq!(d.funding()[0].announced(), None);
 }
 
 #[test]
