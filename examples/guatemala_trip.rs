@@ -5,7 +5,8 @@
 //! typed API, checks that it equals the one in
 //! `examples/data/guatemala-2021.json` (exit status 1 if not), and prints
 //! a briefing: the trip and who met whom, the agenda by topic, the funding
-//! in dollars and pounds at the ECB rate of the report's date, the vaccine
+//! in dollars and pounds at the ECB rate of the report's date (with the
+//! verdict on the pair the report gives, "$310m (£219m)"), the vaccine
 //! doses, and the figures quoted beside them.
 //!
 //! `cargo run --example guatemala_trip -- --json` prints the typed
@@ -14,12 +15,13 @@
 use std::error::Error;
 use std::process::ExitCode;
 
+use statecraft::fx::{check_reported, EcbRates, RateSource, ReportedPair};
 use statecraft::{
-    Agency, AllocationId, Area, Border, Breakdown, Count, Country, Disease, DoseStage, Dossier, FactRef, Funding,
-    FundingId, FundingStage, GroupId, Initiative, InitiativeId, InitiativeKind, Leader, LeaderId, Leg, Meeting,
-    MeetingId, MeetingKind, Metric, NaiveDate, Office, Participant, Partners, Period, PledgeId, Qualifier, Rank,
-    RankOrder, Recipient, Role, Scope, Source, SourceId, Statistic, StatisticId, Subregion, Term, Topic, Trip, TripId,
-    TripNote, VaccineAllocation, VaccinePledge,
+    Agency, AllocationId, Area, Border, Breakdown, Count, Country, Decimal, Disease, DoseStage, Dossier, FactRef,
+    Funding, FundingId, FundingStage, GroupId, Initiative, InitiativeId, InitiativeKind, Leader, LeaderId, Leg,
+    Meeting, MeetingId, MeetingKind, Metric, NaiveDate, Office, Participant, Partners, Period, PledgeId, Qualifier,
+    Rank, RankOrder, Recipient, Role, Scope, Source, SourceId, Statistic, StatisticId, Subregion, Term, Topic, Trip,
+    TripId, TripNote, VaccineAllocation, VaccinePledge,
 };
 
 /// The dossier as the JSON file holds it.
@@ -406,7 +408,7 @@ fn briefing(dossier: &Dossier) -> Result<String> {
     trips(dossier, &mut out);
     meetings(dossier, &mut out);
     agenda(dossier, &mut out);
-    funding(dossier, report_date, &mut out)?;
+    funding(dossier, &mut out)?;
     vaccines(dossier, &mut out)?;
     figures(dossier, &mut out)?;
     Ok(out)
@@ -508,7 +510,8 @@ fn describe(dossier: &Dossier, fact: FactRef<'_>) -> Option<String> {
     })
 }
 
-fn funding(dossier: &Dossier, report_date: NaiveDate, out: &mut String) -> Result<()> {
+fn funding(dossier: &Dossier, out: &mut String) -> Result<()> {
+    let rates = EcbRates::embedded();
     *out += "\nFUNDING\n";
     for f in dossier.funding() {
         let to: Vec<String> = f.recipients().iter().map(|r| dossier.area_name(r.area())).collect();
@@ -526,20 +529,79 @@ fn funding(dossier: &Dossier, report_date: NaiveDate, out: &mut String) -> Resul
         if let Some(purpose) = f.purpose() {
             *out += &format!("    {purpose}\n");
         }
-        match f.amount() {
-            None => *out += "    amount: not disclosed\n",
-            Some(amount) => {
-                *out += &format!("    amount: {amount:#} ({})\n", amount.to_compact());
-                for reported in f.reported_as() {
-                    *out += &format!(
-                        "    reported as {reported:#} ({}) in a source of {report_date}\n",
-                        reported.to_compact()
-                    );
-                }
+        let Some(amount) = f.amount() else {
+            *out += "    amount: not disclosed\n";
+            continue;
+        };
+        *out += &format!("    amount: {amount:#} ({})\n", amount.to_compact());
+        let report_date = dossier
+            .source(f.source())
+            .ok_or("funding cites an unknown source")?
+            .published();
+        for reported in f.reported_as() {
+            // The amount in the reported currency at the reference rate of
+            // the report's date: exact, then rounded once for display.
+            let rate = rates.rate(amount.currency(), reported.currency(), report_date)?;
+            let converted = rate.apply(amount)?;
+            *out += &format!(
+                "    {amount:#} = {:#}   {} = {}\n",
+                converted.round(),
+                amount.to_compact(),
+                converted.to_compact()
+            );
+            *out += &format!(
+                "      at the ECB rate of {}, the report's date: 1 {} = {} {}\n",
+                rate.date(),
+                rate.from(),
+                rate.value().round_dp(6),
+                rate.to()
+            );
+            let check = check_reported(amount, *reported, report_date, rates)?;
+            *out += &format!(
+                "    reported as {}: {}, {} {} {}, within ±{}%\n",
+                reported.to_compact(),
+                verdict(&check),
+                percent(check.deviation_percent().abs()),
+                side(&check),
+                check.expected().to_compact(),
+                check.tolerance_percent().round_dp(2)
+            );
+            if let Some(day) = f.rate_date().filter(|d| *d != report_date) {
+                let then = check_reported(amount, *reported, day, rates)?;
+                *out += &format!(
+                    "    at the rate of {day}, the value date, {} was {}: {} would be {} {} it, {}\n",
+                    amount.to_compact(),
+                    then.expected().to_compact(),
+                    reported.to_compact(),
+                    percent(then.deviation_percent().abs()),
+                    side(&then),
+                    verdict(&then)
+                );
             }
         }
     }
     Ok(())
+}
+
+fn verdict(check: &ReportedPair) -> &'static str {
+    if check.is_consistent() {
+        "consistent"
+    } else {
+        "inconsistent"
+    }
+}
+
+fn side(check: &ReportedPair) -> &'static str {
+    if check.deviation_percent().is_sign_negative() {
+        "below"
+    } else {
+        "above"
+    }
+}
+
+/// A percentage to one decimal place: "0.1%".
+fn percent(p: Decimal) -> String {
+    format!("{}%", p.round_dp(1).normalize())
 }
 
 fn vaccines(dossier: &Dossier, out: &mut String) -> Result<()> {

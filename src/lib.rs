@@ -55,6 +55,14 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   ("approaching 230,000").
 - [`CountryGroup`]: named sets of countries, as data (the Northern
   Triangle: GT, HN, SV; a few come built in, a dossier defines its own).
+- [`fx`]: dated exchange rates that say where they came from. A
+  [`fx::RateSource`] answers with a [`fx::Rate`] carrying the date of the
+  rate actually used, its source and, for a cross rate, its legs.
+  [`fx::EcbRates`] holds the ECB reference rates (embedded from
+  1999-01-04 to 2026-10-30), [`fx::RateTable`] the rates you supply,
+  [`fx::RateChain`] asks several in order and crosses between them, under
+  an explicit [`fx::MissingRatePolicy`]. [`fx::check_reported`] checks a
+  reported pair such as "$310m (£219m)".
 
 The facts of a story live in a [`Dossier`], each citing a [`Source`] by
 its [`SourceId`] and naming others by typed ids ([`Id<T>`](Id): a
@@ -85,7 +93,9 @@ to 60 characters, see [`Excerpt`]) and says what is wrong; none panics.
 # Crate features
 
 - `ecb-snapshot` (default): embeds the European Central Bank's reference
-  rates from 1999-01-04 to 2026-10-30 for dated currency conversion.
+  rates from 1999-01-04 to 2026-10-30 for dated currency conversion
+  ([`fx::EcbRates::embedded`]; 1.9 MB of CSV in the binary, parsed on
+  first use). Without it, read a history with [`fx::EcbRates::from_csv`].
 
 # Cookbook
 
@@ -116,6 +126,45 @@ let e = "$1,00,000".parse::<Money>().unwrap_err();
 assert_eq!(e.to_string(), "invalid amount `$1,00,000`: bad digit grouping");
 let e = "310 million".parse::<Money>().unwrap_err();
 assert_eq!(e.to_string(), "invalid amount `310 million`: no currency");
+```
+
+Convert at the rate of a date, exactly, and see which rate was used:
+
+```
+use statecraft::fx::{EcbRates, RateSource};
+use statecraft::{Currency, Money, NaiveDate};
+
+let sunday = NaiveDate::from_ymd_opt(2021, 6, 6).unwrap();
+let ecb = EcbRates::embedded();
+let gbp = ecb.convert("$310m".parse::<Money>()?, Currency::GBP, sunday)?;
+assert_eq!(gbp.round().to_string(), "GBP 219228356.85");
+let rate = ecb.rate(Currency::USD, Currency::GBP, sunday)?;
+assert_eq!(rate.date(), NaiveDate::from_ymd_opt(2021, 6, 4).unwrap()); // Friday's
+assert_eq!(rate.legs().len(), 2); // USD→EUR, EUR→GBP
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+
+Check the pair a report gives, at the report's date:
+
+```
+use statecraft::fx::{check_reported, EcbRates};
+use statecraft::NaiveDate;
+
+let report = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
+let check = check_reported("$310m".parse()?, "£219m".parse()?, report, EcbRates::embedded())?;
+assert!(check.is_consistent()); // 0.11% off, within ±1.23%
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+
+Refuse a rate that would be wrong, saying why:
+
+```
+use statecraft::fx::{EcbRates, RateSource};
+use statecraft::{Currency, NaiveDate};
+
+let day = NaiveDate::from_ymd_opt(2010, 1, 4).unwrap();
+let e = EcbRates::embedded().rate(Currency::EUR, Currency::CYP, day).unwrap_err();
+assert_eq!(e.to_string(), "no ECB rate for CYP on 2010-01-04: CYP was retired after 2007-12-31");
 ```
 
 Load a dossier and ask who met whom, in which office:

@@ -1,58 +1,85 @@
-//! Errors of exchange rates.
+//! Errors of exchange rates: refusals, arithmetic and rates files.
+
+use std::fmt;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::Currency;
+use super::Series;
+use crate::{Currency, Excerpt, Money};
 
-/// Why there is no rate, or no conversion.
+/// Why there is no rate, no conversion, or no rates file.
 ///
-/// Every variant names the currency and the date concerned and, where it
-/// helps, what the source does have.
+/// A refusal names the source, the currency (or pair) and the date asked
+/// for, and says why: the source does not quote it, the date is outside
+/// the history, the latest rate is too old for the
+/// [`MissingRatePolicy`](super::MissingRatePolicy), the currency was
+/// retired. A malformed rates file gives [`FxError::Parse`] with the line,
+/// the column and the offending text.
+///
+/// ```
+/// use statecraft::{fx::{EcbRates, FxError, RateSource}, Currency, NaiveDate};
+///
+/// let day = NaiveDate::from_ymd_opt(2012, 5, 2).unwrap();
+/// let e = EcbRates::embedded().rate(Currency::EUR, Currency::ISK, day).unwrap_err();
+/// assert!(matches!(e, FxError::Stale { .. }));
+/// assert_eq!(
+///     e.to_string(),
+///     "no ECB rate for ISK on 2012-05-02: the latest, of 2008-12-09, is 1240 days old (at most 7 allowed)"
+/// );
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum FxError {
-    /// The source never quotes this currency (the ECB has no GTQ).
-    #[error("{provider} does not quote {currency}")]
+    /// The source never quotes this currency or pair (the ECB has no GTQ).
+    #[error("no {provider} rate for {series} on {date}: {provider} does not quote {series}")]
     NotQuoted {
-        /// The currency asked for.
-        currency: Currency,
+        /// The currency or pair asked for.
+        series: Series,
+        /// The date asked for.
+        date: NaiveDate,
         /// The source asked.
         provider: String,
     },
-    /// The date is before the first rate the source has for the currency.
-    #[error("no {provider} rate for {currency} on {date}: its history starts on {first}")]
+    /// The date is before the first rate the source has for the series
+    /// (anything before 1999-01-04 for the ECB; RON before 2005-07-01).
+    #[error("no {provider} rate for {series} on {date}: {provider} rates for {series} start on {first}")]
     BeforeHistory {
-        /// The currency asked for.
-        currency: Currency,
+        /// The currency or pair asked for.
+        series: Series,
         /// The date asked for.
         date: NaiveDate,
-        /// The first date with a rate.
+        /// The first date with a rate for the series.
         first: NaiveDate,
         /// The source asked.
         provider: String,
     },
-    /// The date is more than the allowed staleness after the last rate the
-    /// source has at all.
-    #[error("no {provider} rate for {currency} on {date}: the {provider} data ends on {last}")]
+    /// The date is more than the policy's maximum age after the last day
+    /// of the source's data (for the embedded ECB snapshot, 2026-10-30).
+    #[error(
+        "no {provider} rate for {series} on {date}: the {provider} data ends on {last}, more than {max_age_days} days before"
+    )]
     AfterHistory {
-        /// The currency asked for.
-        currency: Currency,
+        /// The currency or pair asked for.
+        series: Series,
         /// The date asked for.
         date: NaiveDate,
-        /// The last date the source has.
+        /// The last date the source has any rate for.
         last: NaiveDate,
+        /// The largest age the policy allows, in days.
+        max_age_days: u32,
         /// The source asked.
         provider: String,
     },
     /// The latest rate on or before the date is older than the policy
-    /// allows (ISK 2008-12-09..2018, RUB after 2022-03-01).
+    /// allows (ISK 2008-12-09..2018-02-01, RUB after 2022-03-01).
     #[error(
-        "no {provider} rate for {currency} on {date}: the latest, of {latest}, is more than {max_age_days} days old"
+        "no {provider} rate for {series} on {date}: the latest, of {latest}, is {} days old (at most {max_age_days} allowed)",
+        .date.signed_duration_since(*.latest).num_days()
     )]
     Stale {
-        /// The currency asked for.
-        currency: Currency,
+        /// The currency or pair asked for.
+        series: Series,
         /// The date asked for.
         date: NaiveDate,
         /// The date of the latest rate on or before `date`.
@@ -62,19 +89,20 @@ pub enum FxError {
         /// The source asked.
         provider: String,
     },
-    /// No rate published for exactly this date (under the exact-date
-    /// policy).
-    #[error("no {provider} rate for {currency} published on {date}")]
+    /// No rate published for exactly this date, under
+    /// [`MissingRatePolicy::ExactDate`](super::MissingRatePolicy::ExactDate).
+    #[error("no {provider} rate for {series} published on {date} (exact-date policy)")]
     NotPublished {
-        /// The currency asked for.
-        currency: Currency,
+        /// The currency or pair asked for.
+        series: Series,
         /// The date asked for.
         date: NaiveDate,
         /// The source asked.
         provider: String,
     },
-    /// The currency was no longer legal tender on the date.
-    #[error("{currency} was retired after {until}: no rate on {date}")]
+    /// The currency was no longer legal tender on the date (CYP after
+    /// 2007-12-31), so no rate for it can be right.
+    #[error("no {provider} rate for {currency} on {date}: {currency} was retired after {until}")]
     Retired {
         /// The retired currency.
         currency: Currency,
@@ -82,6 +110,22 @@ pub enum FxError {
         date: NaiveDate,
         /// Its last day as legal tender.
         until: NaiveDate,
+        /// The source asked.
+        provider: String,
+    },
+    /// No source of a [`RateChain`](super::RateChain) had the pair, directly
+    /// or through a pivot currency; `causes` holds each source's answer for
+    /// the pair itself.
+    #[error("no rate from {from} to {to} on {date} in any source{}", Causes(causes))]
+    NoSource {
+        /// The currency converted from.
+        from: Currency,
+        /// The currency converted into.
+        to: Currency,
+        /// The date asked for.
+        date: NaiveDate,
+        /// Why each source refused, in the chain's order.
+        causes: Vec<FxError>,
     },
     /// A rate that is zero or negative.
     #[error("invalid {from}/{to} rate {value} on {date}: a rate must be positive")]
@@ -95,12 +139,31 @@ pub enum FxError {
         /// The value given.
         value: Decimal,
     },
-    /// Money in one currency given to a rate from another.
+    /// A rate of a currency into itself.
+    #[error("invalid {currency}/{currency} rate on {date}: base and quote are the same currency")]
+    SameCurrency {
+        /// The currency given as both base and quote.
+        currency: Currency,
+        /// The date of the rate.
+        date: NaiveDate,
+    },
+    /// A second rate for a series and date a source already has.
+    #[error("{provider} already has a {series} rate for {date}")]
+    DuplicateRate {
+        /// The pair.
+        series: Series,
+        /// The date.
+        date: NaiveDate,
+        /// The source.
+        provider: String,
+    },
+    /// Money in one currency given to a rate from another, or two rates
+    /// that do not chain (`USD→EUR` then `GBP→JPY`).
     #[error("cannot convert {found} at a rate from {expected}")]
     CurrencyMismatch {
-        /// The rate's `from` currency.
+        /// The currency the rate converts from.
         expected: Currency,
-        /// The money's currency.
+        /// The currency given.
         found: Currency,
     },
     /// A result that does not fit a `Decimal`.
@@ -109,14 +172,283 @@ pub enum FxError {
         /// What was being computed.
         what: String,
     },
-    /// A malformed line in a rates file.
-    #[error("line {line}, column {column}: {message}")]
+    /// A malformed rates file.
+    #[error("line {line}, column {column}: {kind}")]
     Parse {
         /// The 1-based line.
         line: u64,
-        /// The 1-based column (field).
+        /// The 1-based column (field number).
         column: u64,
         /// What is wrong, quoting the text.
+        kind: ParseErrorKind,
+    },
+    /// The rates could not be read at all.
+    #[error("cannot read rates: {message}")]
+    Read {
+        /// The reader's error.
         message: String,
     },
+    /// A reported pair that cannot be checked (same currency, a zero
+    /// amount, amounts of opposite signs).
+    #[error("cannot check {reported} against {primary}: {reason}")]
+    UncheckablePair {
+        /// The amount as first stated.
+        primary: Money,
+        /// The amount reported beside it.
+        reported: Money,
+        /// Why.
+        reason: String,
+    },
+    /// A negative margin for [`check_reported_with`](super::check_reported_with).
+    #[error("invalid margin {margin}%: it must be zero or positive")]
+    InvalidMargin {
+        /// The margin given, in percent.
+        margin: Decimal,
+    },
+}
+
+impl FxError {
+    /// Whether the error says the source does not know the currency or
+    /// pair at all, as opposed to knowing it but having no usable rate
+    /// for the date (stale, retired, outside the history).
+    pub fn is_not_quoted(&self) -> bool {
+        matches!(self, FxError::NotQuoted { .. } | FxError::NoSource { .. })
+    }
+
+    pub(crate) fn parse(line: u64, column: u64, kind: ParseErrorKind) -> FxError {
+        FxError::Parse { line, column, kind }
+    }
+}
+
+/// Writes the causes of [`FxError::NoSource`] after a colon, `; `-separated.
+struct Causes<'a>(&'a [FxError]);
+
+impl fmt::Display for Causes<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str(": the chain has no sources");
+        }
+        for (i, cause) in self.0.iter().enumerate() {
+            f.write_str(if i == 0 { ": " } else { "; " })?;
+            write!(f, "{cause}")?;
+        }
+        Ok(())
+    }
+}
+
+/// What is wrong in a rates file (an ECB history or a rate table), as
+/// carried by [`FxError::Parse`] with the line and column.
+///
+/// ```
+/// use statecraft::fx::{EcbRates, FxError, ParseErrorKind};
+///
+/// let csv = "Date,USD,\n2021-06-07,1.2x,\n";
+/// let e = EcbRates::from_csv(csv.as_bytes()).unwrap_err();
+/// assert!(matches!(e, FxError::Parse { line: 2, column: 2, kind: ParseErrorKind::BadRate { .. } }));
+/// assert_eq!(e.to_string(), "line 2, column 2: invalid USD rate `1.2x`: not a decimal");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ParseErrorKind {
+    /// Nothing at all, not even a header.
+    #[error("empty file: expected a header row")]
+    Empty,
+    /// Bytes that are not UTF-8 where text was expected.
+    #[error("not valid UTF-8")]
+    NotUtf8,
+    /// An ECB file whose first column is not `Date`.
+    #[error("expected `Date` as the first column, found `{found}`")]
+    MissingDateHeader {
+        /// The first header field.
+        found: Excerpt,
+    },
+    /// A rate table whose header is not the one expected.
+    #[error("expected the header `{expected}`, found `{found}`")]
+    BadHeader {
+        /// The header required.
+        expected: &'static str,
+        /// The header line found.
+        found: Excerpt,
+    },
+    /// A header field with no name (other than the ECB's trailing one).
+    #[error("empty column name")]
+    EmptyColumnName,
+    /// A currency code that is not ISO 4217 (nor a retired code the ECB
+    /// quoted).
+    #[error("unknown currency `{code}`")]
+    UnknownCurrency {
+        /// The code found.
+        code: Excerpt,
+    },
+    /// A euro column in an ECB file, whose rates are all per euro.
+    #[error("`EUR` cannot be a column: rates are per euro")]
+    EuroColumn,
+    /// The same currency in two columns.
+    #[error("duplicate column `{currency}` (also column {first_column})")]
+    DuplicateColumn {
+        /// The currency.
+        currency: Currency,
+        /// The column where it first appears.
+        first_column: u64,
+    },
+    /// A header and nothing else (an ECB file needs at least one day).
+    #[error("no rates after the header")]
+    NoRows,
+    /// A row with more or fewer fields than the header.
+    #[error("expected {expected} fields, found {found}")]
+    FieldCount {
+        /// The number of fields of the header.
+        expected: usize,
+        /// The number of fields of the row.
+        found: usize,
+    },
+    /// Text in the empty field the ECB's trailing comma leaves.
+    #[error("unexpected `{text}` after the last column")]
+    TrailingField {
+        /// The text found.
+        text: Excerpt,
+    },
+    /// A date that is not `YYYY-MM-DD` or not in the calendar.
+    #[error("invalid date `{text}`: expected YYYY-MM-DD")]
+    BadDate {
+        /// The text found.
+        text: Excerpt,
+    },
+    /// A rate that is not a plain decimal (`1.2162`; `N/A` in ECB files).
+    #[error("invalid {series} rate `{text}`: not a decimal")]
+    BadRate {
+        /// The currency or pair of the column or row.
+        series: Series,
+        /// The text found.
+        text: Excerpt,
+    },
+    /// A rate with more than 28 significant digits or decimal places.
+    #[error("invalid {series} rate `{text}`: more than 28 digits")]
+    RateTooPrecise {
+        /// The currency or pair of the column or row.
+        series: Series,
+        /// The text found.
+        text: Excerpt,
+    },
+    /// A rate of zero or below.
+    #[error("invalid {series} rate `{text}`: a rate must be positive")]
+    NonPositiveRate {
+        /// The currency or pair of the column or row.
+        series: Series,
+        /// The text found.
+        text: Excerpt,
+    },
+    /// A date that appears twice in an ECB file.
+    #[error("duplicate date {date} (first on line {first_line})")]
+    DuplicateDate {
+        /// The date.
+        date: NaiveDate,
+        /// The line of its first appearance.
+        first_line: u64,
+    },
+    /// A pair and date that appear twice in a rate table.
+    #[error("duplicate {series} rate for {date} (first on line {first_line})")]
+    DuplicateRate {
+        /// The pair.
+        series: Series,
+        /// The date.
+        date: NaiveDate,
+        /// The line of its first appearance.
+        first_line: u64,
+    },
+    /// A pair and date the table held before the file was read.
+    #[error("the table already has a {series} rate for {date}")]
+    AlreadyInTable {
+        /// The pair.
+        series: Series,
+        /// The date.
+        date: NaiveDate,
+    },
+    /// A row whose base and quote are the same currency.
+    #[error("base and quote are both {currency}")]
+    SameCurrency {
+        /// The currency.
+        currency: Currency,
+    },
+    /// Malformed CSV (an unterminated quote, ...), as the CSV reader
+    /// describes it.
+    #[error("{message}")]
+    Csv {
+        /// The CSV reader's description.
+        message: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn messages_name_source_series_date_and_reason() {
+        let ecb = || "ECB".to_string();
+        let cases = [
+            (
+                FxError::NotQuoted {
+                    series: Series::Currency(Currency::GTQ),
+                    date: day(2021, 6, 7),
+                    provider: ecb(),
+                },
+                "no ECB rate for GTQ on 2021-06-07: ECB does not quote GTQ",
+            ),
+            (
+                FxError::Stale {
+                    series: Series::Currency(Currency::RUB),
+                    date: day(2023, 1, 2),
+                    latest: day(2022, 3, 1),
+                    max_age_days: 7,
+                    provider: ecb(),
+                },
+                "no ECB rate for RUB on 2023-01-02: the latest, of 2022-03-01, is 307 days old (at most 7 allowed)",
+            ),
+            (
+                FxError::NoSource {
+                    from: Currency::GTQ,
+                    to: Currency::HNL,
+                    date: day(2021, 6, 7),
+                    causes: vec![],
+                },
+                "no rate from GTQ to HNL on 2021-06-07 in any source: the chain has no sources",
+            ),
+            (
+                FxError::NoSource {
+                    from: Currency::GTQ,
+                    to: Currency::HNL,
+                    date: day(2021, 6, 7),
+                    causes: vec![
+                        FxError::NotQuoted {
+                            series: Series::Currency(Currency::GTQ),
+                            date: day(2021, 6, 7),
+                            provider: ecb(),
+                        },
+                        FxError::NotQuoted {
+                            series: Series::Pair(Currency::GTQ, Currency::HNL),
+                            date: day(2021, 6, 7),
+                            provider: "Banguat".into(),
+                        },
+                    ],
+                },
+                "no rate from GTQ to HNL on 2021-06-07 in any source: no ECB rate for GTQ on 2021-06-07: ECB does not \
+                 quote GTQ; no Banguat rate for GTQ/HNL on 2021-06-07: Banguat does not quote GTQ/HNL",
+            ),
+        ];
+        for (e, msg) in cases {
+            assert_eq!(e.to_string(), msg);
+        }
+    }
+
+    #[test]
+    fn errors_are_send_sync_static() {
+        fn check<T: Send + Sync + 'static + std::error::Error>() {}
+        check::<FxError>();
+        check::<ParseErrorKind>();
+    }
 }

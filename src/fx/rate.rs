@@ -19,22 +19,54 @@ pub enum Derivation {
     Inverse,
     /// A currency into itself: exactly 1.
     Identity,
-    /// The product of its [`legs`](Rate::legs), through a pivot currency.
+    /// Through a pivot currency, from its two [`legs`](Rate::legs).
     Cross,
+}
+
+impl fmt::Display for Derivation {
+    /// `published`, `inverse`, `identity`, `cross`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Derivation::Published => "published",
+            Derivation::Inverse => "inverse",
+            Derivation::Identity => "identity",
+            Derivation::Cross => "cross",
+        })
+    }
 }
 
 /// An exchange rate: how many units of [`to`](Rate::to) one unit of
 /// [`from`](Rate::from) buys, as published for [`date`](Rate::date) by
 /// [`source`](Rate::source).
 ///
-/// The value is never rounded: a cross rate through the euro is
-/// `to_per_eur / from_per_eur` at the full precision of a `Decimal`, and
-/// its [`legs`](Rate::legs) show each published rate it was made from.
+/// A rate is never rounded beyond what a `Decimal` holds. It keeps the
+/// exact fraction of published figures it stands for
+/// ([`ratio`](Rate::ratio)): a cross rate through the euro is
+/// `to_per_eur / from_per_eur`, computed in one division at the full
+/// precision of a `Decimal` (28 significant digits or more), not as the
+/// product of a rounded inverse; [`apply`](Rate::apply) multiplies before
+/// it divides, so a conversion is as exact as a `Decimal` allows. Its
+/// [`legs`](Rate::legs) show each rate it was made from, with their own
+/// sources and dates.
+///
+/// ```
+/// use statecraft::{fx::{EcbRates, RateSource}, Currency, Money, NaiveDate};
+///
+/// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
+/// let r = EcbRates::embedded().rate(Currency::USD, Currency::GBP, day)?;
+/// assert_eq!(r.value().to_string(), "0.7056816313106396974181877981"); // 0.85825 / 1.2162
+/// assert_eq!(r.legs().len(), 2);
+/// let gbp = r.apply("$310m".parse::<Money>()?)?;
+/// assert_eq!(gbp.to_string(), "GBP 218761305.7062983061996382174");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rate {
     from: Currency,
     to: Currency,
     value: Decimal,
+    numerator: Decimal,
+    denominator: Decimal,
     date: NaiveDate,
     source: Arc<str>,
     derivation: Derivation,
@@ -55,6 +87,7 @@ impl Rate {
     /// let day = NaiveDate::from_ymd_opt(2021, 6, 4).unwrap();
     /// let r = Rate::new(Currency::USD, Currency::GTQ, Decimal::new(77237, 4), day, "Banguat")?;
     /// assert_eq!(r.value().to_string(), "7.7237");
+    /// assert_eq!(r.to_string(), "1 USD = 7.7237 GTQ (Banguat, 2021-06-04)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(
@@ -71,6 +104,8 @@ impl Rate {
             from,
             to,
             value,
+            numerator: value,
+            denominator: Decimal::ONE,
             date,
             source: source.into(),
             derivation: Derivation::Published,
@@ -79,11 +114,21 @@ impl Rate {
     }
 
     /// The rate of a currency into itself: exactly 1, on `date`.
+    ///
+    /// ```
+    /// use statecraft::{fx::{Derivation, Rate}, Currency, Decimal, NaiveDate};
+    ///
+    /// let r = Rate::identity(Currency::GTQ, NaiveDate::from_ymd_opt(2021, 6, 7).unwrap());
+    /// assert_eq!(r.value(), Decimal::ONE);
+    /// assert_eq!(r.derivation(), Derivation::Identity);
+    /// ```
     pub fn identity(currency: Currency, date: NaiveDate) -> Rate {
         Rate {
             from: currency,
             to: currency,
             value: Decimal::ONE,
+            numerator: Decimal::ONE,
+            denominator: Decimal::ONE,
             date,
             source: Arc::from("identity"),
             derivation: Derivation::Identity,
@@ -91,9 +136,82 @@ impl Rate {
         }
     }
 
+    /// The cross rate `first.from() → second.to()` through the pivot
+    /// `first.to() == second.from()`: the exact fraction of the legs'
+    /// published figures, divided once. Its date is the earlier of the
+    /// legs' dates, its source their sources joined with ` + ` (once
+    /// each), and its legs are `first` and `second`.
+    ///
+    /// # Errors
+    ///
+    /// [`FxError::CurrencyMismatch`] when the legs do not meet at one
+    /// pivot currency; [`FxError::Overflow`] when the value does not fit
+    /// a `Decimal`.
+    ///
+    /// ```
+    /// use statecraft::{fx::{Derivation, Rate}, Currency, Decimal, NaiveDate};
+    ///
+    /// let day = |d| NaiveDate::from_ymd_opt(2021, 6, d).unwrap();
+    /// let usd_gtq = Rate::new(Currency::USD, Currency::GTQ, Decimal::new(77237, 4), day(4), "Banguat")?;
+    /// let eur_usd = Rate::new(Currency::EUR, Currency::USD, Decimal::new(12162, 4), day(7), "ECB")?;
+    /// let eur_gtq = Rate::cross(eur_usd, usd_gtq)?;
+    /// assert_eq!(eur_gtq.value().to_string(), "9.39356394");
+    /// assert_eq!(eur_gtq.date(), day(4));
+    /// assert_eq!(eur_gtq.source(), "ECB + Banguat");
+    /// assert_eq!(eur_gtq.derivation(), Derivation::Cross);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cross(first: Rate, second: Rate) -> Result<Rate, FxError> {
+        if first.to != second.from {
+            return Err(FxError::CurrencyMismatch {
+                expected: first.to,
+                found: second.from,
+            });
+        }
+        let what = || FxError::Overflow {
+            what: format!(
+                "the {}/{} cross rate through {} on {}",
+                first.from, second.to, first.to, second.date
+            ),
+        };
+        let numerator = product(first.numerator, second.numerator).ok_or_else(what)?;
+        let denominator = product(first.denominator, second.denominator).ok_or_else(what)?;
+        let value = quotient(numerator, denominator).ok_or_else(what)?;
+        let source = join_sources(&first.source, &second.source);
+        Ok(Rate {
+            from: first.from,
+            to: second.to,
+            value,
+            numerator,
+            denominator,
+            date: first.date.min(second.date),
+            source,
+            derivation: Derivation::Cross,
+            legs: vec![first, second],
+        })
+    }
+
     /// Units of `to` for one unit of `from`.
     pub fn value(&self) -> Decimal {
         self.value
+    }
+
+    /// The exact rate as a fraction of published figures,
+    /// `(numerator, denominator)`: `(7.7237, 1)` for a published rate,
+    /// `(1, 7.7237)` for its inverse, `(0.85825, 1.2162)` for USD→GBP
+    /// through the euro. [`value`](Rate::value) is their quotient, to the
+    /// precision of a `Decimal`.
+    ///
+    /// ```
+    /// use statecraft::{fx::{EcbRates, RateSource}, Currency, Decimal, NaiveDate};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
+    /// let r = EcbRates::embedded().rate(Currency::USD, Currency::GBP, day)?;
+    /// assert_eq!(r.ratio(), (Decimal::new(85825, 5), Decimal::new(12162, 4)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn ratio(&self) -> (Decimal, Decimal) {
+        (self.numerator, self.denominator)
     }
 
     /// The currency converted from.
@@ -133,41 +251,89 @@ impl Rate {
     }
 
     /// The rates a cross rate was made from, in order (`from` → pivot,
-    /// pivot → `to`); empty for a rate that is not a cross.
+    /// pivot → `to`), each with its own source, date and derivation (a leg
+    /// can itself be a cross); empty for a rate that is not a cross.
     pub fn legs(&self) -> &[Rate] {
         &self.legs
     }
 
-    /// The exact inverse: one `to` buys `1 / value` of `from`.
+    /// The exact inverse: one `to` buys `1 / value` of `from` (the
+    /// inverse of a published rate is marked [`Derivation::Inverse`]; the
+    /// inverse of an inverse is the published rate again; the inverse of a
+    /// cross is the cross of the inverted legs, in reverse order).
     ///
     /// # Errors
     ///
     /// [`FxError::Overflow`] when `1 / value` does not fit a `Decimal`.
+    ///
+    /// ```
+    /// use statecraft::{fx::{Derivation, Rate}, Currency, Decimal, NaiveDate};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2021, 6, 4).unwrap();
+    /// let usd_gtq = Rate::new(Currency::USD, Currency::GTQ, Decimal::new(8, 0), day, "Banguat")?;
+    /// let gtq_usd = usd_gtq.inverse()?;
+    /// assert_eq!(gtq_usd.value(), Decimal::new(125, 3));
+    /// assert_eq!(gtq_usd.derivation(), Derivation::Inverse);
+    /// assert_eq!(gtq_usd.inverse()?, usd_gtq);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn inverse(&self) -> Result<Rate, FxError> {
-        let value = Decimal::ONE.checked_div(self.value).ok_or(FxError::Overflow {
+        let overflow = || FxError::Overflow {
             what: format!("the inverse of the {}/{} rate {}", self.from, self.to, self.value),
-        })?;
+        };
+        let (derivation, legs, value) = match self.derivation {
+            Derivation::Identity => (Derivation::Identity, Vec::new(), Decimal::ONE),
+            Derivation::Published => (
+                Derivation::Inverse,
+                Vec::new(),
+                quotient(self.denominator, self.numerator).ok_or_else(overflow)?,
+            ),
+            Derivation::Inverse => (Derivation::Published, Vec::new(), self.denominator),
+            Derivation::Cross => {
+                let legs = self
+                    .legs
+                    .iter()
+                    .rev()
+                    .map(Rate::inverse)
+                    .collect::<Result<Vec<_>, _>>()?;
+                let value = quotient(self.denominator, self.numerator).ok_or_else(overflow)?;
+                (Derivation::Cross, legs, value)
+            }
+        };
         Ok(Rate {
             from: self.to,
             to: self.from,
             value,
+            numerator: self.denominator,
+            denominator: self.numerator,
             date: self.date,
             source: self.source.clone(),
-            derivation: match self.derivation {
-                Derivation::Identity => Derivation::Identity,
-                _ => Derivation::Inverse,
-            },
-            legs: Vec::new(),
+            derivation,
+            legs,
         })
     }
 
-    /// `money` converted at this rate: the exact product, unrounded.
+    /// `money` converted at this rate, unrounded: `amount × numerator ÷
+    /// denominator` of the exact [`ratio`](Rate::ratio), multiplied before
+    /// it is divided, so that the result is as exact as a `Decimal`
+    /// allows; trailing zeros are dropped.
     ///
     /// # Errors
     ///
     /// [`FxError::CurrencyMismatch`] when `money` is not in
-    /// [`from`](Rate::from); [`FxError::Overflow`] when the product does
+    /// [`from`](Rate::from); [`FxError::Overflow`] when the result does
     /// not fit a `Decimal`.
+    ///
+    /// ```
+    /// use statecraft::{fx::Rate, Currency, Decimal, Money, NaiveDate};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2021, 6, 4).unwrap();
+    /// let r = Rate::new(Currency::USD, Currency::GTQ, Decimal::new(77237, 4), day, "Banguat")?;
+    /// assert_eq!(r.apply("$1m".parse()?)?.to_string(), "GTQ 7723700");
+    /// assert_eq!(r.inverse()?.apply("Q7723700".parse::<Money>()?)?.to_string(), "USD 1000000");
+    /// assert!(r.apply("£1".parse()?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn apply(&self, money: Money) -> Result<Money, FxError> {
         if money.currency() != self.from {
             return Err(FxError::CurrencyMismatch {
@@ -175,9 +341,7 @@ impl Rate {
                 found: money.currency(),
             });
         }
-        money
-            .amount()
-            .checked_mul(self.value)
+        convert_exact(money.amount(), self.numerator, self.denominator)
             .map(|amount| Money::new(amount, self.to))
             .ok_or_else(|| FxError::Overflow {
                 what: format!("{money} × {} {}/{}", self.value, self.to, self.from),
@@ -185,13 +349,161 @@ impl Rate {
     }
 }
 
+/// `amount × numerator ÷ denominator`, multiplying first, so that the
+/// only rounding is the division's (when the product fits, as it does for
+/// any amount below 10^20 at published rates); when it does not,
+/// `amount × (numerator ÷ denominator)`. Trailing zeros dropped.
+pub(crate) fn convert_exact(amount: Decimal, numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
+    let exact = amount.checked_mul(numerator).and_then(|p| {
+        if is_one(denominator) {
+            Some(p)
+        } else {
+            p.checked_div(denominator)
+        }
+    });
+    exact
+        .or_else(|| amount.checked_mul(quotient(numerator, denominator)?))
+        .map(|d| d.normalize())
+}
+
+/// Whether `d` is 1 written without decimals (as the crate writes the
+/// denominator of a published rate), without a full comparison.
+fn is_one(d: Decimal) -> bool {
+    d.scale() == 0 && d.mantissa() == 1
+}
+
+/// `numerator ÷ denominator` to the precision of a `Decimal`; `None` when
+/// it does not fit or the denominator is zero.
+pub(crate) fn quotient(numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
+    if is_one(denominator) {
+        return Some(numerator);
+    }
+    numerator.checked_div(denominator)
+}
+
+/// `a × b`, exact when the exact product fits a `Decimal` (it does for any
+/// two published rates), else rounded to 28 digits; normalized. `None` on
+/// overflow.
+pub(crate) fn product(a: Decimal, b: Decimal) -> Option<Decimal> {
+    if a == Decimal::ONE {
+        return Some(b);
+    }
+    if b == Decimal::ONE {
+        return Some(a);
+    }
+    a.checked_mul(b).map(|p| p.normalize())
+}
+
+/// `a + b`, each name once, in order of first appearance.
+fn join_sources(a: &Arc<str>, b: &Arc<str>) -> Arc<str> {
+    if a == b {
+        return a.clone();
+    }
+    let mut names: Vec<&str> = a.split(" + ").collect();
+    for name in b.split(" + ") {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    Arc::from(names.join(" + "))
+}
+
 impl fmt::Display for Rate {
-    /// `1 USD = 0.7056… GBP (ECB, 2021-06-07)`.
+    /// `1 USD = 0.7056816313106396974181877981 GBP (ECB, 2021-06-07, cross)`;
+    /// a published rate leaves out its derivation.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "1 {} = {} {} ({}, {})",
+            "1 {} = {} {} ({}, {}",
             self.from, self.value, self.to, self.source, self.date
-        )
+        )?;
+        if self.derivation != Derivation::Published {
+            write!(f, ", {}", self.derivation)?;
+        }
+        f.write_str(")")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2021, 6, d).unwrap()
+    }
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn eur(to: Currency, value: &str) -> Rate {
+        Rate::new(Currency::EUR, to, dec(value), day(7), "ECB").unwrap()
+    }
+
+    #[test]
+    fn a_cross_through_the_euro_is_one_division_of_the_published_figures() {
+        let usd_eur = eur(Currency::USD, "1.2162").inverse().unwrap();
+        let usd_gbp = Rate::cross(usd_eur, eur(Currency::GBP, "0.85825")).unwrap();
+        assert_eq!(usd_gbp.ratio(), (dec("0.85825"), dec("1.2162")));
+        assert_eq!(usd_gbp.value(), dec("0.85825") / dec("1.2162"));
+        assert_eq!(usd_gbp.source(), "ECB");
+        assert_eq!(usd_gbp.date(), day(7));
+        assert_eq!(usd_gbp.legs()[0].derivation(), Derivation::Inverse);
+        assert_eq!(usd_gbp.legs()[1].derivation(), Derivation::Published);
+        // Multiplying first: 310m × 0.85825 = 266057500 exactly, then one division.
+        let gbp = usd_gbp.apply(Money::new(dec("310000000"), Currency::USD)).unwrap();
+        assert_eq!(gbp.amount(), dec("266057500") / dec("1.2162"));
+        // 266057500 / 1.2162 = 218761305.70629830619963821739845..., correctly rounded.
+        assert_eq!(gbp.amount().to_string(), "218761305.7062983061996382174");
+        // The product of the rounded inverse and the rate would differ in the last places.
+        let naive = dec("310000000") * ((Decimal::ONE / dec("1.2162")) * dec("0.85825"));
+        assert_ne!(naive, gbp.amount());
+    }
+
+    #[test]
+    fn inverse_of_a_cross_reverses_and_inverts_its_legs() {
+        let usd_eur = eur(Currency::USD, "1.2162").inverse().unwrap();
+        let usd_gbp = Rate::cross(usd_eur, eur(Currency::GBP, "0.85825")).unwrap();
+        let gbp_usd = usd_gbp.inverse().unwrap();
+        assert_eq!(gbp_usd.from(), Currency::GBP);
+        assert_eq!(gbp_usd.value(), dec("1.2162") / dec("0.85825"));
+        assert_eq!(gbp_usd.legs()[0].from(), Currency::GBP);
+        assert_eq!(gbp_usd.legs()[0].derivation(), Derivation::Inverse);
+        assert_eq!(gbp_usd.legs()[1].to(), Currency::USD);
+        assert_eq!(gbp_usd.legs()[1].derivation(), Derivation::Published);
+        assert_eq!(gbp_usd.inverse().unwrap(), usd_gbp);
+    }
+
+    #[test]
+    fn legs_must_meet_at_a_pivot() {
+        let e = Rate::cross(eur(Currency::USD, "1.2"), eur(Currency::GBP, "0.8")).unwrap_err();
+        assert_eq!(e.to_string(), "cannot convert EUR at a rate from USD");
+    }
+
+    #[test]
+    fn sources_are_joined_once_each() {
+        let a: Arc<str> = Arc::from("Banguat");
+        let b: Arc<str> = Arc::from("ECB");
+        assert_eq!(&*join_sources(&a, &b), "Banguat + ECB");
+        let ab = join_sources(&a, &b);
+        assert_eq!(&*join_sources(&ab, &b), "Banguat + ECB");
+        assert_eq!(&*join_sources(&b, &ab), "ECB + Banguat");
+    }
+
+    #[test]
+    fn invalid_and_overflowing_rates_are_errors() {
+        assert!(matches!(
+            Rate::new(Currency::USD, Currency::GBP, Decimal::ZERO, day(7), "T"),
+            Err(FxError::InvalidRate { .. })
+        ));
+        let tiny = Rate::new(Currency::USD, Currency::GBP, Decimal::new(1, 28), day(7), "T").unwrap();
+        // The smallest positive decimal has an inverse that fits: 10^28.
+        assert_eq!(
+            tiny.inverse().unwrap().value(),
+            Decimal::from_i128_with_scale(10i128.pow(28), 0)
+        );
+        let huge = Rate::new(Currency::USD, Currency::GBP, Decimal::MAX, day(7), "T").unwrap();
+        let e = huge.apply(Money::new(Decimal::TEN, Currency::USD)).unwrap_err();
+        assert!(e.to_string().starts_with("overflow: USD 10 × "), "{e}");
     }
 }

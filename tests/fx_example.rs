@@ -1,0 +1,137 @@
+//! The `convert` example, run as a user would: its first line, its
+//! verdicts and its exit codes.
+
+#![cfg(feature = "ecb-snapshot")]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+/// The example's binary, built (or found fresh) by cargo once per run.
+fn example() -> &'static PathBuf {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        // Same profile as this test, so that the binary lands beside it.
+        let profile: &[&str] = if cfg!(debug_assertions) { &[] } else { &["--release"] };
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "--quiet", "--example", "convert"])
+            .args(profile)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "cargo build --example convert failed");
+        // This test runs from target/<profile>/deps/; examples live beside it.
+        let deps = std::env::current_exe().unwrap().parent().unwrap().to_path_buf();
+        let bin = deps
+            .parent()
+            .unwrap()
+            .join("examples")
+            .join(format!("convert{}", std::env::consts::EXE_SUFFIX));
+        assert!(bin.exists(), "{} not found", bin.display());
+        bin
+    })
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(example()).args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn converts_exactly_and_explains() {
+    let o = run(&["$310m", "GBP", "2021-06-07", "--check", "£219m"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "218761305.7062983061996382174 GBP");
+    assert_eq!(lines[1], "$310m = £218.8m (GBP 218,761,305.71)");
+    assert_eq!(lines[2], "rate: 1 USD = 0.7056816313106396974181877981 GBP (cross)");
+    assert_eq!(lines[3], "rate of 2021-06-07, source: ECB");
+    assert_eq!(
+        lines[4],
+        "  leg: 1 USD = 0.8222331853313599736885380694 EUR (ECB, 2021-06-07, inverse of 1 EUR = 1.2162 USD)"
+    );
+    assert_eq!(lines[5], "  leg: 1 EUR = 0.85825 GBP (ECB, 2021-06-07)");
+    assert!(
+        lines[6].starts_with("check: £219m for $310m on 2021-06-07 is 0.11% above £218.8m"),
+        "{}",
+        lines[6]
+    );
+    assert!(lines[6].ends_with(": consistent"));
+    assert!(stderr(&o).is_empty());
+}
+
+#[test]
+fn an_inconsistent_pair_exits_1() {
+    let o = run(&["$310m", "GBP", "2021-04-26", "--check", "£219m"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert_eq!(out.lines().next(), Some("223105088.95324782788580885395 GBP"));
+    assert!(out.lines().last().unwrap().ends_with(
+        "1.84% below £223.1m at the ECB rate of 2021-04-26, outside ±1.23% (rounding 0.23% + margin 1%): inconsistent"
+    ));
+}
+
+#[test]
+fn crosses_a_rates_file_with_the_ecb() {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("banguat.csv");
+    std::fs::write(&path, "date,base,quote,rate\n2021-06-04,USD,GTQ,7.7237\n").unwrap();
+    let o = run(&["Q75k", "GBP", "2021-06-07", "--rates", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    // 75000 × 0.85825 ÷ (7.7237 × 1.2162)
+    assert_eq!(lines[0], "6852.4311338216110551114213207 GBP");
+    assert_eq!(
+        lines[3],
+        "rate of 2021-06-04 (the latest on or before 2021-06-07), source: banguat.csv + ECB"
+    );
+    assert!(
+        lines[4].contains("(banguat.csv, 2021-06-04, inverse of 1 USD = 7.7237 GTQ)"),
+        "{}",
+        lines[4]
+    );
+    assert!(lines[5].contains("(ECB, 2021-06-07, cross)"), "{}", lines[5]);
+}
+
+#[test]
+fn bad_input_is_one_line_on_stderr_and_exit_2() {
+    let bad_file = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bad-rates.csv");
+    std::fs::write(&bad_file, "date,base,quote,rate\n2021-06-04,USD,GTQ,7,72\n").unwrap();
+    let bad_file = bad_file.to_str().unwrap();
+    let cases: [(&[&str], String); 8] = [
+        (&["$1", "XYZ", "2021-06-07"], "convert: unknown currency code `XYZ`".into()),
+        (&["$1", "GBP", "2021-13-01"], "convert: invalid date `2021-13-01`: expected YYYY-MM-DD".into()),
+        (&["1", "GBP", "2021-06-07"], "convert: invalid amount `1`: no currency".into()),
+        (
+            &["Q75k", "GBP", "2021-06-07"],
+            "convert: no ECB rate for GTQ on 2021-06-07: ECB does not quote GTQ (give rates for it with --rates FILE.csv)".into(),
+        ),
+        (
+            &["$1", "GBP", "2030-01-01"],
+            "convert: no ECB rate for USD on 2030-01-01: the ECB data ends on 2026-10-30, more than 7 days before".into(),
+        ),
+        (
+            &["$1", "GBP", "2021-06-07", "--rates", bad_file],
+            format!("convert: {bad_file}: line 2, column 5: expected 4 fields, found 5"),
+        ),
+        (
+            &["$1", "GBP", "2021-06-07", "--check", "lots"],
+            "convert: --check: invalid amount `lots`: no digits".into(),
+        ),
+        (&["$1", "GBP"], "convert: usage: convert AMOUNT TO DATE [--rates FILE.csv] [--check REPORTED]".into()),
+    ];
+    for (args, msg) in cases {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&o), format!("{msg}\n"), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+}
