@@ -83,11 +83,10 @@ fn seed_dossier() -> Result<Dossier> {
         .with(
             Source::new(
                 terms.clone(),
-                "Terms of office of the leaders named (Wikidata, position held)",
+                "Terms of office of the leaders named, compiled from the public record for this dossier",
                 d("2026-11-27")?,
             )
-            .with_publisher("Wikimedia Foundation")
-            .with_url("https://www.wikidata.org/wiki/Property:P39"),
+            .with_publisher("statecraft"),
         )
         // Groups.
         .with(statecraft::CountryGroup::new(
