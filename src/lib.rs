@@ -2,7 +2,9 @@
 A typed, sourced model of diplomacy and foreign assistance as the news
 reports it: countries, currencies and exact amounts of money, read from and
 written in the notation of news copy (`$310m`, `£219m`, `more than
-178,000`), on which the rest of the crate builds its checks and sums.
+178,000`), and the facts of a story (leaders and their terms, trips and
+meetings, initiatives, funding, vaccine pledges, statistics) held in a
+[`Dossier`] where every fact cites its source.
 
 Newsrooms checking a story's figures, aid analysts tracking pledges against
 delivery and researchers assembling datasets use it to hold facts in types
@@ -51,6 +53,8 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   (`FromStr`) and out ([`Money::to_compact`]).
 - [`Count`] and [`Qualifier`]: whole numbers as the press states them
   ("approaching 230,000").
+- [`CountryGroup`]: named sets of countries, as data (the Northern
+  Triangle: GT, HN, SV; a few come built in, a dossier defines its own).
 - [`fx`]: dated exchange rates that say where they came from. A
   [`fx::RateSource`] answers with a [`fx::Rate`] carrying the date of the
   rate actually used, its source and, for a cross rate, its legs.
@@ -65,6 +69,29 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   and mergeable; [`Totals`] account for every record read (aggregated,
   undisclosed or rejected with its line). [`records`] reads and writes
   the CSV form of funding records and aggregates a file on every core.
+
+The facts of a story live in a [`Dossier`], each citing a [`Source`] by
+its [`SourceId`] and naming others by typed ids ([`Id<T>`](Id): a
+[`LeaderId`] is not a [`SourceId`]):
+
+- [`Leader`] with [`Term`]s in an [`Office`] of a country;
+  [`Leader::holds`] says whether they held it on a day.
+- [`Trip`] (legs by country, [planned](EventStatus) or happened) and
+  [`Meeting`] (day, place, [`Participant`]s, [`MeetingKind`], [`Topic`]s).
+- [`Initiative`]: a task force, programme, agenda or commitment, with its
+  [`Agency`]s, targets and [`Partners`].
+- [`Funding`]: donor, [`Recipient`]s with optional [`Share`]s, a
+  [`FundingStage`], an amount that may be undisclosed, the same amount as
+  reported in other currencies, and the value date that fixes its rate.
+- [`VaccinePledge`] and [`VaccineAllocation`]s from it, by [`DoseStage`].
+- [`Statistic`]: a [`Metric`] over a [`Scope`] and [`Period`], a count with
+  its qualifier, [`Breakdown`]s and a [`Rank`].
+
+[`Dossier::from_json`] and [`Dossier::to_json`] read and write the
+versioned JSON format `statecraft-dossier/1` (every field is listed in
+`docs/FORMAT.md`); a load error names the line, the column and the field
+([`LoadError`]). `cargo run --example guatemala_trip` shows the seed
+article as a dossier and a briefing drawn from it.
 
 Every parser answers with a value or an error that quotes the input (cut
 to 60 characters, see [`Excerpt`]) and says what is wrong; none panics.
@@ -146,6 +173,35 @@ let e = EcbRates::embedded().rate(Currency::EUR, Currency::CYP, day).unwrap_err(
 assert_eq!(e.to_string(), "no ECB rate for CYP on 2010-01-04: CYP was retired after 2007-12-31");
 ```
 
+Load a dossier and ask who met whom, in which office:
+
+```
+use statecraft::{Dossier, LeaderId};
+
+# let json = include_str!("../examples/data/guatemala-2021.json");
+let dossier = Dossier::from_json_str(json)?;
+let harris = LeaderId::new("harris")?;
+for meeting in dossier.meetings_of(&harris) {
+    for p in meeting.participants().iter().filter(|p| p.leader() != &harris) {
+        let leader = dossier.leader(p.leader()).ok_or("unknown leader")?;
+        let office = leader.term_on(meeting.date()).map(|t| t.role().to_string());
+        println!("{}: {} ({})", meeting.date(), leader.name(), office.unwrap_or_default());
+    }
+}
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+
+Refuse a malformed document, saying where:
+
+```
+use statecraft::Dossier;
+
+let json = r#"{"format": "statecraft-dossier/1",
+  "vaccine_pledges": [{"id": "p", "donor": "US", "doses": -5, "announced": "2021-06-03", "source": "s"}]}"#;
+let e = Dossier::from_json_str(json).unwrap_err();
+assert_eq!(e.to_string(), "invalid value: integer `-5`, expected u64 at line 2, column 60 (vaccine_pledges[0].doses)");
+```
+
 Total funding records by recipient in one currency, at the rate of each
 record's date, to the cent:
 
@@ -201,10 +257,12 @@ mod aggregate;
 mod excerpt;
 pub mod fx;
 mod geo;
+mod model;
 mod money;
 mod notation;
 pub mod records;
 mod serde_str;
+mod slug;
 
 pub use aggregate::{
     AggregateError, Aggregator, By, CountryGroups, Dimension, ExactSum, Flow, GroupKey, GroupTable, GroupTotal,
@@ -213,7 +271,16 @@ pub use aggregate::{
 };
 pub use chrono::NaiveDate;
 pub use excerpt::Excerpt;
-pub use geo::{Continent, Country, ParseCountryError, ParseRegionError, Subregion};
+pub use geo::{Continent, Country, CountryGroup, ParseCountryError, ParseRegionError, Subregion};
+pub use model::{
+    Agency, AllocationId, Area, Border, Breakdown, Channel, Disease, DoseStage, Dossier, Entry, EventStatus, FactRef,
+    FieldPath, Funding, FundingId, FundingStage, GroupId, Id, Initiative, InitiativeId, InitiativeKind, Leader,
+    LeaderId, Leg, LoadError, LoadErrorKind, Meeting, MeetingId, MeetingKind, Metric, Office, ParseTopicError,
+    ParseYearMonthError, Participant, Partners, PathSegment, Period, PledgeId, Rank, RankOrder, Recipient, Role, Scope,
+    Share, ShareError, ShareErrorKind, Source, SourceId, Statistic, StatisticId, Term, Topic, Trip, TripId, TripNote,
+    VaccineAllocation, VaccinePledge, VaccineProduct, YearMonth,
+};
 pub use money::{Currency, Money, MoneyError, MoneyErrorKind, Operation, ParseCurrencyError, ParseMoneyError};
 pub use notation::{Count, CountErrorKind, ParseCountError, Qualifier};
 pub use rust_decimal::{Decimal, RoundingStrategy};
+pub use slug::{IdErrorKind, ParseIdError};

@@ -1,0 +1,675 @@
+//! The seed article as a dossier: Kamala Harris's first trip abroad as
+//! vice-president, to Guatemala and Mexico in June 2021.
+//!
+//! `cargo run --example guatemala_trip` builds the dossier through the
+//! typed API, checks that it equals the one in
+//! `examples/data/guatemala-2021.json` (exit status 1 if not), and prints
+//! a briefing: the trip and who met whom, the agenda by topic, the funding
+//! in dollars and pounds at the ECB rate of the report's date (with the
+//! verdict on the pair the report gives, "$310m (£219m)"), the vaccine
+//! doses, and the figures quoted beside them.
+//!
+//! `cargo run --example guatemala_trip -- --json` prints the typed
+//! dossier as JSON instead (how the data file was written).
+
+use std::error::Error;
+use std::process::ExitCode;
+
+use statecraft::fx::{check_reported, EcbRates, RateSource, ReportedPair};
+use statecraft::{
+    Agency, AllocationId, Area, Border, Breakdown, Count, Country, Decimal, Disease, DoseStage, Dossier, FactRef,
+    Funding, FundingId, FundingStage, GroupId, Initiative, InitiativeId, InitiativeKind, Leader, LeaderId, Leg,
+    Meeting, MeetingId, MeetingKind, Metric, NaiveDate, Office, Participant, Partners, Period, PledgeId, Qualifier,
+    Rank, RankOrder, Recipient, Role, Scope, Source, SourceId, Statistic, StatisticId, Subregion, Term, Topic, Trip,
+    TripId, TripNote, VaccineAllocation, VaccinePledge,
+};
+
+/// The dossier as the JSON file holds it.
+const JSON: &str = include_str!("data/guatemala-2021.json");
+
+type Result<T> = std::result::Result<T, Box<dyn Error>>;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<ExitCode> {
+    let built = seed_dossier()?;
+    if std::env::args().nth(1).as_deref() == Some("--json") {
+        print!("{}", built.to_json_string()?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let loaded = Dossier::from_json_str(JSON)?;
+    if let Some(difference) = first_difference(&built, &loaded) {
+        eprintln!("the typed dossier and examples/data/guatemala-2021.json differ: {difference}");
+        return Ok(ExitCode::FAILURE);
+    }
+    print!("{}", briefing(&loaded)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn d(s: &str) -> Result<NaiveDate> {
+    Ok(s.parse()?)
+}
+
+/// Every fact of the seed table, through the typed API.
+fn seed_dossier() -> Result<Dossier> {
+    let article = SourceId::new("seed-article")?;
+    let terms = SourceId::new("terms-of-office")?;
+    let nt = GroupId::new("northern-triangle")?;
+    let (harris, biden, giammattei, amlo) = (
+        LeaderId::new("harris")?,
+        LeaderId::new("biden")?,
+        LeaderId::new("giammattei")?,
+        LeaderId::new("lopez-obrador")?,
+    );
+    let trip = TripId::new("harris-2021-06")?;
+    let pledge = PledgeId::new("us-covid-25m")?;
+    let vp_us = Role::new(Office::VicePresident, Country::US);
+
+    let dossier = Dossier::new()
+        .with_title("Kamala Harris in Guatemala and Mexico, June 2021")
+        // Sources.
+        .with(
+            Source::new(article.clone(), "Kamala Harris in Guatemala", d("2021-06-07")?)
+                .with_author("Will Grant (analysis)"),
+        )
+        .with(
+            Source::new(
+                terms.clone(),
+                "Terms of office of the leaders named, compiled from the public record for this dossier",
+                d("2026-11-27")?,
+            )
+            .with_publisher("statecraft"),
+        )
+        // Groups.
+        .with(statecraft::CountryGroup::new(
+            nt.as_str(),
+            "Northern Triangle",
+            [Country::GT, Country::HN, Country::SV],
+        )?)
+        // Leaders and their terms.
+        .with(
+            Leader::new(harris.clone(), "Kamala Harris", terms.clone())
+                .with_term(Term::new(Office::VicePresident, Country::US, d("2021-01-20")?).until(d("2025-01-20")?)),
+        )
+        .with(
+            Leader::new(biden, "Joe Biden", terms.clone())
+                .with_term(Term::new(Office::President, Country::US, d("2021-01-20")?).until(d("2025-01-20")?)),
+        )
+        .with(
+            Leader::new(giammattei.clone(), "Alejandro Giammattei", terms.clone())
+                .with_term(Term::new(Office::President, Country::GT, d("2020-01-14")?).until(d("2024-01-14")?)),
+        )
+        .with(
+            Leader::new(amlo.clone(), "Andrés Manuel López Obrador", terms)
+                .with_term(Term::new(Office::President, Country::MX, d("2018-12-01")?).until(d("2024-09-30")?)),
+        )
+        // The trip.
+        .with(
+            Trip::new(trip.clone(), harris.clone(), article.clone())
+                .with_leg(Leg::new(Country::GT, d("2021-06-06")?).departing(d("2021-06-07")?))
+                .with_leg(
+                    Leg::new(Country::MX, d("2021-06-08")?)
+                        .departing(d("2021-06-08")?)
+                        .planned(),
+                )
+                .with_purpose(
+                    "To look into why people leave Central America for the US border, and to gather what a \
+                     strategy against those causes would need",
+                )
+                .with_topic(Topic::Migration)
+                .with_topic(Topic::Corruption)
+                .with_topic(Topic::EconomicGrowth)
+                .with_topic(Topic::VaccineSharing)
+                .with_note(TripNote::FirstAbroadInOffice)
+                .with_note(TripNote::FactFinding),
+        )
+        // Meetings.
+        .with(
+            Meeting::new(
+                MeetingId::new("harris-giammattei-talks")?,
+                d("2021-06-07")?,
+                Country::GT,
+                MeetingKind::BilateralTalks,
+                article.clone(),
+            )
+            .on_trip(trip.clone())
+            .with_participant(Participant::new(harris.clone()).as_role(vp_us.clone()))
+            .with_participant(Participant::new(giammattei.clone()).as_role(Role::new(Office::President, Country::GT)))
+            .with_topic(Topic::Migration)
+            .with_topic(Topic::Corruption)
+            .with_topic(Topic::EconomicGrowth)
+            .with_topic(Topic::VaccineSharing)
+            .with_summary("The two governments' first talks at this level on what drives migration north"),
+        )
+        .with(
+            Meeting::new(
+                MeetingId::new("harris-giammattei-press")?,
+                d("2021-06-07")?,
+                Country::GT,
+                MeetingKind::JointNewsConference,
+                article.clone(),
+            )
+            .on_trip(trip.clone())
+            .with_participant(Participant::new(harris.clone()).as_role(vp_us.clone()))
+            .with_participant(Participant::new(giammattei).as_role(Role::new(Office::President, Country::GT)))
+            .with_topic(Topic::Migration)
+            .with_topic(Topic::Trafficking)
+            .with_topic(Topic::Investment)
+            .with_summary(
+                "The vice-president told would-be migrants not to make the journey, and set out the task \
+                 force and the investment plans",
+            ),
+        )
+        .with(
+            Meeting::new(
+                MeetingId::new("harris-lopez-obrador")?,
+                d("2021-06-08")?,
+                Country::MX,
+                MeetingKind::Meeting,
+                article.clone(),
+            )
+            .on_trip(trip)
+            .planned()
+            .with_participant(Participant::new(harris.clone()).as_role(vp_us))
+            .with_participant(Participant::new(amlo).as_role(Role::new(Office::President, Country::MX)))
+            .with_topic(Topic::Migration),
+        )
+        // Initiatives.
+        .with(
+            Initiative::new(
+                InitiativeId::new("smuggling-task-force")?,
+                "Task force against human smuggling and trafficking",
+                InitiativeKind::TaskForce,
+                Country::US,
+                article.clone(),
+            )
+            .with_agency(Agency::new("Department of State"))
+            .with_agency(Agency::new("Department of Justice"))
+            .with_agency(Agency::new("Department of the Treasury"))
+            .with_target(Area::Subregion(Subregion::CentralAmerica))
+            .with_topic(Topic::Trafficking)
+            .with_topic(Topic::Migration)
+            .announced_on(d("2021-06-07")?)
+            .with_description(
+                "Three US departments pool their work to investigate the networks that move people north, \
+                 and teach local authorities to run such investigations themselves",
+            ),
+        )
+        .with(
+            Initiative::new(
+                InitiativeId::new("anti-corruption-agenda")?,
+                "Anti-corruption agenda",
+                InitiativeKind::Agenda,
+                Country::US,
+                article.clone(),
+            )
+            .with_target(Area::Country(Country::GT))
+            .with_topic(Topic::Corruption)
+            .with_topic(Topic::RuleOfLaw)
+            .with_description(
+                "A US push against graft in the region, raised with Guatemala; the vice-president had not \
+                 yet spoken with the leaders of Honduras or El Salvador",
+            ),
+        )
+        .with(
+            Initiative::new(
+                InitiativeId::new("us-investment-pledges")?,
+                "US investment pledges",
+                InitiativeKind::InvestmentCommitment,
+                Country::US,
+                article.clone(),
+            )
+            .with_target(Area::Country(Country::GT))
+            .with_topic(Topic::EconomicGrowth)
+            .with_topic(Topic::Investment)
+            .with_topic(Topic::Agriculture)
+            .with_topic(Topic::Entrepreneurship)
+            .with_topic(Topic::Housing)
+            .announced_on(d("2021-06-07")?)
+            .announced_by(harris.clone())
+            .with_description("US money promised for farming, new businesses and homes people can afford"),
+        )
+        .with(
+            Initiative::new(
+                InitiativeId::new("young-women-empowerment")?,
+                "Young women's empowerment initiative",
+                InitiativeKind::Programme,
+                Country::US,
+                article.clone(),
+            )
+            .with_target(Area::Country(Country::GT))
+            .with_topic(Topic::Gender)
+            .with_topic(Topic::Education)
+            .with_topic(Topic::EconomicGrowth)
+            .announced_on(d("2021-06-07")?)
+            .announced_by(harris.clone())
+            .with_description("Schooling and openings for girls and women"),
+        )
+        .with(
+            Initiative::new(
+                InitiativeId::new("private-sector-commitments")?,
+                "Private-sector commitments for Central America",
+                InitiativeKind::PrivateCommitments,
+                Country::US,
+                article.clone(),
+            )
+            .with_target(Area::Subregion(Subregion::CentralAmerica))
+            .with_topic(Topic::EconomicGrowth)
+            .with_topic(Topic::Jobs)
+            .with_partners(Partners::new(Count::exact(12), "US organisations"))
+            .announced_by(harris)
+            .with_description(
+                "Pledges the vice-president won from US companies and organisations to create work and \
+                 train workers",
+            ),
+        )
+        // Funding.
+        .with(
+            Funding::new(
+                FundingId::new("us-aid-2021-04")?,
+                Country::US,
+                FundingStage::Announced,
+                article.clone(),
+            )
+            .with_agency(Agency::new("White House"))
+            .with_recipient(Recipient::new(Area::Group(nt.clone())))
+            .with_amount("USD 310000000".parse()?)
+            .with_reported_as("GBP 219000000".parse()?)
+            .announced_on(d("2021-04-26")?)
+            .with_value_date(d("2021-04-26")?)
+            .with_purpose("Food for those going hungry and rebuilding after disasters")
+            .with_topic(Topic::FoodSecurity)
+            .with_topic(Topic::DisasterRecovery)
+            .with_topic(Topic::EconomicGrowth),
+        )
+        .with(
+            Funding::new(
+                FundingId::new("us-aid-new-round")?,
+                Country::US,
+                FundingStage::Proposed,
+                article.clone(),
+            )
+            .with_recipient(Recipient::new(Area::Group(nt.clone())))
+            .with_purpose("A further round of money for the region, on the trip's agenda; no sum given")
+            .with_topic(Topic::EconomicGrowth),
+        )
+        // Vaccines.
+        .with(
+            VaccinePledge::new(
+                pledge.clone(),
+                Country::US,
+                25_000_000,
+                d("2021-06-03")?,
+                article.clone(),
+            )
+            .with_disease(Disease::Covid19)
+            .with_destination(Area::World),
+        )
+        .with(
+            VaccineAllocation::new(
+                AllocationId::new("us-covid-25m-gt")?,
+                pledge.clone(),
+                Country::GT,
+                500_000,
+                DoseStage::Announced,
+                article.clone(),
+            )
+            .dated(d("2021-06-03")?),
+        )
+        .with(
+            VaccineAllocation::new(
+                AllocationId::new("us-covid-25m-mx")?,
+                pledge,
+                Country::MX,
+                1_000_000,
+                DoseStage::Announced,
+                article.clone(),
+            )
+            .dated(d("2021-06-03")?),
+        )
+        // Statistics.
+        .with(
+            Statistic::new(
+                StatisticId::new("us-border-2021-04")?,
+                Metric::BorderEncounters,
+                Scope::Border(Border::new(Country::US).with(Country::MX)),
+                Period::Month("2021-04".parse()?),
+                "more than 178,000".parse()?,
+                article.clone(),
+            )
+            .with_breakdown(Breakdown::new(Area::Group(nt), "40".parse()?).qualified(Qualifier::MoreThan))
+            .with_rank(
+                Rank::new(1, RankOrder::Highest, "monthly totals for over twenty years").ok_or("a rank starts at 1")?,
+            )
+            .according_to("US border officials")
+            .with_topic(Topic::Migration),
+        )
+        .with(
+            Statistic::new(
+                StatisticId::new("mexico-covid-deaths")?,
+                Metric::CovidDeaths,
+                Scope::Country(Country::MX),
+                Period::Through(d("2021-06-07")?),
+                "approaching 230,000".parse()?,
+                article,
+            )
+            .with_rank(Rank::new(4, RankOrder::Highest, "countries of the world").ok_or("a rank starts at 1")?)
+            .according_to("Johns Hopkins University")
+            .with_topic(Topic::VaccineSharing)
+            .with_topic(Topic::Health),
+        );
+    Ok(dossier)
+}
+
+/// Where two dossiers first differ, by part and position.
+fn first_difference(a: &Dossier, b: &Dossier) -> Option<String> {
+    fn part<T: PartialEq>(name: &str, x: &[T], y: &[T]) -> Option<String> {
+        if x.len() != y.len() {
+            return Some(format!("{name}: {} against {} entries", x.len(), y.len()));
+        }
+        x.iter()
+            .zip(y)
+            .position(|(p, q)| p != q)
+            .map(|i| format!("{name}[{i}] differs"))
+    }
+    if a.title() != b.title() {
+        return Some("the titles differ".to_string());
+    }
+    part("sources", a.sources(), b.sources())
+        .or_else(|| part("groups", a.groups(), b.groups()))
+        .or_else(|| part("leaders", a.leaders(), b.leaders()))
+        .or_else(|| part("trips", a.trips(), b.trips()))
+        .or_else(|| part("meetings", a.meetings(), b.meetings()))
+        .or_else(|| part("initiatives", a.initiatives(), b.initiatives()))
+        .or_else(|| part("funding", a.funding(), b.funding()))
+        .or_else(|| part("vaccine_pledges", a.vaccine_pledges(), b.vaccine_pledges()))
+        .or_else(|| part("vaccine_allocations", a.vaccine_allocations(), b.vaccine_allocations()))
+        .or_else(|| part("statistics", a.statistics(), b.statistics()))
+        .or_else(|| (a != b).then(|| "they differ".to_string()))
+}
+
+/// The briefing, as plain text.
+fn briefing(dossier: &Dossier) -> Result<String> {
+    let mut out = String::new();
+    let source = dossier.sources().first().ok_or("the dossier cites no source")?;
+    let report_date = source.published();
+    out += &format!("{}\n", dossier.title().unwrap_or(source.title()));
+    out += &format!("Source: \"{}\", published {}\n", source.title(), report_date);
+
+    trips(dossier, &mut out);
+    meetings(dossier, &mut out);
+    agenda(dossier, &mut out);
+    funding(dossier, &mut out)?;
+    vaccines(dossier, &mut out)?;
+    figures(dossier, &mut out)?;
+    Ok(out)
+}
+
+/// The name of a leader and their office on `date`.
+fn leader_on(dossier: &Dossier, id: &LeaderId, date: NaiveDate) -> String {
+    match dossier.leader(id) {
+        Some(leader) => match leader.term_on(date) {
+            Some(term) => format!("{}, {}", leader.name(), term.role()),
+            None => format!("{} (in no office of record that day)", leader.name()),
+        },
+        None => format!("{id} (not in the dossier)"),
+    }
+}
+
+fn trips(dossier: &Dossier, out: &mut String) {
+    for trip in dossier.trips() {
+        let start = trip.start().unwrap_or(NaiveDate::MIN);
+        *out += "\nTHE TRIP\n";
+        *out += &leader_on(dossier, trip.traveller(), start);
+        let notes: Vec<String> = trip.notes().iter().map(ToString::to_string).collect();
+        if !notes.is_empty() {
+            *out += &format!(": {}", notes.join(", "));
+        }
+        out.push('\n');
+        if let Some(purpose) = trip.purpose() {
+            *out += &format!("Purpose: {purpose}\n");
+        }
+        for leg in trip.legs() {
+            let days = match leg.departure() {
+                Some(dep) if dep != leg.arrival() => format!("{} to {}", leg.arrival(), dep),
+                _ => leg.arrival().to_string(),
+            };
+            let planned = if leg.status().is_planned() { " (planned)" } else { "" };
+            *out += &format!("  {days:<24}  {}{planned}\n", leg.country().common_name());
+        }
+    }
+}
+
+fn meetings(dossier: &Dossier, out: &mut String) {
+    *out += "\nWHO MET WHOM\n";
+    for m in dossier.meetings() {
+        let planned = if m.status().is_planned() { " (planned)" } else { "" };
+        *out += &format!("  {}  {}: {}{planned}\n", m.date(), m.place().common_name(), m.kind());
+        for p in m.participants() {
+            *out += &format!("              {}\n", leader_on(dossier, p.leader(), m.date()));
+        }
+    }
+}
+
+fn agenda(dossier: &Dossier, out: &mut String) {
+    *out += "\nTHE AGENDA\n";
+    let topics: Vec<Topic> = dossier
+        .trips()
+        .iter()
+        .flat_map(|t| t.topics().iter().copied())
+        .collect();
+    for topic in topics {
+        *out += &format!("  {topic}\n");
+        for fact in dossier.facts_about(topic) {
+            if let Some(line) = describe(dossier, fact) {
+                *out += &format!("    - {line}\n");
+            }
+        }
+    }
+}
+
+/// One line about a fact, for the agenda.
+fn describe(dossier: &Dossier, fact: FactRef<'_>) -> Option<String> {
+    Some(match fact {
+        FactRef::Meeting(m) => format!("{} in {}, {}", m.kind(), m.place().common_name(), m.date()),
+        FactRef::Initiative(i) => {
+            let mut s = format!("{} ({}", i.name(), i.kind());
+            if let Some(day) = i.announced() {
+                s += &format!(", announced {day}");
+            }
+            s.push(')');
+            if !i.agencies().is_empty() {
+                let names: Vec<&str> = i.agencies().iter().map(|a| a.name()).collect();
+                s += &format!(": {}", names.join(", "));
+            }
+            if let Some(p) = i.partners() {
+                s += &format!(": commitments from {p}");
+            }
+            if let Some(desc) = i.description() {
+                s += &format!(". {desc}");
+            }
+            s
+        }
+        FactRef::Funding(f) => {
+            let to: Vec<String> = f.recipients().iter().map(|r| dossier.area_name(r.area())).collect();
+            let amount = f.amount().map_or("an undisclosed sum".to_string(), |m| m.to_compact());
+            format!("{amount} for the {} ({})", to.join(", "), f.stage())
+        }
+        FactRef::VaccinePledge(p) => format!("{} doses pledged on {}", Count::exact(p.doses()), p.announced()),
+        FactRef::Statistic(s) => format!("{} {}, {}", s.count(), s.metric(), s.period()),
+        _ => return None,
+    })
+}
+
+fn funding(dossier: &Dossier, out: &mut String) -> Result<()> {
+    let rates = EcbRates::embedded();
+    *out += "\nFUNDING\n";
+    for f in dossier.funding() {
+        let to: Vec<String> = f.recipients().iter().map(|r| dossier.area_name(r.area())).collect();
+        let by = f.agency().map(|a| format!(" ({a})")).unwrap_or_default();
+        *out += &format!(
+            "  {}{by} to the {}, {}",
+            f.donor().common_name(),
+            to.join(", "),
+            f.stage()
+        );
+        if let Some(day) = f.announced() {
+            *out += &format!(" on {day}");
+        }
+        out.push('\n');
+        if let Some(purpose) = f.purpose() {
+            *out += &format!("    {purpose}\n");
+        }
+        let Some(amount) = f.amount() else {
+            *out += "    amount: not disclosed\n";
+            continue;
+        };
+        *out += &format!("    amount: {amount:#} ({})\n", amount.to_compact());
+        let report_date = dossier
+            .source(f.source())
+            .ok_or("funding cites an unknown source")?
+            .published();
+        for reported in f.reported_as() {
+            // The amount in the reported currency at the reference rate of
+            // the report's date: exact, then rounded once for display.
+            let rate = rates.rate(amount.currency(), reported.currency(), report_date)?;
+            let converted = rate.apply(amount)?;
+            *out += &format!(
+                "    {amount:#} = {:#}   {} = {}\n",
+                converted.round(),
+                amount.to_compact(),
+                converted.to_compact()
+            );
+            *out += &format!(
+                "      at the ECB rate of {}, the report's date: 1 {} = {} {}\n",
+                rate.date(),
+                rate.from(),
+                rate.value().round_dp(6),
+                rate.to()
+            );
+            let check = check_reported(amount, *reported, report_date, rates)?;
+            *out += &format!(
+                "    reported as {}: {}, {} {} {}, within ±{}%\n",
+                reported.to_compact(),
+                verdict(&check),
+                percent(check.deviation_percent().abs()),
+                side(&check),
+                check.expected().to_compact(),
+                check.tolerance_percent().round_dp(2)
+            );
+            if let Some(day) = f.rate_date().filter(|d| *d != report_date) {
+                let then = check_reported(amount, *reported, day, rates)?;
+                *out += &format!(
+                    "    at the rate of {day}, the value date, {} was {}: {} would be {} {} it, {}\n",
+                    amount.to_compact(),
+                    then.expected().to_compact(),
+                    reported.to_compact(),
+                    percent(then.deviation_percent().abs()),
+                    side(&then),
+                    verdict(&then)
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn verdict(check: &ReportedPair) -> &'static str {
+    if check.is_consistent() {
+        "consistent"
+    } else {
+        "inconsistent"
+    }
+}
+
+fn side(check: &ReportedPair) -> &'static str {
+    if check.deviation_percent().is_sign_negative() {
+        "below"
+    } else {
+        "above"
+    }
+}
+
+/// A percentage to one decimal place: "0.1%".
+fn percent(p: Decimal) -> String {
+    format!("{}%", p.round_dp(1).normalize())
+}
+
+fn vaccines(dossier: &Dossier, out: &mut String) -> Result<()> {
+    *out += "\nVACCINES\n";
+    for p in dossier.vaccine_pledges() {
+        let disease = p.disease().map(|x| format!(" {x}")).unwrap_or_default();
+        let to = p
+            .destination()
+            .map(|a| format!(" for {}", dossier.area_name(a)))
+            .unwrap_or_default();
+        *out += &format!(
+            "  {}: {}{disease} doses{to}, announced {}\n",
+            p.donor().common_name(),
+            Count::exact(p.doses()),
+            p.announced()
+        );
+        for a in dossier.allocations_of(p.id()) {
+            *out += &format!(
+                "    {:<12} {:>12}  {:>4}  {}\n",
+                a.recipient().common_name(),
+                Count::exact(a.doses()).to_string(),
+                p.share_of(a.doses())?.round_dp(1).to_string(),
+                a.stage()
+            );
+        }
+        let allocated = dossier.allocated_doses(p.id()).ok_or("too many doses")?;
+        let rest = p
+            .doses()
+            .checked_sub(allocated)
+            .ok_or("allocations exceed the pledge")?;
+        *out += &format!(
+            "    {:<12} {:>12}  {:>4}  of the pledge; {} not allocated in this dossier\n",
+            "allocated",
+            Count::exact(allocated).to_string(),
+            p.share_of(allocated)?.round_dp(1).to_string(),
+            Count::exact(rest)
+        );
+    }
+    Ok(())
+}
+
+fn figures(dossier: &Dossier, out: &mut String) -> Result<()> {
+    *out += "\nFIGURES\n";
+    for s in dossier.statistics() {
+        let scope = match s.scope().area() {
+            Some(area) => dossier.area_name(&area),
+            None => s.scope().to_string(),
+        };
+        let at = if matches!(s.scope(), Scope::Border(_)) {
+            "at"
+        } else {
+            "in"
+        };
+        *out += &format!("  {} {at} {scope}, {}: {}", s.metric(), s.period(), s.count());
+        if let Some(who) = s.attribution() {
+            *out += &format!(" (according to {who})");
+        }
+        out.push('\n');
+        if let Some(rank) = s.rank() {
+            *out += &format!("    the {rank}\n");
+        }
+        for b in s.breakdowns() {
+            let part = b.count_of(s.count()).ok_or("a breakdown too large to count")?;
+            let share = match b.qualifier() {
+                Qualifier::Exact => b.share().to_string(),
+                q => format!("{} {}", q.words(), b.share()),
+            };
+            *out += &format!("    {share} from the {}: {part}\n", dossier.area_name(b.part()));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,418 @@
+//! `Dossier`: a set of sourced facts, with lookups by id and relation.
+
+use super::{
+    AllocationId, Area, FactRef, FieldPath, Funding, FundingId, GroupId, Initiative, InitiativeId, Leader, LeaderId,
+    Meeting, MeetingId, PledgeId, Source, SourceId, Statistic, StatisticId, Topic, Trip, TripId, VaccineAllocation,
+    VaccinePledge,
+};
+use crate::{Country, CountryGroup};
+
+/// A set of facts about diplomacy and foreign assistance, each citing its
+/// source: the sources, country groups, leaders, trips, meetings,
+/// initiatives, funding, vaccine pledges and allocations, and statistics
+/// of one story or one dataset.
+///
+/// Build one fact by fact with [`Dossier::with`] (or [`Dossier::add`]),
+/// or load one from JSON ([`Dossier::from_json`], format in
+/// `docs/FORMAT.md`). A dossier that loads is well-formed: every value is
+/// of the right type and in range. It is not yet consistent: ids may not
+/// resolve, dates may contradict each other. Lookups answer `None` for an
+/// id that does not resolve, and never panic.
+///
+/// ```
+/// use statecraft::{Country, Dossier, Leader, LeaderId, NaiveDate, Office, Source, SourceId, Term};
+///
+/// let day = NaiveDate::from_ymd_opt(2021, 6, 7).ok_or("bad date")?;
+/// let seed = SourceId::new("seed")?;
+/// let dossier = Dossier::new()
+///     .with(Source::new(seed.clone(), "Kamala Harris in Guatemala", day))
+///     .with(Leader::new(LeaderId::new("harris")?, "Kamala Harris", seed)
+///         .with_term(Term::new(Office::VicePresident, Country::US, NaiveDate::from_ymd_opt(2021, 1, 20).ok_or("bad date")?)));
+/// let harris = dossier.leader(&LeaderId::new("harris")?).ok_or("no leader")?;
+/// assert!(harris.holds(&Office::VicePresident, Country::US, day));
+/// assert_eq!(dossier.source(harris.source()).map(|s| s.published()), Some(day));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dossier {
+    format: super::json::FormatTag,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    groups: Vec<CountryGroup>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    leaders: Vec<Leader>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    trips: Vec<Trip>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    meetings: Vec<Meeting>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    initiatives: Vec<Initiative>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    funding: Vec<Funding>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    vaccine_pledges: Vec<VaccinePledge>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    vaccine_allocations: Vec<VaccineAllocation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    statistics: Vec<Statistic>,
+}
+
+/// Anything a dossier holds, to add with [`Dossier::add`] or
+/// [`Dossier::with`]. Every fact type converts into it with `From`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Entry {
+    /// A source.
+    Source(Source),
+    /// A country group.
+    Group(CountryGroup),
+    /// A leader.
+    Leader(Leader),
+    /// A trip.
+    Trip(Trip),
+    /// A meeting.
+    Meeting(Meeting),
+    /// An initiative.
+    Initiative(Initiative),
+    /// A funding entry.
+    Funding(Funding),
+    /// A vaccine pledge.
+    VaccinePledge(VaccinePledge),
+    /// A vaccine allocation.
+    VaccineAllocation(VaccineAllocation),
+    /// A statistic.
+    Statistic(Statistic),
+}
+
+macro_rules! entry_from {
+    ($($variant:ident),*) => {
+        $(impl From<$variant> for Entry {
+            fn from(x: $variant) -> Entry {
+                Entry::$variant(x)
+            }
+        })*
+    };
+}
+
+entry_from!(
+    Source,
+    Leader,
+    Trip,
+    Meeting,
+    Initiative,
+    Funding,
+    VaccinePledge,
+    VaccineAllocation,
+    Statistic
+);
+
+impl From<CountryGroup> for Entry {
+    fn from(g: CountryGroup) -> Entry {
+        Entry::Group(g)
+    }
+}
+
+impl Dossier {
+    /// An empty dossier.
+    pub fn new() -> Dossier {
+        Dossier::default()
+    }
+
+    /// With a title ("Harris in Guatemala and Mexico, June 2021").
+    #[must_use]
+    pub fn with_title(mut self, title: impl Into<String>) -> Dossier {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// With one more entry: a source, group or fact, after those of its
+    /// kind already in the dossier.
+    #[must_use]
+    pub fn with(mut self, entry: impl Into<Entry>) -> Dossier {
+        self.add(entry);
+        self
+    }
+
+    /// Adds an entry after those of its kind already in the dossier.
+    pub fn add(&mut self, entry: impl Into<Entry>) -> &mut Dossier {
+        match entry.into() {
+            Entry::Source(x) => self.sources.push(x),
+            Entry::Group(x) => self.groups.push(x),
+            Entry::Leader(x) => self.leaders.push(x),
+            Entry::Trip(x) => self.trips.push(x),
+            Entry::Meeting(x) => self.meetings.push(x),
+            Entry::Initiative(x) => self.initiatives.push(x),
+            Entry::Funding(x) => self.funding.push(x),
+            Entry::VaccinePledge(x) => self.vaccine_pledges.push(x),
+            Entry::VaccineAllocation(x) => self.vaccine_allocations.push(x),
+            Entry::Statistic(x) => self.statistics.push(x),
+        }
+        self
+    }
+
+    /// The title.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// Every source, in order.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// The source with this id (the first, should ids repeat).
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.sources.iter().find(|x| x.id() == id)
+    }
+
+    /// The groups the dossier defines.
+    pub fn groups(&self) -> &[CountryGroup] {
+        &self.groups
+    }
+
+    /// The group with this id: the dossier's own first, then the built-in
+    /// ones ([`CountryGroup::builtin`]).
+    pub fn group(&self, id: &GroupId) -> Option<&CountryGroup> {
+        self.groups
+            .iter()
+            .find(|g| g.id() == id.as_str())
+            .or_else(|| CountryGroup::find(id.as_str()))
+    }
+
+    /// Every leader, in order.
+    pub fn leaders(&self) -> &[Leader] {
+        &self.leaders
+    }
+
+    /// The leader with this id.
+    pub fn leader(&self, id: &LeaderId) -> Option<&Leader> {
+        self.leaders.iter().find(|x| x.id() == id)
+    }
+
+    /// Every trip, in order.
+    pub fn trips(&self) -> &[Trip] {
+        &self.trips
+    }
+
+    /// The trip with this id.
+    pub fn trip(&self, id: &TripId) -> Option<&Trip> {
+        self.trips.iter().find(|x| x.id() == id)
+    }
+
+    /// Every meeting, in order.
+    pub fn meetings(&self) -> &[Meeting] {
+        &self.meetings
+    }
+
+    /// The meeting with this id.
+    pub fn meeting(&self, id: &MeetingId) -> Option<&Meeting> {
+        self.meetings.iter().find(|x| x.id() == id)
+    }
+
+    /// The meetings `leader` took part in.
+    pub fn meetings_of<'a>(&'a self, leader: &'a LeaderId) -> impl Iterator<Item = &'a Meeting> + 'a {
+        self.meetings.iter().filter(move |m| m.includes(leader))
+    }
+
+    /// The meetings both `a` and `b` took part in.
+    ///
+    /// ```
+    /// use statecraft::{Dossier, LeaderId};
+    ///
+    /// # let json = include_str!("../../examples/data/guatemala-2021.json");
+    /// let dossier = Dossier::from_json_str(json)?;
+    /// let (harris, giammattei) = (LeaderId::new("harris")?, LeaderId::new("giammattei")?);
+    /// let days: Vec<String> = dossier.meetings_between(&harris, &giammattei).map(|m| m.date().to_string()).collect();
+    /// assert_eq!(days, ["2021-06-07", "2021-06-07"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn meetings_between<'a>(&'a self, a: &'a LeaderId, b: &'a LeaderId) -> impl Iterator<Item = &'a Meeting> + 'a {
+        self.meetings.iter().filter(move |m| m.includes(a) && m.includes(b))
+    }
+
+    /// The meetings that were part of `trip`.
+    pub fn meetings_on<'a>(&'a self, trip: &'a TripId) -> impl Iterator<Item = &'a Meeting> + 'a {
+        self.meetings.iter().filter(move |m| m.trip() == Some(trip))
+    }
+
+    /// Every initiative, in order.
+    pub fn initiatives(&self) -> &[Initiative] {
+        &self.initiatives
+    }
+
+    /// The initiative with this id.
+    pub fn initiative(&self, id: &InitiativeId) -> Option<&Initiative> {
+        self.initiatives.iter().find(|x| x.id() == id)
+    }
+
+    /// Every funding entry, in order.
+    pub fn funding(&self) -> &[Funding] {
+        &self.funding
+    }
+
+    /// The funding entry with this id.
+    pub fn funding_item(&self, id: &FundingId) -> Option<&Funding> {
+        self.funding.iter().find(|x| x.id() == id)
+    }
+
+    /// The funding entries `country` receives from, directly or as a
+    /// member of a recipient group, sub-region or the world.
+    ///
+    /// ```
+    /// use statecraft::{Country, Dossier};
+    ///
+    /// # let json = include_str!("../../examples/data/guatemala-2021.json");
+    /// let dossier = Dossier::from_json_str(json)?;
+    /// let to_honduras: Vec<&str> = dossier.funding_for(Country::HN).map(|f| f.id().as_str()).collect();
+    /// assert!(to_honduras.contains(&"us-aid-2021-04"));
+    /// assert_eq!(dossier.funding_for(Country::FR).count(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn funding_for(&self, country: Country) -> impl Iterator<Item = &Funding> {
+        self.funding
+            .iter()
+            .filter(move |f| f.recipients().iter().any(|r| self.area_contains(r.area(), country)))
+    }
+
+    /// The funding entries that name `area` as a recipient, as such.
+    pub fn funding_to<'a>(&'a self, area: &'a Area) -> impl Iterator<Item = &'a Funding> + 'a {
+        self.funding
+            .iter()
+            .filter(move |f| f.recipients().iter().any(|r| r.area() == area))
+    }
+
+    /// Every vaccine pledge, in order.
+    pub fn vaccine_pledges(&self) -> &[VaccinePledge] {
+        &self.vaccine_pledges
+    }
+
+    /// The vaccine pledge with this id.
+    pub fn pledge(&self, id: &PledgeId) -> Option<&VaccinePledge> {
+        self.vaccine_pledges.iter().find(|x| x.id() == id)
+    }
+
+    /// Every vaccine allocation, in order.
+    pub fn vaccine_allocations(&self) -> &[VaccineAllocation] {
+        &self.vaccine_allocations
+    }
+
+    /// The vaccine allocation with this id.
+    pub fn allocation(&self, id: &AllocationId) -> Option<&VaccineAllocation> {
+        self.vaccine_allocations.iter().find(|x| x.id() == id)
+    }
+
+    /// The allocations from `pledge`.
+    pub fn allocations_of<'a>(&'a self, pledge: &'a PledgeId) -> impl Iterator<Item = &'a VaccineAllocation> + 'a {
+        self.vaccine_allocations.iter().filter(move |a| a.pledge() == pledge)
+    }
+
+    /// The doses allocated from `pledge`, at every stage; `None` if the sum
+    /// overflows a `u64`.
+    ///
+    /// ```
+    /// use statecraft::{Dossier, PledgeId};
+    ///
+    /// # let json = include_str!("../../examples/data/guatemala-2021.json");
+    /// let dossier = Dossier::from_json_str(json)?;
+    /// assert_eq!(dossier.allocated_doses(&PledgeId::new("us-covid-25m")?), Some(1_500_000));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn allocated_doses(&self, pledge: &PledgeId) -> Option<u64> {
+        self.allocations_of(pledge)
+            .try_fold(0u64, |sum, a| sum.checked_add(a.doses()))
+    }
+
+    /// The doses allocated to `country` from every pledge; `None` if the
+    /// sum overflows a `u64`.
+    pub fn doses_for(&self, country: Country) -> Option<u64> {
+        self.vaccine_allocations
+            .iter()
+            .filter(|a| a.recipient() == country)
+            .try_fold(0u64, |sum, a| sum.checked_add(a.doses()))
+    }
+
+    /// Every statistic, in order.
+    pub fn statistics(&self) -> &[Statistic] {
+        &self.statistics
+    }
+
+    /// The statistic with this id.
+    pub fn statistic(&self, id: &StatisticId) -> Option<&Statistic> {
+        self.statistics.iter().find(|x| x.id() == id)
+    }
+
+    /// The countries in `area`, sorted: one country, the members of a group
+    /// (empty when the group is unknown), of a sub-region, or every
+    /// country.
+    pub fn countries_in(&self, area: &Area) -> Vec<Country> {
+        match area {
+            Area::Country(c) => vec![*c],
+            Area::Group(g) => self.group(g).map(|g| g.members().to_vec()).unwrap_or_default(),
+            Area::Subregion(r) => r.countries().collect(),
+            Area::World => Country::iter().collect(),
+        }
+    }
+
+    /// Whether `country` is in `area`.
+    pub fn area_contains(&self, area: &Area, country: Country) -> bool {
+        match area {
+            Area::Country(c) => *c == country,
+            Area::Group(g) => self.group(g).is_some_and(|g| g.contains(country)),
+            Area::Subregion(r) => country.subregion() == *r,
+            Area::World => true,
+        }
+    }
+
+    /// The name of `area`, with the dossier's own group names: "Guatemala",
+    /// "Northern Triangle", "Central America", "the world".
+    pub fn area_name(&self, area: &Area) -> String {
+        match area {
+            Area::Group(g) => match self.group(g) {
+                Some(group) => group.name().to_string(),
+                None => g.to_string(),
+            },
+            other => other.to_string(),
+        }
+    }
+
+    /// Every fact, with where it sits in the JSON format
+    /// (`/meetings/1`), in the order of the format: leaders, trips,
+    /// meetings, initiatives, funding, vaccine pledges and allocations,
+    /// statistics.
+    pub fn facts(&self) -> impl Iterator<Item = (FieldPath, FactRef<'_>)> {
+        fn at<'a, T>(
+            name: &'static str,
+            items: &'a [T],
+            wrap: fn(&'a T) -> FactRef<'a>,
+        ) -> impl Iterator<Item = (FieldPath, FactRef<'a>)> {
+            items
+                .iter()
+                .enumerate()
+                .map(move |(i, x)| (FieldPath::root().field(name).index(i), wrap(x)))
+        }
+        at("leaders", &self.leaders, FactRef::Leader)
+            .chain(at("trips", &self.trips, FactRef::Trip))
+            .chain(at("meetings", &self.meetings, FactRef::Meeting))
+            .chain(at("initiatives", &self.initiatives, FactRef::Initiative))
+            .chain(at("funding", &self.funding, FactRef::Funding))
+            .chain(at("vaccine_pledges", &self.vaccine_pledges, FactRef::VaccinePledge))
+            .chain(at(
+                "vaccine_allocations",
+                &self.vaccine_allocations,
+                FactRef::VaccineAllocation,
+            ))
+            .chain(at("statistics", &self.statistics, FactRef::Statistic))
+    }
+
+    /// The facts tagged with `topic` (vaccine pledges and allocations are
+    /// always about vaccine sharing), in the order of [`Dossier::facts`].
+    pub fn facts_about(&self, topic: Topic) -> impl Iterator<Item = FactRef<'_>> {
+        self.facts()
+            .map(|(_, f)| f)
+            .filter(move |f| f.topics().contains(&topic))
+    }
+}

@@ -1,0 +1,386 @@
+//! `Funding`: money a donor announces, pledges, commits or pays.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use super::{Agency, Area, FundingId, LeaderId, Share, SourceId, Topic};
+use crate::{Country, Money};
+
+/// Money from a donor to recipients, at one stage of its life: proposed,
+/// announced, pledged, committed, disbursed (IATI's lifecycle), reduced or
+/// cancelled.
+///
+/// The amount is optional, because an undisclosed sum is a fact too ("a
+/// new round of funding"). The same amount as the source also reports it
+/// in other currencies ("$310m (£219m)") is kept beside it, so the pair can
+/// be checked against reference rates. The *value date* fixes the rate the
+/// amount converts at (IATI's `value-date`); when it is not given, the
+/// announcement date stands in ([`Funding::rate_date`]).
+///
+/// ```
+/// use statecraft::{Area, Country, Funding, FundingId, FundingStage, GroupId, Money, NaiveDate, Recipient, SourceId};
+///
+/// let day = NaiveDate::from_ymd_opt(2021, 4, 26).ok_or("bad date")?;
+/// let aid = Funding::new(FundingId::new("aid-2021-04")?, Country::US, FundingStage::Announced, SourceId::new("seed")?)
+///     .with_recipient(Recipient::new(Area::Group(GroupId::new("northern-triangle")?)))
+///     .with_amount("$310m".parse()?)
+///     .with_reported_as("£219m".parse()?)
+///     .announced_on(day);
+/// assert_eq!(aid.amount().map(|m| m.to_compact()), Some("$310m".to_string()));
+/// assert_eq!(aid.rate_date(), Some(day));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Funding {
+    id: FundingId,
+    donor: Country,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    agency: Option<Agency>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    recipients: Vec<Recipient>,
+    stage: FundingStage,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    amount: Option<Money>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    reported_as: Vec<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    announced: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    announced_by: Option<LeaderId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    value_date: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    purpose: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    topics: Vec<Topic>,
+    source: SourceId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reported: Option<NaiveDate>,
+}
+
+impl Funding {
+    /// Funding from `donor` at `stage`, amount undisclosed, no recipient
+    /// yet.
+    pub fn new(id: FundingId, donor: Country, stage: FundingStage, source: SourceId) -> Funding {
+        Funding {
+            id,
+            donor,
+            agency: None,
+            recipients: Vec::new(),
+            stage,
+            amount: None,
+            reported_as: Vec::new(),
+            announced: None,
+            announced_by: None,
+            value_date: None,
+            purpose: None,
+            topics: Vec::new(),
+            source,
+            reported: None,
+        }
+    }
+
+    /// With the donor's agency that announced or extends it.
+    #[must_use]
+    pub fn with_agency(mut self, agency: Agency) -> Funding {
+        self.agency = Some(agency);
+        self
+    }
+
+    /// With one more recipient.
+    #[must_use]
+    pub fn with_recipient(mut self, recipient: Recipient) -> Funding {
+        self.recipients.push(recipient);
+        self
+    }
+
+    /// With the amount, exactly as the source gives it.
+    #[must_use]
+    pub fn with_amount(mut self, amount: Money) -> Funding {
+        self.amount = Some(amount);
+        self
+    }
+
+    /// With the same amount as the source also reports it, in another
+    /// currency ("£219m" beside "$310m").
+    #[must_use]
+    pub fn with_reported_as(mut self, amount: Money) -> Funding {
+        self.reported_as.push(amount);
+        self
+    }
+
+    /// Announced on `date`.
+    #[must_use]
+    pub fn announced_on(mut self, date: NaiveDate) -> Funding {
+        self.announced = Some(date);
+        self
+    }
+
+    /// Announced by `leader`.
+    #[must_use]
+    pub fn announced_by(mut self, leader: LeaderId) -> Funding {
+        self.announced_by = Some(leader);
+        self
+    }
+
+    /// With the date that fixes its exchange rate.
+    #[must_use]
+    pub fn with_value_date(mut self, date: NaiveDate) -> Funding {
+        self.value_date = Some(date);
+        self
+    }
+
+    /// With its purpose, in the dossier's own words.
+    #[must_use]
+    pub fn with_purpose(mut self, purpose: impl Into<String>) -> Funding {
+        self.purpose = Some(purpose.into());
+        self
+    }
+
+    /// With one more topic.
+    #[must_use]
+    pub fn with_topic(mut self, topic: Topic) -> Funding {
+        self.topics.push(topic);
+        self
+    }
+
+    /// With the date the source reported it, when it differs from the
+    /// source's date.
+    #[must_use]
+    pub fn with_reported(mut self, date: NaiveDate) -> Funding {
+        self.reported = Some(date);
+        self
+    }
+
+    /// The id.
+    pub fn id(&self) -> &FundingId {
+        &self.id
+    }
+
+    /// The donor country.
+    pub fn donor(&self) -> Country {
+        self.donor
+    }
+
+    /// The donor's agency, when named.
+    pub fn agency(&self) -> Option<&Agency> {
+        self.agency.as_ref()
+    }
+
+    /// The recipients, each with its share when the source splits it.
+    pub fn recipients(&self) -> &[Recipient] {
+        &self.recipients
+    }
+
+    /// The stage.
+    pub fn stage(&self) -> FundingStage {
+        self.stage
+    }
+
+    /// The amount, or `None` when the source does not disclose it.
+    pub fn amount(&self) -> Option<Money> {
+        self.amount
+    }
+
+    /// Whether the amount is known.
+    pub fn is_disclosed(&self) -> bool {
+        self.amount.is_some()
+    }
+
+    /// The same amount as reported in other currencies.
+    pub fn reported_as(&self) -> &[Money] {
+        &self.reported_as
+    }
+
+    /// The day it was announced, when known.
+    pub fn announced(&self) -> Option<NaiveDate> {
+        self.announced
+    }
+
+    /// The leader who announced it, when the source names one.
+    pub fn announcer(&self) -> Option<&LeaderId> {
+        self.announced_by.as_ref()
+    }
+
+    /// The value date, when given.
+    pub fn value_date(&self) -> Option<NaiveDate> {
+        self.value_date
+    }
+
+    /// The date whose rate converts the amount: the value date, else the
+    /// announcement date.
+    pub fn rate_date(&self) -> Option<NaiveDate> {
+        self.value_date.or(self.announced)
+    }
+
+    /// The purpose.
+    pub fn purpose(&self) -> Option<&str> {
+        self.purpose.as_deref()
+    }
+
+    /// The topics.
+    pub fn topics(&self) -> &[Topic] {
+        &self.topics
+    }
+
+    /// The source.
+    pub fn source(&self) -> &SourceId {
+        &self.source
+    }
+
+    /// The date the source reported it, when given.
+    pub fn reported(&self) -> Option<NaiveDate> {
+        self.reported
+    }
+}
+
+/// A recipient of funding, with its percentage of the amount when the
+/// source splits it.
+///
+/// In the JSON format: `{"area": {"country": "GT"}, "share": "60"}`.
+///
+/// ```
+/// use statecraft::{Area, Country, Recipient, Share};
+///
+/// let r = Recipient::new(Area::from(Country::GT)).with_share(Share::from_percent(60)?);
+/// assert_eq!(serde_json::to_string(&r)?, r#"{"area":{"country":"GT"},"share":"60"}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recipient {
+    area: Area,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    share: Option<Share>,
+}
+
+impl Recipient {
+    /// `area`, with no split given.
+    pub fn new(area: Area) -> Recipient {
+        Recipient { area, share: None }
+    }
+
+    /// The same recipient, receiving `share` of the amount.
+    #[must_use]
+    pub fn with_share(mut self, share: Share) -> Recipient {
+        self.share = Some(share);
+        self
+    }
+
+    /// Who receives.
+    pub fn area(&self) -> &Area {
+        &self.area
+    }
+
+    /// The share of the amount, when the source gives one.
+    pub fn share(&self) -> Option<Share> {
+        self.share
+    }
+}
+
+/// The stage of a funding entry, after IATI's transaction lifecycle.
+///
+/// Stages are facts about a point in time: an announcement may never be
+/// committed, and a commitment may be reduced (a negative amount) or
+/// cancelled.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum FundingStage {
+    /// Under discussion; not yet announced ("a new round of funding").
+    Proposed,
+    /// Announced publicly, with no formal pledge.
+    Announced,
+    /// Pledged: a formal promise, not yet binding (IATI transaction type 12,
+    /// outgoing pledge).
+    Pledged,
+    /// Committed: a binding agreement (IATI 2, outgoing commitment).
+    Committed,
+    /// Paid out (IATI 3, disbursement).
+    Disbursed,
+    /// A commitment reduced; the amount is the (negative) change.
+    Reduced,
+    /// Called off.
+    Cancelled,
+}
+
+impl FundingStage {
+    /// The word used in the JSON format and in `Display`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FundingStage::Proposed => "proposed",
+            FundingStage::Announced => "announced",
+            FundingStage::Pledged => "pledged",
+            FundingStage::Committed => "committed",
+            FundingStage::Disbursed => "disbursed",
+            FundingStage::Reduced => "reduced",
+            FundingStage::Cancelled => "cancelled",
+        }
+    }
+
+    /// The IATI transaction type code of the stage, where IATI has one:
+    /// 12 (outgoing pledge), 2 (outgoing commitment), 3 (disbursement).
+    ///
+    /// ```
+    /// use statecraft::FundingStage;
+    ///
+    /// assert_eq!(FundingStage::Committed.iati_transaction_type(), Some(2));
+    /// assert_eq!(FundingStage::Announced.iati_transaction_type(), None);
+    /// ```
+    pub const fn iati_transaction_type(self) -> Option<u8> {
+        match self {
+            FundingStage::Pledged => Some(12),
+            FundingStage::Committed | FundingStage::Reduced => Some(2),
+            FundingStage::Disbursed => Some(3),
+            _ => None,
+        }
+    }
+
+    /// Whether an amount at this stage may be negative: only a reduction
+    /// or a cancellation takes money away.
+    pub const fn allows_negative(self) -> bool {
+        matches!(self, FundingStage::Reduced | FundingStage::Cancelled)
+    }
+
+    /// Every stage, in lifecycle order.
+    pub fn iter() -> impl Iterator<Item = FundingStage> {
+        <FundingStage as strum::IntoEnumIterator>::iter()
+    }
+}
+
+impl fmt::Display for FundingStage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stage_words_match_serde() {
+        for s in FundingStage::iter() {
+            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{s}\""));
+        }
+    }
+
+    #[test]
+    fn rate_date_prefers_the_value_date() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let f = Funding::new(
+            "f".parse().unwrap(),
+            Country::US,
+            FundingStage::Committed,
+            "s".parse().unwrap(),
+        );
+        assert_eq!(f.rate_date(), None);
+        let f = f.announced_on(d("2021-04-26"));
+        assert_eq!(f.rate_date(), Some(d("2021-04-26")));
+        assert_eq!(f.with_value_date(d("2021-05-01")).rate_date(), Some(d("2021-05-01")));
+    }
+}

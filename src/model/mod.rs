@@ -1,0 +1,44 @@
+//! The facts of a dossier: sources, leaders and their terms, trips and
+//! meetings, initiatives, funding, vaccine pledges and allocations,
+//! statistics; and their JSON format.
+
+mod area;
+mod dossier;
+mod fact;
+mod funding;
+mod id;
+mod initiative;
+mod json;
+mod leader;
+mod meeting;
+mod path;
+mod period;
+mod share;
+mod source;
+mod statistic;
+mod status;
+mod strict;
+mod topic;
+mod trip;
+mod vaccine;
+
+pub use area::Area;
+pub use dossier::{Dossier, Entry};
+pub use fact::FactRef;
+pub use funding::{Funding, FundingStage, Recipient};
+pub use id::{
+    AllocationId, FundingId, GroupId, Id, InitiativeId, LeaderId, MeetingId, PledgeId, SourceId, StatisticId, TripId,
+};
+pub use initiative::{Agency, Initiative, InitiativeKind, Partners};
+pub use json::{LoadError, LoadErrorKind};
+pub use leader::{Leader, Office, Role, Term};
+pub use meeting::{Meeting, MeetingKind, Participant};
+pub use path::{FieldPath, PathSegment};
+pub use period::{ParseYearMonthError, Period, YearMonth};
+pub use share::{Share, ShareError, ShareErrorKind};
+pub use source::Source;
+pub use statistic::{Border, Breakdown, Metric, Rank, RankOrder, Scope, Statistic};
+pub use status::EventStatus;
+pub use topic::{ParseTopicError, Topic};
+pub use trip::{Leg, Trip, TripNote};
+pub use vaccine::{Channel, Disease, DoseStage, VaccineAllocation, VaccinePledge, VaccineProduct};

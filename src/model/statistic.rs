@@ -1,0 +1,537 @@
+//! `Statistic`: a figure quoted beside the facts, with its qualifier,
+//! breakdown and rank.
+
+use std::fmt;
+use std::num::NonZeroU32;
+
+use chrono::NaiveDate;
+
+use super::{Area, GroupId, Period, Share, SourceId, StatisticId, Topic};
+use crate::{Count, Country, Qualifier, Subregion};
+
+/// A figure a report quotes: "more than 178,000 migrants arrived at the
+/// border in April, more than 40% of them from the Northern Triangle";
+/// "Mexico's toll is approaching 230,000, the fourth highest in the
+/// world".
+///
+/// It has a [`Metric`], a [`Scope`] (where), a [`Period`] (when), a
+/// [`Count`] with its qualifier, optional [`Breakdown`]s of where the
+/// figure comes from, an optional [`Rank`], and who it is attributed to.
+///
+/// ```
+/// use statecraft::{Area, Breakdown, Border, Country, GroupId, Metric, Period, Qualifier, Scope, Share, SourceId, Statistic, StatisticId};
+///
+/// let arrivals = Statistic::new(
+///     StatisticId::new("border-april")?,
+///     Metric::BorderEncounters,
+///     Scope::Border(Border::new(Country::US).with(Country::MX)),
+///     Period::Month("2021-04".parse()?),
+///     "more than 178,000".parse()?,
+///     SourceId::new("seed")?,
+/// )
+/// .with_breakdown(Breakdown::new(Area::Group(GroupId::new("northern-triangle")?), "40".parse()?).qualified(Qualifier::MoreThan));
+/// let part = arrivals.breakdowns()[0].count_of(arrivals.count()).ok_or("overflow")?;
+/// assert_eq!(part.to_string(), "more than 71,200");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statistic {
+    id: StatisticId,
+    metric: Metric,
+    scope: Scope,
+    period: Period,
+    count: Count,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    breakdowns: Vec<Breakdown>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rank: Option<Rank>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    according_to: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    topics: Vec<Topic>,
+    source: SourceId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reported: Option<NaiveDate>,
+}
+
+impl Statistic {
+    /// `count` of `metric` in `scope` over `period`.
+    pub fn new(
+        id: StatisticId,
+        metric: Metric,
+        scope: Scope,
+        period: Period,
+        count: Count,
+        source: SourceId,
+    ) -> Statistic {
+        Statistic {
+            id,
+            metric,
+            scope,
+            period,
+            count,
+            breakdowns: Vec::new(),
+            rank: None,
+            according_to: None,
+            topics: Vec::new(),
+            source,
+            reported: None,
+        }
+    }
+
+    /// With one more breakdown.
+    #[must_use]
+    pub fn with_breakdown(mut self, breakdown: Breakdown) -> Statistic {
+        self.breakdowns.push(breakdown);
+        self
+    }
+
+    /// With its rank.
+    #[must_use]
+    pub fn with_rank(mut self, rank: Rank) -> Statistic {
+        self.rank = Some(rank);
+        self
+    }
+
+    /// Attributed to `who` ("US border officials").
+    #[must_use]
+    pub fn according_to(mut self, who: impl Into<String>) -> Statistic {
+        self.according_to = Some(who.into());
+        self
+    }
+
+    /// With one more topic.
+    #[must_use]
+    pub fn with_topic(mut self, topic: Topic) -> Statistic {
+        self.topics.push(topic);
+        self
+    }
+
+    /// With the date the source reported it, when it differs from the
+    /// source's date.
+    #[must_use]
+    pub fn with_reported(mut self, date: NaiveDate) -> Statistic {
+        self.reported = Some(date);
+        self
+    }
+
+    /// The id.
+    pub fn id(&self) -> &StatisticId {
+        &self.id
+    }
+
+    /// What is counted.
+    pub fn metric(&self) -> &Metric {
+        &self.metric
+    }
+
+    /// Where.
+    pub fn scope(&self) -> &Scope {
+        &self.scope
+    }
+
+    /// When.
+    pub fn period(&self) -> &Period {
+        &self.period
+    }
+
+    /// The figure, with its qualifier.
+    pub fn count(&self) -> Count {
+        self.count
+    }
+
+    /// The parts of the figure that come from given places.
+    pub fn breakdowns(&self) -> &[Breakdown] {
+        &self.breakdowns
+    }
+
+    /// The rank, when the source gives one.
+    pub fn rank(&self) -> Option<&Rank> {
+        self.rank.as_ref()
+    }
+
+    /// Who the figure is attributed to.
+    pub fn attribution(&self) -> Option<&str> {
+        self.according_to.as_deref()
+    }
+
+    /// The topics.
+    pub fn topics(&self) -> &[Topic] {
+        &self.topics
+    }
+
+    /// The source.
+    pub fn source(&self) -> &SourceId {
+        &self.source
+    }
+
+    /// The date the source reported it, when given.
+    pub fn reported(&self) -> Option<NaiveDate> {
+        self.reported
+    }
+}
+
+/// What a statistic counts.
+///
+/// In the JSON format: `"border-encounters"`, `"covid-deaths"`, ..., or
+/// `{"other": "asylum applications"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Metric {
+    /// People arriving at or stopped at a border (US CBP "encounters").
+    BorderEncounters,
+    /// Deaths from Covid-19.
+    CovidDeaths,
+    /// Confirmed cases of Covid-19.
+    CovidCases,
+    /// Refugees.
+    Refugees,
+    /// People displaced within their country.
+    InternallyDisplaced,
+    /// Deaths, of any cause the source names in the statistic's context.
+    Deaths,
+    /// Anything else, named.
+    Other(String),
+}
+
+impl fmt::Display for Metric {
+    /// "border encounters", "Covid-19 deaths", ...
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            Metric::BorderEncounters => "border encounters",
+            Metric::CovidDeaths => "Covid-19 deaths",
+            Metric::CovidCases => "Covid-19 cases",
+            Metric::Refugees => "refugees",
+            Metric::InternallyDisplaced => "internally displaced people",
+            Metric::Deaths => "deaths",
+            Metric::Other(s) => s,
+        })
+    }
+}
+
+/// Where a statistic applies: an [`Area`], or a border.
+///
+/// In the JSON format, as [`Area`], plus `{"border": {"of": "US", "with":
+/// "MX"}}`.
+///
+/// ```
+/// use statecraft::{Area, Border, Country, Scope};
+///
+/// let border = Scope::Border(Border::new(Country::US).with(Country::MX));
+/// assert_eq!(border.to_string(), "the US border with Mexico");
+/// assert_eq!(border.area(), None);
+/// assert_eq!(Scope::from(Area::from(Country::MX)).area(), Some(Area::Country(Country::MX)));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Scope {
+    /// One country.
+    Country(Country),
+    /// A group of countries, by id.
+    Group(GroupId),
+    /// A UN M49 sub-region.
+    Subregion(Subregion),
+    /// The world.
+    World,
+    /// A country's border.
+    Border(Border),
+}
+
+impl Scope {
+    /// The scope as an area, unless it is a border.
+    pub fn area(&self) -> Option<Area> {
+        match self {
+            Scope::Country(c) => Some(Area::Country(*c)),
+            Scope::Group(g) => Some(Area::Group(g.clone())),
+            Scope::Subregion(r) => Some(Area::Subregion(*r)),
+            Scope::World => Some(Area::World),
+            Scope::Border(_) => None,
+        }
+    }
+}
+
+impl From<Area> for Scope {
+    fn from(area: Area) -> Scope {
+        match area {
+            Area::Country(c) => Scope::Country(c),
+            Area::Group(g) => Scope::Group(g),
+            Area::Subregion(r) => Scope::Subregion(r),
+            Area::World => Scope::World,
+        }
+    }
+}
+
+impl fmt::Display for Scope {
+    /// As [`Area`]; a border reads "the US border" or "the US–Mexico
+    /// border".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Scope::Border(b) => b.fmt(f),
+            other => match other.area() {
+                Some(a) => a.fmt(f),
+                None => Ok(()),
+            },
+        }
+    }
+}
+
+/// A country's border, or its border with one neighbour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Border {
+    of: Country,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    with: Option<Country>,
+}
+
+impl Border {
+    /// The border of `country`, all of it.
+    pub fn new(country: Country) -> Border {
+        Border {
+            of: country,
+            with: None,
+        }
+    }
+
+    /// The stretch shared with `neighbour`.
+    #[must_use]
+    pub fn with(mut self, neighbour: Country) -> Border {
+        self.with = Some(neighbour);
+        self
+    }
+
+    /// The country whose border it is.
+    pub fn country(&self) -> Country {
+        self.of
+    }
+
+    /// The neighbour, when the border is the stretch with one.
+    pub fn neighbour(&self) -> Option<Country> {
+        self.with
+    }
+}
+
+impl fmt::Display for Border {
+    /// "the US border with Mexico", "the Guatemala border".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let of = match self.of {
+            Country::US => "US",
+            Country::GB => "UK",
+            c => c.common_name(),
+        };
+        match self.with {
+            Some(n) => write!(f, "the {of} border with {}", n.common_name()),
+            None => write!(f, "the {of} border"),
+        }
+    }
+}
+
+/// The part of a figure that comes from one place: "more than 40% from
+/// the Northern Triangle".
+///
+/// In the JSON format: `{"part": {"group": "northern-triangle"}, "share":
+/// "40", "qualifier": "more-than"}` (the qualifier is left out when
+/// exact).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Breakdown {
+    part: Area,
+    share: Share,
+    #[serde(default, skip_serializing_if = "is_exact")]
+    qualifier: Qualifier,
+}
+
+fn is_exact(q: &Qualifier) -> bool {
+    *q == Qualifier::Exact
+}
+
+impl Breakdown {
+    /// Exactly `share` of the figure comes from `part`.
+    pub fn new(part: Area, share: Share) -> Breakdown {
+        Breakdown {
+            part,
+            share,
+            qualifier: Qualifier::Exact,
+        }
+    }
+
+    /// The same, with the share qualified ("more than" 40%).
+    #[must_use]
+    pub fn qualified(mut self, qualifier: Qualifier) -> Breakdown {
+        self.qualifier = qualifier;
+        self
+    }
+
+    /// Where the part comes from.
+    pub fn part(&self) -> &Area {
+        &self.part
+    }
+
+    /// Its share of the figure.
+    pub fn share(&self) -> Share {
+        self.share
+    }
+
+    /// How the share is qualified.
+    pub fn qualifier(&self) -> Qualifier {
+        self.qualifier
+    }
+
+    /// The part as a count of `total`: "more than 40%" of "more than
+    /// 178,000" is "more than 71,200" (see [`Share::of_count`]).
+    pub fn count_of(&self, total: Count) -> Option<Count> {
+        self.share.of_count(self.qualifier, total)
+    }
+}
+
+impl fmt::Display for Breakdown {
+    /// "more than 40% from the Northern Triangle".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let share = match self.qualifier {
+            Qualifier::Exact => self.share.to_string(),
+            q => format!("{} {}", q.words(), self.share),
+        };
+        match &self.part {
+            Area::Group(_) | Area::World => write!(f, "{share} from the {}", self.part),
+            part => write!(f, "{share} from {part}"),
+        }
+    }
+}
+
+/// Where a figure ranks: "the fourth highest in the world", "the highest
+/// one-month total in more than two decades".
+///
+/// In the JSON format: `{"position": 4, "order": "highest", "among":
+/// "countries of the world"}`.
+///
+/// ```
+/// use statecraft::{Rank, RankOrder};
+///
+/// let r = Rank::new(4, RankOrder::Highest, "countries of the world").ok_or("zero")?;
+/// assert_eq!(r.to_string(), "fourth highest among countries of the world");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rank {
+    position: NonZeroU32,
+    order: RankOrder,
+    among: String,
+}
+
+impl Rank {
+    /// `position` (from 1) in `order` among `among`; `None` for position 0.
+    pub fn new(position: u32, order: RankOrder, among: impl Into<String>) -> Option<Rank> {
+        Some(Rank {
+            position: NonZeroU32::new(position)?,
+            order,
+            among: among.into(),
+        })
+    }
+
+    /// The position, from 1.
+    pub fn position(&self) -> u32 {
+        self.position.get()
+    }
+
+    /// Highest or lowest.
+    pub fn order(&self) -> RankOrder {
+        self.order
+    }
+
+    /// What the figure is compared with.
+    pub fn among(&self) -> &str {
+        &self.among
+    }
+}
+
+impl fmt::Display for Rank {
+    /// "highest among ...", "fourth highest among ...", "12th lowest among ...".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const WORDS: [&str; 10] = [
+            "", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        ];
+        let n = self.position.get();
+        let ordinal = match usize::try_from(n)
+            .ok()
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| WORDS.get(i))
+        {
+            Some(w) => (*w).to_string(),
+            None => {
+                let suffix = match (n % 10, n % 100) {
+                    (_, 11..=13) => "th",
+                    (1, _) => "st",
+                    (2, _) => "nd",
+                    (3, _) => "rd",
+                    _ => "th",
+                };
+                format!("{n}{suffix}")
+            }
+        };
+        let order = match self.order {
+            RankOrder::Highest => "highest",
+            RankOrder::Lowest => "lowest",
+        };
+        if ordinal.is_empty() {
+            write!(f, "{order} among {}", self.among)
+        } else {
+            write!(f, "{ordinal} {order} among {}", self.among)
+        }
+    }
+}
+
+/// Which end a rank counts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RankOrder {
+    /// From the highest.
+    Highest,
+    /// From the lowest.
+    Lowest,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranks_read_as_english() {
+        let cases = [
+            (1, "highest among x"),
+            (4, "fourth highest among x"),
+            (11, "11th highest among x"),
+            (21, "21st highest among x"),
+            (112, "112th highest among x"),
+            (23, "23rd highest among x"),
+        ];
+        for (n, text) in cases {
+            assert_eq!(Rank::new(n, RankOrder::Highest, "x").unwrap().to_string(), text);
+        }
+        assert!(Rank::new(0, RankOrder::Highest, "x").is_none());
+    }
+
+    #[test]
+    fn borders_and_breakdowns_read_as_english() {
+        assert_eq!(
+            Border::new(Country::US).with(Country::MX).to_string(),
+            "the US border with Mexico"
+        );
+        let b = Breakdown::new(Area::Country(Country::GT), "12.5".parse().unwrap());
+        assert_eq!(b.to_string(), "12.5% from Guatemala");
+        let json = serde_json::to_string(&b).unwrap();
+        assert_eq!(json, r#"{"part":{"country":"GT"},"share":"12.5"}"#);
+    }
+
+    #[test]
+    fn scope_serde_forms() {
+        let s = Scope::Border(Border::new(Country::US).with(Country::MX));
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(json, r#"{"border":{"of":"US","with":"MX"}}"#);
+        assert_eq!(serde_json::from_str::<Scope>(&json).unwrap(), s);
+        assert_eq!(serde_json::to_string(&Scope::World).unwrap(), r#""world""#);
+    }
+}

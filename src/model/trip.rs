@@ -1,0 +1,286 @@
+//! `Trip`: a journey abroad, leg by leg.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use super::{EventStatus, LeaderId, SourceId, Topic, TripId};
+use crate::Country;
+
+/// A leader's journey abroad, in the spirit of CAMEO's "make a visit"
+/// (042) and "host a visit" (043) events: who travelled, to which
+/// countries on which days, why, and how the trip was marked (a first
+/// trip abroad in office).
+///
+/// Each [`Leg`] says whether it had happened or was still planned at the
+/// date of the source: "arrived in Guatemala on Sunday, will visit Mexico
+/// on Tuesday".
+///
+/// ```
+/// use statecraft::{Country, Leg, LeaderId, NaiveDate, SourceId, Topic, Trip, TripId, TripNote};
+///
+/// let d = |m, day| NaiveDate::from_ymd_opt(2021, m, day).ok_or("bad date");
+/// let trip = Trip::new(TripId::new("harris-2021-06")?, LeaderId::new("harris")?, SourceId::new("seed")?)
+///     .with_leg(Leg::new(Country::GT, d(6, 6)?).departing(d(6, 7)?))
+///     .with_leg(Leg::new(Country::MX, d(6, 8)?).departing(d(6, 8)?).planned())
+///     .with_note(TripNote::FirstAbroadInOffice)
+///     .with_topic(Topic::Migration);
+/// assert_eq!(trip.start(), Some(d(6, 6)?));
+/// assert_eq!(trip.end(), Some(d(6, 8)?));
+/// assert_eq!(trip.leg_on(d(6, 7)?).map(|l| l.country()), Some(Country::GT));
+/// assert!(trip.legs()[1].status().is_planned());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Trip {
+    id: TripId,
+    traveller: LeaderId,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    legs: Vec<Leg>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    purpose: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    topics: Vec<Topic>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<TripNote>,
+    source: SourceId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reported: Option<NaiveDate>,
+}
+
+impl Trip {
+    /// A trip by `traveller`, with no legs yet.
+    pub fn new(id: TripId, traveller: LeaderId, source: SourceId) -> Trip {
+        Trip {
+            id,
+            traveller,
+            legs: Vec::new(),
+            purpose: None,
+            topics: Vec::new(),
+            notes: Vec::new(),
+            source,
+            reported: None,
+        }
+    }
+
+    /// With one more leg, in travel order.
+    #[must_use]
+    pub fn with_leg(mut self, leg: Leg) -> Trip {
+        self.legs.push(leg);
+        self
+    }
+
+    /// With its purpose, in the dossier's own words.
+    #[must_use]
+    pub fn with_purpose(mut self, purpose: impl Into<String>) -> Trip {
+        self.purpose = Some(purpose.into());
+        self
+    }
+
+    /// With one more agenda topic.
+    #[must_use]
+    pub fn with_topic(mut self, topic: Topic) -> Trip {
+        self.topics.push(topic);
+        self
+    }
+
+    /// With one more note ("first trip abroad in office").
+    #[must_use]
+    pub fn with_note(mut self, note: TripNote) -> Trip {
+        self.notes.push(note);
+        self
+    }
+
+    /// With the date the source reported it, when it differs from the
+    /// source's date.
+    #[must_use]
+    pub fn with_reported(mut self, date: NaiveDate) -> Trip {
+        self.reported = Some(date);
+        self
+    }
+
+    /// The id.
+    pub fn id(&self) -> &TripId {
+        &self.id
+    }
+
+    /// Who travelled.
+    pub fn traveller(&self) -> &LeaderId {
+        &self.traveller
+    }
+
+    /// The legs, in travel order.
+    pub fn legs(&self) -> &[Leg] {
+        &self.legs
+    }
+
+    /// The leg under way on `date`: the first whose stay covers it.
+    pub fn leg_on(&self, date: NaiveDate) -> Option<&Leg> {
+        self.legs.iter().find(|l| l.covers(date))
+    }
+
+    /// The first day: the earliest arrival.
+    pub fn start(&self) -> Option<NaiveDate> {
+        self.legs.iter().map(Leg::arrival).min()
+    }
+
+    /// The last day: the latest departure or, for a leg with no departure
+    /// date, arrival.
+    pub fn end(&self) -> Option<NaiveDate> {
+        self.legs.iter().map(Leg::last_day).max()
+    }
+
+    /// The purpose, in the dossier's own words.
+    pub fn purpose(&self) -> Option<&str> {
+        self.purpose.as_deref()
+    }
+
+    /// The agenda topics.
+    pub fn topics(&self) -> &[Topic] {
+        &self.topics
+    }
+
+    /// The notes.
+    pub fn notes(&self) -> &[TripNote] {
+        &self.notes
+    }
+
+    /// The source.
+    pub fn source(&self) -> &SourceId {
+        &self.source
+    }
+
+    /// The date the source reported it, when given.
+    pub fn reported(&self) -> Option<NaiveDate> {
+        self.reported
+    }
+}
+
+/// A stay in one country during a trip: arrival, departure (unknown for a
+/// stay the source does not date the end of), and whether it had happened
+/// at the source's date.
+///
+/// In the JSON format: `{"country": "MX", "arrival": "2021-06-08",
+/// "departure": "2021-06-08", "status": "planned"}`.
+///
+/// ```
+/// use statecraft::{Country, Leg, NaiveDate};
+///
+/// let d = |day| NaiveDate::from_ymd_opt(2021, 6, day).ok_or("bad date");
+/// let gt = Leg::new(Country::GT, d(6)?).departing(d(7)?);
+/// assert!(gt.covers(d(7)?) && !gt.covers(d(8)?));
+/// let mx = Leg::new(Country::MX, d(8)?).planned();
+/// assert_eq!(mx.last_day(), d(8)?);
+/// assert_eq!(mx.status().to_string(), "planned");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Leg {
+    country: Country,
+    arrival: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    departure: Option<NaiveDate>,
+    status: EventStatus,
+}
+
+impl Leg {
+    /// A stay in `country` from `arrival`, that happened.
+    pub fn new(country: Country, arrival: NaiveDate) -> Leg {
+        Leg {
+            country,
+            arrival,
+            departure: None,
+            status: EventStatus::Happened,
+        }
+    }
+
+    /// The same stay, leaving on `departure`.
+    #[must_use]
+    pub fn departing(mut self, departure: NaiveDate) -> Leg {
+        self.departure = Some(departure);
+        self
+    }
+
+    /// The same stay, still planned at the source's date.
+    #[must_use]
+    pub fn planned(self) -> Leg {
+        self.with_status(EventStatus::Planned)
+    }
+
+    /// The same stay, with `status`.
+    #[must_use]
+    pub fn with_status(mut self, status: EventStatus) -> Leg {
+        self.status = status;
+        self
+    }
+
+    /// The country.
+    pub fn country(&self) -> Country {
+        self.country
+    }
+
+    /// The day of arrival.
+    pub fn arrival(&self) -> NaiveDate {
+        self.arrival
+    }
+
+    /// The day of departure, when known.
+    pub fn departure(&self) -> Option<NaiveDate> {
+        self.departure
+    }
+
+    /// The last day of the stay: the departure, or the arrival when the
+    /// departure is not known.
+    pub fn last_day(&self) -> NaiveDate {
+        self.departure.unwrap_or(self.arrival)
+    }
+
+    /// Whether `date` falls within the stay, arrival and departure days
+    /// included.
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.arrival <= date && date <= self.last_day()
+    }
+
+    /// Whether it had happened at the source's date.
+    pub fn status(&self) -> EventStatus {
+        self.status
+    }
+}
+
+/// Something a report notes about a trip.
+///
+/// In the JSON format: `"first-abroad-in-office"`, `"fact-finding"`, ...,
+/// or `{"other": "first visit by a vice-president since 2015"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum TripNote {
+    /// The traveller's first trip abroad in their current office.
+    FirstAbroadInOffice,
+    /// The traveller's first visit in office to the country of a leg.
+    FirstVisitInOffice,
+    /// A trip to gather information and listen, not to sign agreements.
+    FactFinding,
+    /// A state visit, at the invitation of the host head of state.
+    StateVisit,
+    /// An official or working visit.
+    WorkingVisit,
+    /// Anything else, in the dossier's own words.
+    Other(String),
+}
+
+impl fmt::Display for TripNote {
+    /// "first trip abroad in office", "fact-finding", ...
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            TripNote::FirstAbroadInOffice => "first trip abroad in office",
+            TripNote::FirstVisitInOffice => "first visit in office",
+            TripNote::FactFinding => "fact-finding",
+            TripNote::StateVisit => "state visit",
+            TripNote::WorkingVisit => "working visit",
+            TripNote::Other(s) => s,
+        })
+    }
+}

@@ -1,0 +1,479 @@
+//! `VaccinePledge` and `VaccineAllocation`: doses promised, and where
+//! they go.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use super::{AllocationId, Area, LeaderId, PledgeId, Share, ShareError, SourceId};
+use crate::Country;
+
+/// A donor's promise of vaccine doses: "the US will share 25m doses with
+/// the rest of the world".
+///
+/// What goes to whom is recorded as [`VaccineAllocation`]s that name the
+/// pledge; the allocations of a pledge should never add up to more than
+/// it.
+///
+/// ```
+/// use statecraft::{Area, Country, Disease, NaiveDate, PledgeId, SourceId, VaccinePledge};
+///
+/// let day = NaiveDate::from_ymd_opt(2021, 6, 3).ok_or("bad date")?;
+/// let pledge = VaccinePledge::new(PledgeId::new("us-25m")?, Country::US, 25_000_000, day, SourceId::new("seed")?)
+///     .with_disease(Disease::Covid19)
+///     .with_destination(Area::World);
+/// assert_eq!(pledge.share_of(1_500_000)?.to_string(), "6%");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VaccinePledge {
+    id: PledgeId,
+    donor: Country,
+    doses: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    disease: Option<Disease>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    product: Option<VaccineProduct>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    channel: Option<Channel>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    destination: Option<Area>,
+    announced: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    announced_by: Option<LeaderId>,
+    source: SourceId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reported: Option<NaiveDate>,
+}
+
+impl VaccinePledge {
+    /// A pledge of `doses` by `donor`, announced on `announced`.
+    pub fn new(id: PledgeId, donor: Country, doses: u64, announced: NaiveDate, source: SourceId) -> VaccinePledge {
+        VaccinePledge {
+            id,
+            donor,
+            doses,
+            disease: None,
+            product: None,
+            channel: None,
+            destination: None,
+            announced,
+            announced_by: None,
+            source,
+            reported: None,
+        }
+    }
+
+    /// Against `disease`.
+    #[must_use]
+    pub fn with_disease(mut self, disease: Disease) -> VaccinePledge {
+        self.disease = Some(disease);
+        self
+    }
+
+    /// Of one product.
+    #[must_use]
+    pub fn with_product(mut self, product: VaccineProduct) -> VaccinePledge {
+        self.product = Some(product);
+        self
+    }
+
+    /// Through one channel.
+    #[must_use]
+    pub fn with_channel(mut self, channel: Channel) -> VaccinePledge {
+        self.channel = Some(channel);
+        self
+    }
+
+    /// For `area` ([`Area::World`] for "the rest of the world").
+    #[must_use]
+    pub fn with_destination(mut self, area: Area) -> VaccinePledge {
+        self.destination = Some(area);
+        self
+    }
+
+    /// Announced by `leader`.
+    #[must_use]
+    pub fn announced_by(mut self, leader: LeaderId) -> VaccinePledge {
+        self.announced_by = Some(leader);
+        self
+    }
+
+    /// With the date the source reported it, when it differs from the
+    /// source's date.
+    #[must_use]
+    pub fn with_reported(mut self, date: NaiveDate) -> VaccinePledge {
+        self.reported = Some(date);
+        self
+    }
+
+    /// The id.
+    pub fn id(&self) -> &PledgeId {
+        &self.id
+    }
+
+    /// The donor.
+    pub fn donor(&self) -> Country {
+        self.donor
+    }
+
+    /// The doses promised.
+    pub fn doses(&self) -> u64 {
+        self.doses
+    }
+
+    /// The disease, when given.
+    pub fn disease(&self) -> Option<&Disease> {
+        self.disease.as_ref()
+    }
+
+    /// The product, when the pledge is of one.
+    pub fn product(&self) -> Option<&VaccineProduct> {
+        self.product.as_ref()
+    }
+
+    /// The channel, when the pledge goes through one.
+    pub fn channel(&self) -> Option<Channel> {
+        self.channel
+    }
+
+    /// Where the doses are to go, when given.
+    pub fn destination(&self) -> Option<&Area> {
+        self.destination.as_ref()
+    }
+
+    /// The day of the announcement.
+    pub fn announced(&self) -> NaiveDate {
+        self.announced
+    }
+
+    /// The leader who announced it, when the source names one.
+    pub fn announcer(&self) -> Option<&LeaderId> {
+        self.announced_by.as_ref()
+    }
+
+    /// The share `doses` make of this pledge: 1,500,000 of 25,000,000 is 6%.
+    ///
+    /// # Errors
+    ///
+    /// [`ShareError`] when the pledge is of no doses, or `doses` exceeds it.
+    pub fn share_of(&self, doses: u64) -> Result<Share, ShareError> {
+        Share::from_ratio(doses.into(), self.doses.into())
+    }
+
+    /// The source.
+    pub fn source(&self) -> &SourceId {
+        &self.source
+    }
+
+    /// The date the source reported it, when given.
+    pub fn reported(&self) -> Option<NaiveDate> {
+        self.reported
+    }
+}
+
+/// Doses from a pledge for one country, at one stage: announced, donated
+/// or delivered. Stages are disjoint, as in Our World in Data's donation
+/// data: a dose is counted at the furthest stage it has reached, never at
+/// two.
+///
+/// ```
+/// use statecraft::{AllocationId, Country, DoseStage, PledgeId, SourceId, VaccineAllocation};
+///
+/// let a = VaccineAllocation::new(AllocationId::new("us-25m-gt")?, PledgeId::new("us-25m")?, Country::GT, 500_000, DoseStage::Announced, SourceId::new("seed")?);
+/// assert_eq!(a.doses(), 500_000);
+/// assert_eq!(a.stage().to_string(), "announced");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VaccineAllocation {
+    id: AllocationId,
+    pledge: PledgeId,
+    recipient: Country,
+    doses: u64,
+    stage: DoseStage,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    channel: Option<Channel>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<NaiveDate>,
+    source: SourceId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reported: Option<NaiveDate>,
+}
+
+impl VaccineAllocation {
+    /// `doses` from `pledge` for `recipient`, at `stage`.
+    pub fn new(
+        id: AllocationId,
+        pledge: PledgeId,
+        recipient: Country,
+        doses: u64,
+        stage: DoseStage,
+        source: SourceId,
+    ) -> VaccineAllocation {
+        VaccineAllocation {
+            id,
+            pledge,
+            recipient,
+            doses,
+            stage,
+            channel: None,
+            date: None,
+            source,
+            reported: None,
+        }
+    }
+
+    /// Through `channel`.
+    #[must_use]
+    pub fn with_channel(mut self, channel: Channel) -> VaccineAllocation {
+        self.channel = Some(channel);
+        self
+    }
+
+    /// Reaching its stage on `date` (announced, donated or delivered that
+    /// day).
+    #[must_use]
+    pub fn dated(mut self, date: NaiveDate) -> VaccineAllocation {
+        self.date = Some(date);
+        self
+    }
+
+    /// With the date the source reported it, when it differs from the
+    /// source's date.
+    #[must_use]
+    pub fn with_reported(mut self, date: NaiveDate) -> VaccineAllocation {
+        self.reported = Some(date);
+        self
+    }
+
+    /// The id.
+    pub fn id(&self) -> &AllocationId {
+        &self.id
+    }
+
+    /// The pledge the doses come from.
+    pub fn pledge(&self) -> &PledgeId {
+        &self.pledge
+    }
+
+    /// The receiving country.
+    pub fn recipient(&self) -> Country {
+        self.recipient
+    }
+
+    /// The doses.
+    pub fn doses(&self) -> u64 {
+        self.doses
+    }
+
+    /// The stage.
+    pub fn stage(&self) -> DoseStage {
+        self.stage
+    }
+
+    /// The channel, when given.
+    pub fn channel(&self) -> Option<Channel> {
+        self.channel
+    }
+
+    /// The day the doses reached their stage, when given.
+    pub fn date(&self) -> Option<NaiveDate> {
+        self.date
+    }
+
+    /// The source.
+    pub fn source(&self) -> &SourceId {
+        &self.source
+    }
+
+    /// The date the source reported it, when given.
+    pub fn reported(&self) -> Option<NaiveDate> {
+        self.reported
+    }
+}
+
+/// How far allocated doses have gone; disjoint stages, after Our World in
+/// Data: pledged = announced + donated + delivered.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum DoseStage {
+    /// Promised to the country, not yet handed over.
+    Announced,
+    /// Handed over (shipped or released), not yet arrived.
+    Donated,
+    /// Arrived in the country.
+    Delivered,
+}
+
+impl DoseStage {
+    /// The word used in the JSON format and in `Display`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DoseStage::Announced => "announced",
+            DoseStage::Donated => "donated",
+            DoseStage::Delivered => "delivered",
+        }
+    }
+}
+
+impl fmt::Display for DoseStage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// How doses travel: through the COVAX facility, or directly from
+/// government to government.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Channel {
+    /// Through COVAX.
+    Covax,
+    /// Government to government.
+    Bilateral,
+}
+
+impl fmt::Display for Channel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            Channel::Covax => "COVAX",
+            Channel::Bilateral => "bilateral",
+        })
+    }
+}
+
+/// The disease a vaccine is against.
+///
+/// In the JSON format: `"covid-19"`, ..., or `{"other": "dengue"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Disease {
+    /// Covid-19.
+    #[serde(rename = "covid-19")]
+    Covid19,
+    /// Influenza.
+    Influenza,
+    /// Measles.
+    Measles,
+    /// Polio.
+    Polio,
+    /// Mpox.
+    Mpox,
+    /// Cholera.
+    Cholera,
+    /// Ebola.
+    Ebola,
+    /// Any other, by name.
+    Other(String),
+}
+
+impl fmt::Display for Disease {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            Disease::Covid19 => "Covid-19",
+            Disease::Influenza => "influenza",
+            Disease::Measles => "measles",
+            Disease::Polio => "polio",
+            Disease::Mpox => "mpox",
+            Disease::Cholera => "cholera",
+            Disease::Ebola => "Ebola",
+            Disease::Other(s) => s,
+        })
+    }
+}
+
+/// A vaccine product.
+///
+/// In the JSON format: `"pfizer-biontech"`, `"moderna"`, ..., or
+/// `{"other": "Soberana 02"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum VaccineProduct {
+    /// Pfizer-BioNTech (Comirnaty).
+    #[serde(rename = "pfizer-biontech")]
+    PfizerBioNTech,
+    /// Moderna (Spikevax).
+    Moderna,
+    /// Oxford-AstraZeneca (Vaxzevria).
+    #[serde(rename = "oxford-astrazeneca")]
+    OxfordAstraZeneca,
+    /// Johnson & Johnson's Janssen.
+    Janssen,
+    /// Novavax.
+    Novavax,
+    /// Sinopharm.
+    Sinopharm,
+    /// Sinovac (CoronaVac).
+    Sinovac,
+    /// Sputnik V.
+    #[serde(rename = "sputnik-v")]
+    SputnikV,
+    /// Covaxin.
+    Covaxin,
+    /// Any other, by name.
+    Other(String),
+}
+
+impl fmt::Display for VaccineProduct {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            VaccineProduct::PfizerBioNTech => "Pfizer-BioNTech",
+            VaccineProduct::Moderna => "Moderna",
+            VaccineProduct::OxfordAstraZeneca => "Oxford-AstraZeneca",
+            VaccineProduct::Janssen => "Janssen",
+            VaccineProduct::Novavax => "Novavax",
+            VaccineProduct::Sinopharm => "Sinopharm",
+            VaccineProduct::Sinovac => "Sinovac",
+            VaccineProduct::SputnikV => "Sputnik V",
+            VaccineProduct::Covaxin => "Covaxin",
+            VaccineProduct::Other(s) => s,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_names() {
+        assert_eq!(serde_json::to_string(&Disease::Covid19).unwrap(), "\"covid-19\"");
+        assert_eq!(
+            serde_json::to_string(&VaccineProduct::PfizerBioNTech).unwrap(),
+            "\"pfizer-biontech\""
+        );
+        assert_eq!(
+            serde_json::to_string(&VaccineProduct::SputnikV).unwrap(),
+            "\"sputnik-v\""
+        );
+        for s in <DoseStage as strum::IntoEnumIterator>::iter() {
+            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{s}\""));
+        }
+    }
+
+    #[test]
+    fn share_of_a_pledge() {
+        let p = VaccinePledge::new(
+            "p".parse().unwrap(),
+            Country::US,
+            25_000_000,
+            "2021-06-03".parse().unwrap(),
+            "s".parse().unwrap(),
+        );
+        assert_eq!(p.share_of(500_000).unwrap().to_string(), "2%");
+        assert_eq!(p.share_of(25_000_000).unwrap(), Share::HUNDRED);
+        assert_eq!(
+            p.share_of(25_000_001).unwrap_err().to_string(),
+            "invalid share `25000001/25000000`: above 100%"
+        );
+    }
+}

@@ -1,0 +1,55 @@
+//! The flagship example runs, agrees with its JSON file, and prints the
+//! briefing a reader wants.
+
+#![cfg(feature = "ecb-snapshot")]
+
+use std::process::Command;
+
+fn briefing() -> String {
+    let out = Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--example", "guatemala_trip"])
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "exit {:?}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn the_briefing_has_the_key_lines() {
+    let text = briefing();
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    for expected in [
+        "Kamala Harris, Vice-President of the United States: first trip abroad in office, fact-finding",
+        "2021-06-06 to 2021-06-07  Guatemala",
+        "2021-06-08                Mexico (planned)",
+        "2021-06-07  Guatemala: bilateral talks",
+        "2021-06-07  Guatemala: joint news conference",
+        "2021-06-08  Mexico: meeting (planned)",
+        "Alejandro Giammattei, President of Guatemala",
+        "Andrés Manuel López Obrador, President of Mexico",
+        "migration and the border",
+        "corruption",
+        "economic growth",
+        "vaccine sharing",
+        "USD 310,000,000 = GBP 218,761,305.71   $310m = £218.8m",
+        "at the ECB rate of 2021-06-07, the report's date: 1 USD = 0.705682 GBP",
+        "reported as £219m: consistent, 0.1% above £218.8m, within ±1.23%",
+        "at the rate of 2021-04-26, the value date, $310m was £223.1m: £219m would be 1.8% below it, inconsistent",
+        "amount: not disclosed",
+        "Guatemala         500,000    2%  announced",
+        "Mexico          1,000,000    4%  announced",
+        "allocated       1,500,000    6%  of the pledge; 23,500,000 not allocated in this dossier",
+        "more than 40% from the Northern Triangle: more than 71,200",
+        "Covid-19 deaths in Mexico, to 2021-06-07: approaching 230,000 (according to Johns Hopkins University)",
+        "the fourth highest among countries of the world",
+    ] {
+        assert!(lines.contains(&expected), "no line `{expected}` in:\n{text}");
+    }
+    assert!(!text.contains("Some("), "debug output in:\n{text}");
+    assert!(!text.contains("Id("), "debug output in:\n{text}");
+}

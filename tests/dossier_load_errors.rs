@@ -1,0 +1,300 @@
+//! Malformed dossier documents, and the exact error each one gets.
+
+use statecraft::{Dossier, LoadErrorKind};
+
+/// A small valid document; cases below change one thing in it.
+const BASE: &str = r#"{
+  "format": "statecraft-dossier/1",
+  "sources": [
+    {"id": "seed", "title": "A report", "published": "2021-06-07"}
+  ],
+  "leaders": [
+    {
+      "id": "giammattei",
+      "name": "Alejandro Giammattei",
+      "terms": [{"office": "president", "country": "GT", "start": "2020-01-14", "end": "2024-01-14"}],
+      "source": "seed"
+    }
+  ],
+  "meetings": [
+    {
+      "id": "talks",
+      "date": "2021-06-07",
+      "place": "GT",
+      "kind": "bilateral-talks",
+      "status": "happened",
+      "participants": [{"leader": "giammattei", "role": {"office": "president", "country": "GT"}}],
+      "source": "seed"
+    }
+  ],
+  "funding": [
+    {
+      "id": "aid",
+      "donor": "US",
+      "recipients": [
+        {"area": {"country": "GT"}, "share": "60"},
+        {"area": {"group": "northern-triangle"}, "share": "40"}
+      ],
+      "stage": "announced",
+      "amount": {"amount": "310000000", "currency": "USD"},
+      "reported_as": [{"amount": "219000000", "currency": "GBP"}],
+      "announced": "2021-04-26",
+      "source": "seed"
+    }
+  ],
+  "vaccine_pledges": [
+    {"id": "doses", "donor": "US", "doses": 25000000, "announced": "2021-06-03", "source": "seed"}
+  ],
+  "statistics": [
+    {
+      "id": "border",
+      "metric": "border-encounters",
+      "scope": {"border": {"of": "US", "with": "MX"}},
+      "period": {"month": "2021-04"},
+      "count": "more than 178,000",
+      "rank": {"position": 1, "order": "highest", "among": "months"},
+      "source": "seed"
+    }
+  ]
+}
+"#;
+
+/// `BASE` with the first `from` replaced by `to`.
+fn edit(from: &str, to: &str) -> String {
+    assert!(BASE.contains(from), "the base document has no `{from}`");
+    BASE.replacen(from, to, 1)
+}
+
+#[test]
+fn the_base_document_loads() {
+    let d = Dossier::from_json_str(BASE).unwrap();
+    assert_eq!(d.funding().len(), 1);
+    // `null` stands for an absent optional value.
+    let with_nulls = edit(r#""end": "2024-01-14""#, r#""end": null"#).replacen(
+        r#""announced": "2021-04-26","#,
+        r#""announced": null, "value_date": null,"#,
+        1,
+    );
+    let d = Dossier::from_json_str(&with_nulls).unwrap();
+    assert_eq!(d.leaders()[0].terms()[0].end(), None);
+    assert_eq!(d.funding()[0].announced(), None);
+}
+
+#[test]
+fn errors_name_what_line_column_and_field() {
+    let cases: Vec<(String, &str)> = vec![
+        (String::new(), "EOF while parsing a value at line 1, column 0"),
+        ("nonsense".into(), "expected ident at line 1, column 2"),
+        ("[]".into(), "invalid type: sequence, expected struct Dossier at line 1, column 2"),
+        ("{}".into(), "missing field `format` at line 1, column 2"),
+        (
+            r#"{"format": "statecraft-dossier/2"}"#.into(),
+            "unsupported format `statecraft-dossier/2`: this version reads `statecraft-dossier/1` at line 1, column 33 (format)",
+        ),
+        (
+            r#"{"format": 1}"#.into(),
+            "invalid type: integer `1`, expected the format tag \"statecraft-dossier/1\" at line 1, column 12 (format)",
+        ),
+        (
+            edit(r#""USD"}"#, r#""XYZ"}"#),
+            "unknown currency code `XYZ` at line 34, column 57 (funding[0].amount.currency)",
+        ),
+        (
+            edit(r#""amount": "310000000""#, r#""amount": 310000000"#),
+            "invalid type: integer `310000000`, expected a decimal amount in a string, such as \"310000000\" at line 34, column 36 (funding[0].amount.amount)",
+        ),
+        (
+            edit(r#""amount": "310000000""#, r#""amount": "$310m""#),
+            "invalid amount `$310m`: no digits at line 34, column 34 (funding[0].amount.amount)",
+        ),
+        (
+            edit(r#""share": "40""#, r#""share": "140""#),
+            "invalid share `140`: above 100% at line 31, column 63 (funding[0].recipients[1].share)",
+        ),
+        (
+            edit(r#""share": "60""#, r#""share": "-5""#),
+            "invalid share `-5`: negative at line 30, column 49 (funding[0].recipients[0].share)",
+        ),
+        (
+            edit(r#""share": "60""#, r#""share": 60"#),
+            "invalid type: integer `60`, expected a percentage in a string, such as \"40\" at line 30, column 47 (funding[0].recipients[0].share)",
+        ),
+        (
+            edit(r#""id": "giammattei""#, r#""id": "Giammattei""#),
+            "invalid id `Giammattei`: `G` is not a lowercase letter, digit or hyphen at line 8, column 24 (leaders[0].id)",
+        ),
+        (
+            edit(r#""leader": "giammattei""#, r#""leader": "g--m""#),
+            "invalid id `g--m`: a hyphen must stand between letters or digits at line 21, column 40 (meetings[0].participants[0].leader)",
+        ),
+        (
+            edit(r#""office": "president", "country": "GT", "start""#, r#""office": "presdent", "country": "GT", "start""#),
+            "unknown variant `presdent`, expected one of `head-of-state`, `head-of-government`, `president`, `vice-president`, `prime-minister`, `monarch`, `foreign-minister`, `minister`, `other` at line 10, column 37 (leaders[0].terms[0].office)",
+        ),
+        (
+            edit(r#""country": "GT", "start""#, r#""country": "Atlantis", "start""#),
+            "unknown country `Atlantis` at line 10, column 61 (leaders[0].terms[0].country)",
+        ),
+        (
+            edit(r#""end": "2024-01-14""#, r#""end": "2024-02-30""#),
+            "input is out of range at line 10, column 99 (leaders[0].terms[0].end)",
+        ),
+        (
+            edit(r#""end": "2024-01-14""#, r#""end": "14/01/2024""#),
+            "input contains invalid characters at line 10, column 99 (leaders[0].terms[0].end)",
+        ),
+        (
+            edit(r#""status": "happened""#, r#""status": "happening""#),
+            "unknown variant `happening`, expected one of `happened`, `planned`, `cancelled` at line 20, column 27 (meetings[0].status)",
+        ),
+        (
+            edit(r#""status": "happened","#, ""),
+            "missing field `status` at line 23, column 5 (meetings[0])",
+        ),
+        (
+            edit(r#""participants": [{"leader": "giammattei", "#, r#""participants": [{"leader": "giammattei", "title": "President", "#),
+            "unknown field `title`, expected `leader` or `role` at line 21, column 55 (meetings[0].participants[0].title)",
+        ),
+        (
+            edit(r#""format": "statecraft-dossier/1","#, r#""format": "statecraft-dossier/1", "version": 1,"#),
+            "unknown field `version`, expected one of `format`, `title`, `sources`, `groups`, `leaders`, `trips`, `meetings`, `initiatives`, `funding`, `vaccine_pledges`, `vaccine_allocations`, `statistics` at line 2, column 45 (version)",
+        ),
+        (
+            edit(r#""doses": 25000000"#, r#""doses": -5"#),
+            "invalid value: integer `-5`, expected u64 at line 41, column 46 (vaccine_pledges[0].doses)",
+        ),
+        (
+            edit(r#""doses": 25000000"#, r#""doses": 2.5e7"#),
+            "invalid type: floating point `25000000.0`, expected u64 at line 41, column 49 (vaccine_pledges[0].doses)",
+        ),
+        (
+            edit(r#""doses": 25000000"#, r#""doses": 18446744073709551616"#),
+            "invalid type: floating point `1.8446744073709552e+19`, expected u64 at line 41, column 64 (vaccine_pledges[0].doses)",
+        ),
+        (
+            edit(r#""count": "more than 178,000""#, r#""count": "lots""#),
+            "invalid count `lots`: no digits at line 49, column 21 (statistics[0].count)",
+        ),
+        (
+            edit(r#""month": "2021-04""#, r#""month": "2021-13""#),
+            "invalid month `2021-13`: expected YYYY-MM, such as 2021-04 at line 48, column 35 (statistics[0].period.month)",
+        ),
+        (
+            edit(r#"{"month": "2021-04"}"#, r#"{"week": "2021-W14"}"#),
+            "unknown variant `week`, expected one of `day`, `month`, `year`, `range`, `through` at line 48, column 23 (statistics[0].period)",
+        ),
+        (
+            edit(r#""position": 1"#, r#""position": 0"#),
+            "invalid value: integer `0`, expected a nonzero u32 at line 50, column 28 (statistics[0].rank.position)",
+        ),
+        (
+            edit(r#"{"group": "northern-triangle"}"#, r#"{"continent": "Americas"}"#),
+            "unknown variant `continent`, expected one of `country`, `group`, `subregion`, `world` at line 31, column 29 (funding[0].recipients[1].area)",
+        ),
+        (
+            edit(r#""of": "US", "with": "MX""#, r#""of": "US", "to": "MX""#),
+            "unknown field `to`, expected `of` or `with` at line 47, column 43 (statistics[0].scope.border.to)",
+        ),
+        (
+            edit(r#""id": "aid","#, r#""id": "aid", "id": "aid2","#),
+            "duplicate field `id` at line 27, column 23 (funding[0])",
+        ),
+        (
+            format!("{BASE}{{}}"),
+            "trailing characters at line 55, column 1",
+        ),
+        (
+            BASE.trim_end().trim_end_matches('}').to_string(),
+            "EOF while parsing an object at line 54, column 0",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (doc, expected) in &cases {
+        match Dossier::from_json_str(doc) {
+            Ok(_) => failures.push(format!("loaded, expected: {expected}")),
+            Err(e) if e.to_string() != *expected => failures.push(format!("got:      {e}\nexpected: {expected}")),
+            Err(_) => {}
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
+}
+
+#[test]
+fn errors_carry_their_parts() {
+    let e = Dossier::from_json_str(&edit(r#""share": "40""#, r#""share": "140""#)).unwrap_err();
+    assert_eq!(e.kind(), LoadErrorKind::Data);
+    assert_eq!(e.message(), "invalid share `140`: above 100%");
+    assert_eq!((e.line(), e.column()), (31, 63));
+    assert_eq!(e.path().to_pointer(), "/funding/0/recipients/1/share");
+
+    let e = Dossier::from_json_str("{").unwrap_err();
+    assert_eq!(e.kind(), LoadErrorKind::Truncated);
+    let e = Dossier::from_json_str("{]").unwrap_err();
+    assert_eq!(e.kind(), LoadErrorKind::Syntax);
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_an_error() {
+    let mut bytes = BASE.as_bytes().to_vec();
+    let at = BASE.find("A report").unwrap();
+    bytes[at] = 0xff;
+    let e = Dossier::from_json_slice(&bytes).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid unicode code point at line 4, column 30 (sources[0].title)"
+    );
+}
+
+#[test]
+fn a_reader_that_fails_is_a_read_error() {
+    struct Broken;
+    impl std::io::Read for Broken {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("disk on fire"))
+        }
+    }
+    let e = Dossier::from_json(Broken).unwrap_err();
+    assert_eq!(e.kind(), LoadErrorKind::Read);
+    assert_eq!(e.to_string(), "cannot read the dossier: disk on fire");
+    assert!(std::error::Error::source(&e).is_some());
+}
+
+#[test]
+fn deep_nesting_fails_at_once_without_recursing() {
+    let doc = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let e = Dossier::from_json_str(&doc).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid type: sequence, expected struct Dossier at line 1, column 1"
+    );
+    let doc = format!(
+        r#"{{"format": "statecraft-dossier/1", "title": {}"x"{}}}"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let e = Dossier::from_json_str(&doc).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid type: sequence, expected a string at line 1, column 44 (title)"
+    );
+}
+
+#[test]
+fn arrays_are_not_read_as_objects() {
+    // serde would read a struct from an array, field by field; the format
+    // has objects only.
+    let doc = edit(
+        r#"{"office": "president", "country": "GT", "start": "2020-01-14", "end": "2024-01-14"}"#,
+        r#"["president", "GT", "2020-01-14", "2024-01-14"]"#,
+    );
+    let e = Dossier::from_json_str(&doc).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid type: sequence, expected struct Term at line 10, column 17 (leaders[0].terms[0])"
+    );
+    let e = Dossier::from_json_str(r#"["statecraft-dossier/1"]"#).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid type: sequence, expected struct Dossier at line 1, column 1"
+    );
+}
