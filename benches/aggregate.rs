@@ -12,7 +12,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use statecraft::fx::{EcbRates, RateSource};
 use statecraft::records::{FundingRecord, Reader, Writer};
-use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, Money, NaiveDate, Stage, Totals};
+use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, FundingStage, Money, NaiveDate, Totals};
 
 const RECORDS: usize = 200_000;
 
@@ -43,7 +43,7 @@ fn records() -> Vec<FundingRecord> {
                 date,
                 countries[next(30) as usize],
                 countries[next(150) as usize],
-                Stage::iter().nth(1 + next(3) as usize).unwrap(),
+                FundingStage::iter().nth(2 + next(3) as usize).unwrap(),
                 Some(Money::new(Decimal::new(cents, scale), currency)),
             )
         })

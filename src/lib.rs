@@ -64,7 +64,7 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   an explicit [`fx::MissingRatePolicy`]. [`fx::check_reported`] checks a
   reported pair such as "$310m (£219m)".
 - [`Aggregator`]: exact totals of flows of funds ([`Flow`]) in one
-  currency, by recipient, donor, sub-region, named group, [`Stage`], year,
+  currency, by recipient, donor, sub-region, named group, [`FundingStage`], year,
   month or a pair of these ([`By`]), through any rate source, streaming
   and mergeable; [`Totals`] account for every record read (aggregated,
   undisclosed or rejected with its line). [`records`] reads and writes
@@ -266,8 +266,7 @@ mod slug;
 
 pub use aggregate::{
     AggregateError, Aggregator, By, CountryGroups, Dimension, ExactSum, Flow, GroupKey, GroupTable, GroupTotal,
-    KeyPart, ParseDimensionError, ParseStageError, Recipients, RejectReason, Rejection, Split, SplitError, Stage,
-    Totals,
+    KeyPart, ParseDimensionError, Recipients, RejectReason, Rejection, Split, SplitError, Totals,
 };
 pub use chrono::NaiveDate;
 pub use excerpt::Excerpt;

@@ -7,8 +7,8 @@ use proptest::prelude::*;
 use statecraft::fx::{FxError, Rate, RateSource, Series};
 use statecraft::records::FundingRecord;
 use statecraft::{
-    Aggregator, By, Country, Currency, Decimal, Dimension, ExactSum, Flow, Money, NaiveDate, Recipients, Split, Stage,
-    Totals,
+    Aggregator, By, Country, Currency, Decimal, Dimension, ExactSum, Flow, FundingStage, Money, NaiveDate, Recipients,
+    Share, Split, Totals,
 };
 
 /// Rates made up from the currency and the day: `to_per_x / from_per_x`,
@@ -87,6 +87,7 @@ fn split() -> impl Strategy<Value = Recipients> {
             used += share;
             shares.push((*c, share));
         }
+        let shares = shares.into_iter().map(|(c, p)| (c, Share::new(p).unwrap()));
         Recipients::Split(Split::new(shares).unwrap())
     })
 }
@@ -102,7 +103,7 @@ fn record() -> impl Strategy<Value = FundingRecord> {
         4 => (0usize..COUNTRIES.len()).prop_map(|i| Recipients::One(COUNTRIES[i])),
         1 => split(),
     ];
-    let stage = (0usize..5).prop_map(|i| Stage::iter().nth(i).unwrap());
+    let stage = (0usize..7).prop_map(|i| FundingStage::iter().nth(i).unwrap());
     (date, 0usize..COUNTRIES.len(), recipients, stage, amount).prop_map(|(date, donor, recipients, stage, amount)| {
         FundingRecord::new("r".parse().unwrap(), date, COUNTRIES[donor], recipients, stage, amount)
     })
@@ -246,7 +247,7 @@ proptest! {
         let mut expected = Decimal::ZERO;
         for (i, (m, scale, c)) in amounts.iter().enumerate() {
             let money = Money::new(Decimal::new(*m, *scale), CURRENCIES[*c]);
-            let r = FundingRecord::new(i.to_string().parse().unwrap(), day, Country::US, Country::GT, Stage::Disbursed, Some(money));
+            let r = FundingRecord::new(i.to_string().parse().unwrap(), day, Country::US, Country::GT, FundingStage::Disbursed, Some(money));
             agg.push(&r);
             let rate = Simple.rate(money.currency(), Currency::USD, day).unwrap().value();
             // |amount| < 10^8 and rates have 4 places: every product and

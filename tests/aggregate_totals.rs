@@ -4,8 +4,8 @@
 use statecraft::fx::{FxError, Rate, RateSource, Series};
 use statecraft::records::FundingRecord;
 use statecraft::{
-    Aggregator, By, Country, Currency, Decimal, Dimension, ExactSum, GroupKey, KeyPart, Money, NaiveDate, RejectReason,
-    Split, Stage, Subregion,
+    Aggregator, By, Country, Currency, Decimal, Dimension, ExactSum, FundingStage, GroupKey, KeyPart, Money, NaiveDate,
+    RejectReason, Split, Subregion,
 };
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -38,7 +38,14 @@ impl RateSource for Rates {
     }
 }
 
-fn rec(id: u32, date: NaiveDate, donor: Country, to: Country, stage: Stage, amount: Option<&str>) -> FundingRecord {
+fn rec(
+    id: u32,
+    date: NaiveDate,
+    donor: Country,
+    to: Country,
+    stage: FundingStage,
+    amount: Option<&str>,
+) -> FundingRecord {
     FundingRecord::new(
         id.to_string().parse().unwrap(),
         date,
@@ -51,7 +58,7 @@ fn rec(id: u32, date: NaiveDate, donor: Country, to: Country, stage: Stage, amou
 
 fn sample() -> Vec<FundingRecord> {
     use Country::*;
-    use Stage::*;
+    use FundingStage::*;
     vec![
         rec(1, day(2021, 4, 26), US, GT, Pledged, Some("USD 310000000")),
         rec(2, day(2021, 6, 7), US, HN, Committed, Some("EUR 100.005")),
@@ -196,7 +203,7 @@ fn overflow_and_excess_precision_are_rejections_not_panics() {
             day(2021, 1, 4),
             Country::US,
             Country::GT,
-            Stage::Disbursed,
+            FundingStage::Disbursed,
             Some(amount),
         )
     };
@@ -250,9 +257,9 @@ fn overflow_and_excess_precision_are_rejections_not_panics() {
 #[test]
 fn splits_are_apportioned_exactly_and_counted_once_per_group() {
     let split = Split::new([
-        (Country::GT, "33.3333".parse().unwrap()),
-        (Country::HN, "33.3333".parse().unwrap()),
-        (Country::SV, "33.3334".parse().unwrap()),
+        (Country::GT, "33.3333%".parse().unwrap()),
+        (Country::HN, "33.3333%".parse().unwrap()),
+        (Country::SV, "33.3334%".parse().unwrap()),
     ])
     .unwrap();
     let r = FundingRecord::new(
@@ -260,7 +267,7 @@ fn splits_are_apportioned_exactly_and_counted_once_per_group() {
         day(2021, 6, 7),
         Country::US,
         split,
-        Stage::Committed,
+        FundingStage::Committed,
         Some("USD 100".parse().unwrap()),
     );
     let mut agg = Aggregator::new(Rates, Currency::USD, Dimension::Recipient);
@@ -324,7 +331,7 @@ fn keeps_as_many_rejections_as_asked() {
         day(2022, 1, 3),
         Country::GB,
         Country::MX,
-        Stage::Disbursed,
+        FundingStage::Disbursed,
         Some("ISK 1"),
     );
     for keep in [0, 1, 3] {
@@ -357,7 +364,7 @@ fn totals_as_csv() {
     );
     let key = GroupKey::new(
         KeyPart::Group("Triangle, Northern".into()),
-        Some(KeyPart::Stage(Stage::Pledged)),
+        Some(KeyPart::Stage(FundingStage::Pledged)),
     );
     assert_eq!(
         t.get(&key).unwrap().total(),
@@ -369,7 +376,7 @@ fn totals_as_csv() {
         day(2021, 1, 4),
         Country::US,
         Country::GT,
-        Stage::Pledged,
+        FundingStage::Pledged,
         Some("JPY 2.5"),
     ));
     let t = agg.totals();

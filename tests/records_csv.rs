@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use statecraft::fx::{FxError, Rate, RateSource, Series};
 use statecraft::records::{FundingFile, FundingRecord, Reader, RecordId, Writer, HEADER};
 use statecraft::{
-    Aggregator, Country, Currency, Decimal, Dimension, Flow, Money, NaiveDate, RejectReason, Split, Stage,
+    Aggregator, Country, Currency, Decimal, Dimension, Flow, FundingStage, Money, NaiveDate, RejectReason, Share, Split,
 };
 
 fn read_one(line: &[u8]) -> Result<FundingRecord, String> {
@@ -30,7 +30,7 @@ fn errors_name_the_line_the_column_and_the_text() {
         (b"\xff,2021-06-07,US,GT,committed,5,USD", "line 2, column 1 (id): invalid UTF-8"),
         (b"1,2021-06-07,ZZ,GT,committed,5,USD", "line 2, column 3 (donor): unknown country code `ZZ`"),
         (b"1,2021-06-07,US,Guatemala,committed,5,USD", "line 2, column 4 (recipient): unknown country code `Guatemala`"),
-        (b"1,2021-06-07,US,GT,paid,5,USD", "line 2, column 5 (stage): unknown stage `paid`: expected announced, pledged, committed, disbursed or cancelled"),
+        (b"1,2021-06-07,US,GT,paid,5,USD", "line 2, column 5 (stage): unknown stage `paid`: expected proposed, announced, pledged, committed, disbursed, reduced or cancelled"),
         (b"1,2021-06-07,US,GT,committed,1e5,USD", "line 2, column 6 (amount): invalid amount `1e5`: exponents are not accepted"),
         (b"1,2021-06-07,US,GT,committed,1.2.3,USD", "line 2, column 6 (amount): invalid amount `1.2.3`: two decimal points"),
         (b"1,2021-06-07,US,GT,committed,-,USD", "line 2, column 6 (amount): invalid amount `-`: no digits"),
@@ -60,7 +60,7 @@ fn errors_name_the_line_the_column_and_the_text() {
 fn what_the_form_allows() {
     let r = read_one(b"\"a, \"\"b\"\"\",2021-06-07,us,gt,Committed,-0.50,usd").unwrap();
     assert_eq!(r.id().as_str(), "a, \"b\"");
-    assert_eq!((r.donor(), r.stage()), (Country::US, Stage::Committed));
+    assert_eq!((r.donor(), r.stage()), (Country::US, FundingStage::Committed));
     assert_eq!(r.amount(), Some("USD -0.50".parse().unwrap()));
     let undisclosed = read_one(b"2,2021-06-07,US,GT,announced,,").unwrap();
     assert_eq!(undisclosed.amount(), None);
@@ -109,8 +109,19 @@ fn lines_longer_than_a_mebibyte_are_refused_and_skipped() {
 #[test]
 fn the_writer_refuses_what_the_form_cannot_hold() {
     let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
-    let split = Split::new([(Country::GT, Decimal::from(50)), (Country::HN, Decimal::from(50))]).unwrap();
-    let r = FundingRecord::new("7".parse().unwrap(), day, Country::US, split, Stage::Pledged, None);
+    let split = Split::new([
+        (Country::GT, Share::from_percent(50).unwrap()),
+        (Country::HN, Share::from_percent(50).unwrap()),
+    ])
+    .unwrap();
+    let r = FundingRecord::new(
+        "7".parse().unwrap(),
+        day,
+        Country::US,
+        split,
+        FundingStage::Pledged,
+        None,
+    );
     let mut w = Writer::new(Vec::new());
     assert_eq!(
         w.write(&r).unwrap_err().to_string(),
@@ -122,7 +133,7 @@ fn the_writer_refuses_what_the_form_cannot_hold() {
         far,
         Country::US,
         Country::GT,
-        Stage::Pledged,
+        FundingStage::Pledged,
         None,
     );
     assert_eq!(
@@ -147,7 +158,7 @@ fn record() -> impl Strategy<Value = FundingRecord> {
             Some(Money::new(d, c))
         }),
     ];
-    let stage = (0usize..5).prop_map(|i| Stage::iter().nth(i).unwrap());
+    let stage = (0usize..7).prop_map(|i| FundingStage::iter().nth(i).unwrap());
     (id, date, country.clone(), country, stage, amount).prop_map(|(id, date, donor, recipient, stage, amount)| {
         FundingRecord::new(id, date, donor, recipient, stage, amount)
     })

@@ -52,7 +52,7 @@ const AMOUNT_SCALE: u32 = SUM_SCALE - RATE_SCALE;
 /// ```
 /// use statecraft::fx::{FxError, Rate, RateSource};
 /// use statecraft::records::FundingRecord;
-/// use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, NaiveDate, Stage};
+/// use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, NaiveDate, FundingStage};
 ///
 /// /// One pound buys 1.25 dollars, every day.
 /// struct Fixed;
@@ -65,7 +65,7 @@ const AMOUNT_SCALE: u32 = SUM_SCALE - RATE_SCALE;
 /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
 /// let mut agg = Aggregator::new(Fixed, Currency::USD, Dimension::Recipient);
 /// for (id, to, amount) in [("1", Country::GT, "GBP 100"), ("2", Country::HN, "USD 10.005"), ("3", Country::GT, "GBP 0.01")] {
-///     let record = FundingRecord::new(id.parse()?, day, Country::US, to, Stage::Committed, Some(amount.parse()?));
+///     let record = FundingRecord::new(id.parse()?, day, Country::US, to, FundingStage::Committed, Some(amount.parse()?));
 ///     agg.push(&record);
 /// }
 /// let totals = agg.totals();
@@ -343,7 +343,7 @@ impl<R: RateSource> Aggregator<R> {
     /// ```
     /// use statecraft::fx::{FxError, Rate, RateSource};
     /// use statecraft::records::FundingRecord;
-    /// use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, NaiveDate, Stage};
+    /// use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, NaiveDate, FundingStage};
     ///
     /// struct Par;
     /// impl RateSource for Par {
@@ -354,7 +354,7 @@ impl<R: RateSource> Aggregator<R> {
     ///
     /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
     /// let grant = |id: &str, to, amount: &str| -> Result<FundingRecord, Box<dyn std::error::Error>> {
-    ///     Ok(FundingRecord::new(id.parse()?, day, Country::US, to, Stage::Disbursed, Some(amount.parse()?)))
+    ///     Ok(FundingRecord::new(id.parse()?, day, Country::US, to, FundingStage::Disbursed, Some(amount.parse()?)))
     /// };
     /// let rates = Par;
     /// let mut all = Aggregator::new(&rates, Currency::USD, Dimension::Recipient);
@@ -703,7 +703,7 @@ fn limit(target: Currency) -> (I256, I256) {
 fn parts(recipients: &Recipients, code: impl Fn(crate::Country) -> u64) -> Vec<(u64, Option<Decimal>)> {
     match recipients {
         Recipients::One(c) => vec![(code(*c), None)],
-        Recipients::Split(s) => s.shares().iter().map(|(c, p)| (code(*c), Some(*p))).collect(),
+        Recipients::Split(s) => s.shares().iter().map(|(c, p)| (code(*c), Some(p.percent()))).collect(),
     }
 }
 

@@ -7,17 +7,18 @@ use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::Stage;
-use crate::{Country, Excerpt, Subregion};
+use crate::{Country, CountryGroup, Excerpt, FundingStage, Subregion, YearMonth};
 
 /// Named groups of countries, for grouping totals by [`Dimension::Group`]
 /// ("Northern Triangle": GT, HN, SV).
 ///
 /// Each country belongs to at most one group, so that the totals of all
 /// groups add up to the total of everything; countries in no group are
-/// totalled under [`KeyPart::Ungrouped`]. Implemented for lists of
-/// `(name, countries)` (the first group that lists a country wins), maps
-/// from country to name, and closures.
+/// totalled under [`KeyPart::Ungrouped`]. Implemented for
+/// [`CountryGroup`]s and lists of them (a dossier's groups, or
+/// [`CountryGroup::builtin`]), lists of `(name, countries)` (in a list, the
+/// first group that holds a country wins), maps from country to name, and
+/// closures.
 ///
 /// ```
 /// use statecraft::{Country, CountryGroups};
@@ -63,6 +64,30 @@ where
 impl<S: AsRef<str>> CountryGroups for BTreeMap<Country, S> {
     fn group_of(&self, country: Country) -> Option<&str> {
         self.get(&country).map(AsRef::as_ref)
+    }
+}
+
+impl CountryGroups for CountryGroup {
+    fn group_of(&self, country: Country) -> Option<&str> {
+        self.contains(country).then(|| self.name())
+    }
+}
+
+impl CountryGroups for [CountryGroup] {
+    fn group_of(&self, country: Country) -> Option<&str> {
+        self.iter().find_map(|g| g.group_of(country))
+    }
+}
+
+impl<const N: usize> CountryGroups for [CountryGroup; N] {
+    fn group_of(&self, country: Country) -> Option<&str> {
+        self.as_slice().group_of(country)
+    }
+}
+
+impl CountryGroups for Vec<CountryGroup> {
+    fn group_of(&self, country: Country) -> Option<&str> {
+        self.as_slice().group_of(country)
     }
 }
 
@@ -195,7 +220,7 @@ impl Dimension {
             Dimension::Recipient | Dimension::Donor => <Country as strum::EnumCount>::COUNT,
             Dimension::Subregion => subregions().count(),
             Dimension::Group(t) => t.names.len() + 1,
-            Dimension::Stage => <Stage as strum::EnumCount>::COUNT,
+            Dimension::Stage => FundingStage::iter().count(),
             Dimension::Year | Dimension::Month => return None,
         };
         u64::try_from(n).ok()
@@ -204,7 +229,7 @@ impl Dimension {
     /// The key of a flow's part going to `recipient`, as a number below
     /// 2³².
     #[inline]
-    fn code(&self, donor: Country, recipient: Country, stage: Stage, date: NaiveDate) -> u32 {
+    fn code(&self, donor: Country, recipient: Country, stage: FundingStage, date: NaiveDate) -> u32 {
         match self {
             Dimension::Recipient => recipient as u32,
             Dimension::Donor => donor as u32,
@@ -227,12 +252,9 @@ impl Dimension {
                 Some(name) => KeyPart::Group(name.clone()),
                 None => KeyPart::Ungrouped,
             },
-            Dimension::Stage => KeyPart::Stage(Stage::iter().nth(i)?),
+            Dimension::Stage => KeyPart::Stage(FundingStage::iter().nth(i)?),
             Dimension::Year => KeyPart::Year(year_of_code(code)),
-            Dimension::Month => KeyPart::Month {
-                year: year_of_code(code / 12),
-                month: code % 12 + 1,
-            },
+            Dimension::Month => KeyPart::Month(YearMonth::new(year_of_code(code / 12), code % 12 + 1)?),
         })
     }
 }
@@ -369,7 +391,7 @@ impl By {
     /// The key of a flow's part going to `recipient`: a slot index when
     /// the keys are dense, else the two codes side by side.
     #[inline]
-    pub(crate) fn code(&self, donor: Country, recipient: Country, stage: Stage, date: NaiveDate) -> u64 {
+    pub(crate) fn code(&self, donor: Country, recipient: Country, stage: FundingStage, date: NaiveDate) -> u64 {
         let a = u64::from(self.first.code(donor, recipient, stage, date));
         match &self.second {
             None => a,
@@ -457,16 +479,11 @@ pub enum KeyPart {
     /// Countries in no named group.
     Ungrouped,
     /// A stage.
-    Stage(Stage),
+    Stage(FundingStage),
     /// A year.
     Year(i32),
     /// A month of a year.
-    Month {
-        /// The year.
-        year: i32,
-        /// The month, 1 to 12.
-        month: u32,
-    },
+    Month(YearMonth),
 }
 
 impl fmt::Display for KeyPart {
@@ -480,7 +497,7 @@ impl fmt::Display for KeyPart {
             KeyPart::Ungrouped => f.write_str("(ungrouped)"),
             KeyPart::Stage(s) => write!(f, "{s}"),
             KeyPart::Year(y) => write!(f, "{y}"),
-            KeyPart::Month { year, month } => write!(f, "{year}-{month:02}"),
+            KeyPart::Month(m) => write!(f, "{m}"),
         }
     }
 }
@@ -561,7 +578,7 @@ mod tests {
                         Some(b) => By::pair(a.clone(), b.clone()),
                         None => By::new(a.clone()),
                     };
-                    let code = by.code(Country::US, recipient, Stage::Committed, date);
+                    let code = by.code(Country::US, recipient, FundingStage::Committed, date);
                     let key = by.decode(code).unwrap();
                     let expect = |d: &Dimension| match d {
                         Dimension::Recipient => KeyPart::Country(recipient),
@@ -569,12 +586,9 @@ mod tests {
                         Dimension::Subregion => KeyPart::Subregion(recipient.subregion()),
                         Dimension::Group(_) if recipient == Country::GT => KeyPart::Group("Northern Triangle".into()),
                         Dimension::Group(_) => KeyPart::Ungrouped,
-                        Dimension::Stage => KeyPart::Stage(Stage::Committed),
+                        Dimension::Stage => KeyPart::Stage(FundingStage::Committed),
                         Dimension::Year => KeyPart::Year(date.year()),
-                        Dimension::Month => KeyPart::Month {
-                            year: date.year(),
-                            month: date.month(),
-                        },
+                        Dimension::Month => KeyPart::Month(YearMonth::of(date)),
                     };
                     assert_eq!(key.first(), &expect(a), "{by}");
                     assert_eq!(key.second(), b.map(expect).as_ref(), "{by}");
@@ -603,6 +617,17 @@ mod tests {
         assert_eq!((t.index_of(Country::GT), t.index_of(Country::FR)), (0, 1));
         assert_eq!(closure.decode(0), Some(KeyPart::Group("Guatemala alone".into())));
         assert_eq!(closure.decode(1), Some(KeyPart::Ungrouped));
+    }
+
+    #[test]
+    fn country_groups_of_the_model_group_too() {
+        let d = Dimension::group(CountryGroup::builtin());
+        let by = By::new(d);
+        let code = by.code(Country::US, Country::HN, FundingStage::Committed, day(2021, 6, 7));
+        assert_eq!(by.decode(code).unwrap().to_string(), "Northern Triangle");
+        let nt = CountryGroup::find("northern-triangle").unwrap();
+        assert_eq!(nt.group_of(Country::SV), Some("Northern Triangle"));
+        assert_eq!(nt.group_of(Country::MX), None);
     }
 
     #[test]

@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::{Recipients, Stage};
-use crate::{Country, Money};
+use super::Recipients;
+use crate::{Country, FundingStage, Money};
 
 /// A flow of funds as the [`Aggregator`](crate::Aggregator) sees it: who
 /// gives, who receives (in which shares), at which stage, how much, and
@@ -14,7 +14,7 @@ use crate::{Country, Money};
 /// these five questions can be aggregated too.
 ///
 /// ```
-/// use statecraft::{Country, Flow, Money, NaiveDate, Recipients, Stage};
+/// use statecraft::{Country, Flow, FundingStage, Money, NaiveDate, Recipients};
 ///
 /// struct Grant {
 ///     day: NaiveDate,
@@ -26,7 +26,7 @@ use crate::{Country, Money};
 ///     fn date(&self) -> NaiveDate { self.day }
 ///     fn donor(&self) -> Country { Country::US }
 ///     fn recipients(&self) -> &Recipients { &self.to }
-///     fn stage(&self) -> Stage { Stage::Committed }
+///     fn stage(&self) -> FundingStage { FundingStage::Committed }
 ///     fn amount(&self) -> Option<Money> { Some(self.amount) }
 /// }
 ///
@@ -49,7 +49,7 @@ pub trait Flow {
     fn recipients(&self) -> &Recipients;
 
     /// Where the flow is in its lifecycle.
-    fn stage(&self) -> Stage;
+    fn stage(&self) -> FundingStage;
 
     /// The amount in its own currency; `None` when it was not disclosed
     /// ("a new round of funding"), which is counted, never summed as zero.
@@ -69,7 +69,7 @@ impl<T: Flow + ?Sized> Flow for &T {
         (**self).recipients()
     }
 
-    fn stage(&self) -> Stage {
+    fn stage(&self) -> FundingStage {
         (**self).stage()
     }
 

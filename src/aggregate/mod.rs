@@ -9,7 +9,6 @@ mod flow;
 mod rate_cache;
 mod rejection;
 mod split;
-mod stage;
 mod totals;
 mod wide;
 
@@ -21,5 +20,4 @@ pub use exact::ExactSum;
 pub use flow::Flow;
 pub use rejection::{RejectReason, Rejection};
 pub use split::{Recipients, Split, SplitError};
-pub use stage::{ParseStageError, Stage};
 pub use totals::{GroupTotal, Totals};

@@ -76,7 +76,7 @@ impl GroupTotal {
 /// Reader::new(csv.as_bytes()).aggregate_into(&mut agg)?;
 /// let totals = agg.totals();
 ///
-/// let key = GroupKey::new(KeyPart::Country(Country::GT), Some(KeyPart::Stage(statecraft::Stage::Committed)));
+/// let key = GroupKey::new(KeyPart::Country(Country::GT), Some(KeyPart::Stage(statecraft::FundingStage::Committed)));
 /// assert_eq!(totals.get(&key).map(|g| g.total().to_string()), Some("USD 121.62".into()));
 /// assert_eq!(totals.total().to_string(), "USD 182.43"); // 150 × 1.2162
 /// assert_eq!((totals.read(), totals.aggregated(), totals.undisclosed()), (3, 2, 1));

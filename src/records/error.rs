@@ -63,7 +63,7 @@ pub enum RecordErrorKind {
     #[error("unknown country code `{0}`")]
     Country(Excerpt),
     /// Not a stage.
-    #[error("unknown stage `{0}`: expected announced, pledged, committed, disbursed or cancelled")]
+    #[error("unknown stage `{0}`: expected proposed, announced, pledged, committed, disbursed, reduced or cancelled")]
     Stage(Excerpt),
     /// Not a plain decimal amount.
     #[error("invalid amount `{0}`: {1}")]

@@ -11,7 +11,7 @@ use super::error::{RecordErrorKind, FIELDS};
 use super::record::RecordId;
 use crate::aggregate::RateKey;
 use crate::money::plain_decimal;
-use crate::{Country, Currency, Excerpt, Flow, Money, Recipients, Stage};
+use crate::{Country, Currency, Excerpt, Flow, FundingStage, Money, Recipients};
 
 /// One line's fields, parsed; the id is borrowed from the line.
 #[derive(Clone, Debug)]
@@ -28,7 +28,7 @@ pub(crate) struct Row {
     pub(crate) day: i32,
     pub(crate) donor: Country,
     pub(crate) recipients: Recipients,
-    pub(crate) stage: Stage,
+    pub(crate) stage: FundingStage,
     pub(crate) amount: Option<Money>,
 }
 
@@ -56,7 +56,7 @@ impl Flow for Row {
     }
 
     #[inline]
-    fn stage(&self) -> Stage {
+    fn stage(&self) -> FundingStage {
         self.stage
     }
 
@@ -105,7 +105,7 @@ fn parse_rest<'a>(id: Cow<'a, str>, fields: [&[u8]; 6]) -> Result<Parsed<'a>, Li
     let date = parse_date(date).ok_or_else(|| (Some(2), RecordErrorKind::Date(excerpt(date))))?;
     let donor = country(donor).ok_or_else(|| (Some(3), RecordErrorKind::Country(excerpt(donor))))?;
     let recipient = country(recipient).ok_or_else(|| (Some(4), RecordErrorKind::Country(excerpt(recipient))))?;
-    let stage = Stage::from_bytes(stage).ok_or_else(|| (Some(5), RecordErrorKind::Stage(excerpt(stage))))?;
+    let stage = funding_stage(stage).ok_or_else(|| (Some(5), RecordErrorKind::Stage(excerpt(stage))))?;
     let currency_code = if currency.is_empty() {
         None
     } else {
@@ -164,11 +164,13 @@ pub(crate) fn fast_line(data: &[u8]) -> Option<(Row, usize)> {
     let donor = country(&[*d0, *d1])?;
     let recipient = country(&[*r0, *r1])?;
     let (stage, rest) = match rest {
-        [b'p', ..] => (Stage::Pledged, rest.strip_prefix(b"pledged,")?),
-        [b'c', b'o', ..] => (Stage::Committed, rest.strip_prefix(b"committed,")?),
-        [b'd', ..] => (Stage::Disbursed, rest.strip_prefix(b"disbursed,")?),
-        [b'a', ..] => (Stage::Announced, rest.strip_prefix(b"announced,")?),
-        [b'c', b'a', ..] => (Stage::Cancelled, rest.strip_prefix(b"cancelled,")?),
+        [b'p', b'l', ..] => (FundingStage::Pledged, rest.strip_prefix(b"pledged,")?),
+        [b'c', b'o', ..] => (FundingStage::Committed, rest.strip_prefix(b"committed,")?),
+        [b'd', ..] => (FundingStage::Disbursed, rest.strip_prefix(b"disbursed,")?),
+        [b'a', ..] => (FundingStage::Announced, rest.strip_prefix(b"announced,")?),
+        [b'c', b'a', ..] => (FundingStage::Cancelled, rest.strip_prefix(b"cancelled,")?),
+        [b'p', b'r', ..] => (FundingStage::Proposed, rest.strip_prefix(b"proposed,")?),
+        [b'r', ..] => (FundingStage::Reduced, rest.strip_prefix(b"reduced,")?),
         _ => return None,
     };
     let (amount, rest) = fast_amount(rest)?;
@@ -346,6 +348,11 @@ fn fast_decimal(b: &[u8]) -> Option<Decimal> {
     Some(Decimal::from_parts(lo, mid, 0, negative && mantissa != 0, scale))
 }
 
+/// A funding stage by its word (`committed`), any case.
+pub(crate) fn funding_stage(b: &[u8]) -> Option<FundingStage> {
+    FundingStage::iter().find(|s| s.as_str().as_bytes().eq_ignore_ascii_case(b))
+}
+
 /// An ISO 3166-1 alpha-2 code, any case.
 #[inline]
 pub(crate) fn country(b: &[u8]) -> Option<Country> {
@@ -414,8 +421,25 @@ mod tests {
             field(&["US", "us", "Gt"], &["ZZ", "U", "USA", "X1", ""]),
             field(&["GT", "gT", "XK"], &["QQ", "", "G", "GTM"]),
             field(
-                &["pledged", "committed", "disbursed", "announced", "cancelled"],
-                &["Pledged", "pledge", "cancel", "commit", "disbursed ", ""],
+                &[
+                    "pledged",
+                    "committed",
+                    "disbursed",
+                    "announced",
+                    "cancelled",
+                    "proposed",
+                    "reduced",
+                ],
+                &[
+                    "Pledged",
+                    "pledge",
+                    "cancel",
+                    "commit",
+                    "disbursed ",
+                    "",
+                    "propose",
+                    "reduce",
+                ],
             ),
             field(
                 &["", "5", "-5", "-0", "0.50", "1234567890123456789", "007"],
@@ -492,20 +516,25 @@ mod tests {
 
     #[test]
     fn plain_lines_take_the_fast_path() {
-        let cases: [(&[u8], usize, Stage, Option<&str>); 3] = [
+        let cases: [(&[u8], usize, FundingStage, Option<&str>); 3] = [
             (
                 b"1,2021-06-07,US,GT,committed,4281638.70,USD\n",
                 44,
-                Stage::Committed,
+                FundingStage::Committed,
                 Some("USD 4281638.70"),
             ),
             (
                 b"a b,2021-06-07,us,GT,pledged,-5,JPY\r\nnext",
                 37,
-                Stage::Pledged,
+                FundingStage::Pledged,
                 Some("JPY -5"),
             ),
-            (b"7,2021-06-07,US,XK,announced,,\nnext", 31, Stage::Announced, None),
+            (
+                b"7,2021-06-07,US,XK,announced,,\nnext",
+                31,
+                FundingStage::Announced,
+                None,
+            ),
         ];
         for (line, length, stage, amount) in cases {
             let (row, len) = fast_line(line).unwrap();

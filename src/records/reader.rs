@@ -21,8 +21,9 @@ use crate::{Aggregator, Excerpt};
 ///   (RFC 4180) but not span lines.
 /// - `date`: the value date, `YYYY-MM-DD`.
 /// - `donor`, `recipient`: ISO 3166-1 alpha-2 codes (`XK` for Kosovo).
-/// - `stage`: `announced`, `pledged`, `committed`, `disbursed` or
-///   `cancelled`.
+/// - `stage`: a [`FundingStage`](crate::FundingStage) by its word:
+///   `proposed`, `announced`, `pledged`, `committed`, `disbursed`,
+///   `reduced` or `cancelled`.
 /// - `amount`: a plain decimal in major units (`-1234.50`), at any
 ///   precision a `Decimal` holds; empty when undisclosed.
 /// - `currency`: an ISO 4217 code; it may be empty only when the amount

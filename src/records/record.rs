@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 
-use crate::{Country, Excerpt, Flow, Money, Recipients, Stage};
+use crate::{Country, Excerpt, Flow, FundingStage, Money, Recipients};
 
 /// The identifier of a funding record, as its source gives it (a CRS row
 /// number, an IATI transaction reference).
@@ -90,14 +90,14 @@ impl fmt::Display for RecordId {
 ///
 /// ```
 /// use statecraft::records::FundingRecord;
-/// use statecraft::{Country, Flow, NaiveDate, Stage};
+/// use statecraft::{Country, Flow, NaiveDate, FundingStage};
 ///
 /// let r = FundingRecord::new(
 ///     "1".parse()?,
 ///     NaiveDate::from_ymd_opt(2021, 4, 26).unwrap(),
 ///     Country::US,
 ///     Country::GT,
-///     Stage::Pledged,
+///     FundingStage::Pledged,
 ///     Some("USD 310000000".parse()?),
 /// );
 /// assert_eq!(r.recipients().countries().next(), Some(Country::GT));
@@ -110,7 +110,7 @@ pub struct FundingRecord {
     date: NaiveDate,
     donor: Country,
     recipients: Recipients,
-    stage: Stage,
+    stage: FundingStage,
     amount: Option<Money>,
 }
 
@@ -122,7 +122,7 @@ impl FundingRecord {
         date: NaiveDate,
         donor: Country,
         recipients: impl Into<Recipients>,
-        stage: Stage,
+        stage: FundingStage,
         amount: Option<Money>,
     ) -> FundingRecord {
         FundingRecord {
@@ -154,7 +154,7 @@ impl Flow for FundingRecord {
         &self.recipients
     }
 
-    fn stage(&self) -> Stage {
+    fn stage(&self) -> FundingStage {
         self.stage
     }
 

@@ -13,14 +13,14 @@ use crate::{Excerpt, Flow, Recipients};
 ///
 /// ```
 /// use statecraft::records::{FundingRecord, Reader, Writer};
-/// use statecraft::{Country, NaiveDate, Stage};
+/// use statecraft::{Country, NaiveDate, FundingStage};
 ///
 /// let record = FundingRecord::new(
 ///     "a,1".parse()?,
 ///     NaiveDate::from_ymd_opt(2021, 4, 26).unwrap(),
 ///     Country::US,
 ///     Country::GT,
-///     Stage::Pledged,
+///     FundingStage::Pledged,
 ///     Some("USD 310000000.00".parse()?),
 /// );
 /// let mut w = Writer::new(Vec::new());
