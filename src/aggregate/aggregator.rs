@@ -460,7 +460,7 @@ impl Tally {
         let Some(money) = flow.amount() else {
             self.undisclosed = self.undisclosed.saturating_add(1);
             let by = &self.by;
-            let codes = parts(flow.recipients(), |c| by.code(donor, c, stage, date));
+            let codes = parts(&flow.recipients(), |c| by.code(donor, c, stage, date));
             for code in distinct(codes.iter().map(|(code, _)| *code)) {
                 if let Some(cell) = self.groups.cell(code) {
                     cell.undisclosed = cell.undisclosed.saturating_add(1);
@@ -494,7 +494,7 @@ impl Tally {
                 return;
             }
         };
-        let result = match flow.recipients() {
+        let result = match &*flow.recipients() {
             Recipients::One(recipient) => self.add_one(money, factor, self.by.code(donor, *recipient, stage, date)),
             split @ Recipients::Split(_) => {
                 let parts = parts(split, |c| self.by.code(donor, c, stage, date));

@@ -1,5 +1,7 @@
 //! `Flow`: what the aggregator sums.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::Recipients;
@@ -14,6 +16,8 @@ use crate::{Country, FundingStage, Money};
 /// these five questions can be aggregated too.
 ///
 /// ```
+/// use std::borrow::Cow;
+///
 /// use statecraft::{Country, Flow, FundingStage, Money, NaiveDate, Recipients};
 ///
 /// struct Grant {
@@ -25,7 +29,7 @@ use crate::{Country, FundingStage, Money};
 /// impl Flow for Grant {
 ///     fn date(&self) -> NaiveDate { self.day }
 ///     fn donor(&self) -> Country { Country::US }
-///     fn recipients(&self) -> &Recipients { &self.to }
+///     fn recipients(&self) -> Cow<'_, Recipients> { Cow::Borrowed(&self.to) }
 ///     fn stage(&self) -> FundingStage { FundingStage::Committed }
 ///     fn amount(&self) -> Option<Money> { Some(self.amount) }
 /// }
@@ -45,8 +49,10 @@ pub trait Flow {
     /// The giving country.
     fn donor(&self) -> Country;
 
-    /// The receiving country, or countries with their shares.
-    fn recipients(&self) -> &Recipients;
+    /// The receiving country, or countries with their shares: borrowed
+    /// when the flow holds them so, built when it holds them otherwise
+    /// (a dossier's funding names areas with optional shares).
+    fn recipients(&self) -> Cow<'_, Recipients>;
 
     /// Where the flow is in its lifecycle.
     fn stage(&self) -> FundingStage;
@@ -65,7 +71,7 @@ impl<T: Flow + ?Sized> Flow for &T {
         (**self).donor()
     }
 
-    fn recipients(&self) -> &Recipients {
+    fn recipients(&self) -> Cow<'_, Recipients> {
         (**self).recipients()
     }
 

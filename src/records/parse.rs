@@ -51,8 +51,8 @@ impl Flow for Row {
     }
 
     #[inline]
-    fn recipients(&self) -> &Recipients {
-        &self.recipients
+    fn recipients(&self) -> Cow<'_, Recipients> {
+        Cow::Borrowed(&self.recipients)
     }
 
     #[inline]

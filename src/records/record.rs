@@ -1,5 +1,6 @@
 //! `FundingRecord`: one row of a CRS- or IATI-shaped funding file.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -150,8 +151,8 @@ impl Flow for FundingRecord {
         self.donor
     }
 
-    fn recipients(&self) -> &Recipients {
-        &self.recipients
+    fn recipients(&self) -> Cow<'_, Recipients> {
+        Cow::Borrowed(&self.recipients)
     }
 
     fn stage(&self) -> FundingStage {

@@ -63,7 +63,7 @@ impl<W: Write> Writer<W> {
     /// error of `out`, with the line being written.
     pub fn write(&mut self, record: &FundingRecord) -> Result<(), RecordError> {
         self.header()?;
-        let recipient = match record.recipients() {
+        let recipient = match &*record.recipients() {
             Recipients::One(c) => *c,
             Recipients::Split(_) => {
                 let id = Excerpt::new(record.id().as_str());
