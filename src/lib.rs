@@ -63,6 +63,12 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   [`fx::RateChain`] asks several in order and crosses between them, under
   an explicit [`fx::MissingRatePolicy`]. [`fx::check_reported`] checks a
   reported pair such as "$310m (£219m)".
+- [`Aggregator`]: exact totals of flows of funds ([`Flow`]) in one
+  currency, by recipient, donor, sub-region, named group, [`FundingStage`], year,
+  month or a pair of these ([`By`]), through any rate source, streaming
+  and mergeable; [`Totals`] account for every record read (aggregated,
+  undisclosed or rejected with its line). [`records`] reads and writes
+  the CSV form of funding records and aggregates a file on every core.
 
 The facts of a story live in a [`Dossier`], each citing a [`Source`] by
 its [`SourceId`] and naming others by typed ids ([`Id<T>`](Id): a
@@ -196,6 +202,34 @@ let e = Dossier::from_json_str(json).unwrap_err();
 assert_eq!(e.to_string(), "invalid value: integer `-5`, expected u64 at line 2, column 60 (vaccine_pledges[0].doses)");
 ```
 
+Total funding records by recipient in one currency, at the rate of each
+record's date, to the cent:
+
+```
+use statecraft::fx::EcbRates;
+use statecraft::records::Reader;
+use statecraft::{Aggregator, Currency, Dimension};
+
+let csv = "\
+id,date,donor,recipient,stage,amount,currency
+1,2021-04-26,US,GT,pledged,310000000,USD
+2,2021-06-07,GB,GT,committed,219000000,GBP
+3,2021-06-07,DE,HN,disbursed,,
+4,2021-06-07,DE,SV,disbursed,12x,EUR
+";
+let mut agg = Aggregator::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient);
+Reader::new(csv.as_bytes()).aggregate_into(&mut agg)?;
+let totals = agg.totals();
+let rows: Vec<String> = totals.groups().iter().map(|g| format!("{} {}", g.key(), g.total())).collect();
+assert_eq!(rows, ["GT USD 620338246.43", "HN USD 0.00"]); // 310m + 219m × 1.2162 / 0.85825
+assert_eq!((totals.aggregated(), totals.undisclosed(), totals.rejected()), (2, 1, 1));
+assert_eq!(
+    totals.rejections()[0].to_string(),
+    "line 5: column 6 (amount): invalid amount `12x`: unexpected `x` after the amount"
+);
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+
 Sum without losing a cent, and round once at the end:
 
 ```
@@ -219,15 +253,21 @@ assert_eq!(total.round().to_string(), "USD 0.30"); // half to even
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
 )]
 
+mod aggregate;
 mod excerpt;
 pub mod fx;
 mod geo;
 mod model;
 mod money;
 mod notation;
+pub mod records;
 mod serde_str;
 mod slug;
 
+pub use aggregate::{
+    AggregateError, Aggregator, By, CountryGroups, Dimension, ExactSum, Flow, GroupKey, GroupTable, GroupTotal,
+    KeyPart, ParseDimensionError, Recipients, RejectReason, Rejection, Split, SplitError, Totals,
+};
 pub use chrono::NaiveDate;
 pub use excerpt::Excerpt;
 pub use geo::{Continent, Country, CountryGroup, ParseCountryError, ParseRegionError, Subregion};

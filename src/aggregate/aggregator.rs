@@ -1,0 +1,851 @@
+//! `Aggregator`: exact totals of flows, streaming and mergeable.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::rate_cache::{Factor, RateCache, Slot};
+use super::rejection::{keep_first, would_keep};
+use super::wide::{pow10, I256, RATE_SCALE, SUM_SCALE, U256};
+use super::{AggregateError, By, ExactSum, Flow, GroupTotal, Recipients, RejectReason, Rejection, Totals};
+use crate::fx::{FxError, RateSource, Series};
+use crate::{Currency, Money};
+
+/// How many rejections an aggregator keeps by default.
+const DEFAULT_KEPT: usize = 10;
+
+/// The decimal places an amount and its share may have together: the sum
+/// scale less the 28 places of a rate.
+const AMOUNT_SCALE: u32 = SUM_SCALE - RATE_SCALE;
+
+/// Sums flows of funds into exact totals in one currency, grouped by a
+/// [`By`], one flow at a time.
+///
+/// Each flow is converted at the rate of its value date (or of one date
+/// you fix with [`at`](Aggregator::at)) from any [`RateSource`], apportioned
+/// among its recipients by its [`Split`](crate::Split), and added to its group exactly.
+/// Memory grows with the number of groups, not of flows: a group holds one
+/// exact sum, and a rate is asked once per currency and day and cached in
+/// 16 bytes per currency and day of the input's range (1.8 MB for 16
+/// currencies over 19 years), within fixed bounds whatever the input.
+///
+/// Nothing is lost. Every flow pushed is counted as read and is then
+/// either aggregated, undisclosed (no amount: counted per group, never
+/// summed as zero) or rejected with its line and reason (no rate for that
+/// date, unreadable, overflow); the first rejections are kept.
+///
+/// [`merge`](Aggregator::merge) combines two aggregators with the same
+/// result as one pass over both inputs, so that work can be split across
+/// threads or machines.
+///
+/// # What "exact" means
+///
+/// The rate is the `Decimal` the source returns (for the ECB, a cross rate
+/// `target_per_eur / currency_per_eur` carries 28 significant digits).
+/// Each product `amount × rate × share / 100` is computed exactly, in
+/// 256-bit integers at 46 decimal places, and the sums of these products
+/// are exact. Each total is rounded once, when read, half to even to the
+/// target currency's minor units.
+///
+/// ```
+/// use statecraft::fx::{FxError, Rate, RateSource};
+/// use statecraft::records::FundingRecord;
+/// use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, NaiveDate, FundingStage};
+///
+/// /// One pound buys 1.25 dollars, every day.
+/// struct Fixed;
+/// impl RateSource for Fixed {
+///     fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Rate, FxError> {
+///         Rate::new(from, to, Decimal::new(125, 2), on, "fixed")
+///     }
+/// }
+///
+/// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
+/// let mut agg = Aggregator::new(Fixed, Currency::USD, Dimension::Recipient);
+/// for (id, to, amount) in [("1", Country::GT, "GBP 100"), ("2", Country::HN, "USD 10.005"), ("3", Country::GT, "GBP 0.01")] {
+///     let record = FundingRecord::new(id.parse()?, day, Country::US, to, FundingStage::Committed, Some(amount.parse()?));
+///     agg.push(&record);
+/// }
+/// let totals = agg.totals();
+/// assert_eq!(totals.read(), 3);
+/// let rows: Vec<String> = totals.groups().iter().map(|g| format!("{} {}", g.key(), g.total())).collect();
+/// assert_eq!(rows, ["GT USD 125.01", "HN USD 10.00"]); // 125.0125 and 10.005, half to even
+/// assert_eq!(totals.total().to_string(), "USD 135.02"); // 135.0175
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct Aggregator<R> {
+    rates: R,
+    tally: Tally,
+}
+
+/// Everything an aggregator holds but its rate source.
+#[derive(Debug)]
+pub(crate) struct Tally {
+    target: Currency,
+    /// The largest and smallest sums that round into a `Decimal` at the
+    /// target's minor units; a flow that would take a total beyond them
+    /// is rejected.
+    limit: (I256, I256),
+    by: By,
+    at: Option<NaiveDate>,
+    keep: usize,
+    cache: RateCache,
+    groups: Groups,
+    total: I256,
+    read: u64,
+    aggregated: u64,
+    rejected: u64,
+    undisclosed: u64,
+    rejections: Vec<Rejection>,
+}
+
+/// The running total of one group.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Cell {
+    sum: I256,
+    records: u64,
+    undisclosed: u64,
+}
+
+impl Cell {
+    fn is_used(&self) -> bool {
+        self.records > 0 || self.undisclosed > 0
+    }
+}
+
+/// Running totals by key code: a table when the keys are few and known, a
+/// map otherwise.
+#[derive(Clone, Debug)]
+enum Groups {
+    Dense(Vec<Cell>),
+    Sparse(HashMap<u64, Cell, BuildHasherDefault<CodeHasher>>),
+}
+
+impl Groups {
+    fn new(by: &By) -> Groups {
+        match by.dense_len() {
+            Some(n) => Groups::Dense(vec![Cell::default(); n]),
+            None => Groups::Sparse(HashMap::default()),
+        }
+    }
+
+    #[inline]
+    fn get(&self, code: u64) -> Cell {
+        match self {
+            Groups::Dense(v) => usize::try_from(code).ok().and_then(|i| v.get(i)).copied(),
+            Groups::Sparse(m) => m.get(&code).copied(),
+        }
+        .unwrap_or_default()
+    }
+
+    #[inline]
+    fn cell(&mut self, code: u64) -> Option<&mut Cell> {
+        match self {
+            Groups::Dense(v) => usize::try_from(code).ok().and_then(|i| v.get_mut(i)),
+            Groups::Sparse(m) => Some(m.entry(code).or_default()),
+        }
+    }
+
+    fn used(&self) -> Vec<(u64, Cell)> {
+        match self {
+            Groups::Dense(v) => (0u64..)
+                .zip(v.iter())
+                .filter(|(_, c)| c.is_used())
+                .map(|(i, c)| (i, *c))
+                .collect(),
+            Groups::Sparse(m) => m.iter().filter(|(_, c)| c.is_used()).map(|(k, c)| (*k, *c)).collect(),
+        }
+    }
+}
+
+/// What a flow's rate is looked up by, computed when the flow is read:
+/// its currency and the day number of its date, `None` when it has no
+/// amount.
+pub(crate) trait RateKey {
+    fn rate_key(&self) -> Option<(Currency, i32)>;
+}
+
+/// A multiplicative hasher for key codes (which are small integers).
+#[derive(Default)]
+struct CodeHasher(u64);
+
+impl Hasher for CodeHasher {
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// Why one product could not be formed.
+enum ProductError {
+    Overflow,
+    TooPrecise,
+}
+
+impl<R: RateSource> Aggregator<R> {
+    /// An empty aggregator converting into `target` through `rates`,
+    /// grouping by `by` (a [`Dimension`](crate::Dimension) or a pair), at
+    /// each flow's value date.
+    pub fn new(rates: R, target: Currency, by: impl Into<By>) -> Aggregator<R> {
+        let by = by.into();
+        Aggregator {
+            rates,
+            tally: Tally {
+                target,
+                limit: limit(target),
+                groups: Groups::new(&by),
+                by,
+                at: None,
+                keep: DEFAULT_KEPT,
+                cache: RateCache::new(target),
+                total: I256::ZERO,
+                read: 0,
+                aggregated: 0,
+                rejected: 0,
+                undisclosed: 0,
+                rejections: Vec::new(),
+            },
+        }
+    }
+
+    /// Converts every flow at the rate of `date` instead of its own value
+    /// date (to report in "today's dollars").
+    pub fn at(mut self, date: NaiveDate) -> Aggregator<R> {
+        self.tally.at = Some(date);
+        self
+    }
+
+    /// Keeps the `n` rejections with the lowest lines (10 by default).
+    pub fn keep_rejections(mut self, n: usize) -> Aggregator<R> {
+        self.tally.keep = n;
+        self.tally.rejections.truncate(n);
+        self
+    }
+
+    /// An empty aggregator that sums the same way, through a clone of this
+    /// one's rate source: one per thread, to [`merge`](Aggregator::merge)
+    /// back. With a shared reference as the source (`&rates`, which is
+    /// what `EcbRates::embedded()` gives), the clone is free.
+    pub fn fork(&self) -> Aggregator<R>
+    where
+        R: Clone,
+    {
+        Aggregator {
+            rates: self.rates.clone(),
+            tally: self.tally.fork(),
+        }
+    }
+
+    /// The rate source.
+    pub(crate) fn rates(&self) -> &R {
+        &self.rates
+    }
+
+    /// An aggregator of `tally`, converting through `rates`.
+    pub(crate) fn from_tally(rates: R, tally: Tally) -> Aggregator<R> {
+        Aggregator { rates, tally }
+    }
+
+    /// Everything but the rate source (and its borrow).
+    pub(crate) fn into_tally(self) -> Tally {
+        self.tally
+    }
+
+    /// An empty tally that sums as this aggregator does.
+    pub(crate) fn fork_tally(&self) -> Tally {
+        self.tally.fork()
+    }
+
+    /// The currency totals are in.
+    pub fn currency(&self) -> Currency {
+        self.tally.target
+    }
+
+    /// What totals are grouped by.
+    pub fn by(&self) -> &By {
+        &self.tally.by
+    }
+
+    /// The fixed conversion date, if one was set with
+    /// [`at`](Aggregator::at).
+    pub fn conversion_date(&self) -> Option<NaiveDate> {
+        self.tally.at
+    }
+
+    /// Flows pushed and records rejected so far.
+    pub fn read(&self) -> u64 {
+        self.tally.read
+    }
+
+    /// Flows summed so far.
+    pub fn aggregated(&self) -> u64 {
+        self.tally.aggregated
+    }
+
+    /// Records rejected so far.
+    pub fn rejected(&self) -> u64 {
+        self.tally.rejected
+    }
+
+    /// Flows without an amount so far.
+    pub fn undisclosed(&self) -> u64 {
+        self.tally.undisclosed
+    }
+
+    /// Adds one flow, at position `read() + 1` (see
+    /// [`push_at`](Aggregator::push_at)).
+    pub fn push(&mut self, flow: &impl Flow) {
+        let line = self.tally.read.saturating_add(1);
+        self.push_at(line, flow);
+    }
+
+    /// Adds one flow found at `line` (of a file, or any position the
+    /// caller numbers flows by; rejections carry it).
+    ///
+    /// The flow is converted and summed, counted as undisclosed, or
+    /// rejected; it is never an error.
+    #[inline]
+    pub fn push_at(&mut self, line: u64, flow: &impl Flow) {
+        self.tally.push_at(&self.rates, line, flow);
+    }
+
+    /// Counts a record that could not be read as rejected at `line`, with
+    /// `reason`.
+    pub fn reject(&mut self, line: u64, reason: RejectReason) {
+        self.tally.reject(line, reason);
+    }
+
+    /// Adds everything `other` has summed, counted and rejected, with the
+    /// same result as if this aggregator had been pushed `other`'s flows
+    /// too. `other` may use another rate source (see
+    /// [`fork`](Aggregator::fork)).
+    ///
+    /// # Errors
+    ///
+    /// [`AggregateError::Incompatible`] when `other` converts into another
+    /// currency, at another date or groups by something else;
+    /// [`AggregateError::Overflow`] when a merged total would exceed what a
+    /// `Decimal` holds at the target's minor units. On error, `self` is
+    /// unchanged.
+    ///
+    /// ```
+    /// use statecraft::fx::{FxError, Rate, RateSource};
+    /// use statecraft::records::FundingRecord;
+    /// use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, NaiveDate, FundingStage};
+    ///
+    /// struct Par;
+    /// impl RateSource for Par {
+    ///     fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Rate, FxError> {
+    ///         Rate::new(from, to, Decimal::ONE, on, "par")
+    ///     }
+    /// }
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
+    /// let grant = |id: &str, to, amount: &str| -> Result<FundingRecord, Box<dyn std::error::Error>> {
+    ///     Ok(FundingRecord::new(id.parse()?, day, Country::US, to, FundingStage::Disbursed, Some(amount.parse()?)))
+    /// };
+    /// let rates = Par;
+    /// let mut all = Aggregator::new(&rates, Currency::USD, Dimension::Recipient);
+    /// let (mut a, mut b) = (all.fork(), all.fork());
+    /// std::thread::scope(|s| {
+    ///     s.spawn(|| a.push(&grant("1", Country::GT, "EUR 10").unwrap()));
+    ///     s.spawn(|| b.push(&grant("2", Country::GT, "GBP 5.50").unwrap()));
+    /// });
+    /// all.merge(a)?;
+    /// all.merge(b)?;
+    /// assert_eq!(all.totals().total().to_string(), "USD 15.50");
+    ///
+    /// let in_euros = Aggregator::new(&rates, Currency::EUR, Dimension::Recipient);
+    /// assert_eq!(
+    ///     all.merge(in_euros).unwrap_err().to_string(),
+    ///     "cannot merge totals in EUR by recipient at each record's date into totals in USD by recipient at each record's date"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn merge<S: RateSource>(&mut self, other: Aggregator<S>) -> Result<(), AggregateError> {
+        self.tally.merge(other.tally)
+    }
+
+    /// Adds a batch of flows with their lines, as [`push_at`](Aggregator::push_at)
+    /// each would, faster.
+    pub(crate) fn push_batch<F: Flow + RateKey>(&mut self, batch: &[(u64, F)]) {
+        self.tally.push_batch(&self.rates, batch);
+    }
+
+    /// Merges a tally (see [`merge`](Aggregator::merge)).
+    pub(crate) fn merge_tally(&mut self, other: Tally) -> Result<(), AggregateError> {
+        self.tally.merge(other)
+    }
+
+    /// The totals so far: one row per group, sorted by key, each rounded
+    /// half to even to the target's minor units, with the counts and the
+    /// first rejections.
+    pub fn totals(&self) -> Totals {
+        self.tally.totals()
+    }
+}
+
+impl Tally {
+    fn fork(&self) -> Tally {
+        Tally {
+            target: self.target,
+            limit: self.limit,
+            by: self.by.clone(),
+            at: self.at,
+            keep: self.keep,
+            cache: RateCache::new(self.target),
+            groups: Groups::new(&self.by),
+            total: I256::ZERO,
+            read: 0,
+            aggregated: 0,
+            rejected: 0,
+            undisclosed: 0,
+            rejections: Vec::new(),
+        }
+    }
+
+    #[inline]
+    pub(crate) fn push_at<R: RateSource + ?Sized>(&mut self, rates: &R, line: u64, flow: &impl Flow) {
+        let slot = self.peek(flow);
+        self.push_with(rates, line, flow, slot);
+    }
+
+    /// Adds a batch of flows with their lines: the same as pushing each in
+    /// turn, but the rates of the whole batch are looked up first, so that
+    /// the memory loads overlap instead of waiting one after another.
+    pub(crate) fn push_batch<R: RateSource + ?Sized, F: Flow + RateKey>(&mut self, rates: &R, batch: &[(u64, F)]) {
+        const WIDTH: usize = 64;
+        let at = self.at.map(|d| d.num_days_from_ce());
+        for chunk in batch.chunks(WIDTH) {
+            // Few instructions per flow, so that many loads are in flight.
+            let mut slots = [Slot::default(); WIDTH];
+            for (slot, (_, flow)) in slots.iter_mut().zip(chunk) {
+                if let Some((currency, day)) = flow.rate_key() {
+                    *slot = self.cache.peek_day(currency, at.unwrap_or(day));
+                }
+            }
+            for (slot, (line, flow)) in slots.iter().zip(chunk) {
+                self.push_with(rates, *line, flow, *slot);
+            }
+        }
+    }
+
+    #[inline]
+    fn peek(&self, flow: &impl Flow) -> Slot {
+        match flow.amount() {
+            Some(money) => self
+                .cache
+                .peek(money.currency(), self.at.unwrap_or_else(|| flow.date())),
+            None => Slot::default(),
+        }
+    }
+
+    #[inline]
+    fn push_with<R: RateSource + ?Sized>(&mut self, rates: &R, line: u64, flow: &impl Flow, slot: Slot) {
+        self.read = self.read.saturating_add(1);
+        let date = flow.date();
+        let (donor, stage) = (flow.donor(), flow.stage());
+        let Some(money) = flow.amount() else {
+            self.undisclosed = self.undisclosed.saturating_add(1);
+            let by = &self.by;
+            let codes = parts(&flow.recipients(), |c| by.code(donor, c, stage, date));
+            for code in distinct(codes.iter().map(|(code, _)| *code)) {
+                if let Some(cell) = self.groups.cell(code) {
+                    cell.undisclosed = cell.undisclosed.saturating_add(1);
+                }
+            }
+            return;
+        };
+        let factor = match self
+            .cache
+            .resolve(rates, money.currency(), self.at.unwrap_or(date), slot)
+        {
+            Ok(f) => f,
+            Err(i) => {
+                if would_keep(&self.rejections, self.keep, line) {
+                    let on = self.at.unwrap_or(date);
+                    // The reason was kept, or the source is asked again.
+                    let reason = match self.cache.error(i) {
+                        Some(e) => RejectReason::NoRate(e.clone()),
+                        None => match rates.rate(money.currency(), self.target, on) {
+                            Err(e) => RejectReason::NoRate(e),
+                            Ok(_) => RejectReason::NoRate(FxError::NotQuoted {
+                                series: Series::Pair(money.currency(), self.target),
+                                date: on,
+                                provider: "the rate source (which answered later)".into(),
+                            }),
+                        },
+                    };
+                    keep_first(&mut self.rejections, self.keep, Rejection::new(line, reason));
+                }
+                self.rejected = self.rejected.saturating_add(1);
+                return;
+            }
+        };
+        let result = match &*flow.recipients() {
+            Recipients::One(recipient) => self.add_one(money, factor, self.by.code(donor, *recipient, stage, date)),
+            split @ Recipients::Split(_) => {
+                let parts = parts(split, |c| self.by.code(donor, c, stage, date));
+                self.add_split(money, factor, &parts)
+            }
+        };
+        match result {
+            Ok(()) => self.aggregated = self.aggregated.saturating_add(1),
+            Err(e) => {
+                if would_keep(&self.rejections, self.keep, line) {
+                    let reason = match e {
+                        ProductError::TooPrecise => RejectReason::TooPrecise { amount: money },
+                        ProductError::Overflow => RejectReason::Overflow(format!(
+                            "{money} at {} {} per {} would take a total beyond the largest {} amount a decimal holds",
+                            factor.to_decimal(),
+                            self.target,
+                            money.currency(),
+                            self.target
+                        )),
+                    };
+                    keep_first(&mut self.rejections, self.keep, Rejection::new(line, reason));
+                }
+                self.rejected = self.rejected.saturating_add(1);
+            }
+        }
+    }
+
+    pub(crate) fn reject(&mut self, line: u64, reason: RejectReason) {
+        self.read = self.read.saturating_add(1);
+        self.rejected = self.rejected.saturating_add(1);
+        if would_keep(&self.rejections, self.keep, line) {
+            keep_first(&mut self.rejections, self.keep, Rejection::new(line, reason));
+        }
+    }
+
+    /// `a + b` when it stays within what a total may be.
+    #[inline]
+    fn add(&self, a: I256, b: I256) -> Result<I256, ProductError> {
+        match a.checked_add(b) {
+            Some(s) if s <= self.limit.0 && s >= self.limit.1 => Ok(s),
+            _ => Err(ProductError::Overflow),
+        }
+    }
+
+    #[inline]
+    fn add_one(&mut self, money: Money, factor: Factor, code: u64) -> Result<(), ProductError> {
+        let value = product(money.amount(), factor, None)?;
+        let total = self.add(self.total, value)?;
+        let sum = self.add(self.groups.get(code).sum, value)?;
+        let cell = self.groups.cell(code).ok_or(ProductError::Overflow)?;
+        cell.sum = sum;
+        cell.records = cell.records.saturating_add(1);
+        self.total = total;
+        Ok(())
+    }
+
+    fn add_split(
+        &mut self,
+        money: Money,
+        factor: Factor,
+        shares: &[(u64, Option<Decimal>)],
+    ) -> Result<(), ProductError> {
+        // Form every part and check every sum before changing any.
+        let mut parts: Vec<(u64, I256)> = Vec::with_capacity(shares.len());
+        for &(code, percent) in shares {
+            let value = product(money.amount(), factor, percent)?;
+            match parts.iter_mut().find(|(c, _)| *c == code) {
+                Some((_, v)) => *v = v.checked_add(value).ok_or(ProductError::Overflow)?,
+                None => parts.push((code, value)),
+            }
+        }
+        let mut total = self.total;
+        let mut sums = Vec::with_capacity(parts.len());
+        for (code, value) in &parts {
+            total = self.add(total, *value)?;
+            sums.push((*code, self.add(self.groups.get(*code).sum, *value)?));
+        }
+        for (code, sum) in sums {
+            if let Some(cell) = self.groups.cell(code) {
+                cell.sum = sum;
+                cell.records = cell.records.saturating_add(1);
+            }
+        }
+        self.total = total;
+        Ok(())
+    }
+
+    pub(crate) fn merge(&mut self, other: Tally) -> Result<(), AggregateError> {
+        if self.target != other.target || self.by != other.by || self.at != other.at {
+            return Err(AggregateError::Incompatible {
+                ours: self.describe(),
+                theirs: other.describe(),
+            });
+        }
+        let overflow = |what: String| AggregateError::Overflow { what };
+        let total = self.add(self.total, other.total).map_err(|_| {
+            overflow(format!(
+                "the total of everything would exceed the largest {} amount a decimal holds",
+                self.target
+            ))
+        })?;
+        let mut merged = Vec::new();
+        for (code, theirs) in other.groups.used() {
+            let sum = self.add(self.groups.get(code).sum, theirs.sum).map_err(|_| {
+                let of = match self.by.decode(code) {
+                    Some(key) => format!("the total of {key}"),
+                    None => "a total".into(),
+                };
+                overflow(format!(
+                    "{of} would exceed the largest {} amount a decimal holds",
+                    self.target
+                ))
+            })?;
+            merged.push((code, sum, theirs));
+        }
+        for (code, sum, theirs) in merged {
+            if let Some(cell) = self.groups.cell(code) {
+                cell.sum = sum;
+                cell.records = cell.records.saturating_add(theirs.records);
+                cell.undisclosed = cell.undisclosed.saturating_add(theirs.undisclosed);
+            }
+        }
+        self.total = total;
+        self.read = self.read.saturating_add(other.read);
+        self.aggregated = self.aggregated.saturating_add(other.aggregated);
+        self.rejected = self.rejected.saturating_add(other.rejected);
+        self.undisclosed = self.undisclosed.saturating_add(other.undisclosed);
+        for r in other.rejections {
+            keep_first(&mut self.rejections, self.keep, r);
+        }
+        Ok(())
+    }
+
+    fn describe(&self) -> String {
+        let at = match self.at {
+            Some(d) => format!("at the rates of {d}"),
+            None => "at each record's date".to_string(),
+        };
+        format!("in {} by {} {at}", self.target, self.by)
+    }
+
+    /// Moves the lines of the kept rejections down by `lines` (for a part
+    /// of a file read from its middle).
+    pub(crate) fn shift_lines(&mut self, lines: u64) {
+        for r in &mut self.rejections {
+            r.shift(lines);
+        }
+    }
+
+    fn totals(&self) -> Totals {
+        // Every sum is kept within `limit`, which rounds into a Decimal at
+        // the target's minor units: rounding cannot fail here.
+        let round = |exact: ExactSum| exact.round().unwrap_or(Money::zero(exact.currency()));
+        let mut groups = Vec::new();
+        for (code, cell) in self.groups.used() {
+            let exact = ExactSum::from_raw(cell.sum, self.target);
+            let Some(key) = self.by.decode(code) else {
+                continue;
+            };
+            groups.push(GroupTotal::new(
+                key,
+                round(exact),
+                exact,
+                cell.records,
+                cell.undisclosed,
+            ));
+        }
+        groups.sort_by(|a, b| a.key().cmp(b.key()));
+        let exact = ExactSum::from_raw(self.total, self.target);
+        Totals::new(
+            self.target,
+            self.by.clone(),
+            self.at,
+            groups,
+            round(exact),
+            exact,
+            [self.read, self.aggregated, self.rejected, self.undisclosed],
+            self.rejections.clone(),
+        )
+    }
+}
+
+/// The bounds of a total in `target`: ±(2⁹⁶ − 1) units of its last
+/// decimal place, the most a `Decimal` holds at its minor units.
+fn limit(target: Currency) -> (I256, I256) {
+    const DECIMAL_MAX_MANTISSA: u128 = (1 << 96) - 1;
+    let places = SUM_SCALE - u32::from(target.minor_units().unwrap_or(0)).min(28);
+    let max = pow10(places.min(38))
+        .zip(pow10(places.saturating_sub(38)))
+        .and_then(|(a, b)| {
+            U256::from_u128(DECIMAL_MAX_MANTISSA)
+                .checked_mul_u128(a)?
+                .checked_mul_u128(b)
+        });
+    // 2^96 × 10^46 < 2^249: always some.
+    let max = max
+        .and_then(|m| I256::from_sign_magnitude(false, m))
+        .unwrap_or(I256::ZERO);
+    let (_, magnitude) = max.sign_magnitude();
+    let min = I256::from_sign_magnitude(true, magnitude).unwrap_or(I256::ZERO);
+    (max, min)
+}
+
+/// The parts of a flow: `(key code, percent)` per recipient (no percent
+/// for a single recipient).
+fn parts(recipients: &Recipients, code: impl Fn(crate::Country) -> u64) -> Vec<(u64, Option<Decimal>)> {
+    match recipients {
+        Recipients::One(c) => vec![(code(*c), None)],
+        Recipients::Split(s) => s.shares().iter().map(|(c, p)| (code(*c), Some(p.percent()))).collect(),
+    }
+}
+
+/// The codes without repeats, in first-seen order.
+fn distinct(codes: impl Iterator<Item = u64>) -> Vec<u64> {
+    let mut out: Vec<u64> = Vec::new();
+    for c in codes {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `amount × factor (× percent / 100)` as an exact integer at
+/// [`SUM_SCALE`].
+#[inline]
+fn product(amount: Decimal, factor: Factor, percent: Option<Decimal>) -> Result<I256, ProductError> {
+    let negative = amount.is_sign_negative();
+    let m = amount.mantissa().unsigned_abs();
+    let scale = amount.scale();
+    // The common case: a whole rate scaled to 28 places and no split.
+    if let (Factor::Scaled(f), None) = (factor, percent) {
+        if let Some(m) = AMOUNT_SCALE
+            .checked_sub(scale)
+            .and_then(pow10)
+            .and_then(|p| m.checked_mul(p))
+        {
+            return I256::from_sign_magnitude(negative, U256::mul_u128(m, f)).ok_or(ProductError::Overflow);
+        }
+    }
+    product_general(negative, m, scale, factor, percent)
+}
+
+fn product_general(
+    negative: bool,
+    m: u128,
+    scale: u32,
+    factor: Factor,
+    percent: Option<Decimal>,
+) -> Result<I256, ProductError> {
+    let (f_negative, f, f_scale) = match factor {
+        Factor::Scaled(f) => (false, f, RATE_SCALE),
+        Factor::Wide {
+            negative,
+            mantissa,
+            scale,
+        } => (negative, mantissa, scale),
+    };
+    // A percent p is the fraction p / 100: two more decimal places.
+    let (p, p_scale) = match percent {
+        Some(p) => (p.mantissa().unsigned_abs(), p.scale() + 2),
+        None => (1, 0),
+    };
+    let (mut m, mut scale) = (m, scale);
+    let (mut f, mut f_scale) = (f, f_scale);
+    let (mut p, mut p_scale) = (p, p_scale);
+    // Drop trailing zeros until the product's scale fits the sum's.
+    while scale + f_scale + p_scale > SUM_SCALE {
+        if scale > 0 && m % 10 == 0 {
+            (m, scale) = (m / 10, scale - 1);
+        } else if f_scale > 0 && f % 10 == 0 {
+            (f, f_scale) = (f / 10, f_scale - 1);
+        } else if p_scale > 0 && p % 10 == 0 {
+            (p, p_scale) = (p / 10, p_scale - 1);
+        } else {
+            return Err(ProductError::TooPrecise);
+        }
+    }
+    let widen = SUM_SCALE - (scale + f_scale + p_scale);
+    let magnitude = U256::from_u128(m)
+        .checked_mul_u128(f)
+        .and_then(|x| x.checked_mul_u128(p))
+        .and_then(|x| x.checked_mul_u128(pow10(widen.min(38))?))
+        .and_then(|x| x.checked_mul_u128(pow10(widen.saturating_sub(38))?))
+        .ok_or(ProductError::Overflow)?;
+    let negative = (negative != f_negative) && !magnitude.is_zero();
+    I256::from_sign_magnitude(negative, magnitude).ok_or(ProductError::Overflow)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn exact(v: I256) -> String {
+        ExactSum::from_raw(v, Currency::USD).to_string()
+    }
+
+    fn scaled(rate: &str) -> Factor {
+        let r = d(rate);
+        Factor::Scaled(r.mantissa() as u128 * 10u128.pow(RATE_SCALE - r.scale()))
+    }
+
+    #[test]
+    fn products_are_exact() {
+        let ok = |a: &str, f: Factor, p: Option<&str>| exact(product(d(a), f, p.map(d)).ok().unwrap());
+        assert_eq!(ok("4281638.70", scaled("1.2162"), None), "USD 5207328.98694");
+        assert_eq!(
+            ok("-0.01", scaled("0.0000000000000000000000000001"), None),
+            "USD -0.000000000000000000000000000001"
+        );
+        assert_eq!(ok("100", scaled("1.5"), Some("33.33333333")), "USD 49.999999995");
+        assert_eq!(
+            ok("0.000000000000000001", Factor::ONE, None),
+            "USD 0.000000000000000001"
+        );
+        let wide = Factor::Wide {
+            negative: false,
+            mantissa: 3,
+            scale: 0,
+        };
+        assert_eq!(ok("2.5", wide, Some("50")), "USD 3.75");
+        assert_eq!(ok("1.000000000000000000000", scaled("0.5"), None), "USD 0.5");
+    }
+
+    #[test]
+    fn products_beyond_the_sum_fail_without_panicking() {
+        let max = Decimal::MAX;
+        let huge = Factor::Wide {
+            negative: false,
+            mantissa: u128::from(u64::MAX),
+            scale: 0,
+        };
+        assert!(matches!(product(max, huge, None), Err(ProductError::Overflow)));
+        let tiny = d("0.0000000000000000000000000001");
+        assert!(matches!(
+            product(tiny, scaled("0.1234567890123456789012345679"), None),
+            Err(ProductError::TooPrecise)
+        ));
+        // Trailing zeros of the rate make room.
+        assert!(product(tiny, scaled("1.2162"), None).is_ok());
+        assert!(matches!(
+            product(
+                d("0.123456789012345678"),
+                scaled("0.1234567890123456789012345679"),
+                Some(d("33.3"))
+            ),
+            Err(ProductError::TooPrecise)
+        ));
+    }
+}

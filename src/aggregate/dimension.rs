@@ -1,0 +1,656 @@
+//! Grouping dimensions: what totals are broken down by.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::{Country, CountryGroup, Excerpt, FundingStage, Subregion, YearMonth};
+
+/// Named groups of countries, for grouping totals by [`Dimension::Group`]
+/// ("Northern Triangle": GT, HN, SV).
+///
+/// Each country belongs to at most one group, so that the totals of all
+/// groups add up to the total of everything; countries in no group are
+/// totalled under [`KeyPart::Ungrouped`]. Implemented for
+/// [`CountryGroup`]s and lists of them (a dossier's groups, or
+/// [`CountryGroup::builtin`]), lists of `(name, countries)` (in a list, the
+/// first group that holds a country wins), maps from country to name, and
+/// closures.
+///
+/// ```
+/// use statecraft::{Country, CountryGroups};
+///
+/// let groups = [("Northern Triangle", &[Country::GT, Country::HN, Country::SV][..])];
+/// assert_eq!(groups.group_of(Country::HN), Some("Northern Triangle"));
+/// assert_eq!(groups.group_of(Country::MX), None);
+/// ```
+pub trait CountryGroups {
+    /// The name of the group `country` belongs to, if any.
+    fn group_of(&self, country: Country) -> Option<&str>;
+}
+
+impl<S: AsRef<str>, C: AsRef<[Country]>> CountryGroups for [(S, C)] {
+    fn group_of(&self, country: Country) -> Option<&str> {
+        self.iter()
+            .find(|(_, members)| members.as_ref().contains(&country))
+            .map(|(name, _)| name.as_ref())
+    }
+}
+
+impl<S: AsRef<str>, C: AsRef<[Country]>, const N: usize> CountryGroups for [(S, C); N] {
+    fn group_of(&self, country: Country) -> Option<&str> {
+        self.as_slice().group_of(country)
+    }
+}
+
+impl<S: AsRef<str>, C: AsRef<[Country]>> CountryGroups for Vec<(S, C)> {
+    fn group_of(&self, country: Country) -> Option<&str> {
+        self.as_slice().group_of(country)
+    }
+}
+
+impl<S: AsRef<str>, H> CountryGroups for HashMap<Country, S, H>
+where
+    H: std::hash::BuildHasher,
+{
+    fn group_of(&self, country: Country) -> Option<&str> {
+        self.get(&country).map(AsRef::as_ref)
+    }
+}
+
+impl<S: AsRef<str>> CountryGroups for BTreeMap<Country, S> {
+    fn group_of(&self, country: Country) -> Option<&str> {
+        self.get(&country).map(AsRef::as_ref)
+    }
+}
+
+impl CountryGroups for CountryGroup {
+    fn group_of(&self, country: Country) -> Option<&str> {
+        self.contains(country).then(|| self.name())
+    }
+}
+
+impl CountryGroups for [CountryGroup] {
+    fn group_of(&self, country: Country) -> Option<&str> {
+        self.iter().find_map(|g| g.group_of(country))
+    }
+}
+
+impl<const N: usize> CountryGroups for [CountryGroup; N] {
+    fn group_of(&self, country: Country) -> Option<&str> {
+        self.as_slice().group_of(country)
+    }
+}
+
+impl CountryGroups for Vec<CountryGroup> {
+    fn group_of(&self, country: Country) -> Option<&str> {
+        self.as_slice().group_of(country)
+    }
+}
+
+impl<F: Fn(Country) -> Option<&'static str>> CountryGroups for F {
+    fn group_of(&self, country: Country) -> Option<&str> {
+        self(country)
+    }
+}
+
+/// A [`CountryGroups`] resolved once into a table by country.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupTable {
+    names: Vec<Arc<str>>,
+    /// Per country (by variant index): the index of its group in `names`,
+    /// or `names.len()` when it is in none.
+    of: Vec<u32>,
+}
+
+impl GroupTable {
+    fn new(groups: &(impl CountryGroups + ?Sized)) -> GroupTable {
+        let mut names: Vec<Arc<str>> = Vec::new();
+        let mut found: Vec<Option<usize>> = Vec::new();
+        for country in Country::iter() {
+            let index = groups.group_of(country).map(|name| {
+                names.iter().position(|n| &**n == name).unwrap_or_else(|| {
+                    names.push(Arc::from(name));
+                    names.len() - 1
+                })
+            });
+            found.push(index);
+        }
+        names_sorted(names, found)
+    }
+
+    /// The group names, sorted.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().map(|n| &**n)
+    }
+
+    fn index_of(&self, country: Country) -> u32 {
+        self.of.get(country as usize).copied().unwrap_or(self.none())
+    }
+
+    fn none(&self) -> u32 {
+        u32::try_from(self.names.len()).unwrap_or(u32::MAX)
+    }
+}
+
+/// Sorts group names and renumbers the countries' indices to match, so
+/// that the index order is the name order.
+fn names_sorted(names: Vec<Arc<str>>, found: Vec<Option<usize>>) -> GroupTable {
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by(|&a, &b| names.get(a).cmp(&names.get(b)));
+    let mut rank = vec![0u32; names.len()];
+    for (new, &old) in order.iter().enumerate() {
+        if let Some(r) = rank.get_mut(old) {
+            *r = u32::try_from(new).unwrap_or(u32::MAX);
+        }
+    }
+    let none = u32::try_from(names.len()).unwrap_or(u32::MAX);
+    let of = found
+        .into_iter()
+        .map(|i| i.and_then(|i| rank.get(i).copied()).unwrap_or(none))
+        .collect();
+    let sorted = order.iter().filter_map(|&i| names.get(i).cloned()).collect();
+    GroupTable { names: sorted, of }
+}
+
+/// One way to break totals down.
+///
+/// Country dimensions other than [`Donor`](Dimension::Donor) follow the
+/// recipient: a flow split among several recipients is apportioned to
+/// each recipient's key by its share.
+///
+/// ```
+/// use statecraft::{Country, Dimension};
+///
+/// let d: Dimension = "subregion".parse()?;
+/// assert_eq!(d, Dimension::Subregion);
+/// assert_eq!(d.name(), "subregion");
+///
+/// let nt = Dimension::group(&[("Northern Triangle", [Country::GT, Country::HN, Country::SV])]);
+/// assert_eq!(nt.name(), "group");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Dimension {
+    /// The recipient country.
+    Recipient,
+    /// The donor country.
+    Donor,
+    /// The recipient's UN M49 sub-region ([`Country::subregion`]).
+    Subregion,
+    /// The recipient's named group (see [`Dimension::group`]).
+    Group(Arc<GroupTable>),
+    /// The stage.
+    Stage,
+    /// The year of the value date.
+    Year,
+    /// The year and month of the value date.
+    Month,
+}
+
+impl Dimension {
+    /// Groups by the recipient's named group, as `groups` assigns them.
+    /// The groups are read once, here, into a table by country.
+    pub fn group(groups: &(impl CountryGroups + ?Sized)) -> Dimension {
+        Dimension::Group(Arc::new(GroupTable::new(groups)))
+    }
+
+    /// The column name: `recipient`, `donor`, `subregion`, `group`,
+    /// `stage`, `year` or `month`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Dimension::Recipient => "recipient",
+            Dimension::Donor => "donor",
+            Dimension::Subregion => "subregion",
+            Dimension::Group(_) => "group",
+            Dimension::Stage => "stage",
+            Dimension::Year => "year",
+            Dimension::Month => "month",
+        }
+    }
+
+    /// How many distinct keys there can be, when that is small and known
+    /// (countries, sub-regions, groups, stages); `None` for dates.
+    fn cardinality(&self) -> Option<u64> {
+        let n = match self {
+            Dimension::Recipient | Dimension::Donor => <Country as strum::EnumCount>::COUNT,
+            Dimension::Subregion => subregions().count(),
+            Dimension::Group(t) => t.names.len() + 1,
+            Dimension::Stage => FundingStage::iter().count(),
+            Dimension::Year | Dimension::Month => return None,
+        };
+        u64::try_from(n).ok()
+    }
+
+    /// The key of a flow's part going to `recipient`, as a number below
+    /// 2³².
+    #[inline]
+    fn code(&self, donor: Country, recipient: Country, stage: FundingStage, date: NaiveDate) -> u32 {
+        match self {
+            Dimension::Recipient => recipient as u32,
+            Dimension::Donor => donor as u32,
+            Dimension::Subregion => recipient.subregion() as u32,
+            Dimension::Group(t) => t.index_of(recipient),
+            Dimension::Stage => stage as u32,
+            // chrono's years lie within ±262,143, so these stay below 2^26.
+            Dimension::Year => year_code(date.year()),
+            Dimension::Month => year_code(date.year()).wrapping_mul(12).wrapping_add(date.month0()),
+        }
+    }
+
+    /// The key part that `code` stands for.
+    fn decode(&self, code: u32) -> Option<KeyPart> {
+        let i = code as usize;
+        Some(match self {
+            Dimension::Recipient | Dimension::Donor => KeyPart::Country(Country::iter().nth(i)?),
+            Dimension::Subregion => KeyPart::Subregion(subregions().nth(i)?),
+            Dimension::Group(t) => match t.names.get(i) {
+                Some(name) => KeyPart::Group(name.clone()),
+                None => KeyPart::Ungrouped,
+            },
+            Dimension::Stage => KeyPart::Stage(FundingStage::iter().nth(i)?),
+            Dimension::Year => KeyPart::Year(year_of_code(code)),
+            Dimension::Month => KeyPart::Month(YearMonth::new(year_of_code(code / 12), code % 12 + 1)?),
+        })
+    }
+}
+
+fn subregions() -> impl Iterator<Item = Subregion> {
+    <Subregion as strum::IntoEnumIterator>::iter()
+}
+
+const YEAR_BIAS: i64 = 1 << 20;
+
+fn year_code(year: i32) -> u32 {
+    u32::try_from(i64::from(year) + YEAR_BIAS).unwrap_or(0)
+}
+
+fn year_of_code(code: u32) -> i32 {
+    i32::try_from(i64::from(code) - YEAR_BIAS).unwrap_or(0)
+}
+
+/// The error for text that names no [`Dimension`] or [`By`].
+///
+/// ```
+/// let e = "planet".parse::<statecraft::By>().unwrap_err();
+/// assert_eq!(
+///     e.to_string(),
+///     "unknown dimension `planet`: expected recipient, donor, subregion, stage, year or month, or two of them joined by a comma"
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown dimension `{input}`: expected recipient, donor, subregion, stage, year or month, or two of them joined by a comma"
+)]
+pub struct ParseDimensionError {
+    input: Excerpt,
+}
+
+impl FromStr for Dimension {
+    type Err = ParseDimensionError;
+
+    /// Reads a dimension's [`name`](Dimension::name), except `group`, which
+    /// needs its groups (see [`Dimension::group`]).
+    ///
+    /// # Errors
+    ///
+    /// [`ParseDimensionError`] quoting the input.
+    fn from_str(s: &str) -> Result<Dimension, ParseDimensionError> {
+        Ok(match s.trim().to_ascii_lowercase().as_str() {
+            "recipient" => Dimension::Recipient,
+            "donor" => Dimension::Donor,
+            "subregion" => Dimension::Subregion,
+            "stage" => Dimension::Stage,
+            "year" => Dimension::Year,
+            "month" => Dimension::Month,
+            _ => return Err(ParseDimensionError { input: Excerpt::new(s) }),
+        })
+    }
+}
+
+impl fmt::Display for Dimension {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What totals are grouped by: one [`Dimension`], or a pair (recipient and
+/// year, donor and stage, ...).
+///
+/// ```
+/// use statecraft::{By, Dimension};
+///
+/// let by: By = "recipient,year".parse()?;
+/// assert_eq!(by, By::pair(Dimension::Recipient, Dimension::Year));
+/// assert_eq!(by.names().collect::<Vec<_>>(), ["recipient", "year"]);
+/// assert_eq!(By::from(Dimension::Stage).to_string(), "stage");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct By {
+    first: Dimension,
+    second: Option<Dimension>,
+    /// For a pair whose keys fit a dense table: the number of keys of the
+    /// second dimension, the stride of the first.
+    stride: Option<u64>,
+}
+
+impl By {
+    /// Grouped by one dimension.
+    pub fn new(dimension: Dimension) -> By {
+        By {
+            first: dimension,
+            second: None,
+            stride: None,
+        }
+    }
+
+    /// Grouped by a pair of dimensions.
+    pub fn pair(first: Dimension, second: Dimension) -> By {
+        let mut by = By {
+            first,
+            second: Some(second),
+            stride: None,
+        };
+        if by.dense_len().is_some() {
+            by.stride = by.second.as_ref().and_then(Dimension::cardinality);
+        }
+        by
+    }
+
+    /// The dimensions, in order.
+    pub fn dimensions(&self) -> impl Iterator<Item = &Dimension> {
+        std::iter::once(&self.first).chain(self.second.as_ref())
+    }
+
+    /// The column names, in order (`recipient`, `year`).
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.dimensions().map(Dimension::name)
+    }
+
+    /// The number of slots a dense table of keys needs, when it is small
+    /// enough to allocate up front.
+    pub(crate) fn dense_len(&self) -> Option<usize> {
+        const MAX_DENSE: u64 = 1 << 16;
+        let a = self.first.cardinality()?;
+        let n = match &self.second {
+            None => a,
+            Some(second) => a.checked_mul(second.cardinality()?)?,
+        };
+        if n <= MAX_DENSE {
+            usize::try_from(n).ok()
+        } else {
+            None
+        }
+    }
+
+    /// The key of a flow's part going to `recipient`: a slot index when
+    /// the keys are dense, else the two codes side by side.
+    #[inline]
+    pub(crate) fn code(&self, donor: Country, recipient: Country, stage: FundingStage, date: NaiveDate) -> u64 {
+        let a = u64::from(self.first.code(donor, recipient, stage, date));
+        match &self.second {
+            None => a,
+            Some(second) => {
+                let b = u64::from(second.code(donor, recipient, stage, date));
+                match self.stride {
+                    Some(n) => a * n + b,
+                    None => a << 32 | b,
+                }
+            }
+        }
+    }
+
+    /// The key that `code` stands for.
+    pub(crate) fn decode(&self, code: u64) -> Option<GroupKey> {
+        match &self.second {
+            None => Some(GroupKey {
+                first: self.first.decode(u32::try_from(code).ok()?)?,
+                second: None,
+            }),
+            Some(second) => {
+                let (a, b) = match self.stride {
+                    Some(n) if n > 0 => (code / n, code % n),
+                    _ => (code >> 32, code & u64::from(u32::MAX)),
+                };
+                Some(GroupKey {
+                    first: self.first.decode(u32::try_from(a).ok()?)?,
+                    second: Some(second.decode(u32::try_from(b).ok()?)?),
+                })
+            }
+        }
+    }
+}
+
+impl From<Dimension> for By {
+    fn from(d: Dimension) -> By {
+        By::new(d)
+    }
+}
+
+impl FromStr for By {
+    type Err = ParseDimensionError;
+
+    /// Reads one dimension name or two joined by a comma
+    /// (`recipient,year`).
+    ///
+    /// # Errors
+    ///
+    /// [`ParseDimensionError`] quoting the input.
+    fn from_str(s: &str) -> Result<By, ParseDimensionError> {
+        let err = || ParseDimensionError { input: Excerpt::new(s) };
+        match s.split_once(',') {
+            None => s.parse().map(By::new).map_err(|_| err()),
+            Some((a, b)) => Ok(By::pair(a.parse().map_err(|_| err())?, b.parse().map_err(|_| err())?)),
+        }
+    }
+}
+
+impl fmt::Display for By {
+    /// The column names joined by a comma, which [`FromStr`] reads back
+    /// (except for groups).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.first.name())?;
+        if let Some(second) = &self.second {
+            write!(f, ",{}", second.name())?;
+        }
+        Ok(())
+    }
+}
+
+/// One part of a [`GroupKey`].
+///
+/// Parts order as their dimension does: countries by code, sub-regions and
+/// groups by name ([`Ungrouped`](KeyPart::Ungrouped) last), stages in
+/// lifecycle order, years and months in time.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum KeyPart {
+    /// A recipient or donor country.
+    Country(Country),
+    /// A UN M49 sub-region.
+    Subregion(Subregion),
+    /// A named group.
+    Group(Arc<str>),
+    /// Countries in no named group.
+    Ungrouped,
+    /// A stage.
+    Stage(FundingStage),
+    /// A year.
+    Year(i32),
+    /// A month of a year.
+    Month(YearMonth),
+}
+
+impl fmt::Display for KeyPart {
+    /// `GT`, `Central America`, `Northern Triangle`, `(ungrouped)`,
+    /// `committed`, `2021`, `2021-06`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KeyPart::Country(c) => write!(f, "{c}"),
+            KeyPart::Subregion(s) => write!(f, "{s}"),
+            KeyPart::Group(name) => f.write_str(name),
+            KeyPart::Ungrouped => f.write_str("(ungrouped)"),
+            KeyPart::Stage(s) => write!(f, "{s}"),
+            KeyPart::Year(y) => write!(f, "{y}"),
+            KeyPart::Month(m) => write!(f, "{m}"),
+        }
+    }
+}
+
+/// The key of one group of totals: one part per dimension of the
+/// [`By`].
+///
+/// ```
+/// use statecraft::{Country, GroupKey, KeyPart};
+///
+/// let k = GroupKey::new(KeyPart::Country(Country::GT), Some(KeyPart::Year(2021)));
+/// assert_eq!(k.to_string(), "GT,2021");
+/// assert_eq!(k.parts().count(), 2);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GroupKey {
+    first: KeyPart,
+    second: Option<KeyPart>,
+}
+
+impl GroupKey {
+    /// A key of one part, or two.
+    pub fn new(first: KeyPart, second: Option<KeyPart>) -> GroupKey {
+        GroupKey { first, second }
+    }
+
+    /// The part of the first dimension.
+    pub fn first(&self) -> &KeyPart {
+        &self.first
+    }
+
+    /// The part of the second dimension, for a pair.
+    pub fn second(&self) -> Option<&KeyPart> {
+        self.second.as_ref()
+    }
+
+    /// The parts, in order.
+    pub fn parts(&self) -> impl Iterator<Item = &KeyPart> {
+        std::iter::once(&self.first).chain(self.second.as_ref())
+    }
+}
+
+impl fmt::Display for GroupKey {
+    /// The parts joined by a comma.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.first)?;
+        if let Some(second) = &self.second {
+            write!(f, ",{second}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn codes_decode_to_their_keys() {
+        let nt = Dimension::group(&[("Northern Triangle", vec![Country::GT, Country::HN, Country::SV])]);
+        let dims = [
+            Dimension::Recipient,
+            Dimension::Donor,
+            Dimension::Subregion,
+            nt,
+            Dimension::Stage,
+            Dimension::Year,
+            Dimension::Month,
+        ];
+        for (date, recipient) in [(day(2021, 6, 7), Country::GT), (day(-44, 3, 15), Country::MX)] {
+            for a in &dims {
+                for b in dims.iter().map(Some).chain([None]) {
+                    let by = match b {
+                        Some(b) => By::pair(a.clone(), b.clone()),
+                        None => By::new(a.clone()),
+                    };
+                    let code = by.code(Country::US, recipient, FundingStage::Committed, date);
+                    let key = by.decode(code).unwrap();
+                    let expect = |d: &Dimension| match d {
+                        Dimension::Recipient => KeyPart::Country(recipient),
+                        Dimension::Donor => KeyPart::Country(Country::US),
+                        Dimension::Subregion => KeyPart::Subregion(recipient.subregion()),
+                        Dimension::Group(_) if recipient == Country::GT => KeyPart::Group("Northern Triangle".into()),
+                        Dimension::Group(_) => KeyPart::Ungrouped,
+                        Dimension::Stage => KeyPart::Stage(FundingStage::Committed),
+                        Dimension::Year => KeyPart::Year(date.year()),
+                        Dimension::Month => KeyPart::Month(YearMonth::of(date)),
+                    };
+                    assert_eq!(key.first(), &expect(a), "{by}");
+                    assert_eq!(key.second(), b.map(expect).as_ref(), "{by}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn group_names_are_sorted_and_the_first_listing_wins() {
+        let groups = [
+            ("Northern Triangle", vec![Country::GT, Country::HN, Country::SV]),
+            (
+                "Central America",
+                vec![Country::GT, Country::BZ, Country::CR, Country::PA],
+            ),
+        ];
+        let d = Dimension::group(&groups);
+        let Dimension::Group(t) = &d else { panic!() };
+        assert_eq!(t.names().collect::<Vec<_>>(), ["Central America", "Northern Triangle"]);
+        assert_eq!(t.index_of(Country::GT), 1);
+        assert_eq!(t.index_of(Country::BZ), 0);
+        assert_eq!(t.index_of(Country::FR), 2);
+        let closure = Dimension::group(&|c: Country| (c == Country::GT).then_some("Guatemala alone"));
+        let Dimension::Group(t) = &closure else { panic!() };
+        assert_eq!((t.index_of(Country::GT), t.index_of(Country::FR)), (0, 1));
+        assert_eq!(closure.decode(0), Some(KeyPart::Group("Guatemala alone".into())));
+        assert_eq!(closure.decode(1), Some(KeyPart::Ungrouped));
+    }
+
+    #[test]
+    fn country_groups_of_the_model_group_too() {
+        let d = Dimension::group(CountryGroup::builtin());
+        let by = By::new(d);
+        let code = by.code(Country::US, Country::HN, FundingStage::Committed, day(2021, 6, 7));
+        assert_eq!(by.decode(code).unwrap().to_string(), "Northern Triangle");
+        let nt = CountryGroup::find("northern-triangle").unwrap();
+        assert_eq!(nt.group_of(Country::SV), Some("Northern Triangle"));
+        assert_eq!(nt.group_of(Country::MX), None);
+    }
+
+    #[test]
+    fn parse_errors_are_pinned() {
+        let msg = |s: &str| s.parse::<By>().unwrap_err().to_string();
+        let tail = "expected recipient, donor, subregion, stage, year or month, or two of them joined by a comma";
+        assert_eq!(msg("group"), format!("unknown dimension `group`: {tail}"));
+        assert_eq!(msg("recipient,"), format!("unknown dimension `recipient,`: {tail}"));
+        assert_eq!(msg("a,b,c"), format!("unknown dimension `a,b,c`: {tail}"));
+        assert_eq!(" Year ".parse::<By>().unwrap(), By::new(Dimension::Year));
+        for s in ["recipient", "donor,stage", "month,subregion"] {
+            assert_eq!(s.parse::<By>().unwrap().to_string(), s);
+        }
+    }
+
+    #[test]
+    fn dense_tables_only_for_small_known_key_sets() {
+        assert_eq!(By::new(Dimension::Recipient).dense_len(), Some(250));
+        assert_eq!(
+            By::pair(Dimension::Recipient, Dimension::Donor).dense_len(),
+            Some(62_500)
+        );
+        assert_eq!(By::new(Dimension::Year).dense_len(), None);
+        assert_eq!(By::pair(Dimension::Stage, Dimension::Month).dense_len(), None);
+    }
+}

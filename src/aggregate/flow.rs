@@ -1,0 +1,85 @@
+//! `Flow`: what the aggregator sums.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+
+use super::Recipients;
+use crate::{Country, FundingStage, Money};
+
+/// A flow of funds as the [`Aggregator`](crate::Aggregator) sees it: who
+/// gives, who receives (in which shares), at which stage, how much, and
+/// the value date that fixes its exchange rate.
+///
+/// [`records::FundingRecord`](crate::records::FundingRecord), one row of a
+/// CRS- or IATI-shaped file, is a flow; any type of yours that can answer
+/// these five questions can be aggregated too.
+///
+/// ```
+/// use std::borrow::Cow;
+///
+/// use statecraft::{Country, Flow, FundingStage, Money, NaiveDate, Recipients};
+///
+/// struct Grant {
+///     day: NaiveDate,
+///     to: Recipients,
+///     amount: Money,
+/// }
+///
+/// impl Flow for Grant {
+///     fn date(&self) -> NaiveDate { self.day }
+///     fn donor(&self) -> Country { Country::US }
+///     fn recipients(&self) -> Cow<'_, Recipients> { Cow::Borrowed(&self.to) }
+///     fn stage(&self) -> FundingStage { FundingStage::Committed }
+///     fn amount(&self) -> Option<Money> { Some(self.amount) }
+/// }
+///
+/// let g = Grant {
+///     day: NaiveDate::from_ymd_opt(2021, 4, 26).unwrap(),
+///     to: Recipients::One(Country::GT),
+///     amount: "$310m".parse()?,
+/// };
+/// assert_eq!(g.recipients().countries().next(), Some(Country::GT));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub trait Flow {
+    /// The value date: it fixes the exchange rate, the year and the month.
+    fn date(&self) -> NaiveDate;
+
+    /// The giving country.
+    fn donor(&self) -> Country;
+
+    /// The receiving country, or countries with their shares: borrowed
+    /// when the flow holds them so, built when it holds them otherwise
+    /// (a dossier's funding names areas with optional shares).
+    fn recipients(&self) -> Cow<'_, Recipients>;
+
+    /// Where the flow is in its lifecycle.
+    fn stage(&self) -> FundingStage;
+
+    /// The amount in its own currency; `None` when it was not disclosed
+    /// ("a new round of funding"), which is counted, never summed as zero.
+    fn amount(&self) -> Option<Money>;
+}
+
+impl<T: Flow + ?Sized> Flow for &T {
+    fn date(&self) -> NaiveDate {
+        (**self).date()
+    }
+
+    fn donor(&self) -> Country {
+        (**self).donor()
+    }
+
+    fn recipients(&self) -> Cow<'_, Recipients> {
+        (**self).recipients()
+    }
+
+    fn stage(&self) -> FundingStage {
+        (**self).stage()
+    }
+
+    fn amount(&self) -> Option<Money> {
+        (**self).amount()
+    }
+}

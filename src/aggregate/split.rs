@@ -1,0 +1,213 @@
+//! `Split` and `Recipients`: who receives a flow, and in which shares.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::{Country, Share};
+
+/// The most decimal places a split percentage may have (`33.33333333`).
+const MAX_PERCENT_SCALE: u32 = 8;
+
+/// A flow's division among recipient countries by [`Share`], as IATI
+/// records a `recipient-country` list with percentages: no country twice,
+/// and the shares summing to exactly 100%.
+///
+/// Exactly, not within IATI's 0.01 tolerance: the aggregator apportions
+/// `amount × percent / 100` to each country without rounding, so the parts
+/// add up to the whole only when the percentages do.
+///
+/// ```
+/// use statecraft::{Country, Split};
+///
+/// let split = Split::new([
+///     (Country::GT, "50%".parse()?),
+///     (Country::HN, "33.33%".parse()?),
+///     (Country::SV, "16.67%".parse()?),
+/// ])?;
+/// assert_eq!(split.shares().len(), 3);
+/// assert_eq!(split.to_string(), "GT 50%, HN 33.33%, SV 16.67%");
+///
+/// let e = Split::new([(Country::GT, "50%".parse()?)]).unwrap_err();
+/// assert_eq!(e.to_string(), "split shares sum to 50%, not 100%");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Split {
+    shares: Vec<(Country, Share)>,
+}
+
+/// Why a list of shares is not a [`Split`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SplitError {
+    /// No share at all.
+    #[error("a split needs at least one recipient")]
+    Empty,
+    /// A percentage with more than 8 decimal places.
+    #[error("share of {country} is {share}, more than 8 decimal places")]
+    TooPrecise {
+        /// The country of the share.
+        country: Country,
+        /// The share given.
+        share: Share,
+    },
+    /// The same country twice.
+    #[error("{0} appears twice in the split")]
+    Duplicate(Country),
+    /// Shares that do not add up to 100%.
+    #[error("split shares sum to {0}%, not 100%")]
+    Sum(Decimal),
+}
+
+impl Split {
+    /// A split from `(country, share)` pairs; order is kept.
+    ///
+    /// # Errors
+    ///
+    /// [`SplitError`] when the list is empty, a share has more than 8
+    /// decimal places of a percent, a country appears twice, or the shares
+    /// do not sum to exactly 100%.
+    ///
+    /// ```
+    /// use statecraft::{Country, Share, Split};
+    ///
+    /// let s = Split::new([(Country::GT, Share::from_percent(60)?), (Country::HN, Share::from_percent(40)?)])?;
+    /// assert_eq!(s.shares()[1], (Country::HN, Share::from_percent(40)?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(shares: impl IntoIterator<Item = (Country, Share)>) -> Result<Split, SplitError> {
+        let shares: Vec<(Country, Share)> = shares.into_iter().collect();
+        if shares.is_empty() {
+            return Err(SplitError::Empty);
+        }
+        let mut sum = Decimal::ZERO;
+        let mut seen = [false; <Country as strum::EnumCount>::COUNT];
+        for &(country, share) in &shares {
+            let percent = share.percent();
+            if percent.normalize().scale() > MAX_PERCENT_SCALE {
+                return Err(SplitError::TooPrecise { country, share });
+            }
+            match seen.get_mut(country as usize) {
+                Some(s) if *s => return Err(SplitError::Duplicate(country)),
+                Some(s) => *s = true,
+                None => {}
+            }
+            // At most 250 shares of at most 100 each: this cannot overflow.
+            sum = sum.checked_add(percent).unwrap_or(Decimal::MAX);
+        }
+        if sum != Decimal::ONE_HUNDRED {
+            return Err(SplitError::Sum(sum.normalize()));
+        }
+        Ok(Split { shares })
+    }
+
+    /// The `(country, share)` pairs, in the order given.
+    pub fn shares(&self) -> &[(Country, Share)] {
+        &self.shares
+    }
+}
+
+impl fmt::Display for Split {
+    /// `GT 50%, HN 33.33%, SV 16.67%`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, (country, share)) in self.shares.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{country} {share}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Who receives a flow: one country, or several by [`Split`]. More forms
+/// may come (a named group without shares), hence `#[non_exhaustive]`.
+///
+/// ```
+/// use statecraft::{Country, Recipients};
+///
+/// let r = Recipients::One(Country::GT);
+/// assert_eq!(r.countries().collect::<Vec<_>>(), [Country::GT]);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Recipients {
+    /// The whole amount to one country.
+    One(Country),
+    /// Shares to several countries.
+    Split(Split),
+}
+
+impl Recipients {
+    /// The recipient countries, in order.
+    pub fn countries(&self) -> impl Iterator<Item = Country> + '_ {
+        let (one, split) = match self {
+            Recipients::One(c) => (Some(*c), None),
+            Recipients::Split(s) => (None, Some(s.shares.iter().map(|(c, _)| *c))),
+        };
+        one.into_iter().chain(split.into_iter().flatten())
+    }
+}
+
+impl From<Country> for Recipients {
+    fn from(c: Country) -> Recipients {
+        Recipients::One(c)
+    }
+}
+
+impl From<Split> for Recipients {
+    fn from(s: Split) -> Recipients {
+        Recipients::Split(s)
+    }
+}
+
+impl fmt::Display for Recipients {
+    /// The country code, or the split's shares.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Recipients::One(c) => write!(f, "{c}"),
+            Recipients::Split(s) => write!(f, "{s}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn share(s: &str) -> Share {
+        Share::new(s.parse().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn errors_are_pinned() {
+        use Country::*;
+        let cases: Vec<(Vec<(Country, Share)>, &str)> = vec![
+            (vec![], "a split needs at least one recipient"),
+            (
+                vec![(GT, share("33.333333333")), (HN, share("66.666666667"))],
+                "share of GT is 33.333333333%, more than 8 decimal places",
+            ),
+            (
+                vec![(GT, share("50")), (GT, share("50"))],
+                "GT appears twice in the split",
+            ),
+            (
+                vec![(GT, share("50")), (HN, share("49.99"))],
+                "split shares sum to 99.99%, not 100%",
+            ),
+        ];
+        for (shares, message) in cases {
+            assert_eq!(Split::new(shares).unwrap_err().to_string(), message);
+        }
+    }
+
+    #[test]
+    fn trailing_zeros_do_not_count_as_precision() {
+        let s = Split::new([(Country::GT, share("100.000000000000"))]).unwrap();
+        assert_eq!(s.shares()[0].1.percent(), Decimal::ONE_HUNDRED);
+        let zero = Split::new([(Country::GT, share("100")), (Country::HN, share("0"))]).unwrap();
+        assert_eq!(Recipients::from(zero).countries().count(), 2);
+    }
+}

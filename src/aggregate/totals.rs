@@ -1,0 +1,248 @@
+//! `Totals`: what an aggregator has summed, by group, with its counts.
+
+use std::io;
+
+use chrono::NaiveDate;
+
+use super::{By, ExactSum, GroupKey, Rejection};
+use crate::{Currency, Money};
+
+/// The total of one group.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupTotal {
+    key: GroupKey,
+    total: Money,
+    exact: ExactSum,
+    records: u64,
+    undisclosed: u64,
+}
+
+impl GroupTotal {
+    pub(crate) fn new(key: GroupKey, total: Money, exact: ExactSum, records: u64, undisclosed: u64) -> GroupTotal {
+        GroupTotal {
+            key,
+            total,
+            exact,
+            records,
+            undisclosed,
+        }
+    }
+
+    /// The group.
+    pub fn key(&self) -> &GroupKey {
+        &self.key
+    }
+
+    /// The total, rounded once, half to even, to the currency's minor
+    /// units.
+    pub fn total(&self) -> Money {
+        self.total
+    }
+
+    /// The total before rounding.
+    pub fn exact(&self) -> ExactSum {
+        self.exact
+    }
+
+    /// How many flows were summed into this group (a flow split among
+    /// several recipients counts once in each group it reaches).
+    pub fn records(&self) -> u64 {
+        self.records
+    }
+
+    /// How many flows without an amount fall in this group.
+    pub fn undisclosed(&self) -> u64 {
+        self.undisclosed
+    }
+}
+
+/// Totals by group, in one currency, with the count of every flow read
+/// and the first rejections; from [`Aggregator::totals`](crate::Aggregator::totals).
+///
+/// The counts account for every flow:
+/// `read() == aggregated() + rejected() + undisclosed()`.
+///
+/// ```
+/// use statecraft::fx::EcbRates;
+/// use statecraft::records::Reader;
+/// use statecraft::{Aggregator, By, Country, Currency, Dimension, GroupKey, KeyPart};
+///
+/// let csv = "id,date,donor,recipient,stage,amount,currency\n\
+///            1,2021-06-07,US,GT,committed,100,EUR\n\
+///            2,2021-06-07,US,GT,disbursed,50,EUR\n\
+///            3,2021-06-07,US,HN,announced,,\n";
+/// let by = By::pair(Dimension::Recipient, Dimension::Stage);
+/// let mut agg = Aggregator::new(EcbRates::embedded(), Currency::USD, by);
+/// Reader::new(csv.as_bytes()).aggregate_into(&mut agg)?;
+/// let totals = agg.totals();
+///
+/// let key = GroupKey::new(KeyPart::Country(Country::GT), Some(KeyPart::Stage(statecraft::FundingStage::Committed)));
+/// assert_eq!(totals.get(&key).map(|g| g.total().to_string()), Some("USD 121.62".into()));
+/// assert_eq!(totals.total().to_string(), "USD 182.43"); // 150 × 1.2162
+/// assert_eq!((totals.read(), totals.aggregated(), totals.undisclosed()), (3, 2, 1));
+///
+/// let mut csv_out = Vec::new();
+/// totals.write_csv(&mut csv_out)?;
+/// assert_eq!(
+///     String::from_utf8(csv_out)?,
+///     "recipient,stage,total\nGT,committed,121.62\nGT,disbursed,60.81\nHN,announced,0.00\n"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Totals {
+    currency: Currency,
+    by: By,
+    at: Option<NaiveDate>,
+    groups: Vec<GroupTotal>,
+    total: Money,
+    exact: ExactSum,
+    counts: [u64; 4],
+    rejections: Vec<Rejection>,
+}
+
+impl Totals {
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn new(
+        currency: Currency,
+        by: By,
+        at: Option<NaiveDate>,
+        groups: Vec<GroupTotal>,
+        total: Money,
+        exact: ExactSum,
+        counts: [u64; 4],
+        rejections: Vec<Rejection>,
+    ) -> Totals {
+        Totals {
+            currency,
+            by,
+            at,
+            groups,
+            total,
+            exact,
+            counts,
+            rejections,
+        }
+    }
+
+    /// The currency of every total.
+    pub fn currency(&self) -> Currency {
+        self.currency
+    }
+
+    /// What the totals are grouped by.
+    pub fn by(&self) -> &By {
+        &self.by
+    }
+
+    /// The fixed date of the rates, or `None` when each flow was converted
+    /// at its own value date.
+    pub fn conversion_date(&self) -> Option<NaiveDate> {
+        self.at
+    }
+
+    /// One total per group that received a flow, sorted by key.
+    pub fn groups(&self) -> &[GroupTotal] {
+        &self.groups
+    }
+
+    /// The total of one group.
+    pub fn get(&self, key: &GroupKey) -> Option<&GroupTotal> {
+        self.groups
+            .binary_search_by(|g| g.key.cmp(key))
+            .ok()
+            .and_then(|i| self.groups.get(i))
+    }
+
+    /// The total of everything, rounded once. It can differ from the sum of
+    /// the rounded group totals by their rounding; the exact sums agree.
+    pub fn total(&self) -> Money {
+        self.total
+    }
+
+    /// The total of everything before rounding: exactly the sum of the
+    /// groups' [`exact`](GroupTotal::exact) totals.
+    pub fn exact_total(&self) -> ExactSum {
+        self.exact
+    }
+
+    /// Flows read (pushed, or records of a file, header excluded).
+    pub fn read(&self) -> u64 {
+        self.counts[0]
+    }
+
+    /// Flows converted and summed.
+    pub fn aggregated(&self) -> u64 {
+        self.counts[1]
+    }
+
+    /// Records rejected.
+    pub fn rejected(&self) -> u64 {
+        self.counts[2]
+    }
+
+    /// Flows without an amount: counted, not summed.
+    pub fn undisclosed(&self) -> u64 {
+        self.counts[3]
+    }
+
+    /// The first rejections, by line (10 unless the aggregator was told
+    /// otherwise).
+    pub fn rejections(&self) -> &[Rejection] {
+        &self.rejections
+    }
+
+    /// Writes the totals as CSV: a header of the dimension names and
+    /// `total` (`recipient,total`), then one row per group in key order,
+    /// each total at the currency's minor units (`GT,1234.50`).
+    ///
+    /// # Errors
+    ///
+    /// Whatever writing to `out` returns.
+    pub fn write_csv(&self, mut out: impl io::Write) -> io::Result<()> {
+        let mut line = String::new();
+        for name in self.by.names() {
+            line.push_str(name);
+            line.push(',');
+        }
+        line.push_str("total\n");
+        out.write_all(line.as_bytes())?;
+        for g in &self.groups {
+            line.clear();
+            for part in g.key.parts() {
+                push_field(&mut line, &part.to_string());
+                line.push(',');
+            }
+            line.push_str(&g.total.amount().to_string());
+            line.push('\n');
+            out.write_all(line.as_bytes())?;
+        }
+        Ok(())
+    }
+}
+
+/// Appends `field`, quoted as RFC 4180 asks when it holds a comma, a quote
+/// or a line break.
+fn push_field(line: &mut String, field: &str) {
+    if field.contains([',', '"', '\n', '\r']) {
+        line.push('"');
+        line.push_str(&field.replace('"', "\"\""));
+        line.push('"');
+    } else {
+        line.push_str(field);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        let mut s = String::new();
+        push_field(&mut s, "Northern Triangle");
+        s.push(',');
+        push_field(&mut s, "Korea, \"South\"");
+        assert_eq!(s, "Northern Triangle,\"Korea, \"\"South\"\"\"");
+    }
+}

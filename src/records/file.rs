@@ -1,0 +1,203 @@
+//! `FundingFile`: a funding-records CSV file, aggregated by several
+//! threads at once, each streaming its own part.
+
+use std::fs::File;
+use std::io::{Seek, SeekFrom};
+use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::error::{RecordError, RecordErrorKind};
+use super::feed::feed;
+use super::lines::Lines;
+use super::reader::check_header;
+use crate::aggregate::Tally;
+use crate::fx::RateSource;
+use crate::{AggregateError, Aggregator};
+
+/// Parts smaller than this are not worth a thread.
+const MIN_PART: u64 = 1 << 20;
+
+/// A funding-records CSV file (the form [`Reader`](super::Reader)
+/// describes) to aggregate with several threads.
+///
+/// The file is cut into as many byte ranges as threads, each range
+/// aligned to the start of a line; each thread streams its range through
+/// its own [`fork`](Aggregator::fork) of the aggregator, in chunks, and the
+/// parts are merged in file order. Memory stays bounded whatever the size
+/// of the file, and the result is the same as one pass of a
+/// [`Reader`](super::Reader): the same totals, counts and rejections
+/// with their lines. Blank lines are skipped, as a `Reader` skips them.
+///
+/// ```no_run
+/// use statecraft::fx::EcbRates;
+/// use statecraft::records::FundingFile;
+/// use statecraft::{Aggregator, Currency, Dimension};
+///
+/// let mut agg = Aggregator::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient);
+/// FundingFile::open("funding.csv")?
+///     .progress(|done, total| eprint!("\r{}%", done * 100 / total.max(1)))
+///     .aggregate_into(&mut agg)?;
+/// agg.totals().write_csv(std::io::stdout())?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct FundingFile<'p> {
+    path: PathBuf,
+    data_start: u64,
+    len: u64,
+    threads: NonZeroUsize,
+    progress: Option<Box<dyn Fn(u64, u64) + Sync + 'p>>,
+}
+
+impl<'p> FundingFile<'p> {
+    /// Opens `path` and checks its header.
+    ///
+    /// # Errors
+    ///
+    /// A [`RecordError`] when the file cannot be opened or read, or its
+    /// first line is not the header.
+    pub fn open(path: impl AsRef<Path>) -> Result<FundingFile<'p>, RecordError> {
+        let path = path.as_ref().to_path_buf();
+        let cannot =
+            |what: &str, e: &std::io::Error| RecordError::io(None, &format!("cannot {what} `{}`", path.display()), e);
+        let file = File::open(&path).map_err(|e| cannot("open", &e))?;
+        let len = file.metadata().map_err(|e| cannot("read", &e))?.len();
+        let mut lines = Lines::new(file);
+        let header = lines.next_line().map_err(|e| cannot("read", &e))?;
+        check_header(header)?;
+        let data_start = lines.consumed();
+        let threads = std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);
+        Ok(FundingFile {
+            path,
+            data_start,
+            len,
+            threads,
+            progress: None,
+        })
+    }
+
+    /// The size of the file in bytes.
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// Whether the file holds no record (nothing after the header).
+    pub fn is_empty(&self) -> bool {
+        self.len <= self.data_start
+    }
+
+    /// Uses `n` threads (at least 1; by default as many as the machine
+    /// has cores). Small files are read by fewer.
+    pub fn threads(mut self, n: usize) -> FundingFile<'p> {
+        self.threads = NonZeroUsize::new(n).unwrap_or(NonZeroUsize::MIN);
+        self
+    }
+
+    /// Calls `report(bytes_done, bytes_total)` from time to time while
+    /// aggregating (from the worker threads).
+    pub fn progress(mut self, report: impl Fn(u64, u64) + Sync + 'p) -> FundingFile<'p> {
+        self.progress = Some(Box::new(report));
+        self
+    }
+
+    /// Adds every record of the file to `aggregator`, and every unreadable
+    /// record to its rejections with its line.
+    ///
+    /// # Errors
+    ///
+    /// A [`RecordError`] when the file cannot be read (it may have changed
+    /// since [`open`](FundingFile::open)), or when merging the parts
+    /// would take a total beyond what a `Decimal` holds (where one pass
+    /// would have rejected the record that does it).
+    /// `aggregator` is then unchanged.
+    pub fn aggregate_into<R: RateSource + Sync>(&self, aggregator: &mut Aggregator<R>) -> Result<(), RecordError> {
+        let body = self.len.saturating_sub(self.data_start);
+        let by_size = usize::try_from(body / MIN_PART).unwrap_or(usize::MAX).max(1);
+        let parts = self.threads.get().min(by_size);
+        let cuts: Vec<u64> = (0..=parts)
+            .map(|i| self.data_start + body / parts as u64 * i as u64)
+            .map(|c| c.min(self.len))
+            .collect();
+        let done = AtomicU64::new(0);
+        let rates = aggregator.rates();
+        let results: Vec<Result<Part, (u64, std::io::Error)>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = cuts
+                .windows(2)
+                .enumerate()
+                .map(|(i, w)| {
+                    let (start, end) = match w {
+                        [s, e] if i + 1 < parts => (*s, *e),
+                        [s, _] => (*s, self.len),
+                        _ => (self.len, self.len),
+                    };
+                    let worker = Aggregator::from_tally(rates, aggregator.fork_tally());
+                    let done = &done;
+                    scope.spawn(move || self.read_part(worker, start, end, done))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err((0, std::io::Error::other("a worker thread panicked"))))
+                })
+                .collect()
+        });
+        // Number the lines across parts, then merge in file order.
+        let mut lines_before = 1u64; // the header
+        let mut merged = aggregator.fork_tally();
+        let cannot_merge = |e: AggregateError| RecordError::new(None, None, RecordErrorKind::Merge(e));
+        for result in results {
+            match result {
+                Ok(mut part) => {
+                    part.tally.shift_lines(lines_before);
+                    lines_before += part.lines;
+                    merged.merge(part.tally).map_err(cannot_merge)?;
+                }
+                Err((line, e)) => return Err(RecordError::io(Some(lines_before + line), "cannot read", &e)),
+            }
+        }
+        aggregator.merge_tally(merged).map_err(cannot_merge)
+    }
+
+    /// Aggregates the lines that start within `start..end`.
+    fn read_part<R: RateSource>(
+        &self,
+        mut aggregator: Aggregator<&R>,
+        start: u64,
+        end: u64,
+        done: &AtomicU64,
+    ) -> Result<Part, (u64, std::io::Error)> {
+        let mut file = File::open(&self.path).map_err(|e| (0, e))?;
+        // Start one byte early: unless that byte ends a line, the first
+        // line read is the tail of the previous part's last line.
+        let skip_first = start > self.data_start;
+        let from = if skip_first { start - 1 } else { start };
+        file.seek(SeekFrom::Start(from)).map_err(|e| (0, e))?;
+        let mut lines = Lines::new(file);
+        if skip_first {
+            lines.next_line().map_err(|e| (0, e))?;
+        }
+        let line = feed(&mut lines, &mut aggregator, 0, end - from, |bytes| {
+            self.report(done, bytes)
+        })?;
+        Ok(Part {
+            tally: aggregator.into_tally(),
+            lines: line,
+        })
+    }
+
+    fn report(&self, done: &AtomicU64, bytes: u64) {
+        if let Some(report) = &self.progress {
+            let total = done.fetch_add(bytes, Ordering::Relaxed) + bytes;
+            let body = self.len.saturating_sub(self.data_start);
+            report(total.min(body), body);
+        }
+    }
+}
+
+/// What one worker read.
+struct Part {
+    tally: Tally,
+    lines: u64,
+}
