@@ -10,6 +10,8 @@ const MAX_CHARS: usize = 60;
 /// Errors name the text that caused them, but a scraped page can put a
 /// megabyte into one field; an `Excerpt` keeps the first 60 characters and
 /// marks the cut with `…`, so that messages stay readable and bounded.
+/// Characters that would not show (control characters, a byte-order mark,
+/// zero-width spaces) are written as escapes: `\u{feff}GT`.
 ///
 /// ```
 /// use statecraft::Excerpt;
@@ -24,21 +26,33 @@ pub struct Excerpt(String);
 impl Excerpt {
     /// Quotes `input`, cut to its first 60 characters.
     pub fn new(input: &str) -> Excerpt {
-        match input.char_indices().nth(MAX_CHARS) {
-            Some((cut, _)) => {
-                let mut s = String::with_capacity(cut + 3);
-                s.push_str(input.get(..cut).unwrap_or(input));
-                s.push('…');
-                Excerpt(s)
+        let mut s = String::with_capacity(input.len().min(4 * MAX_CHARS) + 3);
+        let mut chars = input.chars();
+        for ch in chars.by_ref().take(MAX_CHARS) {
+            if is_invisible(ch) {
+                s.extend(ch.escape_default());
+            } else {
+                s.push(ch);
             }
-            None => Excerpt(input.to_string()),
         }
+        if chars.next().is_some() {
+            s.push('…');
+        }
+        Excerpt(s)
     }
 
     /// The quoted text, `…` included when it was cut.
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// Whether a character would not show in a message: control characters,
+/// the byte-order mark, zero-width and directional marks, line and
+/// paragraph separators, the soft hyphen.
+fn is_invisible(ch: char) -> bool {
+    ch.is_control()
+        || matches!(ch, '\u{feff}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{ad}')
 }
 
 impl fmt::Display for Excerpt {
@@ -66,5 +80,13 @@ mod tests {
         assert_eq!(e.as_str(), format!("{}…", "€".repeat(60)));
         let exact: String = "a".repeat(60);
         assert_eq!(Excerpt::new(&exact).as_str(), exact);
+    }
+
+    #[test]
+    fn escapes_what_would_not_show() {
+        assert_eq!(Excerpt::new("\u{feff}GT").as_str(), "\\u{feff}GT");
+        assert_eq!(Excerpt::new("a\tb\nc\u{0}").as_str(), "a\\tb\\nc\\u{0}");
+        assert_eq!(Excerpt::new("zero\u{200b}width").as_str(), "zero\\u{200b}width");
+        assert_eq!(Excerpt::new("Côte d’Ivoire £ €").as_str(), "Côte d’Ivoire £ €");
     }
 }

@@ -26,7 +26,7 @@ fn errors_name_the_line_the_column_and_the_text() {
         (b"1,2021-02-30,US,GT,committed,5,USD", "line 2, column 2 (date): invalid date `2021-02-30`: expected a calendar date as YYYY-MM-DD"),
         (b"1,07/06/2021,US,GT,committed,5,USD", "line 2, column 2 (date): invalid date `07/06/2021`: expected a calendar date as YYYY-MM-DD"),
         (b",2021-06-07,US,GT,committed,5,USD", "line 2, column 1 (id): invalid id ``: empty"),
-        (b"1\t2,2021-06-07,US,GT,committed,5,USD", "line 2, column 1 (id): invalid id `1\t2`: control characters are not allowed"),
+        (b"1\t2,2021-06-07,US,GT,committed,5,USD", "line 2, column 1 (id): invalid id `1\\t2`: control characters are not allowed"),
         (b"\xff,2021-06-07,US,GT,committed,5,USD", "line 2, column 1 (id): invalid UTF-8"),
         (b"1,2021-06-07,ZZ,GT,committed,5,USD", "line 2, column 3 (donor): unknown country code `ZZ`"),
         (b"1,2021-06-07,US,Guatemala,committed,5,USD", "line 2, column 4 (recipient): unknown country code `Guatemala`"),

@@ -172,8 +172,8 @@ mod tests {
     fn ids_refuse_control_characters() {
         for (input, message) in [
             ("", "invalid record id ``: empty"),
-            ("a\nb", "invalid record id `a\nb`: control characters are not allowed"),
-            ("a\tb", "invalid record id `a\tb`: control characters are not allowed"),
+            ("a\nb", "invalid record id `a\\nb`: control characters are not allowed"),
+            ("a\tb", "invalid record id `a\\tb`: control characters are not allowed"),
         ] {
             assert_eq!(input.parse::<RecordId>().unwrap_err().to_string(), message);
         }
