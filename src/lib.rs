@@ -227,6 +227,7 @@ mod money;
 mod notation;
 mod serde_str;
 mod slug;
+mod validate;
 
 pub use chrono::NaiveDate;
 pub use excerpt::Excerpt;
@@ -243,3 +244,4 @@ pub use money::{Currency, Money, MoneyError, MoneyErrorKind, Operation, ParseCur
 pub use notation::{Count, CountErrorKind, ParseCountError, Qualifier};
 pub use rust_decimal::{Decimal, RoundingStrategy};
 pub use slug::{IdErrorKind, ParseIdError};
+pub use validate::{ParseRuleError, ParseSeverityError, Report, Rule, Severity, Violation};
