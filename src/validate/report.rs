@@ -124,12 +124,24 @@ pub struct Violation {
 }
 
 impl Violation {
+    /// A violation of `rule` at `path`. Control characters in the message
+    /// (from names and titles in the dossier) are escaped, so that it
+    /// stays on one line.
     pub(crate) fn new(rule: Rule, path: FieldPath, message: impl Into<String>) -> Violation {
-        Violation {
-            rule,
-            path,
-            message: message.into(),
+        let mut message: String = message.into();
+        if message.chars().any(char::is_control) {
+            message = message
+                .chars()
+                .map(|c| {
+                    if c.is_control() {
+                        c.escape_default().to_string()
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect();
         }
+        Violation { rule, path, message }
     }
 
     /// The rule broken.
@@ -148,7 +160,8 @@ impl Violation {
         &self.path
     }
 
-    /// What is wrong, naming the values involved.
+    /// What is wrong, naming the values involved; one line (control
+    /// characters from the dossier's text are escaped).
     pub fn message(&self) -> &str {
         &self.message
     }
@@ -367,6 +380,13 @@ mod tests {
             "warning[stage-counted-twice] /vaccine_allocations/1: x\n0 errors, 1 warning\n"
         );
         assert_eq!(Report::default().to_string(), "0 errors, 0 warnings\n");
+    }
+
+    #[test]
+    fn messages_stay_on_one_line() {
+        let v = Violation::new(Rule::RoleNotHeld, at("meetings", 0), "named Adviser\non\t2021");
+        assert_eq!(v.message(), "named Adviser\\non\\t2021");
+        assert_eq!(v.to_string().lines().count(), 1);
     }
 
     #[test]
