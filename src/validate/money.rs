@@ -32,19 +32,15 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
         split(f, i, out);
         for (j, r) in f.recipients().iter().enumerate() {
             let p = || path().field("recipients").index(j).field("area").field("group");
-            empty_group(r.area(), index, &format!("receives funding `{}`", f.id()), p, out);
+            let what = || format!("receives funding `{}`", f.id());
+            empty_group(r.area(), index, what, p, out);
         }
     }
     for (i, p) in d.vaccine_pledges().iter().enumerate() {
         if let Some(area) = p.destination() {
             let path = || at("vaccine_pledges", i).field("destination").field("group");
-            empty_group(
-                area,
-                index,
-                &format!("receives the doses of pledge `{}`", p.id()),
-                path,
-                out,
-            );
+            let what = || format!("receives the doses of pledge `{}`", p.id());
+            empty_group(area, index, what, path, out);
         }
     }
 }
@@ -155,7 +151,15 @@ fn split(f: &Funding, i: usize, out: &mut Vec<Violation>) {
     }
 }
 
-fn empty_group(area: &Area, index: &Index<'_>, what: &str, path: impl FnOnce() -> FieldPath, out: &mut Vec<Violation>) {
+/// Reports a recipient group with no members; `what` and `path` are
+/// called only then.
+fn empty_group(
+    area: &Area,
+    index: &Index<'_>,
+    what: impl FnOnce() -> String,
+    path: impl FnOnce() -> FieldPath,
+    out: &mut Vec<Violation>,
+) {
     let Area::Group(id) = area else {
         return;
     };
@@ -164,8 +168,9 @@ fn empty_group(area: &Area, index: &Index<'_>, what: &str, path: impl FnOnce() -
             Rule::EmptyRecipientGroup,
             path(),
             format!(
-                "group `{id}` ({}) {what} but has no members",
-                Excerpt::new(group.name())
+                "group `{id}` ({}) {} but has no members",
+                Excerpt::new(group.name()),
+                what()
             ),
         ));
     }

@@ -81,29 +81,29 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
         }
     }
 
-    let mut announcement = |list: &str, i: usize, what: &str, by: Option<&LeaderId>, day: Option<NaiveDate>| {
+    let mut announcement = |list: &str, i: usize, what: (&str, &str), by: Option<&LeaderId>, day: Option<NaiveDate>| {
         let (Some(l), Some(day)) = (by.and_then(leader), day) else {
             return;
         };
         if l.term_on(day).is_none() {
+            let (kind, id) = what;
             out.push(Violation::new(
                 Rule::NotInOffice,
                 at(list, i).field("announced_by"),
-                not_in_office(l, &format!("announces {what}"), day),
+                not_in_office(l, &format!("announces {kind} `{id}`"), day),
             ));
         }
     };
     for (i, x) in d.initiatives().iter().enumerate() {
-        let what = format!("initiative `{}`", x.id());
-        announcement("initiatives", i, &what, x.announcer(), x.announced());
+        let what = ("initiative", x.id().as_str());
+        announcement("initiatives", i, what, x.announcer(), x.announced());
     }
     for (i, x) in d.funding().iter().enumerate() {
-        let what = format!("funding `{}`", x.id());
-        announcement("funding", i, &what, x.announcer(), x.announced());
+        announcement("funding", i, ("funding", x.id().as_str()), x.announcer(), x.announced());
     }
     for (i, x) in d.vaccine_pledges().iter().enumerate() {
-        let what = format!("pledge `{}`", x.id());
-        announcement("vaccine_pledges", i, &what, x.announcer(), Some(x.announced()));
+        let what = ("pledge", x.id().as_str());
+        announcement("vaccine_pledges", i, what, x.announcer(), Some(x.announced()));
     }
 
     concurrent_holders(d, out);

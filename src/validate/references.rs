@@ -123,8 +123,8 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
 }
 
 /// Reports every id of `ids` already used by an earlier item of the list.
-fn duplicates<'a>(kind: &str, list: &str, ids: impl Iterator<Item = &'a str>, out: &mut Vec<Violation>) {
-    let mut first: HashMap<&str, usize> = HashMap::new();
+fn duplicates<'a>(kind: &str, list: &str, ids: impl ExactSizeIterator<Item = &'a str>, out: &mut Vec<Violation>) {
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(ids.len());
     for (i, id) in ids.enumerate() {
         match first.get(id) {
             Some(&j) => out.push(Violation::new(

@@ -26,8 +26,10 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
             published,
             reported: fact.reported(),
         };
-        let mut late = |path: FieldPath, what: String, date: NaiveDate| {
+        // Paths and messages are built only for a violation.
+        let mut late = |date: NaiveDate, at: &dyn Fn() -> (FieldPath, String)| {
             if date > reported.date() {
+                let (path, what) = at();
                 out.push(Violation::new(
                     Rule::FactAfterSource,
                     path,
@@ -44,67 +46,69 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
                     .filter_map(|(k, t)| t.end().map(|end| (end, k, t)))
                     .max_by_key(|(end, _, _)| *end);
                 if let Some((end, k, t)) = latest {
-                    let what = format!(
-                        "the term of `{}` as {} ends on",
-                        l.id(),
-                        Excerpt::new(&t.role().to_string())
-                    );
-                    late(path.field("terms").index(k).field("end"), what, end);
+                    late(end, &|| {
+                        let role = Excerpt::new(&t.role().to_string());
+                        let what = format!("the term of `{}` as {role} ends on", l.id());
+                        (path.clone().field("terms").index(k).field("end"), what)
+                    });
                 }
             }
             FactRef::Trip(t) => {
                 for (k, leg) in t.legs().iter().enumerate() {
                     if leg.status() == EventStatus::Happened {
-                        let what = format!("trip `{}` arrived in {} on", t.id(), leg.country().common_name());
-                        late(
-                            path.clone().field("legs").index(k).field("arrival"),
-                            what,
-                            leg.arrival(),
-                        );
+                        late(leg.arrival(), &|| {
+                            let what = format!("trip `{}` arrived in {} on", t.id(), leg.country().common_name());
+                            (path.clone().field("legs").index(k).field("arrival"), what)
+                        });
                     }
                 }
             }
             FactRef::Meeting(m) => {
                 if m.status() == EventStatus::Happened {
-                    late(
-                        path.field("date"),
-                        format!("meeting `{}` happened on", m.id()),
-                        m.date(),
-                    );
+                    late(m.date(), &|| {
+                        (path.clone().field("date"), format!("meeting `{}` happened on", m.id()))
+                    });
                 }
             }
             FactRef::Initiative(x) => {
                 if let (false, Some(day)) = (fact.is_planned(), x.announced()) {
-                    late(
-                        path.field("announced"),
-                        format!("initiative `{}` was announced on", x.id()),
-                        day,
-                    );
+                    late(day, &|| {
+                        (
+                            path.clone().field("announced"),
+                            format!("initiative `{}` was announced on", x.id()),
+                        )
+                    });
                 }
             }
             FactRef::Funding(f) => {
                 if let (false, Some(day)) = (f.stage() == FundingStage::Proposed, f.announced()) {
-                    late(
-                        path.field("announced"),
-                        format!("funding `{}` was announced on", f.id()),
-                        day,
-                    );
+                    late(day, &|| {
+                        (
+                            path.clone().field("announced"),
+                            format!("funding `{}` was announced on", f.id()),
+                        )
+                    });
                 }
             }
-            FactRef::VaccinePledge(p) => late(
-                path.field("announced"),
-                format!("pledge `{}` was announced on", p.id()),
-                p.announced(),
-            ),
+            FactRef::VaccinePledge(p) => late(p.announced(), &|| {
+                (
+                    path.clone().field("announced"),
+                    format!("pledge `{}` was announced on", p.id()),
+                )
+            }),
             FactRef::VaccineAllocation(a) => {
                 if let Some(day) = a.date() {
-                    late(path.field("date"), format!("allocation `{}` is dated", a.id()), day);
+                    late(day, &|| {
+                        (path.clone().field("date"), format!("allocation `{}` is dated", a.id()))
+                    });
                 }
             }
             FactRef::Statistic(s) => {
                 if let Some(end) = s.period().end() {
-                    let what = format!("statistic `{}` covers {}, which ends on", s.id(), s.period());
-                    late(path.field("period"), what, end);
+                    late(end, &|| {
+                        let what = format!("statistic `{}` covers {}, which ends on", s.id(), s.period());
+                        (path.clone().field("period"), what)
+                    });
                 }
             }
         }
