@@ -82,3 +82,40 @@ fn grouped(n: u128) -> String {
     crate::notation::number::group_thousands(&n.to_string(), &mut out);
     out
 }
+
+/// Small dossiers for the unit tests of each check.
+#[cfg(test)]
+mod tests_support {
+    use crate::fx::{RateSource, RateTable};
+    use crate::Dossier;
+
+    /// The violations of a dossier with one source, `s`, published on
+    /// 2021-06-07, and the lists in `lists` (JSON members, without braces),
+    /// as `rule-id /path` lines.
+    pub(crate) fn found(lists: &str) -> Vec<String> {
+        found_with(lists, &RateTable::new())
+    }
+
+    /// As [`found`], checking reported pairs at `rates`.
+    pub(crate) fn found_with(lists: &str, rates: &dyn RateSource) -> Vec<String> {
+        let json = format!(
+            r#"{{"format": "statecraft-dossier/1",
+                "sources": [{{"id": "s", "title": "S", "published": "2021-06-07"}}]{}{lists}}}"#,
+            if lists.is_empty() { "" } else { ", " }
+        );
+        let dossier = Dossier::from_json_str(&json).unwrap_or_else(|e| panic!("{e}\n{json}"));
+        dossier
+            .validate(rates)
+            .iter()
+            .map(|v| format!("{} {}", v.rule(), v.path().to_pointer()))
+            .collect()
+    }
+
+    /// A leader `id` holding `office` of `country` from `start` to `end`.
+    pub(crate) fn leader(id: &str, office: &str, country: &str, start: &str, end: Option<&str>) -> String {
+        let end = end.map(|e| format!(r#", "end": "{e}""#)).unwrap_or_default();
+        format!(
+            r#"{{"id": "{id}", "name": "{id}", "terms": [{{"office": "{office}", "country": "{country}", "start": "{start}"{end}}}], "source": "s"}}"#
+        )
+    }
+}

@@ -175,3 +175,80 @@ fn empty_group(
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::found;
+
+    fn split(shares: &[&str]) -> String {
+        let recipients: Vec<String> = shares
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let share = if s.is_empty() {
+                    String::new()
+                } else {
+                    format!(r#", "share": "{s}""#)
+                };
+                format!(r#"{{"area": {{"country": "{}"}}{share}}}"#, ["GT", "HN", "SV"][i])
+            })
+            .collect();
+        format!(
+            r#""funding": [{{"id": "f", "donor": "US", "recipients": [{}], "stage": "committed", "source": "s"}}]"#,
+            recipients.join(", ")
+        )
+    }
+
+    #[test]
+    fn shares_sum_to_100_within_a_hundredth() {
+        assert!(found(&split(&["33.33", "33.33", "33.33"])).is_empty());
+        assert!(found(&split(&["33.34", "33.34", "33.33"])).is_empty());
+        assert!(found(&split(&["100"])).is_empty());
+        assert!(found(&split(&["", "", ""])).is_empty());
+        let over = ["shares-do-not-sum-to-100 /funding/0/recipients"];
+        assert_eq!(found(&split(&["33.33", "33.33", "33.32"])), over);
+        assert_eq!(found(&split(&["50", "50.02"])), over);
+        assert_eq!(found(&split(&["0"])), over);
+        assert_eq!(
+            found(&split(&["60", "", "40"])),
+            ["share-missing /funding/0/recipients/1"]
+        );
+    }
+
+    fn amount(stage: &str, amount: &str, currency: &str, dates: &str) -> String {
+        format!(
+            r#""funding": [{{"id": "f", "donor": "US", "stage": "{stage}", "amount": {{"amount": "{amount}", "currency": "{currency}"}}{dates}, "source": "s"}}]"#
+        )
+    }
+
+    #[test]
+    fn legal_tender_on_the_value_date_else_the_announcement() {
+        let on = |d: &str| format!(r#", "value_date": "{d}""#);
+        assert!(found(&amount("committed", "5", "EUR", &on("1999-01-01"))).is_empty());
+        let wrong = ["currency-not-legal-tender /funding/0/amount/currency"];
+        assert_eq!(found(&amount("committed", "5", "EUR", &on("1998-12-31"))), wrong);
+        assert!(found(&amount("committed", "5", "HRK", &on("2022-12-31"))).is_empty());
+        assert_eq!(found(&amount("committed", "5", "HRK", &on("2023-01-01"))), wrong);
+        let announced = r#", "announced": "2008-01-01""#;
+        assert_eq!(found(&amount("committed", "5", "CYP", announced)), wrong);
+        let both = r#", "announced": "2008-01-01", "value_date": "2007-12-31""#;
+        assert!(found(&amount("committed", "5", "CYP", both)).is_empty());
+        // Without a date there is nothing to check against.
+        assert!(found(&amount("committed", "5", "CYP", "")).is_empty());
+    }
+
+    #[test]
+    fn only_reductions_and_cancellations_are_negative() {
+        for stage in ["reduced", "cancelled"] {
+            assert!(found(&amount(stage, "-5", "USD", "")).is_empty(), "{stage}");
+        }
+        for stage in ["proposed", "announced", "pledged", "committed", "disbursed"] {
+            assert_eq!(
+                found(&amount(stage, "-5", "USD", "")),
+                ["negative-amount /funding/0/amount/amount"],
+                "{stage}"
+            );
+            assert!(found(&amount(stage, "-0", "USD", "")).is_empty(), "{stage}");
+        }
+    }
+}

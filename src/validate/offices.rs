@@ -203,3 +203,88 @@ fn concurrent_holders(d: &Dossier, out: &mut Vec<Violation>) {
 fn term_path((i, k): (usize, usize)) -> FieldPath {
     at("leaders", i).field("terms").index(k)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::{found, leader};
+
+    #[test]
+    fn a_handover_day_is_not_two_holders() {
+        let two = |end: &str, start: &str| {
+            format!(
+                r#""leaders": [{}, {}]"#,
+                leader("a", "president", "GT", "2016-01-14", Some(end)),
+                leader("b", "president", "GT", start, None)
+            )
+        };
+        assert!(found(&two("2020-01-14", "2020-01-14")).is_empty());
+        assert!(found(&two("2020-01-13", "2020-01-14")).is_empty());
+        assert_eq!(
+            found(&two("2020-01-15", "2020-01-14")),
+            ["concurrent-office-holders /leaders/1/terms/0"]
+        );
+    }
+
+    #[test]
+    fn only_single_holder_offices_of_one_country_clash() {
+        let lists = format!(
+            r#""leaders": [{}, {}, {}, {}, {}]"#,
+            leader("a", "president", "GT", "2020-01-14", None),
+            leader("b", "president", "HN", "2020-01-14", None),
+            r#"{"id": "c", "name": "c", "terms": [{"office": {"other": "Adviser"}, "country": "GT", "start": "2020-01-01"}], "source": "s"}"#,
+            r#"{"id": "d", "name": "d", "terms": [{"office": {"other": "Adviser"}, "country": "GT", "start": "2020-01-01"}], "source": "s"}"#,
+            r#"{"id": "a2", "name": "a", "terms": [{"office": "president", "country": "GT", "start": "2019-01-01"}, {"office": "president", "country": "GT", "start": "2019-06-01"}], "source": "s"}"#
+        );
+        // a2's own two terms do not clash with each other; they clash with a.
+        assert_eq!(found(&lists), ["concurrent-office-holders /leaders/0/terms/0"]);
+    }
+
+    #[test]
+    fn what_is_not_taking_part_is_not_checked() {
+        // A cancelled meeting, a trip of cancelled legs, an undated
+        // announcement, an unknown leader.
+        let lists = format!(
+            r#""leaders": [{}],
+            "trips": [{{"id": "t", "traveller": "a", "legs": [{{"country": "GT", "arrival": "2019-06-06", "status": "cancelled"}}], "source": "s"}}],
+            "meetings": [{{"id": "m", "date": "2019-06-07", "place": "GT", "kind": "call", "status": "cancelled", "participants": [{{"leader": "a"}}], "source": "s"}}],
+            "initiatives": [{{"id": "i", "name": "I", "kind": "agenda", "sponsor": "US", "announced_by": "a", "status": "happened", "source": "s"}}],
+            "funding": [{{"id": "f", "donor": "US", "stage": "announced", "announced": "2019-01-01", "announced_by": "nobody", "source": "s"}}]"#,
+            leader("a", "president", "GT", "2020-01-14", None)
+        );
+        assert_eq!(found(&lists), ["unknown-leader /funding/0/announced_by"]);
+    }
+
+    #[test]
+    fn a_role_is_checked_only_when_in_office() {
+        let meeting = |day: &str, office: &str| {
+            format!(
+                r#""leaders": [{}], "meetings": [{{"id": "m", "date": "{day}", "place": "GT", "kind": "call", "status": "happened",
+                    "participants": [{{"leader": "a", "role": {{"office": "{office}", "country": "GT"}}}}], "source": "s"}}]"#,
+                leader("a", "president", "GT", "2020-01-14", None)
+            )
+        };
+        assert!(found(&meeting("2020-01-14", "president")).is_empty());
+        assert_eq!(
+            found(&meeting("2020-01-14", "prime-minister")),
+            ["role-not-held /meetings/0/participants/0/role"]
+        );
+        assert_eq!(
+            found(&meeting("2020-01-13", "prime-minister")),
+            ["not-in-office /meetings/0/participants/0/leader"]
+        );
+    }
+
+    #[test]
+    fn a_trip_is_checked_on_its_first_and_last_day() {
+        let trip = |last: &str| {
+            format!(
+                r#""leaders": [{}], "trips": [{{"id": "t", "traveller": "a", "legs": [
+                    {{"country": "MX", "arrival": "2019-12-30", "departure": "2019-12-31", "status": "happened"}},
+                    {{"country": "US", "arrival": "{last}", "status": "happened"}}], "source": "s"}}]"#,
+                leader("a", "president", "GT", "2016-01-14", Some("2020-01-14"))
+            )
+        };
+        assert!(found(&trip("2020-01-14")).is_empty());
+        assert_eq!(found(&trip("2020-01-15")), ["not-in-office /trips/0/traveller"]);
+    }
+}

@@ -111,3 +111,73 @@ fn is_reversed(leg: &Leg) -> bool {
 pub(super) fn has_reversed_leg(trip: &Trip) -> bool {
     trip.legs().iter().any(is_reversed)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::{found, leader};
+
+    fn trip(legs: &str) -> String {
+        format!(
+            r#""leaders": [{}], "trips": [{{"id": "t", "traveller": "h", "legs": [{legs}], "source": "s"}}]"#,
+            leader("h", "vice-president", "US", "2021-01-20", None)
+        )
+    }
+
+    #[test]
+    fn a_leg_may_start_the_day_the_previous_one_ends() {
+        let legs = r#"{"country": "GT", "arrival": "2021-06-06", "departure": "2021-06-07", "status": "happened"},
+                      {"country": "MX", "arrival": "2021-06-07", "status": "happened"},
+                      {"country": "HN", "arrival": "2021-06-07", "status": "happened"}"#;
+        assert!(found(&trip(legs)).is_empty());
+        let legs = r#"{"country": "GT", "arrival": "2021-06-06", "departure": "2021-06-07", "status": "happened"},
+                      {"country": "MX", "arrival": "2021-06-06", "status": "happened"}"#;
+        assert_eq!(found(&trip(legs)), ["legs-out-of-order /trips/0/legs/1/arrival"]);
+    }
+
+    #[test]
+    fn a_reversed_leg_is_reported_once() {
+        // Neither ordered against its neighbour nor used to place the meeting.
+        let legs = r#"{"country": "GT", "arrival": "2021-05-06", "departure": "2021-05-07", "status": "happened"},
+                      {"country": "MX", "arrival": "2021-05-08", "departure": "2021-05-01", "status": "happened"}"#;
+        let lists = format!(
+            r#"{}, "meetings": [{{"id": "m", "trip": "t", "date": "2021-05-05", "place": "MX", "kind": "call", "status": "happened", "source": "s"}}]"#,
+            trip(legs)
+        );
+        assert_eq!(found(&lists), ["leg-departs-before-arrival /trips/0/legs/1/departure"]);
+    }
+
+    #[test]
+    fn a_meeting_needs_a_leg_in_its_country_on_its_day() {
+        let legs = r#"{"country": "GT", "arrival": "2021-06-06", "departure": "2021-06-07", "status": "happened"}"#;
+        let meeting = |day: &str, place: &str| {
+            format!(
+                r#"{}, "meetings": [{{"id": "m", "trip": "t", "date": "{day}", "place": "{place}", "kind": "call", "status": "happened", "source": "s"}}]"#,
+                trip(legs)
+            )
+        };
+        assert!(found(&meeting("2021-06-07", "GT")).is_empty());
+        assert_eq!(
+            found(&meeting("2021-06-07", "MX")),
+            ["meeting-outside-trip /meetings/0/date"]
+        );
+        assert_eq!(
+            found(&meeting("2021-06-05", "GT")),
+            ["meeting-outside-trip /meetings/0/date"]
+        );
+        assert_eq!(found(&trip("")).len(), 0);
+    }
+
+    #[test]
+    fn ranges_of_one_day_are_fine() {
+        let stat = |start: &str, end: &str| {
+            format!(
+                r#""statistics": [{{"id": "x", "metric": "refugees", "scope": "world", "period": {{"range": {{"start": "{start}", "end": "{end}"}}}}, "count": "5", "source": "s"}}]"#
+            )
+        };
+        assert!(found(&stat("2021-01-01", "2021-01-01")).is_empty());
+        assert_eq!(
+            found(&stat("2021-01-02", "2021-01-01")),
+            ["period-ends-before-start /statistics/0/period/range/end"]
+        );
+    }
+}

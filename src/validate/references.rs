@@ -138,3 +138,52 @@ fn duplicates<'a>(kind: &str, list: &str, ids: impl ExactSizeIterator<Item = &'a
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::found;
+
+    #[test]
+    fn repeats_point_at_the_first_holder() {
+        let pledge = |id: &str| {
+            format!(r#"{{"id": "{id}", "donor": "US", "doses": 5, "announced": "2021-06-03", "source": "s"}}"#)
+        };
+        let lists = format!(
+            r#""vaccine_pledges": [{}, {}, {}, {}]"#,
+            pledge("p"),
+            pledge("q"),
+            pledge("p"),
+            pledge("p")
+        );
+        assert_eq!(
+            found(&lists),
+            [
+                "duplicate-id /vaccine_pledges/2/id",
+                "duplicate-id /vaccine_pledges/3/id"
+            ]
+        );
+    }
+
+    #[test]
+    fn ids_are_unique_per_kind_only() {
+        // A pledge and an allocation may share an id; a dossier group may
+        // take a built-in group's id.
+        let lists = r#""groups": [{"id": "g7", "name": "Our G7", "members": ["US"]}],
+            "vaccine_pledges": [{"id": "x", "donor": "US", "doses": 5, "announced": "2021-06-03", "destination": {"group": "g7"}, "source": "s"}],
+            "vaccine_allocations": [{"id": "x", "pledge": "x", "recipient": "GT", "doses": 5, "stage": "announced", "source": "s"}]"#;
+        assert!(found(lists).is_empty());
+    }
+
+    #[test]
+    fn groups_resolve_wherever_an_area_names_one() {
+        let lists = r#""initiatives": [{"id": "i", "name": "I", "kind": "agenda", "sponsor": "US", "targets": ["world", {"group": "nt"}], "status": "happened", "source": "s"}],
+            "statistics": [{"id": "t", "metric": "refugees", "scope": {"group": "nt"}, "period": {"year": 2020}, "count": "5", "source": "s"}]"#;
+        assert_eq!(
+            found(lists),
+            [
+                "unknown-group /initiatives/0/targets/1/group",
+                "unknown-group /statistics/0/scope/group"
+            ]
+        );
+    }
+}

@@ -135,3 +135,71 @@ impl Reported<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::found;
+
+    fn meeting(day: &str, status: &str, reported: &str) -> String {
+        format!(
+            r#""meetings": [{{"id": "m", "date": "{day}", "place": "GT", "kind": "call", "status": "{status}", "source": "s"{reported}}}]"#
+        )
+    }
+
+    #[test]
+    fn what_was_still_to_come_may_follow_its_source() {
+        assert!(found(&meeting("2021-06-07", "happened", "")).is_empty());
+        assert_eq!(
+            found(&meeting("2021-06-08", "happened", "")),
+            ["fact-after-source /meetings/0/date"]
+        );
+        assert!(found(&meeting("2021-06-08", "planned", "")).is_empty());
+        assert!(found(&meeting("2021-06-08", "cancelled", "")).is_empty());
+        let proposed =
+            r#""funding": [{"id": "f", "donor": "US", "stage": "proposed", "announced": "2021-07-01", "source": "s"}]"#;
+        assert!(found(proposed).is_empty());
+        let announced = proposed.replace("proposed", "announced");
+        assert_eq!(found(&announced), ["fact-after-source /funding/0/announced"]);
+    }
+
+    #[test]
+    fn a_reported_date_stands_for_the_source_date() {
+        let later = r#", "reported": "2021-06-09""#;
+        assert!(found(&meeting("2021-06-09", "happened", later)).is_empty());
+        assert_eq!(
+            found(&meeting("2021-06-10", "happened", later)),
+            ["fact-after-source /meetings/0/date"]
+        );
+        let earlier = r#", "reported": "2021-06-01""#;
+        assert_eq!(
+            found(&meeting("2021-06-05", "happened", earlier)),
+            ["fact-after-source /meetings/0/date"]
+        );
+    }
+
+    #[test]
+    fn a_statistic_ends_with_its_period() {
+        let stat = |period: &str| {
+            format!(
+                r#""statistics": [{{"id": "x", "metric": "refugees", "scope": "world", "period": {period}, "count": "5", "source": "s"}}]"#
+            )
+        };
+        assert!(found(&stat(r#"{"through": "2021-06-07"}"#)).is_empty());
+        assert!(found(&stat(r#"{"month": "2021-05"}"#)).is_empty());
+        assert_eq!(
+            found(&stat(r#"{"month": "2021-06"}"#)),
+            ["fact-after-source /statistics/0/period"]
+        );
+        assert_eq!(
+            found(&stat(r#"{"year": 2021}"#)),
+            ["fact-after-source /statistics/0/period"]
+        );
+    }
+
+    #[test]
+    fn a_missing_source_is_reported_once() {
+        let lists =
+            r#""vaccine_pledges": [{"id": "p", "donor": "US", "doses": 5, "announced": "2099-01-01", "source": "t"}]"#;
+        assert_eq!(found(lists), ["unknown-source /vaccine_pledges/0/source"]);
+    }
+}

@@ -61,3 +61,37 @@ fn share_words(b: &Breakdown) -> String {
         q => format!("{} {}", q.words(), b.share()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::found;
+
+    fn breakdowns(parts: &[(&str, &str)]) -> String {
+        let parts: Vec<String> = parts
+            .iter()
+            .map(|(share, q)| format!(r#"{{"part": "world", "share": "{share}", "qualifier": "{q}"}}"#))
+            .collect();
+        format!(
+            r#""statistics": [{{"id": "x", "metric": "refugees", "scope": "world", "period": {{"year": 2020}}, "count": "5", "breakdowns": [{}], "source": "s"}}]"#,
+            parts.join(", ")
+        )
+    }
+
+    #[test]
+    fn shares_count_at_their_lower_bound() {
+        let over = ["breakdown-exceeds-100 /statistics/0/breakdowns"];
+        assert!(found(&breakdowns(&[("60", "exact"), ("40", "exact")])).is_empty());
+        assert_eq!(found(&breakdowns(&[("60", "exact"), ("40.01", "exact")])), over);
+        // "More than 60%" and 40% make more than 100%.
+        assert_eq!(found(&breakdowns(&[("60", "more-than"), ("40", "exact")])), over);
+        // "At least", "about" and "approaching" 60% with 40% may be 100%.
+        for q in ["at-least", "about", "approaching"] {
+            assert!(found(&breakdowns(&[("60", q), ("40", "exact")])).is_empty(), "{q}");
+        }
+        // "Up to" and "fewer than" shares may be nothing at all.
+        for q in ["up-to", "fewer-than"] {
+            assert!(found(&breakdowns(&[("90", q), ("90", "exact")])).is_empty(), "{q}");
+        }
+        assert_eq!(found(&breakdowns(&[("90", "about"), ("90", "exact")])), over);
+    }
+}

@@ -83,3 +83,66 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::found;
+
+    fn pledge(doses: u64, allocations: &[(u64, &str, &str)]) -> String {
+        let allocations: Vec<String> = allocations
+            .iter()
+            .enumerate()
+            .map(|(i, (n, to, stage))| {
+                format!(
+                    r#"{{"id": "a{i}", "pledge": "p", "recipient": "{to}", "doses": {n}, "stage": "{stage}", "date": "2021-06-03", "source": "s"}}"#
+                )
+            })
+            .collect();
+        format!(
+            r#""vaccine_pledges": [{{"id": "p", "donor": "US", "doses": {doses}, "announced": "2021-06-03", "source": "s"}}],
+               "vaccine_allocations": [{}]"#,
+            allocations.join(", ")
+        )
+    }
+
+    #[test]
+    fn allocations_may_use_up_the_pledge_but_not_more() {
+        assert!(found(&pledge(10, &[(4, "GT", "announced"), (6, "MX", "delivered")])).is_empty());
+        assert_eq!(
+            found(&pledge(10, &[(4, "GT", "announced"), (7, "MX", "delivered")])),
+            ["allocation-exceeds-pledge /vaccine_pledges/0/doses"]
+        );
+    }
+
+    #[test]
+    fn sums_do_not_overflow() {
+        let max = u64::MAX;
+        let lists = pledge(max, &[(max, "GT", "announced"), (max, "MX", "announced")]);
+        assert_eq!(found(&lists), ["allocation-exceeds-pledge /vaccine_pledges/0/doses"]);
+    }
+
+    #[test]
+    fn a_batch_at_two_stages_is_a_warning_two_at_one_is_not() {
+        assert!(found(&pledge(10, &[(2, "GT", "announced"), (2, "GT", "announced")])).is_empty());
+        assert!(found(&pledge(10, &[(2, "GT", "announced"), (3, "GT", "delivered")])).is_empty());
+        assert!(found(&pledge(10, &[(2, "GT", "announced"), (2, "MX", "delivered")])).is_empty());
+        assert_eq!(
+            found(&pledge(
+                10,
+                &[(2, "GT", "announced"), (2, "GT", "donated"), (2, "GT", "delivered")]
+            )),
+            [
+                "stage-counted-twice /vaccine_allocations/1/stage",
+                "stage-counted-twice /vaccine_allocations/2/stage"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_allocation_may_be_dated_the_day_of_its_pledge() {
+        let lists = pledge(10, &[(2, "GT", "announced")]);
+        assert!(found(&lists).is_empty());
+        let before = lists.replace(r#""date": "2021-06-03""#, r#""date": "2021-06-02""#);
+        assert_eq!(found(&before), ["allocation-before-pledge /vaccine_allocations/0/date"]);
+    }
+}
