@@ -74,7 +74,9 @@ pub enum Rule {
     /// with such a leg are not checked against its legs.
     LegDepartsBeforeArrival,
     /// `legs-out-of-order` (error): legs are in travel order: each arrives
-    /// on or after the day the one before it departs.
+    /// on or after the day the one before it departs (or, without a
+    /// departure, arrives). A leg that departs before it arrives is not
+    /// ordered against its neighbours.
     LegsOutOfOrder,
     /// `period-ends-before-start` (error): the range a statistic covers
     /// does not end before it starts (IATI 11.1.2, 11.1.3).
