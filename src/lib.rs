@@ -93,6 +93,15 @@ versioned JSON format `statecraft-dossier/1` (every field is listed in
 ([`LoadError`]). `cargo run --example guatemala_trip` shows the seed
 article as a dossier and a briefing drawn from it.
 
+A dossier that loads is well-formed, not yet consistent.
+[`Dossier::validate`] checks it against every [`Rule`] (references,
+periods, offices held, sources, money, reported pairs at the reference
+rate of the report's date, vaccine allocations, statistics) and returns a
+[`Report`] of every [`Violation`]: its rule's stable id, its [`Severity`],
+where in the document (`/funding/0/recipients/1/share`) and a message
+naming the values (`docs/RULES.md` lists the rules; `cargo run --example
+validate -- FILE.json` prints them).
+
 Every parser answers with a value or an error that quotes the input (cut
 to 60 characters, see [`Excerpt`]) and says what is wrong; none panics.
 
@@ -230,6 +239,35 @@ assert_eq!(
 # Ok::<(), Box<dyn std::error::Error>>(())
 ```
 
+Validate a dossier, and see every contradiction with where and why:
+
+```
+use statecraft::{fx::EcbRates, Dossier, Rule};
+
+let json = r#"{"format": "statecraft-dossier/1",
+  "sources": [{"id": "report", "title": "A report", "published": "2021-06-07"}],
+  "funding": [{"id": "aid", "donor": "US", "stage": "announced", "announced": "2021-04-26",
+    "recipients": [{"area": {"country": "GT"}, "share": "60"}, {"area": {"country": "HN"}, "share": "30"}],
+    "amount": {"amount": "310000000", "currency": "USD"},
+    "reported_as": [{"amount": "219000000", "currency": "GBP"}], "source": "report"}],
+  "vaccine_pledges": [{"id": "us-covid-25m", "donor": "US", "doses": 25000000,
+    "announced": "2021-06-03", "source": "report"}],
+  "vaccine_allocations": [{"id": "gt", "pledge": "us-covid-25m", "recipient": "GT",
+    "doses": 26000000, "stage": "announced", "source": "report"}]}"#;
+let report = Dossier::from_json_str(json)?.validate(EcbRates::embedded());
+assert!(!report.is_ok());
+assert_eq!(
+    report.to_string(),
+    "error[shares-do-not-sum-to-100] /funding/0/recipients: the shares of funding `aid` sum to 90%, not 100% (within 0.01)\n\
+     error[allocation-exceeds-pledge] /vaccine_pledges/0/doses: allocations from pledge `us-covid-25m` \
+     sum to 26,000,000 doses, above the 25,000,000 pledged\n\
+     2 errors, 0 warnings\n"
+);
+// The £219m beside the $310m agrees at the ECB rate of the report's date: no violation.
+assert_eq!(report.of_rule(Rule::ReportedPairInconsistent).count(), 0);
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+
 Sum without losing a cent, and round once at the end:
 
 ```
@@ -263,6 +301,7 @@ mod notation;
 pub mod records;
 mod serde_str;
 mod slug;
+mod validate;
 
 pub use aggregate::{
     AggregateError, Aggregator, By, CountryGroups, Dimension, ExactSum, Flow, GroupKey, GroupTable, GroupTotal,
@@ -283,3 +322,4 @@ pub use money::{Currency, Money, MoneyError, MoneyErrorKind, Operation, ParseCur
 pub use notation::{Count, CountErrorKind, ParseCountError, Qualifier};
 pub use rust_decimal::{Decimal, RoundingStrategy};
 pub use slug::{IdErrorKind, ParseIdError};
+pub use validate::{ParseRuleError, ParseSeverityError, Report, Rule, Severity, Violation};

@@ -1,0 +1,290 @@
+//! Offices: leaders act on days they hold office, in the office a fact
+//! names, and no single-holder office has two holders at once.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use super::{at, Index, Rule, Violation};
+use crate::{Country, Dossier, EventStatus, Excerpt, FieldPath, Leader, LeaderId, Office};
+
+/// The most terms a message lists before it cuts the list short.
+const MAX_TERMS_LISTED: usize = 3;
+
+pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
+    // A leader with a reversed term is judged by `term-ends-before-start`
+    // alone: every check here would only repeat that mistake.
+    let leader = |id: &LeaderId| index.leader(id.as_str()).filter(|l| !has_reversed_term(l));
+
+    for (i, trip) in d.trips().iter().enumerate() {
+        let Some(traveller) = leader(trip.traveller()) else {
+            continue;
+        };
+        let legs = trip.legs().iter().filter(|l| l.status() != EventStatus::Cancelled);
+        let first = legs.clone().map(|l| l.arrival()).min();
+        let last = legs
+            .map(|l| l.departure().map_or(l.arrival(), |dep| dep.max(l.arrival())))
+            .max();
+        let uncovered = [first, last]
+            .into_iter()
+            .flatten()
+            .find(|&day| traveller.term_on(day).is_none());
+        if let Some(day) = uncovered {
+            out.push(Violation::new(
+                Rule::NotInOffice,
+                at("trips", i).field("traveller"),
+                not_in_office(traveller, &format!("travels on trip `{}`", trip.id()), day),
+            ));
+        }
+    }
+
+    for (i, m) in d.meetings().iter().enumerate() {
+        if m.status() == EventStatus::Cancelled {
+            continue;
+        }
+        let day = m.date();
+        for (j, p) in m.participants().iter().enumerate() {
+            let Some(l) = leader(p.leader()) else {
+                continue;
+            };
+            let path = || at("meetings", i).field("participants").index(j);
+            if l.term_on(day).is_none() {
+                let doing = format!("takes part in meeting `{}`", m.id());
+                out.push(Violation::new(
+                    Rule::NotInOffice,
+                    path().field("leader"),
+                    not_in_office(l, &doing, day),
+                ));
+                continue;
+            }
+            let Some(role) = p.role() else {
+                continue;
+            };
+            if !l.holds(role.office(), role.country(), day) {
+                let held: Vec<String> = l
+                    .terms_on(day)
+                    .map(|t| Excerpt::new(&t.role().to_string()).to_string())
+                    .collect();
+                out.push(Violation::new(
+                    Rule::RoleNotHeld,
+                    path().field("role"),
+                    format!(
+                        "`{}` is named {} at meeting `{}` on {day}, but holds {} that day",
+                        l.id(),
+                        Excerpt::new(&role.to_string()),
+                        m.id(),
+                        held.join(" and ")
+                    ),
+                ));
+            }
+        }
+    }
+
+    let mut announcement = |list: &str, i: usize, what: (&str, &str), by: Option<&LeaderId>, day: Option<NaiveDate>| {
+        let (Some(l), Some(day)) = (by.and_then(leader), day) else {
+            return;
+        };
+        if l.term_on(day).is_none() {
+            let (kind, id) = what;
+            out.push(Violation::new(
+                Rule::NotInOffice,
+                at(list, i).field("announced_by"),
+                not_in_office(l, &format!("announces {kind} `{id}`"), day),
+            ));
+        }
+    };
+    for (i, x) in d.initiatives().iter().enumerate() {
+        let what = ("initiative", x.id().as_str());
+        announcement("initiatives", i, what, x.announcer(), x.announced());
+    }
+    for (i, x) in d.funding().iter().enumerate() {
+        announcement("funding", i, ("funding", x.id().as_str()), x.announcer(), x.announced());
+    }
+    for (i, x) in d.vaccine_pledges().iter().enumerate() {
+        let what = ("pledge", x.id().as_str());
+        announcement("vaccine_pledges", i, what, x.announcer(), Some(x.announced()));
+    }
+
+    concurrent_holders(d, out);
+}
+
+/// "`harris` travels on trip `x` on 2020-01-01 but holds no office that
+/// day (terms: Vice-President of the United States, 2021-01-20 to ...)".
+fn not_in_office(l: &Leader, doing: &str, day: NaiveDate) -> String {
+    let mut s = format!("`{}` {doing} on {day} but holds no office that day", l.id());
+    if l.terms().is_empty() {
+        s.push_str(" (no terms recorded)");
+        return s;
+    }
+    s.push_str(" (terms: ");
+    for (k, t) in l.terms().iter().take(MAX_TERMS_LISTED).enumerate() {
+        if k > 0 {
+            s.push_str("; ");
+        }
+        let _ = write!(s, "{}", Excerpt::new(&t.to_string()));
+    }
+    if l.terms().len() > MAX_TERMS_LISTED {
+        s.push_str("; …");
+    }
+    s.push(')');
+    s
+}
+
+fn has_reversed_term(l: &Leader) -> bool {
+    l.terms().iter().any(|t| t.end().is_some_and(|end| end < t.start()))
+}
+
+/// A term in a single-holder office, for the sweep below.
+struct Spell<'a> {
+    start: NaiveDate,
+    /// The last day; `NaiveDate::MAX` while open.
+    end: NaiveDate,
+    leader: &'a LeaderId,
+    path: (usize, usize),
+}
+
+/// Warns where two people hold one single-holder office of a country on
+/// more than a handover day: terms grouped by office, sorted by start, and
+/// swept once, each compared with the one reaching furthest before it.
+fn concurrent_holders(d: &Dossier, out: &mut Vec<Violation>) {
+    let mut by_office: HashMap<(&Office, Country), Vec<Spell<'_>>> = HashMap::new();
+    for (i, l) in d.leaders().iter().enumerate() {
+        if has_reversed_term(l) {
+            continue;
+        }
+        for (k, t) in l.terms().iter().enumerate() {
+            if !t.office().is_single_holder() {
+                continue;
+            }
+            by_office.entry((t.office(), t.country())).or_default().push(Spell {
+                start: t.start(),
+                end: t.end().unwrap_or(NaiveDate::MAX),
+                leader: l.id(),
+                path: (i, k),
+            });
+        }
+    }
+    let mut found = Vec::new();
+    for ((office, country), mut spells) in by_office {
+        spells.sort_by(|a, b| a.start.cmp(&b.start).then(a.path.cmp(&b.path)));
+        let mut reach: Option<&Spell<'_>> = None;
+        for s in &spells {
+            if let Some(r) = reach {
+                if r.leader != s.leader && s.start < r.end {
+                    let until = r.end.min(s.end);
+                    let span = if until == NaiveDate::MAX {
+                        format!("from {} on", s.start)
+                    } else {
+                        format!("from {} to {until}", s.start)
+                    };
+                    let role = crate::Role::new(office.clone(), country);
+                    found.push(Violation::new(
+                        Rule::ConcurrentOfficeHolders,
+                        term_path(s.path),
+                        format!(
+                            "`{}` and `{}` both hold {} {span}",
+                            s.leader,
+                            r.leader,
+                            Excerpt::new(&role.to_string())
+                        ),
+                    ));
+                }
+                if s.end <= r.end {
+                    continue;
+                }
+            }
+            reach = Some(s);
+        }
+    }
+    out.extend(found);
+}
+
+fn term_path((i, k): (usize, usize)) -> FieldPath {
+    at("leaders", i).field("terms").index(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::{found, leader};
+
+    #[test]
+    fn a_handover_day_is_not_two_holders() {
+        let two = |end: &str, start: &str| {
+            format!(
+                r#""leaders": [{}, {}]"#,
+                leader("a", "president", "GT", "2016-01-14", Some(end)),
+                leader("b", "president", "GT", start, None)
+            )
+        };
+        assert!(found(&two("2020-01-14", "2020-01-14")).is_empty());
+        assert!(found(&two("2020-01-13", "2020-01-14")).is_empty());
+        assert_eq!(
+            found(&two("2020-01-15", "2020-01-14")),
+            ["concurrent-office-holders /leaders/1/terms/0"]
+        );
+    }
+
+    #[test]
+    fn only_single_holder_offices_of_one_country_clash() {
+        let lists = format!(
+            r#""leaders": [{}, {}, {}, {}, {}]"#,
+            leader("a", "president", "GT", "2020-01-14", None),
+            leader("b", "president", "HN", "2020-01-14", None),
+            r#"{"id": "c", "name": "c", "terms": [{"office": {"other": "Adviser"}, "country": "GT", "start": "2020-01-01"}], "source": "s"}"#,
+            r#"{"id": "d", "name": "d", "terms": [{"office": {"other": "Adviser"}, "country": "GT", "start": "2020-01-01"}], "source": "s"}"#,
+            r#"{"id": "a2", "name": "a", "terms": [{"office": "president", "country": "GT", "start": "2019-01-01"}, {"office": "president", "country": "GT", "start": "2019-06-01"}], "source": "s"}"#
+        );
+        // a2's own two terms do not clash with each other; they clash with a.
+        assert_eq!(found(&lists), ["concurrent-office-holders /leaders/0/terms/0"]);
+    }
+
+    #[test]
+    fn what_is_not_taking_part_is_not_checked() {
+        // A cancelled meeting, a trip of cancelled legs, an undated
+        // announcement, an unknown leader.
+        let lists = format!(
+            r#""leaders": [{}],
+            "trips": [{{"id": "t", "traveller": "a", "legs": [{{"country": "GT", "arrival": "2019-06-06", "status": "cancelled"}}], "source": "s"}}],
+            "meetings": [{{"id": "m", "date": "2019-06-07", "place": "GT", "kind": "call", "status": "cancelled", "participants": [{{"leader": "a"}}], "source": "s"}}],
+            "initiatives": [{{"id": "i", "name": "I", "kind": "agenda", "sponsor": "US", "announced_by": "a", "status": "happened", "source": "s"}}],
+            "funding": [{{"id": "f", "donor": "US", "stage": "announced", "announced": "2019-01-01", "announced_by": "nobody", "source": "s"}}]"#,
+            leader("a", "president", "GT", "2020-01-14", None)
+        );
+        assert_eq!(found(&lists), ["unknown-leader /funding/0/announced_by"]);
+    }
+
+    #[test]
+    fn a_role_is_checked_only_when_in_office() {
+        let meeting = |day: &str, office: &str| {
+            format!(
+                r#""leaders": [{}], "meetings": [{{"id": "m", "date": "{day}", "place": "GT", "kind": "call", "status": "happened",
+                    "participants": [{{"leader": "a", "role": {{"office": "{office}", "country": "GT"}}}}], "source": "s"}}]"#,
+                leader("a", "president", "GT", "2020-01-14", None)
+            )
+        };
+        assert!(found(&meeting("2020-01-14", "president")).is_empty());
+        assert_eq!(
+            found(&meeting("2020-01-14", "prime-minister")),
+            ["role-not-held /meetings/0/participants/0/role"]
+        );
+        assert_eq!(
+            found(&meeting("2020-01-13", "prime-minister")),
+            ["not-in-office /meetings/0/participants/0/leader"]
+        );
+    }
+
+    #[test]
+    fn a_trip_is_checked_on_its_first_and_last_day() {
+        let trip = |last: &str| {
+            format!(
+                r#""leaders": [{}], "trips": [{{"id": "t", "traveller": "a", "legs": [
+                    {{"country": "MX", "arrival": "2019-12-30", "departure": "2019-12-31", "status": "happened"}},
+                    {{"country": "US", "arrival": "{last}", "status": "happened"}}], "source": "s"}}]"#,
+                leader("a", "president", "GT", "2016-01-14", Some("2020-01-14"))
+            )
+        };
+        assert!(found(&trip("2020-01-14")).is_empty());
+        assert_eq!(found(&trip("2020-01-15")), ["not-in-office /trips/0/traveller"]);
+    }
+}

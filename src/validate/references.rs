@@ -1,0 +1,189 @@
+//! References: ids are unique within their kind, and every id a fact names
+//! resolves.
+
+use std::collections::HashMap;
+
+use super::{at, Index, Rule, Violation};
+use crate::{Area, Dossier, FieldPath, LeaderId, Scope};
+
+pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
+    duplicates("source", "sources", d.sources().iter().map(|x| x.id().as_str()), out);
+    duplicates("group", "groups", d.groups().iter().map(|x| x.id()), out);
+    duplicates("leader", "leaders", d.leaders().iter().map(|x| x.id().as_str()), out);
+    duplicates("trip", "trips", d.trips().iter().map(|x| x.id().as_str()), out);
+    duplicates("meeting", "meetings", d.meetings().iter().map(|x| x.id().as_str()), out);
+    duplicates(
+        "initiative",
+        "initiatives",
+        d.initiatives().iter().map(|x| x.id().as_str()),
+        out,
+    );
+    duplicates("funding", "funding", d.funding().iter().map(|x| x.id().as_str()), out);
+    duplicates(
+        "pledge",
+        "vaccine_pledges",
+        d.vaccine_pledges().iter().map(|x| x.id().as_str()),
+        out,
+    );
+    duplicates(
+        "allocation",
+        "vaccine_allocations",
+        d.vaccine_allocations().iter().map(|x| x.id().as_str()),
+        out,
+    );
+    duplicates(
+        "statistic",
+        "statistics",
+        d.statistics().iter().map(|x| x.id().as_str()),
+        out,
+    );
+
+    let leader = |id: &LeaderId, role: &str, path: FieldPath, out: &mut Vec<Violation>| {
+        if index.leader(id.as_str()).is_none() {
+            out.push(Violation::new(
+                Rule::UnknownLeader,
+                path,
+                format!("{role} `{id}` is not a leader of the dossier"),
+            ));
+        }
+    };
+    let group = |area: &Area, path: FieldPath, out: &mut Vec<Violation>| {
+        if let Area::Group(g) = area {
+            if !index.resolves(area) {
+                out.push(Violation::new(
+                    Rule::UnknownGroup,
+                    path.field("group"),
+                    format!("group `{g}` is neither a group of the dossier nor a built-in one"),
+                ));
+            }
+        }
+    };
+
+    for (i, t) in d.trips().iter().enumerate() {
+        leader(t.traveller(), "traveller", at("trips", i).field("traveller"), out);
+    }
+    for (i, m) in d.meetings().iter().enumerate() {
+        if let Some(trip) = m.trip() {
+            if index.trip(trip.as_str()).is_none() {
+                out.push(Violation::new(
+                    Rule::UnknownTrip,
+                    at("meetings", i).field("trip"),
+                    format!("trip `{trip}` is not a trip of the dossier"),
+                ));
+            }
+        }
+        for (j, p) in m.participants().iter().enumerate() {
+            let path = at("meetings", i).field("participants").index(j).field("leader");
+            leader(p.leader(), "participant", path, out);
+        }
+    }
+    for (i, x) in d.initiatives().iter().enumerate() {
+        if let Some(by) = x.announcer() {
+            leader(by, "announcer", at("initiatives", i).field("announced_by"), out);
+        }
+        for (j, area) in x.targets().iter().enumerate() {
+            group(area, at("initiatives", i).field("targets").index(j), out);
+        }
+    }
+    for (i, f) in d.funding().iter().enumerate() {
+        if let Some(by) = f.announcer() {
+            leader(by, "announcer", at("funding", i).field("announced_by"), out);
+        }
+        for (j, r) in f.recipients().iter().enumerate() {
+            let path = at("funding", i).field("recipients").index(j).field("area");
+            group(r.area(), path, out);
+        }
+    }
+    for (i, p) in d.vaccine_pledges().iter().enumerate() {
+        if let Some(by) = p.announcer() {
+            leader(by, "announcer", at("vaccine_pledges", i).field("announced_by"), out);
+        }
+        if let Some(area) = p.destination() {
+            group(area, at("vaccine_pledges", i).field("destination"), out);
+        }
+    }
+    for (i, a) in d.vaccine_allocations().iter().enumerate() {
+        if index.pledge(a.pledge().as_str()).is_none() {
+            out.push(Violation::new(
+                Rule::UnknownPledge,
+                at("vaccine_allocations", i).field("pledge"),
+                format!("pledge `{}` is not a vaccine pledge of the dossier", a.pledge()),
+            ));
+        }
+    }
+    for (i, s) in d.statistics().iter().enumerate() {
+        if let Scope::Group(g) = s.scope() {
+            group(&Area::Group(g.clone()), at("statistics", i).field("scope"), out);
+        }
+        for (j, b) in s.breakdowns().iter().enumerate() {
+            let path = at("statistics", i).field("breakdowns").index(j).field("part");
+            group(b.part(), path, out);
+        }
+    }
+}
+
+/// Reports every id of `ids` already used by an earlier item of the list.
+fn duplicates<'a>(kind: &str, list: &str, ids: impl ExactSizeIterator<Item = &'a str>, out: &mut Vec<Violation>) {
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(ids.len());
+    for (i, id) in ids.enumerate() {
+        match first.get(id) {
+            Some(&j) => out.push(Violation::new(
+                Rule::DuplicateId,
+                at(list, i).field("id"),
+                format!("{kind} id `{id}` is used again: first by {}", at(list, j).to_pointer()),
+            )),
+            None => {
+                first.insert(id, i);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::found;
+
+    #[test]
+    fn repeats_point_at_the_first_holder() {
+        let pledge = |id: &str| {
+            format!(r#"{{"id": "{id}", "donor": "US", "doses": 5, "announced": "2021-06-03", "source": "s"}}"#)
+        };
+        let lists = format!(
+            r#""vaccine_pledges": [{}, {}, {}, {}]"#,
+            pledge("p"),
+            pledge("q"),
+            pledge("p"),
+            pledge("p")
+        );
+        assert_eq!(
+            found(&lists),
+            [
+                "duplicate-id /vaccine_pledges/2/id",
+                "duplicate-id /vaccine_pledges/3/id"
+            ]
+        );
+    }
+
+    #[test]
+    fn ids_are_unique_per_kind_only() {
+        // A pledge and an allocation may share an id; a dossier group may
+        // take a built-in group's id.
+        let lists = r#""groups": [{"id": "g7", "name": "Our G7", "members": ["US"]}],
+            "vaccine_pledges": [{"id": "x", "donor": "US", "doses": 5, "announced": "2021-06-03", "destination": {"group": "g7"}, "source": "s"}],
+            "vaccine_allocations": [{"id": "x", "pledge": "x", "recipient": "GT", "doses": 5, "stage": "announced", "source": "s"}]"#;
+        assert!(found(lists).is_empty());
+    }
+
+    #[test]
+    fn groups_resolve_wherever_an_area_names_one() {
+        let lists = r#""initiatives": [{"id": "i", "name": "I", "kind": "agenda", "sponsor": "US", "targets": ["world", {"group": "nt"}], "status": "happened", "source": "s"}],
+            "statistics": [{"id": "t", "metric": "refugees", "scope": {"group": "nt"}, "period": {"year": 2020}, "count": "5", "source": "s"}]"#;
+        assert_eq!(
+            found(lists),
+            [
+                "unknown-group /initiatives/0/targets/1/group",
+                "unknown-group /statistics/0/scope/group"
+            ]
+        );
+    }
+}

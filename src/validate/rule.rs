@@ -1,0 +1,442 @@
+//! `Rule`: what validation checks, each with a stable kebab-case id.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::Severity;
+use crate::Excerpt;
+
+/// A rule a consistent dossier keeps, as [`Dossier::validate`](crate::Dossier::validate)
+/// checks it.
+///
+/// Each rule has a stable kebab-case [`id`](Rule::id) (`allocation-exceeds-pledge`)
+/// that reports print and tools can filter on: ids are never renamed or
+/// reused, and `Display`/`FromStr` write and read exactly that id. Each has a
+/// fixed [`severity`](Rule::severity): an error is a contradiction, a
+/// warning something that could not be judged or is likely, but not
+/// certainly, wrong. Rules follow the IATI validator where it has one
+/// ([`iati`](Rule::iati)). `docs/RULES.md` lists them all.
+///
+/// Two rules of the issue cannot be broken in a dossier that loads, because
+/// the model's types cannot hold the bad value: a share outside 0..=100
+/// ([`Rule::ShareOutOfRange`]) and a negative count ([`Rule::NegativeCount`]).
+/// They are listed for completeness, and [`enforced_by_types`](Rule::enforced_by_types)
+/// says so; the loader refuses such values with a line and column.
+///
+/// ```
+/// use statecraft::{Rule, Severity};
+///
+/// let rule: Rule = "allocation-exceeds-pledge".parse()?;
+/// assert_eq!(rule, Rule::AllocationExceedsPledge);
+/// assert_eq!(rule.to_string(), "allocation-exceeds-pledge");
+/// assert_eq!(rule.severity(), Severity::Error);
+/// assert_eq!(Rule::SharesDoNotSumTo100.iati(), Some("3.1.2"));
+///
+/// let e = "no-such-rule".parse::<Rule>().unwrap_err();
+/// assert_eq!(e.to_string(), "unknown rule `no-such-rule`");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter)]
+#[non_exhaustive]
+pub enum Rule {
+    // References ----------------------------------------------------------
+    /// `duplicate-id` (error): ids are unique within their kind; the second
+    /// and later sources, groups, leaders, trips, meetings, initiatives,
+    /// funding entries, pledges, allocations or statistics with an id
+    /// already used are reported at their `id`. (A dossier group may reuse
+    /// the id of a built-in group: its own comes first.)
+    DuplicateId,
+    /// `unknown-leader` (error): every leader a fact names resolves: a
+    /// trip's `traveller`, a meeting participant's `leader`, the
+    /// `announced_by` of an initiative, funding entry or pledge.
+    UnknownLeader,
+    /// `unknown-trip` (error): the `trip` of a meeting resolves.
+    UnknownTrip,
+    /// `unknown-pledge` (error): the `pledge` of a vaccine allocation
+    /// resolves.
+    UnknownPledge,
+    /// `unknown-group` (error): every area that names a group resolves to
+    /// one of the dossier's groups or a built-in one: funding recipients,
+    /// initiative targets, pledge destinations, statistic scopes and
+    /// breakdown parts.
+    UnknownGroup,
+
+    // Periods -------------------------------------------------------------
+    /// `term-ends-before-start` (error): a term of office does not end
+    /// before it starts (IATI 11.1.2, 11.1.3: start ≤ end). A leader with
+    /// such a term is not checked by the office rules, which could only
+    /// repeat the mistake.
+    TermEndsBeforeStart,
+    /// `leg-departs-before-arrival` (error): a leg of a trip does not end
+    /// (depart) before it starts (arrive) (IATI 11.1.2, 11.1.3). A trip's
+    /// own first and last days are its legs' earliest arrival and latest
+    /// departure, so this is also the trip's start ≤ end. Meetings on a trip
+    /// with such a leg are not checked against its legs.
+    LegDepartsBeforeArrival,
+    /// `legs-out-of-order` (error): legs are in travel order: each arrives
+    /// on or after the day the one before it departs (or, without a
+    /// departure, arrives). A leg that departs before it arrives is not
+    /// ordered against its neighbours.
+    LegsOutOfOrder,
+    /// `period-ends-before-start` (error): the range a statistic covers
+    /// does not end before it starts (IATI 11.1.2, 11.1.3).
+    PeriodEndsBeforeStart,
+    /// `meeting-outside-trip` (error): a meeting on a trip falls on a day
+    /// one of the trip's legs in the meeting's country covers.
+    MeetingOutsideTrip,
+
+    // Offices -------------------------------------------------------------
+    /// `not-in-office` (error): every leader who takes part in a trip
+    /// (on its first and last day, cancelled legs aside), a meeting (not a
+    /// cancelled one) or an announcement (when it is dated) holds a term
+    /// covering that day. An announcement with no date is not checked.
+    NotInOffice,
+    /// `role-not-held` (error): where a meeting names a participant's
+    /// office, the participant holds that office of that country on the
+    /// meeting's day. Reported only when some term covers the day (else
+    /// `not-in-office` says it).
+    RoleNotHeld,
+    /// `concurrent-office-holders` (warning): two people do not hold the
+    /// same single-holder office of one country at once. A handover day
+    /// (one term ends on the day the next starts) is not an overlap; an
+    /// [`Office::Other`](crate::Office::Other) is not known to have a single
+    /// holder and is not checked.
+    ConcurrentOfficeHolders,
+
+    // Sources -------------------------------------------------------------
+    /// `unknown-source` (error): the source a fact cites exists.
+    UnknownSource,
+    /// `fact-after-source` (error): a fact is not dated after the date its
+    /// source reported it (its `reported` date, else the source's
+    /// `published`), unless it was still to come: a planned or cancelled
+    /// meeting or leg, a planned initiative, proposed funding. The date
+    /// checked is the one [`FactRef::date`](crate::FactRef::date) gives;
+    /// for a trip, the arrival of each leg that happened.
+    FactAfterSource,
+
+    // Money ---------------------------------------------------------------
+    /// `currency-not-legal-tender` (error): a funding amount's currency was
+    /// legal tender on its value date (the `value_date`, else the
+    /// announcement date; not checked without either), and each reported
+    /// amount's on the date the source reported it: EUR before 1999-01-01,
+    /// CYP after 2007-12-31 or HRK after 2022-12-31 are errors.
+    CurrencyNotLegalTender,
+    /// `negative-amount` (error): an amount, or an amount reported beside
+    /// it, is negative only when the funding is reduced or cancelled (IATI:
+    /// sign is a rule of the stage).
+    NegativeAmount,
+    /// `share-out-of-range` (error, enforced by types): each share is
+    /// within 0..=100 (IATI 12.1.1). A [`Share`](crate::Share) cannot hold
+    /// another value and the loader refuses one, so validation never
+    /// reports this rule.
+    ShareOutOfRange,
+    /// `shares-do-not-sum-to-100` (error): when the recipients of a funding
+    /// entry have shares, they sum to 100 within 0.01 (IATI 3.1.2).
+    SharesDoNotSumTo100,
+    /// `share-missing` (error): when some recipients of a funding entry
+    /// have a share, all do (IATI 3.1.2 needs every part of a split).
+    ShareMissing,
+    /// `empty-recipient-group` (error): a group that receives funding or a
+    /// pledge's doses has at least one member.
+    EmptyRecipientGroup,
+
+    // Reported pairs ------------------------------------------------------
+    /// `reported-pair-inconsistent` (error): each amount reported beside a
+    /// funding amount agrees with it at the reference rate of the date the
+    /// source reported it, within the tolerance of
+    /// [`fx::check_reported`](crate::fx::check_reported) (rounding slack of
+    /// the reported figure plus 1%).
+    ReportedPairInconsistent,
+    /// `reported-pair-unchecked` (warning): a reported amount could not be
+    /// checked: no rate source covers the pair on that date, the pair
+    /// cannot imply a rate (same currency, a zero amount, opposite signs),
+    /// or the funding gives no amount to check it against.
+    ReportedPairUnchecked,
+
+    // Vaccines ------------------------------------------------------------
+    /// `doses-not-positive` (error): a pledge or allocation is of at least
+    /// one dose. (Negative doses cannot be held: the loader refuses them.)
+    DosesNotPositive,
+    /// `allocation-exceeds-pledge` (error): the allocations from a pledge,
+    /// at every stage, never sum above it.
+    AllocationExceedsPledge,
+    /// `stage-counted-twice` (warning): stages are disjoint, a dose is
+    /// counted once, at the furthest stage it reached. Each allocation has
+    /// exactly one stage, so the type keeps a batch from being at two; what
+    /// it cannot keep out is the same batch recorded twice: two allocations
+    /// from one pledge to one country of the same number of doses at
+    /// different stages. Two real batches of the same size look the same,
+    /// hence a warning: record each batch once, at its furthest stage.
+    StageCountedTwice,
+    /// `allocation-before-pledge` (error): an allocation is not dated
+    /// before the pledge it comes from was announced.
+    AllocationBeforePledge,
+
+    // Statistics ----------------------------------------------------------
+    /// `negative-count` (error, enforced by types): counts are not
+    /// negative. A [`Count`](crate::Count) is unsigned and the loader
+    /// refuses a negative one, so validation never reports this rule.
+    NegativeCount,
+    /// `breakdown-exceeds-100` (error): the breakdown shares of a statistic
+    /// sum to at most 100%, taking each at its lower bound ("up to" and
+    /// "fewer than" shares count as 0; "more than" ones push a sum of
+    /// exactly 100 above it). Parts are read as disjoint.
+    BreakdownExceeds100,
+}
+
+impl Rule {
+    /// The stable kebab-case id: `"allocation-exceeds-pledge"`.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Rule::DuplicateId => "duplicate-id",
+            Rule::UnknownLeader => "unknown-leader",
+            Rule::UnknownTrip => "unknown-trip",
+            Rule::UnknownPledge => "unknown-pledge",
+            Rule::UnknownGroup => "unknown-group",
+            Rule::TermEndsBeforeStart => "term-ends-before-start",
+            Rule::LegDepartsBeforeArrival => "leg-departs-before-arrival",
+            Rule::LegsOutOfOrder => "legs-out-of-order",
+            Rule::PeriodEndsBeforeStart => "period-ends-before-start",
+            Rule::MeetingOutsideTrip => "meeting-outside-trip",
+            Rule::NotInOffice => "not-in-office",
+            Rule::RoleNotHeld => "role-not-held",
+            Rule::ConcurrentOfficeHolders => "concurrent-office-holders",
+            Rule::UnknownSource => "unknown-source",
+            Rule::FactAfterSource => "fact-after-source",
+            Rule::CurrencyNotLegalTender => "currency-not-legal-tender",
+            Rule::NegativeAmount => "negative-amount",
+            Rule::ShareOutOfRange => "share-out-of-range",
+            Rule::SharesDoNotSumTo100 => "shares-do-not-sum-to-100",
+            Rule::ShareMissing => "share-missing",
+            Rule::EmptyRecipientGroup => "empty-recipient-group",
+            Rule::ReportedPairInconsistent => "reported-pair-inconsistent",
+            Rule::ReportedPairUnchecked => "reported-pair-unchecked",
+            Rule::DosesNotPositive => "doses-not-positive",
+            Rule::AllocationExceedsPledge => "allocation-exceeds-pledge",
+            Rule::StageCountedTwice => "stage-counted-twice",
+            Rule::AllocationBeforePledge => "allocation-before-pledge",
+            Rule::NegativeCount => "negative-count",
+            Rule::BreakdownExceeds100 => "breakdown-exceeds-100",
+        }
+    }
+
+    /// How grave a breach is: an error for a contradiction, a warning for
+    /// what could not be checked or is only likely wrong.
+    pub const fn severity(self) -> Severity {
+        match self {
+            Rule::ConcurrentOfficeHolders | Rule::ReportedPairUnchecked | Rule::StageCountedTwice => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// What the rule checks, in one line (as `docs/RULES.md` lists it).
+    pub const fn summary(self) -> &'static str {
+        match self {
+            Rule::DuplicateId => "ids are unique within their kind",
+            Rule::UnknownLeader => "every leader a fact names resolves",
+            Rule::UnknownTrip => "the trip of a meeting resolves",
+            Rule::UnknownPledge => "the pledge of an allocation resolves",
+            Rule::UnknownGroup => "every group an area names resolves",
+            Rule::TermEndsBeforeStart => "a term does not end before it starts",
+            Rule::LegDepartsBeforeArrival => "a leg does not depart before it arrives",
+            Rule::LegsOutOfOrder => "each leg arrives on or after the previous one departs",
+            Rule::PeriodEndsBeforeStart => "a statistic's range does not end before it starts",
+            Rule::MeetingOutsideTrip => "a meeting on a trip falls within a leg in its country",
+            Rule::NotInOffice => "a leader taking part holds a term covering the day",
+            Rule::RoleNotHeld => "a participant holds the office the meeting names them in",
+            Rule::ConcurrentOfficeHolders => "no two people hold one single-holder office at once",
+            Rule::UnknownSource => "the source a fact cites exists",
+            Rule::FactAfterSource => "a fact is not dated after its source, unless still to come",
+            Rule::CurrencyNotLegalTender => "an amount's currency was legal tender on its value date",
+            Rule::NegativeAmount => "amounts are negative only when reduced or cancelled",
+            Rule::ShareOutOfRange => "each share is within 0..=100 (enforced by types)",
+            Rule::SharesDoNotSumTo100 => "recipient shares sum to 100 within 0.01",
+            Rule::ShareMissing => "when some recipients have a share, all do",
+            Rule::EmptyRecipientGroup => "a recipient group has at least one member",
+            Rule::ReportedPairInconsistent => "a reported amount agrees at the rate of the report's date",
+            Rule::ReportedPairUnchecked => "a reported amount could not be checked",
+            Rule::DosesNotPositive => "a pledge or allocation is of at least one dose",
+            Rule::AllocationExceedsPledge => "allocations from a pledge never sum above it",
+            Rule::StageCountedTwice => "a batch of doses is counted at one stage only",
+            Rule::AllocationBeforePledge => "an allocation is not dated before its pledge",
+            Rule::NegativeCount => "counts are not negative (enforced by types)",
+            Rule::BreakdownExceeds100 => "breakdown shares sum to at most 100%",
+        }
+    }
+
+    /// The IATI Standard rule it follows, where there is one: `"3.1.2"`
+    /// (percentages sum to 100), `"12.1.1"` (a percentage is within
+    /// 0..=100), `"11.1.2, 11.1.3"` (start before end).
+    pub const fn iati(self) -> Option<&'static str> {
+        match self {
+            Rule::TermEndsBeforeStart | Rule::LegDepartsBeforeArrival | Rule::PeriodEndsBeforeStart => {
+                Some("11.1.2, 11.1.3")
+            }
+            Rule::ShareOutOfRange => Some("12.1.1"),
+            Rule::SharesDoNotSumTo100 | Rule::ShareMissing => Some("3.1.2"),
+            _ => None,
+        }
+    }
+
+    /// Whether the model's types make the rule impossible to break in a
+    /// dossier that loads, so that validation never reports it:
+    /// [`Rule::ShareOutOfRange`] and [`Rule::NegativeCount`].
+    ///
+    /// ```
+    /// use statecraft::Rule;
+    ///
+    /// let never: Vec<&str> = Rule::iter().filter(|r| r.enforced_by_types()).map(|r| r.id()).collect();
+    /// assert_eq!(never, ["share-out-of-range", "negative-count"]);
+    /// ```
+    pub const fn enforced_by_types(self) -> bool {
+        matches!(self, Rule::ShareOutOfRange | Rule::NegativeCount)
+    }
+
+    /// Every rule, grouped by subject as `docs/RULES.md` lists them.
+    pub fn iter() -> impl Iterator<Item = Rule> {
+        <Rule as strum::IntoEnumIterator>::iter()
+    }
+}
+
+impl fmt::Display for Rule {
+    /// The id.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.id())
+    }
+}
+
+impl FromStr for Rule {
+    type Err = ParseRuleError;
+
+    /// Reads a rule id, exactly as [`Rule::id`] writes it.
+    ///
+    /// # Errors
+    ///
+    /// [`ParseRuleError`] quoting the text when it is no rule's id.
+    fn from_str(s: &str) -> Result<Rule, ParseRuleError> {
+        Rule::iter()
+            .find(|r| r.id() == s)
+            .ok_or_else(|| ParseRuleError { input: Excerpt::new(s) })
+    }
+}
+
+impl serde::Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Rule {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Rule, D::Error> {
+        crate::serde_str::deserialize_from_str(d, "a rule id such as \"allocation-exceeds-pledge\"")
+    }
+}
+
+/// The error for text that is no rule's id.
+///
+/// ```
+/// let e = "Duplicate-Id".parse::<statecraft::Rule>().unwrap_err();
+/// assert_eq!(e.to_string(), "unknown rule `Duplicate-Id`");
+/// assert_eq!(e.input(), "Duplicate-Id");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown rule `{input}`")]
+pub struct ParseRuleError {
+    input: Excerpt,
+}
+
+impl ParseRuleError {
+    /// The text that was not a rule id.
+    pub fn input(&self) -> &str {
+        self.input.as_str()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_and_are_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in Rule::iter() {
+            let id = rule.id();
+            assert!(seen.insert(id), "{id} twice");
+            assert_eq!(id.parse::<Rule>().unwrap(), rule);
+            assert_eq!(rule.to_string(), id);
+            assert!(
+                id.split('-')
+                    .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
+                "{id}"
+            );
+            let json = serde_json::to_string(&rule).unwrap();
+            assert_eq!(json, format!("\"{id}\""));
+            assert_eq!(serde_json::from_str::<Rule>(&json).unwrap(), rule);
+        }
+        assert_eq!(seen.len(), 29);
+    }
+
+    #[test]
+    fn ids_are_pinned() {
+        // Ids are an interface: renaming one breaks users' filters.
+        let ids: Vec<&str> = Rule::iter().map(Rule::id).collect();
+        assert_eq!(
+            ids,
+            [
+                "duplicate-id",
+                "unknown-leader",
+                "unknown-trip",
+                "unknown-pledge",
+                "unknown-group",
+                "term-ends-before-start",
+                "leg-departs-before-arrival",
+                "legs-out-of-order",
+                "period-ends-before-start",
+                "meeting-outside-trip",
+                "not-in-office",
+                "role-not-held",
+                "concurrent-office-holders",
+                "unknown-source",
+                "fact-after-source",
+                "currency-not-legal-tender",
+                "negative-amount",
+                "share-out-of-range",
+                "shares-do-not-sum-to-100",
+                "share-missing",
+                "empty-recipient-group",
+                "reported-pair-inconsistent",
+                "reported-pair-unchecked",
+                "doses-not-positive",
+                "allocation-exceeds-pledge",
+                "stage-counted-twice",
+                "allocation-before-pledge",
+                "negative-count",
+                "breakdown-exceeds-100",
+            ]
+        );
+        let warnings: Vec<&str> = Rule::iter()
+            .filter(|r| r.severity() == Severity::Warning)
+            .map(Rule::id)
+            .collect();
+        assert_eq!(
+            warnings,
+            [
+                "concurrent-office-holders",
+                "reported-pair-unchecked",
+                "stage-counted-twice"
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_ids_are_quoted() {
+        for s in ["", "duplicate_id", "DUPLICATE-ID", " duplicate-id"] {
+            assert_eq!(
+                s.parse::<Rule>().unwrap_err().to_string(),
+                format!("unknown rule `{s}`")
+            );
+        }
+        let e = serde_json::from_str::<Rule>("\"nope\"").unwrap_err();
+        assert_eq!(e.to_string(), "unknown rule `nope` at line 1 column 6");
+    }
+}

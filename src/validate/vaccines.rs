@@ -1,0 +1,148 @@
+//! Vaccines: doses are positive, allocations stay within their pledge and
+//! after it, and a batch is counted at one stage only.
+
+use std::collections::HashMap;
+
+use super::{at, grouped, Index, Rule, Violation};
+use crate::{Country, DoseStage, Dossier};
+
+pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
+    for (i, p) in d.vaccine_pledges().iter().enumerate() {
+        if p.doses() == 0 {
+            out.push(Violation::new(
+                Rule::DosesNotPositive,
+                at("vaccine_pledges", i).field("doses"),
+                format!("pledge `{}` is of 0 doses", p.id()),
+            ));
+        }
+    }
+
+    // Doses allocated per pledge, by its place in the list; a sum of u64s
+    // cannot overflow a u128 in any list that fits in memory.
+    let mut allocated = vec![0u128; d.vaccine_pledges().len()];
+    let mut batches: HashMap<(&str, Country, u64), (DoseStage, usize)> = HashMap::new();
+    for (j, a) in d.vaccine_allocations().iter().enumerate() {
+        let path = || at("vaccine_allocations", j);
+        if a.doses() == 0 {
+            out.push(Violation::new(
+                Rule::DosesNotPositive,
+                path().field("doses"),
+                format!("allocation `{}` is of 0 doses", a.id()),
+            ));
+        } else {
+            let key = (a.pledge().as_str(), a.recipient(), a.doses());
+            let (stage, first) = *batches.entry(key).or_insert((a.stage(), j));
+            if stage != a.stage() {
+                let other = d.vaccine_allocations().get(first).map_or("?", |x| x.id().as_str());
+                out.push(Violation::new(
+                    Rule::StageCountedTwice,
+                    path().field("stage"),
+                    format!(
+                        "allocations `{other}` ({stage}) and `{}` ({}) both give {} {} doses from pledge `{}`: \
+                         a batch is counted once, at its furthest stage",
+                        a.id(),
+                        a.stage(),
+                        a.recipient().common_name(),
+                        grouped(a.doses().into()),
+                        a.pledge()
+                    ),
+                ));
+            }
+        }
+        let Some((i, pledge)) = index.pledge(a.pledge().as_str()) else {
+            continue;
+        };
+        if let Some(sum) = allocated.get_mut(i) {
+            *sum = sum.saturating_add(a.doses().into());
+        }
+        if let Some(day) = a.date().filter(|&day| day < pledge.announced()) {
+            out.push(Violation::new(
+                Rule::AllocationBeforePledge,
+                path().field("date"),
+                format!(
+                    "allocation `{}` is dated {day}, before pledge `{}` was announced on {}",
+                    a.id(),
+                    pledge.id(),
+                    pledge.announced()
+                ),
+            ));
+        }
+    }
+    for (i, (p, &sum)) in d.vaccine_pledges().iter().zip(&allocated).enumerate() {
+        if sum > u128::from(p.doses()) {
+            out.push(Violation::new(
+                Rule::AllocationExceedsPledge,
+                at("vaccine_pledges", i).field("doses"),
+                format!(
+                    "allocations from pledge `{}` sum to {} doses, above the {} pledged",
+                    p.id(),
+                    grouped(sum),
+                    grouped(p.doses().into())
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests_support::found;
+
+    fn pledge(doses: u64, allocations: &[(u64, &str, &str)]) -> String {
+        let allocations: Vec<String> = allocations
+            .iter()
+            .enumerate()
+            .map(|(i, (n, to, stage))| {
+                format!(
+                    r#"{{"id": "a{i}", "pledge": "p", "recipient": "{to}", "doses": {n}, "stage": "{stage}", "date": "2021-06-03", "source": "s"}}"#
+                )
+            })
+            .collect();
+        format!(
+            r#""vaccine_pledges": [{{"id": "p", "donor": "US", "doses": {doses}, "announced": "2021-06-03", "source": "s"}}],
+               "vaccine_allocations": [{}]"#,
+            allocations.join(", ")
+        )
+    }
+
+    #[test]
+    fn allocations_may_use_up_the_pledge_but_not_more() {
+        assert!(found(&pledge(10, &[(4, "GT", "announced"), (6, "MX", "delivered")])).is_empty());
+        assert_eq!(
+            found(&pledge(10, &[(4, "GT", "announced"), (7, "MX", "delivered")])),
+            ["allocation-exceeds-pledge /vaccine_pledges/0/doses"]
+        );
+    }
+
+    #[test]
+    fn sums_do_not_overflow() {
+        let max = u64::MAX;
+        let lists = pledge(max, &[(max, "GT", "announced"), (max, "MX", "announced")]);
+        assert_eq!(found(&lists), ["allocation-exceeds-pledge /vaccine_pledges/0/doses"]);
+    }
+
+    #[test]
+    fn a_batch_at_two_stages_is_a_warning_two_at_one_is_not() {
+        assert!(found(&pledge(10, &[(2, "GT", "announced"), (2, "GT", "announced")])).is_empty());
+        assert!(found(&pledge(10, &[(2, "GT", "announced"), (3, "GT", "delivered")])).is_empty());
+        assert!(found(&pledge(10, &[(2, "GT", "announced"), (2, "MX", "delivered")])).is_empty());
+        assert_eq!(
+            found(&pledge(
+                10,
+                &[(2, "GT", "announced"), (2, "GT", "donated"), (2, "GT", "delivered")]
+            )),
+            [
+                "stage-counted-twice /vaccine_allocations/1/stage",
+                "stage-counted-twice /vaccine_allocations/2/stage"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_allocation_may_be_dated_the_day_of_its_pledge() {
+        let lists = pledge(10, &[(2, "GT", "announced")]);
+        assert!(found(&lists).is_empty());
+        let before = lists.replace(r#""date": "2021-06-03""#, r#""date": "2021-06-02""#);
+        assert_eq!(found(&before), ["allocation-before-pledge /vaccine_allocations/0/date"]);
+    }
+}

@@ -1,0 +1,412 @@
+//! A proptest strategy for *consistent* dossiers: every id resolves and is
+//! unique, periods are ordered, meetings fall within their trip's legs,
+//! leaders hold office whenever they act and no office has two holders,
+//! facts precede their sources, amounts are legal tender and signed by
+//! their stage, shares sum to 100, reported amounts are the exact
+//! conversion at the rate table generated beside the dossier, allocations
+//! stay within half their pledge, and breakdowns within 99%.
+//!
+//! Beyond that, the first items are rich enough for every rule to be
+//! broken by one change (`tests/validate_properties.rs`): at least two
+//! leaders; trip 0 has two or more legs, strictly apart, the first one
+//! happened; meeting 0 is on trip 0, not cancelled, with a participant;
+//! funding 0 has an amount, two or more recipients with shares, and a
+//! reported amount; pledge 0 has an allocation; there is a statistic.
+//!
+//! Entropy comes from a vector of numbers drawn by a cursor, so that
+//! shrinking the numbers shrinks the dossier.
+//!
+//! Include with `#[path = "support/consistent_dossier.rs"] mod consistent;`.
+
+#![allow(dead_code)]
+
+use proptest::prelude::*;
+use statecraft::fx::{RateSource, RateTable};
+use statecraft::{
+    Area, Breakdown, Count, Country, CountryGroup, Currency, Decimal, DoseStage, Dossier, EventStatus, Funding,
+    FundingStage, GroupId, Initiative, InitiativeKind, Leader, LeaderId, Leg, Meeting, MeetingKind, Metric, Money,
+    NaiveDate, Office, Participant, Period, Qualifier, Recipient, Role, Scope, Share, Source, SourceId, Statistic,
+    Subregion, Term, Trip, VaccineAllocation, VaccinePledge, YearMonth,
+};
+
+/// The currencies of amounts and reported amounts: legal tender all
+/// through the window of events, and in the generated rate table.
+pub const CURRENCIES: [Currency; 5] = [
+    Currency::USD,
+    Currency::EUR,
+    Currency::GBP,
+    Currency::JPY,
+    Currency::CHF,
+];
+
+/// Events fall from 2000-01-01 to 2020-12-31; sources are published from
+/// 2021-01-01 on; terms start on 1990-01-01.
+pub fn first_event() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2000, 1, 1).unwrap()
+}
+pub fn last_event() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2020, 12, 31).unwrap()
+}
+pub fn term_start() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1990, 1, 1).unwrap()
+}
+
+/// A consistent dossier and the rates its reported amounts were computed
+/// at.
+#[derive(Clone, Debug)]
+pub struct Consistent {
+    pub dossier: Dossier,
+    pub rates: RateTable,
+}
+
+pub fn consistent_dossier() -> impl Strategy<Value = Consistent> {
+    prop::collection::vec(any::<u32>(), 64..400).prop_map(|numbers| build(&mut Dice { numbers, at: 0 }))
+}
+
+/// A cursor over the drawn numbers; it wraps around when they run out.
+struct Dice {
+    numbers: Vec<u32>,
+    at: usize,
+}
+
+impl Dice {
+    fn next(&mut self) -> u32 {
+        let n = self.numbers.get(self.at % self.numbers.len()).copied().unwrap_or(0);
+        self.at += 1;
+        n
+    }
+    /// From `lo` to `hi`, both included.
+    fn range(&mut self, lo: u32, hi: u32) -> u32 {
+        lo + self.next() % (hi - lo + 1)
+    }
+    fn coin(&mut self) -> bool {
+        self.next() % 2 == 1
+    }
+    fn pick<T: Clone>(&mut self, items: &[T]) -> T {
+        items[self.next() as usize % items.len()].clone()
+    }
+    /// A day from `from` to `to`, both included.
+    fn day(&mut self, from: NaiveDate, to: NaiveDate) -> NaiveDate {
+        let span = (to - from).num_days() as u32;
+        from + chrono::Days::new(u64::from(self.range(0, span)))
+    }
+    fn status(&mut self) -> EventStatus {
+        self.pick(&[EventStatus::Happened, EventStatus::Planned, EventStatus::Cancelled])
+    }
+    /// `k` distinct countries.
+    fn countries(&mut self, k: usize) -> Vec<Country> {
+        let all: Vec<Country> = Country::iter().collect();
+        let mut out = Vec::with_capacity(k);
+        while out.len() < k {
+            let c = self.pick(&all);
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+    /// `k` parts of `total` hundredths of a percent (at least `k`), each
+    /// at least 1, summing to `total` exactly.
+    fn parts(&mut self, k: usize, total: i64) -> Vec<Share> {
+        if k == 0 {
+            return Vec::new();
+        }
+        let weights: Vec<i64> = (0..k).map(|_| i64::from(self.range(1, 100))).collect();
+        let sum: i64 = weights.iter().sum();
+        let spare = total - k as i64;
+        let mut hundredths: Vec<i64> = weights.iter().map(|w| 1 + spare * w / sum).collect();
+        let rest = total - hundredths.iter().sum::<i64>();
+        *hundredths.last_mut().unwrap() += rest;
+        hundredths
+            .into_iter()
+            .map(|h| Share::new(Decimal::new(h, 2)).unwrap())
+            .collect()
+    }
+}
+
+fn id<T>(kind: &str, i: usize) -> statecraft::Id<T> {
+    format!("{kind}-{i}").parse().unwrap()
+}
+
+fn build(dice: &mut Dice) -> Consistent {
+    let mut d = Dossier::new();
+
+    // Sources, and a rate for every pair of currencies on each one's date.
+    let mut rates = RateTable::named("generated");
+    let n_sources = dice.range(1, 2) as usize;
+    let mut published: Vec<NaiveDate> = Vec::new();
+    for i in 0..n_sources {
+        let day = dice.day(
+            NaiveDate::from_ymd_opt(2021, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
+        );
+        d.add(Source::new(id("source", i), format!("Source {i}"), day));
+        let new = !published.contains(&day);
+        published.push(day);
+        if new {
+            for (a, base) in CURRENCIES.iter().enumerate() {
+                for quote in &CURRENCIES[a + 1..] {
+                    let rate = Decimal::new(i64::from(dice.range(1, 2_000_000)), dice.range(0, 4));
+                    rates.insert(day, *base, *quote, rate).unwrap();
+                }
+            }
+        }
+    }
+    let sources: Vec<SourceId> = (0..n_sources).map(|i| id("source", i)).collect();
+
+    // Groups, never empty.
+    let n_groups = dice.range(0, 2) as usize;
+    let mut groups: Vec<GroupId> = vec!["northern-triangle".parse().unwrap(), "g7".parse().unwrap()];
+    for i in 0..n_groups {
+        let k = dice.range(1, 4) as usize;
+        let members = dice.countries(k);
+        d.add(CountryGroup::new(&format!("group-{i}"), format!("Group {i}"), members).unwrap());
+        groups.push(id("group", i));
+    }
+    let area = |dice: &mut Dice| -> Area {
+        match dice.range(0, 3) {
+            0 => Area::Country(dice.countries(1)[0]),
+            1 => Area::Group(dice.pick(&groups)),
+            2 => Area::Subregion(dice.pick(&Subregion::iter().collect::<Vec<_>>())),
+            _ => Area::World,
+        }
+    };
+
+    // Leaders: President of distinct countries from 1990-01-01, open or
+    // ending on the last day of events.
+    let n_leaders = dice.range(2, 4) as usize;
+    let homes = dice.countries(n_leaders);
+    let leaders: Vec<LeaderId> = (0..n_leaders).map(|i| id("leader", i)).collect();
+    for (i, home) in homes.iter().enumerate() {
+        let mut term = Term::new(Office::President, *home, term_start());
+        if dice.coin() {
+            term = term.until(last_event());
+        }
+        d.add(Leader::new(leaders[i].clone(), format!("Leader {i}"), dice.pick(&sources)).with_term(term));
+    }
+
+    // Trips: legs strictly apart, in order; trip 0 has two or more and
+    // its first happened.
+    let n_trips = dice.range(1, 2) as usize;
+    let mut trip_legs: Vec<Vec<Leg>> = Vec::new();
+    for i in 0..n_trips {
+        let n_legs = dice.range(if i == 0 { 2 } else { 1 }, 3) as usize;
+        let mut day = dice.day(first_event(), NaiveDate::from_ymd_opt(2020, 6, 30).unwrap());
+        let mut legs = Vec::new();
+        let mut trip = Trip::new(id("trip", i), dice.pick(&leaders), dice.pick(&sources));
+        for k in 0..n_legs {
+            let stay = u64::from(dice.range(0, 3));
+            let status = if i == 0 && k == 0 {
+                EventStatus::Happened
+            } else {
+                dice.status()
+            };
+            let mut leg = Leg::new(dice.countries(1)[0], day).with_status(status);
+            if stay > 0 || dice.coin() {
+                leg = leg.departing(day + chrono::Days::new(stay));
+            }
+            day = leg.last_day() + chrono::Days::new(u64::from(dice.range(1, 5)));
+            trip = trip.with_leg(leg.clone());
+            legs.push(leg);
+        }
+        d.add(trip);
+        trip_legs.push(legs);
+    }
+
+    // Meetings: meeting 0 on trip 0, not cancelled, with a participant.
+    let n_meetings = dice.range(1, 3) as usize;
+    for i in 0..n_meetings {
+        let on_trip = if i == 0 {
+            Some(0)
+        } else {
+            dice.coin().then(|| dice.range(0, n_trips as u32 - 1) as usize)
+        };
+        let (date, place) = match on_trip {
+            Some(t) => {
+                let leg = dice.pick(&trip_legs[t]);
+                (dice.day(leg.arrival(), leg.last_day()), leg.country())
+            }
+            None => (dice.day(first_event(), last_event()), dice.countries(1)[0]),
+        };
+        let status = if i == 0 {
+            dice.pick(&[EventStatus::Happened, EventStatus::Planned])
+        } else {
+            dice.status()
+        };
+        let mut m =
+            Meeting::new(id("meeting", i), date, place, MeetingKind::Meeting, dice.pick(&sources)).with_status(status);
+        if let Some(t) = on_trip {
+            m = m.on_trip(id("trip", t));
+        }
+        let n_parts = dice.range(if i == 0 { 1 } else { 0 }, n_leaders as u32) as usize;
+        let first = dice.range(0, n_leaders as u32 - 1) as usize;
+        for k in 0..n_parts {
+            let who = (first + k) % n_leaders;
+            let mut p = Participant::new(leaders[who].clone());
+            if dice.coin() {
+                p = p.as_role(Role::new(Office::President, homes[who]));
+            }
+            m = m.with_participant(p);
+        }
+        d.add(m);
+    }
+
+    // Initiatives.
+    for i in 0..dice.range(0, 2) as usize {
+        let mut x = Initiative::new(
+            id("initiative", i),
+            format!("Initiative {i}"),
+            InitiativeKind::Programme,
+            dice.countries(1)[0],
+            dice.pick(&sources),
+        )
+        .with_status(dice.status());
+        if dice.coin() {
+            x = x.announced_on(dice.day(first_event(), last_event()));
+        }
+        if dice.coin() {
+            x = x.announced_by(dice.pick(&leaders));
+        }
+        for _ in 0..dice.range(0, 2) {
+            x = x.with_target(area(dice));
+        }
+        d.add(x);
+    }
+
+    // Funding: funding 0 is disclosed, split and reported in another
+    // currency.
+    let n_funding = dice.range(1, 3) as usize;
+    for i in 0..n_funding {
+        let stage = dice.pick(&FundingStage::iter().collect::<Vec<_>>());
+        let si = dice.range(0, n_sources as u32 - 1) as usize;
+        let mut f = Funding::new(id("funding", i), dice.countries(1)[0], stage, sources[si].clone());
+        let n_recipients = dice.range(if i == 0 { 2 } else { 0 }, 4) as usize;
+        let shares = if i == 0 || dice.coin() {
+            dice.parts(n_recipients, 10_000)
+        } else {
+            Vec::new()
+        };
+        for k in 0..n_recipients {
+            let mut r = Recipient::new(area(dice));
+            if let Some(s) = shares.get(k) {
+                r = r.with_share(*s);
+            }
+            f = f.with_recipient(r);
+        }
+        if dice.coin() {
+            f = f.announced_on(dice.day(first_event(), last_event()));
+        }
+        if dice.coin() {
+            f = f.with_value_date(dice.day(first_event(), last_event()));
+        }
+        if dice.coin() {
+            f = f.announced_by(dice.pick(&leaders));
+        }
+        if i == 0 || dice.coin() {
+            let mut amount = Decimal::new(
+                i64::from(dice.range(1, u32::MAX)) * i64::from(dice.range(1, 1000)),
+                dice.range(0, 2),
+            );
+            if stage.allows_negative() && dice.coin() {
+                amount = -amount;
+            }
+            let currency = dice.pick(&CURRENCIES);
+            let money = Money::new(amount, currency);
+            f = f.with_amount(money);
+            let day = published[si];
+            let n_reported = dice.range(if i == 0 { 1 } else { 0 }, 2) as usize;
+            let others: Vec<Currency> = CURRENCIES.iter().copied().filter(|c| *c != currency).collect();
+            let first = dice.range(0, 3) as usize;
+            for k in 0..n_reported {
+                let to = others[(first + k) % others.len()];
+                f = f.with_reported_as(rates.convert(money, to, day).unwrap());
+            }
+        }
+        d.add(f);
+    }
+
+    // Pledges, and allocations to distinct countries within half of each.
+    let n_pledges = dice.range(1, 2) as usize;
+    let mut n_allocations = 0;
+    for i in 0..n_pledges {
+        let doses = u64::from(dice.range(2, u32::MAX));
+        let announced = dice.day(first_event(), NaiveDate::from_ymd_opt(2020, 6, 30).unwrap());
+        let mut p = VaccinePledge::new(
+            id("pledge", i),
+            dice.countries(1)[0],
+            doses,
+            announced,
+            dice.pick(&sources),
+        );
+        if dice.coin() {
+            p = p.with_destination(area(dice));
+        }
+        if dice.coin() {
+            p = p.announced_by(dice.pick(&leaders));
+        }
+        d.add(p);
+        let budget = doses / 2;
+        let k = (dice.range(if i == 0 { 1 } else { 0 }, 3) as u64).min(budget) as usize;
+        for to in dice.countries(k) {
+            let each = 1 + u64::from(dice.next()) % (budget / k as u64);
+            let stage = dice.pick(&[DoseStage::Announced, DoseStage::Donated, DoseStage::Delivered]);
+            let mut a = VaccineAllocation::new(
+                id("allocation", n_allocations),
+                id("pledge", i),
+                to,
+                each,
+                stage,
+                dice.pick(&sources),
+            );
+            if dice.coin() {
+                a = a.dated(dice.day(announced, last_event()));
+            }
+            d.add(a);
+            n_allocations += 1;
+        }
+    }
+
+    // Statistics, with breakdowns within 99%.
+    let n_statistics = dice.range(1, 2) as usize;
+    for i in 0..n_statistics {
+        let day = dice.day(first_event(), last_event());
+        let period = match dice.range(0, 4) {
+            0 => Period::Day(day),
+            1 => Period::Month(YearMonth::of(day)),
+            2 => Period::Year(dice.range(2000, 2020) as i32),
+            3 => Period::Range {
+                start: dice.day(first_event(), day),
+                end: day,
+            },
+            _ => Period::Through(day),
+        };
+        let scope = if dice.coin() {
+            Scope::from(area(dice))
+        } else {
+            Scope::World
+        };
+        let mut s = Statistic::new(
+            id("statistic", i),
+            Metric::Refugees,
+            scope,
+            period,
+            Count::new(u64::from(dice.next()), Qualifier::About),
+            dice.pick(&sources),
+        );
+        let k = dice.range(0, 3) as usize;
+        let total = i64::from(dice.range(k as u32, 9_900));
+        for share in dice.parts(k, total) {
+            let q = dice.pick(&[
+                Qualifier::Exact,
+                Qualifier::MoreThan,
+                Qualifier::About,
+                Qualifier::Approaching,
+                Qualifier::UpTo,
+            ]);
+            s = s.with_breakdown(Breakdown::new(area(dice), share).qualified(q));
+        }
+        d.add(s);
+    }
+
+    Consistent { dossier: d, rates }
+}
