@@ -104,6 +104,31 @@ validate -- FILE.json` prints them).
 
 Every parser answers with a value or an error that quotes the input (cut
 to 60 characters, see [`Excerpt`]) and says what is wrong; none panics.
+The next section lists what each refuses.
+
+# Bad input
+
+Whatever arrives, each reader answers with a value or an error that says
+what is wrong and where; none panics, none overflows silently, none reads
+nonsense as a number. Every case below has a file in `tests/bad_input/`
+with the answer pinned next to it, and each reader is fuzzed (`fuzz/`).
+Throughout, a text quoted in an error is cut to 60 characters and shows
+invisible characters as escapes (`` `\u{feff}GT` ``).
+
+| input | read by | refused, with the error's kind | let through |
+| --- | --- | --- | --- |
+| money notation | [`Money::from_str`](Money#impl-FromStr-for-Money) → [`ParseMoneyError`] | empty; no digits (`$m`); no currency (`310 million`); unknown code (`XYZ 5`) or symbol (`₿5`, a leading byte-order mark); bad grouping (`$1,00,000`, `$1,0000`); two decimal points; exponents (`1e5 USD`); a second or misplaced minus (`--$5`); trailing text (`$310x`, a zero-width space); more than a `Decimal` holds (`$79228162514264337593543950336`, `$99999999999999999tn`); more than 28 decimals | surrounding and inner whitespace, no-break spaces included; codes in any case; retired currencies (`CYP 5`: legal tender is [`Dossier::validate`]'s business); `-$0` read as zero |
+| counts | [`Count::from_str`](Count#impl-FromStr-for-Count) → [`ParseCountError`] | empty; no digits (`more than`); any minus, `-0` included; fractions (`1.5`, `1.2345k`); bad grouping; exponents; more than `u64` holds; a unit (`25m doses`: read those with [`Count::parse_with_unit`]) | qualifiers (`more than`, `approaching`, ...), magnitudes, number words (`one million`) |
+| countries | [`Country::from_str`](Country#impl-FromStr-for-Country) → [`ParseCountryError`] | anything that is not a code or a known name: `Atlantis`, `99999`, `000`, `G\tT`, a leading byte-order mark | codes and names in any case, zero-padded numeric codes (`0320`), everyday names (`UK`) |
+| currencies | [`Currency::from_str`](Currency#impl-FromStr-for-Currency) → [`ParseCurrencyError`] | anything but a three-letter ISO 4217 code: `XYZ`, `US`, `£` | any case; retired codes (`HRK`) |
+| ECB rate files | [`fx::EcbRates::from_csv`] → [`fx::FxError::Parse`] (line, column, [`fx::ParseErrorKind`]) | an empty file or a header alone; no `Date` first column; unknown, repeated or euro columns; UTF-16 or invalid UTF-8; rows with too few or too many fields (a truncated last row); dates not in the calendar (`2021-02-30`) or repeated; rates that are empty, not plain decimals (`1.2e0`), zero, negative, `-0`, or of more than 28 digits | a UTF-8 byte-order mark, CRLF line ends, a missing final newline, rows in any order, `N/A` |
+| rate tables | [`fx::RateTable::from_csv`] → [`fx::FxError::Parse`] | a header other than `date,base,quote,rate` (a repeated column included); UTF-16; truncated rows; bad dates; unknown currencies; a base equal to its quote; rates empty, zero, negative, `-0` or too long; the same pair twice on a day | a byte-order mark; a header alone (an empty table) |
+| funding records | [`records::Reader`] → [`records::RecordError`] (line, column, field, [`records::RecordErrorKind`]) | a first line other than the header (a repeated column included); UTF-16; then, line by line, going on after each: wrong field counts (a truncated last line), bad quoting, invalid UTF-8, control characters in ids, bad dates, unknown countries, stages or currencies, empty required fields, amounts with grouping, exponents, too many digits or decimals | a byte-order mark, CRLF; an empty amount and currency (an undisclosed amount, counted, never summed as zero); `-0.00` read as zero |
+| dossiers (JSON) | [`Dossier::from_json`] → [`LoadError`] (line, column, field path, [`LoadErrorKind`]) | empty or truncated documents; syntax errors and trailing text; UTF-16; invalid UTF-8; a missing or other `format`; unknown or repeated fields; arrays where objects belong; wrong types (an amount as a number, which JSON readers turn into floats); dates not in the calendar (quoted: `` invalid value `2021-02-30` ``); ids that are not slugs; shares outside 0..=100; negative or oversized counts | a UTF-8 byte-order mark; `null` for an absent optional value |
+| funding records to sum | [`Aggregator`] → [`Rejection`] | amounts whose conversion or sum would leave a `Decimal` (near `Decimal::MAX`), or need more than 46 decimals; dates with no rate; all counted as rejected with line and reason, never a panic | |
+
+A dossier that loads can still contradict itself: that is
+[`Dossier::validate`]'s part (`docs/RULES.md`).
 
 # Crate features
 
@@ -292,6 +317,7 @@ assert_eq!(total.round().to_string(), "USD 0.30"); // half to even
 )]
 
 mod aggregate;
+mod encoding;
 mod excerpt;
 pub mod fx;
 mod geo;

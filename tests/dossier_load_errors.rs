@@ -137,11 +137,11 @@ fn errors_name_what_line_column_and_field() {
         ),
         (
             edit(r#""end": "2024-01-14""#, r#""end": "2024-02-30""#),
-            "input is out of range at line 10, column 99 (leaders[0].terms[0].end)",
+            "invalid value `2024-02-30`: input is out of range at line 10, column 99 (leaders[0].terms[0].end)",
         ),
         (
             edit(r#""end": "2024-01-14""#, r#""end": "14/01/2024""#),
-            "input contains invalid characters at line 10, column 99 (leaders[0].terms[0].end)",
+            "invalid value `14/01/2024`: input contains invalid characters at line 10, column 99 (leaders[0].terms[0].end)",
         ),
         (
             edit(r#""status": "happened""#, r#""status": "happening""#),

@@ -17,9 +17,6 @@ use super::text::{parse_date, parse_rate, quote, trim};
 use super::{FxError, ParseErrorKind, Series};
 use crate::Currency;
 
-/// The UTF-8 byte-order mark some spreadsheets write first.
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
 /// A data row: its date and line.
 struct Row {
     date: NaiveDate,
@@ -35,7 +32,10 @@ struct Header {
 
 /// Parses a whole file.
 pub(super) fn parse(bytes: &[u8], provider: Arc<str>) -> Result<History, FxError> {
-    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    if crate::encoding::is_utf16(bytes) {
+        return Err(FxError::parse(1, 1, ParseErrorKind::Utf16));
+    }
+    let bytes = crate::encoding::strip_bom(bytes);
     let (header_line, mut rest) = split_line(bytes);
     if trim(header_line).is_empty() && bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FxError::parse(1, 1, ParseErrorKind::Empty));

@@ -256,6 +256,9 @@ pub enum ParseErrorKind {
     /// Bytes that are not UTF-8 where text was expected.
     #[error("not valid UTF-8")]
     NotUtf8,
+    /// A file saved as UTF-16 (it starts with a UTF-16 byte-order mark).
+    #[error("the file is UTF-16; expected UTF-8")]
+    Utf16,
     /// An ECB file whose first column is not `Date`.
     #[error("expected `Date` as the first column, found `{found}`")]
     MissingDateHeader {

@@ -341,6 +341,9 @@ fn latest_on(series: Option<&BTreeMap<NaiveDate, Decimal>>, on: NaiveDate) -> Op
 }
 
 fn check_header(record: &csv::ByteRecord, line: u64) -> Result<(), FxError> {
+    if record.get(0).is_some_and(crate::encoding::is_utf16) {
+        return Err(FxError::parse(line, 1, ParseErrorKind::Utf16));
+    }
     let fields: Vec<&[u8]> = record.iter().collect();
     let expected: Vec<&[u8]> = HEADER.split(',').map(str::as_bytes).collect();
     let matches =

@@ -104,7 +104,9 @@ impl Dossier {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json_str(json: &str) -> Result<Dossier, LoadError> {
-        read(serde_json::Deserializer::from_str(json))
+        read(serde_json::Deserializer::from_str(
+            json.strip_prefix('\u{feff}').unwrap_or(json),
+        ))
     }
 
     /// Reads a dossier from JSON bytes; see [`Dossier::from_json`].
@@ -121,7 +123,7 @@ impl Dossier {
     /// assert_eq!(e.to_string(), "invalid unicode code point at line 1, column 46 (title)");
     /// ```
     pub fn from_json_slice(json: &[u8]) -> Result<Dossier, LoadError> {
-        read(serde_json::Deserializer::from_slice(json))
+        read(serde_json::Deserializer::from_slice(without_bom(json)?))
     }
 
     /// Writes the dossier as pretty-printed JSON in the
@@ -172,9 +174,19 @@ impl Dossier {
 
 /// Reads a whole document from `de`, strictly, with the path of any error.
 fn read<'de, R: serde_json::de::Read<'de>>(mut de: serde_json::Deserializer<R>) -> Result<Dossier, LoadError> {
-    let dossier: Dossier = super::strict::deserialize(&mut de).map_err(|(e, path)| LoadError::from_json(&e, path))?;
+    let dossier: Dossier = super::strict::deserialize(&mut de)
+        .map_err(|(e, path, value)| LoadError::from_json(&e, path).quoting(value.as_deref()))?;
     de.end().map_err(|e| LoadError::from_json(&e, FieldPath::root()))?;
     Ok(dossier)
+}
+
+/// `json` without a leading UTF-8 byte-order mark (which RFC 8259 lets a
+/// reader ignore), or the error for a document in UTF-16.
+fn without_bom(json: &[u8]) -> Result<&[u8], LoadError> {
+    if crate::encoding::is_utf16(json) {
+        return Err(LoadError::encoding("the document is UTF-16; the format is UTF-8"));
+    }
+    Ok(crate::encoding::strip_bom(json))
 }
 
 /// Puts each array that holds no object or array on one line:
@@ -308,6 +320,19 @@ pub enum LoadErrorKind {
 }
 
 impl LoadError {
+    /// Input that is not UTF-8 text as a whole (UTF-16), at line 1,
+    /// column 1.
+    fn encoding(message: &str) -> LoadError {
+        LoadError {
+            kind: LoadErrorKind::Syntax,
+            message: message.to_string(),
+            line: 1,
+            column: 1,
+            path: FieldPath::root(),
+            source: None,
+        }
+    }
+
     fn read(e: io::Error) -> LoadError {
         LoadError {
             kind: LoadErrorKind::Read,
@@ -338,6 +363,18 @@ impl LoadError {
             path,
             source: None,
         }
+    }
+
+    /// Quotes the string value that failed when the message does not
+    /// already: ``invalid value `2021-02-30`: input is out of range``.
+    fn quoting(mut self, value: Option<&str>) -> LoadError {
+        if let Some(v) = value {
+            let quoted = crate::Excerpt::new(v);
+            if !self.message.contains(&format!("`{quoted}`")) {
+                self.message = format!("invalid value `{quoted}`: {}", self.message);
+            }
+        }
+        self
     }
 
     /// What kind of problem it is.

@@ -78,9 +78,21 @@ impl Chain<'_> {
 #[derive(Default)]
 struct Track {
     path: RefCell<Option<FieldPath>>,
+    /// The string the first failing visitor was given, to quote it when
+    /// the error does not (chrono's "input is out of range").
+    value: RefCell<Option<String>>,
 }
 
 impl Track {
+    /// Notes the string a failing visitor was given, unless an earlier
+    /// failure was noted first.
+    fn note_value(&self, v: &str) {
+        let mut value = self.value.borrow_mut();
+        if value.is_none() {
+            *value = Some(v.to_owned());
+        }
+    }
+
     /// Records `chain` unless a deeper error was recorded first.
     fn trigger(&self, chain: &Chain<'_>) {
         let mut path = self.path.borrow_mut();
@@ -91,8 +103,9 @@ impl Track {
 }
 
 /// Deserializes a `T` from `de`, strictly; on error, also returns the path
-/// of the value that failed (the root when the document as a whole did).
-pub(crate) fn deserialize<'de, D, T>(de: D) -> Result<T, (D::Error, FieldPath)>
+/// of the value that failed (the root when the document as a whole did),
+/// and the string it held when it was one.
+pub(crate) fn deserialize<'de, D, T>(de: D) -> Result<T, (D::Error, FieldPath, Option<String>)>
 where
     D: Deserializer<'de>,
     T: de::Deserialize<'de>,
@@ -105,7 +118,7 @@ where
     });
     result.map_err(|e| {
         let path = track.path.into_inner().unwrap_or_default();
-        (e, path)
+        (e, path, track.value.into_inner())
     })
 }
 
@@ -310,13 +323,26 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for WrapVisitor<'_, '_, V> {
         visit_f32(f32),
         visit_f64(f64),
         visit_char(char),
-        visit_str(&str),
-        visit_borrowed_str(&'de str),
-        visit_string(String),
         visit_bytes(&[u8]),
         visit_borrowed_bytes(&'de [u8]),
         visit_byte_buf(Vec<u8>),
     );
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<V::Value, E> {
+        let track = self.track;
+        self.visitor.visit_str(v).inspect_err(|_| track.note_value(v))
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<V::Value, E> {
+        let track = self.track;
+        self.visitor.visit_borrowed_str(v).inspect_err(|_| track.note_value(v))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<V::Value, E> {
+        let track = self.track;
+        let copy = v.clone();
+        self.visitor.visit_string(v).inspect_err(|_| track.note_value(&copy))
+    }
 
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
         self.visitor.visit_none()
@@ -839,7 +865,7 @@ mod tests {
 
     fn load(json: &str) -> Result<Outer, String> {
         let mut de = serde_json::Deserializer::from_str(json);
-        deserialize::<_, Outer>(&mut de).map_err(|(e, path)| format!("{e} ({path})"))
+        deserialize::<_, Outer>(&mut de).map_err(|(e, path, _)| format!("{e} ({path})"))
     }
 
     #[test]

@@ -40,6 +40,9 @@ pub enum RecordErrorKind {
     /// The first line is not the header.
     #[error("expected the header `{HEADER}`, found `{0}`")]
     Header(Excerpt),
+    /// A file saved as UTF-16 (it starts with a UTF-16 byte-order mark).
+    #[error("the file is UTF-16; expected UTF-8")]
+    Utf16,
     /// A line with too few or too many fields.
     #[error("expected 7 fields, found {0}")]
     FieldCount(usize),

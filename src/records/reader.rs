@@ -155,7 +155,10 @@ pub(crate) fn check_header(line: Option<Line<'_>>) -> Result<(), RecordError> {
         Some(Line::TooLong) => b"",
         None => b"",
     };
-    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
+    if crate::encoding::is_utf16(text) {
+        return Err(RecordError::new(Some(1), None, RecordErrorKind::Utf16));
+    }
+    let text = crate::encoding::strip_bom(text);
     if text == HEADER.as_bytes() {
         Ok(())
     } else {
