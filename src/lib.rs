@@ -265,8 +265,10 @@ mod serde_str;
 mod slug;
 
 pub use aggregate::{
-    AggregateError, Aggregator, By, CountryGroups, Dimension, ExactSum, Flow, GroupKey, GroupTable, GroupTotal,
-    KeyPart, ParseDimensionError, Recipients, RejectReason, Rejection, Split, SplitError, Totals,
+    AggregateError, Aggregator, AreaRecipient, AreaSplit, AreaSplitError, BreakdownCount, By, CountryGroups, Dimension,
+    DoseGroup, DoseTotals, ExactSum, FactRejection, Flow, FundingFlow, FundingFlowError, FundingSummary, FundingTotals,
+    GroupKey, GroupTable, GroupTotal, KeyPart, ParseDimensionError, PledgeSummary, Recipients, RejectReason, Rejection,
+    Remainder, Split, SplitError, Totals,
 };
 pub use chrono::NaiveDate;
 pub use excerpt::Excerpt;
