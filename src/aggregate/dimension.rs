@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 
 use super::AreaRecipient;
-use crate::{Area, Country, CountryGroup, DoseStage, Excerpt, FundingStage, Subregion, YearMonth};
+use crate::{Area, Country, CountryGroup, DoseStage, Dossier, Excerpt, FundingStage, Subregion, YearMonth};
 
 /// Named groups of countries, for grouping totals by [`Dimension::Group`]
 /// ("Northern Triangle": GT, HN, SV).
@@ -624,6 +624,36 @@ pub enum KeyPart {
     Unnamed,
     /// The stage of vaccine doses.
     DoseStage(DoseStage),
+}
+
+impl KeyPart {
+    /// The part as `dossier` names it, for a reader: a country by its
+    /// everyday name, an area with the dossier's own group names
+    /// ([`Dossier::area_name`]), anything else as `Display` writes it.
+    ///
+    /// ```
+    /// use statecraft::{Area, Country, CountryGroup, Dossier, GroupId, KeyPart};
+    ///
+    /// let dossier = Dossier::new().with(CountryGroup::new("nt", "Triángulo Norte", [Country::GT, Country::HN, Country::SV])?);
+    /// let nt = KeyPart::Area(Area::Group(GroupId::new("nt")?));
+    /// assert_eq!(nt.to_string(), "nt");
+    /// assert_eq!(nt.name_in(&dossier), "Triángulo Norte");
+    /// assert_eq!(KeyPart::Country(Country::GT).name_in(&dossier), "Guatemala");
+    /// assert_eq!(KeyPart::Areas(vec![Area::from(Country::MX), Area::World].into()).name_in(&dossier), "Mexico + the world");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn name_in(&self, dossier: &Dossier) -> String {
+        match self {
+            KeyPart::Country(c) => c.common_name().to_string(),
+            KeyPart::Area(a) => dossier.area_name(a),
+            KeyPart::Areas(areas) => areas
+                .iter()
+                .map(|a| dossier.area_name(a))
+                .collect::<Vec<_>>()
+                .join(" + "),
+            other => other.to_string(),
+        }
+    }
 }
 
 impl fmt::Display for KeyPart {
