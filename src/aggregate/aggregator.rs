@@ -30,7 +30,11 @@ const AMOUNT_SCALE: u32 = SUM_SCALE - RATE_SCALE;
 ///
 /// Each flow is converted at the rate of its value date (or of one date
 /// you fix with [`at`](Aggregator::at)) from any [`RateSource`], apportioned
-/// among its recipients by its [`Split`](crate::Split), and added to its group exactly.
+/// among its recipients by its [`Split`](crate::Split) (or
+/// [`AreaSplit`](crate::AreaSplit)), and added to its group exactly. A
+/// recipient that is not one country (a group a dossier names, a
+/// sub-region, the world) is summed as it stands, never split among its
+/// countries (see [`Dimension`](crate::Dimension)).
 /// Memory grows with the number of groups, not of flows: a group holds one
 /// exact sum, and a rate is asked once per currency and day and cached in
 /// 16 bytes per currency and day of the input's range (1.8 MB for 16
