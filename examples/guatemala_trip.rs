@@ -6,8 +6,11 @@
 //! `examples/data/guatemala-2021.json` (exit status 1 if not), and prints
 //! a briefing: the trip and who met whom, the agenda by topic, the funding
 //! in dollars and pounds at the ECB rate of the report's date (with the
-//! verdict on the pair the report gives, "$310m (£219m)"), the vaccine
-//! doses, and the figures quoted beside them.
+//! verdict on the pair the report gives, "$310m (£219m)") and the totals
+//! by recipient, the vaccine doses against the pledge and by group, and
+//! the figures quoted beside them, with the counts their breakdowns imply.
+//! The totals, doses and counts come from the crate's dossier summaries
+//! (`FundingSummary`, `PledgeSummary`, `DoseTotals`, `BreakdownCount`).
 //!
 //! `cargo run --example guatemala_trip -- --json` prints the typed
 //! dossier as JSON instead (how the data file was written).
@@ -17,11 +20,12 @@ use std::process::ExitCode;
 
 use statecraft::fx::{check_reported, EcbRates, RateSource, ReportedPair};
 use statecraft::{
-    Agency, AllocationId, Area, Border, Breakdown, Count, Country, Decimal, Disease, DoseStage, Dossier, FactRef,
-    Funding, FundingId, FundingStage, GroupId, Initiative, InitiativeId, InitiativeKind, Leader, LeaderId, Leg,
-    Meeting, MeetingId, MeetingKind, Metric, NaiveDate, Office, Participant, Partners, Period, PledgeId, Qualifier,
-    Rank, RankOrder, Recipient, Role, Scope, Source, SourceId, Statistic, StatisticId, Subregion, Term, Topic, Trip,
-    TripId, TripNote, VaccineAllocation, VaccinePledge,
+    Agency, AllocationId, Area, Border, Breakdown, BreakdownCount, Count, Country, Currency, Decimal, Dimension,
+    Disease, DoseStage, DoseTotals, Dossier, FactRef, Funding, FundingId, FundingStage, FundingSummary, GroupId,
+    Initiative, InitiativeId, InitiativeKind, Leader, LeaderId, Leg, Meeting, MeetingId, MeetingKind, Metric,
+    NaiveDate, Office, Participant, Partners, Period, PledgeId, PledgeSummary, Qualifier, Rank, RankOrder, Recipient,
+    Remainder, Role, Scope, Source, SourceId, Statistic, StatisticId, Subregion, Term, Topic, Trip, TripId, TripNote,
+    VaccineAllocation, VaccinePledge,
 };
 
 /// The dossier as the JSON file holds it.
@@ -579,6 +583,40 @@ fn funding(dossier: &Dossier, out: &mut String) -> Result<()> {
             }
         }
     }
+    funding_totals(dossier, out)
+}
+
+/// The funding in all, by recipient, in dollars and pounds at the rates of
+/// the report's date.
+fn funding_totals(dossier: &Dossier, out: &mut String) -> Result<()> {
+    let rates = EcbRates::embedded();
+    let report_date = dossier
+        .sources()
+        .first()
+        .ok_or("the dossier cites no source")?
+        .published();
+    let in_all = |currency| {
+        FundingSummary::new(rates, currency, Dimension::Recipient)
+            .at(report_date)
+            .of(dossier)
+    };
+    let (usd, gbp) = (in_all(Currency::USD), in_all(Currency::GBP));
+    *out += &format!("  In all, by recipient, at the ECB rates of {report_date}:\n");
+    for d in usd.groups() {
+        *out += &format!("    {}: {:#}", d.key().first().name_in(dossier), d.total());
+        if let Some(p) = gbp.get(d.key()) {
+            *out += &format!(" = {:#}", p.total());
+        }
+        match d.undisclosed() {
+            0 => {}
+            1 => *out += ", and 1 entry with no sum given",
+            n => *out += &format!(", and {n} entries with no sum given"),
+        }
+        out.push('\n');
+    }
+    for r in usd.rejections() {
+        *out += &format!("    left out: {r}\n");
+    }
     Ok(())
 }
 
@@ -605,7 +643,8 @@ fn percent(p: Decimal) -> String {
 
 fn vaccines(dossier: &Dossier, out: &mut String) -> Result<()> {
     *out += "\nVACCINES\n";
-    for p in dossier.vaccine_pledges() {
+    for summary in PledgeSummary::all(dossier)? {
+        let p = summary.pledge();
         let disease = p.disease().map(|x| format!(" {x}")).unwrap_or_default();
         let to = p
             .destination()
@@ -618,32 +657,52 @@ fn vaccines(dossier: &Dossier, out: &mut String) -> Result<()> {
             p.announced()
         );
         for a in dossier.allocations_of(p.id()) {
+            let share = p
+                .share_of(a.doses())
+                .map_or("over".to_string(), |s| s.round_dp(1).to_string());
             *out += &format!(
                 "    {:<12} {:>12}  {:>4}  {}\n",
                 a.recipient().common_name(),
                 Count::exact(a.doses()).to_string(),
-                p.share_of(a.doses())?.round_dp(1).to_string(),
+                share,
                 a.stage()
             );
         }
-        let allocated = dossier.allocated_doses(p.id()).ok_or("too many doses")?;
-        let rest = p
-            .doses()
-            .checked_sub(allocated)
-            .ok_or("allocations exceed the pledge")?;
+        let share = summary
+            .allocated_share()
+            .map_or("over".to_string(), |s| s.round_dp(1).to_string());
+        let rest = match summary.remainder() {
+            r @ Remainder::Unallocated(_) => format!("{r} in this dossier"),
+            r @ Remainder::OverAllocated(_) => format!("{r}, which no pledge allows"),
+        };
         *out += &format!(
-            "    {:<12} {:>12}  {:>4}  of the pledge; {} not allocated in this dossier\n",
+            "    {:<12} {:>12}  {:>4}  of the pledge; {rest}\n",
             "allocated",
-            Count::exact(allocated).to_string(),
-            p.share_of(allocated)?.round_dp(1).to_string(),
-            Count::exact(rest)
+            Count::exact(summary.allocated()).to_string(),
+            share,
         );
+    }
+    let by_group = DoseTotals::of(dossier, Dimension::group(dossier.groups()))?;
+    let groups: Vec<String> = by_group
+        .groups()
+        .iter()
+        .map(|g| {
+            let name = match g.key().first() {
+                statecraft::KeyPart::Ungrouped => "elsewhere".to_string(),
+                part => format!("to the {}", part.name_in(dossier)),
+            };
+            format!("{} {name}", Count::exact(g.doses()))
+        })
+        .collect();
+    if !groups.is_empty() {
+        *out += &format!("  By group: {}\n", groups.join("; "));
     }
     Ok(())
 }
 
 fn figures(dossier: &Dossier, out: &mut String) -> Result<()> {
     *out += "\nFIGURES\n";
+    let counts = BreakdownCount::all(dossier)?;
     for s in dossier.statistics() {
         let scope = match s.scope().area() {
             Some(area) => dossier.area_name(&area),
@@ -662,13 +721,12 @@ fn figures(dossier: &Dossier, out: &mut String) -> Result<()> {
         if let Some(rank) = s.rank() {
             *out += &format!("    the {rank}\n");
         }
-        for b in s.breakdowns() {
-            let part = b.count_of(s.count()).ok_or("a breakdown too large to count")?;
-            let share = match b.qualifier() {
-                Qualifier::Exact => b.share().to_string(),
-                q => format!("{} {}", q.words(), b.share()),
+        for b in counts.iter().filter(|c| std::ptr::eq(c.statistic(), s)) {
+            let share = match b.breakdown().qualifier() {
+                Qualifier::Exact => b.breakdown().share().to_string(),
+                q => format!("{} {}", q.words(), b.breakdown().share()),
             };
-            *out += &format!("    {share} from the {}: {part}\n", dossier.area_name(b.part()));
+            *out += &format!("    {share} from {}: {}\n", b.place(), b.count());
         }
     }
     Ok(())

@@ -69,6 +69,15 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   and mergeable; [`Totals`] account for every record read (aggregated,
   undisclosed or rejected with its line). [`records`] reads and writes
   the CSV form of funding records and aggregates a file on every core.
+- Dossier summaries, on the aggregator: [`FundingSummary`] totals a
+  dossier's funding in one currency by any dimension ([`FundingFlow`]:
+  recipients as [`AreaRecipient`]s, kept as the source names them or
+  apportioned exactly by an [`AreaSplit`]); [`DoseTotals`] counts vaccine
+  doses by recipient, group, stage or any dimension; [`PledgeSummary`]
+  sets each pledge against its allocations (share and [`Remainder`]);
+  [`BreakdownCount`] turns a statistic's breakdowns into counts with their
+  qualifier. Whatever cannot be counted is a [`FactRejection`] naming its
+  place in the dossier (`/funding/3`).
 
 The facts of a story live in a [`Dossier`], each citing a [`Source`] by
 its [`SourceId`] and naming others by typed ids ([`Id<T>`](Id): a
@@ -293,6 +302,35 @@ assert_eq!(report.of_rule(Rule::ReportedPairInconsistent).count(), 0);
 # Ok::<(), Box<dyn std::error::Error>>(())
 ```
 
+Sum up a dossier: funding by recipient in one currency, doses against
+the pledge, and the counts a statistic's breakdown implies:
+
+```
+use statecraft::fx::EcbRates;
+use statecraft::{BreakdownCount, Currency, Dimension, Dossier, FundingSummary, NaiveDate, PledgeSummary};
+
+# let json = include_str!("../examples/data/guatemala-2021.json");
+let dossier = Dossier::from_json_str(json)?;
+let report = NaiveDate::from_ymd_opt(2021, 6, 7).ok_or("bad date")?;
+let funding = FundingSummary::new(EcbRates::embedded(), Currency::GBP, Dimension::group(dossier.groups()))
+    .at(report)
+    .of(&dossier);
+let rows: Vec<String> = funding
+    .groups()
+    .iter()
+    .map(|g| format!("{}: {} and {} undisclosed", g.key(), g.total(), g.undisclosed()))
+    .collect();
+assert_eq!(rows, ["Northern Triangle: GBP 218761305.71 and 1 undisclosed"]);
+
+let pledge = &PledgeSummary::all(&dossier)?[0];
+assert_eq!(pledge.allocated_share().map(|s| s.to_string()), Some("6%".into()));
+assert_eq!(pledge.remainder().to_string(), "23,500,000 not allocated");
+
+let counts = BreakdownCount::all(&dossier)?;
+assert_eq!(counts[0].to_string(), "more than 71,200 from the Northern Triangle");
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+
 Sum without losing a cent, and round once at the end:
 
 ```
@@ -330,8 +368,10 @@ mod slug;
 mod validate;
 
 pub use aggregate::{
-    AggregateError, Aggregator, By, CountryGroups, Dimension, ExactSum, Flow, GroupKey, GroupTable, GroupTotal,
-    KeyPart, ParseDimensionError, Recipients, RejectReason, Rejection, Split, SplitError, Totals,
+    AggregateError, Aggregator, AreaRecipient, AreaSplit, AreaSplitError, BreakdownCount, By, CountryGroups, Dimension,
+    DoseGroup, DoseTotals, ExactSum, FactRejection, Flow, FundingFlow, FundingFlowError, FundingSummary, FundingTotals,
+    GroupKey, GroupTable, GroupTotal, KeyPart, ParseDimensionError, PledgeSummary, Recipients, RejectReason, Rejection,
+    Remainder, Split, SplitError, Totals,
 };
 pub use chrono::NaiveDate;
 pub use excerpt::Excerpt;

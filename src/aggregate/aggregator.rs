@@ -1,17 +1,22 @@
 //! `Aggregator`: exact totals of flows, streaming and mergeable.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
+use super::apportion::apportion;
+use super::area_split::weight;
 use super::rate_cache::{Factor, RateCache, Slot};
 use super::rejection::{keep_first, would_keep};
 use super::wide::{pow10, I256, RATE_SCALE, SUM_SCALE, U256};
-use super::{AggregateError, By, ExactSum, Flow, GroupTotal, Recipients, RejectReason, Rejection, Totals};
+use super::{
+    AggregateError, AreaRecipient, By, ExactSum, Flow, GroupKey, GroupTotal, Recipients, RejectReason, Rejection,
+    Totals,
+};
 use crate::fx::{FxError, RateSource, Series};
-use crate::{Currency, Money};
+use crate::{Country, Currency, FundingStage, Money};
 
 /// How many rejections an aggregator keeps by default.
 const DEFAULT_KEPT: usize = 10;
@@ -25,7 +30,11 @@ const AMOUNT_SCALE: u32 = SUM_SCALE - RATE_SCALE;
 ///
 /// Each flow is converted at the rate of its value date (or of one date
 /// you fix with [`at`](Aggregator::at)) from any [`RateSource`], apportioned
-/// among its recipients by its [`Split`](crate::Split), and added to its group exactly.
+/// among its recipients by its [`Split`](crate::Split) (or
+/// [`AreaSplit`](crate::AreaSplit)), and added to its group exactly. A
+/// recipient that is not one country (a group a dossier names, a
+/// sub-region, the world) is summed as it stands, never split among its
+/// countries (see [`Dimension`](crate::Dimension)).
 /// Memory grows with the number of groups, not of flows: a group holds one
 /// exact sum, and a rate is asked once per currency and day and cached in
 /// 16 bytes per currency and day of the input's range (1.8 MB for 16
@@ -94,6 +103,9 @@ pub(crate) struct Tally {
     keep: usize,
     cache: RateCache,
     groups: Groups,
+    /// Groups whose key has an area as it stands (or a group no table
+    /// names): few, and kept by key rather than by code.
+    keyed: BTreeMap<GroupKey, Cell>,
     total: I256,
     read: u64,
     aggregated: u64,
@@ -194,6 +206,14 @@ enum ProductError {
     TooPrecise,
 }
 
+/// Where a part of a flow is summed: a slot of the groups by code, or,
+/// for a key no code stands for, a group of its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Target {
+    Code(u64),
+    Key(GroupKey),
+}
+
 impl<R: RateSource> Aggregator<R> {
     /// An empty aggregator converting into `target` through `rates`,
     /// grouping by `by` (a [`Dimension`](crate::Dimension) or a pair), at
@@ -206,6 +226,7 @@ impl<R: RateSource> Aggregator<R> {
                 target,
                 limit: limit(target),
                 groups: Groups::new(&by),
+                keyed: BTreeMap::new(),
                 by,
                 at: None,
                 keep: DEFAULT_KEPT,
@@ -407,6 +428,7 @@ impl Tally {
             keep: self.keep,
             cache: RateCache::new(self.target),
             groups: Groups::new(&self.by),
+            keyed: BTreeMap::new(),
             total: I256::ZERO,
             read: 0,
             aggregated: 0,
@@ -459,10 +481,23 @@ impl Tally {
         let (donor, stage) = (flow.donor(), flow.stage());
         let Some(money) = flow.amount() else {
             self.undisclosed = self.undisclosed.saturating_add(1);
-            let by = &self.by;
-            let codes = parts(&flow.recipients(), |c| by.code(donor, c, stage, date));
-            for code in distinct(codes.iter().map(|(code, _)| *code)) {
-                if let Some(cell) = self.groups.cell(code) {
+            let recipients = flow.recipients();
+            let targets: Vec<Target> = match &*recipients {
+                r @ (Recipients::One(_) | Recipients::Split(_)) => {
+                    let by = &self.by;
+                    parts(r, |c| by.code(donor, c, stage, date))
+                        .into_iter()
+                        .map(|(code, _)| Target::Code(code))
+                        .collect()
+                }
+                r => self
+                    .area_parts(r, donor, stage, date)
+                    .into_iter()
+                    .map(|(t, _)| t)
+                    .collect(),
+            };
+            for target in distinct(targets) {
+                if let Some(cell) = self.cell_of(&target) {
                     cell.undisclosed = cell.undisclosed.saturating_add(1);
                 }
             }
@@ -499,6 +534,10 @@ impl Tally {
             split @ Recipients::Split(_) => {
                 let parts = parts(split, |c| self.by.code(donor, c, stage, date));
                 self.add_split(money, factor, &parts)
+            }
+            areas => {
+                let parts = self.area_parts(areas, donor, stage, date);
+                self.add_apportioned(money, factor, parts)
             }
         };
         match result {
@@ -582,6 +621,86 @@ impl Tally {
         Ok(())
     }
 
+    /// The parts of a flow to areas (or to no one named): where each is
+    /// summed, and its weight.
+    fn area_parts(
+        &self,
+        recipients: &Recipients,
+        donor: Country,
+        stage: FundingStage,
+        date: NaiveDate,
+    ) -> Vec<(Target, u64)> {
+        let target = |r: Option<&AreaRecipient>| {
+            let key = self.by.key_of_area(donor, r, stage, date);
+            match self.by.encode(&key) {
+                Some(code) => Target::Code(code),
+                None => Target::Key(key),
+            }
+        };
+        match recipients {
+            Recipients::Area(a) => vec![(target(Some(a)), 1)],
+            Recipients::Shares(s) => s
+                .parts()
+                .iter()
+                .zip(s.weights())
+                .map(|((a, _), w)| (target(Some(a)), w))
+                .collect(),
+            Recipients::One(c) => vec![(Target::Code(self.by.code(donor, *c, stage, date)), 1)],
+            Recipients::Split(s) => s
+                .shares()
+                .iter()
+                .map(|(c, share)| (Target::Code(self.by.code(donor, *c, stage, date)), weight(*share)))
+                .collect(),
+            Recipients::Unnamed => vec![(target(None), 1)],
+        }
+    }
+
+    /// The running sum of a target.
+    fn sum_of(&self, target: &Target) -> I256 {
+        match target {
+            Target::Code(code) => self.groups.get(*code).sum,
+            Target::Key(key) => self.keyed.get(key).map_or(I256::ZERO, |c| c.sum),
+        }
+    }
+
+    /// The cell of a target, made when it is first used.
+    fn cell_of(&mut self, target: &Target) -> Option<&mut Cell> {
+        match target {
+            Target::Code(code) => self.groups.cell(*code),
+            Target::Key(key) => Some(self.keyed.entry(key.clone()).or_default()),
+        }
+    }
+
+    /// Converts `money` and apportions it among `parts` by their weights,
+    /// so that the parts add up to the converted whole exactly.
+    fn add_apportioned(&mut self, money: Money, factor: Factor, parts: Vec<(Target, u64)>) -> Result<(), ProductError> {
+        let whole = product(money.amount(), factor, None)?;
+        let weights: Vec<u64> = parts.iter().map(|(_, w)| *w).collect();
+        let values = apportion(whole, &weights).ok_or(ProductError::Overflow)?;
+        // Form every part and check every sum before changing any.
+        let mut merged: Vec<(Target, I256)> = Vec::with_capacity(parts.len());
+        for ((target, _), value) in parts.into_iter().zip(values) {
+            match merged.iter_mut().find(|(t, _)| *t == target) {
+                Some((_, v)) => *v = v.checked_add(value).ok_or(ProductError::Overflow)?,
+                None => merged.push((target, value)),
+            }
+        }
+        let mut total = self.total;
+        let mut sums = Vec::with_capacity(merged.len());
+        for (target, value) in &merged {
+            total = self.add(total, *value)?;
+            sums.push(self.add(self.sum_of(target), *value)?);
+        }
+        for ((target, _), sum) in merged.iter().zip(sums) {
+            if let Some(cell) = self.cell_of(target) {
+                cell.sum = sum;
+                cell.records = cell.records.saturating_add(1);
+            }
+        }
+        self.total = total;
+        Ok(())
+    }
+
     pub(crate) fn merge(&mut self, other: Tally) -> Result<(), AggregateError> {
         if self.target != other.target || self.by != other.by || self.at != other.at {
             return Err(AggregateError::Incompatible {
@@ -610,12 +729,29 @@ impl Tally {
             })?;
             merged.push((code, sum, theirs));
         }
+        let mut keyed = Vec::new();
+        for (key, theirs) in other.keyed {
+            let ours = self.keyed.get(&key).map_or(I256::ZERO, |c| c.sum);
+            let sum = self.add(ours, theirs.sum).map_err(|_| {
+                overflow(format!(
+                    "the total of {key} would exceed the largest {} amount a decimal holds",
+                    self.target
+                ))
+            })?;
+            keyed.push((key, sum, theirs));
+        }
         for (code, sum, theirs) in merged {
             if let Some(cell) = self.groups.cell(code) {
                 cell.sum = sum;
                 cell.records = cell.records.saturating_add(theirs.records);
                 cell.undisclosed = cell.undisclosed.saturating_add(theirs.undisclosed);
             }
+        }
+        for (key, sum, theirs) in keyed {
+            let cell = self.keyed.entry(key).or_default();
+            cell.sum = sum;
+            cell.records = cell.records.saturating_add(theirs.records);
+            cell.undisclosed = cell.undisclosed.saturating_add(theirs.undisclosed);
         }
         self.total = total;
         self.read = self.read.saturating_add(other.read);
@@ -656,6 +792,16 @@ impl Tally {
             };
             groups.push(GroupTotal::new(
                 key,
+                round(exact),
+                exact,
+                cell.records,
+                cell.undisclosed,
+            ));
+        }
+        for (key, cell) in &self.keyed {
+            let exact = ExactSum::from_raw(cell.sum, self.target);
+            groups.push(GroupTotal::new(
+                key.clone(),
                 round(exact),
                 exact,
                 cell.records,
@@ -704,12 +850,14 @@ fn parts(recipients: &Recipients, code: impl Fn(crate::Country) -> u64) -> Vec<(
     match recipients {
         Recipients::One(c) => vec![(code(*c), None)],
         Recipients::Split(s) => s.shares().iter().map(|(c, p)| (code(*c), Some(p.percent()))).collect(),
+        // Flows to areas go through `Tally::area_parts`.
+        _ => Vec::new(),
     }
 }
 
-/// The codes without repeats, in first-seen order.
-fn distinct(codes: impl Iterator<Item = u64>) -> Vec<u64> {
-    let mut out: Vec<u64> = Vec::new();
+/// The targets without repeats, in first-seen order.
+fn distinct(codes: impl IntoIterator<Item = Target>) -> Vec<Target> {
+    let mut out: Vec<Target> = Vec::new();
     for c in codes {
         if !out.contains(&c) {
             out.push(c);
@@ -821,6 +969,93 @@ mod tests {
         };
         assert_eq!(ok("2.5", wide, Some("50")), "USD 3.75");
         assert_eq!(ok("1.000000000000000000000", scaled("0.5"), None), "USD 0.5");
+    }
+
+    struct Par;
+
+    impl RateSource for Par {
+        fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<crate::fx::Rate, FxError> {
+            crate::fx::Rate::new(from, to, Decimal::ONE, on, "par")
+        }
+    }
+
+    struct ToAreas(Recipients, Option<Money>);
+
+    impl Flow for ToAreas {
+        fn date(&self) -> NaiveDate {
+            NaiveDate::from_ymd_opt(2021, 6, 7).unwrap()
+        }
+        fn donor(&self) -> Country {
+            Country::US
+        }
+        fn recipients(&self) -> std::borrow::Cow<'_, Recipients> {
+            std::borrow::Cow::Borrowed(&self.0)
+        }
+        fn stage(&self) -> FundingStage {
+            FundingStage::Committed
+        }
+        fn amount(&self) -> Option<Money> {
+            self.1
+        }
+    }
+
+    #[test]
+    fn areas_are_summed_by_key_counted_when_undisclosed_and_merged() {
+        use crate::{Area, AreaSplit, Dimension, Dossier, GroupId, KeyPart};
+        let dossier = Dossier::new();
+        let area = |a: Area| AreaRecipient::resolve(&dossier, [a]).unwrap();
+        let nt = Area::Group(GroupId::new("northern-triangle").unwrap());
+        let thirds = AreaSplit::new([
+            (area(nt.clone()), "33.33".parse().unwrap()),
+            (area(Area::from(Country::MX)), "33.33".parse().unwrap()),
+            (area(Area::World), "33.33".parse().unwrap()),
+        ])
+        .unwrap();
+        let flows = [
+            ToAreas(Recipients::Area(area(nt.clone())), Some("USD 10".parse().unwrap())),
+            ToAreas(Recipients::Shares(thirds), Some("USD 100".parse().unwrap())),
+            ToAreas(Recipients::Unnamed, Some("USD 1".parse().unwrap())),
+            ToAreas(Recipients::Area(area(Area::World)), None),
+        ];
+        let mut one = Aggregator::new(Par, Currency::USD, Dimension::Recipient);
+        let (mut a, mut b) = (
+            Aggregator::new(Par, Currency::USD, Dimension::Recipient),
+            Aggregator::new(Par, Currency::USD, Dimension::Recipient),
+        );
+        for (i, f) in flows.iter().enumerate() {
+            one.push(f);
+            if i % 2 == 0 {
+                a.push(f)
+            } else {
+                b.push(f)
+            }
+        }
+        a.merge(b).unwrap();
+        let totals = one.totals();
+        let rows: Vec<String> = totals
+            .groups()
+            .iter()
+            .map(|g| format!("{} {} {} {}", g.key(), g.exact(), g.records(), g.undisclosed()))
+            .collect();
+        // 99.99% given: thirds of the whole, the last unit to the first.
+        let third = format!("33.{}", "3".repeat(46));
+        assert_eq!(
+            rows,
+            [
+                format!("MX USD {third} 1 0"),
+                format!("Northern Triangle USD 43.{}4 2 0", "3".repeat(45)),
+                format!("the world USD {third} 1 1"),
+                "(unnamed) USD 1 1 0".to_string(),
+            ]
+        );
+        assert_eq!(totals.exact_total().to_string(), "USD 111");
+        assert_eq!(a.totals().groups(), totals.groups());
+        assert_eq!(a.totals().total(), totals.total());
+        let nt_key = GroupKey::new(KeyPart::Area(nt), None);
+        assert_eq!(
+            totals.get(&nt_key).map(|g| g.total().to_string()),
+            Some("USD 43.33".into())
+        );
     }
 
     #[test]

@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::{Country, CountryGroup, Excerpt, FundingStage, Subregion, YearMonth};
+use super::AreaRecipient;
+use crate::{Area, Country, CountryGroup, DoseStage, Dossier, Excerpt, FundingStage, Subregion, YearMonth};
 
 /// Named groups of countries, for grouping totals by [`Dimension::Group`]
 /// ("Northern Triangle": GT, HN, SV).
@@ -162,6 +163,17 @@ fn names_sorted(names: Vec<Arc<str>>, found: Vec<Option<usize>>) -> GroupTable {
 /// recipient: a flow split among several recipients is apportioned to
 /// each recipient's key by its share.
 ///
+/// A recipient that is not one country ([`AreaRecipient`]: a group, a
+/// sub-region, the world, or several areas named together without shares)
+/// is never split among its countries. By [`Recipient`](Dimension::Recipient)
+/// it is its own key ([`KeyPart::Area`], [`KeyPart::Areas`]). By
+/// [`Subregion`](Dimension::Subregion) and [`Group`](Dimension::Group) it
+/// takes the key all its countries share, when they share one (the
+/// Northern Triangle lies in Central America), and is its own key
+/// otherwise; by `Group`, a named group as recipient is keyed by its name
+/// ([`KeyPart::Group`]). A flow that names no recipient is keyed
+/// [`KeyPart::Unnamed`] by every recipient dimension.
+///
 /// ```
 /// use statecraft::{Country, Dimension};
 ///
@@ -257,6 +269,84 @@ impl Dimension {
             Dimension::Month => KeyPart::Month(YearMonth::new(year_of_code(code / 12), code % 12 + 1)?),
         })
     }
+
+    /// The code of `part`, when it is one of the keys this dimension codes
+    /// (the inverse of [`decode`](Dimension::decode)); `None` for any other
+    /// part, which is then kept by key.
+    fn encode(&self, part: &KeyPart) -> Option<u32> {
+        let code = match (self, part) {
+            (Dimension::Recipient | Dimension::Donor, KeyPart::Country(c)) => *c as u32,
+            (Dimension::Subregion, KeyPart::Subregion(r)) => *r as u32,
+            (Dimension::Group(t), KeyPart::Group(name)) => {
+                u32::try_from(t.names.binary_search_by(|n| (**n).cmp(&**name)).ok()?).ok()?
+            }
+            (Dimension::Group(t), KeyPart::Ungrouped) => t.none(),
+            (Dimension::Stage, KeyPart::Stage(s)) => *s as u32,
+            (Dimension::Year, KeyPart::Year(y)) => year_code(*y),
+            (Dimension::Month, KeyPart::Month(m)) => year_code(m.year())
+                .wrapping_mul(12)
+                .wrapping_add(m.month().wrapping_sub(1)),
+            _ => return None,
+        };
+        // Years beyond what a code holds would come back as others.
+        (self.decode(code).as_ref() == Some(part)).then_some(code)
+    }
+
+    /// The key part of a flow's part going to `recipient`, an area that is
+    /// not one country (or, for `None`, no named recipient).
+    fn part_of_area(
+        &self,
+        donor: Country,
+        recipient: Option<&AreaRecipient>,
+        stage: FundingStage,
+        date: NaiveDate,
+    ) -> KeyPart {
+        match (self, recipient) {
+            (Dimension::Recipient | Dimension::Subregion | Dimension::Group(_), None) => KeyPart::Unnamed,
+            (Dimension::Recipient, Some(r)) => r.key(),
+            (Dimension::Subregion, Some(r)) => match r.areas() {
+                [Area::Subregion(s)] => KeyPart::Subregion(*s),
+                _ => shared(r.countries(), |c| c.subregion()).map_or_else(|| r.key(), KeyPart::Subregion),
+            },
+            (Dimension::Group(t), Some(r)) => match (r.areas(), r.group_name()) {
+                ([Area::Group(_)], Some(name)) => KeyPart::Group(Arc::from(name)),
+                _ => shared(r.countries(), |c| t.index_of(c))
+                    .and_then(|i| self.decode(i))
+                    .unwrap_or_else(|| r.key()),
+            },
+            (Dimension::Donor, _) => KeyPart::Country(donor),
+            (Dimension::Stage, _) => KeyPart::Stage(stage),
+            (Dimension::Year, _) => KeyPart::Year(date.year()),
+            (Dimension::Month, _) => KeyPart::Month(YearMonth::of(date)),
+        }
+    }
+
+    /// The key part of `recipient` for a dimension that follows the
+    /// recipient (recipient, sub-region, group); `None` for the others.
+    pub(crate) fn recipient_part(&self, recipient: Country) -> Option<KeyPart> {
+        Some(match self {
+            Dimension::Recipient => KeyPart::Country(recipient),
+            Dimension::Subregion => KeyPart::Subregion(recipient.subregion()),
+            Dimension::Group(t) => match t.names.get(t.index_of(recipient) as usize) {
+                Some(name) => KeyPart::Group(name.clone()),
+                None => KeyPart::Ungrouped,
+            },
+            _ => return None,
+        })
+    }
+
+    /// Whether keys depend on the value date.
+    fn uses_date(&self) -> bool {
+        matches!(self, Dimension::Year | Dimension::Month)
+    }
+}
+
+/// The value `of` gives every country of `countries`, when there is at
+/// least one country and they all give the same.
+fn shared<T: PartialEq>(countries: &[Country], of: impl Fn(Country) -> T) -> Option<T> {
+    let (first, rest) = countries.split_first()?;
+    let value = of(*first);
+    rest.iter().all(|c| of(*c) == value).then_some(value)
 }
 
 fn subregions() -> impl Iterator<Item = Subregion> {
@@ -395,14 +485,52 @@ impl By {
         let a = u64::from(self.first.code(donor, recipient, stage, date));
         match &self.second {
             None => a,
-            Some(second) => {
-                let b = u64::from(second.code(donor, recipient, stage, date));
-                match self.stride {
-                    Some(n) => a * n + b,
-                    None => a << 32 | b,
-                }
-            }
+            Some(second) => self.combine(a, u64::from(second.code(donor, recipient, stage, date))),
         }
+    }
+
+    /// The code of a pair from the codes of its parts.
+    #[inline]
+    fn combine(&self, a: u64, b: u64) -> u64 {
+        match self.stride {
+            Some(n) => a * n + b,
+            None => a << 32 | b,
+        }
+    }
+
+    /// The code of `key`, when every part of it is coded (the inverse of
+    /// [`decode`](By::decode)); `None` for a key with an area as it stands
+    /// or a group no table names, which the aggregator keeps by key.
+    pub(crate) fn encode(&self, key: &GroupKey) -> Option<u64> {
+        let a = u64::from(self.first.encode(&key.first)?);
+        match (&self.second, &key.second) {
+            (None, None) => Some(a),
+            (Some(second), Some(part)) => Some(self.combine(a, u64::from(second.encode(part)?))),
+            _ => None,
+        }
+    }
+
+    /// The key of a flow's part going to `recipient`, an area that is not
+    /// one country (or, for `None`, no named recipient).
+    pub(crate) fn key_of_area(
+        &self,
+        donor: Country,
+        recipient: Option<&AreaRecipient>,
+        stage: FundingStage,
+        date: NaiveDate,
+    ) -> GroupKey {
+        GroupKey {
+            first: self.first.part_of_area(donor, recipient, stage, date),
+            second: self
+                .second
+                .as_ref()
+                .map(|d| d.part_of_area(donor, recipient, stage, date)),
+        }
+    }
+
+    /// Whether keys depend on the value date (by year or month).
+    pub(crate) fn uses_date(&self) -> bool {
+        self.dimensions().any(Dimension::uses_date)
     }
 
     /// The key that `code` stands for.
@@ -466,7 +594,9 @@ impl fmt::Display for By {
 ///
 /// Parts order as their dimension does: countries by code, sub-regions and
 /// groups by name ([`Ungrouped`](KeyPart::Ungrouped) last), stages in
-/// lifecycle order, years and months in time.
+/// lifecycle order, years and months in time; areas as they stand come
+/// after the countries, sub-regions and groups they do not fall in, and
+/// [`Unnamed`](KeyPart::Unnamed) last.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum KeyPart {
@@ -484,11 +614,54 @@ pub enum KeyPart {
     Year(i32),
     /// A month of a year.
     Month(YearMonth),
+    /// A recipient that is not one country, as it stands: a group, a
+    /// sub-region or the world, never split among its countries.
+    Area(Area),
+    /// Several recipients named together without shares, as they stand
+    /// (sorted, at least two).
+    Areas(Arc<[Area]>),
+    /// No recipient named.
+    Unnamed,
+    /// The stage of vaccine doses.
+    DoseStage(DoseStage),
+}
+
+impl KeyPart {
+    /// The part as `dossier` names it, for a reader: a country by its
+    /// everyday name, an area with the dossier's own group names
+    /// ([`Dossier::area_name`]), anything else as `Display` writes it.
+    ///
+    /// ```
+    /// use statecraft::{Area, Country, CountryGroup, Dossier, GroupId, KeyPart};
+    ///
+    /// let dossier = Dossier::new().with(CountryGroup::new("nt", "Triángulo Norte", [Country::GT, Country::HN, Country::SV])?);
+    /// let nt = KeyPart::Area(Area::Group(GroupId::new("nt")?));
+    /// assert_eq!(nt.to_string(), "nt");
+    /// assert_eq!(nt.name_in(&dossier), "Triángulo Norte");
+    /// assert_eq!(KeyPart::Country(Country::GT).name_in(&dossier), "Guatemala");
+    /// assert_eq!(KeyPart::Areas(vec![Area::from(Country::MX), Area::World].into()).name_in(&dossier), "Mexico + the world");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn name_in(&self, dossier: &Dossier) -> String {
+        match self {
+            KeyPart::Country(c) => c.common_name().to_string(),
+            KeyPart::Area(a) => dossier.area_name(a),
+            KeyPart::Areas(areas) => areas
+                .iter()
+                .map(|a| dossier.area_name(a))
+                .collect::<Vec<_>>()
+                .join(" + "),
+            other => other.to_string(),
+        }
+    }
 }
 
 impl fmt::Display for KeyPart {
     /// `GT`, `Central America`, `Northern Triangle`, `(ungrouped)`,
-    /// `committed`, `2021`, `2021-06`.
+    /// `committed`, `2021`, `2021-06`; an area as it stands by its name
+    /// (`Northern Triangle`, `the world`; a group the crate does not build
+    /// in, by its id), several as `GT + Northern Triangle`, `(unnamed)`;
+    /// dose stages as `announced`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             KeyPart::Country(c) => write!(f, "{c}"),
@@ -498,7 +671,28 @@ impl fmt::Display for KeyPart {
             KeyPart::Stage(s) => write!(f, "{s}"),
             KeyPart::Year(y) => write!(f, "{y}"),
             KeyPart::Month(m) => write!(f, "{m}"),
+            KeyPart::Area(a) => write_area(f, a),
+            KeyPart::Areas(areas) => {
+                for (i, a) in areas.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(" + ")?;
+                    }
+                    write_area(f, a)?;
+                }
+                Ok(())
+            }
+            KeyPart::Unnamed => f.write_str("(unnamed)"),
+            KeyPart::DoseStage(s) => write!(f, "{s}"),
         }
+    }
+}
+
+/// An area in a key: a country by its code, as [`KeyPart::Country`]
+/// writes it, anything else by its name.
+fn write_area(f: &mut fmt::Formatter<'_>, area: &Area) -> fmt::Result {
+    match area {
+        Area::Country(c) => write!(f, "{c}"),
+        other => write!(f, "{other}"),
     }
 }
 
@@ -641,6 +835,128 @@ mod tests {
         for s in ["recipient", "donor,stage", "month,subregion"] {
             assert_eq!(s.parse::<By>().unwrap().to_string(), s);
         }
+    }
+
+    #[test]
+    fn keys_encode_back_to_their_codes() {
+        let nt = Dimension::group(&[("Northern Triangle", vec![Country::GT, Country::HN, Country::SV])]);
+        let dims = [
+            Dimension::Recipient,
+            Dimension::Donor,
+            Dimension::Subregion,
+            nt,
+            Dimension::Stage,
+            Dimension::Year,
+            Dimension::Month,
+        ];
+        let days = [day(2021, 6, 7), day(-44, 3, 15), NaiveDate::MIN, NaiveDate::MAX];
+        for a in &dims {
+            for b in dims.iter().map(Some).chain([None]) {
+                let by = match b {
+                    Some(b) => By::pair(a.clone(), b.clone()),
+                    None => By::new(a.clone()),
+                };
+                for (&date, recipient) in days.iter().zip([Country::GT, Country::MX, Country::FR, Country::SV]) {
+                    let code = by.code(Country::US, recipient, FundingStage::Reduced, date);
+                    let key = by.decode(code).unwrap();
+                    assert_eq!(by.encode(&key), Some(code), "{by} {key}");
+                }
+            }
+        }
+        let by = By::new(Dimension::Year);
+        assert_eq!(by.encode(&GroupKey::new(KeyPart::Year(i32::MIN), None)), None);
+        assert_eq!(
+            by.encode(&GroupKey::new(KeyPart::Year(2021), Some(KeyPart::Year(2021)))),
+            None
+        );
+        let by = By::new(Dimension::Recipient);
+        assert_eq!(by.encode(&GroupKey::new(KeyPart::Area(Area::World), None)), None);
+        assert_eq!(
+            by.encode(&GroupKey::new(KeyPart::Subregion(Subregion::Caribbean), None)),
+            None
+        );
+        let by = By::new(Dimension::group(&[("Northern Triangle", [Country::GT])]));
+        assert_eq!(by.encode(&GroupKey::new(KeyPart::Group("SICA".into()), None)), None);
+        assert_eq!(by.encode(&GroupKey::new(KeyPart::Ungrouped, None)), Some(1));
+    }
+
+    #[test]
+    fn areas_take_the_key_their_countries_share_or_stand_as_they_are() {
+        use crate::{Dossier, GroupId};
+        let dossier = Dossier::new();
+        let area = |areas: Vec<Area>| AreaRecipient::resolve(&dossier, areas).unwrap();
+        let nt = Area::Group(GroupId::new("northern-triangle").unwrap());
+        let groups = Dimension::group(&[("Triangle", vec![Country::GT, Country::HN, Country::SV])]);
+        let part = |d: &Dimension, r: Option<&AreaRecipient>| {
+            d.part_of_area(Country::US, r, FundingStage::Pledged, day(2021, 6, 7))
+                .to_string()
+        };
+        let cases = [
+            (
+                vec![nt.clone()],
+                ["Northern Triangle", "Central America", "Northern Triangle"],
+            ),
+            (
+                vec![Area::from(Country::GT), Area::from(Country::HN)],
+                ["GT + HN", "Central America", "Triangle"],
+            ),
+            (
+                vec![Area::from(Country::FR), Area::from(Country::DE)],
+                ["DE + FR", "Western Europe", "(ungrouped)"],
+            ),
+            (
+                vec![Area::from(Country::GT), Area::from(Country::MX)],
+                ["GT + MX", "Central America", "GT + MX"],
+            ),
+            (
+                vec![Area::from(Country::GT), Area::from(Country::US)],
+                ["GT + US", "GT + US", "GT + US"],
+            ),
+            (
+                vec![Area::from(Subregion::CentralAmerica)],
+                ["Central America", "Central America", "Central America"],
+            ),
+            (vec![Area::World], ["the world", "the world", "the world"]),
+            (
+                vec![Area::Group(GroupId::new("nowhere").unwrap())],
+                ["nowhere", "nowhere", "nowhere"],
+            ),
+        ];
+        for (areas, [by_recipient, by_subregion, by_group]) in cases {
+            let r = area(areas);
+            assert_eq!(part(&Dimension::Recipient, Some(&r)), by_recipient, "{r}");
+            assert_eq!(part(&Dimension::Subregion, Some(&r)), by_subregion, "{r}");
+            assert_eq!(part(&groups, Some(&r)), by_group, "{r}");
+            assert_eq!(part(&Dimension::Donor, Some(&r)), "US");
+            assert_eq!(part(&Dimension::Stage, Some(&r)), "pledged");
+            assert_eq!(part(&Dimension::Month, Some(&r)), "2021-06");
+        }
+        for d in [Dimension::Recipient, Dimension::Subregion, groups] {
+            assert_eq!(
+                d.part_of_area(Country::US, None, FundingStage::Pledged, day(2021, 6, 7)),
+                KeyPart::Unnamed
+            );
+        }
+        assert_eq!(part(&Dimension::Year, None), "2021");
+    }
+
+    #[test]
+    fn new_key_parts_display_and_order() {
+        let areas: Arc<[Area]> = Arc::from([Area::from(Country::GT), Area::from(Subregion::Caribbean)]);
+        assert_eq!(KeyPart::Areas(areas.clone()).to_string(), "GT + Caribbean");
+        assert_eq!(KeyPart::Area(Area::World).to_string(), "the world");
+        assert_eq!(KeyPart::Unnamed.to_string(), "(unnamed)");
+        assert_eq!(KeyPart::DoseStage(DoseStage::Delivered).to_string(), "delivered");
+        let mut parts = [
+            KeyPart::Unnamed,
+            KeyPart::Areas(areas),
+            KeyPart::Area(Area::World),
+            KeyPart::Ungrouped,
+            KeyPart::Country(Country::MX),
+        ];
+        parts.sort();
+        assert_eq!(parts.first(), Some(&KeyPart::Country(Country::MX)));
+        assert_eq!(parts.last(), Some(&KeyPart::Unnamed));
     }
 
     #[test]

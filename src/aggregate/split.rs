@@ -4,6 +4,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+use super::{AreaRecipient, AreaSplit};
 use crate::{Country, Share};
 
 /// The most decimal places a split percentage may have (`33.33333333`).
@@ -121,32 +122,57 @@ impl fmt::Display for Split {
     }
 }
 
-/// Who receives a flow: one country, or several by [`Split`]. More forms
-/// may come (a named group without shares), hence `#[non_exhaustive]`.
+/// Who receives a flow: one country, several by [`Split`], or, as a
+/// dossier names them, an area that is not one country, areas by share,
+/// or no one named.
 ///
 /// ```
 /// use statecraft::{Country, Recipients};
 ///
 /// let r = Recipients::One(Country::GT);
 /// assert_eq!(r.countries().collect::<Vec<_>>(), [Country::GT]);
+/// assert_eq!(Recipients::Unnamed.to_string(), "(unnamed)");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Recipients {
     /// The whole amount to one country.
     One(Country),
-    /// Shares to several countries.
+    /// Shares to several countries, summing to exactly 100%.
     Split(Split),
+    /// The whole amount to an area as it stands (a group, a sub-region,
+    /// the world) or to several areas named together without shares:
+    /// never split among their countries.
+    Area(AreaRecipient),
+    /// Shares to areas (or countries), summing to 100% within 0.01,
+    /// apportioned in proportion to the shares given.
+    Shares(AreaSplit),
+    /// No recipient named ("the US will give $4bn"): summed under
+    /// [`KeyPart::Unnamed`](crate::KeyPart::Unnamed) by every recipient
+    /// dimension.
+    Unnamed,
 }
 
 impl Recipients {
-    /// The recipient countries, in order.
+    /// The recipient countries, in order: for an area, the countries it
+    /// stands for.
     pub fn countries(&self) -> impl Iterator<Item = Country> + '_ {
-        let (one, split) = match self {
-            Recipients::One(c) => (Some(*c), None),
-            Recipients::Split(s) => (None, Some(s.shares.iter().map(|(c, _)| *c))),
+        let (one, split, areas, shares) = match self {
+            Recipients::One(c) => (Some(*c), None, None, None),
+            Recipients::Split(s) => (None, Some(s.shares.iter().map(|(c, _)| *c)), None, None),
+            Recipients::Area(a) => (None, None, Some(a.countries().iter().copied()), None),
+            Recipients::Shares(s) => (
+                None,
+                None,
+                None,
+                Some(s.parts().iter().flat_map(|(a, _)| a.countries().iter().copied())),
+            ),
+            Recipients::Unnamed => (None, None, None, None),
         };
-        one.into_iter().chain(split.into_iter().flatten())
+        one.into_iter()
+            .chain(split.into_iter().flatten())
+            .chain(areas.into_iter().flatten())
+            .chain(shares.into_iter().flatten())
     }
 }
 
@@ -162,12 +188,28 @@ impl From<Split> for Recipients {
     }
 }
 
+impl From<AreaRecipient> for Recipients {
+    fn from(a: AreaRecipient) -> Recipients {
+        Recipients::Area(a)
+    }
+}
+
+impl From<AreaSplit> for Recipients {
+    fn from(s: AreaSplit) -> Recipients {
+        Recipients::Shares(s)
+    }
+}
+
 impl fmt::Display for Recipients {
-    /// The country code, or the split's shares.
+    /// The country code, the area's name, or the split's shares;
+    /// `(unnamed)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Recipients::One(c) => write!(f, "{c}"),
             Recipients::Split(s) => write!(f, "{s}"),
+            Recipients::Area(a) => write!(f, "{a}"),
+            Recipients::Shares(s) => write!(f, "{s}"),
+            Recipients::Unnamed => f.write_str("(unnamed)"),
         }
     }
 }

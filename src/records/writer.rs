@@ -59,13 +59,15 @@ impl<W: Write> Writer<W> {
     /// # Errors
     ///
     /// [`RecordErrorKind::Split`] for a record split among several
-    /// recipients (the CSV form has one recipient column), or the I/O
+    /// recipients, or whose recipient is not one country (the CSV form has
+    /// one recipient column, a country code), or the I/O
     /// error of `out`, with the line being written.
     pub fn write(&mut self, record: &FundingRecord) -> Result<(), RecordError> {
         self.header()?;
         let recipient = match &*record.recipients() {
             Recipients::One(c) => *c,
-            Recipients::Split(_) => {
+            // Split, or an area the one recipient column cannot name.
+            _ => {
                 let id = Excerpt::new(record.id().as_str());
                 return Err(RecordError::new(Some(self.line + 1), None, RecordErrorKind::Split(id)));
             }

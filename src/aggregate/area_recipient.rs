@@ -1,0 +1,156 @@
+//! `AreaRecipient`: a recipient that is not one country, resolved for
+//! grouping.
+
+use std::fmt;
+use std::sync::Arc;
+
+use super::KeyPart;
+use crate::{Area, Country, Dossier};
+
+/// A recipient as a dossier names it, resolved against the dossier's
+/// groups: one area (a country, a group, a sub-region or the world) or
+/// several named together, with the countries they stand for.
+///
+/// The aggregator never splits such a recipient among its countries: a
+/// flow to the Northern Triangle is not a third to each of its members
+/// unless the source says so. By recipient it is its own key
+/// ([`key`](AreaRecipient::key)); by sub-region or named group it takes
+/// the key all its countries share, when they share one (see
+/// [`Dimension`](crate::Dimension)).
+///
+/// ```
+/// use statecraft::{AreaRecipient, Area, Country, Dossier, GroupId, KeyPart, Subregion};
+///
+/// let dossier = Dossier::new();
+/// let nt = AreaRecipient::resolve(&dossier, [Area::Group(GroupId::new("northern-triangle")?)]).ok_or("no area")?;
+/// assert_eq!(nt.countries(), &[Country::GT, Country::HN, Country::SV]);
+/// assert_eq!(nt.group_name(), Some("Northern Triangle"));
+/// assert_eq!(nt.key().to_string(), "Northern Triangle");
+///
+/// let pair = AreaRecipient::resolve(&dossier, [Area::from(Country::MX), Area::from(Country::GT)]).ok_or("no area")?;
+/// assert_eq!(pair.key().to_string(), "GT + MX");
+/// let gt = AreaRecipient::resolve(&dossier, [Area::from(Country::GT)]).ok_or("no area")?;
+/// assert_eq!(gt.key(), KeyPart::Country(Country::GT));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct AreaRecipient {
+    /// Sorted, without repeats, never empty.
+    areas: Vec<Area>,
+    /// Sorted, without repeats.
+    countries: Vec<Country>,
+    /// The name of the group, when the recipient is one group.
+    group_name: Option<Arc<str>>,
+}
+
+impl AreaRecipient {
+    /// The recipient `areas` name together, resolved in `dossier`: a group
+    /// by the dossier's own groups first, then the built-in ones (an
+    /// unknown group stands for no country and is named by its id). The
+    /// order of `areas` does not matter and repeats count once; `None`
+    /// when there is no area.
+    pub fn resolve(dossier: &Dossier, areas: impl IntoIterator<Item = Area>) -> Option<AreaRecipient> {
+        let mut areas: Vec<Area> = areas.into_iter().collect();
+        areas.sort();
+        areas.dedup();
+        if areas.is_empty() {
+            return None;
+        }
+        let mut countries: Vec<Country> = areas.iter().flat_map(|a| dossier.countries_in(a)).collect();
+        countries.sort_unstable();
+        countries.dedup();
+        let group_name = match areas.as_slice() {
+            [area @ Area::Group(_)] => Some(Arc::from(dossier.area_name(area))),
+            _ => None,
+        };
+        Some(AreaRecipient {
+            areas,
+            countries,
+            group_name,
+        })
+    }
+
+    /// The areas, sorted.
+    pub fn areas(&self) -> &[Area] {
+        &self.areas
+    }
+
+    /// The countries the areas stand for, sorted (empty for a group the
+    /// dossier does not know or that has no member).
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    /// The group's name, when the recipient is one group: "Northern
+    /// Triangle".
+    pub fn group_name(&self) -> Option<&str> {
+        self.group_name.as_deref()
+    }
+
+    /// The recipient's key by recipient: [`KeyPart::Country`] for one
+    /// country, [`KeyPart::Area`] for one other area, [`KeyPart::Areas`]
+    /// for several.
+    pub fn key(&self) -> KeyPart {
+        match self.areas.as_slice() {
+            [Area::Country(c)] => KeyPart::Country(*c),
+            [area] => KeyPart::Area(area.clone()),
+            areas => KeyPart::Areas(Arc::from(areas)),
+        }
+    }
+}
+
+impl fmt::Display for AreaRecipient {
+    /// As its [`key`](AreaRecipient::key), with a group's own name:
+    /// `GT`, `Northern Triangle`, `GT + MX`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.group_name {
+            Some(name) => f.write_str(name),
+            None => write!(f, "{}", self.key()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{CountryGroup, GroupId, Subregion};
+
+    #[test]
+    fn resolves_groups_of_the_dossier_first() {
+        let own = CountryGroup::new("northern-triangle", "Triángulo Norte", [Country::GT, Country::HN]).unwrap();
+        let dossier = Dossier::new().with(own);
+        let nt = Area::Group(GroupId::new("northern-triangle").unwrap());
+        let r = AreaRecipient::resolve(&dossier, [nt.clone()]).unwrap();
+        assert_eq!(r.countries(), &[Country::GT, Country::HN]);
+        assert_eq!(r.group_name(), Some("Triángulo Norte"));
+        assert_eq!(r.to_string(), "Triángulo Norte");
+        assert_eq!(r.key(), KeyPart::Area(nt));
+
+        let unknown = Area::Group(GroupId::new("andean").unwrap());
+        let r = AreaRecipient::resolve(&dossier, [unknown.clone()]).unwrap();
+        assert!(r.countries().is_empty());
+        assert_eq!(r.group_name(), Some("andean"));
+        assert_eq!(r.key().to_string(), "andean");
+    }
+
+    #[test]
+    fn several_areas_are_sorted_and_deduplicated() {
+        let dossier = Dossier::new();
+        let r = AreaRecipient::resolve(
+            &dossier,
+            [
+                Area::World,
+                Area::from(Country::MX),
+                Area::from(Subregion::CentralAmerica),
+                Area::from(Country::MX),
+            ],
+        )
+        .unwrap();
+        assert_eq!(r.key().to_string(), "MX + Central America + the world");
+        assert_eq!(r.countries().len(), Country::iter().count());
+        assert!(r.group_name().is_none());
+        assert!(AreaRecipient::resolve(&dossier, []).is_none());
+        let one = AreaRecipient::resolve(&dossier, [Area::from(Country::GT), Area::from(Country::GT)]).unwrap();
+        assert_eq!(one.key(), KeyPart::Country(Country::GT));
+    }
+}

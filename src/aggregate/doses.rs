@@ -1,0 +1,235 @@
+//! `DoseTotals`: a dossier's allocated vaccine doses, counted by any
+//! dimension.
+
+use std::collections::BTreeMap;
+
+use chrono::Datelike;
+
+use super::{AggregateError, By, Dimension, FactRejection, GroupKey, KeyPart, RejectReason};
+use crate::{Count, Country, Dossier, FieldPath, VaccineAllocation, YearMonth};
+
+/// The vaccine doses a dossier allocates, counted exactly by a
+/// [`Dimension`] or a pair: by recipient, by the recipient's sub-region or
+/// named group, by [`DoseStage`](crate::DoseStage) (keys
+/// [`KeyPart::DoseStage`]), by the donor of the pledge the doses come
+/// from, or by the year or month of the allocation's date.
+///
+/// Counts are `u64`, added with checks: a total beyond `u64::MAX` is an
+/// error, never a wrap-around or a panic. An allocation the dimension
+/// cannot place (by donor, when its pledge is not in the dossier; by year
+/// or month, when it has no date) is a [`FactRejection`]; every other is
+/// counted in exactly one group, so the groups add up to
+/// [`total`](DoseTotals::total).
+///
+/// By named group, use the dossier's own groups,
+/// `Dimension::group(dossier.groups())`: a country in several falls in
+/// the first listed, as for funding.
+///
+/// ```
+/// use statecraft::{By, Country, Dimension, DoseStage, DoseTotals, Dossier, GroupKey, KeyPart};
+///
+/// # let json = include_str!("../../examples/data/guatemala-2021.json");
+/// let dossier = Dossier::from_json_str(json)?;
+/// let by_recipient = DoseTotals::of(&dossier, Dimension::Recipient)?;
+/// let rows: Vec<String> = by_recipient.groups().iter().map(|g| format!("{} {}", g.key(), g.doses())).collect();
+/// assert_eq!(rows, ["GT 500000", "MX 1000000"]);
+/// assert_eq!(by_recipient.total(), 1_500_000);
+///
+/// let by_group = DoseTotals::of(&dossier, Dimension::group(dossier.groups()))?;
+/// let nt = GroupKey::new(KeyPart::Group("Northern Triangle".into()), None);
+/// assert_eq!(by_group.get(&nt).map(|g| g.doses()), Some(500_000));
+///
+/// let by_stage = DoseTotals::of(&dossier, By::pair(Dimension::Stage, Dimension::Recipient))?;
+/// let key = GroupKey::new(KeyPart::DoseStage(DoseStage::Announced), Some(KeyPart::Country(Country::MX)));
+/// assert_eq!(by_stage.get(&key).map(|g| g.doses()), Some(1_000_000));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DoseTotals {
+    by: By,
+    groups: Vec<DoseGroup>,
+    total: u64,
+    read: u64,
+    counted: u64,
+    rejections: Vec<FactRejection>,
+}
+
+/// The doses of one group of a [`DoseTotals`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DoseGroup {
+    key: GroupKey,
+    doses: u64,
+    allocations: u64,
+}
+
+impl DoseGroup {
+    /// The group.
+    pub fn key(&self) -> &GroupKey {
+        &self.key
+    }
+
+    /// The doses allocated to it.
+    pub fn doses(&self) -> u64 {
+        self.doses
+    }
+
+    /// How many allocations it counts.
+    pub fn allocations(&self) -> u64 {
+        self.allocations
+    }
+}
+
+impl DoseTotals {
+    /// Counts the doses of every allocation of `dossier`, grouped by `by`.
+    ///
+    /// # Errors
+    ///
+    /// [`AggregateError::Overflow`] when the doses of a group, or of all
+    /// groups, exceed `u64::MAX` (18,446,744,073,709,551,615); the message
+    /// names the allocation that took them beyond it.
+    pub fn of(dossier: &Dossier, by: impl Into<By>) -> Result<DoseTotals, AggregateError> {
+        let by = by.into();
+        let mut groups: BTreeMap<GroupKey, (u64, u64)> = BTreeMap::new();
+        let mut total = 0u64;
+        let mut counted = 0u64;
+        let mut rejections = Vec::new();
+        let allocations = dossier.vaccine_allocations();
+        for (i, a) in allocations.iter().enumerate() {
+            let path = FieldPath::root().field("vaccine_allocations").index(i);
+            let key = match key_of(dossier, &by, a, &path) {
+                Ok(key) => key,
+                Err(rejection) => {
+                    rejections.push(rejection);
+                    continue;
+                }
+            };
+            let beyond = |of: &str| AggregateError::Overflow {
+                what: format!(
+                    "the {} doses at {} take {of} beyond {}",
+                    Count::exact(a.doses()),
+                    path.to_pointer(),
+                    Count::exact(u64::MAX)
+                ),
+            };
+            let group = groups.entry(key.clone()).or_default();
+            let doses = group
+                .0
+                .checked_add(a.doses())
+                .ok_or_else(|| beyond(&format!("the doses of {key}")))?;
+            total = total
+                .checked_add(a.doses())
+                .ok_or_else(|| beyond("the doses of all groups"))?;
+            *group = (doses, group.1.saturating_add(1));
+            counted = counted.saturating_add(1);
+        }
+        Ok(DoseTotals {
+            by,
+            groups: groups
+                .into_iter()
+                .map(|(key, (doses, allocations))| DoseGroup {
+                    key,
+                    doses,
+                    allocations,
+                })
+                .collect(),
+            total,
+            read: u64::try_from(allocations.len()).unwrap_or(u64::MAX),
+            counted,
+            rejections,
+        })
+    }
+
+    /// What the doses are grouped by.
+    pub fn by(&self) -> &By {
+        &self.by
+    }
+
+    /// One count per group that received doses, sorted by key.
+    pub fn groups(&self) -> &[DoseGroup] {
+        &self.groups
+    }
+
+    /// The count of one group.
+    pub fn get(&self, key: &GroupKey) -> Option<&DoseGroup> {
+        self.groups
+            .binary_search_by(|g| g.key.cmp(key))
+            .ok()
+            .and_then(|i| self.groups.get(i))
+    }
+
+    /// The doses of every allocation counted: the sum of the groups.
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+
+    /// The dossier's allocations: counted + rejected.
+    pub fn read(&self) -> u64 {
+        self.read
+    }
+
+    /// The allocations counted.
+    pub fn counted(&self) -> u64 {
+        self.counted
+    }
+
+    /// The allocations the dimension could not place.
+    pub fn rejected(&self) -> u64 {
+        u64::try_from(self.rejections.len()).unwrap_or(u64::MAX)
+    }
+
+    /// Every allocation left out, in the dossier's order, with its place
+    /// and why.
+    pub fn rejections(&self) -> &[FactRejection] {
+        &self.rejections
+    }
+}
+
+/// The key of allocation `a` (at `path`), or why it has none.
+fn key_of(dossier: &Dossier, by: &By, a: &VaccineAllocation, path: &FieldPath) -> Result<GroupKey, FactRejection> {
+    let mut parts = by.dimensions().map(|d| part_of(dossier, d, a, path));
+    let first = parts.next().unwrap_or(Ok(KeyPart::Unnamed))?;
+    let second = parts.next().transpose()?;
+    Ok(GroupKey::new(first, second))
+}
+
+fn part_of(
+    dossier: &Dossier,
+    d: &Dimension,
+    a: &VaccineAllocation,
+    path: &FieldPath,
+) -> Result<KeyPart, FactRejection> {
+    if let Some(part) = d.recipient_part(a.recipient()) {
+        return Ok(part);
+    }
+    let undated = || {
+        FactRejection::new(
+            path.clone(),
+            RejectReason::Invalid(format!(
+                "allocation `{}` has no date to count it by {}",
+                a.id(),
+                d.name()
+            )),
+        )
+    };
+    Ok(match d {
+        Dimension::Donor => KeyPart::Country(donor_of(dossier, a).ok_or_else(|| {
+            FactRejection::new(
+                path.clone().field("pledge"),
+                RejectReason::Invalid(format!(
+                    "allocation `{}` is from pledge `{}`, which is not in the dossier, so it has no donor",
+                    a.id(),
+                    a.pledge()
+                )),
+            )
+        })?),
+        Dimension::Stage => KeyPart::DoseStage(a.stage()),
+        Dimension::Year => KeyPart::Year(a.date().ok_or_else(undated)?.year()),
+        Dimension::Month => KeyPart::Month(YearMonth::of(a.date().ok_or_else(undated)?)),
+        // Recipient, sub-region and group are answered above.
+        _ => KeyPart::Unnamed,
+    })
+}
+
+fn donor_of(dossier: &Dossier, a: &VaccineAllocation) -> Option<Country> {
+    dossier.pledge(a.pledge()).map(|p| p.donor())
+}

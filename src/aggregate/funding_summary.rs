@@ -1,0 +1,215 @@
+//! `FundingSummary` and `FundingTotals`: a dossier's funding, totalled in
+//! one currency by any dimension.
+
+use chrono::NaiveDate;
+
+use super::funding_flow::recipients_of;
+use super::{Aggregator, By, FactRejection, FundingFlow, FundingFlowError, GroupKey, GroupTotal, RejectReason, Totals};
+use crate::fx::RateSource;
+use crate::{Currency, Dossier, FieldPath, Money};
+
+/// How to total a dossier's funding: in which currency, through which
+/// rates, grouped by what, and at whose dates.
+///
+/// [`of`](FundingSummary::of) pushes every funding entry of a dossier, as
+/// a [`FundingFlow`], through an [`Aggregator`], so that a dossier's totals
+/// are exact exactly as a file's are:
+///
+/// - each amount is converted at the rate of its value date (else its
+///   announcement date), or of the one date you fix with
+///   [`at`](FundingSummary::at), and summed exactly; totals are rounded
+///   once, half to even, when read;
+/// - recipients are apportioned by their shares, or kept as the source
+///   names them (a group, a sub-region, a list) when it gives none: see
+///   [`FundingFlow`] and [`Dimension`](crate::Dimension);
+/// - undisclosed amounts are counted in their group, never summed as
+///   zero;
+/// - nothing is dropped: an entry that cannot be summed (no rate for its
+///   currency on its date, no date at all, shares that do not add up) is
+///   a [`FactRejection`] naming its place in the dossier.
+///
+/// By named group, use the dossier's own groups:
+/// `Dimension::group(dossier.groups())`. A country recipient then falls in
+/// the first of the dossier's groups that holds it (a country in two
+/// groups counts in the first listed only, so that the groups' totals add
+/// up to the total of everything); a group named as recipient is keyed by
+/// its own name, whether or not it overlaps another; any other area is
+/// keyed by the group all its countries share, or as it stands.
+///
+/// ```
+/// use statecraft::fx::EcbRates;
+/// use statecraft::{Area, Currency, Dimension, Dossier, FundingSummary, GroupId, GroupKey, KeyPart, NaiveDate};
+///
+/// # let json = include_str!("../../examples/data/guatemala-2021.json");
+/// let dossier = Dossier::from_json_str(json)?;
+/// let nt = GroupKey::new(KeyPart::Area(Area::Group(GroupId::new("northern-triangle")?)), None);
+///
+/// let usd = FundingSummary::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient).of(&dossier);
+/// let to_nt = usd.get(&nt).ok_or("no total")?;
+/// assert_eq!(to_nt.total().to_string(), "USD 310000000.00");
+/// assert_eq!((to_nt.records(), to_nt.undisclosed()), (1, 1)); // "a new round of funding": no sum given
+///
+/// let report = NaiveDate::from_ymd_opt(2021, 6, 7).ok_or("bad date")?;
+/// let gbp = FundingSummary::new(EcbRates::embedded(), Currency::GBP, Dimension::Recipient).at(report).of(&dossier);
+/// assert_eq!(gbp.total().to_string(), "GBP 218761305.71");
+/// assert!(gbp.rejections().is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct FundingSummary<R> {
+    rates: R,
+    target: Currency,
+    by: By,
+    at: Option<NaiveDate>,
+}
+
+impl<R: RateSource> FundingSummary<R> {
+    /// Totals in `target`, converted through `rates` at each entry's value
+    /// date, grouped by `by` (a [`Dimension`](crate::Dimension) or a pair).
+    pub fn new(rates: R, target: Currency, by: impl Into<By>) -> FundingSummary<R> {
+        FundingSummary {
+            rates,
+            target,
+            by: by.into(),
+            at: None,
+        }
+    }
+
+    /// Converts every entry at the rates of `date` instead of its own (as
+    /// [`Aggregator::at`]): a report's figures at the report's date. Entries
+    /// are still grouped by year and month by their own dates.
+    #[must_use]
+    pub fn at(mut self, date: NaiveDate) -> FundingSummary<R> {
+        self.at = Some(date);
+        self
+    }
+
+    /// The totals of `dossier`'s funding entries.
+    ///
+    /// An entry with neither a value date nor an announcement date is
+    /// rejected when its date is needed: to convert its amount (unless a
+    /// date is fixed with [`at`](FundingSummary::at)), or to group it by
+    /// year or month. An undisclosed one is otherwise counted in its group.
+    pub fn of(&self, dossier: &Dossier) -> FundingTotals {
+        let entries = dossier.funding();
+        let mut agg = Aggregator::new(&self.rates, self.target, self.by.clone()).keep_rejections(entries.len());
+        if let Some(date) = self.at {
+            agg = agg.at(date);
+        }
+        // The place of each rejection more precise than the entry itself.
+        let mut places: Vec<(u64, FieldPath)> = Vec::new();
+        for (i, funding) in entries.iter().enumerate() {
+            let line = u64::try_from(i).unwrap_or(u64::MAX);
+            let path = entry_path(i);
+            let recipients = match recipients_of(dossier, funding) {
+                Ok(r) => r,
+                Err(e) => {
+                    let place = match &e {
+                        FundingFlowError::ShareMissing { index, .. } => path.field("recipients").index(*index),
+                        _ => path.field("recipients"),
+                    };
+                    places.push((line, place));
+                    agg.reject(line, RejectReason::Invalid(e.to_string()));
+                    continue;
+                }
+            };
+            let date = match funding.rate_date() {
+                Some(date) => date,
+                None if self.by.uses_date() || (funding.is_disclosed() && self.at.is_none()) => {
+                    let e = FundingFlowError::Undated {
+                        id: funding.id().clone(),
+                    };
+                    agg.reject(line, RejectReason::Invalid(e.to_string()));
+                    continue;
+                }
+                // No rate is looked up for it and no key depends on it.
+                None => self.at.unwrap_or(NaiveDate::MIN),
+            };
+            agg.push_at(line, &FundingFlow::with_parts(funding, date, recipients));
+        }
+        let totals = agg.totals();
+        let rejections = totals
+            .rejections()
+            .iter()
+            .map(|r| {
+                let path = match places.iter().find(|(line, _)| *line == r.line()) {
+                    Some((_, place)) => place.clone(),
+                    None => entry_path(usize::try_from(r.line()).unwrap_or(usize::MAX)),
+                };
+                FactRejection::new(path, r.reason().clone())
+            })
+            .collect();
+        FundingTotals { totals, rejections }
+    }
+}
+
+/// `/funding/i`.
+fn entry_path(i: usize) -> FieldPath {
+    FieldPath::root().field("funding").index(i)
+}
+
+/// A dossier's funding totals, from [`FundingSummary::of`]: the
+/// aggregator's [`Totals`], and every entry left out with its place in
+/// the dossier.
+///
+/// The counts account for every entry: `read` (the dossier's funding
+/// entries) = `aggregated` + `undisclosed` + `rejected`.
+///
+/// ```
+/// use statecraft::fx::EcbRates;
+/// use statecraft::{Currency, Dimension, Dossier, FundingStage, FundingSummary, GroupKey, KeyPart};
+///
+/// # let json = include_str!("../../examples/data/guatemala-2021.json");
+/// let dossier = Dossier::from_json_str(json)?;
+/// let by_stage = FundingSummary::new(EcbRates::embedded(), Currency::USD, Dimension::Stage).of(&dossier);
+/// let rows: Vec<String> = by_stage
+///     .groups()
+///     .iter()
+///     .map(|g| format!("{}: {} (+{} undisclosed)", g.key(), g.total(), g.undisclosed()))
+///     .collect();
+/// assert_eq!(rows, ["proposed: USD 0.00 (+1 undisclosed)", "announced: USD 310000000.00 (+0 undisclosed)"]);
+/// let t = by_stage.totals();
+/// assert_eq!((t.read(), t.aggregated(), t.undisclosed(), t.rejected()), (2, 1, 1, 0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FundingTotals {
+    totals: Totals,
+    rejections: Vec<FactRejection>,
+}
+
+impl FundingTotals {
+    /// The totals, with the counts. Their own
+    /// [`rejections`](Totals::rejections) number the funding entries from
+    /// 0 as lines; [`FundingTotals::rejections`] names their places.
+    pub fn totals(&self) -> &Totals {
+        &self.totals
+    }
+
+    /// The totals, without the rejections' places.
+    pub fn into_totals(self) -> Totals {
+        self.totals
+    }
+
+    /// One total per group that received an entry, sorted by key.
+    pub fn groups(&self) -> &[GroupTotal] {
+        self.totals.groups()
+    }
+
+    /// The total of one group.
+    pub fn get(&self, key: &GroupKey) -> Option<&GroupTotal> {
+        self.totals.get(key)
+    }
+
+    /// The total of everything, rounded once.
+    pub fn total(&self) -> Money {
+        self.totals.total()
+    }
+
+    /// Every entry left out, in the dossier's order, with its place
+    /// (`/funding/3`, or `/funding/3/recipients/1` for a missing share) and
+    /// why.
+    pub fn rejections(&self) -> &[FactRejection] {
+        &self.rejections
+    }
+}
