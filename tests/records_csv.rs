@@ -125,7 +125,7 @@ fn the_writer_refuses_what_the_form_cannot_hold() {
     let mut w = Writer::new(Vec::new());
     assert_eq!(
         w.write(&r).unwrap_err().to_string(),
-        "line 2: record `7` is split among several recipients, which the CSV form cannot hold"
+        "line 2: record `7` is not for one country (a split or an area), which the CSV form's recipient column cannot hold"
     );
     let far = NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap();
     let r = FundingRecord::new(

@@ -395,7 +395,7 @@ impl fmt::Display for Breakdown {
             q => format!("{} {}", q.words(), self.share),
         };
         match &self.part {
-            Area::Group(_) | Area::World => write!(f, "{share} from the {}", self.part),
+            Area::Group(_) => write!(f, "{share} from the {}", self.part),
             part => write!(f, "{share} from {part}"),
         }
     }
@@ -497,6 +497,15 @@ pub enum RankOrder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn breakdowns_name_their_part_with_one_article() {
+        let share = Share::from_percent(40).unwrap();
+        let b = Breakdown::new(Area::World, share).qualified(Qualifier::MoreThan);
+        assert_eq!(b.to_string(), "more than 40% from the world");
+        let b = Breakdown::new(Area::Country(crate::Country::GT), share);
+        assert_eq!(b.to_string(), "40% from Guatemala");
+    }
 
     #[test]
     fn ranks_read_as_english() {

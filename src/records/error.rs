@@ -77,8 +77,12 @@ pub enum RecordErrorKind {
     /// An amount without a currency.
     #[error("amount `{0}` has no currency")]
     NoCurrency(Excerpt),
-    /// A record the CSV form cannot hold (split among several recipients).
-    #[error("record `{0}` is split among several recipients, which the CSV form cannot hold")]
+    /// A record the CSV form cannot hold: split among several recipients,
+    /// or given to an area (a group, a region, the world) rather than to
+    /// one country.
+    #[error(
+        "record `{0}` is not for one country (a split or an area), which the CSV form's recipient column cannot hold"
+    )]
     Split(Excerpt),
     /// The input could not be read, or the output written.
     #[error("{0}")]
