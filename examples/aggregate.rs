@@ -23,7 +23,9 @@
 //! On stderr: how many records were read, aggregated, undisclosed and
 //! rejected, the first rejections with their lines, and the time taken;
 //! while it runs, a progress indicator when stderr is a terminal. The exit
-//! status is 2 when the input, the rates or the arguments cannot be read.
+//! status is 2 when the input, the rates or the arguments cannot be read,
+//! and 1 when a total lies beyond what a decimal holds (no totals are
+//! written then).
 
 use std::io::{BufRead, BufReader, IsTerminal, Write};
 use std::process::ExitCode;
@@ -158,7 +160,13 @@ fn main() -> ExitCode {
         eprintln!("aggregate: {}: {e}", args.file);
         return ExitCode::from(2);
     }
-    let totals = aggregator.totals();
+    let totals = match aggregator.totals() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("aggregate: {}: {e}", args.file);
+            return ExitCode::FAILURE;
+        }
+    };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if let Err(e) = totals.write_csv(&mut out).and_then(|()| out.flush()) {
         eprintln!("aggregate: cannot write the totals: {e}");

@@ -600,7 +600,7 @@ fn funding_totals(dossier: &Dossier, out: &mut String) -> Result<()> {
             .at(report_date)
             .of(dossier)
     };
-    let (usd, gbp) = (in_all(Currency::USD), in_all(Currency::GBP));
+    let (usd, gbp) = (in_all(Currency::USD)?, in_all(Currency::GBP)?);
     *out += &format!("  In all, by recipient, at the ECB rates of {report_date}:\n");
     for d in usd.groups() {
         *out += &format!("    {}: {:#}", d.key().first().name_in(dossier), d.total());

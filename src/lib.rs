@@ -262,7 +262,7 @@ id,date,donor,recipient,stage,amount,currency
 ";
 let mut agg = Aggregator::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient);
 Reader::new(csv.as_bytes()).aggregate_into(&mut agg)?;
-let totals = agg.totals();
+let totals = agg.totals()?;
 let rows: Vec<String> = totals.groups().iter().map(|g| format!("{} {}", g.key(), g.total())).collect();
 assert_eq!(rows, ["GT USD 620338246.43", "HN USD 0.00"]); // 310m + 219m × 1.2162 / 0.85825
 assert_eq!((totals.aggregated(), totals.undisclosed(), totals.rejected()), (2, 1, 1));
@@ -314,7 +314,7 @@ let dossier = Dossier::from_json_str(json)?;
 let report = NaiveDate::from_ymd_opt(2021, 6, 7).ok_or("bad date")?;
 let funding = FundingSummary::new(EcbRates::embedded(), Currency::GBP, Dimension::group(dossier.groups()))
     .at(report)
-    .of(&dossier);
+    .of(&dossier)?;
 let rows: Vec<String> = funding
     .groups()
     .iter()
@@ -389,3 +389,9 @@ pub use notation::{Count, CountErrorKind, ParseCountError, Qualifier};
 pub use rust_decimal::{Decimal, RoundingStrategy};
 pub use slug::{IdErrorKind, ParseIdError};
 pub use validate::{ParseRuleError, ParseSeverityError, Report, Rule, Severity, Violation};
+
+/// The README's examples, compiled and run as doctests so that they stay
+/// true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;

@@ -113,7 +113,7 @@ fn other_dimensions_and_a_fixed_date_agree_with_the_library() {
             .aggregate_into(&mut agg)
             .unwrap();
         let mut expected = Vec::new();
-        agg.totals().write_csv(&mut expected).unwrap();
+        agg.totals().unwrap().write_csv(&mut expected).unwrap();
         assert_eq!(text(&o.stdout), text(&expected), "{by}");
         assert!(text(&o.stdout).starts_with(&format!("{by},total\n")));
         assert!(text(&o.stderr).contains("converted at the rates of 2021-06-07"));

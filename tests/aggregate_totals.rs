@@ -75,7 +75,7 @@ fn totals(by: impl Into<By>) -> statecraft::Totals {
     for r in sample() {
         agg.push(&r);
     }
-    agg.totals()
+    agg.totals().unwrap()
 }
 
 fn rows(t: &statecraft::Totals) -> Vec<String> {
@@ -218,40 +218,70 @@ fn overflow_and_excess_precision_are_rejections_not_panics() {
     for r in &records {
         agg.push(r);
     }
-    let t = agg.totals();
-    assert_eq!((t.read(), t.aggregated(), t.rejected()), (5, 2, 3));
+    // Each of the first two is within range; together they are not.
+    assert_eq!((agg.read(), agg.aggregated(), agg.rejected()), (5, 3, 2));
+    assert_eq!(
+        agg.totals().unwrap_err().to_string(),
+        "overflow: the total of GT exceeds the largest USD amount a decimal holds at 2 decimal places"
+    );
+    // A reduction brings the total back within range, exactly.
+    agg.push(&at(6, "USD -300000000000000000000000000"));
+    let t = agg.totals().unwrap();
+    assert_eq!((t.read(), t.aggregated(), t.rejected()), (6, 4, 2));
     assert_eq!(t.total().to_string(), "USD 500000000000000000000000001.00");
     let reasons: Vec<String> = t.rejections().iter().map(ToString::to_string).collect();
     assert_eq!(
         reasons,
         [
-            "line 2: overflow: USD 300000000000000000000000000 at 1 USD per USD would take a total beyond the largest USD amount a decimal holds",
-            "line 3: overflow: XAU 79228162514264337593543950335 at 50 USD per XAU would take a total beyond the largest USD amount a decimal holds",
+            "line 3: overflow: XAU 79228162514264337593543950335 at 50 USD per XAU is beyond the largest USD amount a decimal holds",
             "line 4: CHF 0.0000000000000000001 has too many decimal places to sum exactly (at most 18 with its share)",
         ]
     );
-    // The largest total is kept: 2^96 - 1 cents.
-    let mut agg = Aggregator::new(Rates, Currency::USD, Dimension::Recipient);
-    agg.push(&at(1, "USD 792281625142643375935439503.35"));
-    agg.push(&at(2, "USD -0.01"));
-    agg.push(&at(3, "USD 0.01"));
-    assert_eq!(agg.rejected(), 0);
-    agg.push(&at(4, "USD 0.01"));
+    // The largest total is kept: 2^96 - 1 cents; a cent more is an error
+    // until a cent less comes, in whatever order.
+    let max_cents = "USD 792281625142643375935439503.35";
+    for order in [
+        ["USD -0.01", "USD 0.01", "USD 0.01"],
+        ["USD 0.01", "USD 0.01", "USD -0.01"],
+    ] {
+        let mut agg = Aggregator::new(Rates, Currency::USD, Dimension::Recipient);
+        agg.push(&at(1, max_cents));
+        for (i, a) in order.iter().enumerate() {
+            agg.push(&at(i as u32 + 2, a));
+        }
+        assert_eq!(agg.rejected(), 0);
+        assert!(agg.totals().is_err());
+        agg.push(&at(5, "USD -0.01"));
+        assert_eq!(agg.totals().unwrap().total().to_string(), max_cents);
+    }
+    agg = Aggregator::new(Rates, Currency::USD, Dimension::Recipient);
+    agg.push(&at(1, "USD 800000000000000000000000000"));
     assert_eq!(agg.rejected(), 1);
-    assert_eq!(agg.totals().total().to_string(), "USD 792281625142643375935439503.35");
-    // Merging is refused, and changes nothing, when a total would overflow.
+    // Merging never overflows: the merged total is as large as one pass.
     let one = || {
         let mut a = Aggregator::new(Rates, Currency::USD, Dimension::Recipient);
         a.push(&records[0]);
         a
     };
     let mut a = one();
-    let before = a.totals();
+    a.merge(one()).unwrap();
     assert_eq!(
-        a.merge(one()).unwrap_err().to_string(),
-        "overflow: the total of everything would exceed the largest USD amount a decimal holds"
+        a.totals().unwrap_err().to_string(),
+        "overflow: the total of GT exceeds the largest USD amount a decimal holds at 2 decimal places"
     );
-    assert_eq!(a.totals(), before);
+    a.merge(one()).unwrap();
+    let mut back = one();
+    back.push(&at(9, "USD -1500000000000000000000000000"));
+    // -1.5e27 alone is beyond the range: rejected, so the merge still overflows.
+    assert_eq!(back.rejected(), 1);
+    a.merge(back).unwrap();
+    assert!(a.totals().is_err());
+    let mut reduce = Aggregator::new(Rates, Currency::USD, Dimension::Recipient);
+    for i in 0..4 {
+        reduce.push(&at(10 + i, "USD -500000000000000000000000000"));
+    }
+    a.merge(reduce).unwrap();
+    assert_eq!(a.totals().unwrap().total().to_string(), "USD 0.00");
 }
 
 #[test]
@@ -272,7 +302,7 @@ fn splits_are_apportioned_exactly_and_counted_once_per_group() {
     );
     let mut agg = Aggregator::new(Rates, Currency::USD, Dimension::Recipient);
     agg.push(&r);
-    let t = agg.totals();
+    let t = agg.totals().unwrap();
     assert_eq!(
         rows(&t),
         [
@@ -285,7 +315,10 @@ fn splits_are_apportioned_exactly_and_counted_once_per_group() {
     assert_eq!(t.total().to_string(), "USD 100.00");
     let mut agg = Aggregator::new(Rates, Currency::USD, Dimension::Subregion);
     agg.push(&r);
-    assert_eq!(rows(&agg.totals()), ["Central America 100.00 (1 + 0 undisclosed)"]);
+    assert_eq!(
+        rows(&agg.totals().unwrap()),
+        ["Central America 100.00 (1 + 0 undisclosed)"]
+    );
 }
 
 #[test]
@@ -295,7 +328,7 @@ fn converting_at_one_date() {
         agg.push(&r);
     }
     assert_eq!(agg.conversion_date(), Some(day(2021, 7, 1)));
-    let t = agg.totals();
+    let t = agg.totals().unwrap();
     // Every EUR at 1.1: 310000000 + 110.0055 + 110 + 0.014 - 5.
     assert_eq!(t.total().to_string(), "USD 310000215.02");
     assert_eq!(t.conversion_date(), Some(day(2021, 7, 1)));
@@ -339,7 +372,7 @@ fn keeps_as_many_rejections_as_asked() {
         for line in (1..=5).rev() {
             agg.push_at(line, &bad);
         }
-        let t = agg.totals();
+        let t = agg.totals().unwrap();
         assert_eq!(t.rejected(), 5);
         let lines: Vec<u64> = t.rejections().iter().map(|r| r.line()).collect();
         assert_eq!(lines, (1..=keep as u64).collect::<Vec<_>>());
@@ -379,7 +412,7 @@ fn totals_as_csv() {
         FundingStage::Pledged,
         Some("JPY 2.5"),
     ));
-    let t = agg.totals();
+    let t = agg.totals().unwrap();
     let mut out = Vec::new();
     t.write_csv(&mut out).unwrap();
     assert_eq!(String::from_utf8(out).unwrap(), "subregion,total\nCentral America,2\n");

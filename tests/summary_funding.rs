@@ -78,7 +78,7 @@ fn dossier(entries: impl IntoIterator<Item = Funding>) -> Dossier {
 }
 
 fn usd(d: &Dossier, by: impl Into<By>) -> FundingTotals {
-    FundingSummary::new(Fixed, Currency::USD, by).of(d)
+    FundingSummary::new(Fixed, Currency::USD, by).of(d).unwrap()
 }
 
 /// `key exact-total rounded-total records+undisclosed` per group.
@@ -435,7 +435,8 @@ fn rejections_name_their_place_and_reason() {
     // With a fixed date, the undated entry converts at it.
     let at = FundingSummary::new(Fixed, Currency::USD, Dimension::Recipient)
         .at("2021-06-07".parse().unwrap())
-        .of(&d);
+        .of(&d)
+        .unwrap();
     assert_eq!(rows(&at), ["GT USD 3.00 2+0"]);
     assert_eq!(at.rejections().len(), 5);
 }
@@ -455,7 +456,8 @@ fn a_rate_source_that_refuses_names_its_reason() {
         Currency::USD,
         Dimension::Recipient,
     )
-    .of(&d);
+    .of(&d)
+    .unwrap();
     assert_eq!(
         t.rejections()[0].to_string(),
         "/funding/0: no ECB rate for ISK on 2012-05-02: the latest, of 2008-12-09, is 1240 days old (at most 7 allowed)"
@@ -484,7 +486,7 @@ fn a_funding_flow_joins_records_in_any_aggregator() {
         FundingStage::Committed,
         Some(amount),
     ));
-    let totals = agg.totals();
+    let totals = agg.totals().unwrap();
     let nt = GroupKey::new(KeyPart::Group("Northern Triangle".into()), None);
     assert_eq!(
         totals.get(&nt).map(|g| (g.total().to_string(), g.records())),
@@ -495,7 +497,7 @@ fn a_funding_flow_joins_records_in_any_aggregator() {
     by_subregion.push(&FundingFlow::new(&d, &d.funding()[0]).unwrap());
     let ca = GroupKey::new(KeyPart::Subregion(Subregion::CentralAmerica), None);
     assert_eq!(
-        by_subregion.totals().get(&ca).map(|g| g.total().to_string()),
+        by_subregion.totals().unwrap().get(&ca).map(|g| g.total().to_string()),
         Some("USD 125.00".into())
     );
 }

@@ -158,7 +158,7 @@ fn bys() -> Vec<By> {
 }
 
 fn summary(d: &Dossier, by: &By) -> FundingTotals {
-    FundingSummary::new(Simple, Currency::USD, by.clone()).of(d)
+    FundingSummary::new(Simple, Currency::USD, by.clone()).of(d).unwrap()
 }
 
 /// Every group as `key exact records undisclosed`, and the counts.

@@ -10,7 +10,7 @@ use super::apportion::apportion;
 use super::area_split::weight;
 use super::rate_cache::{Factor, RateCache, Slot};
 use super::rejection::{keep_first, would_keep};
-use super::wide::{pow10, I256, RATE_SCALE, SUM_SCALE, U256};
+use super::wide::{pow10, WideSum, I256, RATE_SCALE, SUM_SCALE, U256};
 use super::{
     AggregateError, AreaRecipient, By, ExactSum, Flow, GroupKey, GroupTotal, Recipients, RejectReason, Rejection,
     Totals,
@@ -43,11 +43,15 @@ const AMOUNT_SCALE: u32 = SUM_SCALE - RATE_SCALE;
 /// Nothing is lost. Every flow pushed is counted as read and is then
 /// either aggregated, undisclosed (no amount: counted per group, never
 /// summed as zero) or rejected with its line and reason (no rate for that
-/// date, unreadable, overflow); the first rejections are kept.
+/// date, unreadable, a converted amount beyond what a `Decimal` holds);
+/// the first rejections are kept.
 ///
 /// [`merge`](Aggregator::merge) combines two aggregators with the same
-/// result as one pass over both inputs, so that work can be split across
-/// threads or machines.
+/// result as one pass over both inputs (given the same rates), so that
+/// work can be split across threads or machines. Sums are exact however
+/// large they grow on the way, so neither the order of flows nor how they
+/// are split changes a total, or whether it can be read (see
+/// [`totals`](Aggregator::totals)).
 ///
 /// # What "exact" means
 ///
@@ -77,7 +81,7 @@ const AMOUNT_SCALE: u32 = SUM_SCALE - RATE_SCALE;
 ///     let record = FundingRecord::new(id.parse()?, day, Country::US, to, FundingStage::Committed, Some(amount.parse()?));
 ///     agg.push(&record);
 /// }
-/// let totals = agg.totals();
+/// let totals = agg.totals()?;
 /// assert_eq!(totals.read(), 3);
 /// let rows: Vec<String> = totals.groups().iter().map(|g| format!("{} {}", g.key(), g.total())).collect();
 /// assert_eq!(rows, ["GT USD 125.01", "HN USD 10.00"]); // 125.0125 and 10.005, half to even
@@ -95,8 +99,8 @@ pub struct Aggregator<R> {
 pub(crate) struct Tally {
     target: Currency,
     /// The largest and smallest sums that round into a `Decimal` at the
-    /// target's minor units; a flow that would take a total beyond them
-    /// is rejected.
+    /// target's minor units: a flow converted beyond them is rejected, and
+    /// a total beyond them cannot be read.
     limit: (I256, I256),
     by: By,
     at: Option<NaiveDate>,
@@ -106,7 +110,7 @@ pub(crate) struct Tally {
     /// Groups whose key has an area as it stands (or a group no table
     /// names): few, and kept by key rather than by code.
     keyed: BTreeMap<GroupKey, Cell>,
-    total: I256,
+    total: WideSum,
     read: u64,
     aggregated: u64,
     rejected: u64,
@@ -117,7 +121,7 @@ pub(crate) struct Tally {
 /// The running total of one group.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Cell {
-    sum: I256,
+    sum: WideSum,
     records: u64,
     undisclosed: u64,
 }
@@ -142,15 +146,6 @@ impl Groups {
             Some(n) => Groups::Dense(vec![Cell::default(); n]),
             None => Groups::Sparse(HashMap::default()),
         }
-    }
-
-    #[inline]
-    fn get(&self, code: u64) -> Cell {
-        match self {
-            Groups::Dense(v) => usize::try_from(code).ok().and_then(|i| v.get(i)).copied(),
-            Groups::Sparse(m) => m.get(&code).copied(),
-        }
-        .unwrap_or_default()
     }
 
     #[inline]
@@ -231,7 +226,7 @@ impl<R: RateSource> Aggregator<R> {
                 at: None,
                 keep: DEFAULT_KEPT,
                 cache: RateCache::new(target),
-                total: I256::ZERO,
+                total: WideSum::ZERO,
                 read: 0,
                 aggregated: 0,
                 rejected: 0,
@@ -356,10 +351,10 @@ impl<R: RateSource> Aggregator<R> {
     /// # Errors
     ///
     /// [`AggregateError::Incompatible`] when `other` converts into another
-    /// currency, at another date or groups by something else;
-    /// [`AggregateError::Overflow`] when a merged total would exceed what a
-    /// `Decimal` holds at the target's minor units. On error, `self` is
-    /// unchanged.
+    /// currency, at another date or groups by something else; `self` is
+    /// then unchanged. Sums never overflow here: a total too large for a
+    /// `Decimal` is an error of [`totals`](Aggregator::totals), whatever
+    /// the order in which parts were merged.
     ///
     /// ```
     /// use statecraft::fx::{FxError, Rate, RateSource};
@@ -386,7 +381,7 @@ impl<R: RateSource> Aggregator<R> {
     /// });
     /// all.merge(a)?;
     /// all.merge(b)?;
-    /// assert_eq!(all.totals().total().to_string(), "USD 15.50");
+    /// assert_eq!(all.totals()?.total().to_string(), "USD 15.50");
     ///
     /// let in_euros = Aggregator::new(&rates, Currency::EUR, Dimension::Recipient);
     /// assert_eq!(
@@ -413,7 +408,46 @@ impl<R: RateSource> Aggregator<R> {
     /// The totals so far: one row per group, sorted by key, each rounded
     /// half to even to the target's minor units, with the counts and the
     /// first rejections.
-    pub fn totals(&self) -> Totals {
+    ///
+    /// # Errors
+    ///
+    /// [`AggregateError::Overflow`] when a total (of a group, or of
+    /// everything) lies beyond what a `Decimal` holds at the target's
+    /// minor units (±79,228,162,514,264,337,593,543,950,335 cents for
+    /// USD). Each flow alone is within that range (a flow beyond it is
+    /// rejected when pushed), and sums are exact however large they grow
+    /// on the way, so whether a total can be read depends only on the
+    /// flows, never on their order.
+    ///
+    /// ```
+    /// use statecraft::fx::{FxError, Rate, RateSource};
+    /// use statecraft::records::FundingRecord;
+    /// use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, FundingStage, Money, NaiveDate};
+    ///
+    /// struct Par;
+    /// impl RateSource for Par {
+    ///     fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Rate, FxError> {
+    ///         Rate::new(from, to, Decimal::ONE, on, "par")
+    ///     }
+    /// }
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
+    /// let huge = Money::new(Decimal::MAX / Decimal::from(200), Currency::USD); // 3.96 × 10²⁶ dollars
+    /// let grant = |id: &str, amount: Money| -> Result<FundingRecord, Box<dyn std::error::Error>> {
+    ///     Ok(FundingRecord::new(id.parse()?, day, Country::US, Country::GT, FundingStage::Disbursed, Some(amount)))
+    /// };
+    /// let mut agg = Aggregator::new(Par, Currency::USD, Dimension::Recipient);
+    /// agg.push(&grant("1", huge)?);
+    /// agg.push(&grant("2", huge)?);
+    /// assert_eq!(
+    ///     agg.totals().unwrap_err().to_string(),
+    ///     "overflow: the total of GT exceeds the largest USD amount a decimal holds at 2 decimal places"
+    /// );
+    /// agg.push(&grant("3", -huge)?); // a reduction brings it back
+    /// assert_eq!(agg.totals()?.total(), huge.round());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn totals(&self) -> Result<Totals, AggregateError> {
         self.tally.totals()
     }
 }
@@ -429,7 +463,7 @@ impl Tally {
             cache: RateCache::new(self.target),
             groups: Groups::new(&self.by),
             keyed: BTreeMap::new(),
-            total: I256::ZERO,
+            total: WideSum::ZERO,
             read: 0,
             aggregated: 0,
             rejected: 0,
@@ -547,7 +581,7 @@ impl Tally {
                     let reason = match e {
                         ProductError::TooPrecise => RejectReason::TooPrecise { amount: money },
                         ProductError::Overflow => RejectReason::Overflow(format!(
-                            "{money} at {} {} per {} would take a total beyond the largest {} amount a decimal holds",
+                            "{money} at {} {} per {} is beyond the largest {} amount a decimal holds",
                             factor.to_decimal(),
                             self.target,
                             money.currency(),
@@ -569,24 +603,24 @@ impl Tally {
         }
     }
 
-    /// `a + b` when it stays within what a total may be.
+    /// `value` when it lies within what a total may be: a converted flow
+    /// beyond it is rejected, whatever the totals so far.
     #[inline]
-    fn add(&self, a: I256, b: I256) -> Result<I256, ProductError> {
-        match a.checked_add(b) {
-            Some(s) if s <= self.limit.0 && s >= self.limit.1 => Ok(s),
-            _ => Err(ProductError::Overflow),
+    fn within(&self, value: I256) -> Result<I256, ProductError> {
+        if value <= self.limit.0 && value >= self.limit.1 {
+            Ok(value)
+        } else {
+            Err(ProductError::Overflow)
         }
     }
 
     #[inline]
     fn add_one(&mut self, money: Money, factor: Factor, code: u64) -> Result<(), ProductError> {
-        let value = product(money.amount(), factor, None)?;
-        let total = self.add(self.total, value)?;
-        let sum = self.add(self.groups.get(code).sum, value)?;
+        let value = self.within(product(money.amount(), factor, None)?)?;
         let cell = self.groups.cell(code).ok_or(ProductError::Overflow)?;
-        cell.sum = sum;
+        cell.sum.add(value);
         cell.records = cell.records.saturating_add(1);
-        self.total = total;
+        self.total.add(value);
         Ok(())
     }
 
@@ -596,28 +630,22 @@ impl Tally {
         factor: Factor,
         shares: &[(u64, Option<Decimal>)],
     ) -> Result<(), ProductError> {
-        // Form every part and check every sum before changing any.
+        // Form every part and check it before changing any sum.
         let mut parts: Vec<(u64, I256)> = Vec::with_capacity(shares.len());
         for &(code, percent) in shares {
-            let value = product(money.amount(), factor, percent)?;
+            let value = self.within(product(money.amount(), factor, percent)?)?;
             match parts.iter_mut().find(|(c, _)| *c == code) {
-                Some((_, v)) => *v = v.checked_add(value).ok_or(ProductError::Overflow)?,
+                Some((_, v)) => *v = self.within(v.checked_add(value).ok_or(ProductError::Overflow)?)?,
                 None => parts.push((code, value)),
             }
         }
-        let mut total = self.total;
-        let mut sums = Vec::with_capacity(parts.len());
-        for (code, value) in &parts {
-            total = self.add(total, *value)?;
-            sums.push((*code, self.add(self.groups.get(*code).sum, *value)?));
-        }
-        for (code, sum) in sums {
+        for (code, value) in parts {
             if let Some(cell) = self.groups.cell(code) {
-                cell.sum = sum;
+                cell.sum.add(value);
                 cell.records = cell.records.saturating_add(1);
+                self.total.add(value);
             }
         }
-        self.total = total;
         Ok(())
     }
 
@@ -655,14 +683,6 @@ impl Tally {
         }
     }
 
-    /// The running sum of a target.
-    fn sum_of(&self, target: &Target) -> I256 {
-        match target {
-            Target::Code(code) => self.groups.get(*code).sum,
-            Target::Key(key) => self.keyed.get(key).map_or(I256::ZERO, |c| c.sum),
-        }
-    }
-
     /// The cell of a target, made when it is first used.
     fn cell_of(&mut self, target: &Target) -> Option<&mut Cell> {
         match target {
@@ -674,10 +694,10 @@ impl Tally {
     /// Converts `money` and apportions it among `parts` by their weights,
     /// so that the parts add up to the converted whole exactly.
     fn add_apportioned(&mut self, money: Money, factor: Factor, parts: Vec<(Target, u64)>) -> Result<(), ProductError> {
-        let whole = product(money.amount(), factor, None)?;
+        let whole = self.within(product(money.amount(), factor, None)?)?;
         let weights: Vec<u64> = parts.iter().map(|(_, w)| *w).collect();
         let values = apportion(whole, &weights).ok_or(ProductError::Overflow)?;
-        // Form every part and check every sum before changing any.
+        // Form every part (each within the whole) before changing any sum.
         let mut merged: Vec<(Target, I256)> = Vec::with_capacity(parts.len());
         for ((target, _), value) in parts.into_iter().zip(values) {
             match merged.iter_mut().find(|(t, _)| *t == target) {
@@ -685,19 +705,13 @@ impl Tally {
                 None => merged.push((target, value)),
             }
         }
-        let mut total = self.total;
-        let mut sums = Vec::with_capacity(merged.len());
-        for (target, value) in &merged {
-            total = self.add(total, *value)?;
-            sums.push(self.add(self.sum_of(target), *value)?);
-        }
-        for ((target, _), sum) in merged.iter().zip(sums) {
-            if let Some(cell) = self.cell_of(target) {
-                cell.sum = sum;
+        for (target, value) in merged {
+            if let Some(cell) = self.cell_of(&target) {
+                cell.sum.add(value);
                 cell.records = cell.records.saturating_add(1);
+                self.total.add(value);
             }
         }
-        self.total = total;
         Ok(())
     }
 
@@ -708,52 +722,21 @@ impl Tally {
                 theirs: other.describe(),
             });
         }
-        let overflow = |what: String| AggregateError::Overflow { what };
-        let total = self.add(self.total, other.total).map_err(|_| {
-            overflow(format!(
-                "the total of everything would exceed the largest {} amount a decimal holds",
-                self.target
-            ))
-        })?;
-        let mut merged = Vec::new();
+        // Exact sums: merging cannot overflow, in any order.
         for (code, theirs) in other.groups.used() {
-            let sum = self.add(self.groups.get(code).sum, theirs.sum).map_err(|_| {
-                let of = match self.by.decode(code) {
-                    Some(key) => format!("the total of {key}"),
-                    None => "a total".into(),
-                };
-                overflow(format!(
-                    "{of} would exceed the largest {} amount a decimal holds",
-                    self.target
-                ))
-            })?;
-            merged.push((code, sum, theirs));
-        }
-        let mut keyed = Vec::new();
-        for (key, theirs) in other.keyed {
-            let ours = self.keyed.get(&key).map_or(I256::ZERO, |c| c.sum);
-            let sum = self.add(ours, theirs.sum).map_err(|_| {
-                overflow(format!(
-                    "the total of {key} would exceed the largest {} amount a decimal holds",
-                    self.target
-                ))
-            })?;
-            keyed.push((key, sum, theirs));
-        }
-        for (code, sum, theirs) in merged {
             if let Some(cell) = self.groups.cell(code) {
-                cell.sum = sum;
+                cell.sum.add_sum(theirs.sum);
                 cell.records = cell.records.saturating_add(theirs.records);
                 cell.undisclosed = cell.undisclosed.saturating_add(theirs.undisclosed);
             }
         }
-        for (key, sum, theirs) in keyed {
+        for (key, theirs) in other.keyed {
             let cell = self.keyed.entry(key).or_default();
-            cell.sum = sum;
+            cell.sum.add_sum(theirs.sum);
             cell.records = cell.records.saturating_add(theirs.records);
             cell.undisclosed = cell.undisclosed.saturating_add(theirs.undisclosed);
         }
-        self.total = total;
+        self.total.add_sum(other.total);
         self.read = self.read.saturating_add(other.read);
         self.aggregated = self.aggregated.saturating_add(other.aggregated);
         self.rejected = self.rejected.saturating_add(other.rejected);
@@ -780,46 +763,52 @@ impl Tally {
         }
     }
 
-    fn totals(&self) -> Totals {
-        // Every sum is kept within `limit`, which rounds into a Decimal at
-        // the target's minor units: rounding cannot fail here.
-        let round = |exact: ExactSum| exact.round().unwrap_or(Money::zero(exact.currency()));
-        let mut groups = Vec::new();
-        for (code, cell) in self.groups.used() {
-            let exact = ExactSum::from_raw(cell.sum, self.target);
-            let Some(key) = self.by.decode(code) else {
-                continue;
+    fn totals(&self) -> Result<Totals, AggregateError> {
+        let places = self.target.minor_units().unwrap_or(0);
+        let overflow = |of: String| AggregateError::Overflow {
+            what: format!(
+                "{of} exceeds the largest {} amount a decimal holds at {places} decimal places",
+                self.target
+            ),
+        };
+        // A sum within `limit` rounds into a Decimal at the target's minor
+        // units: rounding cannot fail here.
+        let exact = |sum: I256| {
+            let exact = ExactSum::from_raw(sum, self.target);
+            (exact.round().unwrap_or(Money::zero(self.target)), exact)
+        };
+        // In key order, so that the first total out of range is named
+        // whatever the order of the groups in memory.
+        let mut cells: Vec<(GroupKey, Cell)> = self
+            .groups
+            .used()
+            .into_iter()
+            .filter_map(|(code, cell)| Some((self.by.decode(code)?, cell)))
+            .chain(self.keyed.iter().map(|(key, cell)| (key.clone(), *cell)))
+            .collect();
+        cells.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut groups = Vec::with_capacity(cells.len());
+        for (key, cell) in cells {
+            let Some(sum) = cell.sum.within(self.limit) else {
+                return Err(overflow(format!("the total of {key}")));
             };
-            groups.push(GroupTotal::new(
-                key,
-                round(exact),
-                exact,
-                cell.records,
-                cell.undisclosed,
-            ));
+            let (total, exact) = exact(sum);
+            groups.push(GroupTotal::new(key, total, exact, cell.records, cell.undisclosed));
         }
-        for (key, cell) in &self.keyed {
-            let exact = ExactSum::from_raw(cell.sum, self.target);
-            groups.push(GroupTotal::new(
-                key.clone(),
-                round(exact),
-                exact,
-                cell.records,
-                cell.undisclosed,
-            ));
-        }
-        groups.sort_by(|a, b| a.key().cmp(b.key()));
-        let exact = ExactSum::from_raw(self.total, self.target);
-        Totals::new(
+        let Some(sum) = self.total.within(self.limit) else {
+            return Err(overflow("the total of everything".into()));
+        };
+        let (total, exact) = exact(sum);
+        Ok(Totals::new(
             self.target,
             self.by.clone(),
             self.at,
             groups,
-            round(exact),
+            total,
             exact,
             [self.read, self.aggregated, self.rejected, self.undisclosed],
             self.rejections.clone(),
-        )
+        ))
     }
 }
 
@@ -1031,7 +1020,7 @@ mod tests {
             }
         }
         a.merge(b).unwrap();
-        let totals = one.totals();
+        let totals = one.totals().unwrap();
         let rows: Vec<String> = totals
             .groups()
             .iter()
@@ -1049,8 +1038,8 @@ mod tests {
             ]
         );
         assert_eq!(totals.exact_total().to_string(), "USD 111");
-        assert_eq!(a.totals().groups(), totals.groups());
-        assert_eq!(a.totals().total(), totals.total());
+        assert_eq!(a.totals().unwrap().groups(), totals.groups());
+        assert_eq!(a.totals().unwrap().total(), totals.total());
         let nt_key = GroupKey::new(KeyPart::Area(nt), None);
         assert_eq!(
             totals.get(&nt_key).map(|g| g.total().to_string()),

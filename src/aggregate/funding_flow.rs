@@ -43,7 +43,7 @@ use crate::{Area, Country, Dossier, Excerpt, Funding, FundingId, FundingStage, M
 /// let mut agg = Aggregator::new(EcbRates::embedded(), Currency::EUR, Dimension::Recipient);
 /// agg.push(&flow);
 /// let nt = GroupKey::new(KeyPart::Area(Area::Group(GroupId::new("northern-triangle")?)), None);
-/// assert_eq!(agg.totals().get(&nt).map(|g| g.total().to_string()), Some("EUR 256516342.57".into())); // $310m / 1.2085, the ECB rate of 2021-04-26
+/// assert_eq!(agg.totals()?.get(&nt).map(|g| g.total().to_string()), Some("EUR 256516342.57".into())); // $310m / 1.2085, the ECB rate of 2021-04-26
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]

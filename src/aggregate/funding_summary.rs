@@ -4,7 +4,10 @@
 use chrono::NaiveDate;
 
 use super::funding_flow::recipients_of;
-use super::{Aggregator, By, FactRejection, FundingFlow, FundingFlowError, GroupKey, GroupTotal, RejectReason, Totals};
+use super::{
+    AggregateError, Aggregator, By, FactRejection, FundingFlow, FundingFlowError, GroupKey, GroupTotal, RejectReason,
+    Totals,
+};
 use crate::fx::RateSource;
 use crate::{Currency, Dossier, FieldPath, Money};
 
@@ -44,13 +47,13 @@ use crate::{Currency, Dossier, FieldPath, Money};
 /// let dossier = Dossier::from_json_str(json)?;
 /// let nt = GroupKey::new(KeyPart::Area(Area::Group(GroupId::new("northern-triangle")?)), None);
 ///
-/// let usd = FundingSummary::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient).of(&dossier);
+/// let usd = FundingSummary::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient).of(&dossier)?;
 /// let to_nt = usd.get(&nt).ok_or("no total")?;
 /// assert_eq!(to_nt.total().to_string(), "USD 310000000.00");
 /// assert_eq!((to_nt.records(), to_nt.undisclosed()), (1, 1)); // "a new round of funding": no sum given
 ///
 /// let report = NaiveDate::from_ymd_opt(2021, 6, 7).ok_or("bad date")?;
-/// let gbp = FundingSummary::new(EcbRates::embedded(), Currency::GBP, Dimension::Recipient).at(report).of(&dossier);
+/// let gbp = FundingSummary::new(EcbRates::embedded(), Currency::GBP, Dimension::Recipient).at(report).of(&dossier)?;
 /// assert_eq!(gbp.total().to_string(), "GBP 218761305.71");
 /// assert!(gbp.rejections().is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -90,7 +93,13 @@ impl<R: RateSource> FundingSummary<R> {
     /// rejected when its date is needed: to convert its amount (unless a
     /// date is fixed with [`at`](FundingSummary::at)), or to group it by
     /// year or month. An undisclosed one is otherwise counted in its group.
-    pub fn of(&self, dossier: &Dossier) -> FundingTotals {
+    ///
+    /// # Errors
+    ///
+    /// [`AggregateError::Overflow`] when a total lies beyond what a
+    /// `Decimal` holds at the target's minor units (see
+    /// [`Aggregator::totals`]).
+    pub fn of(&self, dossier: &Dossier) -> Result<FundingTotals, AggregateError> {
         let entries = dossier.funding();
         let mut agg = Aggregator::new(&self.rates, self.target, self.by.clone()).keep_rejections(entries.len());
         if let Some(date) = self.at {
@@ -127,7 +136,7 @@ impl<R: RateSource> FundingSummary<R> {
             };
             agg.push_at(line, &FundingFlow::with_parts(funding, date, recipients));
         }
-        let totals = agg.totals();
+        let totals = agg.totals()?;
         let rejections = totals
             .rejections()
             .iter()
@@ -139,7 +148,7 @@ impl<R: RateSource> FundingSummary<R> {
                 FactRejection::new(path, r.reason().clone())
             })
             .collect();
-        FundingTotals { totals, rejections }
+        Ok(FundingTotals { totals, rejections })
     }
 }
 
@@ -161,7 +170,7 @@ fn entry_path(i: usize) -> FieldPath {
 ///
 /// # let json = include_str!("../../examples/data/guatemala-2021.json");
 /// let dossier = Dossier::from_json_str(json)?;
-/// let by_stage = FundingSummary::new(EcbRates::embedded(), Currency::USD, Dimension::Stage).of(&dossier);
+/// let by_stage = FundingSummary::new(EcbRates::embedded(), Currency::USD, Dimension::Stage).of(&dossier)?;
 /// let rows: Vec<String> = by_stage
 ///     .groups()
 ///     .iter()

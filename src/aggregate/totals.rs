@@ -74,7 +74,7 @@ impl GroupTotal {
 /// let by = By::pair(Dimension::Recipient, Dimension::Stage);
 /// let mut agg = Aggregator::new(EcbRates::embedded(), Currency::USD, by);
 /// Reader::new(csv.as_bytes()).aggregate_into(&mut agg)?;
-/// let totals = agg.totals();
+/// let totals = agg.totals()?;
 ///
 /// let key = GroupKey::new(KeyPart::Country(Country::GT), Some(KeyPart::Stage(statecraft::FundingStage::Committed)));
 /// assert_eq!(totals.get(&key).map(|g| g.total().to_string()), Some("USD 121.62".into()));

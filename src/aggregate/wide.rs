@@ -295,6 +295,52 @@ impl I256 {
     }
 }
 
+/// An exact running sum of [`I256`] values that never overflows: the low
+/// 256 bits in two's complement and the number of times the sum wrapped
+/// past them (`value = wraps × 2²⁵⁶ + low`).
+///
+/// Addition is exact, associative and commutative, so a sum does not
+/// depend on the order of its terms, however large the partial sums on
+/// the way. The wrap count moves by at most one per addition: it cannot
+/// overflow before 2⁶³ additions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WideSum {
+    low: I256,
+    wraps: i64,
+}
+
+impl WideSum {
+    pub(crate) const ZERO: WideSum = WideSum {
+        low: I256::ZERO,
+        wraps: 0,
+    };
+
+    /// Adds `v`.
+    #[inline]
+    pub(crate) fn add(&mut self, v: I256) {
+        let (sum, _) = self.low.0.overflowing_add(v.0);
+        let (a, b, s) = (self.low.0.top_bit(), v.0.top_bit(), sum.top_bit());
+        if a == b && s != a {
+            // Both terms had the sign of `v` and the sum left the range.
+            self.wraps = self.wraps.wrapping_add(if b { -1 } else { 1 });
+        }
+        self.low = I256(sum);
+    }
+
+    /// Adds another sum.
+    #[inline]
+    pub(crate) fn add_sum(&mut self, o: WideSum) {
+        self.add(o.low);
+        self.wraps = self.wraps.wrapping_add(o.wraps);
+    }
+
+    /// The sum when it lies within `min..=max`.
+    #[inline]
+    pub(crate) fn within(self, (max, min): (I256, I256)) -> Option<I256> {
+        (self.wraps == 0 && self.low <= max && self.low >= min).then_some(self.low)
+    }
+}
+
 impl PartialOrd for I256 {
     #[inline]
     fn partial_cmp(&self, other: &I256) -> Option<Ordering> {
@@ -382,6 +428,30 @@ mod tests {
         }
     }
 
+    #[test]
+    fn wide_sums_pass_the_end_of_the_range_and_come_back() {
+        let max = I256(U256([u64::MAX, u64::MAX, u64::MAX, u64::MAX >> 1]));
+        let range = (max, I256(U256([0, 0, 0, 1 << 63])));
+        let mut s = WideSum::ZERO;
+        s.add(max);
+        s.add(max);
+        assert_eq!(s.within(range), None);
+        s.add(I256::from_sign_magnitude(true, max.sign_magnitude().1).unwrap());
+        assert_eq!(s.within(range), Some(max));
+        let mut t = WideSum::ZERO;
+        for _ in 0..3 {
+            t.add(range.1);
+        }
+        assert_eq!(t.within(range), None);
+        let mut back = WideSum::ZERO;
+        for _ in 0..3 {
+            back.add(max);
+            back.add(i(1));
+        }
+        t.add_sum(back);
+        assert_eq!(t.within(range), Some(I256::ZERO));
+    }
+
     proptest! {
         #[test]
         fn mul_matches_u128_where_it_fits(a in any::<u64>(), b in any::<u64>()) {
@@ -406,6 +476,34 @@ mod tests {
             let s = i(a as i128).checked_add(i(b as i128)).unwrap();
             prop_assert_eq!(s, i(a as i128 + b as i128));
             prop_assert_eq!(i(a as i128).cmp(&i(b as i128)), a.cmp(&b));
+        }
+
+        #[test]
+        fn wide_sums_are_exact_in_any_order(xs in proptest::collection::vec(-(1i128 << 120)..(1i128 << 120), 0..64)) {
+            // Each term is x × 2¹³⁰: partial sums leave the range of an
+            // I256 often, the whole does when |Σx| ≥ 2¹²⁵.
+            let scaled = |x: i128| {
+                let m = U256::mul_u128(x.unsigned_abs(), 1 << 127).checked_mul_u128(8).unwrap();
+                I256::from_sign_magnitude(x < 0, m)
+            };
+            let full = (I256(U256([u64::MAX, u64::MAX, u64::MAX, u64::MAX >> 1])), I256(U256([0, 0, 0, 1 << 63])));
+            let mut forward = WideSum::ZERO;
+            for &x in &xs {
+                forward.add(scaled(x).unwrap());
+            }
+            let mut backward = WideSum::ZERO;
+            let (a, b) = xs.split_at(xs.len() / 2);
+            let mut half = WideSum::ZERO;
+            for &x in b.iter().rev() {
+                half.add(scaled(x).unwrap());
+            }
+            for &x in a.iter().rev() {
+                backward.add(scaled(x).unwrap());
+            }
+            backward.add_sum(half);
+            prop_assert_eq!(forward, backward);
+            let total: i128 = xs.iter().sum();
+            prop_assert_eq!(forward.within(full), scaled(total));
         }
 
         #[test]

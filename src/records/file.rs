@@ -38,7 +38,7 @@ const MIN_PART: u64 = 1 << 20;
 /// FundingFile::open("funding.csv")?
 ///     .progress(|done, total| eprint!("\r{}%", done * 100 / total.max(1)))
 ///     .aggregate_into(&mut agg)?;
-/// agg.totals().write_csv(std::io::stdout())?;
+/// agg.totals()?.write_csv(std::io::stdout())?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct FundingFile<'p> {
@@ -106,10 +106,10 @@ impl<'p> FundingFile<'p> {
     /// # Errors
     ///
     /// A [`RecordError`] when the file cannot be read (it may have changed
-    /// since [`open`](FundingFile::open)), or when merging the parts
-    /// would take a total beyond what a `Decimal` holds (where one pass
-    /// would have rejected the record that does it).
-    /// `aggregator` is then unchanged.
+    /// since [`open`](FundingFile::open)); `aggregator` is then unchanged.
+    /// Reading in parts gives the same totals as one pass: sums are exact
+    /// however large, and a total beyond a `Decimal` is an error of
+    /// [`Aggregator::totals`](crate::Aggregator::totals) either way.
     pub fn aggregate_into<R: RateSource + Sync>(&self, aggregator: &mut Aggregator<R>) -> Result<(), RecordError> {
         let body = self.len.saturating_sub(self.data_start);
         let by_size = usize::try_from(body / MIN_PART).unwrap_or(usize::MAX).max(1);

@@ -113,7 +113,7 @@ impl<R: Read> Reader<R> {
     ///            3,2021-04-31,US,GT,pledged,2,EUR\n";
     /// let mut agg = Aggregator::new(Par, Currency::USD, Dimension::Recipient);
     /// Reader::new(csv.as_bytes()).aggregate_into(&mut agg)?;
-    /// let totals = agg.totals();
+    /// let totals = agg.totals()?;
     /// assert_eq!(totals.total().to_string(), "USD 3.50");
     /// assert_eq!((totals.read(), totals.aggregated(), totals.rejected()), (3, 2, 1));
     /// assert_eq!(
