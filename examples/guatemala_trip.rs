@@ -80,10 +80,7 @@ fn seed_dossier() -> Result<Dossier> {
     let dossier = Dossier::new()
         .with_title("Kamala Harris in Guatemala and Mexico, June 2021")
         // Sources.
-        .with(
-            Source::new(article.clone(), "Kamala Harris in Guatemala", d("2021-06-07")?)
-                .with_author("Will Grant (analysis)"),
-        )
+        .with(Source::new(article.clone(), "Kamala Harris in Guatemala", d("2021-06-07")?).with_author("Will Grant"))
         .with(
             Source::new(
                 terms.clone(),
@@ -151,7 +148,7 @@ fn seed_dossier() -> Result<Dossier> {
             .with_topic(Topic::Corruption)
             .with_topic(Topic::EconomicGrowth)
             .with_topic(Topic::VaccineSharing)
-            .with_summary("The two governments' first talks at this level on what drives migration north"),
+            .with_summary("Talks on what drives migration north: corruption, lack of opportunity, the pandemic's toll"),
         )
         .with(
             Meeting::new(
@@ -504,7 +501,9 @@ fn describe(dossier: &Dossier, fact: FactRef<'_>) -> Option<String> {
         }
         FactRef::Funding(f) => {
             let to: Vec<String> = f.recipients().iter().map(|r| dossier.area_name(r.area())).collect();
-            let amount = f.amount().map_or("an undisclosed sum".to_string(), |m| m.to_compact());
+            let amount = f.amount().map_or("an undisclosed sum".to_string(), |m| {
+                format!("{m:#} ({})", m.to_compact())
+            });
             format!("{amount} for the {} ({})", to.join(", "), f.stage())
         }
         FactRef::VaccinePledge(p) => format!("{} doses pledged on {}", Count::exact(p.doses()), p.announced()),
@@ -572,7 +571,7 @@ fn funding(dossier: &Dossier, out: &mut String) -> Result<()> {
             if let Some(day) = f.rate_date().filter(|d| *d != report_date) {
                 let then = check_reported(amount, *reported, day, rates)?;
                 *out += &format!(
-                    "    at the rate of {day}, the value date, {} was {}: {} would be {} {} it, {}\n",
+                    "    at the rate of {day}, the value date, {} was {}: {} is {} {} that, {}\n",
                     amount.to_compact(),
                     then.expected().to_compact(),
                     reported.to_compact(),
@@ -603,9 +602,14 @@ fn funding_totals(dossier: &Dossier, out: &mut String) -> Result<()> {
     let (usd, gbp) = (in_all(Currency::USD)?, in_all(Currency::GBP)?);
     *out += &format!("  In all, by recipient, at the ECB rates of {report_date}:\n");
     for d in usd.groups() {
-        *out += &format!("    {}: {:#}", d.key().first().name_in(dossier), d.total());
+        let total = d.total();
+        *out += &format!(
+            "    {}: {total:#} ({})",
+            d.key().first().name_in(dossier),
+            total.to_compact()
+        );
         if let Some(p) = gbp.get(d.key()) {
-            *out += &format!(" = {:#}", p.total());
+            *out += &format!(" = {:#} ({})", p.total(), p.total().to_compact());
         }
         match d.undisclosed() {
             0 => {}
@@ -715,7 +719,7 @@ fn figures(dossier: &Dossier, out: &mut String) -> Result<()> {
         };
         *out += &format!("  {} {at} {scope}, {}: {}", s.metric(), s.period(), s.count());
         if let Some(who) = s.attribution() {
-            *out += &format!(" (according to {who})");
+            *out += &format!(" (figures of {who})");
         }
         out.push('\n');
         if let Some(rank) = s.rank() {

@@ -120,6 +120,22 @@ fn errors_name_what_line_column_and_field() {
             "invalid type: integer `60`, expected a percentage in a string, such as \"40\" at line 30, column 47 (funding[0].recipients[0].share)",
         ),
         (
+            edit(r#""sources": ["#, r#""sources": null, "x": ["#),
+            "invalid type: null, expected a sequence at line 3, column 17 (sources)",
+        ),
+        (
+            edit(r#""stage": "announced""#, r#""stage": null"#),
+            "expected a value of this field's kind, found `null` at line 33, column 16 (funding[0].stage)",
+        ),
+        (
+            edit(r#"{"area": {"country": "GT"}"#, r#"{"area": {"country": "GT", "group": "x"}"#),
+            "expected the end of the object (it takes exactly one key), found `,` at line 30, column 33 (funding[0].recipients[0].area)",
+        ),
+        (
+            edit(r#"{"area": {"country": "GT"}"#, r#"{"area": {}"#),
+            "expected one key naming the kind, found an empty object `{}` at line 30, column 19 (funding[0].recipients[0].area)",
+        ),
+        (
             edit(r#""id": "giammattei""#, r#""id": "Giammattei""#),
             "invalid id `Giammattei`: `G` is not a lowercase letter, digit or hyphen at line 8, column 24 (leaders[0].id)",
         ),

@@ -14,7 +14,10 @@ use crate::{Country, CountryGroup};
 ///
 /// Build one fact by fact with [`Dossier::with`] (or [`Dossier::add`]),
 /// or load one from JSON ([`Dossier::from_json`], format in
-/// `docs/FORMAT.md`). A dossier that loads is well-formed: every value is
+/// `docs/FORMAT.md`). Load through `from_json` and its siblings: the
+/// `Deserialize` impl serves other serde formats and plain
+/// `serde_json::from_str`, but only the `from_json` family refuses an
+/// array in place of an object and names the field of an error. A dossier that loads is well-formed: every value is
 /// of the right type and in range. It is not yet consistent: ids may not
 /// resolve, dates may contradict each other. Lookups answer `None` for an
 /// id that does not resolve, and never panic.

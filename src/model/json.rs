@@ -104,9 +104,8 @@ impl Dossier {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json_str(json: &str) -> Result<Dossier, LoadError> {
-        read(serde_json::Deserializer::from_str(
-            json.strip_prefix('\u{feff}').unwrap_or(json),
-        ))
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+        read(serde_json::Deserializer::from_str(json), json.as_bytes())
     }
 
     /// Reads a dossier from JSON bytes; see [`Dossier::from_json`].
@@ -123,7 +122,8 @@ impl Dossier {
     /// assert_eq!(e.to_string(), "invalid unicode code point at line 1, column 46 (title)");
     /// ```
     pub fn from_json_slice(json: &[u8]) -> Result<Dossier, LoadError> {
-        read(serde_json::Deserializer::from_slice(without_bom(json)?))
+        let json = without_bom(json)?;
+        read(serde_json::Deserializer::from_slice(json), json)
     }
 
     /// Writes the dossier as pretty-printed JSON in the
@@ -173,11 +173,52 @@ impl Dossier {
 }
 
 /// Reads a whole document from `de`, strictly, with the path of any error.
-fn read<'de, R: serde_json::de::Read<'de>>(mut de: serde_json::Deserializer<R>) -> Result<Dossier, LoadError> {
-    let dossier: Dossier = super::strict::deserialize(&mut de)
-        .map_err(|(e, path, value)| LoadError::from_json(&e, path).quoting(value.as_deref()))?;
+fn read<'de, R: serde_json::de::Read<'de>>(
+    mut de: serde_json::Deserializer<R>,
+    input: &[u8],
+) -> Result<Dossier, LoadError> {
+    let dossier: Dossier = super::strict::deserialize(&mut de).map_err(|(e, path, value)| {
+        LoadError::from_json(&e, path)
+            .quoting(value.as_deref())
+            .explained(input)
+    })?;
     de.end().map_err(|e| LoadError::from_json(&e, FieldPath::root()))?;
     Ok(dossier)
+}
+
+/// What serde_json's bare "expected value" met at `line` and `column`:
+/// the token found there, and what it means for a one-key object (the
+/// form of a choice such as `{"country": "GT"}`).
+fn found_instead(input: &[u8], line: usize, column: usize) -> Option<String> {
+    let text = input.split(|&b| b == b'\n').nth(line.checked_sub(1)?)?;
+    let at = column.checked_sub(1)?;
+    let here = *text.get(at)?;
+    let rest = text.get(at..)?;
+    if here == b'"' {
+        // The end of a one-key object's value: something follows it.
+        let next = rest.iter().skip(1).find(|b| !b.is_ascii_whitespace())?;
+        return Some(format!(
+            "expected the end of the object (it takes exactly one key), found `{}`",
+            char::from(*next)
+        ));
+    }
+    if here == b'}' {
+        let before = text.get(..at)?.iter().rev().find(|b| !b.is_ascii_whitespace());
+        if before == Some(&b'{') {
+            return Some("expected one key naming the kind, found an empty object `{}`".into());
+        }
+    }
+    let token: Vec<u8> = rest
+        .iter()
+        .take_while(|b| !matches!(b, b',' | b']' | b'}' | b' ' | b'\t' | b'\r'))
+        .take(24)
+        .copied()
+        .collect();
+    let token = if token.is_empty() { vec![here] } else { token };
+    Some(format!(
+        "expected a value of this field's kind, found `{}`",
+        crate::Excerpt::new(&String::from_utf8_lossy(&token))
+    ))
 }
 
 /// `json` without a leading UTF-8 byte-order mark (which RFC 8259 lets a
@@ -377,6 +418,16 @@ impl LoadError {
         self
     }
 
+    /// Says what was found where serde_json says only "expected value".
+    fn explained(mut self, input: &[u8]) -> LoadError {
+        if self.message == "expected value" {
+            if let Some(m) = found_instead(input, self.line, self.column) {
+                self.message = m;
+            }
+        }
+        self
+    }
+
     /// What kind of problem it is.
     pub fn kind(&self) -> LoadErrorKind {
         self.kind
@@ -392,7 +443,9 @@ impl LoadError {
         self.line
     }
 
-    /// The column, from 1, in bytes (0 when the input could not be read).
+    /// The column, from 1, in bytes (0 when the input could not be read,
+    /// or when it ended early: the error stands just after the last line's
+    /// end).
     pub fn column(&self) -> usize {
         self.column
     }

@@ -9,10 +9,9 @@ use chrono::NaiveDate;
 use super::{Area, GroupId, Period, Share, SourceId, StatisticId, Topic};
 use crate::{Count, Country, Qualifier, Subregion};
 
-/// A figure a report quotes: "more than 178,000 migrants arrived at the
-/// border in April, more than 40% of them from the Northern Triangle";
-/// "Mexico's toll is approaching 230,000, the fourth highest in the
-/// world".
+/// A figure a report quotes: a month's border encounters, "more than
+/// 178,000", of which "more than 40%" came from the Northern Triangle; a
+/// country's covid toll, "approaching 230,000" and fourth in the world.
 ///
 /// It has a [`Metric`], a [`Scope`] (where), a [`Period`] (when), a
 /// [`Count`] with its qualifier, optional [`Breakdown`]s of where the
@@ -401,8 +400,8 @@ impl fmt::Display for Breakdown {
     }
 }
 
-/// Where a figure ranks: "the fourth highest in the world", "the highest
-/// one-month total in more than two decades".
+/// Where a figure ranks: fourth among the countries of the world, or the
+/// largest monthly figure for twenty years and more.
 ///
 /// In the JSON format: `{"position": 4, "order": "highest", "among":
 /// "countries of the world"}`.

@@ -5,9 +5,9 @@ use std::fmt;
 /// Whether an event (a leg of a trip, a meeting, the launch of an
 /// initiative) had happened by the date of the source that reports it.
 ///
-/// News reports mix the two: "met the president of Guatemala on Monday
-/// and will visit Mexico later this week". A planned event is a fact about
-/// an intention, and may be dated after its source.
+/// News reports mix the two: a visitor has already held talks in one
+/// capital and is due in another a few days later. A planned event is a
+/// fact about an intention, and may be dated after its source.
 ///
 /// ```
 /// use statecraft::EventStatus;
