@@ -15,7 +15,10 @@
 //! half to even, to the currency's minor units.
 //!
 //! `--by` takes `recipient`, `donor`, `subregion`, `stage`, `year`,
-//! `month` or two of them joined by a comma (`recipient,year`). `--rates`
+//! `month`, `group` or two of them joined by a comma (`group,year`).
+//! `group` sums by the recipient's built-in country group (the first that
+//! holds it, of `northern-triangle`, `sica`, `g7` and `eu`; the others
+//! as `(ungrouped)`); `group:ID` by one of them (`group:g7`). `--rates`
 //! takes either the ECB's `eurofxref-hist.csv` (used instead of the
 //! embedded snapshot) or a table `date,base,quote,rate` of your own rates,
 //! asked before the ECB's.
@@ -34,9 +37,9 @@ use std::time::Instant;
 
 use statecraft::fx::{EcbRates, RateChain, RateSource, RateTable};
 use statecraft::records::FundingFile;
-use statecraft::{Aggregator, By, Currency, NaiveDate};
+use statecraft::{Aggregator, By, CountryGroup, Currency, Dimension, NaiveDate};
 
-const USAGE: &str = "usage: aggregate FILE.csv [--to CODE] [--by DIMENSION[,DIMENSION]] [--rates FILE.csv] [--at YYYY-MM-DD] [--threads N]";
+const USAGE: &str = "usage: aggregate FILE.csv [--to CODE] [--by DIMENSION[,DIMENSION]] (recipient, donor, subregion, group, group:ID, stage, year, month) [--rates FILE.csv] [--at YYYY-MM-DD] [--threads N]";
 
 struct Args {
     file: String,
@@ -59,7 +62,7 @@ fn parse_args() -> Result<Args, String> {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
             "--to" => to = value("--to")?.parse().map_err(|e| format!("--to: {e}"))?,
-            "--by" => by = value("--by")?.parse().map_err(|e| format!("--by: {e}"))?,
+            "--by" => by = parse_by(&value("--by")?)?,
             "--rates" => rates = Some(value("--rates")?),
             "--at" => {
                 let text = value("--at")?;
@@ -87,6 +90,26 @@ fn parse_args() -> Result<Args, String> {
         at,
         threads,
     })
+}
+
+/// `--by`: one or two dimensions, `group` and `group:ID` included.
+fn parse_by(text: &str) -> Result<By, String> {
+    let dimension = |part: &str| -> Result<Dimension, String> {
+        let part = part.trim();
+        match part.split_once(':') {
+            None if part.eq_ignore_ascii_case("group") => Ok(Dimension::group(CountryGroup::builtin())),
+            Some((g, id)) if g.eq_ignore_ascii_case("group") => {
+                CountryGroup::find(id.trim()).map(Dimension::group).ok_or_else(|| {
+                    format!("--by: unknown country group `{id}`: built in are northern-triangle, sica, g7 and eu")
+                })
+            }
+            _ => part.parse().map_err(|e| format!("--by: {e}")),
+        }
+    };
+    match text.split_once(',') {
+        None => Ok(By::new(dimension(text)?)),
+        Some((a, b)) => Ok(By::pair(dimension(a)?, dimension(b)?)),
+    }
 }
 
 /// The embedded ECB rates, an ECB file instead of them, or a table of

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use statecraft::fx::EcbRates;
 use statecraft::records::FundingFile;
-use statecraft::{Aggregator, Currency, NaiveDate};
+use statecraft::{Aggregator, By, CountryGroup, Currency, Decimal, Dimension, NaiveDate};
 
 /// The example's binary, built (or found fresh) by cargo once per run.
 fn example() -> &'static PathBuf {
@@ -127,6 +127,46 @@ fn other_dimensions_and_a_fixed_date_agree_with_the_library() {
 }
 
 #[test]
+fn by_group_uses_the_built_in_groups() {
+    let at = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
+    for (arg, by) in [
+        ("group", By::new(Dimension::group(CountryGroup::builtin()))),
+        (
+            "group:northern-triangle,year",
+            By::pair(
+                Dimension::group(CountryGroup::find("northern-triangle").unwrap()),
+                Dimension::Year,
+            ),
+        ),
+    ] {
+        let o = run(&[&records(), "--by", arg, "--at", "2021-06-07"]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        let mut agg = Aggregator::new(EcbRates::embedded(), Currency::USD, by).at(at);
+        FundingFile::open(data("funding-2000.csv"))
+            .unwrap()
+            .aggregate_into(&mut agg)
+            .unwrap();
+        let mut expected = Vec::new();
+        agg.totals().unwrap().write_csv(&mut expected).unwrap();
+        assert_eq!(text(&o.stdout), text(&expected), "{arg}");
+    }
+    // Each built-in group sums its members' records: the Northern
+    // Triangle's total is that of GT, HN and SV, to the cent of rounding.
+    let by_group = text(&run(&[&records(), "--by", "group"]).stdout);
+    let by_recipient = text(&run(&[&records(), "--by", "recipient"]).stdout);
+    let row = |csv: &str, key: &str| -> Decimal {
+        csv.lines()
+            .find_map(|l| l.strip_prefix(&format!("{key},")))
+            .unwrap_or_else(|| panic!("no row {key} in {csv}"))
+            .parse()
+            .unwrap()
+    };
+    let members: Decimal = ["GT", "HN", "SV"].iter().map(|c| row(&by_recipient, c)).sum();
+    assert!((row(&by_group, "Northern Triangle") - members).abs() <= Decimal::new(2, 2));
+    assert!(by_group.contains("\n(ungrouped),"), "{by_group}");
+}
+
+#[test]
 fn rejected_records_are_counted_and_the_first_shown() {
     let dir = std::env::temp_dir().join(format!("statecraft-aggregate-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -178,11 +218,12 @@ fn unreadable_input_and_bad_arguments_exit_2() {
     assert_eq!(not_records.status.code(), Some(2));
     assert!(text(&not_records.stderr)
         .contains(": line 1: expected the header `id,date,donor,recipient,stage,amount,currency`, found `[package]`"));
-    let usage = "usage: aggregate FILE.csv [--to CODE] [--by DIMENSION[,DIMENSION]] [--rates FILE.csv] [--at YYYY-MM-DD] [--threads N]\n";
+    let usage = "usage: aggregate FILE.csv [--to CODE] [--by DIMENSION[,DIMENSION]] (recipient, donor, subregion, group, group:ID, stage, year, month) [--rates FILE.csv] [--at YYYY-MM-DD] [--threads N]\n";
     for (args, message) in [
         (&["--to", "USD"][..], "aggregate: no input file\n"),
         (&["f.csv", "--to", "XYZ"], "aggregate: --to: unknown currency code `XYZ`\n"),
         (&["f.csv", "--by", "planet"], "aggregate: --by: unknown dimension `planet`: expected recipient, donor, subregion, stage, year or month, or two of them joined by a comma\n"),
+        (&["f.csv", "--by", "group:g20"], "aggregate: --by: unknown country group `g20`: built in are northern-triangle, sica, g7 and eu\n"),
         (&["f.csv", "--at", "2021-02-30"], "aggregate: --at: invalid date `2021-02-30`: expected YYYY-MM-DD\n"),
         (&["f.csv", "--threads", "two"], "aggregate: --threads: invalid count `two`\n"),
         (&["f.csv", "--rates"], "aggregate: --rates needs a value\n"),

@@ -44,15 +44,21 @@ pub enum RecordErrorKind {
     #[error("the file is UTF-16; expected UTF-8")]
     Utf16,
     /// A line with too few or too many fields.
-    #[error("expected 7 fields, found {0}")]
-    FieldCount(usize),
+    #[error("expected 7 fields, found {found}: `{line}`")]
+    FieldCount {
+        /// How many fields the line has.
+        found: usize,
+        /// The line.
+        line: Excerpt,
+    },
     /// A field that opens a quote and does not close it, or has text after
     /// the closing quote.
     #[error("badly quoted field `{0}`")]
     Quote(Excerpt),
-    /// Bytes that are not UTF-8.
-    #[error("invalid UTF-8")]
-    Utf8,
+    /// Bytes that are not UTF-8: the text, with each bad sequence shown
+    /// as `\u{fffd}`.
+    #[error("invalid UTF-8 in `{0}`")]
+    Utf8(Excerpt),
     /// A line longer than 1 MiB.
     #[error("line longer than 1 MiB")]
     TooLong,
@@ -161,9 +167,22 @@ mod tests {
             e.without_line(),
             "column 6 (amount): invalid amount `1e5`: exponents are not accepted"
         );
-        let e = RecordError::new(Some(9), None, RecordErrorKind::FieldCount(6));
-        assert_eq!(e.to_string(), "line 9: expected 7 fields, found 6");
-        assert_eq!(e.without_line(), "expected 7 fields, found 6");
+        let e = RecordError::new(
+            Some(9),
+            None,
+            RecordErrorKind::FieldCount {
+                found: 6,
+                line: Excerpt::new("1,2021-06-07,US,GT,pledged,5"),
+            },
+        );
+        assert_eq!(
+            e.to_string(),
+            "line 9: expected 7 fields, found 6: `1,2021-06-07,US,GT,pledged,5`"
+        );
+        assert_eq!(
+            e.without_line(),
+            "expected 7 fields, found 6: `1,2021-06-07,US,GT,pledged,5`"
+        );
         let e = RecordError::new(None, None, RecordErrorKind::Io("cannot open `x.csv`: not found".into()));
         assert_eq!(e.to_string(), "cannot open `x.csv`: not found");
     }

@@ -75,7 +75,7 @@ pub(crate) fn parse_line(line: &[u8]) -> Result<Parsed<'_>, LineError> {
     if line.contains(&b'"') {
         let fields = split_quoted(line)?;
         let [id, date, donor, recipient, stage, amount, currency] = fields.as_slice() else {
-            return Err((None, RecordErrorKind::FieldCount(fields.len())));
+            return Err((None, field_count(fields.len(), line)));
         };
         let id = Cow::Owned(parse_id(id)?.to_string());
         return parse_rest(id, [&**date, &**donor, &**recipient, &**stage, &**amount, &**currency]);
@@ -89,7 +89,7 @@ pub(crate) fn parse_line(line: &[u8]) -> Result<Parsed<'_>, LineError> {
         n += 1;
     }
     if n != FIELDS.len() {
-        return Err((None, RecordErrorKind::FieldCount(n)));
+        return Err((None, field_count(n, line)));
     }
     let [id, date, donor, recipient, stage, amount, currency] = fields;
     parse_rest(
@@ -131,8 +131,23 @@ fn parse_rest<'a>(id: Cow<'a, str>, fields: [&[u8]; 6]) -> Result<Parsed<'a>, Li
     })
 }
 
+/// A line with `found` fields, quoted.
+#[cold]
+fn field_count(found: usize, line: &[u8]) -> RecordErrorKind {
+    RecordErrorKind::FieldCount {
+        found,
+        line: Excerpt::new(&String::from_utf8_lossy(line)),
+    }
+}
+
+/// Bytes that are not UTF-8, quoted with each bad sequence replaced.
+#[cold]
+fn not_utf8(bytes: &[u8]) -> RecordErrorKind {
+    RecordErrorKind::Utf8(Excerpt::new(&String::from_utf8_lossy(bytes)))
+}
+
 fn parse_id(id: &[u8]) -> Result<&str, LineError> {
-    let text = std::str::from_utf8(id).map_err(|_| (Some(1), RecordErrorKind::Utf8))?;
+    let text = std::str::from_utf8(id).map_err(|_| (Some(1), not_utf8(id)))?;
     RecordId::check(text).map_err(|why| (Some(1), RecordErrorKind::Id(Excerpt::new(text), why)))?;
     Ok(text)
 }
@@ -314,7 +329,7 @@ pub(crate) fn parse_amount(b: &[u8]) -> Result<Decimal, RecordErrorKind> {
     if let Some(d) = fast_decimal(b) {
         return Ok(d);
     }
-    let text = std::str::from_utf8(b).map_err(|_| RecordErrorKind::Utf8)?;
+    let text = std::str::from_utf8(b).map_err(|_| not_utf8(b))?;
     plain_decimal(text).map_err(|kind| RecordErrorKind::Amount(Excerpt::new(text), kind))
 }
 
