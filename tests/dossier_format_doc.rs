@@ -74,3 +74,83 @@ fn collect_keys(v: &serde_json::Value, out: &mut BTreeSet<String>) {
         _ => {}
     }
 }
+
+/// The field names in the first table of each `## ` section of
+/// FORMAT.md: `section -> fields`.
+fn documented_fields() -> std::collections::BTreeMap<String, BTreeSet<String>> {
+    let mut out = std::collections::BTreeMap::new();
+    for section in FORMAT_MD.split("\n## ").skip(1) {
+        let title = section.lines().next().unwrap().trim().to_string();
+        let mut fields = BTreeSet::new();
+        let mut in_table = false;
+        for line in section.lines().skip(1) {
+            if line.starts_with("| field |") {
+                in_table = true;
+                continue;
+            }
+            if in_table {
+                let Some(row) = line.strip_prefix('|') else { break };
+                let first = row.split('|').next().unwrap();
+                for name in first.split('`').skip(1).step_by(2) {
+                    fields.insert(name.to_string());
+                }
+            }
+        }
+        out.insert(title, fields);
+    }
+    out
+}
+
+#[test]
+fn each_type_documents_exactly_the_fields_it_has() {
+    let sections = documented_fields();
+    let lists = [
+        ("sources", "Source"),
+        ("groups", "CountryGroup"),
+        ("leaders", "Leader"),
+        ("trips", "Trip"),
+        ("meetings", "Meeting"),
+        ("initiatives", "Initiative"),
+        ("funding", "Funding"),
+        ("vaccine_pledges", "VaccinePledge"),
+        ("vaccine_allocations", "VaccineAllocation"),
+        ("statistics", "Statistic"),
+    ];
+    // The fields each type writes, over the seed and generated dossiers
+    // (which fill in every optional field).
+    let mut seen: std::collections::BTreeMap<&str, BTreeSet<String>> = std::collections::BTreeMap::new();
+    let mut runner = TestRunner::deterministic();
+    let seed = Dossier::from_json_str(include_str!("../examples/data/guatemala-2021.json")).unwrap();
+    let generated = (0..200).map(|_| strategy::dossier().new_tree(&mut runner).unwrap().current());
+    for d in std::iter::once(seed).chain(generated) {
+        let v = serde_json::to_value(&d).unwrap();
+        let root = v.as_object().unwrap();
+        seen.entry("The document").or_default().extend(root.keys().cloned());
+        for (list, section) in lists {
+            for item in root.get(list).and_then(|l| l.as_array()).into_iter().flatten() {
+                seen.entry(section)
+                    .or_default()
+                    .extend(item.as_object().unwrap().keys().cloned());
+            }
+        }
+    }
+    for (section, keys) in &seen {
+        let documented = sections
+            .get(*section)
+            .unwrap_or_else(|| panic!("no section `{section}`"));
+        // "The document" lists the facts' common fields in a second table.
+        let common: BTreeSet<String> = ["source".to_string(), "reported".to_string()].into();
+        for key in keys {
+            assert!(
+                documented.contains(key) || (*section != "The document" && common.contains(key)),
+                "`{key}` of {section} is not in its table in docs/FORMAT.md"
+            );
+        }
+        for field in documented {
+            assert!(
+                keys.contains(field),
+                "{section}'s table in docs/FORMAT.md lists `{field}`, which it never writes"
+            );
+        }
+    }
+}
