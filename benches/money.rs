@@ -37,9 +37,11 @@ fn parsing(c: &mut Criterion) {
     g.bench_function("count with qualifier", |b| {
         b.iter(|| black_box("more than 178,000").parse::<Count>())
     });
+    let m = Money::new(Decimal::new(31_000_000_000, 2), Currency::USD);
+    assert_eq!(m.to_string(), "USD 310000000.00");
+    assert_eq!(display_round_trip(m), Ok(m));
     g.bench_function("money display round trip", |b| {
-        let m = Money::new(Decimal::new(31_000_000_000, 2), Currency::USD);
-        b.iter(|| black_box(m).to_string().parse::<Money>())
+        b.iter(|| display_round_trip(black_box(m)))
     });
     g.finish();
 }
@@ -58,29 +60,49 @@ fn arithmetic(c: &mut Criterion) {
     g.bench_function("checked_sum of 1000", |b| {
         b.iter(|| Money::checked_sum(Currency::USD, black_box(&amounts).iter().copied()))
     });
+    assert_eq!(
+        add_chain(&amounts),
+        Some(Money::new(Decimal::new(expected, 2), Currency::USD))
+    );
     g.bench_function("checked_add chain of 1000", |b| {
-        b.iter(|| {
-            let mut total = Money::zero(Currency::USD);
-            for m in black_box(&amounts) {
-                total = match total.checked_add(*m) {
-                    Ok(t) => t,
-                    Err(_) => return None,
-                };
-            }
-            Some(total)
-        })
+        b.iter(|| add_chain(black_box(&amounts)))
     });
     let rate = Decimal::new(70_567_340_897, 11);
+    let rounded: Vec<Money> = mul_then_round(&amounts, rate).collect();
+    assert_eq!(rounded.len(), amounts.len());
+    // 12,345.67 × 0.70567340897 = 8,712.0110349...; 13,354.66 × it = 9,424.0284478...
+    assert_eq!(
+        rounded.first(),
+        Some(&Money::new(Decimal::new(871_201, 2), Currency::USD))
+    );
+    assert_eq!(
+        rounded.last(),
+        Some(&Money::new(Decimal::new(942_403, 2), Currency::USD))
+    );
+    assert!(rounded.iter().all(|m| m.amount().scale() == 2));
     g.bench_function("checked_mul then round, 1000", |b| {
-        b.iter(|| {
-            black_box(&amounts)
-                .iter()
-                .filter_map(|m| m.checked_mul(rate).ok())
-                .map(Money::round)
-                .count()
-        })
+        b.iter(|| mul_then_round(black_box(&amounts), rate).count())
     });
     g.finish();
+}
+
+fn display_round_trip(m: Money) -> Result<Money, statecraft::ParseMoneyError> {
+    m.to_string().parse::<Money>()
+}
+
+fn add_chain(amounts: &[Money]) -> Option<Money> {
+    let mut total = Money::zero(Currency::USD);
+    for m in amounts {
+        total = total.checked_add(*m).ok()?;
+    }
+    Some(total)
+}
+
+fn mul_then_round(amounts: &[Money], rate: Decimal) -> impl Iterator<Item = Money> + '_ {
+    amounts
+        .iter()
+        .filter_map(move |m| m.checked_mul(rate).ok())
+        .map(Money::round)
 }
 
 criterion_group!(benches, parsing, arithmetic);

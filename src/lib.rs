@@ -8,8 +8,8 @@ meetings, initiatives, funding, vaccine pledges, statistics) held in a
 
 Newsrooms checking a story's figures, aid analysts tracking pledges against
 delivery and researchers assembling datasets use it to hold facts in types
-a compiler checks: a [`Country`] is one of the 250 ISO 3166-1 entries (with
-Kosovo), a [`Currency`] one of ISO 4217's, and [`Money`] an exact
+a compiler checks: a [`Country`] is one of the 249 ISO 3166-1 entries or
+Kosovo, a [`Currency`] one of ISO 4217's, and [`Money`] an exact
 [`Decimal`] amount in one currency whose arithmetic never panics and never
 rounds behind your back.
 
@@ -126,7 +126,7 @@ invisible characters as escapes (`` `\u{feff}GT` ``).
 
 | input | read by | refused, with the error's kind | let through |
 | --- | --- | --- | --- |
-| money notation | [`Money::from_str`](Money#impl-FromStr-for-Money) → [`ParseMoneyError`] | empty; no digits (`$m`); no currency (`310 million`); unknown code (`XYZ 5`) or symbol (`₿5`, a leading byte-order mark); bad grouping (`$1,00,000`, `$1,0000`); two decimal points; exponents (`1e5 USD`); a second or misplaced minus (`--$5`); trailing text (`$310x`, a zero-width space); more than a `Decimal` holds (`$79228162514264337593543950336`, `$99999999999999999tn`); more than 28 decimals | surrounding and inner whitespace, no-break spaces included; codes in any case; retired currencies (`CYP 5`: legal tender is [`Dossier::validate`]'s business); `-$0` read as zero |
+| money notation | [`Money::from_str`](Money#impl-FromStr-for-Money) → [`ParseMoneyError`] | empty; no digits (`$m`); no currency (`310 million`); unknown code (`XYZ 5`) or symbol (`₿5`, `NT$500`, `HK $5`, a leading byte-order mark); bad grouping (`$1,00,000`, `$1,0000`); two decimal points; exponents (`1e5 USD`); a second or misplaced minus (`--$5`); trailing text (`$310x`, a zero-width space); more than a `Decimal` holds (`$79228162514264337593543950336`, `$99999999999999999tn`); more significant digits than it holds (`$9.9999999999999999999999999999`); more than 28 decimals | surrounding and inner whitespace, no-break spaces included; codes in any case; retired currencies (`CYP 5`: legal tender is [`Dossier::validate`]'s business); `-$0` read as zero |
 | counts | [`Count::from_str`](Count#impl-FromStr-for-Count) → [`ParseCountError`] | empty; no digits (`more than`); any minus, `-0` included; fractions (`1.5`, `1.2345k`); bad grouping; exponents; more than `u64` holds; a unit (`25m doses`: read those with [`Count::parse_with_unit`]) | qualifiers (`more than`, `approaching`, ...), magnitudes, number words (`one million`) |
 | countries | [`Country::from_str`](Country#impl-FromStr-for-Country) → [`ParseCountryError`] | anything that is not a code or a known name: `Atlantis`, `99999`, `000`, `G\tT`, a leading byte-order mark | codes and names in any case, zero-padded numeric codes (`0320`), everyday names (`UK`) |
 | currencies | [`Currency::from_str`](Currency#impl-FromStr-for-Currency) → [`ParseCurrencyError`] | anything but a three-letter ISO 4217 code: `XYZ`, `US`, `£` | any case; retired codes (`HRK`) |

@@ -149,7 +149,7 @@ fn currencies(entries: &[IsoEntry]) -> BTreeMap<String, Currency> {
         let code = row[0].to_string();
         let date = |i: usize| {
             field(i).inspect(|d| {
-                chrono_like_check(d);
+                assert!(is_date(d), "{code}: bad date `{d}` in data/currency-history.csv");
             })
         };
         match map.get_mut(&code) {
@@ -184,12 +184,25 @@ fn currencies(entries: &[IsoEntry]) -> BTreeMap<String, Currency> {
     map
 }
 
-fn chrono_like_check(d: &str) {
-    let parts: Vec<u32> = d.split('-').map(|p| p.parse().expect("date part")).collect();
-    assert!(
-        parts.len() == 3 && (1..=12).contains(&parts[1]) && (1..=31).contains(&parts[2]),
-        "bad date {d}"
-    );
+/// Whether `d` is a real calendar date written `YYYY-MM-DD`.
+fn is_date(d: &str) -> bool {
+    chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok_and(|p| p.format("%Y-%m-%d").to_string() == d)
+}
+
+#[test]
+fn only_real_calendar_dates_pass() {
+    assert!(is_date("2007-02-28"));
+    assert!(is_date("2024-02-29"));
+    for bad in [
+        "2007-02-30",
+        "2023-02-29",
+        "2022-13-01",
+        "2022-1-1",
+        "2022-01-01x",
+        "01/01/2022",
+    ] {
+        assert!(!is_date(bad), "{bad} was accepted");
+    }
 }
 
 fn countries(entries: &[IsoEntry]) -> BTreeMap<String, Country> {
@@ -248,8 +261,16 @@ fn countries(entries: &[IsoEntry]) -> BTreeMap<String, Country> {
         c.continent = row[2].to_string();
         c.subregion = row[3].to_string();
     }
+    let mut continent_of: BTreeMap<&str, &str> = BTreeMap::new();
     for c in map.values() {
         assert!(!c.subregion.is_empty(), "{} has no M49 region", c.alpha2);
+        // In M49 the continent is the region of the sub-region.
+        let continent = *continent_of.entry(&c.subregion).or_insert(&c.continent);
+        assert_eq!(
+            continent, c.continent,
+            "{}: sub-region {} is in {continent}, not {}",
+            c.alpha2, c.subregion, c.continent
+        );
     }
     // Everyday names.
     let aliases = read("data/country-aliases.csv");

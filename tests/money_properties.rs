@@ -26,8 +26,9 @@ fn decimal() -> impl Strategy<Value = Decimal> {
     })
 }
 
-/// Amounts of a size money has in practice: up to 10^15 with up to 4
-/// decimals, so that sums of a few of them cannot overflow.
+/// Amounts of a size money has in practice: less than 10^18 in magnitude
+/// (a mantissa within ±10^18 at scale 0 to 4), with up to 4 decimals, so
+/// that sums of a few of them cannot overflow.
 fn amount() -> impl Strategy<Value = Decimal> {
     (-1_000_000_000_000_000_000i64..1_000_000_000_000_000_000i64, 0u32..=4)
         .prop_map(|(m, scale)| Decimal::new(m, scale))

@@ -100,12 +100,34 @@ impl Country {
         }
     }
 
-    /// The flag emoji: `"🇬🇹"`.
+    /// The flag emoji: `"🇬🇹"`, the two regional-indicator letters of the
+    /// alpha-2 code.
+    ///
+    /// ```
+    /// use statecraft::Country;
+    ///
+    /// assert_eq!(Country::GT.flag(), "🇬🇹");
+    /// assert_eq!(Country::XK.flag(), "\u{1F1FD}\u{1F1F0}");
+    /// assert_eq!("Honduras".parse::<Country>()?.flag(), "🇭🇳");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn flag(self) -> &'static str {
         self.record().flag
     }
 
-    /// The UN M49 continent: the Americas for Guatemala.
+    /// The UN M49 continent (region): the Americas for Guatemala. It is
+    /// always the continent of the country's
+    /// [`subregion`](Country::subregion).
+    ///
+    /// ```
+    /// use statecraft::{Continent, Country};
+    ///
+    /// assert_eq!(Country::GT.continent(), Continent::Americas);
+    /// assert_eq!("Christmas Island".parse::<Country>()?.continent(), Continent::Oceania);
+    /// assert_eq!(Country::AQ.continent(), Continent::Antarctica);
+    /// assert_eq!(Country::GS.continent(), Country::GS.subregion().continent());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn continent(self) -> Continent {
         self.record().continent
     }
@@ -185,8 +207,10 @@ impl FromStr for Country {
     /// (`GT`), the alpha-3 code (`GTM`), the numeric code (`320`, or
     /// zero-padded `0320`), the ISO short or official name, or an everyday
     /// English name (`United States`, `UK`, `Vietnam`, `Russia`,
-    /// `South Korea`, `Ivory Coast`). Names ignore case, diacritics,
-    /// punctuation and a leading "the".
+    /// `South Korea`, `Ivory Coast`, `Korea, Rep.`). Names ignore case,
+    /// diacritics, punctuation, a leading "the" and a trailing ", The"
+    /// (`Gambia, The`), and read a leading "St" or "St." as "Saint"
+    /// (`St Kitts and Nevis`).
     ///
     /// # Errors
     ///
@@ -286,6 +310,50 @@ mod tests {
             ("Kosovo", Country::XK),
             ("XKX", Country::XK),
             ("The Gambia", Country::GM),
+            ("Gambia, The", Country::GM),
+            ("Bahamas, The", Country::BS),
+            ("St Helena", Country::SH),
+            ("St. Helena", Country::SH),
+            ("St Kitts and Nevis", Country::KN),
+            ("St. Lucia", Country::LC),
+            ("St Vincent", Country::VC),
+            ("St Martin", Country::MF),
+            ("St Barts", Country::BL),
+            ("St Pierre and Miquelon", Country::PM),
+            ("Bosnia-Herzegovina", Country::BA),
+            ("Trinidad", Country::TT),
+            ("Antigua", Country::AG),
+            ("Sao Tome", Country::ST),
+            ("São Tomé", Country::ST),
+            ("Turks and Caicos", Country::TC),
+            ("Republic of Ireland", Country::IE),
+            ("Congo Republic", Country::CG),
+            ("Myanmar (Burma)", Country::MM),
+            ("Vatican City State", Country::VA),
+            ("Faroes", Country::FO),
+            ("Hong Kong SAR", Country::HK),
+            ("Macao SAR", Country::MO),
+            ("Palestinian Authority", Country::PS),
+            ("Occupied Palestinian Territory", Country::PS),
+            ("Korea, South", Country::KR),
+            ("Korea, North", Country::KP),
+            ("S. Korea", Country::KR),
+            ("N. Korea", Country::KP),
+            // World Bank names.
+            ("Korea, Rep.", Country::KR),
+            ("Korea, Dem. People's Rep.", Country::KP),
+            ("Egypt, Arab Rep.", Country::EG),
+            ("Iran, Islamic Rep.", Country::IR),
+            ("Congo, Dem. Rep.", Country::CD),
+            ("Congo, Rep.", Country::CG),
+            ("Yemen, Rep.", Country::YE),
+            ("Venezuela, RB", Country::VE),
+            ("Micronesia, Fed. Sts.", Country::FM),
+            ("Hong Kong SAR, China", Country::HK),
+            ("Macao SAR, China", Country::MO),
+            ("Lao PDR", Country::LA),
+            ("West Bank and Gaza", Country::PS),
+            ("St. Martin (French part)", Country::MF),
         ];
         for (text, want) in cases {
             assert_eq!(text.parse::<Country>(), Ok(want), "{text}");

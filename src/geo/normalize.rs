@@ -5,17 +5,26 @@
 //! that both sides fold names with the very same code.
 
 /// Folds a country name to its lookup key: lowercase ASCII letters and
-/// digits only, Latin diacritics removed, a leading "the" dropped, and
-/// "&" read as "and".
+/// digits only, Latin diacritics removed, a leading "the" and a trailing
+/// ", The" dropped, a leading "St" or "St." read as "saint", and "&" read
+/// as "and".
 ///
 /// "Côte d'Ivoire", "cote d ivoire" and "COTE D'IVOIRE" all fold to
-/// `cotedivoire`; "The Gambia" and "Gambia" both fold to `gambia`.
+/// `cotedivoire`; "The Gambia", "Gambia, The" and "Gambia" all fold to
+/// `gambia`; "St. Lucia" and "Saint Lucia" both fold to `saintlucia`.
 pub(crate) fn fold_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    let name = strip_trailing_article(name);
     let mut words = name.split_whitespace().peekable();
     if let Some(first) = words.peek() {
         if first.eq_ignore_ascii_case("the") {
             words.next();
+        }
+    }
+    if let Some(first) = words.peek() {
+        if first.eq_ignore_ascii_case("st") || first.eq_ignore_ascii_case("st.") {
+            words.next();
+            out.push_str("saint");
         }
     }
     for word in words {
@@ -28,6 +37,20 @@ pub(crate) fn fold_name(name: &str) -> String {
         }
     }
     out
+}
+
+/// The name without a trailing ", The" (as in "Gambia, The", the way
+/// lists sorted by name write the article); any other name as it is.
+fn strip_trailing_article(name: &str) -> &str {
+    let trimmed = name.trim_end();
+    let Some(head) = trimmed.len().checked_sub(3).and_then(|i| trimmed.get(..i)) else {
+        return name;
+    };
+    let is_the = trimmed.get(head.len()..).is_some_and(|t| t.eq_ignore_ascii_case("the"));
+    match head.trim_end().strip_suffix(',') {
+        Some(rest) if is_the && !rest.trim().is_empty() => rest,
+        _ => name,
+    }
 }
 
 /// Maps `&` to "and" and a Latin letter with a diacritic to its lowercase
@@ -79,5 +102,19 @@ mod tests {
         assert_eq!(fold_name("Türkiye"), "turkiye");
         assert_eq!(fold_name("Theland"), "theland");
         assert_eq!(fold_name(""), "");
+    }
+
+    #[test]
+    fn reads_st_as_saint_and_drops_a_trailing_the() {
+        assert_eq!(fold_name("St Helena"), "sainthelena");
+        assert_eq!(fold_name("st. Lucia"), "saintlucia");
+        assert_eq!(fold_name("ST. KITTS AND NEVIS"), "saintkittsandnevis");
+        assert_eq!(fold_name("Stone Island"), "stoneisland");
+        assert_eq!(fold_name("Gambia, The"), "gambia");
+        assert_eq!(fold_name("Bahamas,the "), "bahamas");
+        assert_eq!(fold_name("Bahamas, THE"), "bahamas");
+        assert_eq!(fold_name("Bathe"), "bathe");
+        assert_eq!(fold_name("Gambia the"), "gambiathe");
+        assert_eq!(fold_name(", The"), "the");
     }
 }

@@ -59,6 +59,15 @@ impl Money {
     }
 
     /// Zero in a currency.
+    ///
+    /// ```
+    /// use statecraft::{Currency, Money};
+    ///
+    /// let nothing = Money::zero(Currency::EUR);
+    /// assert!(nothing.is_zero());
+    /// assert_eq!(nothing, "EUR 0".parse::<Money>()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn zero(currency: Currency) -> Money {
         Money {
             amount: Decimal::ZERO,
@@ -66,27 +75,72 @@ impl Money {
         }
     }
 
-    /// The amount.
+    /// The amount, exactly as given or read, scale included.
+    ///
+    /// ```
+    /// use statecraft::{Decimal, Money};
+    ///
+    /// let m: Money = "£218.8m".parse()?;
+    /// assert_eq!(m.amount(), Decimal::from(218_800_000));
+    /// assert_eq!("USD 12.50".parse::<Money>()?.amount().to_string(), "12.50");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn amount(self) -> Decimal {
         self.amount
     }
 
     /// The currency.
+    ///
+    /// ```
+    /// use statecraft::{Currency, Money};
+    ///
+    /// assert_eq!("£219m".parse::<Money>()?.currency(), Currency::GBP);
+    /// assert_eq!("Q75k".parse::<Money>()?.currency(), Currency::GTQ);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn currency(self) -> Currency {
         self.currency
     }
 
-    /// Whether the amount is zero.
+    /// Whether the amount is zero, at any scale and either sign.
+    ///
+    /// ```
+    /// use statecraft::Money;
+    ///
+    /// assert!("USD 0.00".parse::<Money>()?.is_zero());
+    /// assert!("-$0".parse::<Money>()?.is_zero());
+    /// assert!(!"$0.01".parse::<Money>()?.is_zero());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn is_zero(self) -> bool {
         self.amount.is_zero()
     }
 
-    /// Whether the amount is below zero (a reduction or cancellation).
+    /// Whether the amount is below zero (a reduction or cancellation); a
+    /// zero is never negative.
+    ///
+    /// ```
+    /// use statecraft::Money;
+    ///
+    /// assert!("-$5m".parse::<Money>()?.is_negative());
+    /// assert!(!"$5m".parse::<Money>()?.is_negative());
+    /// assert!(!"-$0".parse::<Money>()?.is_negative());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_negative(self) -> bool {
         self.amount.is_sign_negative() && !self.amount.is_zero()
     }
 
-    /// The absolute amount.
+    /// The absolute amount, in the same currency.
+    ///
+    /// ```
+    /// use statecraft::Money;
+    ///
+    /// let cut: Money = "-$5m".parse()?;
+    /// assert_eq!(cut.abs(), "$5m".parse()?);
+    /// assert_eq!(cut.abs().abs(), cut.abs());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn abs(self) -> Money {
         Money {
             amount: self.amount.abs(),

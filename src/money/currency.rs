@@ -79,6 +79,15 @@ impl Currency {
 
     /// Whether ISO 4217 marks this code as a fund (BOV, CLF, USN, ...)
     /// rather than a currency.
+    ///
+    /// ```
+    /// use statecraft::Currency;
+    ///
+    /// assert!("USN".parse::<Currency>()?.is_fund());
+    /// assert!(Currency::CLF.is_fund());
+    /// assert!(!Currency::USD.is_fund());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn is_fund(self) -> bool {
         self.record().fund
     }
@@ -111,14 +120,31 @@ impl Currency {
     }
 
     /// The first day the currency was legal tender, where it is recorded
-    /// (`data/currency-history.csv`): 1999-01-01 for the euro.
+    /// (`data/currency-history.csv`): 1999-01-01 for the euro. `None` where
+    /// no date is recorded, which is most currencies.
+    ///
+    /// ```
+    /// use statecraft::{Currency, NaiveDate};
+    ///
+    /// assert_eq!(Currency::EUR.valid_from(), NaiveDate::from_ymd_opt(1999, 1, 1));
+    /// assert_eq!(Currency::RON.valid_from(), NaiveDate::from_ymd_opt(2005, 7, 1));
+    /// assert_eq!(Currency::USD.valid_from(), None);
+    /// ```
     pub const fn valid_from(self) -> Option<NaiveDate> {
         self.record().valid_from
     }
 
-    /// The last day a retired currency was legal tender: 2007-12-31 for
-    /// the Cyprus pound, 2022-12-31 for the kuna. `None` for a currency in
-    /// use.
+    /// The last day a retired currency was the sole legal tender, before
+    /// the changeover to its successor: 2007-12-31 for the Cyprus pound,
+    /// 2022-12-31 for the kuna. `None` for a currency in use.
+    ///
+    /// A period of dual circulation after the changeover is not counted:
+    /// kuna notes and coins were still accepted in payment alongside the
+    /// euro until 2023-01-14, but from 2023-01-01 prices, accounts and
+    /// contracts were in euros, so the kuna's last day is 2022-12-31. Nor
+    /// is the time after it during which old notes could be exchanged at a
+    /// bank. [`is_legal_tender_on`](Currency::is_legal_tender_on) counts
+    /// the same way.
     ///
     /// ```
     /// use statecraft::{Currency, NaiveDate};
@@ -131,13 +157,31 @@ impl Currency {
     }
 
     /// The currency that replaced a retired one: the euro for CYP, RON for
-    /// ROL.
+    /// ROL. `None` for a currency in use.
+    ///
+    /// ```
+    /// use statecraft::Currency;
+    ///
+    /// assert_eq!(Currency::CYP.replaced_by(), Some(Currency::EUR));
+    /// assert_eq!("ROL".parse::<Currency>()?.replaced_by(), Some(Currency::RON));
+    /// assert_eq!(Currency::EUR.replaced_by(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn replaced_by(self) -> Option<Currency> {
         self.record().replaced_by
     }
 
     /// Whether the currency has been withdrawn (it has a
     /// [`valid_until`](Currency::valid_until) date).
+    ///
+    /// ```
+    /// use statecraft::Currency;
+    ///
+    /// assert!(Currency::HRK.is_retired());
+    /// assert!("bgn".parse::<Currency>()?.is_retired());
+    /// assert!(!Currency::EUR.is_retired());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn is_retired(self) -> bool {
         self.record().valid_until.is_some()
     }

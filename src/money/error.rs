@@ -165,6 +165,10 @@ pub enum MoneyErrorKind {
     /// More than 28 digits after the decimal point.
     #[error("more than 28 decimal places")]
     TooPrecise,
+    /// More significant digits than a `Decimal` holds: 28, or 29 below
+    /// about 7.9 (`$9.9999999999999999999999999999`).
+    #[error("more significant digits than a decimal holds (28)")]
+    TooManyDigits,
     /// Text after the amount.
     #[error("unexpected `{0}` after the amount")]
     TrailingText(Excerpt),
@@ -180,6 +184,7 @@ impl From<crate::notation::number::NumeralError> for MoneyErrorKind {
             N::Exponent => MoneyErrorKind::Exponent,
             N::TooLarge => MoneyErrorKind::TooLarge,
             N::TooPrecise => MoneyErrorKind::TooPrecise,
+            N::TooManyDigits => MoneyErrorKind::TooManyDigits,
         }
     }
 }

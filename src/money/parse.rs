@@ -139,10 +139,16 @@ fn leading_currency(t: &str) -> Result<Option<(Currency, &str)>, MoneyErrorKind>
             .find(|c: char| c.is_ascii_digit() || c.is_whitespace())
             .unwrap_or(t.len());
         Err(MoneyErrorKind::UnknownSymbol(Excerpt::new(t.get(..end).unwrap_or(t))))
-    } else if rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
-        Err(MoneyErrorKind::UnknownSymbol(Excerpt::new(word)))
     } else {
-        Err(MoneyErrorKind::NoDigits)
+        // Letters then digits, perhaps with marks between them (`Rs 500`,
+        // `NT$500`, `CAD$5`, `HK $5`, `S/ 100`): all before the number
+        // is a symbol no currency uses.
+        match t.find(|c: char| c.is_ascii_digit() || is_minus(c)) {
+            Some(end) => Err(MoneyErrorKind::UnknownSymbol(Excerpt::new(
+                t.get(..end).unwrap_or(t).trim_end(),
+            ))),
+            None => Err(MoneyErrorKind::NoDigits),
+        }
     }
 }
 
@@ -259,6 +265,13 @@ mod tests {
             ("5 XYZ", "invalid amount `5 XYZ`: unknown currency code `XYZ`"),
             ("₿5", "invalid amount `₿5`: unknown currency symbol `₿`"),
             ("Rs 500", "invalid amount `Rs 500`: unknown currency symbol `Rs`"),
+            ("NT$500", "invalid amount `NT$500`: unknown currency symbol `NT$`"),
+            ("CAD$5", "invalid amount `CAD$5`: unknown currency symbol `CAD$`"),
+            ("HK $5", "invalid amount `HK $5`: unknown currency symbol `HK $`"),
+            ("S/ 100", "invalid amount `S/ 100`: unknown currency symbol `S/`"),
+            ("S/. 100", "invalid amount `S/. 100`: unknown currency symbol `S/.`"),
+            ("NT$-5", "invalid amount `NT$-5`: unknown currency symbol `NT$`"),
+            ("NT$", "invalid amount `NT$`: no digits"),
             ("five dollars", "invalid amount `five dollars`: no digits"),
             ("$1,00,000", "invalid amount `$1,00,000`: bad digit grouping"),
             ("$1,0000", "invalid amount `$1,0000`: bad digit grouping"),
@@ -288,6 +301,18 @@ mod tests {
                 "invalid amount `$79228162514264337593543950335k`: too large for a decimal",
             ),
             (
+                "$9.9999999999999999999999999999",
+                "invalid amount `$9.9999999999999999999999999999`: more significant digits than a decimal holds (28)",
+            ),
+            (
+                "$7.9228162514264337593543950336",
+                "invalid amount `$7.9228162514264337593543950336`: more significant digits than a decimal holds (28)",
+            ),
+            (
+                "$1.00000000000000000000000000000",
+                "invalid amount `$1.00000000000000000000000000000`: more than 28 decimal places",
+            ),
+            (
                 "$0.00000000000000000000000000001",
                 "invalid amount `$0.00000000000000000000000000001`: more than 28 decimal places",
             ),
@@ -304,6 +329,8 @@ mod tests {
         assert_eq!(max.amount(), Decimal::MAX);
         let min: Money = "-USD 79228162514264337593543950335".parse().unwrap();
         assert_eq!(min.amount(), Decimal::MIN);
+        let digits: Money = "$7.9228162514264337593543950335".parse().unwrap();
+        assert_eq!(digits.amount().to_string(), "7.9228162514264337593543950335");
     }
 
     #[test]

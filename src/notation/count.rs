@@ -65,6 +65,16 @@ const QUALIFIER_WORDS: &[(Qualifier, &[&str])] = &[
 
 impl Qualifier {
     /// The words printed before the number; empty for [`Qualifier::Exact`].
+    ///
+    /// ```
+    /// use statecraft::{Count, Qualifier};
+    ///
+    /// assert_eq!(Qualifier::MoreThan.words(), "more than");
+    /// assert_eq!(Qualifier::Exact.words(), "");
+    /// // "over" is read as more than, and printed as its first words.
+    /// assert_eq!("over 5,000".parse::<Count>()?.qualifier().words(), "more than");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn words(self) -> &'static str {
         QUALIFIER_WORDS
             .iter()
@@ -120,11 +130,29 @@ pub struct Count {
 
 impl Count {
     /// A count with a qualifier.
+    ///
+    /// ```
+    /// use statecraft::{Count, Qualifier};
+    ///
+    /// let c = Count::new(178_000, Qualifier::MoreThan);
+    /// assert_eq!(c.to_string(), "more than 178,000");
+    /// assert_eq!(c, "more than 178,000".parse()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn new(value: u64, qualifier: Qualifier) -> Count {
         Count { value, qualifier }
     }
 
     /// An exact count.
+    ///
+    /// ```
+    /// use statecraft::{Count, Qualifier};
+    ///
+    /// let c = Count::exact(500_000);
+    /// assert_eq!(c.qualifier(), Qualifier::Exact);
+    /// assert_eq!(c, "500,000".parse()?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn exact(value: u64) -> Count {
         Count {
             value,
@@ -132,12 +160,29 @@ impl Count {
         }
     }
 
-    /// The number stated.
+    /// The number stated, whatever the qualifier.
+    ///
+    /// ```
+    /// use statecraft::Count;
+    ///
+    /// assert_eq!("nearly 25m".parse::<Count>()?.value(), 25_000_000);
+    /// assert_eq!("one million".parse::<Count>()?.value(), 1_000_000);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn value(self) -> u64 {
         self.value
     }
 
     /// How the number relates to the true figure.
+    ///
+    /// ```
+    /// use statecraft::{Count, Qualifier};
+    ///
+    /// assert_eq!("at least 40".parse::<Count>()?.qualifier(), Qualifier::AtLeast);
+    /// assert_eq!("up to 1,000".parse::<Count>()?.qualifier(), Qualifier::UpTo);
+    /// assert_eq!("40".parse::<Count>()?.qualifier(), Qualifier::Exact);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub const fn qualifier(self) -> Qualifier {
         self.qualifier
     }
@@ -336,7 +381,7 @@ impl From<NumeralError> for CountErrorKind {
             NumeralError::BadGrouping => CountErrorKind::BadGrouping,
             NumeralError::TwoDecimalPoints => CountErrorKind::TwoDecimalPoints,
             NumeralError::Exponent => CountErrorKind::Exponent,
-            NumeralError::TooLarge => CountErrorKind::TooLarge,
+            NumeralError::TooLarge | NumeralError::TooManyDigits => CountErrorKind::TooLarge,
             NumeralError::TooPrecise => CountErrorKind::NotWhole,
         }
     }

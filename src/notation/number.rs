@@ -24,8 +24,11 @@ pub(crate) enum NumeralError {
     TwoDecimalPoints,
     /// Scientific notation (`1e5`).
     Exponent,
-    /// More digits than a `Decimal` holds.
+    /// A whole part larger than a `Decimal` holds.
     TooLarge,
+    /// A value within a `Decimal`'s range, but with more significant
+    /// digits than its 96-bit mantissa holds (28 or 29).
+    TooManyDigits,
     /// More than 28 digits after the point.
     TooPrecise,
 }
@@ -111,16 +114,25 @@ pub(crate) fn numeral(s: &str) -> Result<(Numeral, &str), NumeralError> {
     // Fractional part.
     if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
         i += 1;
+        // The whole part fits, so a mantissa that overflows here means
+        // more significant digits than a `Decimal` holds, unless there are
+        // more decimal places than it holds, which is said first.
+        let mut too_many_digits = false;
         while let Some(&c) = b.get(i) {
             if !c.is_ascii_digit() {
                 break;
             }
-            push(c, &mut mantissa)?;
-            scale += 1;
+            if !too_many_digits && push(c, &mut mantissa).is_err() {
+                too_many_digits = true;
+            }
+            scale = scale.saturating_add(1);
             i += 1;
         }
         if scale > DECIMAL_MAX_SCALE {
             return Err(NumeralError::TooPrecise);
+        }
+        if too_many_digits {
+            return Err(NumeralError::TooManyDigits);
         }
         if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
             return Err(NumeralError::TwoDecimalPoints);
