@@ -33,10 +33,12 @@ const PROVIDER: &str = "ECB";
 /// [`MissingRatePolicy`] (by default the latest on or before the date, at
 /// most 7 days old); it refuses, naming the currency, the date and the
 /// reason, currencies it never quotes (GTQ, HNL), retired currencies
-/// after their last day (CYP after 2007-12-31), stale series (ISK from
-/// 2008-12-09 to 2018-02-01, RUB after 2022-03-01), and dates outside its
-/// history. A currency into itself is exactly 1 on any date
-/// ([`Derivation::Identity`](super::Derivation::Identity)).
+/// after their last day (CYP after 2007-12-31), stale series (ISK, whose
+/// last rate before the gap is of 2008-12-09, from 2008-12-17 to
+/// 2018-01-31; RUB, last quoted on 2022-03-01, from 2022-03-09: under the
+/// default policy a rate answers for 7 days after its date), and dates
+/// outside its history. A currency into itself is exactly 1 on any date
+/// it is legal tender ([`Derivation::Identity`](super::Derivation::Identity)).
 ///
 /// `EcbRates` is cheap to clone (the rates are shared) and `Send + Sync`.
 ///
@@ -323,6 +325,7 @@ impl EcbRates {
 impl RateSource for EcbRates {
     fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Rate, FxError> {
         if from == to {
+            check_legal_tender(from, on, &self.history.provider)?;
             return Ok(Rate::identity(from, on));
         }
         if from == Currency::EUR {
@@ -340,6 +343,7 @@ impl RateSource for EcbRates {
     fn convert(&self, money: Money, to: Currency, on: NaiveDate) -> Result<Money, FxError> {
         let from = money.currency();
         let (numerator, denominator) = if from == to {
+            check_legal_tender(from, on, &self.history.provider)?;
             (Decimal::ONE, Decimal::ONE)
         } else if from == Currency::EUR {
             (self.per_euro(to, on)?.0, Decimal::ONE)

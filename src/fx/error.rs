@@ -72,7 +72,9 @@ pub enum FxError {
         provider: String,
     },
     /// The latest rate on or before the date is older than the policy
-    /// allows (ISK 2008-12-09..2018-02-01, RUB after 2022-03-01).
+    /// allows (under the default 7 days, at the ECB: ISK from 2008-12-17
+    /// to 2018-01-31, after its rate of 2008-12-09; RUB from 2022-03-09,
+    /// after its last rate, of 2022-03-01).
     #[error(
         "no {provider} rate for {series} on {date}: the latest, of {latest}, is {} days old (at most {max_age_days} allowed)",
         .date.signed_duration_since(*.latest).num_days()
@@ -146,6 +148,17 @@ pub enum FxError {
         currency: Currency,
         /// The date of the rate.
         date: NaiveDate,
+    },
+    /// A rate of a currency into itself other than 1
+    /// ([`Rate::new`](super::Rate::new)).
+    #[error("invalid {currency}/{currency} rate {value} on {date}: a currency into itself is exactly 1")]
+    SelfRateNotOne {
+        /// The currency given as both base and quote.
+        currency: Currency,
+        /// The date of the rate.
+        date: NaiveDate,
+        /// The value given.
+        value: Decimal,
     },
     /// A second rate for a series and date a source already has.
     #[error("{provider} already has a {series} rate for {date}")]

@@ -263,12 +263,12 @@ impl Default for RateTable {
 
 impl RateSource for RateTable {
     fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Rate, FxError> {
-        if from == to {
-            return Ok(Rate::identity(from, on));
-        }
         let provider = &*self.name;
         check_legal_tender(from, on, provider)?;
         check_legal_tender(to, on, provider)?;
+        if from == to {
+            return Ok(Rate::identity(from, on));
+        }
         let direct = self.pairs.get(&(from, to)).filter(|s| !s.is_empty());
         let inverse = self.pairs.get(&(to, from)).filter(|s| !s.is_empty());
         let (Some(last), true) = (self.last_date(), direct.is_some() || inverse.is_some()) else {
