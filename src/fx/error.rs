@@ -218,6 +218,13 @@ pub enum FxError {
         /// The margin given, in percent.
         margin: Decimal,
     },
+    /// A precision for [`ReportedPair::with_precision`](super::ReportedPair::with_precision)
+    /// that is zero or negative.
+    #[error("invalid precision {precision}: it must be positive")]
+    InvalidPrecision {
+        /// The precision given.
+        precision: Decimal,
+    },
 }
 
 impl FxError {
