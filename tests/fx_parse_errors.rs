@@ -188,7 +188,7 @@ fn ecb_format_variations_that_are_read() {
     assert_eq!(ecb.rate(Currency::EUR, Currency::USD, day(7)).unwrap().date(), day(4));
     assert_eq!(
         ecb.rate(Currency::EUR, Currency::HRK, day(7)).unwrap_err().to_string(),
-        "no ECB rate for HRK on 2021-06-07: ECB does not quote HRK"
+        "no ECB rate for HRK on 2021-06-07: HRK is not quoted"
     );
 }
 

@@ -169,7 +169,7 @@ fn pairs_through_a_chain_and_on_a_weekend() {
     assert!(c.is_consistent(), "{c}");
     assert_eq!(
         c.to_string(),
-        "GTQ 2.39bn for $310m on 2021-06-06 is 0.18% below GTQ 2.394bn at the rate table rate of 2021-06-04, \
+        "GTQ 2.39bn for $310m on 2021-06-06 is 0.18% below GTQ 2.394bn at the user-supplied rate of 2021-06-04, \
          within ±1.21% (rounding 0.21% + margin 1%): consistent"
     );
 }
@@ -197,7 +197,7 @@ fn uncheckable_pairs_and_missing_rates_are_errors() {
         (
             "$310m",
             "Q2.4bn",
-            "no ECB rate for GTQ on 2021-06-07: ECB does not quote GTQ",
+            "no ECB rate for GTQ on 2021-06-07: GTQ is not quoted",
         ),
     ];
     for (primary, reported, msg) in cases {

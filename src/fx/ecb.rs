@@ -56,7 +56,7 @@ const PROVIDER: &str = "ECB";
 /// assert_eq!(gbp.to_compact(), "£218.8m");
 ///
 /// let e = ecb.rate(Currency::USD, Currency::GTQ, day).unwrap_err();
-/// assert_eq!(e.to_string(), "no ECB rate for GTQ on 2021-06-07: ECB does not quote GTQ");
+/// assert_eq!(e.to_string(), "no ECB rate for GTQ on 2021-06-07: GTQ is not quoted");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug)]

@@ -32,7 +32,7 @@ use crate::{Currency, Excerpt, Money};
 #[non_exhaustive]
 pub enum FxError {
     /// The source never quotes this currency or pair (the ECB has no GTQ).
-    #[error("no {provider} rate for {series} on {date}: {provider} does not quote {series}")]
+    #[error("no {provider} rate for {series} on {date}: {series} is not quoted")]
     NotQuoted {
         /// The currency or pair asked for.
         series: Series,
@@ -161,7 +161,7 @@ pub enum FxError {
         value: Decimal,
     },
     /// A second rate for a series and date a source already has.
-    #[error("{provider} already has a {series} rate for {date}")]
+    #[error("duplicate {provider} rate for {series} on {date}")]
     DuplicateRate {
         /// The pair.
         series: Series,
@@ -420,7 +420,7 @@ mod tests {
                     date: day(2021, 6, 7),
                     provider: ecb(),
                 },
-                "no ECB rate for GTQ on 2021-06-07: ECB does not quote GTQ",
+                "no ECB rate for GTQ on 2021-06-07: GTQ is not quoted",
             ),
             (
                 FxError::Stale {
@@ -459,8 +459,8 @@ mod tests {
                         },
                     ],
                 },
-                "no rate from GTQ to HNL on 2021-06-07 in any source: no ECB rate for GTQ on 2021-06-07: ECB does not \
-                 quote GTQ; no Banguat rate for GTQ/HNL on 2021-06-07: Banguat does not quote GTQ/HNL",
+                "no rate from GTQ to HNL on 2021-06-07 in any source: no ECB rate for GTQ on 2021-06-07: GTQ is not \
+                 quoted; no Banguat rate for GTQ/HNL on 2021-06-07: GTQ/HNL is not quoted",
             ),
         ];
         for (e, msg) in cases {
