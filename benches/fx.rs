@@ -4,6 +4,7 @@
 //!
 //! `cargo bench --bench fx`
 
+use std::collections::{BTreeMap, HashMap};
 use std::hint::black_box;
 use std::str::FromStr;
 
@@ -126,19 +127,96 @@ fn triples() -> Vec<(NaiveDate, Money, Currency)> {
         .collect()
 }
 
+/// The snapshot read naively for checking: each publication day's rates
+/// per euro, by currency.
+fn naive_rates() -> BTreeMap<NaiveDate, HashMap<Currency, Decimal>> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(SNAPSHOT);
+    let mut records = reader.records().map(Result::unwrap);
+    let header = records.next().unwrap();
+    let columns: Vec<Option<Currency>> = header.iter().skip(1).map(|c| Currency::from_str(c).ok()).collect();
+    records
+        .map(|record| {
+            let on = NaiveDate::parse_from_str(&record[0], "%Y-%m-%d").unwrap();
+            let rates = columns
+                .iter()
+                .zip(record.iter().skip(1))
+                .filter_map(|(c, f)| Some(((*c)?, Decimal::from_str(f).ok()?)))
+                .collect();
+            (on, rates)
+        })
+        .collect()
+}
+
+/// `money` in `to` on `on`, computed naively from the CSV: each currency's
+/// latest rate per euro on or before `on` (at most 7 days old), then
+/// amount × to-per-euro ÷ from-per-euro.
+fn naive_convert(
+    rates: &BTreeMap<NaiveDate, HashMap<Currency, Decimal>>,
+    on: NaiveDate,
+    money: Money,
+    to: Currency,
+) -> Money {
+    let per_eur = |c: Currency| {
+        if c == Currency::EUR {
+            return Decimal::ONE;
+        }
+        let (day, rate) = rates
+            .range(..=on)
+            .rev()
+            .find_map(|(day, r)| Some((*day, *r.get(&c)?)))
+            .unwrap();
+        assert!((on - day).num_days() <= 7, "{c} on {on}: latest of {day}");
+        rate
+    };
+    let amount = if money.currency() == to {
+        money.amount()
+    } else {
+        let product = money.amount().checked_mul(per_eur(to)).unwrap();
+        product.checked_div(per_eur(money.currency())).unwrap()
+    };
+    Money::new(amount.normalize(), to)
+}
+
+/// A checksum of amounts, exact to the last digit of each.
+fn checksum(amounts: impl Iterator<Item = Money>) -> u64 {
+    amounts.fold(0xcbf2_9ce4_8422_2325, |h, m| {
+        let d = m.amount().normalize();
+        let h = (h ^ d.mantissa() as u64 ^ (d.mantissa() >> 64) as u64).wrapping_mul(0x100_0000_01b3);
+        (h ^ u64::from(d.scale())).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
 fn convert(c: &mut Criterion) {
     let ecb = EcbRates::embedded();
     let triples = triples();
-    // Every triple converts, and `convert` agrees with `rate` then `apply`.
-    for (on, money, to) in &triples {
-        let converted = ecb.convert(*money, *to, *on).unwrap();
-        if converted.amount().mantissa() % 97 == 0 {
-            assert_eq!(
-                ecb.rate(money.currency(), *to, *on).unwrap().apply(*money).unwrap(),
-                converted
-            );
-        }
+    // Every triple converts to what the CSV read naively gives, and `rate`
+    // then `apply` gives the same: all 1M of them, with a checksum.
+    let naive = naive_rates();
+    let expected: Vec<Money> = triples
+        .iter()
+        .map(|(on, money, to)| naive_convert(&naive, *on, *money, *to))
+        .collect();
+    for ((on, money, to), want) in triples.iter().zip(&expected) {
+        let got = ecb.convert(*money, *to, *on).unwrap();
+        assert_eq!(
+            (got.amount().normalize(), got.currency()),
+            (want.amount(), *to),
+            "{money} in {to} on {on}"
+        );
     }
+    let sum = checksum(expected.iter().copied());
+    assert_eq!(
+        sum,
+        checksum(triples.iter().map(|(on, m, to)| ecb.convert(*m, *to, *on).unwrap()))
+    );
+    assert_eq!(
+        sum,
+        checksum(
+            triples
+                .iter()
+                .map(|(on, m, to)| ecb.rate(m.currency(), *to, *on).unwrap().apply(*m).unwrap())
+        )
+    );
     let aid = Money::new(Decimal::from(310_000_000), Currency::USD);
     let on = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
     assert_eq!(

@@ -191,7 +191,7 @@ fn rejected_records_are_counted_and_the_first_shown() {
         [
             "read 5 records: 1 aggregated, 1 undisclosed, 3 rejected",
             "first rejections:",
-            "  line 3: no ECB rate for GTQ on 2021-06-07: ECB does not quote GTQ",
+            "  line 3: no ECB rate for GTQ on 2021-06-07: GTQ is not quoted",
             "  line 4: column 2 (date): invalid date `2021-02-30`: expected a calendar date as YYYY-MM-DD",
             "  line 6: no ECB rate for USD on 1998-12-31: ECB rates for USD start on 1999-01-04",
         ],

@@ -148,13 +148,13 @@ fn every_refusal_names_currency_date_and_reason() {
             "EUR",
             "GTQ",
             "2021-06-07",
-            "no ECB rate for GTQ on 2021-06-07: ECB does not quote GTQ",
+            "no ECB rate for GTQ on 2021-06-07: GTQ is not quoted",
         ),
         (
             "EUR",
             "HNL",
             "2021-06-07",
-            "no ECB rate for HNL on 2021-06-07: ECB does not quote HNL",
+            "no ECB rate for HNL on 2021-06-07: HNL is not quoted",
         ),
         (
             "EUR",
@@ -179,13 +179,13 @@ fn every_refusal_names_currency_date_and_reason() {
             "USD",
             "GTQ",
             "2021-06-07",
-            "no ECB rate for GTQ on 2021-06-07: ECB does not quote GTQ",
+            "no ECB rate for GTQ on 2021-06-07: GTQ is not quoted",
         ),
         (
             "HNL",
             "EUR",
             "2021-06-07",
-            "no ECB rate for HNL on 2021-06-07: ECB does not quote HNL",
+            "no ECB rate for HNL on 2021-06-07: HNL is not quoted",
         ),
         (
             "ISK",

@@ -107,16 +107,27 @@ fn bad_input_is_one_line_on_stderr_and_exit_2() {
     std::fs::write(&bad_file, "date,base,quote,rate\n2021-06-04,USD,GTQ,7,72\n").unwrap();
     let bad_file = bad_file.to_str().unwrap();
     let cases: [(&[&str], String); 8] = [
-        (&["$1", "XYZ", "2021-06-07"], "convert: unknown currency code `XYZ`".into()),
-        (&["$1", "GBP", "2021-13-01"], "convert: invalid date `2021-13-01`: expected YYYY-MM-DD".into()),
-        (&["1", "GBP", "2021-06-07"], "convert: invalid amount `1`: no currency".into()),
+        (
+            &["$1", "XYZ", "2021-06-07"],
+            "convert: unknown currency code `XYZ`".into(),
+        ),
+        (
+            &["$1", "GBP", "2021-13-01"],
+            "convert: invalid date `2021-13-01`: expected YYYY-MM-DD".into(),
+        ),
+        (
+            &["1", "GBP", "2021-06-07"],
+            "convert: invalid amount `1`: no currency".into(),
+        ),
         (
             &["Q75k", "GBP", "2021-06-07"],
-            "convert: no ECB rate for GTQ on 2021-06-07: ECB does not quote GTQ (give rates for it with --rates FILE.csv)".into(),
+            "convert: no ECB rate for GTQ on 2021-06-07: GTQ is not quoted (give rates for it with --rates FILE.csv)"
+                .into(),
         ),
         (
             &["$1", "GBP", "2030-01-01"],
-            "convert: no ECB rate for USD on 2030-01-01: the ECB data ends on 2026-10-30, more than 7 days before".into(),
+            "convert: no ECB rate for USD on 2030-01-01: the ECB data ends on 2026-10-30, more than 7 days before"
+                .into(),
         ),
         (
             &["$1", "GBP", "2021-06-07", "--rates", bad_file],
@@ -126,7 +137,10 @@ fn bad_input_is_one_line_on_stderr_and_exit_2() {
             &["$1", "GBP", "2021-06-07", "--check", "lots"],
             "convert: --check: invalid amount `lots`: no digits".into(),
         ),
-        (&["$1", "GBP"], "convert: usage: convert AMOUNT TO DATE [--rates FILE.csv] [--check REPORTED]".into()),
+        (
+            &["$1", "GBP"],
+            "convert: usage: convert AMOUNT TO DATE [--rates FILE.csv] [--check REPORTED]".into(),
+        ),
     ];
     for (args, msg) in cases {
         let o = run(args);

@@ -16,12 +16,23 @@ fn ecb_head() -> &'static str {
 
 const TABLE: &str = "date,base,quote,rate\n2021-06-04,USD,GTQ,7.7237\n2021-06-07,USD,HNL,23.95\n";
 
-/// A parse error must say where: a line and a column from 1.
-fn located(e: &FxError) -> bool {
-    match e {
-        FxError::Parse { line, column, .. } => *line >= 1 && *column >= 1,
-        _ => true,
+/// Bytes in memory can only be refused as unreadable, and a refusal must
+/// say where: a parse error, on a line from 1 to one past the last line
+/// of `input` (a header without rows is refused on line 2) and a column
+/// from 1, whose message starts `line L, column C: `.
+fn located(e: &FxError, input: &[u8]) -> Result<(), String> {
+    let FxError::Parse { line, column, .. } = e else {
+        return Err(format!("not a parse error: {e:?}"));
+    };
+    let breaks = input.iter().filter(|&&b| b == b'\n' || b == b'\r').count() as u64;
+    let prefix = format!("line {line}, column {column}: ");
+    if *line < 1 || *line > breaks + 2 || *column < 1 {
+        return Err(format!("no such place in {breaks} line breaks: {e}"));
     }
+    if !e.to_string().starts_with(&prefix) || e.to_string().len() == prefix.len() {
+        return Err(format!("the message does not start `{prefix}` and say what: {e}"));
+    }
+    Ok(())
 }
 
 fn exercise(rates: &impl RateSource) {
@@ -40,7 +51,7 @@ proptest! {
     fn ecb_loader_takes_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         match EcbRates::from_csv_bytes(&bytes) {
             Ok(r) => exercise(&r),
-            Err(e) => prop_assert!(located(&e), "{e}"),
+            Err(e) => located(&e, &bytes).map_err(TestCaseError::fail)?,
         }
         prop_assert_eq!(EcbRates::from_csv(bytes.as_slice()).is_ok(), EcbRates::from_csv_bytes(&bytes).is_ok());
     }
@@ -52,7 +63,7 @@ proptest! {
         bytes[at] = byte;
         match EcbRates::from_csv_bytes(&bytes) {
             Ok(r) => exercise(&r),
-            Err(e) => prop_assert!(located(&e), "{e}"),
+            Err(e) => located(&e, &bytes).map_err(TestCaseError::fail)?,
         }
     }
 
@@ -64,7 +75,7 @@ proptest! {
         bytes.drain(at..end);
         match EcbRates::from_csv_bytes(&bytes) {
             Ok(r) => exercise(&r),
-            Err(e) => prop_assert!(located(&e), "{e}"),
+            Err(e) => located(&e, &bytes).map_err(TestCaseError::fail)?,
         }
     }
 
@@ -72,7 +83,7 @@ proptest! {
     fn rate_table_loader_takes_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         match RateTable::from_csv(bytes.as_slice()) {
             Ok(t) => exercise(&t),
-            Err(e) => prop_assert!(located(&e), "{e}"),
+            Err(e) => located(&e, &bytes).map_err(TestCaseError::fail)?,
         }
     }
 
@@ -82,7 +93,7 @@ proptest! {
         bytes[at] = byte;
         match RateTable::from_csv(bytes.as_slice()) {
             Ok(t) => exercise(&t),
-            Err(e) => prop_assert!(located(&e), "{e}"),
+            Err(e) => located(&e, &bytes).map_err(TestCaseError::fail)?,
         }
     }
 }

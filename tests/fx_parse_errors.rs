@@ -188,7 +188,26 @@ fn ecb_format_variations_that_are_read() {
     assert_eq!(ecb.rate(Currency::EUR, Currency::USD, day(7)).unwrap().date(), day(4));
     assert_eq!(
         ecb.rate(Currency::EUR, Currency::HRK, day(7)).unwrap_err().to_string(),
-        "no ECB rate for HRK on 2021-06-07: ECB does not quote HRK"
+        "no ECB rate for HRK on 2021-06-07: HRK is not quoted"
+    );
+}
+
+#[test]
+fn ecb_dates_ten_thousand_years_apart_are_read_and_answered() {
+    // Two rows spanning years 1 to 9999 (a per-day index would take
+    // 14.6 MB): read, and answered like any other history.
+    let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let ecb = EcbRates::from_csv(&b"Date,USD,\n9999-12-31,2,\n0001-01-01,1,\n"[..]).unwrap();
+    assert_eq!((ecb.first_date(), ecb.last_date()), (ymd(1, 1, 1), ymd(9999, 12, 31)));
+    let usd = |on| {
+        ecb.rate(Currency::EUR, Currency::USD, on)
+            .map(|r| (r.value().to_string(), r.date()))
+    };
+    assert_eq!(usd(ymd(1, 1, 8)).unwrap(), ("1".to_string(), ymd(1, 1, 1)));
+    assert_eq!(usd(ymd(9999, 12, 31)).unwrap(), ("2".to_string(), ymd(9999, 12, 31)));
+    assert_eq!(
+        usd(ymd(5000, 1, 1)).unwrap_err().to_string(),
+        "no ECB rate for USD on 5000-01-01: the latest, of 0001-01-01, is 1825847 days old (at most 7 allowed)"
     );
 }
 

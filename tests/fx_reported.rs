@@ -96,12 +96,67 @@ fn precision_of_the_reported_figure_sets_the_slack() {
     // £218.7m is 0.028% off: outside ±0.023% without a margin.
     let c = check_reported_with(money("$310m"), money("£218.7m"), on, ecb, Decimal::ZERO).unwrap();
     assert!(!c.is_consistent(), "{c}");
-    // £220m is read as given to the nearest 10m: ±2.27%.
+    // £220m is "220m", given to the nearest million like £219m: ±0.5m, ±0.227%.
     let c = check_reported_with(money("$310m"), money("£220m"), on, ecb, Decimal::ZERO).unwrap();
-    assert_eq!(c.rounding_percent().round_dp(4), dec("2.2727"));
+    assert_eq!(c.precision(), dec("1000000"));
+    assert_eq!(c.rounding_percent(), dec("0.2272727272727272727272727273"));
+    assert!(!c.is_consistent(), "{c}");
     // Negative pairs (a cancelled commitment) check like positive ones.
     let c = check_reported(money("-$310m"), money("-£219m"), on, ecb).unwrap();
     assert_eq!(c.deviation_percent(), dec("0.1091117521588378452026347681"));
+}
+
+#[test]
+fn the_precision_is_read_as_the_press_writes_amounts() {
+    let on = day("2021-06-07");
+    let ecb = EcbRates::embedded();
+    // (reported, its precision, rounding slack in percent)
+    let cases = [
+        ("£219m", "1000000", "0.2283105022831050228310502283"),
+        ("£220m", "1000000", "0.2272727272727272727272727273"),
+        ("£200m", "1000000", "0.25"),
+        ("£218.8m", "100000", "0.0228519195612431444241316271"),
+        ("£4.5bn", "100000000", "1.1111111111111111111111111111"),
+        ("£1bn", "1000000000", "50"),
+        ("GBP 1234.56", "0.01", "0.0004050025920165889061689995"),
+    ];
+    for (reported, precision, slack) in cases {
+        let c = check_reported(money("$310m"), money(reported), on, ecb).unwrap();
+        assert_eq!(
+            (c.precision(), c.rounding_percent()),
+            (dec(precision), dec(slack)),
+            "{reported}"
+        );
+    }
+    // £200m for $250m: £176.4m expected, 13.4% off; ±0.25% + 1% no longer
+    // covers it (read as "nearest 100m", the old slack of ±25% did).
+    let c = check_reported(money("$250m"), money("£200m"), on, ecb).unwrap();
+    assert_eq!(c.tolerance_percent(), dec("1.25"));
+    assert!(!c.is_consistent(), "{c}");
+    assert_eq!(
+        c.to_string(),
+        "£200m for $250m on 2021-06-07 is 13.37% above £176.4m at the ECB rate of 2021-06-07, \
+         outside ±1.25% (rounding 0.25% + margin 1%): inconsistent"
+    );
+    // A precision given by hand.
+    let rough = c.clone().with_precision(dec("100000000")).unwrap();
+    assert_eq!(
+        (rough.precision(), rough.rounding_percent()),
+        (dec("100000000"), dec("25"))
+    );
+    assert!(rough.is_consistent(), "{rough}");
+    for bad in ["0", "-1"] {
+        let e = c.clone().with_precision(dec(bad)).unwrap_err();
+        assert_eq!(e, FxError::InvalidPrecision { precision: dec(bad) });
+        assert_eq!(e.to_string(), format!("invalid precision {bad}: it must be positive"));
+    }
+    // The seed pair: consistent at the report's date, not at the announcement's.
+    let c = check_reported(money("$310m"), money("£219m"), on, ecb).unwrap();
+    assert!(c.is_consistent(), "{c}");
+    assert_eq!(c.deviation_percent(), dec("0.1091117521588378452026347681"));
+    let c = check_reported(money("$310m"), money("£219m"), day("2021-04-26"), ecb).unwrap();
+    assert!(!c.is_consistent(), "{c}");
+    assert_eq!(c.deviation_percent().round_dp(2), dec("-1.84"));
 }
 
 #[test]
@@ -114,7 +169,7 @@ fn pairs_through_a_chain_and_on_a_weekend() {
     assert!(c.is_consistent(), "{c}");
     assert_eq!(
         c.to_string(),
-        "GTQ 2.39bn for $310m on 2021-06-06 is 0.18% below GTQ 2.394bn at the rate table rate of 2021-06-04, \
+        "GTQ 2.39bn for $310m on 2021-06-06 is 0.18% below GTQ 2.394bn at the user-supplied rate of 2021-06-04, \
          within ±1.21% (rounding 0.21% + margin 1%): consistent"
     );
 }
@@ -142,7 +197,7 @@ fn uncheckable_pairs_and_missing_rates_are_errors() {
         (
             "$310m",
             "Q2.4bn",
-            "no ECB rate for GTQ on 2021-06-07: ECB does not quote GTQ",
+            "no ECB rate for GTQ on 2021-06-07: GTQ is not quoted",
         ),
     ];
     for (primary, reported, msg) in cases {

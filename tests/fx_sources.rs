@@ -78,6 +78,50 @@ fn a_table_refuses_retired_currencies() {
 }
 
 #[test]
+fn a_retired_currency_into_itself_is_refused_by_every_source() {
+    let (live, retired) = (day("2007-12-31"), day("2010-01-04"));
+    let table = RateTable::named("Old");
+    let sources: [(&dyn RateSource, &str); 4] = [
+        (EcbRates::embedded(), "ECB"),
+        (&table, "Old"),
+        (&chain(), "ECB"),
+        (&RateChain::new(), "identity"),
+    ];
+    for (source, provider) in sources {
+        let r = source.rate(Currency::CYP, Currency::CYP, live).unwrap();
+        assert_eq!((r.value(), r.derivation()), (Decimal::ONE, Derivation::Identity));
+        let e = source.rate(Currency::CYP, Currency::CYP, retired).unwrap_err();
+        assert!(matches!(e, FxError::Retired { .. }), "{e:?}");
+        assert_eq!(
+            e.to_string(),
+            format!("no {provider} rate for CYP on 2010-01-04: CYP was retired after 2007-12-31")
+        );
+        let cyp = Money::new(dec("5"), Currency::CYP);
+        assert_eq!(source.convert(cyp, Currency::CYP, live).unwrap(), cyp);
+        assert_eq!(source.convert(cyp, Currency::CYP, retired).unwrap_err(), e);
+        // A currency in use is its own rate on any date.
+        assert!(source.rate(Currency::GTQ, Currency::GTQ, retired).is_ok());
+    }
+}
+
+#[test]
+fn a_rate_of_a_currency_into_itself_must_be_one() {
+    let on = day("2021-06-04");
+    let e = Rate::new(Currency::USD, Currency::USD, dec("7.7237"), on, "Banguat").unwrap_err();
+    assert!(matches!(e, FxError::SelfRateNotOne { .. }), "{e:?}");
+    assert_eq!(
+        e.to_string(),
+        "invalid USD/USD rate 7.7237 on 2021-06-04: a currency into itself is exactly 1"
+    );
+    assert_eq!(
+        Rate::new(Currency::USD, Currency::USD, dec("1.000"), on, "Banguat")
+            .unwrap()
+            .value(),
+        Decimal::ONE
+    );
+}
+
+#[test]
 fn gtq_to_gbp_crosses_the_table_and_the_ecb_through_usd() {
     let r = chain().rate(Currency::GTQ, Currency::GBP, day("2021-06-07")).unwrap();
     assert_eq!(r.derivation(), Derivation::Cross);
@@ -160,8 +204,8 @@ fn chain_refusals_give_the_most_telling_reason() {
             "NIO",
             "GBP",
             "2021-06-07",
-            "no rate from NIO to GBP on 2021-06-07 in any source: no ECB rate for NIO on 2021-06-07: ECB does not quote NIO; \
-             no Banco de Guatemala rate for NIO on 2021-06-07: Banco de Guatemala does not quote NIO",
+            "no rate from NIO to GBP on 2021-06-07 in any source: no ECB rate for NIO on 2021-06-07: NIO is not quoted; \
+             no Banco de Guatemala rate for NIO on 2021-06-07: NIO is not quoted",
         ),
         ("CYP", "GTQ", "2010-01-04", "no ECB rate for CYP on 2010-01-04: CYP was retired after 2007-12-31"),
         (
@@ -186,10 +230,7 @@ fn chain_refusals_give_the_most_telling_reason() {
     // One source: its own refusal, not a list.
     let only = RateChain::new().with(EcbRates::embedded());
     let e = only.rate(Currency::GTQ, Currency::GBP, day("2021-06-07")).unwrap_err();
-    assert_eq!(
-        e.to_string(),
-        "no ECB rate for GTQ on 2021-06-07: ECB does not quote GTQ"
-    );
+    assert_eq!(e.to_string(), "no ECB rate for GTQ on 2021-06-07: GTQ is not quoted");
     let e = chain()
         .rate(Currency::NIO, Currency::GBP, day("2021-06-07"))
         .unwrap_err();

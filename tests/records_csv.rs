@@ -277,7 +277,7 @@ fn a_file_read_in_parallel_gives_what_one_pass_gives() {
         [
             "line 7: column 2 (date): invalid date `2021-02-30`: expected a calendar date as YYYY-MM-DD",
             "line 11: column 6 (amount): invalid amount `12x`: unexpected `x` after the amount",
-            "line 60: no par rate for GBP on 2021-03-03: par does not quote GBP",
+            "line 60: no par rate for GBP on 2021-03-03: GBP is not quoted",
         ]
     );
 }

@@ -419,7 +419,7 @@ fn rejections_name_their_place_and_reason() {
     assert_eq!(
         got,
         [
-            "/funding/1: no fixed rate for ISK on 2021-06-07: fixed does not quote ISK",
+            "/funding/1: no fixed rate for ISK on 2021-06-07: ISK is not quoted",
             "/funding/2: funding `undated` has neither a value date nor an announcement date",
             "/funding/3/recipients/1: recipient Mexico of funding `half-shared` has no share, while other recipients have one",
             "/funding/4/recipients: the recipients of funding `ninety`: split shares sum to 90%, not 100% (within 0.01)",

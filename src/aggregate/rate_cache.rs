@@ -324,7 +324,7 @@ mod tests {
                 let e = cache.factor(&source, Currency::ISK, date).unwrap_err();
                 assert_eq!(
                     cache.error(e).unwrap().to_string(),
-                    format!("no test rate for ISK on {date}: test does not quote ISK")
+                    format!("no test rate for ISK on {date}: ISK is not quoted")
                 );
                 assert_eq!(cache.factor(&source, Currency::USD, date), Ok(Factor::ONE));
             }
@@ -351,7 +351,7 @@ mod tests {
                 );
                 let e = cache.factor(&source, Currency::ISK, *d).unwrap_err();
                 if let Some(e) = cache.error(e) {
-                    assert!(e.to_string().ends_with("test does not quote ISK"));
+                    assert!(e.to_string().ends_with("ISK is not quoted"));
                 }
             }
         }

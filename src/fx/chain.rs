@@ -4,6 +4,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use super::policy::check_legal_tender;
 use super::{FxError, Rate, RateSource};
 use crate::Currency;
 
@@ -132,7 +133,15 @@ impl fmt::Debug for RateChain {
 impl RateSource for RateChain {
     fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Rate, FxError> {
         if from == to {
-            return Ok(Rate::identity(from, on));
+            // Each source answers a currency into itself, or refuses it
+            // when it was no longer legal tender on `on`.
+            return match self.direct(from, to, on) {
+                Ok(rate) => Ok(rate),
+                Err(refusals) => match refusals.into_iter().next() {
+                    Some(refusal) => Err(refusal),
+                    None => check_legal_tender(from, on, "identity").map(|()| Rate::identity(from, on)),
+                },
+            };
         }
         let causes = match self.direct(from, to, on) {
             Ok(rate) => return Ok(rate),

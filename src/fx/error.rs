@@ -32,7 +32,7 @@ use crate::{Currency, Excerpt, Money};
 #[non_exhaustive]
 pub enum FxError {
     /// The source never quotes this currency or pair (the ECB has no GTQ).
-    #[error("no {provider} rate for {series} on {date}: {provider} does not quote {series}")]
+    #[error("no {provider} rate for {series} on {date}: {series} is not quoted")]
     NotQuoted {
         /// The currency or pair asked for.
         series: Series,
@@ -72,7 +72,9 @@ pub enum FxError {
         provider: String,
     },
     /// The latest rate on or before the date is older than the policy
-    /// allows (ISK 2008-12-09..2018-02-01, RUB after 2022-03-01).
+    /// allows (under the default 7 days, at the ECB: ISK from 2008-12-17
+    /// to 2018-01-31, after its rate of 2008-12-09; RUB from 2022-03-09,
+    /// after its last rate, of 2022-03-01).
     #[error(
         "no {provider} rate for {series} on {date}: the latest, of {latest}, is {} days old (at most {max_age_days} allowed)",
         .date.signed_duration_since(*.latest).num_days()
@@ -147,8 +149,19 @@ pub enum FxError {
         /// The date of the rate.
         date: NaiveDate,
     },
+    /// A rate of a currency into itself other than 1
+    /// ([`Rate::new`](super::Rate::new)).
+    #[error("invalid {currency}/{currency} rate {value} on {date}: a currency into itself is exactly 1")]
+    SelfRateNotOne {
+        /// The currency given as both base and quote.
+        currency: Currency,
+        /// The date of the rate.
+        date: NaiveDate,
+        /// The value given.
+        value: Decimal,
+    },
     /// A second rate for a series and date a source already has.
-    #[error("{provider} already has a {series} rate for {date}")]
+    #[error("duplicate {provider} rate for {series} on {date}")]
     DuplicateRate {
         /// The pair.
         series: Series,
@@ -204,6 +217,13 @@ pub enum FxError {
     InvalidMargin {
         /// The margin given, in percent.
         margin: Decimal,
+    },
+    /// A precision for [`ReportedPair::with_precision`](super::ReportedPair::with_precision)
+    /// that is zero or negative.
+    #[error("invalid precision {precision}: it must be positive")]
+    InvalidPrecision {
+        /// The precision given.
+        precision: Decimal,
     },
 }
 
@@ -400,7 +420,7 @@ mod tests {
                     date: day(2021, 6, 7),
                     provider: ecb(),
                 },
-                "no ECB rate for GTQ on 2021-06-07: ECB does not quote GTQ",
+                "no ECB rate for GTQ on 2021-06-07: GTQ is not quoted",
             ),
             (
                 FxError::Stale {
@@ -439,8 +459,8 @@ mod tests {
                         },
                     ],
                 },
-                "no rate from GTQ to HNL on 2021-06-07 in any source: no ECB rate for GTQ on 2021-06-07: ECB does not \
-                 quote GTQ; no Banguat rate for GTQ/HNL on 2021-06-07: Banguat does not quote GTQ/HNL",
+                "no rate from GTQ to HNL on 2021-06-07 in any source: no ECB rate for GTQ on 2021-06-07: GTQ is not \
+                 quoted; no Banguat rate for GTQ/HNL on 2021-06-07: GTQ/HNL is not quoted",
             ),
         ];
         for (e, msg) in cases {

@@ -24,6 +24,23 @@ const WIDE: u64 = 1 << 63;
 /// 16 digits.
 pub(super) const MAX_PACKED: u64 = (1 << 55) - 1;
 
+/// The longest span, in calendar days, always indexed by day: 40,000 days,
+/// about 109 years (160 KB of index), four times the ECB's history.
+pub(super) const DENSE_SPAN_DAYS: u64 = 40_000;
+
+/// Beyond [`DENSE_SPAN_DAYS`], a history is indexed by day only while it
+/// has a publication for at least one day in this many: the index then
+/// costs at most 4 bytes × 16 per row, next to the 12 bytes per row and
+/// currency of its rates.
+pub(super) const DENSE_DAYS_PER_ROW: u64 = 16;
+
+/// Whether a history of `rows` publications over `span_days` calendar
+/// days gets the per-day index (O(1) lookups) rather than a binary search
+/// over its publications (O(log rows)).
+fn is_dense(span_days: u64, rows: usize) -> bool {
+    span_days <= DENSE_SPAN_DAYS.max((rows as u64).saturating_mul(DENSE_DAYS_PER_ROW))
+}
+
 /// The day number of `date` (see [`EPOCH_FROM_CE`]).
 pub(super) fn day_number(date: NaiveDate) -> i64 {
     i64::from(date.num_days_from_ce()) - EPOCH_FROM_CE
@@ -129,7 +146,11 @@ impl Cells {
 /// calendar day from the first to the last publication to the row of the
 /// latest publication on or before it. A lookup is then two indexed reads,
 /// whatever the date. Memory: 4 bytes per calendar day and 12 per row and
-/// currency (3.5 MB for the embedded 1999-2026 snapshot).
+/// currency (3.5 MB for the embedded 1999-2026 snapshot). A sparse history
+/// (longer than [`DENSE_SPAN_DAYS`] and with fewer than one publication
+/// in [`DENSE_DAYS_PER_ROW`] days: a file with one row in year 1 and one
+/// in 9999) gets no `day_row`, and a lookup searches `order` instead, so
+/// that memory stays proportional to the file.
 pub(super) struct History {
     pub(super) provider: Arc<str>,
     pub(super) first: NaiveDate,
@@ -148,7 +169,7 @@ pub(super) struct History {
     /// The day number of each row.
     row_day: Vec<u32>,
     /// For each day from `first` to `last`, the row of the latest
-    /// publication on or before it.
+    /// publication on or before it; empty for a sparse history.
     day_row: Vec<u32>,
     /// For each column, the day numbers of its first and last rate.
     ranges: Vec<Option<(u32, u32)>>,
@@ -195,13 +216,17 @@ impl History {
         let first_day = order.first().map_or(0, |&r| day(r));
         let last_day = order.last().map_or(0, |&r| day(r));
 
-        let mut day_row = Vec::with_capacity(last_day.saturating_sub(first_day) as usize + 1);
-        for pair in order.windows(2) {
-            if let [row, next] = *pair {
-                day_row.extend(std::iter::repeat_n(row, day(next).saturating_sub(day(row)) as usize));
+        let span_days = u64::from(last_day.saturating_sub(first_day)) + 1;
+        let mut day_row = Vec::new();
+        if is_dense(span_days, order.len()) {
+            day_row.reserve_exact(span_days as usize);
+            for pair in order.windows(2) {
+                if let [row, next] = *pair {
+                    day_row.extend(std::iter::repeat_n(row, day(next).saturating_sub(day(row)) as usize));
+                }
             }
+            day_row.extend(order.last());
         }
-        day_row.extend(order.last());
 
         // Fill each gap, in date order, with the cell of the row before.
         let mut rank = vec![0u32; row_day.len()];
@@ -294,13 +319,25 @@ impl History {
     /// The latest rate in `column` published on or before day number
     /// `day`; `None` when there is none.
     pub(super) fn latest(&self, column: usize, day: i64) -> Option<Found> {
-        let offset = usize::try_from(day - i64::from(self.first_day)).ok()?;
-        let row = match self.day_row.get(offset) {
-            Some(&row) => row,
-            None => *self.order.last()?,
+        let row = if self.day_row.is_empty() {
+            self.row_on_or_before(day)?
+        } else {
+            let offset = usize::try_from(day - i64::from(self.first_day)).ok()?;
+            match self.day_row.get(offset) {
+                Some(&row) => row,
+                None => *self.order.last()?,
+            }
         };
         let cell = *self.cells.cells.get(row as usize * self.columns.len() + column)?;
         self.cells.unpack(cell)
+    }
+
+    /// The row of the latest publication on or before day number `day`,
+    /// by binary search (for a sparse history, without `day_row`).
+    fn row_on_or_before(&self, day: i64) -> Option<u32> {
+        let row_day = |r: u32| i64::from(self.row_day.get(r as usize).copied().unwrap_or(0));
+        let after = self.order.partition_point(|&r| row_day(r) <= day);
+        self.order.get(after.checked_sub(1)?).copied()
     }
 
     /// Every publication day, in order.
@@ -395,6 +432,61 @@ mod tests {
             h.dates().collect::<Vec<_>>(),
             [day(2021, 6, 7), day(2021, 6, 8), day(2021, 6, 11), day(2021, 6, 14)]
         );
+    }
+
+    /// USD on the days given (ascending), 1.0, 1.1, ... in order.
+    fn history_on(days: &[NaiveDate]) -> History {
+        let n = |d: &NaiveDate| u32::try_from(day_number(*d)).unwrap();
+        let mut cells = Cells::new(1, days.len());
+        for (i, d) in days.iter().enumerate() {
+            cells.push(0, Decimal::new(10 + i as i64, 1), n(d));
+        }
+        History::build(
+            Arc::from("T"),
+            vec![Currency::USD],
+            cells,
+            days.iter().map(n).collect(),
+            (0..days.len() as u32).collect(),
+        )
+    }
+
+    #[test]
+    fn a_sparse_history_is_searched_not_indexed_by_day() {
+        // Two rows 9999 years apart: a per-day index would take 14.6 MB.
+        let h = history_on(&[day(1, 1, 1), day(1, 1, 2), day(9999, 12, 31)]);
+        assert!(h.day_row.is_empty());
+        let at = |d: NaiveDate| h.latest(0, day_number(d)).map(|f| (f.value, h.date(f.day)));
+        assert_eq!(at(day(0, 12, 31)), None);
+        assert_eq!(at(day(1, 1, 1)), Some((Decimal::new(10, 1), day(1, 1, 1))));
+        assert_eq!(at(day(1, 1, 2)), Some((Decimal::new(11, 1), day(1, 1, 2))));
+        assert_eq!(at(day(5000, 6, 1)), Some((Decimal::new(11, 1), day(1, 1, 2))));
+        assert_eq!(at(day(9999, 12, 31)), Some((Decimal::new(12, 1), day(9999, 12, 31))));
+        // A dense one of the same shape answers alike, day by day.
+        let days = [day(2000, 1, 3), day(2000, 1, 4), day(2000, 1, 7), day(2000, 1, 17)];
+        let dense = history_on(&days);
+        assert_eq!(dense.day_row.len(), 15);
+        for offset in -3..20 {
+            let d = day_number(day(2000, 1, 3)) + offset;
+            assert_eq!(
+                dense
+                    .row_on_or_before(d)
+                    .and_then(|r| dense.cells.unpack(dense.cells.cells[r as usize])),
+                dense.latest(0, d),
+                "{offset}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_long_thin_histories_are_sparse() {
+        assert!(is_dense(1, 1));
+        assert!(is_dense(DENSE_SPAN_DAYS, 2));
+        assert!(!is_dense(DENSE_SPAN_DAYS + 1, 2));
+        assert!(is_dense(
+            DENSE_SPAN_DAYS * 10,
+            (DENSE_SPAN_DAYS * 10 / DENSE_DAYS_PER_ROW) as usize
+        ));
+        assert!(!is_dense(3_652_059, 2));
     }
 
     #[test]

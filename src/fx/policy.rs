@@ -12,9 +12,11 @@ use crate::Currency;
 /// latest rate published on or before the date, provided it is at most
 /// 7 days old: that bridges every weekend and holiday of the ECB calendar
 /// (the longest gap between two publications, over Easter or Christmas, is
-/// 5 days: Thursday to Tuesday) but refuses a rate years old (ISK
-/// has no ECB rate from 2008-12-09 to 2018-02-01; RUB none after
-/// 2022-03-01). [`MissingRatePolicy::ExactDate`] accepts only a rate
+/// 5 days: Thursday to Tuesday) but refuses a rate years old: the ECB
+/// quoted ISK on 2008-12-09 and next on 2018-02-01, so ISK is answered up
+/// to 2008-12-16 and refused from 2008-12-17 to 2018-01-31; RUB, last
+/// quoted on 2022-03-01, is answered up to 2022-03-08 and refused from
+/// 2022-03-09. [`MissingRatePolicy::ExactDate`] accepts only a rate
 /// published for the date itself.
 ///
 /// Under either policy a source never answers with a rate published
@@ -33,6 +35,15 @@ use crate::Currency;
 /// let exact = ecb.clone().with_policy(MissingRatePolicy::ExactDate);
 /// let e = exact.rate(Currency::EUR, Currency::USD, saturday).unwrap_err();
 /// assert_eq!(e.to_string(), "no ECB rate for USD published on 2021-06-05 (exact-date policy)");
+///
+/// // The boundaries of the ISK and RUB gaps stated above.
+/// let isk = |y, m, d| ecb.rate(Currency::EUR, Currency::ISK, NaiveDate::from_ymd_opt(y, m, d).unwrap());
+/// assert_eq!(isk(2008, 12, 16)?.date(), NaiveDate::from_ymd_opt(2008, 12, 9).unwrap());
+/// assert!(isk(2008, 12, 17).is_err() && isk(2018, 1, 31).is_err());
+/// assert_eq!(isk(2018, 2, 1)?.date(), NaiveDate::from_ymd_opt(2018, 2, 1).unwrap());
+/// let rub = |y, m, d| ecb.rate(Currency::EUR, Currency::RUB, NaiveDate::from_ymd_opt(y, m, d).unwrap());
+/// assert_eq!(rub(2022, 3, 8)?.date(), NaiveDate::from_ymd_opt(2022, 3, 1).unwrap());
+/// assert!(rub(2022, 3, 9).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -79,7 +79,8 @@ impl Rate {
     ///
     /// # Errors
     ///
-    /// [`FxError::InvalidRate`] unless `value` is positive.
+    /// [`FxError::InvalidRate`] unless `value` is positive;
+    /// [`FxError::SelfRateNotOne`] when `from == to` and `value` is not 1.
     ///
     /// ```
     /// use statecraft::{fx::Rate, Currency, Decimal, NaiveDate};
@@ -88,6 +89,9 @@ impl Rate {
     /// let r = Rate::new(Currency::USD, Currency::GTQ, Decimal::new(77237, 4), day, "Banguat")?;
     /// assert_eq!(r.value().to_string(), "7.7237");
     /// assert_eq!(r.to_string(), "1 USD = 7.7237 GTQ (Banguat, 2021-06-04)");
+    ///
+    /// let e = Rate::new(Currency::USD, Currency::USD, Decimal::TWO, day, "Banguat").unwrap_err();
+    /// assert_eq!(e.to_string(), "invalid USD/USD rate 2 on 2021-06-04: a currency into itself is exactly 1");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(
@@ -99,6 +103,13 @@ impl Rate {
     ) -> Result<Rate, FxError> {
         if value <= Decimal::ZERO {
             return Err(FxError::InvalidRate { from, to, date, value });
+        }
+        if from == to && value != Decimal::ONE {
+            return Err(FxError::SelfRateNotOne {
+                currency: from,
+                date,
+                value,
+            });
         }
         Ok(Rate {
             from,

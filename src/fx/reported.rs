@@ -18,12 +18,30 @@ pub const DEFAULT_MARGIN_PERCENT: Decimal = Decimal::ONE;
 /// The deviation is how far the reported amount lies from the primary
 /// amount converted at the reference rate, in percent of the latter
 /// (signed: negative when the reported amount is lower). The tolerance is
-/// the rounding slack of the reported figure (£219m is given to the
-/// nearest million, so it stands for anything within ±0.5m: ±0.23%) plus
-/// a margin for the press using other providers' rates
-/// ([`DEFAULT_MARGIN_PERCENT`], 1%, unless given to
-/// [`check_reported_with`]). The pair is consistent when the deviation is
-/// within the tolerance.
+/// the rounding slack of the reported figure plus a margin for the press
+/// using other providers' rates ([`DEFAULT_MARGIN_PERCENT`], 1%, unless
+/// given to [`check_reported_with`]). The pair is consistent when the
+/// deviation is within the tolerance.
+///
+/// # The precision of the reported figure
+///
+/// The rounding slack is half a unit of the reported figure's
+/// [`precision`](ReportedPair::precision), read as the press writes
+/// amounts: in the largest news unit the amount reaches (trillion,
+/// billion, million, thousand — the units of [`Money::to_compact`] — or
+/// 1), to the last digit written in that unit. Trailing zeros of that
+/// number are written digits:
+///
+/// | reported | read as | precision | slack |
+/// |---|---|---|---|
+/// | £219m, £220m, £200m | 219, 220, 200 million | £1m | ±£0.5m (±0.23%, ±0.23%, ±0.25%) |
+/// | £218.8m | 218.8 million | £0.1m | ±£0.05m |
+/// | $4.5bn | 4.5 billion | $0.1bn | ±$0.05bn |
+/// | £1bn | 1 billion | £1bn | ±£0.5bn (±50%) |
+/// | GBP 1234.56 | 1.23456 thousand | £0.01 | ±£0.005 |
+///
+/// When a report says more about its precision ("about £200m", to the
+/// nearest £10m), set it with [`with_precision`](ReportedPair::with_precision).
 ///
 /// ```
 /// use statecraft::{fx::{check_reported, EcbRates}, Money, NaiveDate};
@@ -51,6 +69,7 @@ pub struct ReportedPair {
     expected: Money,
     implied_rate: Decimal,
     deviation_percent: Decimal,
+    precision: Decimal,
     rounding_percent: Decimal,
     margin_percent: Decimal,
 }
@@ -146,7 +165,9 @@ pub fn check_reported_with<R: RateSource + ?Sized>(
         .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED))
         .and_then(|d| d.checked_div(expected.amount()))
         .ok_or_else(|| overflow("deviation"))?;
-    let rounding_percent = rounding_percent(reported.amount()).ok_or_else(|| overflow("rounding slack"))?;
+    let precision = precision(reported.amount()).ok_or_else(|| overflow("precision"))?;
+    let rounding_percent =
+        rounding_percent_for(reported.amount(), precision).ok_or_else(|| overflow("rounding slack"))?;
     Ok(ReportedPair {
         primary,
         reported,
@@ -155,28 +176,48 @@ pub fn check_reported_with<R: RateSource + ?Sized>(
         expected,
         implied_rate,
         deviation_percent,
+        precision,
         rounding_percent,
         margin_percent,
     })
 }
 
-/// Half a unit of the last significant digit of `amount`, in percent of
-/// it: `219000000` is given to the nearest million, so ±0.5m, 0.228…%;
-/// `218.8` to the nearest tenth.
-fn rounding_percent(amount: Decimal) -> Option<Decimal> {
+/// The magnitude units news copy reads amounts in, largest first: those
+/// of [`Money::to_compact`] (trillion, billion, million, thousand), then 1.
+const NEWS_UNITS: [Decimal; 5] = [
+    Decimal::from_parts(3_567_587_328, 232, 0, false, 0), // 10^12
+    Decimal::from_parts(1_000_000_000, 0, 0, false, 0),
+    Decimal::from_parts(1_000_000, 0, 0, false, 0),
+    Decimal::ONE_THOUSAND,
+    Decimal::ONE,
+];
+
+/// The precision a reported amount is written to, as the press writes
+/// it: the amount is read in the largest news unit it reaches (trillion,
+/// billion, million, thousand, or 1) and is given to its last written
+/// digit in that unit. `219000000` is "219m", so ±0.5m, like `220000000`
+/// ("220m") and `200000000` ("200m"); `218800000` ("218.8m") is ±0.05m;
+/// `1000000000` ("1bn") is ±0.5bn; `1234.56` ("1.23456k") is ±0.005.
+fn precision(amount: Decimal) -> Option<Decimal> {
     let amount = amount.abs().normalize();
-    let unit = if amount.scale() > 0 {
+    let news_unit = NEWS_UNITS.into_iter().find(|u| amount >= *u).unwrap_or(Decimal::ONE);
+    let last_digit = if amount.scale() > 0 {
         Decimal::new(1, amount.scale())
     } else {
         let mut mantissa = amount.mantissa();
         let mut unit = Decimal::ONE;
-        while mantissa != 0 && mantissa % 10 == 0 {
+        while mantissa != 0 && mantissa % 10 == 0 && unit < news_unit {
             mantissa /= 10;
             unit = unit.checked_mul(Decimal::TEN)?;
         }
         unit
     };
-    unit.checked_mul(Decimal::from(50))?.checked_div(amount)
+    Some(last_digit.min(news_unit))
+}
+
+/// Half of `precision`, in percent of `amount`.
+fn rounding_percent_for(amount: Decimal, precision: Decimal) -> Option<Decimal> {
+    precision.checked_mul(Decimal::from(50))?.checked_div(amount.abs())
 }
 
 impl ReportedPair {
@@ -216,12 +257,56 @@ impl ReportedPair {
         self.deviation_percent
     }
 
-    /// The rounding slack of the reported figure, in percent: half a unit
-    /// of its last significant digit, relative to it (trailing zeros of a
-    /// whole number are taken as not significant: £220m is read as given
-    /// to the nearest ten million).
+    /// The unit the reported figure is taken to be given to, in its
+    /// currency: 1000000 for £219m, £220m or £200m, 100000 for £218.8m,
+    /// 1000000000 for £1bn (see [the table above](ReportedPair#the-precision-of-the-reported-figure)),
+    /// or what [`with_precision`](ReportedPair::with_precision) set.
+    pub fn precision(&self) -> Decimal {
+        self.precision
+    }
+
+    /// The rounding slack of the reported figure, in percent: half its
+    /// [`precision`](ReportedPair::precision), relative to it (£219m:
+    /// ±0.5m in 219m, 0.228…%).
     pub fn rounding_percent(&self) -> Decimal {
         self.rounding_percent
+    }
+
+    /// The same check with the reported figure taken as given to the
+    /// nearest `precision` (in its currency) rather than the precision
+    /// read from how it is written: "about £200m", known to be rounded to
+    /// the nearest £10m, is `with_precision(10_000_000)`.
+    ///
+    /// # Errors
+    ///
+    /// [`FxError::InvalidPrecision`] unless `precision` is positive;
+    /// [`FxError::Overflow`] when the slack does not fit a `Decimal`.
+    ///
+    /// ```
+    /// use statecraft::{fx::{check_reported, EcbRates}, Decimal, NaiveDate};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
+    /// let check = check_reported("$250m".parse()?, "£200m".parse()?, day, EcbRates::embedded())?;
+    /// assert_eq!(check.precision(), Decimal::new(1_000_000, 0));
+    /// assert!(!check.is_consistent()); // £176.4m expected: 13% off
+    /// let rough = check.with_precision(Decimal::new(100_000_000, 0))?;
+    /// assert_eq!(rough.rounding_percent().to_string(), "25");
+    /// assert!(rough.is_consistent());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_precision(self, precision: Decimal) -> Result<ReportedPair, FxError> {
+        if precision <= Decimal::ZERO {
+            return Err(FxError::InvalidPrecision { precision });
+        }
+        let rounding_percent =
+            rounding_percent_for(self.reported.amount(), precision).ok_or_else(|| FxError::Overflow {
+                what: format!("the rounding slack of {} to the nearest {precision}", self.reported),
+            })?;
+        Ok(ReportedPair {
+            precision,
+            rounding_percent,
+            ..self
+        })
     }
 
     /// The margin allowed for other providers' rates, in percent.
@@ -283,19 +368,34 @@ mod tests {
     }
 
     #[test]
-    fn rounding_slack_comes_from_the_last_significant_digit() {
+    fn precision_is_the_last_written_digit_in_the_news_unit() {
+        let cases = [
+            ("219000000", "1000000"),
+            ("220000000", "1000000"),
+            ("200000000", "1000000"),
+            ("218800000", "100000"),
+            ("218.80", "0.1"),
+            ("4500000000", "100000000"),
+            ("1000000000", "1000000000"),
+            ("-1000000000", "1000000000"),
+            ("1000000000000", "1000000000000"),
+            ("1000000000000000", "1000000000000"),
+            ("1234.56", "0.01"),
+            ("1234", "1"),
+            ("1200", "100"),
+            ("75000", "1000"),
+            ("5", "1"),
+            ("0.003", "0.001"),
+            ("0.5", "0.1"),
+        ];
+        for (amount, unit) in cases {
+            assert_eq!(precision(dec(amount)), Some(dec(unit)), "{amount}");
+        }
         assert_eq!(
-            rounding_percent(dec("219000000")),
+            rounding_percent_for(dec("219000000"), dec("1000000")),
             Some(dec("50000000") / dec("219000000"))
         );
-        assert_eq!(
-            rounding_percent(dec("218800000")),
-            Some(dec("5000000") / dec("218800000"))
-        );
-        assert_eq!(rounding_percent(dec("218.8")), Some(dec("5") / dec("218.8")));
-        assert_eq!(rounding_percent(dec("218.80")), Some(dec("5") / dec("218.8")));
-        assert_eq!(rounding_percent(dec("-5")), Some(dec("10")));
-        assert_eq!(rounding_percent(dec("1")), Some(dec("50")));
-        assert_eq!(rounding_percent(dec("0.003")), Some(dec("0.05") / dec("0.003")));
+        assert_eq!(rounding_percent_for(dec("-5"), dec("1")), Some(dec("10")));
+        assert_eq!(rounding_percent_for(Decimal::MAX, Decimal::MAX), None);
     }
 }

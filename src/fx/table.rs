@@ -15,8 +15,10 @@ use crate::Currency;
 /// The header a rate table file must start with.
 const HEADER: &str = "date,base,quote,rate";
 
-/// The name of a table that was not given one.
-const DEFAULT_NAME: &str = "rate table";
+/// The name of a table that was not given one. A source's name reads as
+/// an adjective in messages ("no ECB rate for GTQ", "at the Banco de
+/// Guatemala rate of 2021-06-04"), so the default is one too.
+const DEFAULT_NAME: &str = "user-supplied";
 
 /// Dated rates a user supplies for pairs no reference source quotes: GTQ
 /// per USD from the Banco de Guatemala, HNL per USD from the Banco Central
@@ -54,7 +56,9 @@ pub struct RateTable {
 }
 
 impl RateTable {
-    /// An empty table named "rate table".
+    /// An empty table named "user-supplied"; name it
+    /// after whoever publishes its rates with [`named`](RateTable::named)
+    /// or [`with_name`](RateTable::with_name).
     pub fn new() -> RateTable {
         RateTable::named(DEFAULT_NAME)
     }
@@ -74,7 +78,7 @@ impl RateTable {
         }
     }
 
-    /// A table named "rate table" read from CSV; see
+    /// A table named "user-supplied" read from CSV; see
     /// [`read_csv`](RateTable::read_csv).
     ///
     /// # Errors
@@ -187,7 +191,7 @@ impl RateTable {
     /// let mut t = RateTable::named("Banguat");
     /// t.insert(day, Currency::USD, Currency::GTQ, Decimal::new(77237, 4))?;
     /// let e = t.insert(day, Currency::USD, Currency::GTQ, Decimal::new(77, 1)).unwrap_err();
-    /// assert_eq!(e.to_string(), "Banguat already has a USD/GTQ rate for 2021-06-04");
+    /// assert_eq!(e.to_string(), "duplicate Banguat rate for USD/GTQ on 2021-06-04");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn insert(&mut self, date: NaiveDate, base: Currency, quote: Currency, rate: Decimal) -> Result<(), FxError> {
@@ -212,6 +216,25 @@ impl RateTable {
         }
         series.insert(date, rate);
         Ok(())
+    }
+
+    /// The same rates under another name, which its rates give as their
+    /// source and its refusals quote.
+    ///
+    /// ```
+    /// use statecraft::{fx::{RateSource, RateTable}, Currency, NaiveDate};
+    ///
+    /// let csv = "date,base,quote,rate\n2021-06-04,USD,GTQ,7.7237\n";
+    /// let t = RateTable::from_csv(csv.as_bytes())?;
+    /// assert_eq!(t.name(), "user-supplied");
+    /// let t = t.with_name("Banguat");
+    /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
+    /// assert_eq!(t.rate(Currency::USD, Currency::GTQ, day)?.source(), "Banguat");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_name(mut self, name: impl Into<Arc<str>>) -> RateTable {
+        self.name = name.into();
+        self
     }
 
     /// The same rates under another missing-rate policy.
@@ -263,12 +286,12 @@ impl Default for RateTable {
 
 impl RateSource for RateTable {
     fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Rate, FxError> {
-        if from == to {
-            return Ok(Rate::identity(from, on));
-        }
         let provider = &*self.name;
         check_legal_tender(from, on, provider)?;
         check_legal_tender(to, on, provider)?;
+        if from == to {
+            return Ok(Rate::identity(from, on));
+        }
         let direct = self.pairs.get(&(from, to)).filter(|s| !s.is_empty());
         let inverse = self.pairs.get(&(to, from)).filter(|s| !s.is_empty());
         let (Some(last), true) = (self.last_date(), direct.is_some() || inverse.is_some()) else {
@@ -448,12 +471,12 @@ mod tests {
         t.insert(day(4), Currency::USD, Currency::HNL, Decimal::new(2405, 2))
             .unwrap();
         let cases = [
-            (Currency::GTQ, Currency::GBP, day(7), "no Banguat rate for GBP on 2021-06-07: Banguat does not quote GBP"),
+            (Currency::GTQ, Currency::GBP, day(7), "no Banguat rate for GBP on 2021-06-07: GBP is not quoted"),
             (
                 Currency::GTQ,
                 Currency::HNL,
                 day(7),
-                "no Banguat rate for GTQ/HNL on 2021-06-07: Banguat does not quote GTQ/HNL",
+                "no Banguat rate for GTQ/HNL on 2021-06-07: GTQ/HNL is not quoted",
             ),
             (
                 Currency::GTQ,
@@ -477,7 +500,7 @@ mod tests {
                 .rate(Currency::USD, Currency::GTQ, day(4))
                 .unwrap_err()
                 .to_string(),
-            "no rate table rate for USD on 2021-06-04: rate table does not quote USD"
+            "no user-supplied rate for USD on 2021-06-04: USD is not quoted"
         );
         let e = t
             .insert(day(4), Currency::USD, Currency::USD, Decimal::ONE)
