@@ -166,9 +166,11 @@ fn mutations() -> Vec<(Rule, Mutation)> {
         }),
         (Rule::NotInOffice, |d| {
             let i = leader_index(d, &d["trips"][0]["traveller"].clone());
-            let term = &mut d["leaders"][i]["terms"][0];
-            term["start"] = json!("2099-01-01");
-            term.as_object_mut().unwrap().remove("end");
+            // One term, over before any event and before its source.
+            let mut term = d["leaders"][i]["terms"][0].clone();
+            term["start"] = json!("1980-01-01");
+            term["end"] = json!("1980-12-31");
+            d["leaders"][i]["terms"] = json!([term]);
             "/trips/0/traveller".into()
         }),
         (Rule::RoleNotHeld, |d| {
@@ -272,6 +274,20 @@ fn mutations() -> Vec<(Rule, Mutation)> {
             let parts = s.entry("breakdowns").or_insert(json!([]));
             push(parts, json!({"part": {"country": "FR"}, "share": "100"}));
             push(parts, json!({"part": {"country": "DE"}, "share": "1"}));
+            "/statistics/0/breakdowns".into()
+        }),
+        (Rule::BreakdownMayExceed100, |d| {
+            // Estimates only: the sure shares stay as they were, within 99%.
+            let s = d["statistics"][0].as_object_mut().unwrap();
+            let parts = s.entry("breakdowns").or_insert(json!([]));
+            push(
+                parts,
+                json!({"part": {"country": "FR"}, "share": "100", "qualifier": "about"}),
+            );
+            push(
+                parts,
+                json!({"part": {"country": "DE"}, "share": "1", "qualifier": "approaching"}),
+            );
             "/statistics/0/breakdowns".into()
         }),
     ]

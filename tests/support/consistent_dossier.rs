@@ -221,17 +221,26 @@ fn build(dice: &mut Dice) -> Consistent {
         } else {
             dice.coin().then(|| dice.range(0, n_trips as u32 - 1) as usize)
         };
-        let (date, place) = match on_trip {
-            Some(t) => {
-                let leg = dice.pick(&trip_legs[t]);
-                (dice.day(leg.arrival(), leg.last_day()), leg.country())
-            }
-            None => (dice.day(first_event(), last_event()), dice.countries(1)[0]),
-        };
-        let status = if i == 0 {
+        let mut status = if i == 0 {
             dice.pick(&[EventStatus::Happened, EventStatus::Planned])
         } else {
             dice.status()
+        };
+        let (date, place) = match on_trip {
+            Some(t) => {
+                let mut leg = dice.pick(&trip_legs[t]);
+                // A cancelled leg covers only a cancelled meeting; trip 0's
+                // first leg happened.
+                if leg.status() == EventStatus::Cancelled {
+                    if i == 0 {
+                        leg = trip_legs[0][0].clone();
+                    } else {
+                        status = EventStatus::Cancelled;
+                    }
+                }
+                (dice.day(leg.arrival(), leg.last_day()), leg.country())
+            }
+            None => (dice.day(first_event(), last_event()), dice.countries(1)[0]),
         };
         let mut m =
             Meeting::new(id("meeting", i), date, place, MeetingKind::Meeting, dice.pick(&sources)).with_status(status);
