@@ -14,7 +14,8 @@
 //!
 //! Exit status: 0 when there is no error (warnings allowed), 1 when there
 //! is at least one, 2 when the dossier or the rates cannot be read or
-//! parsed (one line on stderr, with the line and column).
+//! parsed (one line on stderr, with the line and column). `--help` prints
+//! the usage on stdout and exits 0.
 
 use std::fs::File;
 use std::path::Path;
@@ -43,8 +44,12 @@ fn main() -> ExitCode {
     }
 }
 
-/// The report, and whether it has no error.
+/// The report, and whether it has no error; the usage, and `true`, for
+/// `--help`.
 fn run(args: &[String]) -> Result<(String, bool), String> {
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        return Ok((format!("{USAGE}\n"), true));
+    }
     let (file, rates_file) = parse_args(args)?;
     let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {file}: {e}"))?;
     let dossier = Dossier::from_json_slice(&bytes).map_err(|e| format!("{file}: {e}"))?;
@@ -63,7 +68,6 @@ fn parse_args(args: &[String]) -> Result<(String, Option<String>), String> {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--rates" => rates = Some(it.next().ok_or("--rates needs a file")?.clone()),
-            "-h" | "--help" => return Err(USAGE.to_string()),
             s if s.starts_with("--") => return Err(format!("unknown option `{s}`; {USAGE}")),
             _ if file.is_none() => file = Some(arg.clone()),
             _ => return Err(USAGE.to_string()),

@@ -170,3 +170,13 @@ fn bad_arguments_exit_2_with_usage() {
         "validate: usage: validate FILE.json [--rates FILE.csv]\n"
     );
 }
+
+#[test]
+fn help_prints_usage_on_stdout_and_exits_0() {
+    for args in [&["--help"][..], &["-h"], &["a.json", "--help"]] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert_eq!(stdout(&o), "usage: validate FILE.json [--rates FILE.csv]\n", "{args:?}");
+        assert_eq!(stderr(&o), "", "{args:?}");
+    }
+}

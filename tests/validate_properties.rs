@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use statecraft::fx::{RateChain, RateSource};
+use statecraft::fx::RateChain;
 use statecraft::{Decimal, Dossier, NaiveDate, Report, Rule, Severity};
 
 /// The checks every report passes, whatever the dossier.
@@ -166,9 +166,11 @@ fn mutations() -> Vec<(Rule, Mutation)> {
         }),
         (Rule::NotInOffice, |d| {
             let i = leader_index(d, &d["trips"][0]["traveller"].clone());
-            let term = &mut d["leaders"][i]["terms"][0];
-            term["start"] = json!("2099-01-01");
-            term.as_object_mut().unwrap().remove("end");
+            // One term, over before any event and before its source.
+            let mut term = d["leaders"][i]["terms"][0].clone();
+            term["start"] = json!("1980-01-01");
+            term["end"] = json!("1980-12-31");
+            d["leaders"][i]["terms"] = json!([term]);
             "/trips/0/traveller".into()
         }),
         (Rule::RoleNotHeld, |d| {
@@ -178,9 +180,8 @@ fn mutations() -> Vec<(Rule, Mutation)> {
             "/meetings/0/participants/0/role".into()
         }),
         (Rule::ConcurrentOfficeHolders, |d| {
-            let mut term = d["leaders"][0]["terms"][0].clone();
-            term["start"] = json!("2005-01-01");
-            term["end"] = json!("2005-12-31");
+            // Leader 0 is a President; its last term runs past every event.
+            let term = d["leaders"][0]["terms"].as_array().unwrap().last().unwrap().clone();
             format!("/leaders/1/terms/{}", push(&mut d["leaders"][1]["terms"], term))
         }),
         (Rule::UnknownSource, |d| {
@@ -274,6 +275,20 @@ fn mutations() -> Vec<(Rule, Mutation)> {
             push(parts, json!({"part": {"country": "DE"}, "share": "1"}));
             "/statistics/0/breakdowns".into()
         }),
+        (Rule::BreakdownMayExceed100, |d| {
+            // Estimates only: the sure shares stay as they were, within 99%.
+            let s = d["statistics"][0].as_object_mut().unwrap();
+            let parts = s.entry("breakdowns").or_insert(json!([]));
+            push(
+                parts,
+                json!({"part": {"country": "FR"}, "share": "100", "qualifier": "about"}),
+            );
+            push(
+                parts,
+                json!({"part": {"country": "DE"}, "share": "1", "qualifier": "approaching"}),
+            );
+            "/statistics/0/breakdowns".into()
+        }),
     ]
 }
 
@@ -302,5 +317,4 @@ fn an_empty_chain_only_leaves_pairs_unchecked() {
           any source: the chain has no sources"
         ]
     );
-    let _: &dyn RateSource = &RateChain::new();
 }

@@ -111,6 +111,21 @@ mod tests_support {
             .collect()
     }
 
+    /// `rule-id /path: message` for each violation of the lists, with no rates.
+    pub(crate) fn messages(lists: &str) -> Vec<String> {
+        let json = format!(
+            r#"{{"format": "statecraft-dossier/1",
+                "sources": [{{"id": "s", "title": "S", "published": "2021-06-07"}}]{}{lists}}}"#,
+            if lists.is_empty() { "" } else { ", " }
+        );
+        let dossier = Dossier::from_json_str(&json).unwrap_or_else(|e| panic!("{e}\n{json}"));
+        dossier
+            .validate(&RateTable::new())
+            .iter()
+            .map(|v| format!("{} {}: {}", v.rule(), v.path().to_pointer(), v.message()))
+            .collect()
+    }
+
     /// A leader `id` holding `office` of `country` from `start` to `end`.
     pub(crate) fn leader(id: &str, office: &str, country: &str, start: &str, end: Option<&str>) -> String {
         let end = end.map(|e| format!(r#", "end": "{e}""#)).unwrap_or_default();

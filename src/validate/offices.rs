@@ -21,15 +21,19 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
         let Some(traveller) = leader(trip.traveller()) else {
             continue;
         };
-        let legs = trip.legs().iter().filter(|l| l.status() != EventStatus::Cancelled);
-        let first = legs.clone().map(|l| l.arrival()).min();
-        let last = legs
-            .map(|l| l.departure().map_or(l.arrival(), |dep| dep.max(l.arrival())))
-            .max();
-        let uncovered = [first, last]
-            .into_iter()
-            .flatten()
-            .find(|&day| traveller.term_on(day).is_none());
+        let spans = in_office(traveller);
+        let uncovered = trip
+            .legs()
+            .iter()
+            .filter(|l| l.status() != EventStatus::Cancelled)
+            .filter_map(|l| {
+                first_uncovered(
+                    &spans,
+                    l.arrival(),
+                    l.departure().map_or(l.arrival(), |dep| dep.max(l.arrival())),
+                )
+            })
+            .min();
         if let Some(day) = uncovered {
             out.push(Violation::new(
                 Rule::NotInOffice,
@@ -129,6 +133,46 @@ fn not_in_office(l: &Leader, doing: &str, day: NaiveDate) -> String {
     }
     s.push(')');
     s
+}
+
+/// The days a leader holds some office, as disjoint spans sorted by start
+/// and not touching (terms that overlap or follow on the next day are
+/// merged); an open term runs to `NaiveDate::MAX`.
+fn in_office(l: &Leader) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut terms: Vec<(NaiveDate, NaiveDate)> = l
+        .terms()
+        .iter()
+        .map(|t| (t.start(), t.end().unwrap_or(NaiveDate::MAX)))
+        .collect();
+    terms.sort_unstable();
+    let mut spans: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(terms.len());
+    for (start, end) in terms {
+        match spans.last_mut() {
+            // `succ_opt` is `None` only for `NaiveDate::MAX`, which nothing follows.
+            Some(last) if last.1.succ_opt().is_none_or(|next| start <= next) => last.1 = last.1.max(end),
+            _ => spans.push((start, end)),
+        }
+    }
+    spans
+}
+
+/// The first day from `first` to `last` that no span covers, if any: one
+/// step per span, however long the days.
+fn first_uncovered(spans: &[(NaiveDate, NaiveDate)], first: NaiveDate, last: NaiveDate) -> Option<NaiveDate> {
+    let mut day = first;
+    for &(start, end) in spans {
+        if end < day {
+            continue;
+        }
+        if start > day {
+            return Some(day);
+        }
+        day = end.succ_opt()?;
+        if day > last {
+            return None;
+        }
+    }
+    Some(day)
 }
 
 fn has_reversed_term(l: &Leader) -> bool {
@@ -286,5 +330,56 @@ mod tests {
         };
         assert!(found(&trip("2020-01-14")).is_empty());
         assert_eq!(found(&trip("2020-01-15")), ["not-in-office /trips/0/traveller"]);
+    }
+
+    fn two_terms(first_end: &str, second_start: &str, legs: &str) -> String {
+        format!(
+            r#""leaders": [{{"id": "a", "name": "a", "terms": [
+                {{"office": "president", "country": "GT", "start": "{second_start}"}},
+                {{"office": "president", "country": "GT", "start": "2016-01-14", "end": "{first_end}"}}], "source": "s"}}],
+              "trips": [{{"id": "t", "traveller": "a", "legs": [{legs}], "source": "s"}}]"#
+        )
+    }
+
+    #[test]
+    fn a_trip_is_checked_on_every_day_of_its_legs() {
+        let legs = r#"{"country": "MX", "arrival": "2019-12-30", "departure": "2020-01-10", "status": "happened"}"#;
+        // Out of office from 2020-01-05 to 2020-01-06, in the middle of the leg.
+        let gap = two_terms("2020-01-04", "2020-01-07", legs);
+        assert_eq!(found(&gap), ["not-in-office /trips/0/traveller"]);
+        let report = super::super::tests_support::messages(&gap);
+        assert!(report[0].contains("on 2020-01-05 but holds no office"), "{report:?}");
+        // Terms that follow on the next day, or overlap, leave no gap.
+        assert!(found(&two_terms("2020-01-06", "2020-01-07", legs)).is_empty());
+        assert!(found(&two_terms("2020-01-09", "2020-01-07", legs)).is_empty());
+        // A cancelled leg over the gap is not travelled.
+        let cancelled = r#"{"country": "MX", "arrival": "2019-12-30", "departure": "2020-01-04", "status": "happened"},
+            {"country": "HN", "arrival": "2020-01-05", "departure": "2020-01-06", "status": "cancelled"},
+            {"country": "SV", "arrival": "2020-01-07", "status": "happened"}"#;
+        assert!(found(&two_terms("2020-01-04", "2020-01-07", cancelled)).is_empty());
+    }
+
+    #[test]
+    fn days_at_the_ends_of_the_calendar_neither_hang_nor_panic() {
+        let (min, max) = (chrono::NaiveDate::MIN, chrono::NaiveDate::MAX);
+        let legs = format!(r#"{{"country": "MX", "arrival": "{min}", "departure": "{max}", "status": "planned"}}"#);
+        let lists = |first_end: &str, second_start: &str| {
+            format!(
+                r#""leaders": [{{"id": "a", "name": "a", "terms": [
+                    {{"office": "president", "country": "GT", "start": "{min}", "end": "{first_end}"}},
+                    {{"office": "president", "country": "GT", "start": "{second_start}", "end": "{max}"}}], "source": "s"}}],
+                  "trips": [{{"id": "t", "traveller": "a", "legs": [{legs}], "source": "s"}}]"#
+            )
+        };
+        let covered = super::super::tests_support::messages(&lists("2000-01-01", "2000-01-02"));
+        assert!(covered.iter().all(|m| !m.starts_with("not-in-office")), "{covered:?}");
+        let gap = super::super::tests_support::messages(&lists("2000-01-01", "2000-01-03"));
+        assert!(
+            gap.iter()
+                .any(|m| m.starts_with("not-in-office") && m.contains("on 2000-01-02 ")),
+            "{gap:?}"
+        );
+        let end = super::super::tests_support::messages(&lists(&max.to_string(), &max.to_string()));
+        assert!(end.iter().all(|m| !m.starts_with("not-in-office")), "{end:?}");
     }
 }

@@ -2,7 +2,7 @@
 //! legs are in travel order, and meetings fall within their trip.
 
 use super::{at, Index, Rule, Violation};
-use crate::{Dossier, Leg, Period, Trip};
+use crate::{Dossier, EventStatus, Leg, Period, Trip};
 
 pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
     for (i, l) in d.leaders().iter().enumerate() {
@@ -76,10 +76,27 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
             continue; // leg-departs-before-arrival says what to fix
         }
         let (day, place) = (m.date(), m.place());
-        if trip.legs().iter().any(|l| l.country() == place && l.covers(day)) {
+        // A meeting that is to happen, or did, needs a leg that is too; a
+        // cancelled meeting may have been on a cancelled leg.
+        let meeting_cancelled = m.status() == EventStatus::Cancelled;
+        let mut legs = trip
+            .legs()
+            .iter()
+            .filter(|l| meeting_cancelled || l.status() != EventStatus::Cancelled);
+        if legs.clone().any(|l| l.country() == place && l.covers(day)) {
             continue;
         }
-        let message = match (trip.leg_on(day), trip.start(), trip.end()) {
+        let cancelled_there = trip
+            .legs()
+            .iter()
+            .any(|l| l.status() == EventStatus::Cancelled && l.country() == place && l.covers(day));
+        let message = match (legs.find(|l| l.covers(day)), trip.start(), trip.end()) {
+            _ if cancelled_there => format!(
+                "meeting in {} on {day} is on trip `{}`, whose leg in {} that day was cancelled",
+                place.common_name(),
+                trip.id(),
+                place.common_name()
+            ),
             (Some(elsewhere), _, _) => format!(
                 "meeting in {} on {day} is on trip `{}`, which is in {} that day",
                 place.common_name(),
@@ -165,6 +182,25 @@ mod tests {
             ["meeting-outside-trip /meetings/0/date"]
         );
         assert_eq!(found(&trip("")).len(), 0);
+    }
+
+    #[test]
+    fn a_cancelled_leg_covers_only_a_cancelled_meeting() {
+        let legs = r#"{"country": "GT", "arrival": "2021-06-06", "departure": "2021-06-07", "status": "cancelled"}"#;
+        let meeting = |status: &str| {
+            format!(
+                r#"{}, "meetings": [{{"id": "m", "trip": "t", "date": "2021-06-07", "place": "GT", "kind": "call", "status": "{status}", "source": "s"}}]"#,
+                trip(legs)
+            )
+        };
+        assert!(found(&meeting("cancelled")).is_empty());
+        for status in ["happened", "planned"] {
+            assert_eq!(
+                found(&meeting(status)),
+                ["meeting-outside-trip /meetings/0/date"],
+                "{status}"
+            );
+        }
     }
 
     #[test]

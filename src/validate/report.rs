@@ -183,8 +183,10 @@ impl fmt::Display for Violation {
 
 /// Everything [`Dossier::validate`](crate::Dossier::validate) found: every
 /// violation of every rule, never only the first, in the order of the
-/// document (by list in the format's order, then by place in the list,
-/// then by rule).
+/// document: by list in the format's order, then by the rest of the path
+/// (place in the list, then, within one item, the field path segment by
+/// segment: field names alphabetically, indices by number, a path before
+/// the longer paths it begins), then by rule for violations at one path.
 ///
 /// `Display` writes one violation per line and a summary line
 /// (`1 error, 2 warnings`).
@@ -364,6 +366,25 @@ mod tests {
         assert_eq!(order, ["d", "a", "c", "b", "e"]);
         assert!(!report.is_ok());
         assert_eq!((report.error_count(), report.warning_count(), report.len()), (4, 1, 5));
+    }
+
+    #[test]
+    fn within_one_item_orders_by_field_path() {
+        let leader = || at("leaders", 0);
+        let report = Report::new(vec![
+            Violation::new(Rule::NotInOffice, leader().field("terms").index(1).field("end"), "d"),
+            Violation::new(Rule::UnknownSource, leader().field("source"), "a2"),
+            Violation::new(
+                Rule::FactAfterSource,
+                leader().field("terms").index(0).field("start"),
+                "c",
+            ),
+            Violation::new(Rule::DuplicateId, leader().field("id"), "a"),
+            Violation::new(Rule::ConcurrentOfficeHolders, leader().field("terms").index(0), "b"),
+        ]);
+        let order: Vec<&str> = report.iter().map(Violation::message).collect();
+        // `id` < `source` < `terms`; `terms/0` < `terms/0/start` < `terms/1/end`.
+        assert_eq!(order, ["a", "a2", "b", "c", "d"]);
     }
 
     #[test]

@@ -17,11 +17,14 @@ use crate::Excerpt;
 /// certainly, wrong. Rules follow the IATI validator where it has one
 /// ([`iati`](Rule::iati)). `docs/RULES.md` lists them all.
 ///
-/// Two rules of the issue cannot be broken in a dossier that loads, because
-/// the model's types cannot hold the bad value: a share outside 0..=100
-/// ([`Rule::ShareOutOfRange`]) and a negative count ([`Rule::NegativeCount`]).
-/// They are listed for completeness, and [`enforced_by_types`](Rule::enforced_by_types)
-/// says so; the loader refuses such values with a line and column.
+/// Two rules hold in every dossier that loads: each share is within
+/// 0..=100 ([`Rule::ShareOutOfRange`], IATI 12.1.1) and counts are not
+/// negative ([`Rule::NegativeCount`]). A [`Share`](crate::Share) and a
+/// [`Count`](crate::Count) cannot hold another value, so the loader
+/// refuses one with its line and column, and validation never reports
+/// these rules. They keep their ids so that the list of rules is the
+/// whole of what a consistent dossier keeps;
+/// [`enforced_by_types`](Rule::enforced_by_types) says which they are.
 ///
 /// ```
 /// use statecraft::{Rule, Severity};
@@ -82,12 +85,13 @@ pub enum Rule {
     /// does not end before it starts (IATI 11.1.2, 11.1.3).
     PeriodEndsBeforeStart,
     /// `meeting-outside-trip` (error): a meeting on a trip falls on a day
-    /// one of the trip's legs in the meeting's country covers.
+    /// one of the trip's legs in the meeting's country covers. A cancelled
+    /// leg covers only a cancelled meeting.
     MeetingOutsideTrip,
 
     // Offices -------------------------------------------------------------
     /// `not-in-office` (error): every leader who takes part in a trip
-    /// (on its first and last day, cancelled legs aside), a meeting (not a
+    /// (on every day of its legs, cancelled legs aside), a meeting (not a
     /// cancelled one) or an announcement (when it is dated) holds a term
     /// covering that day. An announcement with no date is not checked.
     NotInOffice,
@@ -110,8 +114,10 @@ pub enum Rule {
     /// source reported it (its `reported` date, else the source's
     /// `published`), unless it was still to come: a planned or cancelled
     /// meeting or leg, a planned initiative, proposed funding. The date
-    /// checked is the one [`FactRef::date`](crate::FactRef::date) gives;
-    /// for a trip, the arrival of each leg that happened.
+    /// checked is the one [`FactRef::date`](crate::FactRef::date) gives,
+    /// except for a trip, the arrival of each leg that happened, and a
+    /// leader, the start of each term: a term's end after the source's
+    /// date is the end it was scheduled to have, not a later fact.
     FactAfterSource,
 
     // Money ---------------------------------------------------------------
@@ -178,10 +184,18 @@ pub enum Rule {
     /// refuses a negative one, so validation never reports this rule.
     NegativeCount,
     /// `breakdown-exceeds-100` (error): the breakdown shares of a statistic
-    /// sum to at most 100%, taking each at its lower bound ("up to" and
-    /// "fewer than" shares count as 0; "more than" ones push a sum of
-    /// exactly 100 above it). Parts are read as disjoint.
+    /// sum to at most 100%, counting only the shares that are a sure lower
+    /// bound: exact, "more than" and "at least" ones ("more than" pushes a
+    /// sum of exactly 100 above it). Estimates ("about", "approaching")
+    /// and ceilings ("up to", "fewer than") count as 0. Parts are read as
+    /// disjoint.
     BreakdownExceeds100,
+    /// `breakdown-may-exceed-100` (warning): the breakdown shares of a
+    /// statistic, estimates ("about", "approaching") taken at their
+    /// figure, sum to at most 100%. Reported only when the sure shares
+    /// alone do not (else `breakdown-exceeds-100` says it): "approaching
+    /// 60%" and "about 41%" read as 101%, but may be 59% and 40%.
+    BreakdownMayExceed100,
 }
 
 impl Rule {
@@ -217,6 +231,7 @@ impl Rule {
             Rule::AllocationBeforePledge => "allocation-before-pledge",
             Rule::NegativeCount => "negative-count",
             Rule::BreakdownExceeds100 => "breakdown-exceeds-100",
+            Rule::BreakdownMayExceed100 => "breakdown-may-exceed-100",
         }
     }
 
@@ -224,7 +239,10 @@ impl Rule {
     /// what could not be checked or is only likely wrong.
     pub const fn severity(self) -> Severity {
         match self {
-            Rule::ConcurrentOfficeHolders | Rule::ReportedPairUnchecked | Rule::StageCountedTwice => Severity::Warning,
+            Rule::ConcurrentOfficeHolders
+            | Rule::ReportedPairUnchecked
+            | Rule::StageCountedTwice
+            | Rule::BreakdownMayExceed100 => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -261,6 +279,7 @@ impl Rule {
             Rule::AllocationBeforePledge => "an allocation is not dated before its pledge",
             Rule::NegativeCount => "counts are not negative (enforced by types)",
             Rule::BreakdownExceeds100 => "breakdown shares sum to at most 100%",
+            Rule::BreakdownMayExceed100 => "breakdown shares, estimates at their figure, sum to at most 100%",
         }
     }
 
@@ -373,7 +392,7 @@ mod tests {
             assert_eq!(json, format!("\"{id}\""));
             assert_eq!(serde_json::from_str::<Rule>(&json).unwrap(), rule);
         }
-        assert_eq!(seen.len(), 29);
+        assert_eq!(seen.len(), 30);
     }
 
     #[test]
@@ -412,6 +431,7 @@ mod tests {
                 "allocation-before-pledge",
                 "negative-count",
                 "breakdown-exceeds-100",
+                "breakdown-may-exceed-100",
             ]
         );
         let warnings: Vec<&str> = Rule::iter()
@@ -423,7 +443,8 @@ mod tests {
             [
                 "concurrent-office-holders",
                 "reported-pair-unchecked",
-                "stage-counted-twice"
+                "stage-counted-twice",
+                "breakdown-may-exceed-100"
             ]
         );
     }

@@ -39,17 +39,14 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
         };
         match fact {
             FactRef::Leader(l) => {
-                let latest = l
-                    .terms()
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(k, t)| t.end().map(|end| (end, k, t)))
-                    .max_by_key(|(end, _, _)| *end);
-                if let Some((end, k, t)) = latest {
-                    late(end, &|| {
+                // A term's end after the source's date is the end it was
+                // scheduled to have (a fixed inauguration day), not a fact
+                // after the source: only starts are checked.
+                for (k, t) in l.terms().iter().enumerate() {
+                    late(t.start(), &|| {
                         let role = Excerpt::new(&t.role().to_string());
-                        let what = format!("the term of `{}` as {role} ends on", l.id());
-                        (path.clone().field("terms").index(k).field("end"), what)
+                        let what = format!("the term of `{}` as {role} starts on", l.id());
+                        (path.clone().field("terms").index(k).field("start"), what)
                     });
                 }
             }
@@ -174,6 +171,22 @@ mod tests {
         assert_eq!(
             found(&meeting("2021-06-05", "happened", earlier)),
             ["fact-after-source /meetings/0/date"]
+        );
+    }
+
+    #[test]
+    fn a_term_may_be_scheduled_to_end_after_its_source() {
+        let leader = |start: &str, end: &str| {
+            format!(
+                r#""leaders": [{{"id": "h", "name": "H", "terms": [{{"office": "vice-president", "country": "US", "start": "{start}", "end": "{end}"}}], "source": "s"}}]"#
+            )
+        };
+        // The source is of 2021-06-07: a term ending in 2025 was scheduled to.
+        assert!(found(&leader("2021-01-20", "2025-01-20")).is_empty());
+        assert!(found(&leader("2021-01-20", "2021-06-07")).is_empty());
+        assert_eq!(
+            found(&leader("2021-06-08", "2025-01-20")),
+            ["fact-after-source /leaders/0/terms/0/start"]
         );
     }
 

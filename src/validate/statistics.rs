@@ -12,42 +12,59 @@ const MAX_LISTED: usize = 6;
 pub(super) fn check(d: &Dossier, out: &mut Vec<Violation>) {
     for (i, s) in d.statistics().iter().enumerate() {
         let parts = s.breakdowns();
-        let at_least = parts
-            .iter()
-            .map(lower_bound)
-            .fold(Decimal::ZERO, Decimal::saturating_add);
+        let sum =
+            |share: fn(&Breakdown) -> Decimal| parts.iter().map(share).fold(Decimal::ZERO, Decimal::saturating_add);
         let strictly_more = parts.iter().any(|b| b.qualifier() == Qualifier::MoreThan);
-        let over = at_least > Decimal::ONE_HUNDRED || (at_least == Decimal::ONE_HUNDRED && strictly_more);
-        if !over {
-            continue;
-        }
+        let above = |total: Decimal| total > Decimal::ONE_HUNDRED || (total == Decimal::ONE_HUNDRED && strictly_more);
+        let at_least = sum(lower_bound);
+        let (rule, total, bound, tail) = if above(at_least) {
+            let bound = if strictly_more {
+                "more than "
+            } else if parts.iter().any(|b| b.qualifier() != Qualifier::Exact) {
+                "at least "
+            } else {
+                ""
+            };
+            (Rule::BreakdownExceeds100, at_least, bound, "")
+        } else {
+            let stated = sum(stated);
+            if !above(stated) {
+                continue;
+            }
+            let tail = "; approximate shares may still make it 100% or less";
+            (Rule::BreakdownMayExceed100, stated, "about ", tail)
+        };
         let mut listed: Vec<String> = parts.iter().take(MAX_LISTED).map(share_words).collect();
         if parts.len() > MAX_LISTED {
             listed.push("…".to_string());
         }
-        let bound = if strictly_more {
-            "more than "
-        } else if parts.iter().any(|b| b.qualifier() != Qualifier::Exact) {
-            "at least "
-        } else {
-            ""
-        };
         out.push(Violation::new(
-            Rule::BreakdownExceeds100,
+            rule,
             at("statistics", i).field("breakdowns"),
             format!(
-                "the breakdowns of statistic `{}` add up to {bound}{}% of it ({}), above 100%",
+                "the breakdowns of statistic `{}` add up to {bound}{}% of it ({}), above 100%{tail}",
                 s.id(),
-                at_least.normalize(),
+                total.normalize(),
                 listed.join(" + ")
             ),
         ));
     }
 }
 
-/// The least share a breakdown can stand for: nothing for "up to" and
-/// "fewer than", the figure itself otherwise.
+/// The least share a breakdown surely stands for: the figure when it is
+/// exact or a floor ("more than", "at least"); nothing when it is a
+/// ceiling ("up to", "fewer than") or an estimate ("about",
+/// "approaching"), which may lie below the figure.
 fn lower_bound(b: &Breakdown) -> Decimal {
+    match b.qualifier() {
+        Qualifier::Exact | Qualifier::MoreThan | Qualifier::AtLeast => b.share().percent(),
+        _ => Decimal::ZERO,
+    }
+}
+
+/// The share as stated, estimates taken at their figure; ceilings ("up
+/// to", "fewer than") still count as nothing.
+fn stated(b: &Breakdown) -> Decimal {
     match b.qualifier() {
         Qualifier::UpTo | Qualifier::FewerThan => Decimal::ZERO,
         _ => b.share().percent(),
@@ -88,10 +105,26 @@ mod tests {
         for q in ["at-least", "about", "approaching"] {
             assert!(found(&breakdowns(&[("60", q), ("40", "exact")])).is_empty(), "{q}");
         }
+        assert_eq!(found(&breakdowns(&[("60", "at-least"), ("41", "exact")])), over);
         // "Up to" and "fewer than" shares may be nothing at all.
         for q in ["up-to", "fewer-than"] {
             assert!(found(&breakdowns(&[("90", q), ("90", "exact")])).is_empty(), "{q}");
         }
-        assert_eq!(found(&breakdowns(&[("90", "about"), ("90", "exact")])), over);
+        assert_eq!(found(&breakdowns(&[("90", "at-least"), ("90", "exact")])), over);
+    }
+
+    #[test]
+    fn estimates_above_100_are_a_warning_not_an_error() {
+        let may = ["breakdown-may-exceed-100 /statistics/0/breakdowns"];
+        // "Approaching 60%" and "about 41%" may be 59% and 40%.
+        assert_eq!(found(&breakdowns(&[("60", "approaching"), ("41", "about")])), may);
+        assert_eq!(found(&breakdowns(&[("90", "about"), ("90", "exact")])), may);
+        assert_eq!(found(&breakdowns(&[("60", "about"), ("40", "more-than")])), may);
+        assert!(found(&breakdowns(&[("60", "about"), ("40", "exact")])).is_empty());
+        // Exact shares alone above 100% are an error, estimates beside them or not.
+        assert_eq!(
+            found(&breakdowns(&[("70", "exact"), ("40", "exact"), ("5", "about")])),
+            ["breakdown-exceeds-100 /statistics/0/breakdowns"]
+        );
     }
 }

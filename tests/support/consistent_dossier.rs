@@ -1,10 +1,17 @@
 //! A proptest strategy for *consistent* dossiers: every id resolves and is
 //! unique, periods are ordered, meetings fall within their trip's legs,
 //! leaders hold office whenever they act and no office has two holders,
-//! facts precede their sources, amounts are legal tender and signed by
+//! facts precede their sources unless still to come, amounts are legal tender and signed by
 //! their stage, shares sum to 100, reported amounts are the exact
 //! conversion at the rate table generated beside the dossier, allocations
 //! stay within half their pledge, and breakdowns within 99%.
+//!
+//! Leaders hold one office each (leader 0 is a President), of distinct
+//! countries, in several terms: split by recesses (days nobody acts on,
+//! between two terms), sometimes by a handover to themselves on the next
+//! day, the last one open or scheduled to end after every source. Some
+//! trips and meetings are planned after their source; some facts carry a
+//! `reported` date after their own.
 //!
 //! Beyond that, the first items are rich enough for every rule to be
 //! broken by one change (`tests/validate_properties.rs`): at least two
@@ -39,8 +46,10 @@ pub const CURRENCIES: [Currency; 5] = [
     Currency::CHF,
 ];
 
-/// Events fall from 2000-01-01 to 2020-12-31; sources are published from
-/// 2021-01-01 on; terms start on 1990-01-01.
+/// Events fall from 2000-01-01 to 2020-12-31, except planned ones, which
+/// may follow their source; sources are published from 2021-01-01 to
+/// 2024-12-31; terms start on 1990-01-01, and the last one is open or
+/// ends on 2030-12-31.
 pub fn first_event() -> NaiveDate {
     NaiveDate::from_ymd_opt(2000, 1, 1).unwrap()
 }
@@ -49,6 +58,21 @@ pub fn last_event() -> NaiveDate {
 }
 pub fn term_start() -> NaiveDate {
     NaiveDate::from_ymd_opt(1990, 1, 1).unwrap()
+}
+pub fn scheduled_end() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2030, 12, 31).unwrap()
+}
+
+fn days(n: u32) -> chrono::Days {
+    chrono::Days::new(u64::from(n))
+}
+
+/// The end of the first recess that meets `from..=to`, if any.
+fn recess_in(recesses: &[(NaiveDate, NaiveDate)], from: NaiveDate, to: NaiveDate) -> Option<NaiveDate> {
+    recesses
+        .iter()
+        .find(|(start, end)| *start <= to && from <= *end)
+        .map(|r| r.1)
 }
 
 /// A consistent dossier and the rates its reported amounts were computed
@@ -89,6 +113,15 @@ impl Dice {
     fn day(&mut self, from: NaiveDate, to: NaiveDate) -> NaiveDate {
         let span = (to - from).num_days() as u32;
         from + chrono::Days::new(u64::from(self.range(0, span)))
+    }
+    /// A day from `from` on (to `to`, unless a recess pushes it past) on
+    /// which leaders are in office.
+    fn free_day(&mut self, recesses: &[(NaiveDate, NaiveDate)], from: NaiveDate, to: NaiveDate) -> NaiveDate {
+        let mut day = self.day(from, to);
+        while let Some(end) = recess_in(recesses, day, day) {
+            day = end + days(1);
+        }
+        day
     }
     fn status(&mut self) -> EventStatus {
         self.pick(&[EventStatus::Happened, EventStatus::Planned, EventStatus::Cancelled])
@@ -172,42 +205,98 @@ fn build(dice: &mut Dice) -> Consistent {
         }
     };
 
-    // Leaders: President of distinct countries from 1990-01-01, open or
-    // ending on the last day of events.
+    // Recesses: spans of days between two terms of every leader, on which
+    // nobody acts; at most one in 2001-2009 and one in 2011-2019.
+    let mut recesses: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+    for r in 0..dice.range(0, 2) as i32 {
+        let start = dice.day(
+            NaiveDate::from_ymd_opt(2001 + 10 * r, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2009 + 10 * r, 12, 31).unwrap(),
+        );
+        recesses.push((start, start + days(dice.range(0, 30))));
+    }
+
+    // Leaders: one office each (leader 0 a President) of distinct
+    // countries, in terms from 1990-01-01 split by the recesses and
+    // sometimes handed over to themselves on the next day; the last term
+    // open or scheduled to end after every source.
     let n_leaders = dice.range(2, 4) as usize;
     let homes = dice.countries(n_leaders);
     let leaders: Vec<LeaderId> = (0..n_leaders).map(|i| id("leader", i)).collect();
+    let mut offices: Vec<Office> = Vec::new();
     for (i, home) in homes.iter().enumerate() {
-        let mut term = Term::new(Office::President, *home, term_start());
+        let office = if i == 0 {
+            Office::President
+        } else {
+            dice.pick(&[
+                Office::President,
+                Office::VicePresident,
+                Office::PrimeMinister,
+                Office::ForeignMinister,
+                Office::Other("Special Envoy".to_string()),
+            ])
+        };
+        let mut leader = Leader::new(leaders[i].clone(), format!("Leader {i}"), dice.pick(&sources));
+        let mut start = term_start();
+        let mut ends: Vec<(NaiveDate, NaiveDate)> = recesses.iter().map(|&(a, b)| (a - days(1), b + days(1))).collect();
         if dice.coin() {
-            term = term.until(last_event());
+            let handover = dice.day(ends.last().map_or(start, |r| r.1), last_event());
+            ends.push((handover, handover + days(1)));
         }
-        d.add(Leader::new(leaders[i].clone(), format!("Leader {i}"), dice.pick(&sources)).with_term(term));
+        for (end, next) in ends {
+            leader = leader.with_term(Term::new(office.clone(), *home, start).until(end));
+            start = next;
+        }
+        let mut last = Term::new(office.clone(), *home, start);
+        if dice.coin() {
+            last = last.until(scheduled_end());
+        }
+        leader = leader.with_term(last);
+        if dice.coin() {
+            leader = leader.with_reported(dice.day(NaiveDate::from_ymd_opt(2021, 1, 1).unwrap(), scheduled_end()));
+        }
+        d.add(leader);
+        offices.push(office);
     }
 
-    // Trips: legs strictly apart, in order; trip 0 has two or more and
-    // its first happened.
+    // Trips: legs strictly apart, in order, clear of recesses (and of the
+    // day before each); trip 0 has two or more and its first happened.
+    // A later trip may be planned after its source.
     let n_trips = dice.range(1, 2) as usize;
     let mut trip_legs: Vec<Vec<Leg>> = Vec::new();
     for i in 0..n_trips {
         let n_legs = dice.range(if i == 0 { 2 } else { 1 }, 3) as usize;
-        let mut day = dice.day(first_event(), NaiveDate::from_ymd_opt(2020, 6, 30).unwrap());
+        let si = dice.range(0, n_sources as u32 - 1) as usize;
+        let future = i > 0 && dice.coin();
+        let mut day = if future {
+            published[si] + days(dice.range(1, 60))
+        } else {
+            dice.day(first_event(), NaiveDate::from_ymd_opt(2020, 6, 30).unwrap())
+        };
         let mut legs = Vec::new();
-        let mut trip = Trip::new(id("trip", i), dice.pick(&leaders), dice.pick(&sources));
+        let mut trip = Trip::new(id("trip", i), dice.pick(&leaders), sources[si].clone());
         for k in 0..n_legs {
-            let stay = u64::from(dice.range(0, 3));
+            let stay = dice.range(0, 3);
             let status = if i == 0 && k == 0 {
                 EventStatus::Happened
+            } else if future {
+                dice.pick(&[EventStatus::Planned, EventStatus::Cancelled])
             } else {
                 dice.status()
             };
+            while let Some(end) = recess_in(&recesses, day - days(1), day + days(stay)) {
+                day = end + days(2);
+            }
             let mut leg = Leg::new(dice.countries(1)[0], day).with_status(status);
             if stay > 0 || dice.coin() {
-                leg = leg.departing(day + chrono::Days::new(stay));
+                leg = leg.departing(day + days(stay));
             }
-            day = leg.last_day() + chrono::Days::new(u64::from(dice.range(1, 5)));
+            day = leg.last_day() + days(dice.range(1, 5));
             trip = trip.with_leg(leg.clone());
             legs.push(leg);
+        }
+        if !future && dice.coin() {
+            trip = trip.with_reported(day + days(dice.range(0, 30)));
         }
         d.add(trip);
         trip_legs.push(legs);
@@ -221,20 +310,45 @@ fn build(dice: &mut Dice) -> Consistent {
         } else {
             dice.coin().then(|| dice.range(0, n_trips as u32 - 1) as usize)
         };
-        let (date, place) = match on_trip {
-            Some(t) => {
-                let leg = dice.pick(&trip_legs[t]);
-                (dice.day(leg.arrival(), leg.last_day()), leg.country())
-            }
-            None => (dice.day(first_event(), last_event()), dice.countries(1)[0]),
-        };
-        let status = if i == 0 {
+        let mut status = if i == 0 {
             dice.pick(&[EventStatus::Happened, EventStatus::Planned])
         } else {
             dice.status()
         };
+        let si = dice.range(0, n_sources as u32 - 1) as usize;
+        let (date, place) = match on_trip {
+            Some(t) => {
+                let mut leg = dice.pick(&trip_legs[t]);
+                // A cancelled leg covers only a cancelled meeting; trip 0's
+                // first leg happened.
+                if leg.status() == EventStatus::Cancelled {
+                    if i == 0 {
+                        leg = trip_legs[0][0].clone();
+                    } else {
+                        status = EventStatus::Cancelled;
+                    }
+                }
+                (dice.day(leg.arrival(), leg.last_day()), leg.country())
+            }
+            // Planned after its source, or on a day leaders are in office.
+            None if i > 0 && dice.coin() => {
+                status = dice.pick(&[EventStatus::Planned, EventStatus::Cancelled]);
+                (published[si] + days(dice.range(1, 400)), dice.countries(1)[0])
+            }
+            None => (
+                dice.free_day(&recesses, first_event(), last_event()),
+                dice.countries(1)[0],
+            ),
+        };
+        // Only what was still to come may follow its source.
+        if date > published[si] && status == EventStatus::Happened {
+            status = EventStatus::Planned;
+        }
         let mut m =
-            Meeting::new(id("meeting", i), date, place, MeetingKind::Meeting, dice.pick(&sources)).with_status(status);
+            Meeting::new(id("meeting", i), date, place, MeetingKind::Meeting, sources[si].clone()).with_status(status);
+        if date <= last_event() && dice.coin() {
+            m = m.with_reported(dice.day(NaiveDate::from_ymd_opt(2021, 1, 1).unwrap(), scheduled_end()));
+        }
         if let Some(t) = on_trip {
             m = m.on_trip(id("trip", t));
         }
@@ -244,7 +358,7 @@ fn build(dice: &mut Dice) -> Consistent {
             let who = (first + k) % n_leaders;
             let mut p = Participant::new(leaders[who].clone());
             if dice.coin() {
-                p = p.as_role(Role::new(Office::President, homes[who]));
+                p = p.as_role(Role::new(offices[who].clone(), homes[who]));
             }
             m = m.with_participant(p);
         }
@@ -262,7 +376,7 @@ fn build(dice: &mut Dice) -> Consistent {
         )
         .with_status(dice.status());
         if dice.coin() {
-            x = x.announced_on(dice.day(first_event(), last_event()));
+            x = x.announced_on(dice.free_day(&recesses, first_event(), last_event()));
         }
         if dice.coin() {
             x = x.announced_by(dice.pick(&leaders));
@@ -294,7 +408,7 @@ fn build(dice: &mut Dice) -> Consistent {
             f = f.with_recipient(r);
         }
         if dice.coin() {
-            f = f.announced_on(dice.day(first_event(), last_event()));
+            f = f.announced_on(dice.free_day(&recesses, first_event(), last_event()));
         }
         if dice.coin() {
             f = f.with_value_date(dice.day(first_event(), last_event()));
@@ -330,7 +444,7 @@ fn build(dice: &mut Dice) -> Consistent {
     let mut n_allocations = 0;
     for i in 0..n_pledges {
         let doses = u64::from(dice.range(2, u32::MAX));
-        let announced = dice.day(first_event(), NaiveDate::from_ymd_opt(2020, 6, 30).unwrap());
+        let announced = dice.free_day(&recesses, first_event(), NaiveDate::from_ymd_opt(2020, 6, 30).unwrap());
         let mut p = VaccinePledge::new(
             id("pledge", i),
             dice.countries(1)[0],
@@ -343,6 +457,9 @@ fn build(dice: &mut Dice) -> Consistent {
         }
         if dice.coin() {
             p = p.announced_by(dice.pick(&leaders));
+        }
+        if dice.coin() {
+            p = p.with_reported(dice.day(NaiveDate::from_ymd_opt(2021, 1, 1).unwrap(), scheduled_end()));
         }
         d.add(p);
         let budget = doses / 2;
@@ -360,6 +477,9 @@ fn build(dice: &mut Dice) -> Consistent {
             );
             if dice.coin() {
                 a = a.dated(dice.day(announced, last_event()));
+            }
+            if dice.coin() {
+                a = a.with_reported(dice.day(NaiveDate::from_ymd_opt(2021, 1, 1).unwrap(), scheduled_end()));
             }
             d.add(a);
             n_allocations += 1;
@@ -393,6 +513,9 @@ fn build(dice: &mut Dice) -> Consistent {
             Count::new(u64::from(dice.next()), Qualifier::About),
             dice.pick(&sources),
         );
+        if dice.coin() {
+            s = s.with_reported(dice.day(NaiveDate::from_ymd_opt(2021, 1, 1).unwrap(), scheduled_end()));
+        }
         let k = dice.range(0, 3) as usize;
         let total = i64::from(dice.range(k as u32, 9_900));
         for share in dice.parts(k, total) {
