@@ -6,43 +6,23 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::OnceLock;
 
 use statecraft::fx::EcbRates;
 use statecraft::records::FundingFile;
 use statecraft::{Aggregator, By, CountryGroup, Currency, Decimal, Dimension, NaiveDate};
 
-/// The example's binary, built (or found fresh) by cargo once per run.
-fn example() -> &'static PathBuf {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        // Same profile as this test, so that the binary lands beside it.
-        let profile: &[&str] = if cfg!(debug_assertions) { &[] } else { &["--release"] };
-        let status = Command::new(env!("CARGO"))
-            .args(["build", "--quiet", "--example", "aggregate"])
-            .args(profile)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .expect("cargo runs");
-        assert!(status.success(), "cargo build --example aggregate failed");
-        // This test runs from target/<profile>/deps/; examples live beside it.
-        let deps = std::env::current_exe().unwrap().parent().unwrap().to_path_buf();
-        let bin = deps
-            .parent()
-            .unwrap()
-            .join("examples")
-            .join(format!("aggregate{}", std::env::consts::EXE_SUFFIX));
-        assert!(bin.exists(), "{} not found", bin.display());
-        bin
-    })
-}
+#[path = "support/example_bin.rs"]
+mod example_bin;
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(example()).args(args).output().unwrap()
+    Command::new(example_bin::path("aggregate"))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn text(bytes: &[u8]) -> String {

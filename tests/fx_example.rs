@@ -5,35 +5,12 @@
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
-use std::sync::OnceLock;
 
-/// The example's binary, built (or found fresh) by cargo once per run.
-fn example() -> &'static PathBuf {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        // Same profile as this test, so that the binary lands beside it.
-        let profile: &[&str] = if cfg!(debug_assertions) { &[] } else { &["--release"] };
-        let status = Command::new(env!("CARGO"))
-            .args(["build", "--quiet", "--example", "convert"])
-            .args(profile)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .expect("cargo runs");
-        assert!(status.success(), "cargo build --example convert failed");
-        // This test runs from target/<profile>/deps/; examples live beside it.
-        let deps = std::env::current_exe().unwrap().parent().unwrap().to_path_buf();
-        let bin = deps
-            .parent()
-            .unwrap()
-            .join("examples")
-            .join(format!("convert{}", std::env::consts::EXE_SUFFIX));
-        assert!(bin.exists(), "{} not found", bin.display());
-        bin
-    })
-}
+#[path = "support/example_bin.rs"]
+mod example_bin;
 
 fn run(args: &[&str]) -> Output {
-    Command::new(example()).args(args).output().unwrap()
+    Command::new(example_bin::path("convert")).args(args).output().unwrap()
 }
 
 fn stdout(o: &Output) -> String {

@@ -5,34 +5,12 @@
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
-use std::sync::OnceLock;
 
-/// The example's binary, built (or found fresh) by cargo once per run.
-fn example() -> &'static PathBuf {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let profile: &[&str] = if cfg!(debug_assertions) { &[] } else { &["--release"] };
-        let status = Command::new(env!("CARGO"))
-            .args(["build", "--quiet", "--example", "validate"])
-            .args(profile)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .expect("cargo runs");
-        assert!(status.success(), "cargo build --example validate failed");
-        // This test runs from target/<profile>/deps/; examples live beside it.
-        let deps = std::env::current_exe().unwrap().parent().unwrap().to_path_buf();
-        let bin = deps
-            .parent()
-            .unwrap()
-            .join("examples")
-            .join(format!("validate{}", std::env::consts::EXE_SUFFIX));
-        assert!(bin.exists(), "{} not found", bin.display());
-        bin
-    })
-}
+#[path = "support/example_bin.rs"]
+mod example_bin;
 
 fn run(args: &[&str]) -> Output {
-    Command::new(example())
+    Command::new(example_bin::path("validate"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
