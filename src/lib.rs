@@ -179,8 +179,12 @@ assert_eq!(e.to_string(), "invalid amount `310 million`: no currency");
 
 Convert at the rate of a date, exactly, and see which rate was used:
 
-```
-use statecraft::fx::{EcbRates, RateSource};
+*/
+// Examples that need the embedded ECB rates are ignored without the
+// `ecb-snapshot` feature (`cargo test --no-default-features`).
+#![cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#![cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
+/*!use statecraft::fx::{EcbRates, RateSource};
 use statecraft::{Currency, Money, NaiveDate};
 
 let sunday = NaiveDate::from_ymd_opt(2021, 6, 6).unwrap();
@@ -195,8 +199,10 @@ assert_eq!(rate.legs().len(), 2); // USD→EUR, EUR→GBP
 
 Check the pair a report gives, at the report's date:
 
-```
-use statecraft::fx::{check_reported, EcbRates};
+*/
+#![cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#![cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
+/*!use statecraft::fx::{check_reported, EcbRates};
 use statecraft::NaiveDate;
 
 let report = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
@@ -207,8 +213,10 @@ assert!(check.is_consistent()); // 0.11% off, within ±1.23%
 
 Refuse a rate that would be wrong, saying why:
 
-```
-use statecraft::fx::{EcbRates, RateSource};
+*/
+#![cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#![cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
+/*!use statecraft::fx::{EcbRates, RateSource};
 use statecraft::{Currency, NaiveDate};
 
 let day = NaiveDate::from_ymd_opt(2010, 1, 4).unwrap();
@@ -248,8 +256,10 @@ assert_eq!(e.to_string(), "invalid value: integer `-5`, expected u64 at line 2, 
 Total funding records by recipient in one currency, at the rate of each
 record's date, to the cent:
 
-```
-use statecraft::fx::EcbRates;
+*/
+#![cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#![cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
+/*!use statecraft::fx::EcbRates;
 use statecraft::records::Reader;
 use statecraft::{Aggregator, Currency, Dimension};
 
@@ -275,8 +285,10 @@ assert_eq!(
 
 Validate a dossier, and see every contradiction with where and why:
 
-```
-use statecraft::{fx::EcbRates, Dossier, Rule};
+*/
+#![cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#![cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
+/*!use statecraft::{fx::EcbRates, Dossier, Rule};
 
 let json = r#"{"format": "statecraft-dossier/1",
   "sources": [{"id": "report", "title": "A report", "published": "2021-06-07"}],
@@ -305,8 +317,10 @@ assert_eq!(report.of_rule(Rule::ReportedPairInconsistent).count(), 0);
 Sum up a dossier: funding by recipient in one currency, doses against
 the pledge, and the counts a statistic's breakdown implies:
 
-```
-use statecraft::fx::EcbRates;
+*/
+#![cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#![cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
+/*!use statecraft::fx::EcbRates;
 use statecraft::{BreakdownCount, Currency, Dimension, Dossier, FundingSummary, NaiveDate, PledgeSummary};
 
 # let json = include_str!("../examples/data/guatemala-2021.json");
@@ -392,6 +406,6 @@ pub use validate::{ParseRuleError, ParseSeverityError, Report, Rule, Severity, V
 
 /// The README's examples, compiled and run as doctests so that they stay
 /// true.
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "ecb-snapshot"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeExamples;

@@ -30,7 +30,8 @@ use crate::{Area, Country, Dossier, Excerpt, Funding, FundingId, FundingStage, M
 /// so for a whole dossier and names each rejection by its place in the
 /// dossier.
 ///
-/// ```
+#[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /// use statecraft::fx::EcbRates;
 /// use statecraft::{Aggregator, Area, Currency, Dimension, Dossier, Flow, FundingFlow, GroupId, GroupKey, KeyPart};
 ///

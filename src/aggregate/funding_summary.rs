@@ -39,7 +39,8 @@ use crate::{Currency, Dossier, FieldPath, Money};
 /// its own name, whether or not it overlaps another; any other area is
 /// keyed by the group all its countries share, or as it stands.
 ///
-/// ```
+#[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /// use statecraft::fx::EcbRates;
 /// use statecraft::{Area, Currency, Dimension, Dossier, FundingSummary, GroupId, GroupKey, KeyPart, NaiveDate};
 ///
@@ -164,7 +165,8 @@ fn entry_path(i: usize) -> FieldPath {
 /// The counts account for every entry: `read` (the dossier's funding
 /// entries) = `aggregated` + `undisclosed` + `rejected`.
 ///
-/// ```
+#[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /// use statecraft::fx::EcbRates;
 /// use statecraft::{Currency, Dimension, Dossier, FundingStage, FundingSummary, GroupKey, KeyPart};
 ///

@@ -62,7 +62,8 @@ impl GroupTotal {
 /// The counts account for every flow:
 /// `read() == aggregated() + rejected() + undisclosed()`.
 ///
-/// ```
+#[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /// use statecraft::fx::EcbRates;
 /// use statecraft::records::Reader;
 /// use statecraft::{Aggregator, By, Country, Currency, Dimension, GroupKey, KeyPart};

@@ -31,7 +31,8 @@ type Member = Box<dyn RateSource + Send + Sync>;
 /// `&'static` reference such as [`EcbRates::embedded`](super::EcbRates::embedded)),
 /// so a chain can be shared across threads.
 ///
-/// ```
+#[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /// use statecraft::{fx::{Derivation, EcbRates, RateChain, RateSource, RateTable}, Currency, Decimal, NaiveDate};
 ///
 /// let day = |d| NaiveDate::from_ymd_opt(2021, 6, d).unwrap();
@@ -71,7 +72,8 @@ impl RateChain {
     /// The chain with other pivot currencies, tried in order (none to
     /// forbid crossing between sources).
     ///
-    /// ```
+    #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+    #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
     /// use statecraft::{fx::{EcbRates, RateChain, RateSource, RateTable}, Currency, Decimal, NaiveDate};
     ///
     /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();

@@ -42,7 +42,8 @@ const PROVIDER: &str = "ECB";
 ///
 /// `EcbRates` is cheap to clone (the rates are shared) and `Send + Sync`.
 ///
-/// ```
+#[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /// use statecraft::{fx::{EcbRates, RateSource}, Currency, Money, NaiveDate};
 ///
 /// let ecb = EcbRates::embedded();
@@ -198,7 +199,8 @@ impl EcbRates {
 
     /// The same rates under another missing-rate policy.
     ///
-    /// ```
+    #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+    #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
     /// use statecraft::fx::{EcbRates, MissingRatePolicy};
     ///
     /// let strict = EcbRates::embedded().clone().with_policy(MissingRatePolicy::ExactDate);
@@ -232,7 +234,8 @@ impl EcbRates {
 
     /// Every publication day, oldest first.
     ///
-    /// ```
+    #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+    #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
     /// use statecraft::{fx::EcbRates, NaiveDate};
     ///
     /// let days: Vec<NaiveDate> = EcbRates::embedded().dates().take(2).collect();
@@ -245,7 +248,8 @@ impl EcbRates {
     /// The first and last day on which `currency` has a published rate;
     /// `None` for a currency never quoted.
     ///
-    /// ```
+    #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+    #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
     /// use statecraft::{fx::EcbRates, Currency, NaiveDate};
     ///
     /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();

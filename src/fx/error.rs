@@ -17,7 +17,8 @@ use crate::{Currency, Excerpt, Money};
 /// retired. A malformed rates file gives [`FxError::Parse`] with the line,
 /// the column and the offending text.
 ///
-/// ```
+#[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /// use statecraft::{fx::{EcbRates, FxError, RateSource}, Currency, NaiveDate};
 ///
 /// let day = NaiveDate::from_ymd_opt(2012, 5, 2).unwrap();

@@ -16,7 +16,8 @@
 //! - [`check_reported`]: whether "$310m (£219m)" agrees with the reference
 //!   rate of the report's date, as a [`ReportedPair`].
 //!
-//! ```
+#![cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#![cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 //! use statecraft::{fx::{check_reported, EcbRates, RateChain, RateSource, RateTable}, Currency, Money, NaiveDate};
 //!
 //! let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();

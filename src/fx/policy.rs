@@ -23,7 +23,8 @@ use crate::Currency;
 /// *after* the date asked for, nor for a currency that was no longer legal
 /// tender on that date ([`Currency::valid_until`]).
 ///
-/// ```
+#[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /// use statecraft::{fx::{EcbRates, MissingRatePolicy, RateSource}, Currency, NaiveDate};
 ///
 /// let saturday = NaiveDate::from_ymd_opt(2021, 6, 5).unwrap();

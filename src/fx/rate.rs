@@ -49,7 +49,8 @@ impl fmt::Display for Derivation {
 /// [`legs`](Rate::legs) show each rate it was made from, with their own
 /// sources and dates.
 ///
-/// ```
+#[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /// use statecraft::{fx::{EcbRates, RateSource}, Currency, Money, NaiveDate};
 ///
 /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
@@ -213,7 +214,8 @@ impl Rate {
     /// through the euro. [`value`](Rate::value) is their quotient, to the
     /// precision of a `Decimal`.
     ///
-    /// ```
+    #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+    #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
     /// use statecraft::{fx::{EcbRates, RateSource}, Currency, Decimal, NaiveDate};
     ///
     /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();

@@ -43,7 +43,8 @@ pub const DEFAULT_MARGIN_PERCENT: Decimal = Decimal::ONE;
 /// When a report says more about its precision ("about £200m", to the
 /// nearest £10m), set it with [`with_precision`](ReportedPair::with_precision).
 ///
-/// ```
+#[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /// use statecraft::{fx::{check_reported, EcbRates}, Money, NaiveDate};
 ///
 /// let (usd, gbp): (Money, Money) = ("$310m".parse()?, "£219m".parse()?);
@@ -82,7 +83,8 @@ pub struct ReportedPair {
 ///
 /// As [`check_reported_with`].
 ///
-/// ```
+#[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /// use statecraft::{fx::{check_reported, EcbRates}, NaiveDate};
 ///
 /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
@@ -114,7 +116,8 @@ pub fn check_reported<R: RateSource + ?Sized>(
 /// pair on `on`; [`FxError::Overflow`] when the arithmetic does not fit a
 /// `Decimal`.
 ///
-/// ```
+#[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /// use statecraft::{fx::{check_reported_with, EcbRates}, Decimal, NaiveDate};
 ///
 /// let day = NaiveDate::from_ymd_opt(2021, 4, 26).unwrap();
@@ -282,7 +285,8 @@ impl ReportedPair {
     /// [`FxError::InvalidPrecision`] unless `precision` is positive;
     /// [`FxError::Overflow`] when the slack does not fit a `Decimal`.
     ///
-    /// ```
+    #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+    #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
     /// use statecraft::{fx::{check_reported, EcbRates}, Decimal, NaiveDate};
     ///
     /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();

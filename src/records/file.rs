@@ -29,7 +29,8 @@ const MIN_PART: u64 = 1 << 20;
 /// [`Reader`](super::Reader): the same totals, counts and rejections
 /// with their lines. Blank lines are skipped, as a `Reader` skips them.
 ///
-/// ```no_run
+#[cfg_attr(feature = "ecb-snapshot", doc = "```no_run")]
+#[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /// use statecraft::fx::EcbRates;
 /// use statecraft::records::FundingFile;
 /// use statecraft::{Aggregator, Currency, Dimension};

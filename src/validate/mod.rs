@@ -36,7 +36,8 @@ impl Dossier {
     /// of the dossier (plus one rate lookup per reported amount). It never
     /// panics, whatever the dossier.
     ///
-    /// ```
+    #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+    #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
     /// use statecraft::{fx::EcbRates, Dossier, Rule};
     ///
     /// # let seed = include_str!("../../examples/data/guatemala-2021.json");

@@ -101,7 +101,8 @@ impl ParseSeverityError {
 ///
 /// `Display` writes one line: `severity[rule-id] path: message`.
 ///
-/// ```
+#[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /// use statecraft::{fx::EcbRates, Dossier, Rule, Severity};
 ///
 /// let json = r#"{"format": "statecraft-dossier/1",
@@ -191,7 +192,8 @@ impl fmt::Display for Violation {
 /// `Display` writes one violation per line and a summary line
 /// (`1 error, 2 warnings`).
 ///
-/// ```
+#[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+#[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /// use statecraft::{fx::EcbRates, Dossier, Severity};
 ///
 /// # let json = include_str!("../../examples/data/guatemala-2021.json");
@@ -255,7 +257,8 @@ impl Report {
 
     /// The violations of `rule`.
     ///
-    /// ```
+    #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+    #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
     /// use statecraft::{fx::EcbRates, Dossier, Rule};
     ///
     /// let json = r#"{"format": "statecraft-dossier/1",
