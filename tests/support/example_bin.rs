@@ -3,8 +3,6 @@
 //!
 //! Include with `#[path = "support/example_bin.rs"] mod example_bin;`.
 
-#![allow(dead_code)]
-
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::Command;
