@@ -372,7 +372,7 @@ mod aggregate;
 mod encoding;
 mod excerpt;
 pub mod fx;
-mod geo;
+pub mod geo;
 mod model;
 mod money;
 mod notation;
@@ -389,7 +389,9 @@ pub use aggregate::{
 };
 pub use chrono::NaiveDate;
 pub use excerpt::Excerpt;
-pub use geo::{Continent, Country, CountryGroup, ParseCountryError, ParseRegionError, Subregion};
+pub use geo::{
+    Continent, Country, CountryGroup, ParseCountryError, ParseCountryErrorKind, ParseRegionError, Subregion,
+};
 pub use model::{
     Agency, AllocationId, Area, Border, Breakdown, Channel, Disease, DoseStage, Dossier, Entry, EventStatus, FactRef,
     FieldPath, Funding, FundingId, FundingStage, GroupId, Id, Initiative, InitiativeId, InitiativeKind, Leader,
