@@ -167,9 +167,11 @@ fn list_form_case(entity: &str, names: &[&str]) -> String {
     out
 }
 
-fn iso3166(names: &mut Names) -> BTreeMap<String, Vec<String>> {
+/// The ISO 3166-1 names of each country; the alpha-2 and alpha-3 codes.
+fn iso3166(names: &mut Names) -> (BTreeMap<String, Vec<String>>, BTreeSet<String>) {
     let json: serde_json::Value = serde_json::from_str(&read("data/iso3166-1.json")).expect("iso3166-1.json");
     let mut iso_names: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut codes = BTreeSet::from(["XK".to_string(), "XKX".to_string()]);
     let list = json["3166-1"].as_array().expect("3166-1");
     for v in list {
         names
@@ -180,6 +182,7 @@ fn iso3166(names: &mut Names) -> BTreeMap<String, Vec<String>> {
     for v in list {
         let alpha2 = v["alpha_2"].as_str().expect("alpha_2");
         let field = |k: &str| v.get(k).and_then(|x| x.as_str());
+        codes.extend([alpha2.to_string(), field("alpha_3").expect("alpha_3").to_string()]);
         let short = field("name").expect("name");
         names.add(short, alpha2, Claim::Listed("Iso3166"));
         iso_names.entry(alpha2.to_string()).or_default().push(short.to_string());
@@ -191,7 +194,7 @@ fn iso3166(names: &mut Names) -> BTreeMap<String, Vec<String>> {
             names.add(c, alpha2, Claim::Listed("Everyday"));
         }
     }
-    iso_names
+    (iso_names, codes)
 }
 
 /// ISO 3166's list forms ("Korea (the Republic of)", "Bahamas (the)"), as
@@ -323,7 +326,7 @@ fn cldr(locale: &str, countries: &BTreeSet<String>) -> Vec<(String, String)> {
 }
 
 /// CLDR's names in the other languages, except its abbreviations (`EUA`,
-/// `VK`: in English text they are other words) and the names listed in
+/// `VK`, `R.-U.`: in English text they are other words) and the names listed in
 /// `data/country-exonym-exclusions.csv` (`Norfolk`, the Dutch name of
 /// Norfolk Island, is an English county).
 fn exonyms(names: &mut Names) {
@@ -340,7 +343,10 @@ fn exonyms(names: &mut Names) {
         .collect();
     for (locale, language) in EXONYM_LOCALES {
         for (code, name) in cldr(locale, &names.countries) {
-            let abbreviation = name.chars().all(|c| c.is_ascii_uppercase());
+            let abbreviation = name
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_ascii_uppercase());
             if !abbreviation && !excluded.remove(&(name.clone(), code.clone(), locale.to_string())) {
                 names.add(&name, &code, Claim::Exonym(language));
             }
@@ -437,11 +443,17 @@ fn is_change_date(d: &str) -> bool {
         || chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok_and(|p| p.format("%Y-%m-%d").to_string() == d)
 }
 
-fn acronyms(names: &mut Names) -> Vec<(String, String, String)> {
+/// Acronyms; one that is also an ISO 3166-1 code would never be read as an
+/// acronym, codes coming first.
+fn acronyms(names: &mut Names, codes: &BTreeSet<String>) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     for row in csv_rows("data/country-acronyms.csv") {
         let (acronym, alpha2, expansion) = (&row[0], &row[1], &row[2]);
         assert!(!row[3].trim().is_empty(), "acronym {acronym} cites no source");
+        assert!(
+            !codes.contains(&acronym.to_uppercase()),
+            "acronym {acronym} is an ISO 3166-1 code"
+        );
         out.push((acronym.to_string(), alpha2.to_string(), expansion.to_string()));
         names.add(acronym, alpha2, Claim::Acronym(expansion.to_string()));
     }
@@ -741,7 +753,7 @@ fn rustfmt(code: String) -> String {
 #[test]
 fn name_table_matches_data() {
     let mut names = Names::default();
-    let iso_names = iso3166(&mut names);
+    let (iso_names, codes) = iso3166(&mut names);
     iso_list_forms(&mut names, &iso_names);
     m49(&mut names);
     world_bank(&mut names);
@@ -750,7 +762,7 @@ fn name_table_matches_data() {
     }
     everyday(&mut names);
     former(&mut names);
-    let acronyms = acronyms(&mut names);
+    let acronyms = acronyms(&mut names, &codes);
     exonyms(&mut names);
     let ambiguous = ambiguous();
     let sovereign = sovereignty(&names.countries);

@@ -239,6 +239,12 @@ def hdx_asserts(path):
     return found, nones
 
 
+def _hdx_version():
+    from importlib.metadata import version
+
+    return version("hdx-python-country")
+
+
 def kind(text, reading):
     """The kind of a case: by the crate's reading when it read one, else by
     the look of the text."""
@@ -289,6 +295,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cc-tests", help="country_converter's tests/ folder (a source checkout)")
     ap.add_argument("--hdx-tests", help="hdx-python-country's tests/ folder (its sdist)")
+    ap.add_argument(
+        "--write-hdx-cases",
+        metavar="TSV",
+        help="also write hdx-python-country's in-scope cases (MIT) to this file, for tests/country_names.rs",
+    )
     args = ap.parse_args()
 
     cc, cc_out, cc_neg = cc_cases(args.cc_tests)
@@ -316,6 +327,18 @@ def main():
         else:
             in_scope.append(c)
     other = [c for c in hdx_other if name_key(c.text) not in AMBIGUOUS_KEYS]
+    if args.write_hdx_cases:
+        import hdx.location
+
+        version = getattr(hdx.location, "__version__", None) or _hdx_version()
+        with open(args.write_hdx_cases, "w", encoding="utf-8", newline="\n") as f:
+            f.write(f"# hdx-python-country {version} (MIT, see LICENSE beside this file): the cases of its tests\n")
+            f.write("# and of its countries and territories taxonomy that name one ISO 3166-1 country, as\n")
+            f.write("# tests/peers/country_names.py --write-hdx-cases extracts them. input<TAB>ISO3<TAB>where\n")
+            for c in in_scope:
+                if c.peer == "hdx-python-country":
+                    assert "\t" not in c.text and "\n" not in c.text
+                    f.write(f"{c.text}\t{c.expected}\t{c.origin}\n")
     negatives = cc_neg + hdx_neg
 
     texts = [c.text for c in in_scope] + [c.text for c in other] + [n[2] for n in negatives]
@@ -348,8 +371,10 @@ def main():
                 print(f"{p:20} {totals[p, 'ok']:5}/{totals[p]:<5} {100 * totals[p, 'ok'] / totals[p]:6.2f}%")
         if all_n:
             print(f"{'both':20} {all_ok:5}/{all_n:<5} {100 * all_ok / all_n:6.2f}%   wrong: {len(wrong)}")
-            names_n, names_ok = all_n - kinds["code"]["cases"], all_ok - kinds["code"]["ok"]
-            print(f"{'both, codes aside':20} {names_ok:5}/{names_n:<5} {100 * names_ok / names_n:6.2f}%")
+            codes = kinds.get("code", collections.Counter())
+            if codes["cases"]:
+                names_n, names_ok = all_n - codes["cases"], all_ok - codes["ok"]
+                print(f"{'both, codes aside':20} {names_ok:5}/{names_n:<5} {100 * names_ok / names_n:6.2f}%")
         for k in sorted(kinds, key=lambda k: -kinds[k]["cases"]):
             n, ok = kinds[k]["cases"], kinds[k]["ok"]
             print(f"  {k:28} {ok:5}/{n:<5} {100 * ok / n:6.2f}%")
