@@ -17,10 +17,11 @@ use std::path::PathBuf;
 #[path = "../src/geo/normalize.rs"]
 #[allow(dead_code)]
 mod normalize;
+#[path = "support/regenerate.rs"]
+mod regenerate;
 
 use normalize::{for_each_word, name_key};
 
-const REGENERATE: &str = "STATECRAFT_REGENERATE";
 const TABLE: &str = "src/geo/name_table.rs";
 
 /// The CLDR locales whose territory names are read as exonyms, with the
@@ -734,22 +735,6 @@ fn render(
     o
 }
 
-fn rustfmt(code: String) -> String {
-    // Checked in as rustfmt formats it, so that `cargo fmt --check` agrees.
-    let tmp = std::env::temp_dir().join(format!("statecraft-names-{}.rs", std::process::id()));
-    std::fs::write(&tmp, &code).expect("write temp file");
-    let status = std::process::Command::new("rustfmt")
-        .args(["--edition", "2021", "--config-path"])
-        .arg(root().join("rustfmt.toml"))
-        .arg(&tmp)
-        .status()
-        .expect("rustfmt is installed with the toolchain");
-    assert!(status.success(), "rustfmt failed on the generated {TABLE}");
-    let out = std::fs::read_to_string(&tmp).expect("read temp file");
-    let _ = std::fs::remove_file(&tmp);
-    out
-}
-
 #[test]
 fn name_table_matches_data() {
     let mut names = Names::default();
@@ -772,19 +757,8 @@ fn name_table_matches_data() {
     }
     check_acronyms(&acronyms, &table);
     check_ambiguous(&ambiguous, &table);
-    let generated = rustfmt(render(&table, &words(), &sovereign));
-    let path = root().join(TABLE);
-    let current = std::fs::read_to_string(&path).unwrap_or_default();
-    if current == generated {
-        return;
-    }
-    if std::env::var_os(REGENERATE).is_some() {
-        std::fs::write(&path, generated).unwrap_or_else(|e| panic!("cannot write {TABLE}: {e}"));
-        return;
-    }
-    panic!(
-        "{TABLE} is out of date with data/: run `{REGENERATE}=1 cargo test --test country_name_tables` and commit it"
-    );
+    let generated = regenerate::rustfmt("name_table.rs", &render(&table, &words(), &sovereign));
+    regenerate::check(TABLE, &generated, "cargo test --test country_name_tables");
 }
 
 #[test]

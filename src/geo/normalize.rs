@@ -99,8 +99,12 @@ const SKIPPED_WORDS: [&str; 3] = ["the", "of", "and"];
 /// are dropped inside a word, so "U.S." is the word `us`, "People's" is
 /// `peoples` and "Rep." is `rep`.
 pub(crate) fn for_each_word(name: &str, mut f: impl FnMut(&str)) {
-    let mut word = String::new();
+    let mut word = String::with_capacity(32);
     for ch in name.chars() {
+        if ch.is_ascii_alphanumeric() {
+            word.push(ch.to_ascii_lowercase());
+            continue;
+        }
         if is_elided(ch) {
             continue;
         }
