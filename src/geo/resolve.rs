@@ -1,14 +1,17 @@
 //! Reading a country from a code or a name, and saying how it was read.
 //!
-//! A name is looked up by its key (`normalize::name_key`) in the table
-//! generated from the published lists (`name_table.rs`). What the table
-//! does not hold directly is read by rewriting, in this order, and never
-//! by guessing: abbreviated words expanded (`Russian Fed.`), a catalogue
-//! form inverted (`Congo, Democratic Republic`), and a note dropped when it
-//! names the country itself or the state it belongs to (`Guam (US)`,
-//! `Hong Kong, China`); text garbled by a wrong encoding is decoded last.
-//! When rewritings lead to more than one country the answer is an
-//! ambiguity error listing them.
+//! A code is read first, without building a name key. A name is looked up
+//! by its key (`normalize::name_key`) in the table generated from the
+//! published lists (`name_table.rs`). What the table does not hold as
+//! written is read by rewriting, in this order, and never by guessing:
+//! abbreviated words expanded and other spellings read (`Russian Fed.`,
+//! `French Guyana`), a catalogue form turned round (`Congo, Democratic
+//! Republic`), and a note dropped when it names the country itself or the
+//! state it belongs to (`Guam (US)`, `Hong Kong, China`), or, in brackets
+//! or after a comma, is words of one of its names (`Saint Martin
+//! (French)`); text garbled by a wrong encoding is decoded last. When
+//! readings lead to more than one country the answer is an ambiguity
+//! error listing them.
 
 use std::fmt;
 
@@ -570,7 +573,7 @@ fn expanded(text: &str) -> Outcome {
             }
         }
         if rewrites != 0 {
-            outcomes.push(lookup(&key, "").with(rewrites));
+            outcomes.push(table(&key).unwrap_or(Outcome::Nothing).with(rewrites));
         }
         let mut carried = true;
         for ((_, forms), c) in words.iter().zip(choice.iter_mut()) {
