@@ -6,6 +6,12 @@
 //! `tests/peers/country_names.py` measures the same against the installed
 //! peers, country_converter's GPL-3.0 cases included (never copied here).
 
+#[path = "support/example_bin.rs"]
+mod example_bin;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
 use proptest::prelude::*;
 use statecraft::geo::{Language, NameList, Reading, Rewrite};
 use statecraft::{Country, ParseCountryErrorKind};
@@ -459,6 +465,34 @@ fn hdx_python_country_cases() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(read >= 1300, "only {read} read");
+}
+
+#[test]
+fn the_country_example_says_how_it_read_each_name() {
+    let bin = example_bin::path("country");
+    let out = Command::new(&bin)
+        .args(["Zaire", "Russian Fed.", "Korea"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "a name was not read");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Zaire\tCD\tformer name (until 1997-07-14, ISO 3166-3 ZRCD)\tZaire\t\n\
+         Russian Fed.\tRU\tISO 3166-1 short name\tRussian Federation\tabbreviation\n\
+         Korea\t-\terror\tambiguous country `Korea`: KP (North Korea) or KR (South Korea)\n"
+    );
+    let mut child = Command::new(&bin)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"Guam (US)\nMexiko\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Guam (US)\tGU\tISO 3166-1 short name\tGuam\tnote\nMexiko\tMX\tGerman name\tMexiko\t\n"
+    );
 }
 
 proptest! {
