@@ -1272,12 +1272,6 @@ fn symbol_table(
     // Symbols sorted by their bytes, for binary search.
     let mut sorted: Vec<(&String, &Symbol)> = symbols.iter().collect();
     sorted.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    let longest = sorted.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
-    writeln!(
-        o,
-        "/// The longest symbol, in bytes.\npub(super) const LONGEST: usize = {longest};\n"
-    )
-    .unwrap();
     writeln!(
         o,
         "/// Every symbol, sorted by its bytes: the currencies it stands for, with the\n/// locales that give it as the symbol and as the narrow symbol, and the\n/// default of an ambiguous one.\npub(super) static SYMBOLS: [SymbolEntry; {}] = [",
@@ -1302,6 +1296,20 @@ fn symbol_table(
         .unwrap();
     }
     o.push_str("];\n\n");
+    // The symbols by first byte, longest first, for reading a symbol at
+    // the start of a text without a search per length.
+    let mut by_first: BTreeMap<u8, Vec<usize>> = BTreeMap::new();
+    for (i, (s, _)) in sorted.iter().enumerate() {
+        by_first.entry(s.as_bytes()[0]).or_default().push(i);
+    }
+    o.push_str("/// The indices in [`SYMBOLS`] of the symbols that start with `byte`, longest first.\n");
+    o.push_str("pub(super) const fn starting_with(byte: u8) -> &'static [u16] {\n    match byte {\n");
+    for (b, idx) in &mut by_first {
+        idx.sort_by_key(|&i| (std::cmp::Reverse(sorted[i].0.len()), i));
+        let list: Vec<String> = idx.iter().map(usize::to_string).collect();
+        writeln!(o, "        {b} => &[{}],", list.join(", ")).unwrap();
+    }
+    o.push_str("        _ => &[],\n    }\n}\n\n");
     // The symbols of each currency, by index into SYMBOLS.
     let mut of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, (_, sym)) in sorted.iter().enumerate() {

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::symbol_table::{country_locales, symbols_of, EN, ENGLISH, LOCALES, LONGEST, SYMBOLS};
+use super::symbol_table::{country_locales, starting_with, symbols_of, EN, ENGLISH, LOCALES, SYMBOLS};
 use super::Currency;
 use crate::{Country, Excerpt};
 
@@ -18,7 +18,7 @@ pub(super) struct SymbolEntry {
 
 /// A currency symbol as Unicode CLDR gives it in the locales the crate
 /// ships (`data/cldr/main/`: English of every region, Spanish, Portuguese,
-/// French, German and 11 more languages): `$`, `CA$`, `C$`, `£`, `₹`, `Q`.
+/// French, German and 13 more languages): `$`, `CA$`, `C$`, `£`, `₹`, `Q`.
 ///
 /// A symbol may stand for one currency ([`is_unique`](CurrencySymbol::is_unique):
 /// `CA$`, `₹`, `DM`) or for several (`$` for some thirty dollars and
@@ -152,19 +152,24 @@ impl CurrencySymbol {
     /// `R` of `Rsx`). Letters that match no symbol as written match one
     /// that differs only in ASCII case (`KSh` for CLDR's `Ksh`).
     pub(crate) fn at_start(text: &str) -> Option<(CurrencySymbol, &str)> {
-        let ends_word = |rest: &str, symbol: &str| {
-            !(symbol.chars().last().is_some_and(char::is_alphabetic) && rest.starts_with(char::is_alphabetic))
-        };
-        let max = text.len().min(LONGEST);
-        for len in (1..=max).rev() {
-            let (Some(head), Some(rest)) = (text.get(..len), text.get(len..)) else {
+        let bytes = text.as_bytes();
+        // No symbol holds a digit: none reaches past the first one.
+        let limit = bytes.iter().position(u8::is_ascii_digit).unwrap_or(bytes.len());
+        // The symbols that share the first byte, longest first: compared
+        // byte by byte (a binary search per length took ~150 ns here).
+        for &i in starting_with(*bytes.first()?) {
+            let Some(e) = SYMBOLS.get(usize::from(i)) else { continue };
+            let sym = e.symbol.as_bytes();
+            if sym.len() > limit || !sym.iter().zip(bytes).all(|(a, b)| a == b) {
                 continue;
-            };
-            if let Some(s) = CurrencySymbol::find(head) {
-                if ends_word(rest, head) {
-                    return Some((s, rest));
-                }
             }
+            let Some(rest) = text.get(sym.len()..) else { continue };
+            // A symbol that ends in a letter must end the word.
+            let ends_in_letter = e.symbol.chars().last().is_some_and(char::is_alphabetic);
+            if ends_in_letter && rest.starts_with(char::is_alphabetic) {
+                continue;
+            }
+            return Some((CurrencySymbol(e), rest));
         }
         let word_end = text.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(text.len());
         let (word, rest) = text.split_at(word_end);
