@@ -58,6 +58,12 @@ fn load(c: &mut Criterion) {
     g.bench_function("serde_json::from_str (reference)", |b| {
         b.iter(|| serde_json::from_str::<Dossier>(black_box(&json)))
     });
+    // Parsing the same text into an untyped `serde_json::Value`: no type
+    // of this crate is involved, so it stays the same from one version to
+    // the next and the two figures above can be compared across versions.
+    g.bench_function("serde_json::Value (untyped reference)", |b| {
+        b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(&json)))
+    });
     g.bench_function("to_json_string", |b| b.iter(|| black_box(&strict).to_json_string()));
     g.finish();
 }
