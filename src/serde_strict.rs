@@ -19,7 +19,10 @@
 //!
 //! The model's types derive serde with `#[serde(remote = "Self")]`, which
 //! makes the derived code inherent functions, and [`strict_serde!`] writes
-//! the trait impls around them. Formats that are not human-readable
+//! the trait impls around them. Those inherent functions are public
+//! (`Funding::deserialize`) and shadow the trait's in a path call: call
+//! the trait (`<Funding as Deserialize>::deserialize`, `serde_json::from_str`)
+//! to read strictly. Formats that are not human-readable
 //! (bincode, postcard) read structs from sequences by design and cannot
 //! describe themselves to [`Choice`]: for them `Strict` steps aside.
 
