@@ -280,6 +280,49 @@ mod tests {
 
     strict_serde!(Inner, Choice, Outer);
 
+    /// A format that is not human-readable, as bincode or postcard: a
+    /// `serde_json::Value` that says so.
+    struct Compact(serde_json::Value);
+
+    impl<'de> serde::Deserializer<'de> for Compact {
+        type Error = serde_json::Error;
+
+        fn deserialize_any<V: serde::de::Visitor<'de>>(self, v: V) -> Result<V::Value, serde_json::Error> {
+            self.0.deserialize_any(v)
+        }
+
+        fn deserialize_enum<V: serde::de::Visitor<'de>>(
+            self,
+            name: &'static str,
+            variants: &'static [&'static str],
+            v: V,
+        ) -> Result<V::Value, serde_json::Error> {
+            self.0.deserialize_enum(name, variants, v)
+        }
+
+        fn is_human_readable(&self) -> bool {
+            false
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+            unit_struct newtype_struct seq tuple tuple_struct map struct identifier ignored_any
+        }
+    }
+
+    #[test]
+    fn formats_that_are_not_human_readable_are_read_as_serde_reads_them() {
+        let inner = <Inner as serde::Deserialize>::deserialize(Compact(serde_json::json!([1, 2])));
+        assert_eq!(inner.map_err(|e| e.to_string()), Ok(Inner { a: 1, b: Some(2) }));
+        let human = <Inner as serde::Deserialize>::deserialize(serde_json::json!([1, 2]));
+        assert_eq!(
+            human.map_err(|e| e.to_string()),
+            Err("invalid type: sequence, expected struct Inner".to_string())
+        );
+        let plain = <Choice as serde::Deserialize>::deserialize(Compact(serde_json::json!("plain")));
+        assert_eq!(plain.map_err(|e| e.to_string()), Ok(Choice::Plain));
+    }
+
     fn load(json: &str) -> Result<Outer, String> {
         serde_json::from_str(json).map_err(|e| e.to_string())
     }
