@@ -140,7 +140,7 @@ invisible characters as escapes (`` `\u{feff}GT` ``).
 | ECB rate files | [`fx::EcbRates::from_csv`] → [`fx::FxError::Parse`] (line, column, [`fx::ParseErrorKind`]) | an empty file or a header alone; no `Date` first column; unknown, repeated or euro columns; UTF-16 or invalid UTF-8; rows with too few or too many fields (a truncated last row); dates not in the calendar (`2021-02-30`) or repeated; rates that are empty, not plain decimals (`1.2e0`), zero, negative, `-0`, or of more than 28 digits | a UTF-8 byte-order mark, CRLF line ends, a missing final newline, rows in any order, `N/A` |
 | rate tables | [`fx::RateTable::from_csv`] → [`fx::FxError::Parse`] | a header other than `date,base,quote,rate` (a repeated column included); UTF-16; truncated rows; bad dates; unknown currencies; a base equal to its quote; rates empty, zero, negative, `-0` or too long; the same pair twice on a day | a byte-order mark; a header alone (an empty table) |
 | funding records | [`records::Reader`] → [`records::RecordError`] (line, column, field, [`records::RecordErrorKind`]) | a first line other than the header (a repeated column included); UTF-16; then, line by line, going on after each: wrong field counts (a truncated last line), bad quoting, invalid UTF-8, control characters in ids, bad dates, unknown countries, stages or currencies, empty required fields, amounts with grouping, exponents, too many digits or decimals | a byte-order mark, CRLF; an empty amount and currency (an undisclosed amount, counted, never summed as zero); `-0.00` read as zero |
-| dossiers (JSON) | [`Dossier::from_json`] → [`LoadError`] (line, column, field path, [`LoadErrorKind`]) | empty or truncated documents; syntax errors and trailing text; UTF-16; invalid UTF-8; a missing or other `format`; unknown or repeated fields; arrays where objects belong; wrong types (an amount as a number, which JSON readers turn into floats); dates not in the calendar (quoted: `` invalid value `2021-02-30` ``); ids that are not slugs; shares outside 0..=100; negative or oversized counts | a UTF-8 byte-order mark; `null` for an absent optional value |
+| dossiers (JSON) | [`Dossier::from_json`] → [`LoadError`] (line, column, JSON Pointer, [`LoadErrorKind`], serde_json's error as its source) | empty or truncated documents; syntax errors and trailing text; UTF-16; invalid UTF-8; a missing or other `format`; unknown or repeated fields; arrays where objects belong; an empty object or a second key where a one-key choice belongs (`{"country": "GT"}`); `null` where a value is required; wrong types (an amount as a number, which JSON readers turn into floats); dates not in the calendar (quoted: `` invalid value `2021-02-30` ``); ids that are not slugs; shares outside 0..=100; negative or oversized counts | a UTF-8 byte-order mark; `null` for an absent optional value |
 | funding records to sum | [`Aggregator`] → [`Rejection`] | amounts whose conversion or sum would leave a `Decimal` (near `Decimal::MAX`), or need more than 46 decimals; dates with no rate; all counted as rejected with line and reason, never a panic | |
 
 A dossier that loads can still contradict itself: that is
@@ -257,7 +257,7 @@ use statecraft::Dossier;
 let json = r#"{"format": "statecraft-dossier/1",
   "vaccine_pledges": [{"id": "p", "donor": "US", "doses": -5, "announced": "2021-06-03", "source": "s"}]}"#;
 let e = Dossier::from_json_str(json).unwrap_err();
-assert_eq!(e.to_string(), "invalid value: integer `-5`, expected u64 at line 2, column 60 (vaccine_pledges[0].doses)");
+assert_eq!(e.to_string(), "invalid value: integer `-5`, expected u64 at line 2 column 60 (/vaccine_pledges/0/doses)");
 ```
 
 Total funding records by recipient in one currency, at the rate of each
@@ -385,6 +385,7 @@ mod money;
 mod notation;
 pub mod records;
 mod serde_str;
+mod serde_strict;
 mod slug;
 mod validate;
 

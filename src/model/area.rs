@@ -5,6 +5,8 @@ use std::fmt;
 use super::GroupId;
 use crate::{Country, CountryGroup, IntermediateRegion, M49Area, Region, Subregion};
 
+crate::serde_strict::strict_serde!(Area);
+
 /// Where money, doses or an initiative go, or where a figure comes from: a
 /// country, a group of countries (the Northern Triangle), a UN M49 area of
 /// any level (the Americas, Latin America and the Caribbean, Central
@@ -33,7 +35,7 @@ use crate::{Country, CountryGroup, IntermediateRegion, M49Area, Region, Subregio
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Area {
     /// One country.

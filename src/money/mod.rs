@@ -43,7 +43,7 @@ impl<'de> serde::Deserialize<'de> for Money {
     /// be a string holding a plain decimal (`-1234.50`): no number (which
     /// JSON readers turn into floats), grouping, magnitude or exponent.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
-        let repr = MoneyRepr::<PlainDecimal>::deserialize(d)?;
+        let repr = MoneyRepr::<PlainDecimal>::deserialize(crate::serde_strict::Strict(d))?;
         Ok(Money::new(repr.amount.0, repr.currency))
     }
 }
