@@ -51,7 +51,7 @@ fn errors_exit_1_with_every_violation_and_a_summary() {
     assert_eq!(
         lines[0],
         "error[currency-not-legal-tender] /funding/0/amount/currency: EUR was not legal tender on 1998-12-31, \
-         the value date of funding `eur-1998`: it became legal tender on 1999-01-01"
+         the value date of funding `eur-1998`: it was first issued on 1999-01-01"
     );
     assert_eq!(lines.last(), Some(&"4 errors, 2 warnings"));
     assert!(stderr(&o).is_empty());
@@ -100,7 +100,7 @@ fn unreadable_input_exits_2_saying_where() {
     assert!(stdout(&o).is_empty());
     assert_eq!(
         stderr(&o),
-        format!("validate: {bad}: EOF while parsing a list at line 3, column 0 (sources[0])\n")
+        format!("validate: {bad}: EOF while parsing a list at line 3 column 0 (/sources)\n")
     );
 
     let wrong = scratch(
@@ -111,7 +111,7 @@ fn unreadable_input_exits_2_saying_where() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
-        format!("validate: {wrong}: invalid type: integer `5`, expected a sequence at line 2, column 14 (sources)\n")
+        format!("validate: {wrong}: invalid type: integer `5`, expected a sequence at line 2 column 14 (/sources)\n")
     );
 
     let o = run(&["no/such/file.json"]);

@@ -1,10 +1,11 @@
-//! Country and currency names and codes: any text is a value or an error.
-//! A country name is read the same by `FromStr` and `Country::resolve`; an
-//! ambiguity lists two or more candidates, in order, and quotes the input.
+//! Country and currency names and codes, UN M49 areas and currency
+//! symbols: any text is a value or an error. A country name is read the
+//! same by `FromStr` and `Country::resolve`; an ambiguity lists two or more
+//! candidates, in order, and quotes the input.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use statecraft::{Continent, Country, Currency, Subregion};
+use statecraft::{Country, Currency, CurrencySymbol, IntermediateRegion, M49Area, Region, Subregion, SymbolContext};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
@@ -29,8 +30,12 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(c) = text.parse::<Currency>() {
         assert_eq!(c.to_string().parse::<Currency>(), Ok(c));
     }
-    if let Ok(r) = text.parse::<Subregion>() {
-        assert_eq!(r.to_string().parse::<Subregion>(), Ok(r));
+    if let Ok(a) = text.parse::<M49Area>() {
+        assert_eq!(a.to_string().parse::<M49Area>(), Ok(a));
     }
-    let _ = text.parse::<Continent>();
+    let _ = (text.parse::<Region>(), text.parse::<Subregion>(), text.parse::<IntermediateRegion>());
+    if let Some(s) = CurrencySymbol::find(text) {
+        assert_eq!(s.as_str(), text);
+        let _ = SymbolContext::international().resolve(text);
+    }
 });

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::region::{Continent, Subregion};
+use super::region::{IntermediateRegion, Region, Subregion};
 use super::resolve::ParseCountryError;
 use crate::Currency;
 
@@ -18,8 +18,9 @@ pub(super) struct CountryRecord {
     pub(super) official_name: Option<&'static str>,
     pub(super) common_name: Option<&'static str>,
     pub(super) flag: &'static str,
-    pub(super) continent: Continent,
-    pub(super) subregion: Subregion,
+    pub(super) region: Option<Region>,
+    pub(super) subregion: Option<Subregion>,
+    pub(super) intermediate_region: Option<IntermediateRegion>,
     pub(super) currencies: &'static [Currency],
 }
 
@@ -114,44 +115,68 @@ impl Country {
         self.record().flag
     }
 
-    /// The UN M49 continent (region): the Americas for Guatemala. It is
-    /// always the continent of the country's
-    /// [`subregion`](Country::subregion).
+    /// The UN M49 region: the Americas for Guatemala. `None` for
+    /// Antarctica, which M49 puts in no region.
     ///
     /// ```
-    /// use statecraft::{Continent, Country};
+    /// use statecraft::{Country, Region};
     ///
-    /// assert_eq!(Country::GT.continent(), Continent::Americas);
-    /// assert_eq!("Christmas Island".parse::<Country>()?.continent(), Continent::Oceania);
-    /// assert_eq!(Country::AQ.continent(), Continent::Antarctica);
-    /// assert_eq!(Country::GS.continent(), Country::GS.subregion().continent());
+    /// assert_eq!(Country::GT.region(), Some(Region::Americas));
+    /// assert_eq!("Christmas Island".parse::<Country>()?.region(), Some(Region::Oceania));
+    /// assert_eq!(Country::AQ.region(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub const fn continent(self) -> Continent {
-        self.record().continent
+    pub const fn region(self) -> Option<Region> {
+        self.record().region
     }
 
-    /// The UN M49 sub-region: Central America for Guatemala.
+    /// The UN M49 sub-region: Latin America and the Caribbean (419) for
+    /// Guatemala, Micronesia (057) for Nauru. `None` for Antarctica.
+    ///
+    /// Taiwan and Kosovo, which M49 does not list, are in the sub-region
+    /// CLDR's territory containment gives them: Eastern Asia and Southern
+    /// Europe.
     ///
     /// ```
     /// use statecraft::{Country, Subregion};
     ///
-    /// assert_eq!(Country::GT.subregion(), Subregion::CentralAmerica);
-    /// assert_eq!(Country::XK.subregion(), Subregion::SouthernEurope);
+    /// assert_eq!(Country::GT.subregion(), Some(Subregion::LatinAmericaAndTheCaribbean));
+    /// assert_eq!(Country::NR.subregion(), Some(Subregion::Micronesia));
+    /// assert_eq!(Country::XK.subregion(), Some(Subregion::SouthernEurope));
     /// ```
-    pub const fn subregion(self) -> Subregion {
+    pub const fn subregion(self) -> Option<Subregion> {
         self.record().subregion
     }
 
-    /// The currencies in use, as ISO 4217 list one gives them, in its
-    /// order and without its funds codes (such as BOV or USN). Kosovo,
-    /// which ISO 4217 does not list, uses the euro.
+    /// The UN M49 intermediate region, where M49 has one: Central America
+    /// (013) for Guatemala. `None` for most countries: only Sub-Saharan
+    /// Africa and Latin America and the Caribbean are divided into
+    /// intermediate regions.
+    ///
+    /// ```
+    /// use statecraft::{Country, IntermediateRegion};
+    ///
+    /// assert_eq!(Country::GT.intermediate_region(), Some(IntermediateRegion::CentralAmerica));
+    /// assert_eq!(Country::KE.intermediate_region(), Some(IntermediateRegion::EasternAfrica));
+    /// assert_eq!(Country::FR.intermediate_region(), None);
+    /// ```
+    pub const fn intermediate_region(self) -> Option<IntermediateRegion> {
+        self.record().intermediate_region
+    }
+
+    /// The currencies ISO 4217 list one gives the country, without its
+    /// funds and index units (BOV, CLF, UYW, ...; see
+    /// [`Currency::kind`]), in the order CLDR lists them for the
+    /// territory: the currency in use first (El Salvador: the US dollar,
+    /// in use since 2001-01-01, then the colón). Kosovo, which ISO 4217 does
+    /// not list, has the currency CLDR gives it in use, the euro.
     ///
     /// ```
     /// use statecraft::{Country, Currency};
     ///
     /// assert_eq!(Country::GT.currencies(), &[Currency::GTQ]);
-    /// assert!(Country::SV.currencies().contains(&Currency::USD));
+    /// assert_eq!(Country::SV.currencies(), &[Currency::USD, Currency::SVC]);
+    /// assert_eq!(Country::UY.currencies(), &[Currency::UYU]);
     /// assert_eq!(Country::AQ.currencies(), &[]);
     /// ```
     pub const fn currencies(self) -> &'static [Currency] {

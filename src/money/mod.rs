@@ -1,4 +1,5 @@
-//! Money: ISO 4217 currencies and exact amounts, with news notation.
+//! Money: ISO 4217 currencies and exact amounts, with news notation and
+//! the currency symbols of CLDR.
 
 mod allocate;
 mod amount;
@@ -7,11 +8,14 @@ mod currency;
 mod currency_table;
 mod error;
 mod parse;
+mod symbol;
+mod symbol_table;
 
 pub use amount::Money;
-pub use currency::{Currency, ParseCurrencyError};
+pub use currency::{Currency, CurrencyKind, ParseCurrencyError};
 pub use error::{MoneyError, MoneyErrorKind, Operation, ParseMoneyError};
 pub(crate) use parse::plain_decimal;
+pub use symbol::{CurrencySymbol, SymbolContext, SymbolError};
 
 use rust_decimal::Decimal;
 
@@ -39,7 +43,7 @@ impl<'de> serde::Deserialize<'de> for Money {
     /// be a string holding a plain decimal (`-1234.50`): no number (which
     /// JSON readers turn into floats), grouping, magnitude or exponent.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
-        let repr = MoneyRepr::<PlainDecimal>::deserialize(d)?;
+        let repr = MoneyRepr::<PlainDecimal>::deserialize(crate::serde_strict::Strict(d))?;
         Ok(Money::new(repr.amount.0, repr.currency))
     }
 }
