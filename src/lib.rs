@@ -373,6 +373,7 @@ mod encoding;
 mod excerpt;
 pub mod fx;
 mod geo;
+pub mod iati;
 mod model;
 mod money;
 mod notation;
