@@ -8,6 +8,7 @@
 //! the size of the file, and an activity is read whole before its
 //! transactions are given out (elements after them still apply).
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, Read};
@@ -73,6 +74,7 @@ const BLOCK: usize = 1 << 20;
 /// ```
 pub struct Reader<R> {
     source: R,
+    block_size: usize,
     file: Option<PathBuf>,
     started: bool,
     eof: bool,
@@ -98,6 +100,7 @@ impl<R: Read> Reader<R> {
     pub fn new(source: R) -> Reader<R> {
         Reader {
             source,
+            block_size: BLOCK,
             file: None,
             started: false,
             eof: false,
@@ -127,6 +130,13 @@ impl<R: Read> Reader<R> {
         self
     }
 
+    /// Reads `n` bytes at a time (tests cut the input everywhere).
+    #[cfg(test)]
+    pub(crate) fn block_size(mut self, n: usize) -> Reader<R> {
+        self.block_size = n.max(1);
+        self
+    }
+
     /// What has been read so far; complete once the iterator has
     /// returned `None`.
     pub fn counts(&self) -> &Counts {
@@ -147,8 +157,10 @@ impl<R: Read> Reader<R> {
     fn start(&mut self) -> Result<(), Error> {
         self.started = true;
         let mut first = Vec::new();
-        read_up_to(&mut self.source, &mut first, BLOCK).map_err(|e| self.io_error(e))?;
-        if first.len() < BLOCK {
+        // Enough for any XML declaration, however small the blocks.
+        let want = self.block_size.max(1024);
+        read_up_to(&mut self.source, &mut first, want).map_err(|e| self.io_error(e))?;
+        if first.len() < want {
             self.eof = true;
         }
         let at_start = |kind| Error::new(kind).at(Location { offset: 0, line: 1 });
@@ -198,7 +210,7 @@ impl<R: Read> Reader<R> {
     /// Reads the next bytes after what `block` holds: a block, or as much
     /// as `block` already holds when an activity fills it.
     fn fill(&mut self) -> Result<(), Error> {
-        let want = BLOCK.max(self.block.len());
+        let want = self.block_size.max(self.block.len());
         let mut raw = std::mem::take(&mut self.raw);
         raw.clear();
         let n = read_up_to(&mut self.source, &mut raw, want).map_err(|e| self.io_error(e))?;
@@ -295,9 +307,15 @@ impl<R: Read> Reader<R> {
             let event = xml.read_event();
             let end = pos(xml.buffer_position());
             let at_end = end >= data.len();
+            // The data ran out in this event: with more, it may read.
+            let cut = match &event {
+                Ok(Event::Eof) => true,
+                Ok(_) => at_end,
+                Err(e) => at_end || ran_out(e),
+            };
             match event {
-                Ok(Event::Eof) | Err(_) if at_end && !complete => break,
-                Ok(Event::Eof) | Err(_) if at_end && self.stop.is_some() => {
+                Ok(Event::Eof) | Err(_) if cut && !complete => break,
+                Ok(Event::Eof) | Err(_) if cut && self.stop.is_some() => {
                     let (at, kind) = self.stop.take().unwrap_or((limit, ErrorKind::NoRoot));
                     return Err(fail(kind, at, &mut locator, parser));
                 }
@@ -445,6 +463,18 @@ fn find_control(bytes: &[u8]) -> Option<usize> {
 
 fn pos(p: u64) -> usize {
     usize::try_from(p).unwrap_or(usize::MAX)
+}
+
+/// Whether quick-xml stopped because the input ended (inside a tag, a
+/// comment, a reference...), not because of what it read.
+fn ran_out(e: &quick_xml::Error) -> bool {
+    use quick_xml::errors::IllFormedError;
+    matches!(
+        e,
+        quick_xml::Error::Syntax(_)
+            | quick_xml::Error::IllFormed(IllFormedError::UnclosedReference | IllFormedError::MissingEndTag(_))
+            | quick_xml::Error::Encoding(_)
+    )
 }
 
 /// quick-xml's error, as this reader names it.
@@ -801,18 +831,17 @@ impl Parser {
             (None, false) => Role::Other,
             (Some(parent), false) => self.child_role(parent, name),
         };
-        let mut values: [Option<String>; 3] = [None, None, None];
+        let mut values: [Option<Cow<'_, str>>; 3] = [None, None, None];
         let mut xmlns: Option<bool> = None;
+        let wanted = role.attributes();
         for attr in e.attributes() {
             let attr = attr.map_err(|e| ErrorKind::Xml(XmlError(e.into())))?;
             let key = attr.key.into_inner();
-            let value = checked_value(&attr, key)?;
+            let value = checked_value(attr, key)?;
             if key == "xmlns" {
-                xmlns = Some(!value.as_deref().unwrap_or(&*attr.value).is_empty());
-            } else if let Some(i) = role.attributes().iter().position(|&k| k == key) {
-                if let Some(slot) = values.get_mut(i) {
-                    *slot = Some(value.unwrap_or_else(|| attr.value.to_string()));
-                }
+                xmlns = Some(!value.is_empty());
+            } else if let Some(slot) = wanted.iter().position(|&k| k == key).and_then(|i| values.get_mut(i)) {
+                *slot = Some(value);
             }
         }
         let namespaced = xmlns.unwrap_or_else(|| self.namespaced());
@@ -849,7 +878,7 @@ impl Parser {
         role: Role,
         namespaced: bool,
         empty: bool,
-        default_currency: Option<String>,
+        default_currency: Option<Cow<'_, str>>,
         start: usize,
         data: &[u8],
         locator: &mut Locator,
@@ -927,12 +956,12 @@ impl Parser {
         role: Role,
         at: Option<Location>,
         empty: bool,
-        a: Option<String>,
-        b: Option<String>,
-        c: Option<String>,
+        a: Option<Cow<'_, str>>,
+        b: Option<Cow<'_, str>>,
+        c: Option<Cow<'_, str>>,
     ) -> Option<Gathering> {
         let act = self.activity.as_mut()?;
-        let s = |v: &Option<String>| v.as_deref().unwrap_or_default().to_owned();
+        let s = |v: &Option<Cow<'_, str>>| -> String { v.as_deref().unwrap_or_default().to_owned() };
         match role {
             Role::Transaction => {
                 if let Some(at) = at {
@@ -1176,30 +1205,32 @@ fn date_field(written: Option<&str>) -> DateField {
 }
 
 /// An attribute's value with its references resolved and its whitespace
-/// normalized (XML 1.0), when that changes it (`None` when the raw value
-/// is the value); refuses `<`, unknown entities and forbidden
-/// characters.
-fn checked_value(attr: &Attribute<'_>, key: &str) -> Result<Option<String>, ErrorKind> {
-    let raw: &str = &attr.value;
-    if raw.contains('<') {
-        return Err(ErrorKind::LessThanInAttribute(Excerpt::new(key)));
+/// normalized (XML 1.0); refuses `<`, unknown entities and forbidden
+/// characters. Borrowed when there is nothing to resolve or normalize.
+fn checked_value<'a>(attr: Attribute<'a>, key: &str) -> Result<Cow<'a, str>, ErrorKind> {
+    if !attr
+        .value
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'\t' | b'\r' | b'\n'))
+    {
+        return Ok(attr.value);
     }
-    if !raw.contains(['&', '\t', '\r', '\n']) {
-        return Ok(None);
+    if attr.value.contains('<') {
+        return Err(ErrorKind::LessThanInAttribute(Excerpt::new(key)));
     }
     let value = attr.normalized_value(XmlVersion::Implicit1_0).map_err(|e| match e {
         quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnrecognizedEntity(_, name)) => {
             ErrorKind::UnknownEntity(Excerpt::new(&name))
         }
         quick_xml::Error::Escape(quick_xml::escape::EscapeError::InvalidCharRef(_)) => {
-            ErrorKind::InvalidCharRef(Excerpt::new(raw))
+            ErrorKind::InvalidCharRef(Excerpt::new(&attr.value))
         }
         other => ErrorKind::Xml(XmlError(other)),
     })?;
     if let Some(c) = value.chars().find(|&c| !is_xml_char(c)) {
         return Err(ErrorKind::ForbiddenCharacter(u32::from(c)));
     }
-    Ok(Some(value.into_owned()))
+    Ok(value)
 }
 
 /// A reference in text: one of XML's five entities, or a character.
@@ -1219,4 +1250,55 @@ fn resolve_reference(r: &quick_xml::events::BytesRef<'_>) -> Result<char, ErrorK
 /// XML 1.0's `Char`.
 fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every entry, and the error if any, as text.
+    fn read(bytes: &[u8], block: usize) -> Vec<String> {
+        Reader::new(bytes)
+            .types(TypeFilter::all())
+            .block_size(block)
+            .map(|e| match e {
+                Ok(e) => format!("{e:?}"),
+                Err(e) => format!("error: {e}"),
+            })
+            .collect()
+    }
+
+    fn files(dir: &str) -> Vec<PathBuf> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn any_block_size_reads_the_same() {
+        let mut small = files("tests/data/iati/quirks");
+        small.extend(files("tests/data/iati/examples"));
+        small.extend(files("tests/bad_input/iati"));
+        assert!(small.len() > 20);
+        for path in small {
+            let bytes = std::fs::read(&path).unwrap();
+            let whole = read(&bytes, BLOCK);
+            for block in [1, 2, 3, 7, 64, 333, 4096] {
+                assert_eq!(read(&bytes, block), whole, "{} in blocks of {block}", path.display());
+            }
+        }
+        for path in files("tests/data/iati") {
+            let bytes = std::fs::read(&path).unwrap();
+            let whole = read(&bytes, BLOCK);
+            assert!(!whole.is_empty() && !whole.iter().any(|e| e.starts_with("error")));
+            for block in [4093, 65536] {
+                assert_eq!(read(&bytes, block), whole, "{} in blocks of {block}", path.display());
+            }
+        }
+    }
 }
