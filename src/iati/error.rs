@@ -166,6 +166,9 @@ pub enum ErrorKind {
     /// number.
     #[error("invalid character reference `&{0};`")]
     InvalidCharRef(Excerpt),
+    /// An `&` that starts no reference (`AT&T` for `AT&amp;T`).
+    #[error("`&` that starts no reference (write `&amp;`)")]
+    LoneAmpersand,
     /// A `<` inside an attribute value.
     #[error("`<` in the value of attribute `{0}`")]
     LessThanInAttribute(Excerpt),

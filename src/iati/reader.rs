@@ -188,7 +188,11 @@ impl<R: Read> Reader<R> {
             }
             Some(_) => {}
         }
-        if let Some(label) = declared_encoding(body) {
+        if bom > 0 {
+            // The byte-order mark says UTF-8, whatever a declaration
+            // says (as libxml2 reads it).
+            self.declared = true;
+        } else if let Some(label) = declared_encoding(body) {
             self.declared = true;
             match Encoding::from_label(&label) {
                 Label::Known(e) => self.encoding = e,
@@ -489,6 +493,7 @@ fn xml_error(e: quick_xml::Error) -> ErrorKind {
             ErrorKind::UnmatchedEnd(Excerpt::new(&found))
         }
         quick_xml::Error::Encoding(_) => ErrorKind::InvalidUtf8 { declared: true },
+        quick_xml::Error::IllFormed(IllFormedError::UnclosedReference) => ErrorKind::LoneAmpersand,
         other => ErrorKind::Xml(XmlError(other)),
     }
 }
@@ -832,23 +837,29 @@ impl Parser {
             (Some(parent), false) => self.child_role(parent, name),
         };
         let mut values: [Option<Cow<'_, str>>; 3] = [None, None, None];
-        let mut xmlns: Option<bool> = None;
+        let mut xmlns: Option<Cow<'_, str>> = None;
         let wanted = role.attributes();
         for attr in e.attributes() {
             let attr = attr.map_err(|e| ErrorKind::Xml(XmlError(e.into())))?;
             let key = attr.key.into_inner();
             let value = checked_value(attr, key)?;
             if key == "xmlns" {
-                xmlns = Some(!value.is_empty());
+                xmlns = Some(value);
             } else if let Some(slot) = wanted.iter().position(|&k| k == key).and_then(|i| values.get_mut(i)) {
                 *slot = Some(value);
             }
         }
-        let namespaced = xmlns.unwrap_or_else(|| self.namespaced());
+        let namespaced = xmlns.as_deref().map_or_else(|| self.namespaced(), |ns| !ns.is_empty());
         let role = if namespaced { Role::Other } else { role };
         let [a, b, c] = values;
 
         if self.activity.is_none() {
+            if namespaced && self.root == Root::NotYet {
+                return Err(ErrorKind::RootNamespace {
+                    name: Excerpt::new(name),
+                    namespace: Excerpt::new(xmlns.as_deref().unwrap_or_default()),
+                });
+            }
             return self.open_outside(name, role, namespaced, empty, a, start, data, locator, out);
         }
         if role == Role::Other && !namespaced && !prefixed && name == "iati-activity" {
@@ -889,12 +900,6 @@ impl Parser {
             Root::NotYet => {
                 if !matches!(name, "iati-activities" | "iati-activity" | "result") || name.contains(':') {
                     return Err(ErrorKind::WrongRoot(Excerpt::new(name)));
-                }
-                if namespaced {
-                    return Err(ErrorKind::RootNamespace {
-                        name: Excerpt::new(name),
-                        namespace: Excerpt::new("a default namespace"),
-                    });
                 }
                 self.root = if empty { Root::Closed } else { Root::Open };
             }
@@ -1225,6 +1230,7 @@ fn checked_value<'a>(attr: Attribute<'a>, key: &str) -> Result<Cow<'a, str>, Err
         quick_xml::Error::Escape(quick_xml::escape::EscapeError::InvalidCharRef(_)) => {
             ErrorKind::InvalidCharRef(Excerpt::new(&attr.value))
         }
+        quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnterminatedEntity(_)) => ErrorKind::LoneAmpersand,
         other => ErrorKind::Xml(XmlError(other)),
     })?;
     if let Some(c) = value.chars().find(|&c| !is_xml_char(c)) {
