@@ -113,7 +113,7 @@ fn bench(c: &mut Criterion) {
     let files = FileSet::new([&path]).unwrap().threads(1);
     g.bench_function("file set, from disk", |b| {
         b.iter(|| {
-            let r = files.fold(|| (), |_, e| drop(black_box(e)));
+            let r = files.fold(|| (), |_, e| drop(black_box(e)), |_, _| ());
             assert_eq!(r[0].result.as_ref().map(|(_, c)| *c).ok(), Some(counts));
         })
     });

@@ -69,7 +69,7 @@ fn main() -> ExitCode {
     let mb = bytes as f64 / 1e6;
 
     let started = Instant::now();
-    let results = files.fold(|| (), |_, _| ());
+    let results = files.fold(|| (), |_, _| (), |_, _| ());
     let took = started.elapsed().as_secs_f64();
     let mut total = Counts::default();
     let mut failed = false;

@@ -60,7 +60,7 @@ fn stderr_line(entries: &[Entry]) -> String {
                 counted += 1;
                 if let Recipients::Split(a) = t.recipients() {
                     if !a.sums_to_100() {
-                        flagged.insert(a.index());
+                        flagged.insert(a.location().offset);
                     }
                 }
             }
@@ -126,7 +126,7 @@ fn counts_equal_the_references_on_every_file() {
 #[test]
 fn the_real_files_hold_what_their_readme_says() {
     let files = FileSet::new([data()]).unwrap().threads(2);
-    let results = files.fold(|| (), |_, _| ());
+    let results = files.fold(|| (), |_, _| (), |_, _| ());
     let line = |name: &str| {
         let r = results.iter().find(|r| r.path.ends_with(name)).unwrap();
         let (_, counts) = r.result.as_ref().unwrap();
@@ -205,8 +205,8 @@ fn describe(entries: &[Entry]) -> String {
     let mut last_activity = None;
     for e in entries {
         let a = e.activity();
-        if last_activity != Some(a.index()) {
-            last_activity = Some(a.index());
+        if last_activity != Some(a.location()) {
+            last_activity = Some(a.location());
             let shares: Vec<String> = a
                 .shares()
                 .iter()
@@ -214,8 +214,7 @@ fn describe(entries: &[Entry]) -> String {
                 .collect();
             writeln!(
                 out,
-                "activity {} at {}: id {}, default currency {}, reporting-org {}, split [{}]{}",
-                a.index(),
+                "activity at {}: id {}, default currency {}, reporting-org {}, split [{}]{}",
                 a.location(),
                 a.identifier().unwrap_or("-"),
                 a.default_currency().map_or("-".into(), |c| c.to_string()),

@@ -143,6 +143,48 @@ impl<R: Read> Reader<R> {
         &self.parser.counts
     }
 
+    /// A reader of part of a file, from an activity's start tag at
+    /// `base` (a byte offset and line) on, in the context (encoding, open
+    /// elements) `head` found before the file's first activity; stops
+    /// before the first activity at or after `until`.
+    pub(crate) fn part(source: R, head: &Head, base: Location, until: Option<u64>) -> Reader<R> {
+        let mut r = Reader::new(source);
+        r.started = true;
+        r.encoding = head.encoding;
+        r.declared = head.declared;
+        r.base = Mark {
+            pos: 0,
+            line: base.line,
+            offset: base.offset,
+        };
+        r.parser.root = Root::Open;
+        r.parser.first_event = false;
+        r.parser.outer = head.outer.clone();
+        r.parser.until = until;
+        r
+    }
+
+    /// Stops before the first activity at or after file offset `until`.
+    pub(crate) fn until(mut self, until: u64) -> Reader<R> {
+        self.parser.until = Some(until);
+        self
+    }
+
+    /// Where it stopped for [`until`](Reader::until) (the offset of an
+    /// activity's start tag), and the elements open there; `None` when it
+    /// read to the end.
+    pub(crate) fn stop(&self) -> Option<(u64, Head)> {
+        let offset = self.parser.stopped?;
+        Some((
+            offset,
+            Head {
+                encoding: self.encoding,
+                declared: self.declared,
+                outer: self.parser.outer.clone(),
+            },
+        ))
+    }
+
     /// Reads the next block and parses it.
     fn advance(&mut self) -> Result<(), Error> {
         if self.started {
@@ -339,6 +381,10 @@ impl<R: Read> Reader<R> {
                     parser
                         .handle(event, start, data, &mut locator, pending)
                         .map_err(|kind| fail(kind, start, &mut locator, parser))?;
+                    if parser.stopped.is_some() {
+                        self.finished = true;
+                        return Ok(());
+                    }
                     if parser.activity.is_none() {
                         boundary = locator.seek_mark(data, end);
                     }
@@ -411,28 +457,20 @@ impl<R: Read> Iterator for Reader<R> {
     }
 }
 
+/// What a part of a file needs to know of what comes before it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Head {
+    encoding: Encoding,
+    declared: bool,
+    outer: Vec<Outer>,
+}
+
 /// Reads until `want` bytes are appended to `out` or the source ends;
 /// returns how many were.
 fn read_up_to<R: Read>(source: &mut R, out: &mut Vec<u8>, want: usize) -> io::Result<usize> {
-    let start = out.len();
-    out.resize(start + want, 0);
-    let mut filled = 0;
-    while filled < want {
-        let Some(buf) = out.get_mut(start + filled..) else {
-            break;
-        };
-        match source.read(buf) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => {
-                out.truncate(start + filled);
-                return Err(e);
-            }
-        }
-    }
-    out.truncate(start + filled);
-    Ok(filled)
+    // `read_to_end` grows the buffer as data comes (a small file costs
+    // little) and retries interrupted reads.
+    source.take(u64::try_from(want).unwrap_or(u64::MAX)).read_to_end(out)
 }
 
 /// The `encoding` of an XML declaration at the start of `body`, if it
@@ -566,7 +604,8 @@ enum Root {
 }
 
 /// An element open outside activities.
-struct Outer {
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Outer {
     name: Box<str>,
     /// Whether a default namespace is in force inside it.
     namespaced: bool,
@@ -707,6 +746,11 @@ struct Parser {
     levels: Vec<Level>,
     gathering: Option<Gathering>,
     text: String,
+    /// Stop before the first activity that starts at or after this file
+    /// offset (a part of a file read by several threads).
+    until: Option<u64>,
+    /// Where it stopped for `until`.
+    stopped: Option<u64>,
 }
 
 impl Parser {
@@ -721,6 +765,8 @@ impl Parser {
             levels: Vec::new(),
             gathering: None,
             text: String::new(),
+            until: None,
+            stopped: None,
         }
     }
 
@@ -907,6 +953,10 @@ impl Parser {
         }
         if role == Role::Activity {
             let at = locator.seek(data, start);
+            if self.until.is_some_and(|until| at.offset >= until) {
+                self.stopped = Some(at.offset);
+                return Ok(());
+            }
             self.activity = Some(ActivityDraft {
                 at,
                 default_currency: default_currency.as_deref().and_then(CurrencyCode::new),
@@ -1115,7 +1165,6 @@ impl Parser {
             .collect();
         let sums_to_100 = !shares.is_empty() && total == Some(rust_decimal::Decimal::ONE_HUNDRED);
         let activity = Arc::new(Activity {
-            index: self.counts.activities,
             at: draft.at,
             identifier: draft.identifier,
             default_currency: draft.default_currency,

@@ -39,7 +39,6 @@ impl fmt::Display for Location {
 /// last) still apply.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Activity {
-    pub(crate) index: u64,
     pub(crate) at: Location,
     pub(crate) identifier: Option<Box<str>>,
     pub(crate) default_currency: Option<CurrencyCode>,
@@ -49,12 +48,7 @@ pub struct Activity {
 }
 
 impl Activity {
-    /// Its place among the activities of its file, from 0.
-    pub fn index(&self) -> u64 {
-        self.index
-    }
-
-    /// Where its start tag is.
+    /// Where its start tag is: its offset identifies it within its file.
     pub fn location(&self) -> Location {
         self.at
     }
