@@ -257,12 +257,17 @@ impl<R: Read> Reader<R> {
     /// as `block` already holds when an activity fills it.
     fn fill(&mut self) -> Result<(), Error> {
         let want = self.block_size.max(self.block.len());
+        if !self.encoding.is_single_byte() {
+            // UTF-8 needs no decoding: read straight into the block.
+            let n = read_up_to(&mut self.source, &mut self.block, want).map_err(|e| self.io_error(e))?;
+            self.eof = n < want;
+            self.check();
+            return Ok(());
+        }
         let mut raw = std::mem::take(&mut self.raw);
         raw.clear();
         let n = read_up_to(&mut self.source, &mut raw, want).map_err(|e| self.io_error(e))?;
-        if n < want {
-            self.eof = true;
-        }
+        self.eof = n < want;
         self.append(&raw);
         self.raw = raw;
         Ok(())
@@ -751,6 +756,8 @@ struct Parser {
     until: Option<u64>,
     /// Where it stopped for `until`.
     stopped: Option<u64>,
+    /// The last activity's transaction list, emptied, for the next.
+    spare: Vec<TransactionDraft>,
 }
 
 impl Parser {
@@ -767,6 +774,7 @@ impl Parser {
             text: String::new(),
             until: None,
             stopped: None,
+            spare: Vec::new(),
         }
     }
 
@@ -965,7 +973,7 @@ impl Parser {
                 reporting_org: None,
                 reporting_org_seen: false,
                 recipients: Vec::new(),
-                transactions: Vec::new(),
+                transactions: std::mem::take(&mut self.spare),
             });
             if empty {
                 self.end_activity(out);
@@ -1174,7 +1182,8 @@ impl Parser {
         });
         self.counts.activities += 1;
         let mut flagged = false;
-        for tx in draft.transactions {
+        let mut transactions = draft.transactions;
+        for tx in transactions.drain(..) {
             let entry = classify(tx, &activity, &self.filter);
             if let Entry::Transaction(t) = &entry {
                 if t.recipient.is_none() && !activity.shares.is_empty() && !activity.sums_to_100 && !flagged {
@@ -1185,6 +1194,7 @@ impl Parser {
             self.counts.count(&entry);
             out.push_back(entry);
         }
+        self.spare = transactions;
     }
 }
 
