@@ -280,3 +280,17 @@ fn each_quirk_reads_as_pinned() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn transaction_types_are_the_codelists() {
+    use statecraft::iati::TransactionType;
+    let xml = std::fs::read_to_string(data().join("../iati-codelists/TransactionType.xml")).unwrap();
+    let mut listed = Vec::new();
+    for item in xml.split("<codelist-item>").skip(1) {
+        let code = item.split("<code>").nth(1).and_then(|s| s.split("</code>").next()).unwrap();
+        let name = item.split("<narrative>").nth(1).and_then(|s| s.split("</narrative>").next()).unwrap();
+        listed.push((code.parse::<u8>().unwrap(), name.to_string()));
+    }
+    let ours: Vec<(u8, String)> = TransactionType::iter().map(|t| (t.code(), t.name().to_string())).collect();
+    assert_eq!(ours, listed);
+}
