@@ -100,27 +100,34 @@ fn read_all(path: &Path, types: TypeFilter) -> Vec<Entry> {
     entries
 }
 
-#[test]
-fn counts_equal_the_references_on_every_file() {
+/// Calls `check(entries, by, reference)` for every file, both type
+/// filters and every dimension, `reference(ext)` being the path of the
+/// reference's output for them (`reference/STEM.[all-types.]BY.EXT`);
+/// collects what it reports.
+fn against_references(check: impl Fn(&[Entry], &str, &dyn Fn(&str) -> PathBuf) -> Option<String>) {
     let mut failures = Vec::new();
     for path in xml_files() {
         let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
         for (types, suffix) in [(TypeFilter::default(), ""), (TypeFilter::all(), "all-types.")] {
             let entries = read_all(&path, types);
-            let got = stderr_line(&entries);
             for by in ["recipient", "donor", "year"] {
-                let want =
-                    std::fs::read_to_string(data().join(format!("reference/{stem}.{suffix}{by}.stderr"))).unwrap();
-                if want.trim_end() != got {
-                    failures.push(format!(
-                        "{stem} {suffix}{by}:\n  want {}\n   got {got}",
-                        want.trim_end()
-                    ));
+                let reference = |ext: &str| data().join(format!("reference/{stem}.{suffix}{by}.{ext}"));
+                if let Some(why) = check(&entries, by, &reference) {
+                    failures.push(format!("{stem} {suffix}{by}:\n{why}"));
                 }
             }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn counts_equal_the_references_on_every_file() {
+    against_references(|entries, _, reference| {
+        let want = std::fs::read_to_string(reference("stderr")).unwrap();
+        let got = stderr_line(entries);
+        (want.trim_end() != got).then(|| format!("  want {}\n   got {got}", want.trim_end()))
+    });
 }
 
 #[test]
@@ -175,28 +182,14 @@ fn keys(entries: &[Entry], by: &str) -> BTreeSet<String> {
 
 #[test]
 fn keys_are_spelt_as_the_references() {
-    let mut failures = Vec::new();
-    for path in xml_files() {
-        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-        for (types, suffix) in [(TypeFilter::default(), ""), (TypeFilter::all(), "all-types.")] {
-            let entries = read_all(&path, types);
-            for by in ["recipient", "donor", "year"] {
-                let csv = std::fs::read(data().join(format!("reference/{stem}.{suffix}{by}.csv"))).unwrap();
-                let mut rows = csv::Reader::from_reader(csv.as_slice());
-                assert_eq!(rows.headers().unwrap().iter().collect::<Vec<_>>(), [by, "total"]);
-                let want: BTreeSet<String> = rows.records().map(|r| r.unwrap()[0].to_string()).collect();
-                let got = keys(&entries, by);
-                if want != got {
-                    failures.push(format!(
-                        "{stem} {suffix}{by}:
-  want {want:?}
-   got {got:?}"
-                    ));
-                }
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    against_references(|entries, by, reference| {
+        let csv = std::fs::read(reference("csv")).unwrap();
+        let mut rows = csv::Reader::from_reader(csv.as_slice());
+        assert_eq!(rows.headers().unwrap().iter().collect::<Vec<_>>(), [by, "total"]);
+        let want: BTreeSet<String> = rows.records().map(|r| r.unwrap()[0].to_string()).collect();
+        let got = keys(entries, by);
+        (want != got).then(|| format!("  want {want:?}\n   got {got:?}"))
+    });
 }
 
 /// One line per entry, saying everything the reader yields of it.
@@ -287,10 +280,20 @@ fn transaction_types_are_the_codelists() {
     let xml = std::fs::read_to_string(data().join("../iati-codelists/TransactionType.xml")).unwrap();
     let mut listed = Vec::new();
     for item in xml.split("<codelist-item>").skip(1) {
-        let code = item.split("<code>").nth(1).and_then(|s| s.split("</code>").next()).unwrap();
-        let name = item.split("<narrative>").nth(1).and_then(|s| s.split("</narrative>").next()).unwrap();
+        let code = item
+            .split("<code>")
+            .nth(1)
+            .and_then(|s| s.split("</code>").next())
+            .unwrap();
+        let name = item
+            .split("<narrative>")
+            .nth(1)
+            .and_then(|s| s.split("</narrative>").next())
+            .unwrap();
         listed.push((code.parse::<u8>().unwrap(), name.to_string()));
     }
-    let ours: Vec<(u8, String)> = TransactionType::iter().map(|t| (t.code(), t.name().to_string())).collect();
+    let ours: Vec<(u8, String)> = TransactionType::iter()
+        .map(|t| (t.code(), t.name().to_string()))
+        .collect();
     assert_eq!(ours, listed);
 }
