@@ -74,7 +74,8 @@ impl Activity {
     /// Its recipient countries and regions with their percentages, in
     /// document order: those with an empty `@code` left out; a percentage
     /// absent or empty is 100 for a sole recipient and 0 among several,
-    /// one that is not a decimal is 0.
+    /// one that is not a decimal is 0. (So is one with more significant
+    /// digits than a `Decimal` holds, 28: the reference would read it.)
     pub fn shares(&self) -> &[Share] {
         &self.shares
     }
