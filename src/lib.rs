@@ -79,6 +79,10 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   and mergeable; [`Totals`] account for every record read (aggregated,
   undisclosed or rejected with its line). [`records`] reads and writes
   the CSV form of funding records and aggregates a file on every core.
+- [`iati`]: real aid data in. IATI activity files (1.0x and 2.0x)
+  streamed in bounded memory, one [`iati::Entry`] per transaction as the
+  project's reference reads it, files and directories on every core
+  ([`iati::FileSet`]).
 - Dossier summaries, on the aggregator: [`FundingSummary`] totals a
   dossier's funding in one currency by any dimension ([`FundingFlow`]:
   recipients as [`AreaRecipient`]s, kept as the source names them or
@@ -144,6 +148,7 @@ invisible characters as escapes (`` `\u{feff}GT` ``).
 | rate tables | [`fx::RateTable::from_csv`] → [`fx::FxError::Parse`] | a header other than `date,base,quote,rate` (a repeated column included); UTF-16; truncated rows; bad dates; unknown currencies; a base equal to its quote; rates empty, zero, negative, `-0` or too long; the same pair twice on a day | a byte-order mark; a header alone (an empty table) |
 | funding records | [`records::Reader`] → [`records::RecordError`] (line, column, field, [`records::RecordErrorKind`]) | a first line other than the header (a repeated column included); UTF-16; then, line by line, going on after each: wrong field counts (a truncated last line), bad quoting, invalid UTF-8, control characters in ids, bad dates, unknown countries, stages or currencies, empty required fields, amounts with grouping, exponents, too many digits or decimals | a byte-order mark, CRLF; an empty amount and currency (an undisclosed amount, counted, never summed as zero); `-0.00` read as zero |
 | dossiers (JSON) | [`Dossier::from_json`] → [`LoadError`] (line, column, JSON Pointer, [`LoadErrorKind`], serde_json's error as its source) | empty or truncated documents; syntax errors and trailing text; UTF-16; invalid UTF-8; a missing or other `format`; unknown or repeated fields; arrays where objects belong; an empty object or a second key where a one-key choice belongs (`{"country": "GT"}`); `null` where a value is required; wrong types (an amount as a number, which JSON readers turn into floats); dates not in the calendar (quoted: `` invalid value `2021-02-30` ``); ids that are not slugs; shares outside 0..=100; negative or oversized counts | a UTF-8 byte-order mark; `null` for an absent optional value |
+| IATI activity files | [`iati::Reader`] → [`iati::Error`] (file, line, byte offset, activity, [`iati::ErrorKind`]) | truncated files, unclosed or mismatched tags, unknown entities, a lone `&`, `<` in an attribute, repeated or unquoted attributes, `--` in comments; a DOCTYPE (no entity is ever expanded); a root other than `iati-activities`, `iati-activity` or `result`, or one in a namespace; a second root, text outside it; bytes not in the declared encoding, control characters; UTF-16, undeclared or unsupported encodings; not XML at all. Then, transaction by transaction, going on after each: no currency, unreadable amounts and dates ([`iati::Rejected`]) | ISO-8859-1 and windows-1252; a UTF-8 byte-order mark; foreign namespaces and attributes; empty attributes (as absent); 1.0x letter codes in any file |
 | funding records to sum | [`Aggregator`] → [`Rejection`] | amounts whose conversion or sum would leave a `Decimal` (near `Decimal::MAX`), or need more than 46 decimals; dates with no rate; all counted as rejected with line and reason, never a panic | |
 
 A dossier that loads can still contradict itself: that is
@@ -383,6 +388,7 @@ mod encoding;
 mod excerpt;
 pub mod fx;
 pub mod geo;
+pub mod iati;
 mod model;
 mod money;
 mod notation;
