@@ -15,10 +15,9 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::XmlVersion;
 
+use super::attributes::read_attributes;
 use super::encoding::{Encoding, Label};
 use super::error::{Error, ErrorKind, XmlError};
 use super::transaction::{Activity, Counts, DateSource, Entry, Reason, Rejected, Share, Skipped, Transaction};
@@ -882,27 +881,16 @@ impl Parser {
     ) -> Result<(), ErrorKind> {
         self.end_gathering();
         let name = e.name().into_inner();
-        let prefixed = name.contains(':');
-        // The role the element has if it is in no namespace.
-        let role = match (self.levels.last().map(|l| l.role), prefixed) {
-            (_, true) => Role::Other,
-            (None, false) if name == "iati-activity" => Role::Activity,
-            (None, false) => Role::Other,
-            (Some(parent), false) => self.child_role(parent, name),
+        // The role the element has if it is in no namespace (a prefixed
+        // name matches none of the names below).
+        let role = match self.levels.last() {
+            None if name == "iati-activity" => Role::Activity,
+            None => Role::Other,
+            Some(parent) => self.child_role(parent.role, name),
         };
         let mut values: [Option<Cow<'_, str>>; 3] = [None, None, None];
         let mut xmlns: Option<Cow<'_, str>> = None;
-        let wanted = role.attributes();
-        for attr in e.attributes() {
-            let attr = attr.map_err(|e| ErrorKind::Xml(XmlError(e.into())))?;
-            let key = attr.key.into_inner();
-            let value = checked_value(attr, key)?;
-            if key == "xmlns" {
-                xmlns = Some(value);
-            } else if let Some(slot) = wanted.iter().position(|&k| k == key).and_then(|i| values.get_mut(i)) {
-                *slot = Some(value);
-            }
-        }
+        read_attributes(e, role.attributes(), &mut values, &mut xmlns)?;
         let namespaced = xmlns.as_deref().map_or_else(|| self.namespaced(), |ns| !ns.is_empty());
         let role = if namespaced { Role::Other } else { role };
         let [a, b, c] = values;
@@ -916,7 +904,7 @@ impl Parser {
             }
             return self.open_outside(name, role, namespaced, empty, a, start, data, locator, out);
         }
-        if role == Role::Other && !namespaced && !prefixed && name == "iati-activity" {
+        if role == Role::Other && !namespaced && name == "iati-activity" {
             return Err(ErrorKind::NestedActivity);
         }
         let at = if role == Role::Transaction {
@@ -952,7 +940,7 @@ impl Parser {
         match self.root {
             Root::Closed => return Err(ErrorKind::SecondRoot(Excerpt::new(name))),
             Root::NotYet => {
-                if !matches!(name, "iati-activities" | "iati-activity" | "result") || name.contains(':') {
+                if !matches!(name, "iati-activities" | "iati-activity" | "result") {
                     return Err(ErrorKind::WrongRoot(Excerpt::new(name)));
                 }
                 self.root = if empty { Root::Closed } else { Root::Open };
@@ -1268,42 +1256,12 @@ fn date_field(written: Option<&str>) -> DateField {
     }
 }
 
-/// An attribute's value with its references resolved and its whitespace
-/// normalized (XML 1.0); refuses `<`, unknown entities and forbidden
-/// characters. Borrowed when there is nothing to resolve or normalize.
-fn checked_value<'a>(attr: Attribute<'a>, key: &str) -> Result<Cow<'a, str>, ErrorKind> {
-    if !attr
-        .value
-        .bytes()
-        .any(|b| matches!(b, b'&' | b'<' | b'\t' | b'\r' | b'\n'))
-    {
-        return Ok(attr.value);
-    }
-    if attr.value.contains('<') {
-        return Err(ErrorKind::LessThanInAttribute(Excerpt::new(key)));
-    }
-    let value = attr.normalized_value(XmlVersion::Implicit1_0).map_err(|e| match e {
-        quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnrecognizedEntity(_, name)) => {
-            ErrorKind::UnknownEntity(Excerpt::new(&name))
-        }
-        quick_xml::Error::Escape(quick_xml::escape::EscapeError::InvalidCharRef(_)) => {
-            ErrorKind::InvalidCharRef(Excerpt::new(&attr.value))
-        }
-        quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnterminatedEntity(_)) => ErrorKind::LoneAmpersand,
-        other => ErrorKind::Xml(XmlError(other)),
-    })?;
-    if let Some(c) = value.chars().find(|&c| !is_xml_char(c)) {
-        return Err(ErrorKind::ForbiddenCharacter(u32::from(c)));
-    }
-    Ok(value)
-}
-
 /// A reference in text: one of XML's five entities, or a character.
 fn resolve_reference(r: &quick_xml::events::BytesRef<'_>) -> Result<char, ErrorKind> {
     let name: &str = r;
     if name.starts_with('#') {
         return match r.resolve_char_ref() {
-            Ok(Some(c)) if is_xml_char(c) => Ok(c),
+            Ok(Some(c)) if text::is_xml_char(c) => Ok(c),
             _ => Err(ErrorKind::InvalidCharRef(Excerpt::new(name))),
         };
     }
@@ -1312,10 +1270,6 @@ fn resolve_reference(r: &quick_xml::events::BytesRef<'_>) -> Result<char, ErrorK
         .ok_or_else(|| ErrorKind::UnknownEntity(Excerpt::new(name)))
 }
 
-/// XML 1.0's `Char`.
-fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
 
 #[cfg(test)]
 mod tests {

@@ -28,6 +28,11 @@ pub(crate) fn upper(s: &str) -> Box<str> {
     }
 }
 
+/// XML 1.0's `Char`.
+pub(crate) fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
 /// Why a decimal was not read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum DecimalError {
