@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::attributes::read_attributes;
+use super::attributes::{read_attributes, Spans};
 use super::encoding::{Encoding, Label};
 use super::error::{Error, ErrorKind, XmlError};
 use super::transaction::{Activity, Counts, DateSource, Entry, Reason, Rejected, Share, Skipped, Transaction};
@@ -382,14 +382,34 @@ impl<R: Read> Reader<R> {
                 }
                 Ok(_) if at_end && !complete => break,
                 Ok(event) => {
-                    parser
-                        .handle(event, start, data, &mut locator, pending)
-                        .map_err(|kind| fail(kind, start, &mut locator, parser))?;
-                    if parser.stopped.is_some() {
-                        self.finished = true;
-                        return Ok(());
-                    }
+                    // The events of an activity's content go straight to
+                    // their handlers (the others through `handle`).
+                    let handled = match event {
+                        Event::Start(e) if parser.activity.is_some() => {
+                            parser.first_event = false;
+                            parser.open(&e, false, start, data, &mut locator, pending)
+                        }
+                        Event::Empty(e) if parser.activity.is_some() => {
+                            parser.first_event = false;
+                            parser.open(&e, true, start, data, &mut locator, pending)
+                        }
+                        Event::End(_) if parser.activity.is_some() => {
+                            parser.first_event = false;
+                            parser.close_in_activity(pending);
+                            Ok(())
+                        }
+                        Event::Text(_) if parser.activity.is_some() && parser.gathering.is_none() => {
+                            parser.first_event = false;
+                            Ok(())
+                        }
+                        event => parser.handle(event, start, data, &mut locator, pending),
+                    };
+                    handled.map_err(|kind| fail(kind, start, &mut locator, parser))?;
                     if parser.activity.is_none() {
+                        if parser.stopped.is_some() {
+                            self.finished = true;
+                            return Ok(());
+                        }
                         boundary = locator.seek_mark(data, end);
                     }
                 }
@@ -757,6 +777,8 @@ struct Parser {
     stopped: Option<u64>,
     /// The last activity's transaction list, emptied, for the next.
     spare: Vec<TransactionDraft>,
+    /// Where the attributes of the tag being read are.
+    spans: Spans,
 }
 
 impl Parser {
@@ -774,6 +796,7 @@ impl Parser {
             until: None,
             stopped: None,
             spare: Vec::new(),
+            spans: Spans::default(),
         }
     }
 
@@ -879,39 +902,38 @@ impl Parser {
         locator: &mut Locator,
         out: &mut VecDeque<Entry>,
     ) -> Result<(), ErrorKind> {
-        self.end_gathering();
+        if self.gathering.is_some() {
+            self.end_gathering();
+        }
         let name = e.name().into_inner();
+        let Some(&parent) = self.levels.last() else {
+            return self.open_outside(e, name, empty, start, data, locator, out);
+        };
         // The role the element has if it is in no namespace (a prefixed
         // name matches none of the names below).
-        let role = match self.levels.last() {
-            None if name == "iati-activity" => Role::Activity,
-            None => Role::Other,
-            Some(parent) => self.child_role(parent.role, name),
-        };
+        let role = child_role(parent.role, name);
         let mut values: [Option<Cow<'_, str>>; 3] = [None, None, None];
         let mut xmlns: Option<Cow<'_, str>> = None;
-        read_attributes(e, role.attributes(), &mut values, &mut xmlns)?;
-        let namespaced = xmlns.as_deref().map_or_else(|| self.namespaced(), |ns| !ns.is_empty());
-        let role = if namespaced { Role::Other } else { role };
-        let [a, b, c] = values;
-
-        if self.activity.is_none() {
-            if namespaced && self.root == Root::NotYet {
-                return Err(ErrorKind::RootNamespace {
-                    name: Excerpt::new(name),
-                    namespace: Excerpt::new(xmlns.as_deref().unwrap_or_default()),
+        read_attributes(e, &mut self.spans, role.attributes(), &mut values, &mut xmlns)?;
+        let namespaced = xmlns.as_deref().map_or(parent.namespaced, |ns| !ns.is_empty());
+        if role == Role::Other || namespaced {
+            if !namespaced && name == "iati-activity" {
+                return Err(ErrorKind::NestedActivity);
+            }
+            if !empty {
+                self.levels.push(Level {
+                    role: Role::Other,
+                    namespaced,
                 });
             }
-            return self.open_outside(name, role, namespaced, empty, a, start, data, locator, out);
-        }
-        if role == Role::Other && !namespaced && name == "iati-activity" {
-            return Err(ErrorKind::NestedActivity);
+            return Ok(());
         }
         let at = if role == Role::Transaction {
             Some(locator.seek(data, start))
         } else {
             None
         };
+        let [a, b, c] = values;
         let gather = self.apply(role, at, empty, a, b, c);
         if !empty {
             self.levels.push(Level { role, namespaced });
@@ -927,16 +949,31 @@ impl Parser {
     #[allow(clippy::too_many_arguments)]
     fn open_outside(
         &mut self,
+        e: &BytesStart<'_>,
         name: &str,
-        role: Role,
-        namespaced: bool,
         empty: bool,
-        default_currency: Option<Cow<'_, str>>,
         start: usize,
         data: &[u8],
         locator: &mut Locator,
         out: &mut VecDeque<Entry>,
     ) -> Result<(), ErrorKind> {
+        let role = if name == "iati-activity" {
+            Role::Activity
+        } else {
+            Role::Other
+        };
+        let mut values: [Option<Cow<'_, str>>; 3] = [None, None, None];
+        let mut xmlns: Option<Cow<'_, str>> = None;
+        read_attributes(e, &mut self.spans, role.attributes(), &mut values, &mut xmlns)?;
+        let namespaced = xmlns.as_deref().map_or_else(|| self.namespaced(), |ns| !ns.is_empty());
+        let role = if namespaced { Role::Other } else { role };
+        let [default_currency, _, _] = values;
+        if namespaced && self.root == Root::NotYet {
+            return Err(ErrorKind::RootNamespace {
+                name: Excerpt::new(name),
+                namespace: Excerpt::new(xmlns.as_deref().unwrap_or_default()),
+            });
+        }
         match self.root {
             Root::Closed => return Err(ErrorKind::SecondRoot(Excerpt::new(name))),
             Root::NotYet => {
@@ -978,24 +1015,6 @@ impl Parser {
             });
         }
         Ok(())
-    }
-
-    /// The role of an element named `name` in a `parent`.
-    fn child_role(&self, parent: Role, name: &str) -> Role {
-        match (parent, name) {
-            (Role::Activity, "transaction") => Role::Transaction,
-            (Role::Activity, "iati-identifier") => Role::Identifier,
-            (Role::Activity, "reporting-org") => Role::ReportingOrg,
-            (Role::Activity, "recipient-country") => Role::ActivityCountry,
-            (Role::Activity, "recipient-region") => Role::ActivityRegion,
-            (Role::Transaction, "transaction-type") => Role::TransactionType,
-            (Role::Transaction, "value") => Role::Value,
-            (Role::Transaction, "transaction-date") => Role::TransactionDate,
-            (Role::Transaction, "provider-org") => Role::ProviderOrg,
-            (Role::Transaction, "recipient-country") => Role::TransactionCountry,
-            (Role::Transaction, "recipient-region") => Role::TransactionRegion,
-            _ => Role::Other,
-        }
     }
 
     /// Takes what an element in `role` says (its attributes `a`, `b`,
@@ -1110,16 +1129,11 @@ impl Parser {
     }
 
     fn close(&mut self, e: &quick_xml::events::BytesEnd<'_>, out: &mut VecDeque<Entry>) -> Result<(), ErrorKind> {
-        self.end_gathering();
         if self.activity.is_some() {
-            // quick-xml checked the name: the activity and its content
-            // are always in one block.
-            self.levels.pop();
-            if self.levels.is_empty() {
-                self.end_activity(out);
-            }
+            self.close_in_activity(out);
             return Ok(());
         }
+        self.end_gathering();
         let name = e.name().into_inner();
         match self.outer.pop() {
             Some(open) if *open.name == *name => {
@@ -1133,6 +1147,19 @@ impl Parser {
                 found: Excerpt::new(name),
             }),
             None => Err(ErrorKind::UnmatchedEnd(Excerpt::new(name))),
+        }
+    }
+
+    /// The end of an element in an activity (quick-xml checked its name:
+    /// the activity and its content are always in one block).
+    #[inline]
+    fn close_in_activity(&mut self, out: &mut VecDeque<Entry>) {
+        if self.gathering.is_some() {
+            self.end_gathering();
+        }
+        self.levels.pop();
+        if self.levels.is_empty() {
+            self.end_activity(out);
         }
     }
 
@@ -1232,6 +1259,24 @@ fn classify(tx: TransactionDraft, activity: &Arc<Activity>, filter: &TypeFilter)
         provider: tx.provider,
         recipient,
     })
+}
+
+/// The role of an element named `name` in a `parent`.
+fn child_role(parent: Role, name: &str) -> Role {
+    match (parent, name) {
+        (Role::Activity, "transaction") => Role::Transaction,
+        (Role::Activity, "iati-identifier") => Role::Identifier,
+        (Role::Activity, "reporting-org") => Role::ReportingOrg,
+        (Role::Activity, "recipient-country") => Role::ActivityCountry,
+        (Role::Activity, "recipient-region") => Role::ActivityRegion,
+        (Role::Transaction, "transaction-type") => Role::TransactionType,
+        (Role::Transaction, "value") => Role::Value,
+        (Role::Transaction, "transaction-date") => Role::TransactionDate,
+        (Role::Transaction, "provider-org") => Role::ProviderOrg,
+        (Role::Transaction, "recipient-country") => Role::TransactionCountry,
+        (Role::Transaction, "recipient-region") => Role::TransactionRegion,
+        _ => Role::Other,
+    }
 }
 
 /// A percentage attribute's value.
