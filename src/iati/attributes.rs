@@ -171,10 +171,18 @@ fn find_stop(bytes: &[u8], from: usize, a: u8, b: u8, c: u8) -> usize {
                 // Fewer than 8 bytes left: the last 8 bytes, shifted, with
                 // bytes that stop nothing above the end.
                 let n = len - i;
-                let last = len.checked_sub(8).and_then(|s| bytes.get(s..)).and_then(|w| <[u8; 8]>::try_from(w).ok());
+                let last = len
+                    .checked_sub(8)
+                    .and_then(|s| bytes.get(s..))
+                    .and_then(|w| <[u8; 8]>::try_from(w).ok());
                 let x = match last {
                     Some(w) => u64::from_le_bytes(w) >> (8 * (8 - n)),
-                    None => bytes.get(i..).unwrap_or_default().iter().rev().fold(0u64, |x, &b| x << 8 | u64::from(b)),
+                    None => bytes
+                        .get(i..)
+                        .unwrap_or_default()
+                        .iter()
+                        .rev()
+                        .fold(0u64, |x, &b| x << 8 | u64::from(b)),
                 };
                 x | (ONES * u64::from(b'A')) << (8 * n)
             }
@@ -349,7 +357,10 @@ mod tests {
             ("", vec![]),
             (" ", vec![]),
             (r#" code="GT""#, vec![("code", "GT")]),
-            (r#" code = 'GT' percentage="60.5" "#, vec![("code", "GT"), ("percentage", "60.5")]),
+            (
+                r#" code = 'GT' percentage="60.5" "#,
+                vec![("code", "GT"), ("percentage", "60.5")],
+            ),
             (r#" xml:lang="en" ref="" "#, vec![("xml:lang", "en"), ("ref", "")]),
             (" a='\"' b=\"'\"", vec![("a", "\""), ("b", "'")]),
             // quick-xml's names are whatever comes before `=` or space.
@@ -396,9 +407,41 @@ mod tests {
     /// not being one.
     fn raw_attributes() -> impl Strategy<Value = String> {
         let piece = prop::sample::select(vec![
-            " ", "  ", "\t", "\n", "\r\n", "=", " = ", "\"", "'", "code", "percentage", "vocabulary", "xmlns", "xml:lang",
-            "a-b", "x_y.z", "é", "GT", "60.5", "&amp;", "&#49;", "&#1;", "&bogus;", "&", "<", ">", "/", "?", "\u{a0}",
-            "code=\"GT\"", " code='GT'", " percentage=\"50\"", " xmlns=\"\"", " xmlns=\"urn:x\"", " vocabulary=\"2\"",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r\n",
+            "=",
+            " = ",
+            "\"",
+            "'",
+            "code",
+            "percentage",
+            "vocabulary",
+            "xmlns",
+            "xml:lang",
+            "a-b",
+            "x_y.z",
+            "é",
+            "GT",
+            "60.5",
+            "&amp;",
+            "&#49;",
+            "&#1;",
+            "&bogus;",
+            "&",
+            "<",
+            ">",
+            "/",
+            "?",
+            "\u{a0}",
+            "code=\"GT\"",
+            " code='GT'",
+            " percentage=\"50\"",
+            " xmlns=\"\"",
+            " xmlns=\"urn:x\"",
+            " vocabulary=\"2\"",
         ]);
         prop::collection::vec(piece, 0..12).prop_map(|p| p.concat())
     }

@@ -363,7 +363,7 @@ impl<R: Read> Reader<R> {
                 Ok(_) => at_end,
                 Err(e) => at_end || ran_out(e),
             };
-            match event {
+            let event = match event {
                 Ok(Event::Eof) | Err(_) if cut && !complete => break,
                 Ok(Event::Eof) | Err(_) if cut && self.stop.is_some() => {
                     let (at, kind) = self.stop.take().unwrap_or((limit, ErrorKind::NoRoot));
@@ -381,38 +381,37 @@ impl<R: Read> Reader<R> {
                     return Err(fail(xml_error(e), at, &mut locator, parser));
                 }
                 Ok(_) if at_end && !complete => break,
-                Ok(event) => {
-                    // The events of an activity's content go straight to
-                    // their handlers (the others through `handle`).
-                    let handled = match event {
-                        Event::Start(e) if parser.activity.is_some() => {
-                            parser.first_event = false;
-                            parser.open(&e, false, start, data, &mut locator, pending)
-                        }
-                        Event::Empty(e) if parser.activity.is_some() => {
-                            parser.first_event = false;
-                            parser.open(&e, true, start, data, &mut locator, pending)
-                        }
-                        Event::End(_) if parser.activity.is_some() => {
-                            parser.first_event = false;
-                            parser.close_in_activity(pending);
-                            Ok(())
-                        }
-                        Event::Text(_) if parser.activity.is_some() && parser.gathering.is_none() => {
-                            parser.first_event = false;
-                            Ok(())
-                        }
-                        event => parser.handle(event, start, data, &mut locator, pending),
-                    };
-                    handled.map_err(|kind| fail(kind, start, &mut locator, parser))?;
-                    if parser.activity.is_none() {
-                        if parser.stopped.is_some() {
-                            self.finished = true;
-                            return Ok(());
-                        }
-                        boundary = locator.seek_mark(data, end);
-                    }
+                Ok(event) => event,
+            };
+            // The events of an activity's content go straight to their
+            // handlers (the others through `handle`).
+            let handled = match event {
+                Event::Start(e) if parser.activity.is_some() => {
+                    parser.first_event = false;
+                    parser.open(&e, false, start, data, &mut locator, pending)
                 }
+                Event::Empty(e) if parser.activity.is_some() => {
+                    parser.first_event = false;
+                    parser.open(&e, true, start, data, &mut locator, pending)
+                }
+                Event::End(_) if parser.activity.is_some() => {
+                    parser.first_event = false;
+                    parser.close_in_activity(pending);
+                    Ok(())
+                }
+                Event::Text(_) if parser.activity.is_some() && parser.gathering.is_none() => {
+                    parser.first_event = false;
+                    Ok(())
+                }
+                event => parser.handle(event, start, data, &mut locator, pending),
+            };
+            handled.map_err(|kind| fail(kind, start, &mut locator, parser))?;
+            if parser.activity.is_none() {
+                if parser.stopped.is_some() {
+                    self.finished = true;
+                    return Ok(());
+                }
+                boundary = locator.seek_mark(data, end);
             }
         }
         // Keep what follows the boundary for the next block.
@@ -1314,7 +1313,6 @@ fn resolve_reference(r: &quick_xml::events::BytesRef<'_>) -> Result<char, ErrorK
         .and_then(|s| s.chars().next())
         .ok_or_else(|| ErrorKind::UnknownEntity(Excerpt::new(name)))
 }
-
 
 #[cfg(test)]
 mod tests {
