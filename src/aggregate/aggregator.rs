@@ -580,13 +580,11 @@ impl Tally {
                 if would_keep(&self.rejections, self.keep, line) {
                     let reason = match e {
                         ProductError::TooPrecise => RejectReason::TooPrecise { amount: money },
-                        ProductError::Overflow => RejectReason::Overflow(format!(
-                            "{money} at {} {} per {} is beyond the largest {} amount a decimal holds",
-                            factor.to_decimal(),
-                            self.target,
-                            money.currency(),
-                            self.target
-                        )),
+                        ProductError::Overflow => RejectReason::Overflow {
+                            amount: money,
+                            rate: factor.to_decimal(),
+                            target: self.target,
+                        },
                     };
                     keep_first(&mut self.rejections, self.keep, Rejection::new(line, reason));
                 }

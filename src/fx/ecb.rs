@@ -94,7 +94,7 @@ impl EcbRates {
     /// unknown, repeated or `EUR` currency column, a header with nothing
     /// after it, a row with a wrong number of fields, a date that is not
     /// `YYYY-MM-DD`, a repeated date, a rate that is not a plain positive
-    /// decimal of at most 28 digits. [`FxError::Read`] when the reader
+    /// decimal that a `Decimal` holds. [`FxError::Io`] when the reader
     /// fails.
     ///
     /// ```
@@ -113,9 +113,7 @@ impl EcbRates {
     /// ```
     pub fn from_csv<R: Read>(mut reader: R) -> Result<EcbRates, FxError> {
         let mut bytes = Vec::new();
-        reader
-            .read_to_end(&mut bytes)
-            .map_err(|e| FxError::Read { message: e.to_string() })?;
+        reader.read_to_end(&mut bytes)?;
         EcbRates::from_csv_bytes(&bytes)
     }
 
@@ -126,7 +124,7 @@ impl EcbRates {
     ///
     /// # Errors
     ///
-    /// As [`EcbRates::from_csv`], but for [`FxError::Read`].
+    /// As [`EcbRates::from_csv`], but for [`FxError::Io`].
     ///
     /// ```
     /// use statecraft::fx::EcbRates;

@@ -46,7 +46,7 @@ mod text;
 
 pub use chain::RateChain;
 pub use ecb::EcbRates;
-pub use error::{FxError, ParseErrorKind};
+pub use error::{FxError, ParseErrorKind, Uncheckable};
 pub use policy::MissingRatePolicy;
 pub use rate::{Derivation, Rate};
 pub use reported::{check_reported, check_reported_with, ReportedPair, DEFAULT_MARGIN_PERCENT};

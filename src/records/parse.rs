@@ -1,5 +1,7 @@
-//! The CSV line parser of funding records: bytes in, typed fields out,
-//! without intermediate strings.
+//! The fields of a funding record: bytes in, typed fields out, without
+//! intermediate strings. A fast path reads the plain lines nearly every
+//! file is made of straight from the buffer; every other record is split
+//! by csv-core and read field by field here, with the crate's grammars.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -10,7 +12,9 @@ use rust_decimal::Decimal;
 use super::error::{RecordErrorKind, FIELDS};
 use super::record::RecordId;
 use crate::aggregate::RateKey;
-use crate::money::plain_decimal;
+use crate::grammar::csv::Fields;
+use crate::grammar::date::{date as parse_date, iso_date};
+use crate::grammar::decimal::plain;
 use crate::{Country, Currency, Excerpt, Flow, FundingStage, Money, Recipients};
 
 /// One line's fields, parsed; the id is borrowed from the line.
@@ -69,49 +73,47 @@ impl Flow for Row {
 /// What is wrong with a line, and in which 1-based column if in one.
 pub(crate) type LineError = (Option<u64>, RecordErrorKind);
 
-/// Parses one line (without its line break).
-#[inline]
-pub(crate) fn parse_line(line: &[u8]) -> Result<Parsed<'_>, LineError> {
-    if line.contains(&b'"') {
-        let fields = split_quoted(line)?;
-        let [id, date, donor, recipient, stage, amount, currency] = fields.as_slice() else {
-            return Err((None, field_count(fields.len(), line)));
-        };
-        let id = Cow::Owned(parse_id(id)?.to_string());
-        return parse_rest(id, [&**date, &**donor, &**recipient, &**stage, &**amount, &**currency]);
+/// Reads a record that csv-core split (see
+/// [`Input::next_record`](super::input::Input::next_record)): `text` is
+/// the record as written (without its line break), quoted in a
+/// field-count error; `fields` its fields, or its first badly quoted
+/// field's index and text.
+pub(crate) fn read_record<'a>(
+    text: &[u8],
+    fields: Result<Fields<'a>, (usize, &[u8])>,
+) -> Result<Parsed<'a>, LineError> {
+    match fields {
+        Ok(fields) => parse_record(text, fields),
+        Err((i, bad)) => Err((u64::try_from(i + 1).ok(), RecordErrorKind::Quote(excerpt(bad)))),
     }
-    let mut fields: [&[u8]; 7] = [&[]; 7];
-    let mut n = 0usize;
-    for field in line.split(|&b| b == b',') {
-        if let Some(slot) = fields.get_mut(n) {
-            *slot = field;
-        }
-        n += 1;
-    }
-    if n != FIELDS.len() {
-        return Err((None, field_count(n, line)));
-    }
-    let [id, date, donor, recipient, stage, amount, currency] = fields;
-    parse_rest(
-        Cow::Borrowed(parse_id(id)?),
-        [date, donor, recipient, stage, amount, currency],
-    )
 }
 
-/// Parses the fields after the id.
-#[inline]
+/// Reads the fields of a record; `text` is quoted in a field-count error.
+fn parse_record<'a>(text: &[u8], fields: Fields<'a>) -> Result<Parsed<'a>, LineError> {
+    let field = |i| fields.get(i).unwrap_or_default();
+    if fields.len() != FIELDS.len() {
+        return Err((None, field_count(fields.len(), text)));
+    }
+    let id = parse_id(field(0))?;
+    let rest = [field(1), field(2), field(3), field(4), field(5), field(6)];
+    parse_rest(Cow::Borrowed(id), rest)
+}
+
+/// Parses the fields after the id, each without the whitespace around it.
 fn parse_rest<'a>(id: Cow<'a, str>, fields: [&[u8]; 6]) -> Result<Parsed<'a>, LineError> {
     let [date, donor, recipient, stage, amount, currency] = fields;
     let date = parse_date(date).ok_or_else(|| (Some(2), RecordErrorKind::Date(excerpt(date))))?;
-    let donor = country(donor).ok_or_else(|| (Some(3), RecordErrorKind::Country(excerpt(donor))))?;
-    let recipient = country(recipient).ok_or_else(|| (Some(4), RecordErrorKind::Country(excerpt(recipient))))?;
-    let stage = funding_stage(stage).ok_or_else(|| (Some(5), RecordErrorKind::Stage(excerpt(stage))))?;
-    let currency_code = if currency.is_empty() {
+    let donor = country(donor.trim_ascii()).ok_or_else(|| (Some(3), RecordErrorKind::Country(excerpt(donor))))?;
+    let recipient =
+        country(recipient.trim_ascii()).ok_or_else(|| (Some(4), RecordErrorKind::Country(excerpt(recipient))))?;
+    let stage = funding_stage(stage.trim_ascii()).ok_or_else(|| (Some(5), RecordErrorKind::Stage(excerpt(stage))))?;
+    let currency_code = if currency.trim_ascii().is_empty() {
         None
     } else {
-        Some(self::currency(currency).ok_or_else(|| (Some(7), RecordErrorKind::Currency(excerpt(currency))))?)
+        let code = self::currency(currency.trim_ascii());
+        Some(code.ok_or_else(|| (Some(7), RecordErrorKind::Currency(excerpt(currency))))?)
     };
-    let amount = if amount.is_empty() {
+    let amount = if amount.trim_ascii().is_empty() {
         None
     } else {
         let value = parse_amount(amount).map_err(|kind| (Some(6), kind))?;
@@ -157,8 +159,8 @@ fn parse_id(id: &[u8]) -> Result<&str, LineError> {
 /// in one pass over its bytes, line break included; returns the row and
 /// the length of the line with its break.
 ///
-/// `None` means "not taken here": the caller finds the line's end and
-/// calls [`parse_line`], which accepts the same lines (with the same
+/// `None` means "not taken here": the caller reads the record the slow
+/// way ([`read_record`]), which accepts the same lines (with the same
 /// result) and explains the others. A line without a break in `data` is
 /// never taken.
 #[inline]
@@ -172,7 +174,7 @@ pub(crate) fn fast_line(data: &[u8]) -> Option<(Row, usize)> {
     }
     let rest = data.get(comma + 1..)?;
     let (date, rest) = rest.split_first_chunk::<10>()?;
-    let date = parse_date(date)?;
+    let date = iso_date(date)?;
     let [b',', d0, d1, b',', r0, r1, b',', rest @ ..] = rest else {
         return None;
     };
@@ -259,78 +261,16 @@ fn excerpt(b: &[u8]) -> Excerpt {
     Excerpt::new(&String::from_utf8_lossy(b))
 }
 
-/// Splits a line with quoted fields (RFC 4180: a quoted field may hold
-/// commas, and `""` for a quote).
-fn split_quoted(line: &[u8]) -> Result<Vec<Cow<'_, [u8]>>, LineError> {
-    let mut fields = Vec::new();
-    let mut rest = line;
-    loop {
-        let column = u64::try_from(fields.len() + 1).ok();
-        if let Some(body) = rest.strip_prefix(b"\"") {
-            let mut value = Vec::new();
-            let mut i = 0;
-            loop {
-                match (body.get(i), body.get(i + 1)) {
-                    (Some(b'"'), Some(b'"')) => {
-                        value.push(b'"');
-                        i += 2;
-                    }
-                    (Some(b'"'), next) => {
-                        fields.push(Cow::Owned(value));
-                        match next {
-                            None => return Ok(fields),
-                            Some(b',') => {
-                                rest = body.get(i + 2..).unwrap_or_default();
-                                break;
-                            }
-                            Some(_) => return Err((column, RecordErrorKind::Quote(excerpt(rest)))),
-                        }
-                    }
-                    (Some(&b), _) => {
-                        value.push(b);
-                        i += 1;
-                    }
-                    (None, _) => return Err((column, RecordErrorKind::Quote(excerpt(rest)))),
-                }
-            }
-        } else {
-            let end = rest.iter().position(|&b| b == b',');
-            let field = rest.get(..end.unwrap_or(rest.len())).unwrap_or_default();
-            if field.contains(&b'"') {
-                return Err((column, RecordErrorKind::Quote(excerpt(field))));
-            }
-            fields.push(Cow::Borrowed(field));
-            match end {
-                Some(e) => rest = rest.get(e + 1..).unwrap_or_default(),
-                None => return Ok(fields),
-            }
-        }
-    }
-}
-
-/// `YYYY-MM-DD`, a real calendar day.
-#[inline]
-pub(crate) fn parse_date(b: &[u8]) -> Option<NaiveDate> {
-    let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = b else {
-        return None;
-    };
-    let digit = |c: u8| c.is_ascii_digit().then(|| u32::from(c - b'0'));
-    let year = digit(y0)? * 1000 + digit(y1)? * 100 + digit(y2)? * 10 + digit(y3)?;
-    let month = digit(m0)? * 10 + digit(m1)?;
-    let day = digit(d0)? * 10 + digit(d1)?;
-    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
-}
-
 /// A plain decimal (`-1234.50`), read straight into a `Decimal`; anything
-/// the fast path does not take is read by the crate's strict
-/// plain-decimal parser, which also names what is wrong.
+/// the fast path does not take is read by the crate's one decimal
+/// grammar ([`crate::grammar::decimal`]), which also names what is wrong.
 #[inline]
 pub(crate) fn parse_amount(b: &[u8]) -> Result<Decimal, RecordErrorKind> {
     if let Some(d) = fast_decimal(b) {
         return Ok(d);
     }
     let text = std::str::from_utf8(b).map_err(|_| not_utf8(b))?;
-    plain_decimal(text).map_err(|kind| RecordErrorKind::Amount(Excerpt::new(text), kind))
+    plain(text).map_err(|kind| RecordErrorKind::Amount(Excerpt::new(text), kind))
 }
 
 /// `-?[0-9]+(\.[0-9]+)?` with at most 19 digits; `None` for anything else.
@@ -419,7 +359,22 @@ fn letter(c: u8) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::csv::{Split, Splitter};
     use proptest::prelude::*;
+
+    /// The first record of `line` read the slow way.
+    fn parse_line(line: &[u8]) -> Result<Row, LineError> {
+        let mut splitter = Splitter::new();
+        let Split::Record { text, bad, .. } = splitter.split(line, true) else {
+            panic!("no record in {line:?}");
+        };
+        let raw = &line[text];
+        let fields = match bad {
+            None => Ok(splitter.fields()),
+            Some(b) => Err((b.field, &raw[b.text])),
+        };
+        read_record(raw, fields).map(|p| p.row)
+    }
 
     /// Lines near the plain shape: each field valid, or now and then
     /// subtly not.
@@ -480,12 +435,12 @@ mod tests {
         #[test]
         fn the_fast_path_takes_only_what_the_strict_parser_takes(line in near_plain_line()) {
             if let Some((row, len)) = fast_line(&line) {
-                let text = &line[..len];
-                let text = text.strip_suffix(b"\n").unwrap();
-                let text = text.strip_suffix(b"\r").unwrap_or(text);
-                let parsed = parse_line(text);
+                let mut splitter = Splitter::new();
+                let split = splitter.split(&line, true);
+                prop_assert!(matches!(split, Split::Record { end, .. } if end == len), "{:?}", split);
+                let parsed = parse_line(&line);
                 prop_assert!(parsed.is_ok(), "{:?}: {:?}", String::from_utf8_lossy(&line), parsed.err());
-                prop_assert_eq!(parsed.ok().map(|p| p.row), Some(row));
+                prop_assert_eq!(parsed.ok(), Some(row));
             }
         }
     }
@@ -505,12 +460,17 @@ mod tests {
             "007.10",
             "18446744073709551615",
         ] {
-            let want = plain_decimal(s).unwrap();
+            let want = plain(s).unwrap();
             let got = parse_amount(s.as_bytes()).unwrap();
             assert_eq!((got, got.scale()), (want, want.scale()), "{s}");
             assert!(!got.is_sign_negative() || !got.is_zero(), "{s}");
         }
-        for s in ["", "-", ".5", "5.", "1.2.3", "1,000", "+5", " 5", "1e5", "--1", "5-"] {
+        // Left to the grammar, which reads `+5` and ` 5` and refuses the rest.
+        for s in ["+5", " 5"] {
+            assert!(fast_decimal(s.as_bytes()).is_none(), "{s}");
+            assert_eq!(parse_amount(s.as_bytes()), Ok(Decimal::from(5)), "{s}");
+        }
+        for s in ["", "-", ".5", "5.", "1.2.3", "1,000", "1e5", "--1", "5-"] {
             assert!(fast_decimal(s.as_bytes()).is_none(), "{s}");
             assert!(parse_amount(s.as_bytes()).is_err(), "{s}");
             if !s.contains(',') {
@@ -523,8 +483,8 @@ mod tests {
         for s in ["0", "-0", "5", "4281638.70", "-12.5", "1234567890123456789", "007.10"] {
             let field = format!("{s},USD");
             let (d, rest) = fast_amount(field.as_bytes()).unwrap();
-            assert_eq!(d, Some(plain_decimal(s).unwrap()));
-            assert_eq!(d.map(|d| d.scale()), Some(plain_decimal(s).unwrap().scale()));
+            assert_eq!(d, Some(plain(s).unwrap()));
+            assert_eq!(d.map(|d| d.scale()), Some(plain(s).unwrap().scale()));
             assert_eq!(rest, b"USD");
         }
     }
@@ -564,22 +524,6 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_calendar_days() {
-        assert_eq!(parse_date(b"2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29));
-        for bad in [
-            "2023-02-29",
-            "2021-13-01",
-            "2021-00-10",
-            "2021-1-01",
-            "21-01-01",
-            "2021/01/01",
-            "2021-01-01 ",
-        ] {
-            assert_eq!(parse_date(bad.as_bytes()), None, "{bad}");
-        }
-    }
-
-    #[test]
     fn codes_are_looked_up_in_any_case() {
         assert_eq!(country(b"GT"), Some(Country::GT));
         assert_eq!(country(b"xk"), Some(Country::XK));
@@ -599,7 +543,7 @@ mod tests {
     #[test]
     fn quoted_fields() {
         let p = parse_line(br#""a, ""b""",2021-06-07,US,GT,committed,5,USD"#).unwrap();
-        assert_eq!(p.id, "a, \"b\"");
+        assert_eq!(p.amount, Some("USD 5".parse().unwrap()));
         let e = parse_line(br#""open,2021-06-07,US,GT,committed,5,USD"#).unwrap_err();
         assert_eq!(e.0, Some(1));
         let e = parse_line(br#"a"b,2021-06-07,US,GT,committed,5,USD"#).unwrap_err();
@@ -609,5 +553,37 @@ mod tests {
             e.1.to_string(),
             "badly quoted field `\"a\"x,2021-06-07,US,GT,committed,5,USD`"
         );
+        let e = parse_line(b"1,2021-06-07,US,GT,committed,5,\"USD\" \n").unwrap_err();
+        assert_eq!(
+            (e.0, e.1.to_string()),
+            (Some(7), "badly quoted field `\"USD\" `".into())
+        );
+    }
+
+    #[test]
+    fn fields_other_than_the_id_are_read_without_surrounding_spaces() {
+        let p = parse_line(b" a ,\t2021-06-07 , US, gt ,Committed , +5 , usd\n").unwrap();
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2021, 6, 7).unwrap());
+        assert_eq!(
+            (p.donor, p.recipients.clone()),
+            (Country::US, Recipients::One(Country::GT))
+        );
+        assert_eq!(p.amount, Some("USD 5".parse().unwrap()));
+        let p = parse_line(b"a,2021-06-07,US,GT,committed,  ,  \n").unwrap();
+        assert_eq!(p.amount, None);
+        let e = parse_line(b"a,2021-06-07,US, ZZ,committed,5,USD\n").unwrap_err();
+        assert_eq!((e.0, e.1.to_string()), (Some(4), "unknown country code ` ZZ`".into()));
+    }
+
+    #[test]
+    fn a_quoted_id_may_span_lines() {
+        let line = b"\"a\nb\",2021-06-07,US,GT,committed,5,USD\n";
+        assert!(fast_line(line).is_none());
+        let mut splitter = Splitter::new();
+        let Split::Record { text, bad: None, .. } = splitter.split(line, true) else {
+            panic!()
+        };
+        let p = read_record(&line[text], Ok(splitter.fields())).unwrap();
+        assert_eq!(p.id, "a\nb");
     }
 }
