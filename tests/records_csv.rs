@@ -304,3 +304,66 @@ fn unreadable_files_are_errors() {
     );
     std::fs::remove_file(&path).unwrap();
 }
+
+#[test]
+fn records_spanning_lines_across_the_cuts_of_a_parallel_read() {
+    // Every third id holds line breaks, and long ones now and then, so
+    // that the cuts between parts fall inside records: a part that began
+    // inside a record is read again from where that record ended.
+    let mut text = format!("{HEADER}\n");
+    let mut rejected_lines = Vec::new();
+    let mut line = 2u64;
+    for i in 0..60_000u32 {
+        let id = match i % 3 {
+            0 if i % 999 == 0 => format!("\"long{i}{}\"", "\n,x".repeat(3000)),
+            0 => format!("\"r{i}{}\"", "\nsecond line,\r\n".repeat(8)),
+            1 => format!("\"q{i}, \"\"quoted\"\"\""),
+            _ => format!("p{i}"),
+        };
+        let amount = if i % 101 == 5 {
+            rejected_lines.push(line);
+            "1e5".to_string()
+        } else {
+            format!("{}.{:02}", i * 37 % 100_003, i % 100)
+        };
+        text.push_str(&format!(
+            "{id},2021-{:02}-{:02},US,{},committed,{amount},USD\n",
+            1 + i % 12,
+            1 + i % 28,
+            ["GT", "HN", "SV"][(i % 3) as usize]
+        ));
+        line += 1 + id.matches('\n').count() as u64;
+    }
+    assert!(text.len() > 3 << 20);
+    let path = std::env::temp_dir().join(format!("statecraft-multiline-{}.csv", std::process::id()));
+    std::fs::write(&path, &text).unwrap();
+    let mut one = Aggregator::new(&Par, Currency::USD, Dimension::Recipient).keep_rejections(1000);
+    Reader::new(text.as_bytes()).aggregate_into(&mut one).unwrap();
+    let one = one.totals().unwrap();
+    assert_eq!((one.read(), one.rejected()), (60_000, rejected_lines.len() as u64));
+    // Each rejection names the line its record starts on.
+    let lines: Vec<u64> = one.rejections().iter().map(|r| r.line()).collect();
+    assert_eq!(lines, rejected_lines);
+    // The test reads again: for some number of parts, the line break
+    // after a cut (where FundingFile starts a part) is inside quotes
+    // (after an odd number of quote characters).
+    let body = (text.len() - HEADER.len() - 1) as u64;
+    let cut_inside = |parts: u64| {
+        (1..parts).any(|i| {
+            let cut = HEADER.len() + 1 + (body / parts * i) as usize;
+            let nl = cut - 1 + text[cut - 1..].find('\n').unwrap();
+            text[..nl].matches('"').count() % 2 == 1
+        })
+    };
+    assert!(cut_inside(3) && cut_inside(4));
+    for threads in [2, 3, 4] {
+        let mut agg = Aggregator::new(&Par, Currency::USD, Dimension::Recipient).keep_rejections(1000);
+        FundingFile::open(&path)
+            .unwrap()
+            .threads(threads)
+            .aggregate_into(&mut agg)
+            .unwrap();
+        assert_eq!(agg.totals().unwrap(), one, "{threads} threads");
+    }
+    std::fs::remove_file(&path).unwrap();
+}
