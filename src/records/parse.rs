@@ -13,7 +13,7 @@ use super::error::{RecordErrorKind, FIELDS};
 use super::record::RecordId;
 use crate::aggregate::RateKey;
 use crate::grammar::csv::Fields;
-use crate::grammar::date::{date as parse_date, iso_date};
+use crate::grammar::date::{date as parse_date, iso_day};
 use crate::grammar::decimal::plain;
 use crate::{Country, Currency, Excerpt, Flow, FundingStage, Money, Recipients};
 
@@ -24,14 +24,15 @@ pub(crate) struct Parsed<'a> {
     pub(crate) row: Row,
 }
 
-/// The fields of a line after the id: a flow.
+/// The fields of a record after the id: a flow, in 28 bytes (a batch of
+/// them is written and read for every record of a file).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Row {
-    pub(crate) date: NaiveDate,
-    /// `date.num_days_from_ce()`, for the rate lookup.
+    /// The value date, as `NaiveDate::num_days_from_ce` numbers it (the
+    /// rate lookup's key; the date itself is built only when asked).
     pub(crate) day: i32,
     pub(crate) donor: Country,
-    pub(crate) recipients: Recipients,
+    pub(crate) recipient: Country,
     pub(crate) stage: FundingStage,
     pub(crate) amount: Option<Money>,
 }
@@ -41,12 +42,18 @@ impl RateKey for Row {
     fn rate_key(&self) -> Option<(Currency, i32)> {
         self.amount.map(|m| (m.currency(), self.day))
     }
+
+    #[inline]
+    fn one_recipient(&self) -> Option<Country> {
+        Some(self.recipient)
+    }
 }
 
 impl Flow for Row {
     #[inline]
     fn date(&self) -> NaiveDate {
-        self.date
+        // A day read from a calendar date is one chrono builds back.
+        NaiveDate::from_num_days_from_ce_opt(self.day).unwrap_or_default()
     }
 
     #[inline]
@@ -56,7 +63,7 @@ impl Flow for Row {
 
     #[inline]
     fn recipients(&self) -> Cow<'_, Recipients> {
-        Cow::Borrowed(&self.recipients)
+        Cow::Owned(Recipients::One(self.recipient))
     }
 
     #[inline]
@@ -123,10 +130,9 @@ fn parse_rest<'a>(id: Cow<'a, str>, fields: [&[u8]; 6]) -> Result<Parsed<'a>, Li
     Ok(Parsed {
         id,
         row: Row {
-            date,
             day: date.num_days_from_ce(),
             donor,
-            recipients: Recipients::One(recipient),
+            recipient,
             stage,
             amount,
         },
@@ -166,20 +172,25 @@ fn parse_id(id: &[u8]) -> Result<&str, LineError> {
 #[inline]
 pub(crate) fn fast_line(data: &[u8]) -> Option<(Row, usize)> {
     // id: printable ASCII other than quote and comma.
-    let comma = data
-        .iter()
-        .position(|&b| !(b' '..=b'~').contains(&b) || b == b'"' || b == b',')?;
-    if comma == 0 || data.get(comma) != Some(&b',') {
+    let mut comma = 0;
+    loop {
+        match ID_BYTES.get(usize::from(*data.get(comma)?)) {
+            Some(0) => comma += 1,
+            Some(1) => break,
+            _ => return None,
+        }
+    }
+    if comma == 0 {
         return None;
     }
     let rest = data.get(comma + 1..)?;
     let (date, rest) = rest.split_first_chunk::<10>()?;
-    let date = iso_date(date)?;
+    let day = iso_day(date)?;
     let [b',', d0, d1, b',', r0, r1, b',', rest @ ..] = rest else {
         return None;
     };
-    let donor = country(&[*d0, *d1])?;
-    let recipient = country(&[*r0, *r1])?;
+    let donor = country_code(*d0, *d1)?;
+    let recipient = country_code(*r0, *r1)?;
     let (stage, rest) = match rest {
         [b'p', b'l', ..] => (FundingStage::Pledged, rest.strip_prefix(b"pledged,")?),
         [b'c', b'o', ..] => (FundingStage::Committed, rest.strip_prefix(b"committed,")?),
@@ -192,7 +203,7 @@ pub(crate) fn fast_line(data: &[u8]) -> Option<(Row, usize)> {
     };
     let (amount, rest) = fast_amount(rest)?;
     let (currency, rest) = match rest {
-        [a, b, c, rest @ ..] if a.is_ascii_uppercase() => (Some(self::currency(&[*a, *b, *c])?), rest),
+        [a, b, c, rest @ ..] if a.is_ascii_uppercase() => (Some(currency_code(*a, *b, *c)?), rest),
         _ => (None, rest),
     };
     let tail = match rest {
@@ -207,53 +218,71 @@ pub(crate) fn fast_line(data: &[u8]) -> Option<(Row, usize)> {
     };
     let len = data.len() - rest.len() + tail;
     let row = Row {
-        date,
-        day: date.num_days_from_ce(),
+        day,
         donor,
-        recipients: Recipients::One(recipient),
+        recipient,
         stage,
         amount,
     };
     Some((row, len))
 }
 
+/// How the fast path takes each byte of an id: 0 within it (printable
+/// ASCII), 1 its end (a comma), 2 not taken (a quote, a control
+/// character, anything not ASCII).
+// Built at compile time: an index out of bounds would fail the build.
+#[allow(clippy::indexing_slicing)]
+static ID_BYTES: [u8; 256] = {
+    let mut table = [2u8; 256];
+    let mut b = b' ';
+    while b <= b'~' {
+        table[b as usize] = 0;
+        b += 1;
+    }
+    table[b',' as usize] = 1;
+    table[b'"' as usize] = 2;
+    table
+};
+
 /// The amount field and its comma, in one pass: `Some(None)` for an empty
-/// field, `Some(Some(d))` for what [`fast_decimal`] takes, `None` for
-/// anything else.
+/// field, `Some(Some(d))` for `-?[0-9]+(\.[0-9]+)?` of at most 19 digits,
+/// `None` for anything else.
 #[inline]
 fn fast_amount(b: &[u8]) -> Option<(Option<Decimal>, &[u8])> {
-    let (negative, digits) = match b.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        _ => (false, b),
+    let negative = b.first() == Some(&b'-');
+    let start = usize::from(negative);
+    // Digits wrap past 19 of them, which the length check then refuses.
+    let digits = |mut i: usize, mut m: u64| {
+        while let Some(d) = b.get(i).map(|c| c.wrapping_sub(b'0')).filter(|d| *d < 10) {
+            m = m.wrapping_mul(10).wrapping_add(u64::from(d));
+            i += 1;
+        }
+        (i, m)
     };
-    let mut mantissa: u64 = 0;
-    let mut count = 0u32;
-    let mut scale: Option<u32> = None;
-    for (i, &c) in digits.iter().enumerate() {
-        match c {
-            b'0'..=b'9' if count < 19 => {
-                // 19 digits stay below 10^19 < 2^64.
-                mantissa = mantissa * 10 + u64::from(c - b'0');
-                count += 1;
-                scale = scale.map(|s| s + 1);
-            }
-            b'.' if scale.is_none() && count > 0 => scale = Some(0),
-            b',' => {
-                let rest = digits.get(i + 1..)?;
-                return match (count, scale, negative) {
-                    (0, None, false) => Some((None, rest)),
-                    (0, _, _) | (_, Some(0), _) => None,
-                    _ => {
-                        let (lo, mid) = (mantissa as u32, (mantissa >> 32) as u32);
-                        let d = Decimal::from_parts(lo, mid, 0, negative && mantissa != 0, scale.unwrap_or(0));
-                        Some((Some(d), rest))
-                    }
-                };
-            }
-            _ => return None,
+    let (whole_end, mut mantissa) = digits(start, 0);
+    let mut end = whole_end;
+    if b.get(end) == Some(&b'.') {
+        (end, mantissa) = digits(end + 1, mantissa);
+        if end == whole_end + 1 {
+            return None;
         }
     }
-    None
+    if b.get(end) != Some(&b',') {
+        return None;
+    }
+    let rest = b.get(end + 1..)?;
+    let whole = whole_end - start;
+    if whole == 0 {
+        // An empty field (an undisclosed amount), or a sign or point alone.
+        return (end == 0).then_some((None, rest));
+    }
+    let scale = end.saturating_sub(whole_end + 1);
+    if whole + scale > 19 {
+        return None;
+    }
+    let (lo, mid) = (mantissa as u32, (mantissa >> 32) as u32);
+    let d = Decimal::from_parts(lo, mid, 0, negative && mantissa != 0, scale as u32);
+    Some((Some(d), rest))
 }
 
 /// Quotes a field's bytes in an error.
@@ -261,46 +290,11 @@ fn excerpt(b: &[u8]) -> Excerpt {
     Excerpt::new(&String::from_utf8_lossy(b))
 }
 
-/// A plain decimal (`-1234.50`), read straight into a `Decimal`; anything
-/// the fast path does not take is read by the crate's one decimal
-/// grammar ([`crate::grammar::decimal`]), which also names what is wrong.
-#[inline]
+/// A plain decimal (`-1234.50`), read by the crate's one decimal grammar
+/// ([`crate::grammar::decimal`]), which also names what is wrong.
 pub(crate) fn parse_amount(b: &[u8]) -> Result<Decimal, RecordErrorKind> {
-    if let Some(d) = fast_decimal(b) {
-        return Ok(d);
-    }
     let text = std::str::from_utf8(b).map_err(|_| not_utf8(b))?;
     plain(text).map_err(|kind| RecordErrorKind::Amount(Excerpt::new(text), kind))
-}
-
-/// `-?[0-9]+(\.[0-9]+)?` with at most 19 digits; `None` for anything else.
-#[inline]
-fn fast_decimal(b: &[u8]) -> Option<Decimal> {
-    let (negative, digits) = match b.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        _ => (false, b),
-    };
-    if digits.is_empty() || digits.len() > 20 {
-        return None;
-    }
-    let mut mantissa: u64 = 0;
-    let mut count = 0u32;
-    let mut scale = None;
-    for (i, &c) in digits.iter().enumerate() {
-        match c {
-            b'0'..=b'9' if count < 19 => {
-                // 19 digits stay below 10^19 < 2^64.
-                mantissa = mantissa * 10 + u64::from(c - b'0');
-                count += 1;
-            }
-            b'.' if scale.is_none() && i > 0 && i + 1 < digits.len() => scale = Some(digits.len() - i - 1),
-            _ => return None,
-        }
-    }
-    let scale = u32::try_from(scale.unwrap_or(0)).ok()?;
-    let lo = mantissa as u32;
-    let mid = (mantissa >> 32) as u32;
-    Some(Decimal::from_parts(lo, mid, 0, negative && mantissa != 0, scale))
 }
 
 /// A funding stage by its word (`committed`), any case.
@@ -311,49 +305,54 @@ pub(crate) fn funding_stage(b: &[u8]) -> Option<FundingStage> {
 /// An ISO 3166-1 alpha-2 code, any case.
 #[inline]
 pub(crate) fn country(b: &[u8]) -> Option<Country> {
-    static TABLE: OnceLock<Vec<Option<Country>>> = OnceLock::new();
     let &[a, b] = b else { return None };
+    country_code(a, b)
+}
+
+/// The country of the code `ab`, any case.
+#[inline(always)]
+fn country_code(a: u8, b: u8) -> Option<Country> {
+    static TABLE: OnceLock<Box<[Option<Country>; 26 * 26]>> = OnceLock::new();
     let index = letter(a)? * 26 + letter(b)?;
-    let table = TABLE.get_or_init(|| {
-        let mut t = vec![None; 26 * 26];
-        for c in Country::iter() {
-            if let &[a, b] = c.alpha2().as_bytes() {
-                if let Some(slot) = letter(a).and_then(|a| t.get_mut(a * 26 + letter(b)?)) {
-                    *slot = Some(c);
-                }
-            }
-        }
-        t
-    });
+    let table = TABLE.get_or_init(|| code_table(Country::iter().map(|c| (c.alpha2(), c))));
     table.get(index).copied().flatten()
 }
 
 /// An ISO 4217 code, any case.
 #[inline]
 pub(crate) fn currency(b: &[u8]) -> Option<Currency> {
-    static TABLE: OnceLock<Vec<Option<Currency>>> = OnceLock::new();
     let &[a, b, c] = b else { return None };
+    currency_code(a, b, c)
+}
+
+/// The currency of the code `abc`, any case.
+#[inline(always)]
+fn currency_code(a: u8, b: u8, c: u8) -> Option<Currency> {
+    static TABLE: OnceLock<Box<[Option<Currency>; 26 * 26 * 26]>> = OnceLock::new();
     let index = (letter(a)? * 26 + letter(b)?) * 26 + letter(c)?;
-    let table = TABLE.get_or_init(|| {
-        let mut t = vec![None; 26 * 26 * 26];
-        for cur in Currency::iter() {
-            if let &[a, b, c] = cur.code().as_bytes() {
-                let i = letter(a).and_then(|a| Some((a * 26 + letter(b)?) * 26 + letter(c)?));
-                if let Some(slot) = i.and_then(|i| t.get_mut(i)) {
-                    *slot = Some(cur);
-                }
-            }
-        }
-        t
-    });
+    let table = TABLE.get_or_init(|| code_table(Currency::iter().map(|c| (c.code(), c))));
     table.get(index).copied().flatten()
+}
+
+/// A table of the values of `codes` (of two or three letters), indexed by
+/// the letters' places in the alphabet.
+#[cold]
+fn code_table<T: Copy, const N: usize>(codes: impl Iterator<Item = (&'static str, T)>) -> Box<[Option<T>; N]> {
+    let mut table = Box::new([None; N]);
+    for (code, value) in codes {
+        let index = code.bytes().try_fold(0, |i, c| Some(i * 26 + letter(c)?));
+        if let Some(slot) = index.and_then(|i| table.get_mut(i)) {
+            *slot = Some(value);
+        }
+    }
+    table
 }
 
 /// A letter's place in the alphabet, any case.
 #[inline]
 fn letter(c: u8) -> Option<usize> {
-    let u = c.to_ascii_uppercase();
-    u.is_ascii_uppercase().then(|| usize::from(u - b'A'))
+    let i = (c | 0x20).wrapping_sub(b'a');
+    (i < 26).then_some(usize::from(i))
 }
 
 #[cfg(test)]
@@ -446,7 +445,7 @@ mod tests {
     }
 
     #[test]
-    fn fast_amounts_agree_with_the_strict_parser() {
+    fn fast_amounts_agree_with_the_grammar() {
         for s in [
             "0",
             "-0",
@@ -455,38 +454,54 @@ mod tests {
             "-12.5",
             "1234567890123456789",
             "9999999999999999999",
-            "12345678901234567890",
-            "0.0000000000000000001",
+            "0.000000000000000001",
             "007.10",
-            "18446744073709551615",
+            "-0.00",
         ] {
             let want = plain(s).unwrap();
-            let got = parse_amount(s.as_bytes()).unwrap();
-            assert_eq!((got, got.scale()), (want, want.scale()), "{s}");
+            let field = format!("{s},USD");
+            let (got, rest) = fast_amount(field.as_bytes()).unwrap();
+            let got = got.unwrap();
+            assert_eq!((got, got.scale(), rest), (want, want.scale(), &b"USD"[..]), "{s}");
             assert!(!got.is_sign_negative() || !got.is_zero(), "{s}");
         }
-        // Left to the grammar, which reads `+5` and ` 5` and refuses the rest.
-        for s in ["+5", " 5"] {
-            assert!(fast_decimal(s.as_bytes()).is_none(), "{s}");
-            assert_eq!(parse_amount(s.as_bytes()), Ok(Decimal::from(5)), "{s}");
+        assert_eq!(fast_amount(b",USD"), Some((None, &b"USD"[..])));
+        // Left to the grammar, which reads some and refuses the rest.
+        for s in [
+            "-",
+            ".5",
+            "5.",
+            "-.5",
+            "1.2.3",
+            "+5",
+            " 5",
+            "1e5",
+            "--1",
+            "5-",
+            "12345678901234567890",
+            "1234567890.1234567890",
+            "99999999999999999999999",
+        ] {
+            assert_eq!(fast_amount(format!("{s},").as_bytes()), None, "{s}");
         }
-        for s in ["", "-", ".5", "5.", "1.2.3", "1,000", "1e5", "--1", "5-"] {
-            assert!(fast_decimal(s.as_bytes()).is_none(), "{s}");
-            assert!(parse_amount(s.as_bytes()).is_err(), "{s}");
-            if !s.contains(',') {
-                assert_eq!(
-                    fast_amount(format!("{s},").as_bytes()).map(|(d, _)| d),
-                    s.is_empty().then_some(None)
-                );
+        assert_eq!(fast_amount(b"5"), None, "no comma");
+    }
+
+    proptest! {
+        /// Whatever the fast path takes, the grammar reads the same.
+        #[test]
+        fn fast_amounts_are_the_grammars(s in "-?[0-9]{0,12}(\\.[0-9]{0,12})?|[-+. 0-9e]{0,8}") {
+            if let Some((Some(d), _)) = fast_amount(format!("{s},").as_bytes()) {
+                let want = plain(&s).unwrap();
+                prop_assert_eq!((d, d.scale()), (want, want.scale()));
             }
         }
-        for s in ["0", "-0", "5", "4281638.70", "-12.5", "1234567890123456789", "007.10"] {
-            let field = format!("{s},USD");
-            let (d, rest) = fast_amount(field.as_bytes()).unwrap();
-            assert_eq!(d, Some(plain(s).unwrap()));
-            assert_eq!(d.map(|d| d.scale()), Some(plain(s).unwrap().scale()));
-            assert_eq!(rest, b"USD");
-        }
+    }
+
+    #[test]
+    fn rows_stay_small() {
+        // A batch of them is written and read for every record of a file.
+        assert!(std::mem::size_of::<Row>() <= 32, "{}", std::mem::size_of::<Row>());
     }
 
     #[test]
@@ -563,11 +578,8 @@ mod tests {
     #[test]
     fn fields_other_than_the_id_are_read_without_surrounding_spaces() {
         let p = parse_line(b" a ,\t2021-06-07 , US, gt ,Committed , +5 , usd\n").unwrap();
-        assert_eq!(p.date, NaiveDate::from_ymd_opt(2021, 6, 7).unwrap());
-        assert_eq!(
-            (p.donor, p.recipients.clone()),
-            (Country::US, Recipients::One(Country::GT))
-        );
+        assert_eq!(p.date(), NaiveDate::from_ymd_opt(2021, 6, 7).unwrap());
+        assert_eq!((p.donor, p.recipient), (Country::US, Country::GT));
         assert_eq!(p.amount, Some("USD 5".parse().unwrap()));
         let p = parse_line(b"a,2021-06-07,US,GT,committed,  ,  \n").unwrap();
         assert_eq!(p.amount, None);

@@ -8,7 +8,7 @@ use super::input::{Input, Next};
 use super::parse::{read_record, Parsed};
 use super::record::{FundingRecord, RecordId};
 use crate::fx::RateSource;
-use crate::{Aggregator, Excerpt};
+use crate::{Aggregator, Excerpt, Flow};
 
 /// Reads funding records from their CSV form, one at a time, from any
 /// reader (a file, standard input, a decompressor), in bounded memory.
@@ -172,9 +172,9 @@ pub(crate) fn check_header(line: Option<&[u8]>) -> Result<(), RecordError> {
 fn to_record(parsed: Parsed<'_>) -> FundingRecord {
     FundingRecord::new(
         RecordId::from_checked(parsed.id.into_owned()),
-        parsed.row.date,
+        parsed.row.date(),
         parsed.row.donor,
-        parsed.row.recipients,
+        parsed.row.recipient,
         parsed.row.stage,
         parsed.row.amount,
     )
