@@ -78,7 +78,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 scope.spawn(move || split(path, start, end))
             })
             .collect();
-        handles.into_iter().map(|h| h.join().expect("a thread panicked")).collect()
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a thread panicked"))
+            .collect()
     });
     let elapsed = started.elapsed();
     let (mut records, mut fields) = (0, 0);

@@ -139,7 +139,7 @@ grouping thousands).
 | ECB rate files | [`fx::EcbRates::from_csv`] → [`fx::FxError::Parse`] (line, column, [`fx::ParseErrorKind`]) | an empty file or a header alone; no `Date` first column; unknown, repeated or euro columns; UTF-16 or invalid UTF-8; badly quoted fields; rows with too few or too many fields (a truncated last row); dates not in the calendar (`2021-02-30`) or repeated; rates that are empty, not plain decimals (`1.2e0`, `.5`: the [`DecimalErrorKind`] says why), zero, negative, `-0`, or more than a `Decimal` holds | a UTF-8 byte-order mark, CRLF line ends, a missing final newline, rows in any order, `N/A`, quoted fields, spaces around fields, `+1.2162` |
 | rate tables | [`fx::RateTable::from_csv`] → [`fx::FxError::Parse`] | a header other than `date,base,quote,rate` (a repeated column included); UTF-16; badly quoted fields; truncated rows; bad dates; unknown currencies; a base equal to its quote; rates empty, not plain decimals, zero, negative, `-0` or too long; the same pair twice on a day | a byte-order mark; a header alone (an empty table); quoted fields, spaces around fields, `+7.7237` |
 | funding records | [`records::Reader`] → [`records::RecordError`] (line, column, field, [`records::RecordErrorKind`]) | a first line other than the header (a repeated column included); UTF-16; then, record by record, going on after each: wrong field counts (a truncated last line), bad quoting (a quote never closed, text after a closing quote), invalid UTF-8, control characters other than line breaks in ids, bad dates, unknown countries, stages or currencies, empty required fields, amounts with grouping, exponents, a bare point, too many digits or decimals; records longer than 1 MiB | a byte-order mark, CRLF; quoted fields, line breaks in a quoted id (one record over several lines, its errors on the line it starts); spaces around fields but the id; an empty amount and currency (an undisclosed amount, counted, never summed as zero); `-0.00` read as zero; `+5` |
-| dossiers (JSON) | [`Dossier::from_json`] → [`LoadError`] (line, column, field path, [`LoadErrorKind`]) | empty or truncated documents; syntax errors and trailing text; UTF-16; invalid UTF-8; a missing or other `format`; unknown or repeated fields; arrays where objects belong; wrong types (an amount as a number, which JSON readers turn into floats); dates not in the calendar (quoted: `` invalid value `2021-02-30` ``); ids that are not slugs; shares outside 0..=100; negative or oversized counts | a UTF-8 byte-order mark; `null` for an absent optional value |
+| dossiers (JSON) | [`Dossier::from_json`] → [`LoadError`] (line, column, JSON Pointer, [`LoadErrorKind`], serde_json's error as its source) | empty or truncated documents; syntax errors and trailing text; UTF-16; invalid UTF-8; a missing or other `format`; unknown or repeated fields; arrays where objects belong; an empty object or a second key where a one-key choice belongs (`{"country": "GT"}`); `null` where a value is required; wrong types (an amount as a number, which JSON readers turn into floats); dates not in the calendar (quoted: `` invalid value `2021-02-30` ``); ids that are not slugs; shares outside 0..=100; negative or oversized counts | a UTF-8 byte-order mark; `null` for an absent optional value |
 | funding records to sum | [`Aggregator`] → [`Rejection`] | amounts whose conversion or sum would leave a `Decimal` (near `Decimal::MAX`), or need more than 46 decimals; dates with no rate; all counted as rejected with line and reason, never a panic | |
 
 A dossier that loads can still contradict itself: that is
@@ -256,7 +256,7 @@ use statecraft::Dossier;
 let json = r#"{"format": "statecraft-dossier/1",
   "vaccine_pledges": [{"id": "p", "donor": "US", "doses": -5, "announced": "2021-06-03", "source": "s"}]}"#;
 let e = Dossier::from_json_str(json).unwrap_err();
-assert_eq!(e.to_string(), "invalid value: integer `-5`, expected u64 at line 2, column 60 (vaccine_pledges[0].doses)");
+assert_eq!(e.to_string(), "invalid value: integer `-5`, expected u64 at line 2 column 60 (/vaccine_pledges/0/doses)");
 ```
 
 Total funding records by recipient in one currency, at the rate of each
@@ -386,6 +386,7 @@ mod money;
 mod notation;
 pub mod records;
 mod serde_str;
+mod serde_strict;
 mod slug;
 mod validate;
 

@@ -427,7 +427,7 @@ fn rejections_name_their_place_and_reason() {
             "/funding/6/recipients: the recipients of funding `precise`: share of GT is 33.333333333%, more than 8 decimal places",
         ]
     );
-    assert_eq!(t.rejections()[1].path().to_string(), "funding[2]");
+    assert_eq!(t.rejections()[1].path().to_string(), "/funding/2");
     assert_eq!(rows(&t), ["GT USD 1.00 1+0"]);
     let c = t.totals();
     assert_eq!((c.read(), c.aggregated(), c.undisclosed(), c.rejected()), (7, 1, 0, 6));

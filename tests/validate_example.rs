@@ -100,7 +100,7 @@ fn unreadable_input_exits_2_saying_where() {
     assert!(stdout(&o).is_empty());
     assert_eq!(
         stderr(&o),
-        format!("validate: {bad}: EOF while parsing a list at line 3, column 0 (sources[0])\n")
+        format!("validate: {bad}: EOF while parsing a list at line 3 column 0 (/sources)\n")
     );
 
     let wrong = scratch(
@@ -111,7 +111,7 @@ fn unreadable_input_exits_2_saying_where() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
-        format!("validate: {wrong}: invalid type: integer `5`, expected a sequence at line 2, column 14 (sources)\n")
+        format!("validate: {wrong}: invalid type: integer `5`, expected a sequence at line 2 column 14 (/sources)\n")
     );
 
     let o = run(&["no/such/file.json"]);

@@ -252,7 +252,7 @@ impl<'de> serde::Deserialize<'de> for CountryGroup {
     /// Reads the serde form; the id must be a slug, and the members are
     /// sorted and deduplicated as [`CountryGroup::new`] does.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<CountryGroup, D::Error> {
-        let repr = GroupRepr::<GroupId>::deserialize(d)?;
+        let repr = GroupRepr::<GroupId>::deserialize(crate::serde_strict::Strict(d))?;
         CountryGroup::new(&repr.id.0, repr.name, repr.members).map_err(serde::de::Error::custom)
     }
 }

@@ -5,6 +5,8 @@ use std::fmt;
 use super::GroupId;
 use crate::{Country, CountryGroup, Subregion};
 
+crate::serde_strict::strict_serde!(Area);
+
 /// Where money, doses or an initiative go, or where a figure comes from: a
 /// country, a group of countries (the Northern Triangle), a UN M49
 /// sub-region (Central America), or the whole world.
@@ -26,7 +28,7 @@ use crate::{Country, CountryGroup, Subregion};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Area {
     /// One country.

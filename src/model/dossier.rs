@@ -7,6 +7,8 @@ use super::{
 };
 use crate::{Country, CountryGroup};
 
+crate::serde_strict::strict_serde!(Dossier);
+
 /// A set of facts about diplomacy and foreign assistance, each citing its
 /// source: the sources, country groups, leaders, trips, meetings,
 /// initiatives, funding, vaccine pledges and allocations, and statistics
@@ -15,9 +17,9 @@ use crate::{Country, CountryGroup};
 /// Build one fact by fact with [`Dossier::with`] (or [`Dossier::add`]),
 /// or load one from JSON ([`Dossier::from_json`], format in
 /// `docs/FORMAT.md`). Load through `from_json` and its siblings: the
-/// `Deserialize` impl serves other serde formats and plain
-/// `serde_json::from_str`, but only the `from_json` family refuses an
-/// array in place of an object and names the field of an error. A dossier that loads is well-formed: every value is
+/// `Deserialize` impl is as strict with plain `serde_json::from_str` (and
+/// serves other serde formats), but only the `from_json` family names the
+/// field of an error and skips a byte-order mark. A dossier that loads is well-formed: every value is
 /// of the right type and in range. It is not yet consistent: ids may not
 /// resolve, dates may contradict each other. Lookups answer `None` for an
 /// id that does not resolve, and never panic.
@@ -37,7 +39,7 @@ use crate::{Country, CountryGroup};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Dossier {
     format: super::json::FormatTag,
     #[serde(default, skip_serializing_if = "Option::is_none")]

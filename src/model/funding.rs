@@ -7,6 +7,8 @@ use chrono::NaiveDate;
 use super::{Agency, Area, FundingId, LeaderId, Share, SourceId, Topic};
 use crate::{Country, Money};
 
+crate::serde_strict::strict_serde!(Funding, Recipient, FundingStage);
+
 /// Money from a donor to recipients, at one stage of its life: proposed,
 /// announced, pledged, committed, disbursed (IATI's lifecycle), reduced or
 /// cancelled.
@@ -32,7 +34,7 @@ use crate::{Country, Money};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Funding {
     id: FundingId,
     donor: Country,
@@ -45,18 +47,30 @@ pub struct Funding {
     amount: Option<Money>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     reported_as: Vec<Money>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::json::optional_date"
+    )]
     announced: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     announced_by: Option<LeaderId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::json::optional_date"
+    )]
     value_date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     purpose: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     topics: Vec<Topic>,
     source: SourceId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::json::optional_date"
+    )]
     reported: Option<NaiveDate>,
 }
 
@@ -249,7 +263,7 @@ impl Funding {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Recipient {
     area: Area,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -288,7 +302,7 @@ impl Recipient {
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter, serde::Serialize, serde::Deserialize,
 )]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum FundingStage {
     /// Under discussion; not yet announced ("a new round of funding").

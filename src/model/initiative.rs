@@ -8,6 +8,8 @@ use chrono::NaiveDate;
 use super::{Area, EventStatus, InitiativeId, LeaderId, SourceId, Topic};
 use crate::{Count, Country};
 
+crate::serde_strict::strict_serde!(Initiative, InitiativeKind, Partners);
+
 /// Something a government sets up or commits to beyond a single sum of
 /// money: a multi-agency task force, an investment commitment, a
 /// programme, an agenda, commitments secured from private partners.
@@ -25,7 +27,7 @@ use crate::{Count, Country};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Initiative {
     id: InitiativeId,
     name: String,
@@ -37,7 +39,11 @@ pub struct Initiative {
     targets: Vec<Area>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     topics: Vec<Topic>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::json::optional_date"
+    )]
     announced: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     announced_by: Option<LeaderId>,
@@ -47,7 +53,11 @@ pub struct Initiative {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     description: Option<String>,
     source: SourceId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::json::optional_date"
+    )]
     reported: Option<NaiveDate>,
 }
 
@@ -219,7 +229,7 @@ impl Initiative {
 /// In the JSON format: `"task-force"`, `"investment-commitment"`, ..., or
 /// `{"other": "trade mission"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum InitiativeKind {
     /// A body of several agencies with one task.
@@ -295,7 +305,7 @@ impl fmt::Display for Agency {
 /// assert_eq!(p.to_string(), "12 US organisations");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Partners {
     count: Count,
     kind: String,

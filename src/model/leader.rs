@@ -7,6 +7,8 @@ use chrono::NaiveDate;
 use super::{LeaderId, SourceId};
 use crate::Country;
 
+crate::serde_strict::strict_serde!(Leader, Term, Office, Role);
+
 /// A person who holds, or held, public office: a president, a minister.
 ///
 /// Their [`Term`]s say which office of which country they held from when
@@ -27,14 +29,18 @@ use crate::Country;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Leader {
     id: LeaderId,
     name: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     terms: Vec<Term>,
     source: SourceId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::json::optional_date"
+    )]
     reported: Option<NaiveDate>,
 }
 
@@ -126,12 +132,17 @@ impl Leader {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Term {
     office: Office,
     country: Country,
+    #[serde(deserialize_with = "super::json::date")]
     start: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::json::optional_date"
+    )]
     end: Option<NaiveDate>,
 }
 
@@ -216,7 +227,7 @@ impl fmt::Display for Term {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Office {
     /// Head of state, where the title is neither president nor monarch
@@ -304,7 +315,7 @@ impl fmt::Display for Office {
 /// assert_eq!(Role::new(Office::President, Country::MX).to_string(), "President of Mexico");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Role {
     office: Office,
     country: Country,

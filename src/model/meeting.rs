@@ -7,6 +7,8 @@ use chrono::NaiveDate;
 use super::{EventStatus, LeaderId, MeetingId, Role, SourceId, Topic, TripId};
 use crate::Country;
 
+crate::serde_strict::strict_serde!(Meeting, Participant, MeetingKind);
+
 /// A meeting between leaders: bilateral talks, a joint news conference, a
 /// roundtable. It has a day, a place, participants, a kind, topics, and
 /// may belong to a trip; a meeting the source announces but that had not
@@ -24,11 +26,12 @@ use crate::Country;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Meeting {
     id: MeetingId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     trip: Option<TripId>,
+    #[serde(deserialize_with = "super::json::date")]
     date: NaiveDate,
     place: Country,
     kind: MeetingKind,
@@ -42,7 +45,11 @@ pub struct Meeting {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     summary: Option<String>,
     source: SourceId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::json::optional_date"
+    )]
     reported: Option<NaiveDate>,
 }
 
@@ -195,7 +202,7 @@ impl Meeting {
 /// In the JSON format: `{"leader": "giammattei", "role": {"office":
 /// "president", "country": "GT"}}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Participant {
     leader: LeaderId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -231,7 +238,7 @@ impl Participant {
 /// In the JSON format: `"bilateral-talks"`, `"joint-news-conference"`,
 /// ..., or `{"other": "state dinner"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum MeetingKind {
     /// Talks between two governments.

@@ -17,7 +17,6 @@ mod share;
 mod source;
 mod statistic;
 mod status;
-mod strict;
 mod topic;
 mod trip;
 mod vaccine;

@@ -2,20 +2,20 @@
 
 use std::fmt;
 
-/// Where a value sits in a dossier, in the terms of its JSON format:
-/// `funding[0].amount.currency`, or as a JSON Pointer (RFC 6901),
-/// `/funding/0/amount/currency`.
+/// Where a value sits in a dossier, in the terms of its JSON format; it
+/// prints as a JSON Pointer (RFC 6901): `/funding/0/amount/currency`.
 ///
 /// Load errors carry one ([`LoadError::path`](crate::LoadError::path)), and
-/// so can any check that reports where in a dossier it found something.
+/// so do validation reports and every check that says where in a dossier it
+/// found something: one syntax in every message.
 ///
 /// ```
 /// use statecraft::FieldPath;
 ///
 /// let p = FieldPath::root().field("funding").index(0).field("recipients").index(1).field("share");
-/// assert_eq!(p.to_string(), "funding[0].recipients[1].share");
-/// assert_eq!(p.to_pointer(), "/funding/0/recipients/1/share");
+/// assert_eq!(p.to_string(), "/funding/0/recipients/1/share");
 /// assert!(FieldPath::root().is_root());
+/// assert_eq!(FieldPath::root().to_string(), "");
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FieldPath {
@@ -62,8 +62,9 @@ impl FieldPath {
         self.segments.is_empty()
     }
 
-    /// The JSON Pointer (RFC 6901): `/funding/0/amount/currency`; `""` for
-    /// the root. `~` and `/` in names are written `~0` and `~1`.
+    /// The JSON Pointer (RFC 6901) as a string, as `Display` writes it:
+    /// `/funding/0/amount/currency`; `""` for the root. `~` and `/` in
+    /// names are written `~0` and `~1`.
     ///
     /// ```
     /// use statecraft::FieldPath;
@@ -72,36 +73,29 @@ impl FieldPath {
     /// assert_eq!(FieldPath::root().to_pointer(), "");
     /// ```
     pub fn to_pointer(&self) -> String {
-        let mut out = String::new();
-        for segment in &self.segments {
-            out.push('/');
-            match segment {
-                PathSegment::Field(name) => out.push_str(&name.replace('~', "~0").replace('/', "~1")),
-                PathSegment::Index(i) => out.push_str(&i.to_string()),
-            }
-        }
-        out
+        self.to_string()
     }
 }
 
 impl fmt::Display for FieldPath {
-    /// `funding[0].amount.currency`; `.` for the root.
+    /// The JSON Pointer (RFC 6901): `/funding/0/amount/currency`, with
+    /// `~` and `/` in names written `~0` and `~1`; nothing for the root.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.segments.is_empty() {
-            return f.write_str(".");
-        }
-        let mut first = true;
         for segment in &self.segments {
+            f.write_str("/")?;
             match segment {
                 PathSegment::Field(name) => {
-                    if !first {
-                        f.write_str(".")?;
+                    let mut rest = name.as_str();
+                    while let Some(at) = rest.find(['~', '/']) {
+                        let (plain, special) = rest.split_at(at);
+                        f.write_str(plain)?;
+                        f.write_str(if special.starts_with('~') { "~0" } else { "~1" })?;
+                        rest = special.get(1..).unwrap_or("");
                     }
-                    f.write_str(name)?;
+                    f.write_str(rest)?;
                 }
-                PathSegment::Index(i) => write!(f, "[{i}]")?,
+                PathSegment::Index(i) => write!(f, "{i}")?,
             }
-            first = false;
         }
         Ok(())
     }
@@ -112,16 +106,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dotted_and_pointer_forms() {
+    fn prints_as_a_json_pointer() {
         let p = FieldPath::root()
             .field("leaders")
             .index(2)
             .field("terms")
             .index(0)
             .field("end");
-        assert_eq!(p.to_string(), "leaders[2].terms[0].end");
-        assert_eq!(p.to_pointer(), "/leaders/2/terms/0/end");
-        assert_eq!(FieldPath::root().to_string(), ".");
-        assert_eq!(FieldPath::root().index(3).to_string(), "[3]");
+        assert_eq!(p.to_string(), "/leaders/2/terms/0/end");
+        assert_eq!(p.to_pointer(), p.to_string());
+        assert_eq!(FieldPath::root().to_string(), "");
+        assert_eq!(FieldPath::root().index(3).to_string(), "/3");
+        // RFC 6901, section 5: `~` first, so that `~1` in a name stays two
+        // characters of the name.
+        let cases = [
+            ("a/b", "/a~1b"),
+            ("m~n", "/m~0n"),
+            ("~1", "/~01"),
+            ("", "/"),
+            ("/~/", "/~1~0~1"),
+        ];
+        for (name, pointer) in cases {
+            assert_eq!(FieldPath::root().field(name).to_string(), pointer, "{name}");
+        }
     }
 }

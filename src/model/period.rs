@@ -7,6 +7,8 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::Excerpt;
 
+crate::serde_strict::strict_serde!(Period);
+
 /// A calendar month: `2021-04`.
 ///
 /// `Display` and `FromStr` use ISO 8601's `YYYY-MM`, and so does serde.
@@ -186,10 +188,11 @@ impl ParseYearMonthError {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "kebab-case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Period {
     /// One day.
+    #[serde(deserialize_with = "super::json::date")]
     Day(NaiveDate),
     /// One calendar month.
     Month(YearMonth),
@@ -198,11 +201,14 @@ pub enum Period {
     /// From `start` to `end`, both included.
     Range {
         /// The first day.
+        #[serde(deserialize_with = "super::json::date")]
         start: NaiveDate,
         /// The last day.
+        #[serde(deserialize_with = "super::json::date")]
         end: NaiveDate,
     },
     /// Everything up to and including a day: a cumulative total.
+    #[serde(deserialize_with = "super::json::date")]
     Through(NaiveDate),
 }
 

@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 
 use super::SourceId;
 
+crate::serde_strict::strict_serde!(Source);
+
 /// A report, article or record that facts cite: every fact in a dossier
 /// names the source it comes from.
 ///
@@ -25,12 +27,13 @@ use super::SourceId;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Source {
     id: SourceId,
     title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     publisher: Option<String>,
+    #[serde(deserialize_with = "super::json::date")]
     published: NaiveDate,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     authors: Vec<String>,

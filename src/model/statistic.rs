@@ -9,6 +9,8 @@ use chrono::NaiveDate;
 use super::{Area, GroupId, Period, Share, SourceId, StatisticId, Topic};
 use crate::{Count, Country, Qualifier, Subregion};
 
+crate::serde_strict::strict_serde!(Statistic, Metric, Scope, Border, Breakdown, Rank, RankOrder);
+
 /// A figure a report quotes: a month's border encounters, "more than
 /// 178,000", of which "more than 40%" came from the Northern Triangle; a
 /// country's covid toll, "approaching 230,000" and fourth in the world.
@@ -34,7 +36,7 @@ use crate::{Count, Country, Qualifier, Subregion};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Statistic {
     id: StatisticId,
     metric: Metric,
@@ -50,7 +52,11 @@ pub struct Statistic {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     topics: Vec<Topic>,
     source: SourceId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::json::optional_date"
+    )]
     reported: Option<NaiveDate>,
 }
 
@@ -176,7 +182,7 @@ impl Statistic {
 /// In the JSON format: `"border-encounters"`, `"covid-deaths"`, ..., or
 /// `{"other": "asylum applications"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Metric {
     /// People arriving at or stopped at a border (US CBP "encounters").
@@ -224,7 +230,7 @@ impl fmt::Display for Metric {
 /// assert_eq!(Scope::from(Area::from(Country::MX)).area(), Some(Area::Country(Country::MX)));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Scope {
     /// One country.
@@ -279,7 +285,7 @@ impl fmt::Display for Scope {
 
 /// A country's border, or its border with one neighbour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Border {
     of: Country,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -335,7 +341,7 @@ impl fmt::Display for Border {
 /// "40", "qualifier": "more-than"}` (the qualifier is left out when
 /// exact).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Breakdown {
     part: Area,
     share: Share,
@@ -414,7 +420,7 @@ impl fmt::Display for Breakdown {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Rank {
     position: NonZeroU32,
     order: RankOrder,
@@ -485,7 +491,7 @@ impl fmt::Display for Rank {
 
 /// Which end a rank counts from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 pub enum RankOrder {
     /// From the highest.
     Highest,

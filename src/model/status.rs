@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+crate::serde_strict::strict_serde!(EventStatus);
+
 /// Whether an event (a leg of a trip, a meeting, the launch of an
 /// initiative) had happened by the date of the source that reports it.
 ///
@@ -17,7 +19,7 @@ use std::fmt;
 /// assert!(EventStatus::Planned.is_planned());
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum EventStatus {
     /// It took place on or before the source's date.

@@ -5,6 +5,8 @@ use std::str::FromStr;
 
 use crate::Excerpt;
 
+crate::serde_strict::strict_serde!(Topic);
+
 /// An item on a diplomatic agenda, which meetings, trips, initiatives,
 /// funding and figures are tagged with: the seed article's four are
 /// migration and the border, corruption, economic growth and vaccine
@@ -27,7 +29,7 @@ use crate::Excerpt;
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter, serde::Serialize, serde::Deserialize,
 )]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Topic {
     /// Migration, asylum and the border.

@@ -7,6 +7,8 @@ use chrono::NaiveDate;
 use super::{EventStatus, LeaderId, SourceId, Topic, TripId};
 use crate::Country;
 
+crate::serde_strict::strict_serde!(Trip, Leg, TripNote);
+
 /// A leader's journey abroad, in the spirit of CAMEO's "make a visit"
 /// (042) and "host a visit" (043) events: who travelled, to which
 /// countries on which days, why, and how the trip was marked (a first
@@ -32,7 +34,7 @@ use crate::Country;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Trip {
     id: TripId,
     traveller: LeaderId,
@@ -45,7 +47,11 @@ pub struct Trip {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     notes: Vec<TripNote>,
     source: SourceId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::json::optional_date"
+    )]
     reported: Option<NaiveDate>,
 }
 
@@ -176,11 +182,16 @@ impl Trip {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Leg {
     country: Country,
+    #[serde(deserialize_with = "super::json::date")]
     arrival: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::json::optional_date"
+    )]
     departure: Option<NaiveDate>,
     status: EventStatus,
 }
@@ -254,7 +265,7 @@ impl Leg {
 /// In the JSON format: `"first-abroad-in-office"`, `"fact-finding"`, ...,
 /// or `{"other": "first visit by a vice-president since 2015"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum TripNote {
     /// The traveller's first trip abroad in their current office.

@@ -8,6 +8,15 @@ use chrono::NaiveDate;
 use super::{AllocationId, Area, LeaderId, PledgeId, Share, ShareError, SourceId};
 use crate::Country;
 
+crate::serde_strict::strict_serde!(
+    VaccinePledge,
+    VaccineAllocation,
+    DoseStage,
+    Channel,
+    Disease,
+    VaccineProduct
+);
+
 /// A donor's promise of vaccine doses: "the US will share 25m doses with
 /// the rest of the world".
 ///
@@ -26,7 +35,7 @@ use crate::Country;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct VaccinePledge {
     id: PledgeId,
     donor: Country,
@@ -39,11 +48,16 @@ pub struct VaccinePledge {
     channel: Option<Channel>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     destination: Option<Area>,
+    #[serde(deserialize_with = "super::json::date")]
     announced: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     announced_by: Option<LeaderId>,
     source: SourceId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::json::optional_date"
+    )]
     reported: Option<NaiveDate>,
 }
 
@@ -187,7 +201,7 @@ impl VaccinePledge {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct VaccineAllocation {
     id: AllocationId,
     pledge: PledgeId,
@@ -196,10 +210,18 @@ pub struct VaccineAllocation {
     stage: DoseStage,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     channel: Option<Channel>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::json::optional_date"
+    )]
     date: Option<NaiveDate>,
     source: SourceId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::json::optional_date"
+    )]
     reported: Option<NaiveDate>,
 }
 
@@ -300,7 +322,7 @@ impl VaccineAllocation {
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter, serde::Serialize, serde::Deserialize,
 )]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum DoseStage {
     /// Promised to the country, not yet handed over.
@@ -331,7 +353,7 @@ impl fmt::Display for DoseStage {
 /// How doses travel: through the COVAX facility, or directly from
 /// government to government.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Channel {
     /// Through COVAX.
@@ -353,7 +375,7 @@ impl fmt::Display for Channel {
 ///
 /// In the JSON format: `"covid-19"`, ..., or `{"other": "dengue"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Disease {
     /// Covid-19.
@@ -395,7 +417,7 @@ impl fmt::Display for Disease {
 /// In the JSON format: `"pfizer-biontech"`, `"moderna"`, ..., or
 /// `{"other": "Soberana 02"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum VaccineProduct {
     /// Pfizer-BioNTech (Comirnaty).

@@ -41,7 +41,7 @@ impl<'de> serde::Deserialize<'de> for Money {
     /// no number (which JSON readers turn into floats), grouping,
     /// magnitude or exponent.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
-        let repr = MoneyRepr::<PlainDecimal>::deserialize(d)?;
+        let repr = MoneyRepr::<PlainDecimal>::deserialize(crate::serde_strict::Strict(d))?;
         Ok(Money::new(repr.amount.0, repr.currency))
     }
 }

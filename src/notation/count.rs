@@ -7,6 +7,8 @@ use super::number::{group_thousands, magnitude, numeral, Grouping};
 use crate::DecimalErrorKind;
 use crate::Excerpt;
 
+crate::serde_strict::strict_serde!(Qualifier);
+
 /// How a reported figure relates to the true one: "more than 178,000",
 /// "approaching 230,000".
 ///
@@ -16,7 +18,7 @@ use crate::Excerpt;
 /// assert_eq!(Qualifier::MoreThan.to_string(), "more than");
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Qualifier {
     /// The figure as given ("500,000").
