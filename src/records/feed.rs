@@ -49,13 +49,9 @@ pub(crate) fn feed<R: Read, S: RateSource>(
             let Some((row, len)) = data.get(taken..).and_then(fast_line) else {
                 break;
             };
-            batch.push((first + lines, row));
+            add(&mut batch, aggregator, (first + lines, row));
             taken += len;
             lines += 1;
-            if batch.len() == BATCH {
-                aggregator.push_batch(&batch);
-                batch.clear();
-            }
         }
         input.consume_lines(taken, lines);
         if input.consumed() - reported >= REPORT_BYTES {
@@ -84,7 +80,7 @@ pub(crate) fn feed<R: Read, S: RateSource>(
                 aggregator.reject(line, RejectReason::from(e));
             }
             Next::Record { line, text, fields } => match read_record(text, fields) {
-                Ok(parsed) => batch.push((line, parsed.row)),
+                Ok(parsed) => add(&mut batch, aggregator, (line, parsed.row)),
                 Err((column, kind)) => {
                     let e = RecordError::new(None, column, kind);
                     aggregator.reject(line, RejectReason::from(e));
@@ -95,4 +91,14 @@ pub(crate) fn feed<R: Read, S: RateSource>(
     aggregator.push_batch(&batch);
     progress(input.consumed() - reported);
     Ok(())
+}
+
+/// Adds a row to `batch`, and the batch to `aggregator` once it is full.
+#[inline]
+fn add<S: RateSource>(batch: &mut Vec<(u64, Row)>, aggregator: &mut Aggregator<S>, row: (u64, Row)) {
+    batch.push(row);
+    if batch.len() >= BATCH {
+        aggregator.push_batch(batch);
+        batch.clear();
+    }
 }
