@@ -367,10 +367,12 @@ impl RateSource for EcbRates {
             return slow();
         }
         let (to_per_eur, _) = self.per_euro(to, on)?;
-        // What `rate` computes: the inverse of the first leg, then the
-        // cross's numerator over its denominator.
-        let value = quotient(Decimal::ONE, from_per_eur)
-            .and_then(|_| quotient(product(Decimal::ONE, to_per_eur)?, product(from_per_eur, Decimal::ONE)?));
+        // What `rate` computes: the cross's numerator over its denominator.
+        // (It inverts the first leg first, which cannot fail for a positive
+        // rate: the smallest, 10⁻²⁸, has an inverse below `Decimal::MAX`.)
+        let value = product(Decimal::ONE, to_per_eur)
+            .zip(product(from_per_eur, Decimal::ONE))
+            .and_then(|(numerator, denominator)| quotient(numerator, denominator));
         match value {
             Some(v) if to_per_eur > Decimal::ZERO => Ok(v),
             _ => slow(),
