@@ -14,8 +14,11 @@
 //! then one row per group sorted by key, each total exact and rounded once,
 //! half to even, to the currency's minor units.
 //!
-//! `--by` takes `recipient`, `donor`, `subregion`, `stage`, `year`,
-//! `month`, `group` or two of them joined by a comma (`group,year`).
+//! `--by` takes `recipient`, `donor`, `region`, `subregion`,
+//! `intermediate-region` (the recipient's UN M49 area at that level:
+//! Americas, Latin America and the Caribbean, Central America), `stage`,
+//! `year`, `month`, `group` or two of them joined by a comma
+//! (`group,year`).
 //! `group` sums by the recipient's built-in country group (the first that
 //! holds it, of `northern-triangle`, `sica`, `g7` and `eu`; the others
 //! as `(ungrouped)`); `group:ID` by one of them (`group:g7`). `--rates`
@@ -39,7 +42,7 @@ use statecraft::fx::{EcbRates, RateChain, RateSource, RateTable};
 use statecraft::records::FundingFile;
 use statecraft::{Aggregator, By, CountryGroup, Currency, Dimension, NaiveDate};
 
-const USAGE: &str = "usage: aggregate FILE.csv [--to CODE] [--by DIMENSION[,DIMENSION]] (recipient, donor, subregion, group, group:ID, stage, year, month) [--rates FILE.csv] [--at YYYY-MM-DD] [--threads N]";
+const USAGE: &str = "usage: aggregate FILE.csv [--to CODE] [--by DIMENSION[,DIMENSION]] (recipient, donor, region, subregion, intermediate-region, group, group:ID, stage, year, month) [--rates FILE.csv] [--at YYYY-MM-DD] [--threads N]";
 
 struct Args {
     file: String,

@@ -7,15 +7,24 @@
 //! cargo run --example convert -- 'Q75k' GBP 2021-06-07 --rates banguat.csv
 //! ```
 //!
-//! AMOUNT is news notation or `CODE amount` (`$310m`, `Q75k`, `USD 1,234.56`);
-//! TO an ISO 4217 code; DATE `YYYY-MM-DD`. Rates come from `--rates` (a
-//! `date,base,quote,rate` CSV, asked first) and the ECB history embedded in
-//! the crate, crossed through EUR or USD when neither has the pair.
+//! AMOUNT is news notation or `CODE amount` (`$310m`, `Q75k`, `USD 1,234.56`,
+//! `DM 5m`, `SLL 1,000,000`); TO an ISO 4217 code; DATE `YYYY-MM-DD`. Rates
+//! come from the rates fixed by law (the euro's irrevocable conversion
+//! rates and the redenominations, asked first: `HRK 1000` is EUR 132.72 at
+//! 7.53450 on any day from 2023-01-01), then `--rates` (a
+//! `date,base,quote,rate` CSV), then the ECB history embedded in the crate,
+//! crossed through EUR or USD when no one source has the pair.
+//!
+//! ```text
+//! cargo run --example convert -- 'SLL 1,000,000' SLE 2022-07-01
+//! cargo run --example convert -- 'DEM 5m' USD 2003-05-05
+//! ```
 //!
 //! Line 1 of the output is the exact, unrounded result, `<decimal> <CODE>`;
 //! the lines after it are for people: the compact and rounded forms, the
-//! rate, its date and source, each leg of a cross rate, and with `--check`
-//! the verdict on the reported pair. Exit status: 0 on success, 1 when
+//! rate, its date and source, each leg of a cross rate, each rate fixed by
+//! law (the law, and that it is not a market rate), and with `--check` the
+//! verdict on the reported pair. Exit status: 0 on success, 1 when
 //! `--check` finds the pair inconsistent, 2 on bad input (one line on
 //! stderr).
 
@@ -24,7 +33,7 @@ use std::fs::File;
 use std::path::Path;
 use std::process::ExitCode;
 
-use statecraft::fx::{check_reported, Derivation, EcbRates, Rate, RateChain, RateSource, RateTable};
+use statecraft::fx::{check_reported, Derivation, EcbRates, FixedRates, Rate, RateChain, RateSource, RateTable};
 use statecraft::{Currency, Decimal, Money, NaiveDate};
 
 const USAGE: &str = "usage: convert AMOUNT TO DATE [--rates FILE.csv] [--check REPORTED]";
@@ -59,7 +68,7 @@ fn main() -> ExitCode {
 /// The report, and whether a checked pair (if any) is consistent.
 fn run(args: &[String]) -> Result<(String, bool), String> {
     let request = parse_args(args)?;
-    let mut rates = RateChain::new();
+    let mut rates = RateChain::new().with(FixedRates::new());
     if let Some(path) = &request.rates {
         rates = rates.with(read_table(path)?);
     }
@@ -91,13 +100,18 @@ fn run(args: &[String]) -> Result<(String, bool), String> {
         rate.to(),
         rate.derivation()
     );
-    let asked = if rate.date() == request.on {
-        String::new()
+    if rate.is_fixed() {
+        let _ = writeln!(w, "rate in force from {}, source: {}", rate.date(), rate.source());
     } else {
-        format!(" (the latest on or before {})", request.on)
-    };
-    let _ = writeln!(w, "rate of {}{asked}, source: {}", rate.date(), rate.source());
+        let asked = if rate.date() == request.on {
+            String::new()
+        } else {
+            format!(" (the latest on or before {})", request.on)
+        };
+        let _ = writeln!(w, "rate of {}{asked}, source: {}", rate.date(), rate.source());
+    }
     write_legs(w, &rate, 1);
+    write_fixed(w, &rate);
     let mut consistent = true;
     if let Some(reported) = request.check {
         let check = check_reported(request.amount, reported, request.on, &rates).map_err(|e| e.to_string())?;
@@ -148,6 +162,24 @@ fn read_table(path: &str) -> Result<RateTable, String> {
     let mut table = RateTable::named(name.as_ref());
     table.read_csv(file).map_err(|e| format!("{path}: {e}"))?;
     Ok(table)
+}
+
+/// Each rate fixed by law that `rate` is, or is made from: what fixed it,
+/// and that it is not a market rate.
+fn write_fixed(out: &mut String, rate: &Rate) {
+    if rate.derivation() == Derivation::Fixed {
+        // A fixed rate links a withdrawn currency and its successor.
+        let law = [rate.from(), rate.to()]
+            .into_iter()
+            .filter_map(FixedRates::find)
+            .find(|l| l.to() == rate.to() || l.to() == rate.from());
+        if let Some(law) = law {
+            let _ = writeln!(out, "fixed by law, not a market rate: {law}");
+        }
+    }
+    for leg in rate.legs() {
+        write_fixed(out, leg);
+    }
 }
 
 /// Each leg of a cross rate, indented by depth, with its own legs.

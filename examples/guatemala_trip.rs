@@ -22,10 +22,10 @@ use statecraft::fx::{check_reported, EcbRates, RateSource, ReportedPair};
 use statecraft::{
     Agency, AllocationId, Area, Border, Breakdown, BreakdownCount, Count, Country, Currency, Decimal, Dimension,
     Disease, DoseStage, DoseTotals, Dossier, FactRef, Funding, FundingId, FundingStage, FundingSummary, GroupId,
-    Initiative, InitiativeId, InitiativeKind, Leader, LeaderId, Leg, Meeting, MeetingId, MeetingKind, Metric,
-    NaiveDate, Office, Participant, Partners, Period, PledgeId, PledgeSummary, Qualifier, Rank, RankOrder, Recipient,
-    Remainder, Role, Scope, Source, SourceId, Statistic, StatisticId, Subregion, Term, Topic, Trip, TripId, TripNote,
-    VaccineAllocation, VaccinePledge,
+    Initiative, InitiativeId, InitiativeKind, IntermediateRegion, Leader, LeaderId, Leg, Meeting, MeetingId,
+    MeetingKind, Metric, NaiveDate, Office, Participant, Partners, Period, PledgeId, PledgeSummary, Qualifier, Rank,
+    RankOrder, Recipient, Remainder, Role, Scope, Source, SourceId, Statistic, StatisticId, Term, Topic, Trip, TripId,
+    TripNote, VaccineAllocation, VaccinePledge,
 };
 
 /// The dossier as the JSON file holds it.
@@ -80,7 +80,12 @@ fn seed_dossier() -> Result<Dossier> {
     let dossier = Dossier::new()
         .with_title("Kamala Harris in Guatemala and Mexico, June 2021")
         // Sources.
-        .with(Source::new(article.clone(), "Kamala Harris in Guatemala", d("2021-06-07")?).with_author("Will Grant"))
+        // The article names no author; only its analysis box is signed.
+        .with(Source::new(
+            article.clone(),
+            "Kamala Harris in Guatemala",
+            d("2021-06-07")?,
+        ))
         .with(
             Source::new(
                 terms.clone(),
@@ -116,8 +121,10 @@ fn seed_dossier() -> Result<Dossier> {
         .with(
             Trip::new(trip.clone(), harris.clone(), article.clone())
                 .with_leg(Leg::new(Country::GT, d("2021-06-06")?).departing(d("2021-06-07")?))
+                // She landed in Mexico City late on 2021-06-07, after the
+                // report; the meeting was the next day.
                 .with_leg(
-                    Leg::new(Country::MX, d("2021-06-08")?)
+                    Leg::new(Country::MX, d("2021-06-07")?)
                         .departing(d("2021-06-08")?)
                         .planned(),
                 )
@@ -195,7 +202,7 @@ fn seed_dossier() -> Result<Dossier> {
             .with_agency(Agency::new("Department of State"))
             .with_agency(Agency::new("Department of Justice"))
             .with_agency(Agency::new("Department of the Treasury"))
-            .with_target(Area::Subregion(Subregion::CentralAmerica))
+            .with_target(Area::from(IntermediateRegion::CentralAmerica))
             .with_topic(Topic::Trafficking)
             .with_topic(Topic::Migration)
             .announced_on(d("2021-06-07")?)
@@ -262,7 +269,7 @@ fn seed_dossier() -> Result<Dossier> {
                 Country::US,
                 article.clone(),
             )
-            .with_target(Area::Subregion(Subregion::CentralAmerica))
+            .with_target(Area::from(IntermediateRegion::CentralAmerica))
             .with_topic(Topic::EconomicGrowth)
             .with_topic(Topic::Jobs)
             .with_partners(Partners::new(Count::exact(12), "US organisations"))

@@ -16,12 +16,12 @@ rounds behind your back.
 # Example
 
 ```
-use statecraft::{Count, Country, Currency, Decimal, Money, Subregion};
+use statecraft::{Count, Country, Currency, Decimal, IntermediateRegion, Money};
 
 // Where: "Guatemala", "GTM", "320" and "GT" all name the same country.
 let gt: Country = "Guatemala".parse()?;
 assert_eq!(gt, Country::GT);
-assert_eq!(gt.subregion(), Subregion::CentralAmerica);
+assert_eq!(gt.intermediate_region(), Some(IntermediateRegion::CentralAmerica));
 assert_eq!(gt.currencies(), &[Currency::GTQ]);
 
 // How much: news notation in, exact decimals out.
@@ -42,11 +42,18 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
 
 - [`Country`]: every ISO 3166-1 country and territory, plus `XK`
   (Kosovo). Codes (alpha-2, alpha-3, numeric), ISO short and official
-  names, everyday names, the UN M49 [`Continent`] and [`Subregion`], and
-  the currencies ISO 4217 lists for it.
-- [`Currency`]: every ISO 4217 list-one code plus the retired currencies
-  the ECB quoted (CYP, HRK, BGN, ...) with the last day each was legal
-  tender. Numeric code, name, minor units, customary symbol.
+  names, everyday names, the UN M49 areas at every level ([`Region`],
+  [`Subregion`], [`IntermediateRegion`], any of them as an [`M49Area`]),
+  and the currencies ISO 4217 lists for it, the one in use first.
+  [`Country::resolve`] reads any name the lists and the press give a
+  country (`Korea, Rep.`, `Russian Fed.`, `Zaire`, `Mexiko`) and says how
+  ([`geo::Resolution`]).
+- [`Currency`]: every ISO 4217 list-one code plus every code of list three
+  withdrawn since 1999 (the euro's legacy currencies, SLL, VEF, MRO, ...),
+  with the first and last day each was in circulation, its changeover and
+  successor. Numeric code, name, minor units, [`CurrencyKind`] (money,
+  fund, index unit, ...), and its symbols from CLDR ([`CurrencySymbol`];
+  ambiguous ones such as `$` are read in a [`SymbolContext`]).
 - [`Money`]: an exact amount in a currency. Checked arithmetic
   ([`MoneyError`]), explicit rounding ([`Money::round`], half-even by
   default), a lossless `Display`/`FromStr` pair, news notation in
@@ -61,14 +68,21 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   [`fx::EcbRates`] holds the ECB reference rates (embedded from
   1999-01-04 to 2026-10-30), [`fx::RateTable`] the rates you supply,
   [`fx::RateChain`] asks several in order and crosses between them, under
-  an explicit [`fx::MissingRatePolicy`]. [`fx::check_reported`] checks a
+  an explicit [`fx::MissingRatePolicy`]. [`fx::FixedRates`] holds the
+  euro's irrevocable conversion rates and the redenominations (1,000 SLL
+  = 1 SLE), and chains with the others. [`fx::check_reported`] checks a
   reported pair such as "$310m (£219m)".
 - [`Aggregator`]: exact totals of flows of funds ([`Flow`]) in one
-  currency, by recipient, donor, sub-region, named group, [`FundingStage`], year,
-  month or a pair of these ([`By`]), through any rate source, streaming
+  currency, by recipient, donor, M49 region, sub-region or intermediate
+  region, named group, [`FundingStage`], year, month or a pair of these
+  ([`By`]), through any rate source, streaming
   and mergeable; [`Totals`] account for every record read (aggregated,
   undisclosed or rejected with its line). [`records`] reads and writes
   the CSV form of funding records and aggregates a file on every core.
+- [`iati`]: real aid data in. IATI activity files (1.0x and 2.0x)
+  streamed in bounded memory, one [`iati::Entry`] per transaction as the
+  project's reference reads it, files and directories on every core
+  ([`iati::FileSet`]).
 - Dossier summaries, on the aggregator: [`FundingSummary`] totals a
   dossier's funding in one currency by any dimension ([`FundingFlow`]:
   recipients as [`AreaRecipient`]s, kept as the source names them or
@@ -132,14 +146,15 @@ grouping thousands).
 
 | input | read by | refused, with the error's kind | let through |
 | --- | --- | --- | --- |
-| money notation | [`Money::from_str`](Money#impl-FromStr-for-Money) → [`ParseMoneyError`] | empty; no digits (`$m`); no currency (`310 million`); unknown code (`XYZ 5`) or symbol (`₿5`, `NT$500`, `HK $5`, a leading byte-order mark); bad grouping (`$1,00,000`, `$1,0000`); a point without a digit on each side (`$.5m`); two decimal points; exponents (`1e5 USD`); a second or misplaced sign (`--$5`, `+-$5`); trailing text (`$310x`, a zero-width space); more than a `Decimal` holds (`$79228162514264337593543950336`, `$99999999999999999tn`); more significant digits than it holds (`$9.9999999999999999999999999999`); more than 28 decimals | surrounding and inner whitespace, no-break spaces included; codes in any case; retired currencies (`CYP 5`: legal tender is [`Dossier::validate`]'s business); `-$0` read as zero; a plus where a minus may stand (`+$5m`, `USD +5`) |
+| money notation | [`Money::from_str`](Money#impl-FromStr-for-Money) → [`ParseMoneyError`] | empty; no digits (`$m`); no currency (`310 million`); unknown code (`XYZ 5`, naming the codes of its country: `SLX 5`) or symbol (`₿5`, `CAD$500`, `HK $5`, a leading byte-order mark); an ambiguous symbol with no default and no country of publication (`kr 100`); a single letter before a plain number (`Q3`); the code of a minor unit (`GBp 150`, `GBX`: pence, never pounds); bad grouping (`$1,00,000`, `$1,0000`); a point without a digit on each side (`$.5m`); two decimal points; exponents (`1e5 USD`); a second or misplaced sign (`--$5`, `+-$5`); trailing text (`$310x`, a zero-width space); more than a `Decimal` holds (`$79228162514264337593543950336`, `$99999999999999999tn`); more significant digits than it holds (`$9.9999999999999999999999999999`); more than 28 decimals | surrounding and inner whitespace, no-break spaces included; codes in any case; withdrawn currencies (`CYP 5`, `DM 5m`: legal tender is [`Dossier::validate`]'s business); `-$0` read as zero; a plus where a minus may stand (`+$5m`, `USD +5`) |
 | counts | [`Count::from_str`](Count#impl-FromStr-for-Count) → [`ParseCountError`] | empty; no digits (`more than`); any minus, `-0` included; fractions (`1.5`, `1.2345k`); bad grouping; exponents; more than `u64` holds; a unit (`25m doses`: read those with [`Count::parse_with_unit`]) | qualifiers (`more than`, `approaching`, ...), magnitudes, number words (`one million`) |
-| countries | [`Country::from_str`](Country#impl-FromStr-for-Country) → [`ParseCountryError`] | anything that is not a code or a known name: `Atlantis`, `99999`, `000`, `G\tT`, a leading byte-order mark | codes and names in any case, zero-padded numeric codes (`0320`), everyday names (`UK`) |
-| currencies | [`Currency::from_str`](Currency#impl-FromStr-for-Currency) → [`ParseCurrencyError`] | anything but a three-letter ISO 4217 code: `XYZ`, `US`, `£` | any case; retired codes (`HRK`) |
+| countries | [`Country::from_str`](Country#impl-FromStr-for-Country) and [`Country::resolve`] → [`ParseCountryError`] ([`ParseCountryErrorKind`]) | anything that is not a code or a known name: `Atlantis`, `99999`, `000`, `G\tT`, a leading byte-order mark, a note naming another state (`Saint Martin (Netherlands)`) or nothing (`Georgia (US state)`); names several countries go by (`Korea`, `Congo`, `Guinea`: the candidates listed); a country that split (`Czechoslovakia`: its successors) | codes and names in any case, zero-padded numeric codes (`0320`), everyday and former names (`UK`, `Zaire`), abbreviations (`Russian Fed.`), other languages (`Mexiko`), text garbled by a wrong encoding (`CÃ´te d'Ivoire`) |
+| currencies | [`Currency::from_str`](Currency#impl-FromStr-for-Currency) → [`ParseCurrencyError`] | anything but a three-letter ISO 4217 code: `XYZ`, `US`, `£`; the code of a minor unit (`GBp`) | any case; codes withdrawn since 1999 (`HRK`, `SLL`) |
 | ECB rate files | [`fx::EcbRates::from_csv`] → [`fx::FxError::Parse`] (line, column, [`fx::ParseErrorKind`]) | an empty file or a header alone; no `Date` first column; unknown, repeated or euro columns; UTF-16 or invalid UTF-8; badly quoted fields; rows with too few or too many fields (a truncated last row); dates not in the calendar (`2021-02-30`) or repeated; rates that are empty, not plain decimals (`1.2e0`, `.5`: the [`DecimalErrorKind`] says why), zero, negative, `-0`, or more than a `Decimal` holds | a UTF-8 byte-order mark, CRLF line ends, a missing final newline, rows in any order, `N/A`, quoted fields, spaces around fields, `+1.2162` |
 | rate tables | [`fx::RateTable::from_csv`] → [`fx::FxError::Parse`] | a header other than `date,base,quote,rate` (a repeated column included); UTF-16; badly quoted fields; truncated rows; bad dates; unknown currencies; a base equal to its quote; rates empty, not plain decimals, zero, negative, `-0` or too long; the same pair twice on a day | a byte-order mark; a header alone (an empty table); quoted fields, spaces around fields, `+7.7237` |
 | funding records | [`records::Reader`] → [`records::RecordError`] (line, column, field, [`records::RecordErrorKind`]) | a first line other than the header (a repeated column included); UTF-16; then, record by record, going on after each: wrong field counts (a truncated last line), bad quoting (a quote never closed, text after a closing quote), invalid UTF-8, control characters other than line breaks in ids, bad dates, unknown countries, stages or currencies, empty required fields, amounts with grouping, exponents, a bare point, too many digits or decimals; records longer than 1 MiB | a byte-order mark, CRLF; quoted fields, line breaks in a quoted id (one record over several lines, its errors on the line it starts); spaces around fields but the id; an empty amount and currency (an undisclosed amount, counted, never summed as zero); `-0.00` read as zero; `+5` |
 | dossiers (JSON) | [`Dossier::from_json`] → [`LoadError`] (line, column, JSON Pointer, [`LoadErrorKind`], serde_json's error as its source) | empty or truncated documents; syntax errors and trailing text; UTF-16; invalid UTF-8; a missing or other `format`; unknown or repeated fields; arrays where objects belong; an empty object or a second key where a one-key choice belongs (`{"country": "GT"}`); `null` where a value is required; wrong types (an amount as a number, which JSON readers turn into floats); dates not in the calendar (quoted: `` invalid value `2021-02-30` ``); ids that are not slugs; shares outside 0..=100; negative or oversized counts | a UTF-8 byte-order mark; `null` for an absent optional value |
+| IATI activity files | [`iati::Reader`] → [`iati::Error`] (file, line, byte offset, activity, [`iati::ErrorKind`]) | truncated files, unclosed or mismatched tags, unknown entities, a lone `&`, `<` in an attribute, repeated or unquoted attributes, `--` in comments; a DOCTYPE (no entity is ever expanded); a root other than `iati-activities`, `iati-activity` or `result`, or one in a namespace; a second root, text outside it; bytes not in the declared encoding, control characters; UTF-16, undeclared or unsupported encodings; not XML at all. Then, transaction by transaction, going on after each: no currency, unreadable amounts and dates ([`iati::Rejected`]) | ISO-8859-1 and windows-1252; a UTF-8 byte-order mark; foreign namespaces and attributes; empty attributes (as absent); 1.0x letter codes in any file |
 | funding records to sum | [`Aggregator`] → [`Rejection`] | amounts whose conversion or sum would leave a `Decimal` (near `Decimal::MAX`), or need more than 46 decimals; dates with no rate; all counted as rejected with line and reason, never a panic | |
 
 A dossier that loads can still contradict itself: that is
@@ -378,8 +393,9 @@ mod aggregate;
 mod encoding;
 mod excerpt;
 pub mod fx;
-mod geo;
+pub mod geo;
 mod grammar;
+pub mod iati;
 mod io_error;
 mod model;
 mod money;
@@ -398,7 +414,10 @@ pub use aggregate::{
 };
 pub use chrono::NaiveDate;
 pub use excerpt::Excerpt;
-pub use geo::{Continent, Country, CountryGroup, ParseCountryError, ParseRegionError, Subregion};
+pub use geo::{
+    Country, CountryGroup, IntermediateRegion, M49Area, M49Level, ParseCountryError, ParseCountryErrorKind,
+    ParseRegionError, Region, Subregion,
+};
 pub use grammar::DecimalErrorKind;
 pub use io_error::IoError;
 pub use model::{
@@ -409,7 +428,10 @@ pub use model::{
     Share, ShareError, ShareErrorKind, Source, SourceId, Statistic, StatisticId, Term, Topic, Trip, TripId, TripNote,
     VaccineAllocation, VaccinePledge, VaccineProduct, YearMonth,
 };
-pub use money::{Currency, Money, MoneyError, MoneyErrorKind, Operation, ParseCurrencyError, ParseMoneyError};
+pub use money::{
+    Currency, CurrencyKind, CurrencySymbol, Money, MoneyError, MoneyErrorKind, Operation, ParseCurrencyError,
+    ParseMoneyError, SymbolContext, SymbolError,
+};
 pub use notation::{Count, CountErrorKind, ParseCountError, Qualifier};
 pub use rust_decimal::{Decimal, RoundingStrategy};
 pub use slug::{IdErrorKind, ParseIdError};

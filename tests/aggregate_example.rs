@@ -79,7 +79,14 @@ fn an_ecb_file_given_as_rates_gives_the_same_totals() {
 #[test]
 fn other_dimensions_and_a_fixed_date_agree_with_the_library() {
     let at = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
-    for by in ["stage", "year", "subregion", "donor,month"] {
+    for by in [
+        "stage",
+        "year",
+        "subregion",
+        "intermediate-region",
+        "region,stage",
+        "donor,month",
+    ] {
         let o = run(&[&records(), "--to", "EUR", "--by", by, "--at", "2021-06-07"]);
         assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
         let mut agg = Aggregator::new(
@@ -198,11 +205,11 @@ fn unreadable_input_and_bad_arguments_exit_2() {
     assert_eq!(not_records.status.code(), Some(2));
     assert!(text(&not_records.stderr)
         .contains(": line 1: expected the header `id,date,donor,recipient,stage,amount,currency`, found `[package]`"));
-    let usage = "usage: aggregate FILE.csv [--to CODE] [--by DIMENSION[,DIMENSION]] (recipient, donor, subregion, group, group:ID, stage, year, month) [--rates FILE.csv] [--at YYYY-MM-DD] [--threads N]\n";
+    let usage = "usage: aggregate FILE.csv [--to CODE] [--by DIMENSION[,DIMENSION]] (recipient, donor, region, subregion, intermediate-region, group, group:ID, stage, year, month) [--rates FILE.csv] [--at YYYY-MM-DD] [--threads N]\n";
     for (args, message) in [
         (&["--to", "USD"][..], "aggregate: no input file\n"),
         (&["f.csv", "--to", "XYZ"], "aggregate: --to: unknown currency code `XYZ`\n"),
-        (&["f.csv", "--by", "planet"], "aggregate: --by: unknown dimension `planet`: expected recipient, donor, subregion, stage, year or month, or two of them joined by a comma\n"),
+        (&["f.csv", "--by", "planet"], "aggregate: --by: unknown dimension `planet`: expected recipient, donor, region, subregion, intermediate-region, stage, year or month, or two of them joined by a comma\n"),
         (&["f.csv", "--by", "group:g20"], "aggregate: --by: unknown country group `g20`: built in are northern-triangle, sica, g7 and eu\n"),
         (&["f.csv", "--at", "2021-02-30"], "aggregate: --at: invalid date `2021-02-30`: expected YYYY-MM-DD\n"),
         (&["f.csv", "--threads", "two"], "aggregate: --threads: invalid count `two`\n"),

@@ -24,7 +24,10 @@ fn per_unit(c: Currency, on: NaiveDate) -> Result<Decimal, FxError> {
             provider: "synthetic".into(),
         });
     }
-    Ok(Decimal::new(i64::from(c.numeric()) * 1000 + i64::from(on.ordinal()), 3))
+    Ok(Decimal::new(
+        i64::from(c.numeric().unwrap_or(999)) * 1000 + i64::from(on.ordinal()),
+        3,
+    ))
 }
 
 impl RateSource for Synthetic {
@@ -114,7 +117,9 @@ fn by() -> impl Strategy<Value = By> {
         prop_oneof![
             Just(Dimension::Recipient),
             Just(Dimension::Donor),
+            Just(Dimension::Region),
             Just(Dimension::Subregion),
+            Just(Dimension::IntermediateRegion),
             Just(Dimension::group(&[(
                 "Northern Triangle",
                 [Country::GT, Country::HN, Country::SV]
@@ -234,7 +239,9 @@ proptest! {
         let exact = |d: Dimension| totals(&pass(&By::new(d), records.iter().enumerate())).exact_total();
         let by_recipient = exact(Dimension::Recipient);
         prop_assert_eq!(exact(Dimension::Donor), by_recipient);
+        prop_assert_eq!(exact(Dimension::Region), by_recipient);
         prop_assert_eq!(exact(Dimension::Subregion), by_recipient);
+        prop_assert_eq!(exact(Dimension::IntermediateRegion), by_recipient);
         prop_assert_eq!(exact(Dimension::Month), by_recipient);
     }
 

@@ -4,8 +4,8 @@
 use statecraft::fx::{FxError, Rate, RateSource, Series};
 use statecraft::records::FundingRecord;
 use statecraft::{
-    Aggregator, By, Country, Currency, Decimal, Dimension, ExactSum, FundingStage, GroupKey, KeyPart, Money, NaiveDate,
-    RejectReason, Split, Subregion,
+    Aggregator, By, Country, Currency, Decimal, Dimension, ExactSum, FundingStage, GroupKey, IntermediateRegion,
+    KeyPart, Money, NaiveDate, RejectReason, Split,
 };
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -118,8 +118,22 @@ fn totals_by_every_dimension() {
         (
             Dimension::Subregion.into(),
             vec![
-                "Central America 310000230.02 (4 + 1 undisclosed)",
+                "Latin America and the Caribbean 310000230.02 (4 + 1 undisclosed)",
                 "Western Europe -5.00 (1 + 0 undisclosed)",
+            ],
+        ),
+        (
+            Dimension::IntermediateRegion.into(),
+            vec![
+                "Central America 310000230.02 (4 + 1 undisclosed)",
+                "(ungrouped) -5.00 (1 + 0 undisclosed)",
+            ],
+        ),
+        (
+            Dimension::Region.into(),
+            vec![
+                "Americas 310000230.02 (4 + 1 undisclosed)",
+                "Europe -5.00 (1 + 0 undisclosed)",
             ],
         ),
         (
@@ -313,7 +327,7 @@ fn splits_are_apportioned_exactly_and_counted_once_per_group() {
     );
     assert_eq!(t.groups()[2].exact().to_string(), "USD 33.3334");
     assert_eq!(t.total().to_string(), "USD 100.00");
-    let mut agg = Aggregator::new(Rates, Currency::USD, Dimension::Subregion);
+    let mut agg = Aggregator::new(Rates, Currency::USD, Dimension::IntermediateRegion);
     agg.push(&r);
     assert_eq!(
         rows(&agg.totals().unwrap()),
@@ -403,7 +417,7 @@ fn totals_as_csv() {
         t.get(&key).unwrap().total(),
         "USD 310000000.00".parse::<Money>().unwrap()
     );
-    let mut agg = Aggregator::new(Rates, Currency::JPY, Dimension::Subregion);
+    let mut agg = Aggregator::new(Rates, Currency::JPY, Dimension::IntermediateRegion);
     agg.push(&rec(
         1,
         day(2021, 1, 4),
@@ -415,10 +429,13 @@ fn totals_as_csv() {
     let t = agg.totals().unwrap();
     let mut out = Vec::new();
     t.write_csv(&mut out).unwrap();
-    assert_eq!(String::from_utf8(out).unwrap(), "subregion,total\nCentral America,2\n");
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "intermediate-region,total\nCentral America,2\n"
+    );
     assert_eq!(
         t.groups()[0].key().first(),
-        &KeyPart::Subregion(Subregion::CentralAmerica)
+        &KeyPart::M49(IntermediateRegion::CentralAmerica.into())
     );
     assert_eq!(t.exact_total(), ExactSum::from("JPY 2.5".parse::<Money>().unwrap()));
 }

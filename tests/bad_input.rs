@@ -5,7 +5,9 @@
 //! Kinds: `money`, `count`, `country`, `currency` (the file holds the text
 //! given to `FromStr`), `ecb` (an ECB rates file), `rate_table` (a
 //! `date,base,quote,rate` file), `records` (a funding-records file: every
-//! record or error, one per line), `dossier` (a dossier in JSON). An
+//! record or error, one per line), `dossier` (a dossier in JSON), `iati`
+//! (an IATI activity file: every rejected transaction, then the counts or
+//! the error that stopped the file). An
 //! accepted input is pinned as `ok: ...`, so a case documents what is let
 //! through as well as what is refused.
 //!
@@ -55,6 +57,19 @@ fn answer(kind: &str, bytes: &[u8]) -> String {
                 }
                 .unwrap();
             }
+            out.trim_end().to_string()
+        }
+        "iati" => {
+            let mut out = String::new();
+            let mut reader = statecraft::iati::Reader::new(bytes);
+            for item in reader.by_ref() {
+                match item {
+                    Ok(statecraft::iati::Entry::Rejected(r)) => writeln!(out, "rejected: {r}").unwrap(),
+                    Ok(_) => {}
+                    Err(e) => writeln!(out, "error: {e}").unwrap(),
+                }
+            }
+            writeln!(out, "{}", reader.counts()).unwrap();
             out.trim_end().to_string()
         }
         "dossier" => shown(

@@ -26,7 +26,7 @@ fn the_briefing_has_the_key_lines() {
     for expected in [
         "Kamala Harris, Vice-President of the United States: first trip abroad in office, fact-finding",
         "2021-06-06 to 2021-06-07  Guatemala",
-        "2021-06-08                Mexico (planned)",
+        "2021-06-07 to 2021-06-08  Mexico (planned)",
         "2021-06-07  Guatemala: bilateral talks",
         "2021-06-07  Guatemala: joint news conference",
         "2021-06-08  Mexico: meeting (planned)",

@@ -205,7 +205,7 @@ fn errors_name_what_line_column_and_field() {
         ),
         (
             edit(r#"{"group": "northern-triangle"}"#, r#"{"continent": "Americas"}"#),
-            "unknown variant `continent`, expected one of `country`, `group`, `subregion`, `world` at line 31 column 29 (/funding/0/recipients/1/area/continent)",
+            "unknown variant `continent`, expected one of `country`, `group`, `m49`, `subregion`, `world` at line 31 column 29 (/funding/0/recipients/1/area/continent)",
         ),
         (
             edit(r#""of": "US", "with": "MX""#, r#""of": "US", "to": "MX""#),

@@ -59,14 +59,20 @@ fn the_trip_goes_to_guatemala_then_mexico_as_planned() {
                 Some(d("2021-06-07")),
                 EventStatus::Happened
             ),
+            // Landed in Mexico City late on 2021-06-07.
             (
                 Country::MX,
-                d("2021-06-08"),
+                d("2021-06-07"),
                 Some(d("2021-06-08")),
                 EventStatus::Planned
             ),
         ]
     );
+    // The article names no author; only its analysis box is signed.
+    let article = dossier
+        .source(&statecraft::SourceId::new("seed-article").unwrap())
+        .unwrap();
+    assert!(article.authors().is_empty());
     assert!(trip.notes().contains(&TripNote::FirstAbroadInOffice));
     assert_eq!(
         trip.topics(),

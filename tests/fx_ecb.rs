@@ -136,7 +136,7 @@ fn every_refusal_names_currency_date_and_reason() {
             "EUR",
             "RON",
             "2005-06-30",
-            "no ECB rate for RON on 2005-06-30: ECB rates for RON start on 2005-07-01",
+            "no ECB rate for RON on 2005-06-30: RON was first issued on 2005-07-01",
         ),
         (
             "EUR",
@@ -371,7 +371,8 @@ fn every_calendar_day_agrees_with_a_scan() {
             }
             let expected = latest.filter(|(d, _)| {
                 let age = (on - *d).num_days();
-                let legal = c.valid_until().is_none_or(|u| on <= u);
+                // Not before its first day, nor from its changeover on.
+                let legal = c.first_day().is_none_or(|f| f <= on) && c.changeover().is_none_or(|ch| on < ch);
                 age <= 7 && legal && (on - last).num_days() <= 7
             });
             let got = ecb().rate(Currency::EUR, c, on).ok().map(|r| (r.date(), r.value()));

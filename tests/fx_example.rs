@@ -78,6 +78,56 @@ fn crosses_a_rates_file_with_the_ecb() {
     assert!(lines[5].contains("(ECB, 2021-06-07, cross)"), "{}", lines[5]);
 }
 
+/// The done-when lines of issue 13: rates fixed by law, chained first.
+#[test]
+fn redenominations_and_euro_conversion_rates_are_fixed_by_law() {
+    let lines = |args: &[&str]| {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        stdout(&o).lines().map(str::to_string).collect::<Vec<_>>()
+    };
+    let sle = lines(&["SLL 1,000,000", "SLE", "2022-07-01"]);
+    assert_eq!(sle[0], "1000 SLE");
+    assert_eq!(sle[2], "rate: 1 SLL = 0.001 SLE (fixed)");
+    assert_eq!(
+        sle[4],
+        "fixed by law, not a market rate: 1 SLE = 1000 SLL (redenomination from 2022-07-01, Bank of Sierra Leone: \
+         the redenominated leone of 2022-07-01)"
+    );
+    let dem = lines(&["DEM 5m", "EUR", "2003-05-05"]);
+    assert_eq!(dem[0], "2556459.4059810924262333638404 EUR");
+    assert!(dem[4]
+        .contains("1 EUR = 1.95583 DEM (euro conversion rate from 1999-01-01, Council Regulation (EC) No 2866/98"));
+    // "DM" is the Mark's symbol; in dollars, the fixed rate then the ECB's.
+    let dm = lines(&["DM 5m", "USD", "2003-05-05"]);
+    assert_eq!(dm[0], "2867836.1616295894837485875562 USD");
+    assert_eq!(
+        dm[3],
+        "rate of 2003-05-05, source: Council Regulation (EC) No 2866/98 (CELEX 31998R2866) + ECB"
+    );
+    let hrk = lines(&["HRK 1000", "EUR", "2023-06-01"]);
+    assert!(hrk[0].starts_with("132.72"), "{}", hrk[0]);
+    assert_eq!(
+        hrk[3],
+        "rate in force from 2023-01-01, source: Council Regulation (EU) 2022/1208 (CELEX 32022R1208)"
+    );
+    assert!(hrk[4].contains("1 EUR = 7.53450 HRK"), "{}", hrk[4]);
+    // C$ is the córdoba: no source has it, and the error says NIO.
+    let o = run(&["C$5m", "USD", "2021-06-07"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no ECB rate for NIO on 2021-06-07: NIO is not quoted"),
+        "{}",
+        stderr(&o)
+    );
+    // Before the redenomination there is no new leone.
+    let o = run(&["SLE 5", "USD", "2021-06-07"]);
+    assert_eq!(
+        stderr(&o),
+        "convert: no ECB rate for SLE on 2021-06-07: SLE was first issued on 2022-07-01\n"
+    );
+}
+
 #[test]
 fn bad_input_is_one_line_on_stderr_and_exit_2() {
     let bad_file = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bad-rates.csv");
@@ -98,7 +148,8 @@ fn bad_input_is_one_line_on_stderr_and_exit_2() {
         ),
         (
             &["Q75k", "GBP", "2021-06-07"],
-            "convert: no ECB rate for GTQ on 2021-06-07: GTQ is not quoted (give rates for it with --rates FILE.csv)"
+            "convert: no rate from GTQ to GBP on 2021-06-07 in any source: no fixed rate for GTQ on 2021-06-07: GTQ is \
+             not quoted; no ECB rate for GTQ on 2021-06-07: GTQ is not quoted (give rates for it with --rates FILE.csv)"
                 .into(),
         ),
         (

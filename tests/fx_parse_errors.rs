@@ -195,19 +195,24 @@ fn ecb_format_variations_that_are_read() {
 #[test]
 fn ecb_dates_ten_thousand_years_apart_are_read_and_answered() {
     // Two rows spanning years 1 to 9999 (a per-day index would take
-    // 14.6 MB): read, and answered like any other history.
+    // 14.6 MB): read, and answered like any other history, for a currency
+    // that existed (the US dollar from 1792).
     let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-    let ecb = EcbRates::from_csv(&b"Date,USD,\n9999-12-31,2,\n0001-01-01,1,\n"[..]).unwrap();
+    let ecb = EcbRates::from_csv(&b"Date,USD,\n9999-12-31,2,\n1800-01-01,1,\n0001-01-01,0.5,\n"[..]).unwrap();
     assert_eq!((ecb.first_date(), ecb.last_date()), (ymd(1, 1, 1), ymd(9999, 12, 31)));
     let usd = |on| {
         ecb.rate(Currency::EUR, Currency::USD, on)
             .map(|r| (r.value().to_string(), r.date()))
     };
-    assert_eq!(usd(ymd(1, 1, 8)).unwrap(), ("1".to_string(), ymd(1, 1, 1)));
+    assert_eq!(usd(ymd(1800, 1, 8)).unwrap(), ("1".to_string(), ymd(1800, 1, 1)));
+    assert_eq!(
+        usd(ymd(1, 1, 8)).unwrap_err().to_string(),
+        "no ECB rate for USD on 0001-01-08: USD was first issued on 1792-01-01"
+    );
     assert_eq!(usd(ymd(9999, 12, 31)).unwrap(), ("2".to_string(), ymd(9999, 12, 31)));
     assert_eq!(
         usd(ymd(5000, 1, 1)).unwrap_err().to_string(),
-        "no ECB rate for USD on 5000-01-01: the latest, of 0001-01-01, is 1825847 days old (at most 7 allowed)"
+        "no ECB rate for USD on 5000-01-01: the latest, of 1800-01-01, is 1168776 days old (at most 7 allowed)"
     );
 }
 

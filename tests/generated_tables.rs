@@ -1,42 +1,45 @@
-//! Regenerates the country and currency tables from `data/` and fails if
-//! the checked-in files differ.
+//! Regenerates the reference tables from `data/` and fails if the
+//! checked-in files differ:
+//!
+//! - `src/geo/m49_table.rs`: UN M49 regions, sub-regions and intermediate
+//!   regions (`data/m49.csv`);
+//! - `src/geo/country_table.rs`: countries (codes and the UN's names from
+//!   `data/country-codes.csv`, ISO 3166's short names from the entities of
+//!   ISO 4217 list one: see `support/countries.rs`), their M49 areas
+//!   (`data/m49.csv`, and CLDR's territory containment for the two
+//!   territories M49 leaves out, TW and XK), the everyday name each is
+//!   preferably called by (`data/country-aliases.csv`) and currencies
+//!   (ISO 4217 list one, in CLDR's order);
+//! - `src/money/currency_table.rs`: currencies of ISO 4217 list one and
+//!   those of list three withdrawn since 1999, with their kind, first and
+//!   last days, changeovers and successors;
+//! - `src/money/symbol_table.rs`: currency symbols from CLDR, with the
+//!   locales that give each and the defaults of ambiguous ones;
+//! - `src/fx/fixed_table.rs`: the euro's irrevocable conversion rates and
+//!   the redenominations (`data/fixed-rates.csv`).
 //!
 //! Run `STATECRAFT_REGENERATE=1 cargo test --test generated_tables` to
 //! rewrite them after changing a file in `data/`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use chrono::NaiveDate;
+
+#[path = "support/countries.rs"]
+mod countries;
 #[path = "../src/geo/normalize.rs"]
 #[allow(dead_code)]
 mod normalize;
+#[path = "support/regenerate.rs"]
+mod regenerate;
 
-use normalize::fold_name;
+use countries::KOSOVO;
 
-const REGENERATE: &str = "STATECRAFT_REGENERATE";
-
-/// ISO 4217 entities that are not countries (funds, bond units, metals).
-const NOT_COUNTRIES: &[&str] = &[
-    "ARAB MONETARY FUND",
-    "EUROPEAN UNION",
-    "INTERNATIONAL MONETARY FUND (IMF)",
-    "MEMBER COUNTRIES OF THE AFRICAN DEVELOPMENT BANK GROUP",
-    "SISTEMA UNITARIO DE COMPENSACION REGIONAL DE PAGOS \"SUCRE\"",
-];
-
-/// ISO 4217 entity names that do not fold to an ISO 3166-1 name.
-const ENTITY_OVERRIDES: &[(&str, &str)] = &[
-    ("HOLY SEE (THE)", "VA"),
-    ("KOREA (THE DEMOCRATIC PEOPLE’S REPUBLIC OF)", "KP"),
-    ("KOREA (THE REPUBLIC OF)", "KR"),
-    ("MOLDOVA (THE REPUBLIC OF)", "MD"),
-];
-
-/// Entries that ISO 3166-1 does not carry.
-const KOSOVO: &str = "XK";
-const KOSOVO_NAME: &str = "Kosovo";
-const KOSOVO_CURRENCY: &str = "EUR";
+/// The first day of the years whose currencies the crate lists: every
+/// currency of ISO 4217 list three withdrawn on or after it is one.
+const SINCE_YEAR: i32 = 1999;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -47,146 +50,16 @@ fn read(path: &str) -> String {
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
 }
 
-struct Country {
-    alpha2: String,
-    alpha3: String,
-    numeric: Option<u16>,
-    name: String,
-    official_name: Option<String>,
-    common_name: Option<String>,
-    flag: String,
-    continent: String,
-    subregion: String,
-    currencies: Vec<String>,
-    aliases: Vec<String>,
-}
-
-struct Currency {
-    code: String,
-    numeric: u16,
-    name: String,
-    minor_units: Option<u8>,
-    fund: bool,
-    valid_from: Option<String>,
-    valid_until: Option<String>,
-    replaced_by: Option<String>,
-}
-
-struct IsoEntry {
-    entity: String,
-    name: String,
-    code: String,
-    numeric: u16,
-    minor_units: Option<u8>,
-    fund: bool,
-}
-
-fn tag<'a>(block: &'a str, name: &str) -> Option<&'a str> {
-    // `<Ccy>` must not match `<CcyNm>`: the name ends at `>` or a space.
-    let open = format!("<{name}");
-    let start = block
-        .match_indices(&open)
-        .map(|(i, _)| i)
-        .find(|&i| matches!(block.as_bytes().get(i + open.len()), Some(b'>' | b' ')))?;
-    let after = &block[start + open.len()..];
-    let gt = after.find('>')?;
-    let body = &after[gt + 1..];
-    let end = body.find(&format!("</{name}>"))?;
-    Some(body[..end].trim())
-}
-
-fn iso4217() -> Vec<IsoEntry> {
-    let xml = read("data/iso4217-list-one.xml");
-    let mut out = Vec::new();
-    for block in xml.split("<CcyNtry>").skip(1) {
-        let block = &block[..block.find("</CcyNtry>").expect("unterminated CcyNtry")];
-        let entity = tag(block, "CtryNm").expect("CtryNm").replace('\u{a0}', " ");
-        let Some(code) = tag(block, "Ccy") else {
-            continue; // "No universal currency"
-        };
-        let numeric = tag(block, "CcyNbr").expect("CcyNbr").parse().expect("numeric code");
-        let minor = tag(block, "CcyMnrUnts").expect("CcyMnrUnts");
-        let minor_units = if minor == "N.A." {
-            None
-        } else {
-            Some(minor.parse().expect("minor units"))
-        };
-        let fund = block.contains("IsFund=\"true\"");
-        out.push(IsoEntry {
-            entity: entity.trim().to_string(),
-            name: tag(block, "CcyNm").expect("CcyNm").to_string(),
-            code: code.to_string(),
-            numeric,
-            minor_units,
-            fund,
-        });
-    }
-    out
-}
-
-fn currencies(entries: &[IsoEntry]) -> BTreeMap<String, Currency> {
-    let mut map: BTreeMap<String, Currency> = BTreeMap::new();
-    for e in entries {
-        let c = map.entry(e.code.clone()).or_insert_with(|| Currency {
-            code: e.code.clone(),
-            numeric: e.numeric,
-            name: e.name.clone(),
-            minor_units: e.minor_units,
-            fund: e.fund,
-            valid_from: None,
-            valid_until: None,
-            replaced_by: None,
-        });
-        assert_eq!(c.numeric, e.numeric, "{}: numeric codes disagree", e.code);
-        assert_eq!(c.minor_units, e.minor_units, "{}: minor units disagree", e.code);
-        assert_eq!(c.name, e.name, "{}: names disagree", e.code);
-    }
-    let history = read("data/currency-history.csv");
-    let mut rdr = csv::Reader::from_reader(history.as_bytes());
-    for row in rdr.records() {
-        let row = row.expect("currency-history.csv row");
-        let field = |i: usize| Some(row[i].trim()).filter(|s| !s.is_empty()).map(str::to_string);
-        let code = row[0].to_string();
-        let date = |i: usize| {
-            field(i).inspect(|d| {
-                assert!(is_date(d), "{code}: bad date `{d}` in data/currency-history.csv");
-            })
-        };
-        match map.get_mut(&code) {
-            Some(c) => {
-                assert!(field(1).is_none(), "{code} is in ISO 4217 list one; give only dates");
-                c.valid_from = date(4);
-                c.valid_until = date(5);
-                c.replaced_by = field(6);
-            }
-            None => {
-                map.insert(
-                    code.clone(),
-                    Currency {
-                        code: code.clone(),
-                        numeric: field(1).expect("numeric").parse().expect("numeric"),
-                        name: field(2).expect("name"),
-                        minor_units: field(3).map(|m| m.parse().expect("minor units")),
-                        fund: false,
-                        valid_from: date(4),
-                        valid_until: Some(date(5).expect("a retired currency needs valid_until")),
-                        replaced_by: field(6),
-                    },
-                );
-            }
-        }
-    }
-    for c in map.values() {
-        if let Some(r) = &c.replaced_by {
-            assert!(map.contains_key(r), "{} replaced by unknown {r}", c.code);
-        }
-    }
-    map
+fn date(d: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(d, "%Y-%m-%d")
+        .ok()
+        .filter(|p| p.format("%Y-%m-%d").to_string() == d)
+        .unwrap_or_else(|| panic!("bad date `{d}`"))
 }
 
 /// Whether `d` is a real calendar date written `YYYY-MM-DD`.
 fn is_date(d: &str) -> bool {
-    chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok_and(|p| p.format("%Y-%m-%d").to_string() == d)
+    NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok_and(|p| p.format("%Y-%m-%d").to_string() == d)
 }
 
 #[test]
@@ -205,114 +78,787 @@ fn only_real_calendar_dates_pass() {
     }
 }
 
-fn countries(entries: &[IsoEntry]) -> BTreeMap<String, Country> {
-    let json: serde_json::Value = serde_json::from_str(&read("data/iso3166-1.json")).expect("iso3166-1.json");
-    let list = json["3166-1"].as_array().expect("3166-1 array");
-    assert_eq!(list.len(), 249, "ISO 3166-1 has 249 entries");
-    let s = |v: &serde_json::Value, k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
-    let mut map = BTreeMap::new();
-    for v in list {
-        let alpha2 = s(v, "alpha_2").expect("alpha_2");
-        map.insert(
+fn csv_rows(path: &str) -> Vec<BTreeMap<String, String>> {
+    let text = read(path);
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let headers = rdr.headers().expect("header").clone();
+    rdr.records()
+        .map(|row| {
+            let row = row.unwrap_or_else(|e| panic!("{path}: {e}"));
+            headers
+                .iter()
+                .zip(row.iter())
+                .map(|(h, v)| (h.to_string(), v.trim().to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+fn field<'a>(row: &'a BTreeMap<String, String>, name: &str) -> Option<&'a str> {
+    row.get(name).map(String::as_str).filter(|s| !s.is_empty())
+}
+
+// ---------------------------------------------------------------- XML
+
+fn tag<'a>(block: &'a str, name: &str) -> Option<&'a str> {
+    // `<Ccy>` must not match `<CcyNm>`: the name ends at `>` or a space.
+    let open = format!("<{name}");
+    let start = block
+        .match_indices(&open)
+        .map(|(i, _)| i)
+        .find(|&i| matches!(block.as_bytes().get(i + open.len()), Some(b'>' | b' ')))?;
+    let after = &block[start + open.len()..];
+    let gt = after.find('>')?;
+    let body = &after[gt + 1..];
+    let end = body.find(&format!("</{name}>"))?;
+    Some(body[..end].trim())
+}
+
+fn blocks<'a>(xml: &'a str, name: &str) -> Vec<&'a str> {
+    let open = format!("<{name}>");
+    let close = format!("</{name}>");
+    xml.split(&open)
+        .skip(1)
+        .map(|b| &b[..b.find(&close).unwrap_or_else(|| panic!("unterminated {name}"))])
+        .collect()
+}
+
+/// One entry of ISO 4217 list one.
+struct IsoEntry {
+    entity: String,
+    name: String,
+    code: String,
+    numeric: u16,
+    minor_units: Option<u8>,
+    fund: bool,
+}
+
+fn list_one() -> Vec<IsoEntry> {
+    let xml = read("data/iso4217-list-one.xml");
+    let mut out = Vec::new();
+    for block in blocks(&xml, "CcyNtry") {
+        let entity = tag(block, "CtryNm").expect("CtryNm").replace('\u{a0}', " ");
+        let Some(code) = tag(block, "Ccy") else {
+            continue; // "No universal currency"
+        };
+        let minor = tag(block, "CcyMnrUnts").expect("CcyMnrUnts");
+        out.push(IsoEntry {
+            entity: entity.trim().to_string(),
+            name: tag(block, "CcyNm").expect("CcyNm").to_string(),
+            code: code.to_string(),
+            numeric: tag(block, "CcyNbr").expect("CcyNbr").parse().expect("numeric code"),
+            minor_units: (minor != "N.A.").then(|| minor.parse().expect("minor units")),
+            fund: block.contains("IsFund=\"true\""),
+        });
+    }
+    out
+}
+
+/// One entry of ISO 4217 list three.
+struct HistoricEntry {
+    name: String,
+    code: String,
+    numeric: Option<u16>,
+    /// The withdrawal date as SIX writes it: `2008-01`, `2006`, `1989 to 1990`.
+    withdrawn: String,
+}
+
+impl HistoricEntry {
+    /// The year and month of withdrawal, the later end of a range; the
+    /// month is 0 when only a year is given.
+    fn withdrawal(&self) -> (i32, u32) {
+        let last = self.withdrawn.rsplit(" to ").next().unwrap_or(&self.withdrawn).trim();
+        let mut parts = last.split('-');
+        let year = parts.next().and_then(|y| y.parse().ok()).expect("withdrawal year");
+        let month = parts.next().map_or(0, |m| m.parse().expect("withdrawal month"));
+        (year, month)
+    }
+}
+
+fn list_three() -> Vec<HistoricEntry> {
+    let xml = read("data/iso4217-list-three.xml");
+    blocks(&xml, "HstrcCcyNtry")
+        .into_iter()
+        .map(|block| HistoricEntry {
+            name: tag(block, "CcyNm")
+                .expect("CcyNm")
+                .replace('\u{a0}', " ")
+                .trim()
+                .to_string(),
+            code: tag(block, "Ccy").expect("Ccy").to_string(),
+            numeric: tag(block, "CcyNbr").map(|n| n.parse().expect("numeric code")),
+            withdrawn: tag(block, "WthdrwlDt").expect("WthdrwlDt").to_string(),
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------- CLDR
+
+/// One currency as CLDR says a territory used it.
+struct CurrencyUse {
+    code: String,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    /// False for CLDR's `_tender: "false"` (funds, index units).
+    tender: bool,
+}
+
+/// CLDR's supplemental currency data: per territory, the currencies used,
+/// most recent first, with their `_from` and `_to` days.
+struct CldrCurrencies {
+    /// Territory → its currencies, as CLDR lists them.
+    regions: BTreeMap<String, Vec<CurrencyUse>>,
+    /// Code → minor-unit digits, where CLDR departs from its default.
+    digits: BTreeMap<String, u8>,
+    default_digits: u8,
+}
+
+fn cldr_currencies() -> CldrCurrencies {
+    let json: serde_json::Value =
+        serde_json::from_str(&read("data/cldr/supplemental/currencyData.json")).expect("currencyData.json");
+    let data = &json["supplemental"]["currencyData"];
+    let mut regions = BTreeMap::new();
+    for (territory, list) in data["region"].as_object().expect("region") {
+        let mut uses = Vec::new();
+        for entry in list.as_array().expect("region list") {
+            for (code, v) in entry.as_object().expect("currency entry") {
+                let d = |k: &str| v.get(k).and_then(|x| x.as_str()).map(date);
+                let tender = v.get("_tender").and_then(|x| x.as_str()) != Some("false");
+                uses.push(CurrencyUse {
+                    code: code.clone(),
+                    from: d("_from"),
+                    to: d("_to"),
+                    tender,
+                });
+            }
+        }
+        regions.insert(territory.clone(), uses);
+    }
+    let mut digits = BTreeMap::new();
+    let mut default_digits = 2;
+    for (code, v) in data["fractions"].as_object().expect("fractions") {
+        let n: u8 = v["_digits"].as_str().expect("_digits").parse().expect("digits");
+        if code == "DEFAULT" {
+            default_digits = n;
+        } else {
+            digits.insert(code.clone(), n);
+        }
+    }
+    CldrCurrencies {
+        regions,
+        digits,
+        default_digits,
+    }
+}
+
+impl CldrCurrencies {
+    /// The first day CLDR gives `code` as legal tender anywhere.
+    fn first_day(&self, code: &str) -> Option<NaiveDate> {
+        self.regions
+            .values()
+            .flatten()
+            .filter(|u| u.code == code && u.tender)
+            .filter_map(|u| u.from)
+            .min()
+    }
+
+    /// The last day and the changeover to `successor` that CLDR gives a
+    /// withdrawn `code`: the latest `_to` of any territory (read as the
+    /// day before when it is the successor's `_from` there, a switch
+    /// without overlap), and the earliest `_from` of the successor in a
+    /// territory that used `code`.
+    fn withdrawal(&self, code: &str, successor: Option<&str>) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let mut last = None;
+        let mut changeover = None;
+        for uses in self.regions.values() {
+            let Some(to) = uses.iter().find(|u| u.code == code).and_then(|u| u.to) else {
+                continue;
+            };
+            let from = successor
+                .and_then(|s| uses.iter().find(|u| u.code == s))
+                .and_then(|u| u.from);
+            let end = if from == Some(to) {
+                to.pred_opt().expect("day")
+            } else {
+                to
+            };
+            last = last.max(Some(end));
+            if let Some(f) = from {
+                changeover = Some(changeover.map_or(f, |c: NaiveDate| c.min(f)));
+            }
+        }
+        (last, changeover)
+    }
+
+    fn minor_units(&self, code: &str) -> u8 {
+        self.digits.get(code).copied().unwrap_or(self.default_digits)
+    }
+}
+
+/// CLDR's territory containment: region code → the codes it contains.
+fn cldr_containment() -> BTreeMap<String, Vec<String>> {
+    let json: serde_json::Value = serde_json::from_str(&read("data/cldr/supplemental/territoryContainment.json"))
+        .expect("territoryContainment.json");
+    json["supplemental"]["territoryContainment"]
+        .as_object()
+        .expect("territoryContainment")
+        .iter()
+        .filter_map(|(k, v)| {
+            let list = v.get("_contains")?.as_array()?;
+            Some((
+                k.clone(),
+                list.iter().filter_map(|x| x.as_str().map(str::to_string)).collect(),
+            ))
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------- M49
+
+#[derive(Clone)]
+struct M49Area {
+    code: String,
+    name: String,
+    /// The code of the area it belongs to (none for regions).
+    parent: Option<String>,
+}
+
+/// One country or area of `data/m49.csv`: its codes and the codes of its
+/// areas.
+struct M49Row {
+    alpha3: String,
+    code: String,
+    region: Option<String>,
+    subregion: Option<String>,
+    intermediate: Option<String>,
+}
+
+/// What `data/m49.csv` gives each country or area, and the areas.
+struct M49 {
+    regions: BTreeMap<String, M49Area>,
+    subregions: BTreeMap<String, M49Area>,
+    intermediates: BTreeMap<String, M49Area>,
+    /// By alpha-2 code.
+    countries: BTreeMap<String, M49Row>,
+}
+
+fn m49() -> M49 {
+    let text = read("data/m49.csv");
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut rdr = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
+    let headers: Vec<String> = rdr.headers().expect("header").iter().map(str::to_string).collect();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    let (rc, rn) = (col("Region Code"), col("Region Name"));
+    let (sc, sn) = (col("Sub-region Code"), col("Sub-region Name"));
+    let (ic, iname) = (col("Intermediate Region Code"), col("Intermediate Region Name"));
+    let (m49c, a2, a3) = (col("M49 Code"), col("ISO-alpha2 Code"), col("ISO-alpha3 Code"));
+    let mut out = M49 {
+        regions: BTreeMap::new(),
+        subregions: BTreeMap::new(),
+        intermediates: BTreeMap::new(),
+        countries: BTreeMap::new(),
+    };
+    for row in rdr.records() {
+        let row = row.expect("m49.csv row");
+        let get = |i: usize| Some(row[i].trim().to_string()).filter(|s| !s.is_empty());
+        let area = |code: Option<String>, name: Option<String>, parent: Option<String>| {
+            code.map(|code| M49Area {
+                code,
+                name: name.expect("an area code without a name"),
+                parent,
+            })
+        };
+        let region = area(get(rc), get(rn), None);
+        let subregion = area(get(sc), get(sn), get(rc));
+        let intermediate = area(get(ic), get(iname), get(sc));
+        for (map, a) in [
+            (&mut out.regions, &region),
+            (&mut out.subregions, &subregion),
+            (&mut out.intermediates, &intermediate),
+        ] {
+            if let Some(a) = a {
+                let prev = map.entry(a.code.clone()).or_insert_with(|| a.clone());
+                assert_eq!((&prev.name, &prev.parent), (&a.name, &a.parent), "M49 area {}", a.code);
+            }
+        }
+        let alpha2 = get(a2).expect("ISO-alpha2");
+        let prev = out.countries.insert(
             alpha2.clone(),
-            Country {
-                alpha2,
-                alpha3: s(v, "alpha_3").expect("alpha_3"),
-                numeric: Some(s(v, "numeric").expect("numeric").parse().expect("numeric")),
-                name: s(v, "name").expect("name"),
-                official_name: s(v, "official_name"),
-                common_name: s(v, "common_name"),
-                flag: s(v, "flag").expect("flag"),
-                continent: String::new(),
-                subregion: String::new(),
-                currencies: Vec::new(),
-                aliases: Vec::new(),
+            M49Row {
+                alpha3: get(a3).expect("ISO-alpha3"),
+                code: get(m49c).expect("M49 code"),
+                region: get(rc),
+                subregion: get(sc),
+                intermediate: get(ic),
+            },
+        );
+        assert!(prev.is_none(), "{alpha2} twice in m49.csv");
+    }
+    out
+}
+
+// ---------------------------------------------------------------- currencies
+
+struct Currency {
+    code: String,
+    numeric: Option<u16>,
+    name: String,
+    minor_units: Option<u8>,
+    fund: bool,
+    kind: String,
+    first_day: Option<NaiveDate>,
+    changeover: Option<NaiveDate>,
+    last_day: Option<NaiveDate>,
+    successor: Option<String>,
+    withdrawn: bool,
+}
+
+fn kind_variant(kind: &str) -> &'static str {
+    match kind {
+        "index-unit" => "IndexUnit",
+        "fund" => "Fund",
+        "unit-of-account" => "UnitOfAccount",
+        "precious-metal" => "PreciousMetal",
+        "reserved" => "Reserved",
+        other => panic!("unknown currency kind `{other}` in data/currency-kinds.csv"),
+    }
+}
+
+fn currencies(one: &[IsoEntry], three: &[HistoricEntry], cldr: &CldrCurrencies) -> BTreeMap<String, Currency> {
+    let kinds: BTreeMap<String, String> = csv_rows("data/currency-kinds.csv")
+        .iter()
+        .map(|r| {
+            let code = field(r, "code").expect("code").to_string();
+            (code, kind_variant(field(r, "kind").expect("kind")).to_string())
+        })
+        .collect();
+    let mut map: BTreeMap<String, Currency> = BTreeMap::new();
+    for e in one {
+        let c = map.entry(e.code.clone()).or_insert_with(|| Currency {
+            code: e.code.clone(),
+            numeric: Some(e.numeric),
+            name: e.name.clone(),
+            minor_units: e.minor_units,
+            fund: e.fund,
+            kind: kinds.get(&e.code).cloned().unwrap_or_else(|| "Money".into()),
+            first_day: cldr.first_day(&e.code),
+            changeover: None,
+            last_day: None,
+            successor: None,
+            withdrawn: false,
+        });
+        assert_eq!(c.numeric, Some(e.numeric), "{}: numeric codes disagree", e.code);
+        assert_eq!(c.minor_units, e.minor_units, "{}: minor units disagree", e.code);
+        assert_eq!(c.name, e.name, "{}: names disagree", e.code);
+        if e.fund {
+            assert!(
+                matches!(c.kind.as_str(), "Fund" | "IndexUnit"),
+                "{} is an ISO fund: data/currency-kinds.csv must say fund or index-unit",
+                e.code
+            );
+        }
+        if !countries::is_country_entity(&e.entity) && e.code != "EUR" {
+            assert_ne!(c.kind, "Money", "{} of `{}` needs a kind", e.code, e.entity);
+        }
+    }
+    // List three: every code withdrawn since 1999 that list one no longer has.
+    let mut by_code: BTreeMap<&str, Vec<&HistoricEntry>> = BTreeMap::new();
+    for e in three {
+        if !map.contains_key(&e.code) {
+            by_code.entry(e.code.as_str()).or_default().push(e);
+        }
+    }
+    let history = csv_rows("data/currency-history.csv");
+    let mut seen = BTreeSet::new();
+    for row in &history {
+        let code = field(row, "code").expect("code");
+        assert!(
+            seen.insert(code.to_string()),
+            "{code} twice in data/currency-history.csv"
+        );
+        let source = field(row, "source").unwrap_or_else(|| panic!("{code}: no source"));
+        let d = |name: &str| field(row, name).map(date);
+        if let Some(c) = map.get_mut(code) {
+            // A list-one currency whose first day CLDR does not give right.
+            for other in ["successor", "changeover", "last_day"] {
+                assert!(field(row, other).is_none(), "{code} is in use: give only first_day");
+            }
+            let first = d("first_day").unwrap_or_else(|| panic!("{code}: no first_day"));
+            assert_ne!(c.first_day, Some(first), "{code}: CLDR already gives {first}");
+            c.first_day = Some(first);
+            continue;
+        }
+        let entries = by_code
+            .get(code)
+            .unwrap_or_else(|| panic!("{code} in data/currency-history.csv is not in ISO 4217 list three"));
+        let latest = entries.iter().max_by_key(|e| e.withdrawal()).expect("an entry");
+        let successor = field(row, "successor").map(str::to_string);
+        let last_day = d("last_day").unwrap_or_else(|| panic!("{code}: no last_day"));
+        let changeover = d("changeover").or_else(|| successor.as_ref().map(|_| last_day.succ_opt().expect("day")));
+        if source == "CLDR" {
+            let (cldr_last, cldr_changeover) = cldr.withdrawal(code, successor.as_deref());
+            assert_eq!(Some(last_day), cldr_last, "{code}: last_day is not CLDR's");
+            if let Some(cc) = cldr_changeover {
+                assert_eq!(changeover, Some(cc), "{code}: changeover is not CLDR's");
+            }
+        }
+        let kind = kinds.get(code).cloned().unwrap_or_else(|| "Money".into());
+        let minor_units = (kind != "UnitOfAccount").then(|| cldr.minor_units(code));
+        map.insert(
+            code.to_string(),
+            Currency {
+                code: code.to_string(),
+                numeric: latest.numeric,
+                name: latest.name.clone(),
+                minor_units,
+                fund: false,
+                kind,
+                first_day: d("first_day").or_else(|| cldr.first_day(code)),
+                changeover,
+                last_day: Some(last_day),
+                successor,
+                withdrawn: true,
             },
         );
     }
-    // Regions; the M49 table also carries Kosovo.
-    let m49 = read("data/un-m49-regions.csv");
-    let mut rdr = csv::Reader::from_reader(m49.as_bytes());
-    for row in rdr.records() {
-        let row = row.expect("un-m49-regions.csv row");
-        let alpha2 = row[0].to_string();
-        if alpha2 == KOSOVO {
-            map.insert(
-                alpha2.clone(),
-                Country {
-                    alpha2: alpha2.clone(),
-                    alpha3: row[1].to_string(),
-                    numeric: None,
-                    name: KOSOVO_NAME.to_string(),
-                    official_name: None,
-                    common_name: None,
-                    flag: "\u{1F1FD}\u{1F1F0}".to_string(),
-                    continent: String::new(),
-                    subregion: String::new(),
-                    currencies: vec![KOSOVO_CURRENCY.to_string()],
-                    aliases: Vec::new(),
-                },
-            );
-        }
-        let c = map
-            .get_mut(&alpha2)
-            .unwrap_or_else(|| panic!("M49 row for unknown {alpha2}"));
-        assert_eq!(c.alpha3, row[1], "{alpha2}: alpha-3 differs between ISO and M49");
-        c.continent = row[2].to_string();
-        c.subregion = row[3].to_string();
-    }
-    let mut continent_of: BTreeMap<&str, &str> = BTreeMap::new();
-    for c in map.values() {
-        assert!(!c.subregion.is_empty(), "{} has no M49 region", c.alpha2);
-        // In M49 the continent is the region of the sub-region.
-        let continent = *continent_of.entry(&c.subregion).or_insert(&c.continent);
+    for (code, entries) in &by_code {
+        let year = entries.iter().map(|e| e.withdrawal().0).max().unwrap_or(0);
         assert_eq!(
-            continent, c.continent,
-            "{}: sub-region {} is in {continent}, not {}",
-            c.alpha2, c.subregion, c.continent
+            map.contains_key(*code),
+            year >= SINCE_YEAR,
+            "{code} (withdrawn {year}) must be in data/currency-history.csv exactly when withdrawn since {SINCE_YEAR}"
         );
     }
-    // Everyday names.
-    let aliases = read("data/country-aliases.csv");
-    let mut rdr = csv::Reader::from_reader(aliases.as_bytes());
-    for row in rdr.records() {
-        let row = row.expect("country-aliases.csv row");
-        let c = map
-            .get_mut(&row[0])
-            .unwrap_or_else(|| panic!("alias for unknown {}", &row[0]));
-        if &row[2] == "yes" {
-            c.common_name = Some(row[1].to_string());
-        }
-        c.aliases.push(row[1].to_string());
+    for k in kinds.keys() {
+        assert!(map.contains_key(k), "data/currency-kinds.csv names unknown {k}");
     }
-    // Currencies, from the entities of ISO 4217 list one.
-    let mut by_folded: BTreeMap<String, String> = BTreeMap::new();
     for c in map.values() {
-        for n in [Some(&c.name), c.official_name.as_ref(), c.common_name.as_ref()]
-            .into_iter()
-            .flatten()
-        {
-            by_folded.insert(fold_name(n), c.alpha2.clone());
+        if let (Some(first), Some(last)) = (c.first_day, c.last_day) {
+            assert!(first <= last, "{}: first day {first} after last day {last}", c.code);
         }
-    }
-    for e in entries {
-        if NOT_COUNTRIES.contains(&e.entity.as_str()) || e.entity.starts_with("ZZ") || e.fund {
-            continue;
-        }
-        let alpha2 = match ENTITY_OVERRIDES.iter().find(|(n, _)| *n == e.entity) {
-            Some((_, a)) => a.to_string(),
-            None => by_folded
-                .get(&fold_name(&e.entity.replace("(THE)", "")))
-                .unwrap_or_else(|| panic!("ISO 4217 entity `{}` matches no country", e.entity))
-                .clone(),
-        };
-        let c = map.get_mut(&alpha2).expect("country");
-        if !c.currencies.contains(&e.code) {
-            c.currencies.push(e.code.clone());
+        if let Some(s) = &c.successor {
+            let heir = map
+                .get(s)
+                .unwrap_or_else(|| panic!("{} replaced by unknown {s}", c.code));
+            let changeover = c.changeover.expect("a successor has a changeover");
+            if let Some(first) = heir.first_day {
+                assert!(
+                    first <= changeover,
+                    "{} is replaced on {changeover} by {s}, first issued only on {first}",
+                    c.code
+                );
+            }
         }
     }
     map
 }
+
+// ---------------------------------------------------------------- countries
+
+struct Country {
+    alpha2: String,
+    alpha3: String,
+    numeric: Option<u16>,
+    name: String,
+    official_name: Option<String>,
+    common_name: String,
+    flag: String,
+    region: Option<String>,
+    subregion: Option<String>,
+    intermediate: Option<String>,
+    currencies: Vec<String>,
+}
+
+/// The name people write where no everyday name is preferred: the short
+/// name without ISO's article, "Bahamas" for "Bahamas (the)".
+fn without_article(name: &str) -> String {
+    name.replace(" (the)", "")
+}
+
+fn countries(
+    entries: &[IsoEntry],
+    currencies: &BTreeMap<String, Currency>,
+    m49: &M49,
+    cldr: &CldrCurrencies,
+) -> BTreeMap<String, Country> {
+    let iso = countries::iso_countries();
+    let mut map = BTreeMap::new();
+    for c in iso.values() {
+        map.insert(
+            c.alpha2.clone(),
+            Country {
+                alpha2: c.alpha2.clone(),
+                alpha3: c.alpha3.clone(),
+                numeric: Some(c.numeric),
+                name: c.name.clone(),
+                official_name: c.official_name.clone(),
+                common_name: without_article(&c.name),
+                flag: countries::flag(&c.alpha2),
+                region: None,
+                subregion: None,
+                intermediate: None,
+                currencies: Vec::new(),
+            },
+        );
+    }
+    map.insert(
+        KOSOVO.to_string(),
+        Country {
+            alpha2: KOSOVO.to_string(),
+            alpha3: countries::KOSOVO_ALPHA3.to_string(),
+            numeric: None,
+            name: countries::KOSOVO_NAME.to_string(),
+            official_name: None,
+            common_name: countries::KOSOVO_NAME.to_string(),
+            flag: countries::flag(KOSOVO),
+            region: None,
+            subregion: None,
+            intermediate: None,
+            currencies: Vec::new(),
+        },
+    );
+    // M49 areas: the UN's table, and CLDR's containment for the rest.
+    let containment = cldr_containment();
+    for c in map.values_mut() {
+        match m49.countries.get(&c.alpha2) {
+            Some(row) => {
+                assert_eq!(
+                    c.alpha3, row.alpha3,
+                    "{}: alpha-3 differs between ISO and M49",
+                    c.alpha2
+                );
+                assert_eq!(
+                    c.numeric.map(|n| format!("{n:03}")).as_ref(),
+                    Some(&row.code),
+                    "{}: numeric code differs between ISO and M49",
+                    c.alpha2
+                );
+                c.region.clone_from(&row.region);
+                c.subregion.clone_from(&row.subregion);
+                c.intermediate.clone_from(&row.intermediate);
+            }
+            None => {
+                let in_area = |areas: &BTreeMap<String, M49Area>| {
+                    let found: Vec<&String> = areas
+                        .keys()
+                        .filter(|code| containment.get(*code).is_some_and(|m| m.contains(&c.alpha2)))
+                        .collect();
+                    assert!(found.len() <= 1, "{} is in several CLDR areas: {found:?}", c.alpha2);
+                    found.first().map(|s| s.to_string())
+                };
+                let subregion = in_area(&m49.subregions)
+                    .unwrap_or_else(|| panic!("{} is neither in M49 nor in a CLDR sub-region", c.alpha2));
+                c.region.clone_from(&m49.subregions[&subregion].parent);
+                c.intermediate = in_area(&m49.intermediates);
+                c.subregion = Some(subregion);
+            }
+        }
+    }
+    let outside: Vec<&str> = map
+        .values()
+        .filter(|c| !m49.countries.contains_key(&c.alpha2))
+        .map(|c| c.alpha2.as_str())
+        .collect();
+    assert_eq!(outside, ["TW", "XK"], "the countries M49 leaves out");
+    assert_eq!(
+        m49.countries.len() + 2,
+        map.len(),
+        "m49.csv lists a country ISO 3166-1 does not"
+    );
+    // The everyday name a country is preferably called by.
+    for row in csv_rows("data/country-aliases.csv") {
+        let alpha2 = field(&row, "alpha2").expect("alpha2");
+        let c = map
+            .get_mut(alpha2)
+            .unwrap_or_else(|| panic!("alias for unknown {alpha2}"));
+        if field(&row, "preferred") == Some("yes") {
+            c.common_name = field(&row, "name").expect("name").to_string();
+        }
+    }
+    // Currencies, from the entities of ISO 4217 list one.
+    let by_entity: BTreeMap<&str, &str> = iso.values().map(|c| (c.entity.as_str(), c.alpha2.as_str())).collect();
+    for e in entries {
+        if !countries::is_country_entity(&e.entity) {
+            continue;
+        }
+        if currencies.get(&e.code).is_some_and(|c| c.kind != "Money") {
+            continue; // funds and index units are not a country's currencies
+        }
+        let alpha2 = by_entity
+            .get(e.entity.as_str())
+            .unwrap_or_else(|| panic!("ISO 4217 entity `{}` matches no country", e.entity));
+        let c = map.get_mut(*alpha2).expect("country");
+        if !c.currencies.contains(&e.code) {
+            c.currencies.push(e.code.clone());
+        }
+    }
+    // Kosovo, absent from ISO 4217: the currencies CLDR gives it in use.
+    let kosovo = map.get_mut(KOSOVO).expect("XK");
+    kosovo.currencies = cldr.regions[KOSOVO]
+        .iter()
+        .filter(|u| u.tender && u.to.is_none() && currencies.contains_key(&u.code))
+        .map(|u| u.code.clone())
+        .collect();
+    assert_eq!(kosovo.currencies, ["EUR"]);
+    // In CLDR's order: the currency in use first (El Salvador: USD, then SVC).
+    for c in map.values_mut() {
+        let order = cldr.regions.get(&c.alpha2);
+        let rank = |code: &String| {
+            order
+                .and_then(|uses| uses.iter().position(|u| &u.code == code))
+                .unwrap_or(usize::MAX)
+        };
+        c.currencies.sort_by_key(rank);
+    }
+    map
+}
+
+// ---------------------------------------------------------------- symbols
+
+/// One symbol and, per currency, the locales that give it: as the symbol
+/// (or its `variant` or `formal` form), or as the narrow symbol.
+struct Symbol {
+    currencies: BTreeMap<String, (u64, u64)>,
+    default: Option<String>,
+}
+
+/// Locales by name, sorted, and every symbol of CLDR for a currency of
+/// the crate.
+fn symbols(currencies: &BTreeMap<String, Currency>) -> (Vec<String>, BTreeMap<String, Symbol>) {
+    let dir = root().join("data/cldr/main");
+    let mut locales: Vec<String> = std::fs::read_dir(&dir)
+        .expect("data/cldr/main")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    locales.sort();
+    assert!(locales.len() <= 64, "a locale mask holds 64 locales");
+    assert!(locales.contains(&"en".to_string()));
+    let mut table: BTreeMap<String, Symbol> = BTreeMap::new();
+    for (i, locale) in locales.iter().enumerate() {
+        let bit = 1u64 << i;
+        let json: serde_json::Value =
+            serde_json::from_str(&read(&format!("data/cldr/main/{locale}/currencies.json"))).expect("currencies.json");
+        let list = json["main"][locale]["numbers"]["currencies"]
+            .as_object()
+            .unwrap_or_else(|| panic!("{locale}: no currencies"));
+        for (code, v) in list {
+            if !currencies.contains_key(code) {
+                continue; // withdrawn before 1999
+            }
+            for (key, narrow) in [
+                ("symbol", false),
+                ("symbol-alt-variant", false),
+                ("symbol-alt-formal", false),
+                ("symbol-alt-narrow", true),
+            ] {
+                let Some(sym) = v.get(key).and_then(|s| s.as_str()) else {
+                    continue;
+                };
+                // A symbol that is a code (the fallback CLDR writes where
+                // a locale has none) is read as a code, not a symbol.
+                if sym.len() == 3 && sym.bytes().all(|b| b.is_ascii_uppercase()) {
+                    continue;
+                }
+                assert!(
+                    !sym.is_empty() && sym.trim() == sym && !sym.bytes().any(|b| b.is_ascii_digit()),
+                    "{locale} {code}: unusable symbol `{sym}`"
+                );
+                let entry = table.entry(sym.to_string()).or_insert_with(|| Symbol {
+                    currencies: BTreeMap::new(),
+                    default: None,
+                });
+                let masks = entry.currencies.entry(code.clone()).or_insert((0, 0));
+                if narrow {
+                    masks.1 |= bit;
+                } else {
+                    masks.0 |= bit;
+                }
+            }
+        }
+    }
+    for row in csv_rows("data/symbol-defaults.csv") {
+        let sym = field(&row, "symbol").expect("symbol");
+        let code = field(&row, "currency").expect("currency");
+        assert!(field(&row, "reason").is_some(), "{sym}: no reason");
+        let entry = table
+            .get_mut(sym)
+            .unwrap_or_else(|| panic!("default for `{sym}`, which CLDR does not have"));
+        assert!(
+            entry.currencies.len() > 1,
+            "`{sym}` stands for one currency: it needs no default"
+        );
+        assert!(entry.currencies.contains_key(code), "`{sym}` never stands for {code}");
+        assert!(entry.default.replace(code.to_string()).is_none(), "`{sym}` twice");
+    }
+    (locales, table)
+}
+
+// ---------------------------------------------------------------- fixed rates
+
+struct Fixed {
+    from: String,
+    to: String,
+    rate: String,
+    effective: NaiveDate,
+    kind: &'static str,
+    source: String,
+}
+
+fn fixed_rates(currencies: &BTreeMap<String, Currency>) -> Vec<Fixed> {
+    let mut out = Vec::new();
+    for row in csv_rows("data/fixed-rates.csv") {
+        let from = field(&row, "from").expect("from").to_string();
+        let to = field(&row, "to").expect("to").to_string();
+        let rate = field(&row, "rate").expect("rate").to_string();
+        let effective = date(field(&row, "effective").expect("effective"));
+        let kind = match field(&row, "kind").expect("kind") {
+            "euro" => "Euro",
+            "redenomination" => "Redenomination",
+            "conversion" => "Conversion",
+            "code-change" => "CodeChange",
+            other => panic!("unknown kind `{other}` in data/fixed-rates.csv"),
+        };
+        let c = currencies
+            .get(&from)
+            .unwrap_or_else(|| panic!("fixed rate of unknown {from}"));
+        assert_eq!(
+            c.successor.as_deref(),
+            Some(to.as_str()),
+            "{from}: fixed rate into {to}, not its successor"
+        );
+        assert_eq!(
+            c.changeover,
+            Some(effective),
+            "{from}: the fixed rate must take effect at the changeover"
+        );
+        assert!(
+            rate.bytes().all(|b| b.is_ascii_digit() || b == b'.') && rate.bytes().filter(|b| *b == b'.').count() <= 1,
+            "{from}: rate `{rate}` is not a plain decimal"
+        );
+        assert!(!out.iter().any(|f: &Fixed| f.from == from), "{from}: two fixed rates");
+        out.push(Fixed {
+            from,
+            to,
+            rate,
+            effective,
+            kind,
+            source: field(&row, "source").expect("source").to_string(),
+        });
+    }
+    let euro = out.iter().filter(|f| f.kind == "Euro").count();
+    assert_eq!(
+        euro, 21,
+        "the euro's conversion rates: one per legacy currency of the 21 member states"
+    );
+    out
+}
+
+// ---------------------------------------------------------------- writing
 
 fn variant(name: &str) -> String {
     name.split(|c: char| !c.is_ascii_alphanumeric())
@@ -326,15 +872,6 @@ fn variant(name: &str) -> String {
         .collect()
 }
 
-/// The M49 table says "America"; the UN's own name for the region is
-/// "Americas", and so is the variant.
-fn continent_variant(name: &str) -> String {
-    match name {
-        "America" => "Americas".to_string(),
-        other => variant(other),
-    }
-}
-
 fn lit(s: &str) -> String {
     format!("{s:?}")
 }
@@ -346,24 +883,119 @@ fn opt_lit(s: &Option<String>) -> String {
     }
 }
 
-fn opt_date(d: &Option<String>) -> String {
-    match d {
-        Some(d) => {
-            let p: Vec<u32> = d.split('-').map(|x| x.parse().expect("date")).collect();
-            format!("Some(ymd({}, {}, {}))", p[0], p[1], p[2])
-        }
-        None => "None".to_string(),
-    }
+fn ymd(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("ymd({}, {}, {})", d.year(), d.month(), d.day())
+}
+
+fn opt_date(d: Option<NaiveDate>) -> String {
+    d.map_or_else(|| "None".to_string(), |d| format!("Some({})", ymd(d)))
 }
 
 const HEADER: &str = "// @generated by `STATECRAFT_REGENERATE=1 cargo test --test generated_tables`\n";
 
-fn country_table(countries: &BTreeMap<String, Country>) -> String {
+const YMD: &str = "const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    // Every date above was checked when this file was generated.
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(d) => d,
+        None => NaiveDate::MIN,
+    }
+}
+";
+
+fn m49_table(m49: &M49) -> String {
     let mut o = String::new();
     o.push_str(HEADER);
-    o.push_str("// from data/iso3166-1.json, data/un-m49-regions.csv, data/country-aliases.csv\n");
-    o.push_str("// and data/iso4217-list-one.xml. Do not edit by hand.\n\n");
-    o.push_str("use super::country::CountryRecord;\nuse super::region::{Continent, Subregion};\nuse crate::money::Currency;\n\n");
+    o.push_str("// from data/m49.csv (UN M49, the UN Statistics Division's overview table).\n");
+    o.push_str("// Do not edit by hand.\n\n");
+    // (type, doc, areas, parent type)
+    type Level<'a> = (&'a str, &'a str, &'a BTreeMap<String, M49Area>, Option<&'a str>);
+    let levels: [Level; 3] = [
+        (
+            "Region",
+            "A region of UN M49, the level under the world: Africa, the Americas, Asia,\n/// Europe, Oceania.",
+            &m49.regions,
+            None,
+        ),
+        (
+            "Subregion",
+            "A sub-region of UN M49, the level under the regions: Latin America and the\n/// Caribbean (419), Sub-Saharan Africa (202), Western Europe (155), ...",
+            &m49.subregions,
+            Some("Region"),
+        ),
+        (
+            "IntermediateRegion",
+            "An intermediate region of UN M49, the level under the sub-regions that only\n/// Sub-Saharan Africa and Latin America and the Caribbean have: Central\n/// America (013), Western Africa (011), ...",
+            &m49.intermediates,
+            Some("Subregion"),
+        ),
+    ];
+    for (ty, doc, areas, parent) in levels {
+        let mut sorted: Vec<&M49Area> = areas.values().collect();
+        sorted.sort_by(|a, b| a.name.cmp(&b.name));
+        writeln!(o, "/// {doc}\n///").unwrap();
+        writeln!(o, "/// {} of them; `Display` and serde use the name.", sorted.len()).unwrap();
+        o.push_str(
+            "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter, strum::EnumCount)]\n",
+        );
+        writeln!(o, "#[non_exhaustive]\npub enum {ty} {{").unwrap();
+        for a in &sorted {
+            writeln!(o, "    /// {} ({})\n    {},", a.name, a.code, variant(&a.name)).unwrap();
+        }
+        o.push_str("}\n\n");
+        writeln!(o, "impl {ty} {{").unwrap();
+        let ret = match parent {
+            Some(p) => format!("(&'static str, u16, {p})"),
+            None => "(&'static str, u16)".to_string(),
+        };
+        writeln!(
+            o,
+            "    /// The name and M49 code{}.\n    pub(super) const fn record(self) -> {ret} {{\n        match self {{",
+            if parent.is_some() {
+                ", and the area it belongs to"
+            } else {
+                ""
+            }
+        )
+        .unwrap();
+        for a in &sorted {
+            let code: u16 = a.code.parse().expect("M49 code");
+            let parent_part = match (parent, &a.parent) {
+                (Some(p), Some(code)) => {
+                    let parent_area = if p == "Region" {
+                        &m49.regions[code]
+                    } else {
+                        &m49.subregions[code]
+                    };
+                    format!(", {p}::{}", variant(&parent_area.name))
+                }
+                _ => String::new(),
+            };
+            writeln!(
+                o,
+                "            {ty}::{} => ({}, {code}{parent_part}),",
+                variant(&a.name),
+                lit(&a.name)
+            )
+            .unwrap();
+        }
+        o.push_str("        }\n    }\n}\n\n");
+    }
+    o
+}
+
+fn country_table(countries: &BTreeMap<String, Country>, m49: &M49) -> String {
+    let name_of = |areas: &BTreeMap<String, M49Area>, code: &Option<String>, ty: &str| match code {
+        Some(code) => format!("Some({ty}::{})", variant(&areas[code].name)),
+        None => "None".to_string(),
+    };
+    let mut o = String::new();
+    o.push_str(HEADER);
+    o.push_str("// from data/country-codes.csv, data/iso4217-list-one.xml, data/cldr/main/en/territories.json,\n");
+    o.push_str("// data/cldr/supplemental/codeMappings.json, data/WDICountry.csv, data/m49.csv,\n");
+    o.push_str("// data/cldr/supplemental/territoryContainment.json, data/country-aliases.csv and\n");
+    o.push_str("// data/cldr/supplemental/currencyData.json. Do not edit by hand.\n\n");
+    o.push_str("use super::country::CountryRecord;\nuse super::region::{IntermediateRegion, Region, Subregion};\nuse crate::money::Currency;\n\n");
     writeln!(
         o,
         "/// A country or territory: one variant per ISO 3166-1 alpha-2 code ({} entries),",
@@ -374,9 +1006,10 @@ fn country_table(countries: &BTreeMap<String, Country>) -> String {
     o.push_str("///\n/// `Display` and serde use the alpha-2 code; `FromStr` also reads alpha-3\n");
     o.push_str("/// and numeric codes, ISO names and everyday English names (see\n");
     o.push_str("/// [`Country::from_str`](#impl-FromStr-for-Country)).\n///\n");
-    o.push_str("/// ```\n/// use statecraft::{Country, Subregion};\n///\n");
+    o.push_str("/// ```\n/// use statecraft::{Country, IntermediateRegion, Subregion};\n///\n");
     o.push_str("/// let gt: Country = \"Guatemala\".parse()?;\n/// assert_eq!(gt, Country::GT);\n");
-    o.push_str("/// assert_eq!(gt.alpha3(), \"GTM\");\n/// assert_eq!(gt.subregion(), Subregion::CentralAmerica);\n");
+    o.push_str("/// assert_eq!(gt.alpha3(), \"GTM\");\n/// assert_eq!(gt.subregion(), Some(Subregion::LatinAmericaAndTheCaribbean));\n");
+    o.push_str("/// assert_eq!(gt.intermediate_region(), Some(IntermediateRegion::CentralAmerica));\n");
     o.push_str("/// # Ok::<(), Box<dyn std::error::Error>>(())\n/// ```\n");
     o.push_str(
         "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter, strum::EnumCount)]\n",
@@ -384,7 +1017,9 @@ fn country_table(countries: &BTreeMap<String, Country>) -> String {
     o.push_str("#[non_exhaustive]\npub enum Country {\n");
     for c in countries.values() {
         let num = c.numeric.map(|n| format!(", {n:03}")).unwrap_or_default();
-        writeln!(o, "    /// {} ({}{num})", c.name, c.alpha3).unwrap();
+        // Brackets escaped, or rustdoc reads `[Malvinas]` as a link.
+        let doc = c.name.replace('[', "\\[").replace(']', "\\]");
+        writeln!(o, "    /// {doc} ({}{num})", c.alpha3).unwrap();
         writeln!(o, "    {},", c.alpha2).unwrap();
     }
     o.push_str("}\n\nimpl Country {\n");
@@ -394,17 +1029,18 @@ fn country_table(countries: &BTreeMap<String, Country>) -> String {
         let currencies: Vec<String> = c.currencies.iter().map(|x| format!("Currency::{x}")).collect();
         writeln!(
             o,
-            "            Country::{} => &CountryRecord {{ alpha2: {}, alpha3: {}, numeric: {}, name: {}, official_name: {}, common_name: {}, flag: {}, continent: Continent::{}, subregion: Subregion::{}, currencies: &[{}] }},",
+            "            Country::{} => &CountryRecord {{ alpha2: {}, alpha3: {}, numeric: {}, name: {}, official_name: {}, common_name: {}, flag: {}, region: {}, subregion: {}, intermediate_region: {}, currencies: &[{}] }},",
             c.alpha2,
             lit(&c.alpha2),
             lit(&c.alpha3),
             c.numeric.map(|n| format!("Some({n})")).unwrap_or_else(|| "None".into()),
             lit(&c.name),
             opt_lit(&c.official_name),
-            opt_lit(&c.common_name),
+            lit(&c.common_name),
             lit(&c.flag),
-            continent_variant(&c.continent),
-            variant(&c.subregion),
+            name_of(&m49.regions, &c.region, "Region"),
+            name_of(&m49.subregions, &c.subregion, "Subregion"),
+            name_of(&m49.intermediates, &c.intermediate, "IntermediateRegion"),
             currencies.join(", ")
         )
         .unwrap();
@@ -437,84 +1073,75 @@ fn country_table(countries: &BTreeMap<String, Country>) -> String {
         writeln!(o, "            {n} => Some(Country::{a}),").unwrap();
     }
     o.push_str("            _ => None,\n        }\n    }\n}\n\n");
-    // Name index.
-    let mut index: BTreeMap<String, String> = BTreeMap::new();
-    for c in countries.values() {
-        let names = [Some(&c.name), c.official_name.as_ref(), c.common_name.as_ref()];
-        for n in names.into_iter().flatten().chain(c.aliases.iter()) {
-            let key = fold_name(n);
-            assert!(!key.is_empty(), "{}: name `{n}` folds to nothing", c.alpha2);
-            if let Some(prev) = index.insert(key.clone(), c.alpha2.clone()) {
-                assert_eq!(prev, c.alpha2, "name key `{key}` is claimed by {prev} and {}", c.alpha2);
-            }
-        }
-    }
-    o.push_str("/// Folded names (see `normalize::fold_name`), sorted for binary search.\n");
-    writeln!(
-        o,
-        "pub(super) static NAME_INDEX: [(&str, Country); {}] = [",
-        index.len()
-    )
-    .unwrap();
-    for (k, a) in &index {
-        writeln!(o, "    ({}, Country::{a}),", lit(k)).unwrap();
-    }
-    o.push_str("];\n");
     o
 }
 
 fn currency_table(currencies: &BTreeMap<String, Currency>) -> String {
     let mut o = String::new();
     o.push_str(HEADER);
-    o.push_str("// from data/iso4217-list-one.xml, data/currency-history.csv and\n");
-    o.push_str("// data/currency-symbols.csv. Do not edit by hand.\n\n");
-    o.push_str("use super::currency::{CurrencyRecord, SymbolUse};\nuse chrono::NaiveDate;\n\n");
-    let retired = currencies.values().filter(|c| c.valid_until.is_some()).count();
+    o.push_str("// from data/iso4217-list-one.xml, data/iso4217-list-three.xml, data/currency-history.csv,\n");
+    o.push_str("// data/currency-kinds.csv and data/cldr/supplemental/currencyData.json. Do not edit by hand.\n\n");
+    o.push_str("use super::currency::{CurrencyKind, CurrencyRecord};\nuse chrono::NaiveDate;\n\n");
+    let withdrawn = currencies.values().filter(|c| c.withdrawn).count();
     writeln!(
         o,
         "/// A currency: one variant per code of ISO 4217 list one ({} codes), plus the",
-        currencies.len() - retired
+        currencies.len() - withdrawn
     )
     .unwrap();
     writeln!(
         o,
-        "/// {retired} retired currencies that the ECB reference rates quote."
+        "/// {withdrawn} codes of list three withdrawn since {SINCE_YEAR}-01-01 (the euro's legacy currencies,"
     )
     .unwrap();
+    o.push_str("/// the leones, bolívares, ouguiyas, dobras and others replaced by redenominations).\n");
     o.push_str("///\n/// `Display`, `FromStr` and serde use the three-letter code.\n///\n");
     o.push_str("/// ```\n/// use statecraft::Currency;\n///\n/// let gbp: Currency = \"gbp\".parse()?;\n");
-    o.push_str("/// assert_eq!(gbp, Currency::GBP);\n/// assert_eq!(gbp.numeric(), 826);\n/// assert_eq!(gbp.minor_units(), Some(2));\n");
+    o.push_str("/// assert_eq!(gbp, Currency::GBP);\n/// assert_eq!(gbp.numeric(), Some(826));\n/// assert_eq!(gbp.minor_units(), Some(2));\n");
     o.push_str("/// assert_eq!(gbp.to_string(), \"GBP\");\n/// # Ok::<(), Box<dyn std::error::Error>>(())\n/// ```\n");
     o.push_str(
         "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter, strum::EnumCount)]\n",
     );
     o.push_str("#[non_exhaustive]\npub enum Currency {\n");
     for c in currencies.values() {
-        let note = match &c.valid_until {
-            Some(d) => format!(", legal tender until {d}"),
-            None => String::new(),
+        let num = c
+            .numeric
+            .map(|n| format!("{n:03}"))
+            .unwrap_or_else(|| "no number".into());
+        let note = match (c.withdrawn, c.last_day) {
+            (true, Some(d)) => format!(", withdrawn after {d}"),
+            _ => String::new(),
         };
-        writeln!(o, "    /// {} ({:03}{note})", c.name, c.numeric).unwrap();
+        writeln!(o, "    /// {} ({num}{note})", c.name).unwrap();
         writeln!(o, "    {},", c.code).unwrap();
     }
     o.push_str("}\n\nimpl Currency {\n");
     o.push_str("    /// The reference data of this currency.\n");
     o.push_str("    pub(super) const fn record(self) -> &'static CurrencyRecord {\n        match self {\n");
     for c in currencies.values() {
+        let predecessors: Vec<String> = currencies
+            .values()
+            .filter(|p| p.successor.as_deref() == Some(c.code.as_str()))
+            .map(|p| format!("Currency::{}", p.code))
+            .collect();
         writeln!(
             o,
             // A `const` item, because a record holding a `const fn` call
             // (a date) is not promoted to `'static` on its own.
-            "            Currency::{} => {{ const R: CurrencyRecord = CurrencyRecord {{ code: {}, numeric: {}, name: {}, minor_units: {}, fund: {}, valid_from: {}, valid_until: {}, replaced_by: {} }}; &R }}",
+            "            Currency::{} => {{ const R: CurrencyRecord = CurrencyRecord {{ code: {}, numeric: {}, name: {}, minor_units: {}, fund: {}, kind: CurrencyKind::{}, first_day: {}, changeover: {}, last_day: {}, successor: {}, predecessors: &[{}], withdrawn: {} }}; &R }}",
             c.code,
             lit(&c.code),
-            c.numeric,
+            c.numeric.map(|n| format!("Some({n})")).unwrap_or_else(|| "None".into()),
             lit(&c.name),
             c.minor_units.map(|m| format!("Some({m})")).unwrap_or_else(|| "None".into()),
             c.fund,
-            opt_date(&c.valid_from),
-            opt_date(&c.valid_until),
-            c.replaced_by.as_ref().map(|r| format!("Some(Currency::{r})")).unwrap_or_else(|| "None".into()),
+            c.kind,
+            opt_date(c.first_day),
+            opt_date(c.changeover),
+            opt_date(c.last_day),
+            c.successor.as_ref().map(|r| format!("Some(Currency::{r})")).unwrap_or_else(|| "None".into()),
+            predecessors.join(", "),
+            c.withdrawn,
         )
         .unwrap();
     }
@@ -525,106 +1152,210 @@ fn currency_table(currencies: &BTreeMap<String, Currency>) -> String {
         writeln!(o, "            b\"{}\" => Some(Currency::{}),", c.code, c.code).unwrap();
     }
     o.push_str("            _ => None,\n        }\n    }\n\n");
-    o.push_str("    /// The currency with this ISO numeric code.\n");
-    o.push_str("    pub(super) const fn from_numeric_code(code: u16) -> Option<Currency> {\n        match code {\n");
-    let mut by_num: Vec<(u16, &str)> = currencies.values().map(|c| (c.numeric, c.code.as_str())).collect();
-    by_num.sort();
-    let nums: BTreeSet<u16> = by_num.iter().map(|(n, _)| *n).collect();
-    assert_eq!(nums.len(), by_num.len(), "numeric currency codes are not unique");
-    for (n, a) in by_num {
-        writeln!(o, "            {n} => Some(Currency::{a}),").unwrap();
-    }
-    o.push_str("            _ => None,\n        }\n    }\n}\n\n");
-    // Symbols, longest first so that `US$` is tried before `$`.
-    let symbols = read("data/currency-symbols.csv");
-    let mut rdr = csv::Reader::from_reader(symbols.as_bytes());
-    let mut rows: Vec<(String, String, String)> = Vec::new();
-    for row in rdr.records() {
-        let row = row.expect("currency-symbols.csv row");
-        assert!(currencies.contains_key(&row[1]), "symbol for unknown {}", &row[1]);
-        let use_ = match &row[2] {
-            "display" => "Display",
-            "symbol" => "Symbol",
-            "parse" => "Parse",
-            other => panic!("unknown symbol use {other}"),
+    // A number some withdrawn codes share with another: the code in use,
+    // else the one withdrawn last.
+    let mut by_num: BTreeMap<u16, &Currency> = BTreeMap::new();
+    for c in currencies.values() {
+        let Some(n) = c.numeric else { continue };
+        let better = |old: &Currency| match (old.withdrawn, c.withdrawn) {
+            (false, false) => panic!("{} and {} share the number {n}", old.code, c.code),
+            (false, true) => false,
+            (true, false) => true,
+            (true, true) => c.last_day > old.last_day,
         };
-        rows.push((row[0].to_string(), row[1].to_string(), use_.to_string()));
-    }
-    let mut seen = BTreeSet::new();
-    for (s, code, use_) in &rows {
-        assert!(seen.insert(s.clone()), "symbol {s} listed twice");
-        if use_ != "Parse" {
-            let n = rows.iter().filter(|(_, c, u)| c == code && u != "Parse").count();
-            assert_eq!(n, 1, "{code} has {n} primary symbols");
+        match by_num.get(&n) {
+            Some(old) if !better(old) => {}
+            _ => {
+                by_num.insert(n, c);
+            }
         }
     }
-    rows.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-    o.push_str("/// Currency symbols, longest first.\n");
-    writeln!(
-        o,
-        "pub(super) static SYMBOLS: [(&str, Currency, SymbolUse); {}] = [",
-        rows.len()
-    )
-    .unwrap();
-    for (s, c, u) in &rows {
-        writeln!(o, "    ({}, Currency::{c}, SymbolUse::{u}),", lit(s)).unwrap();
+    o.push_str("    /// The currency with this ISO numeric code: the one in use, or of several\n");
+    o.push_str("    /// withdrawn codes that had the number, the last withdrawn.\n");
+    o.push_str("    pub(super) const fn from_numeric_code(code: u16) -> Option<Currency> {\n        match code {\n");
+    for (n, c) in by_num {
+        writeln!(o, "            {n} => Some(Currency::{}),", c.code).unwrap();
     }
-    o.push_str("];\n\n");
-    o.push_str("const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {\n");
-    o.push_str("    // Every date above was checked when this file was generated.\n");
-    o.push_str("    match NaiveDate::from_ymd_opt(year, month, day) {\n        Some(d) => d,\n        None => NaiveDate::MIN,\n    }\n}\n");
+    o.push_str("            _ => None,\n        }\n    }\n}\n\n");
+    o.push_str(YMD);
     o
 }
 
-fn check(path: &str, generated: String) {
-    let full: PathBuf = root().join(path);
-    let current = std::fs::read_to_string(&full).unwrap_or_default();
-    if current == generated {
-        return;
+fn symbol_table(
+    locales: &[String],
+    symbols: &BTreeMap<String, Symbol>,
+    countries: &BTreeMap<String, Country>,
+) -> String {
+    let mut o = String::new();
+    o.push_str(HEADER);
+    o.push_str("// from data/cldr/main/*/currencies.json and data/symbol-defaults.csv. Do not edit by hand.\n\n");
+    o.push_str("use super::symbol::SymbolEntry;\nuse super::Currency;\nuse crate::Country;\n\n");
+    writeln!(
+        o,
+        "/// The CLDR locales whose symbols are read, by bit of a locale mask.\npub(super) static LOCALES: [&str; {}] = [",
+        locales.len()
+    )
+    .unwrap();
+    for l in locales {
+        writeln!(o, "    {},", lit(l)).unwrap();
     }
-    if std::env::var_os(REGENERATE).is_some() {
-        std::fs::write(&full, generated).unwrap_or_else(|e| panic!("cannot write {}: {e}", full.display()));
-        return;
+    o.push_str("];\n\n");
+    let bit = |l: &str| 1u64 << locales.iter().position(|x| x == l).expect("locale");
+    writeln!(
+        o,
+        "/// The mask of the locale `en`.\npub(super) const EN: u64 = {:#x};\n",
+        bit("en")
+    )
+    .unwrap();
+    let english = locales
+        .iter()
+        .filter(|l| *l == "en" || l.starts_with("en-"))
+        .fold(0u64, |m, l| m | bit(l));
+    writeln!(
+        o,
+        "/// The mask of the English locales (`en`, `en-GB`, ...).\npub(super) const ENGLISH: u64 = {english:#x};\n"
+    )
+    .unwrap();
+    // Symbols sorted by their bytes, for binary search.
+    let mut sorted: Vec<(&String, &Symbol)> = symbols.iter().collect();
+    sorted.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    writeln!(
+        o,
+        "/// Every symbol, sorted by its bytes: the currencies it stands for, with the\n/// locales that give it as the symbol and as the narrow symbol, and the\n/// default of an ambiguous one.\npub(super) static SYMBOLS: [SymbolEntry; {}] = [",
+        sorted.len()
+    )
+    .unwrap();
+    for (s, sym) in &sorted {
+        let cs: Vec<String> = sym
+            .currencies
+            .iter()
+            .map(|(c, (sm, nm))| format!("(Currency::{c}, {sm:#x}, {nm:#x})"))
+            .collect();
+        writeln!(
+            o,
+            "    SymbolEntry {{ symbol: {}, currencies: &[{}], default: {} }},",
+            lit(s),
+            cs.join(", "),
+            sym.default
+                .as_ref()
+                .map_or("None".to_string(), |d| format!("Some(Currency::{d})"))
+        )
+        .unwrap();
     }
-    panic!("{path} is out of date with data/: run `{REGENERATE}=1 cargo test --test generated_tables` and commit the result");
+    o.push_str("];\n\n");
+    // The symbols by first byte, longest first, for reading a symbol at
+    // the start of a text without a search per length.
+    let mut by_first: BTreeMap<u8, Vec<usize>> = BTreeMap::new();
+    for (i, (s, _)) in sorted.iter().enumerate() {
+        by_first.entry(s.as_bytes()[0]).or_default().push(i);
+    }
+    o.push_str("/// The indices in [`SYMBOLS`] of the symbols that start with `byte`, longest first.\n");
+    o.push_str("pub(super) const fn starting_with(byte: u8) -> &'static [u16] {\n    match byte {\n");
+    for (b, idx) in &mut by_first {
+        idx.sort_by_key(|&i| (std::cmp::Reverse(sorted[i].0.len()), i));
+        let list: Vec<String> = idx.iter().map(usize::to_string).collect();
+        writeln!(o, "        {b} => &[{}],", list.join(", ")).unwrap();
+    }
+    o.push_str("        _ => &[],\n    }\n}\n\n");
+    // The symbols of each currency, by index into SYMBOLS.
+    let mut of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, (_, sym)) in sorted.iter().enumerate() {
+        for c in sym.currencies.keys() {
+            of.entry(c.as_str()).or_default().push(i);
+        }
+    }
+    o.push_str("/// The indices in [`SYMBOLS`] of the symbols of `currency`.\n");
+    o.push_str("pub(super) const fn symbols_of(currency: Currency) -> &'static [u16] {\n    match currency {\n");
+    for (c, idx) in &of {
+        let list: Vec<String> = idx.iter().map(usize::to_string).collect();
+        writeln!(o, "        Currency::{c} => &[{}],", list.join(", ")).unwrap();
+    }
+    o.push_str("        _ => &[],\n    }\n}\n\n");
+    // The locales of each country: those whose region subtag it is.
+    let mut by_country: BTreeMap<&str, u64> = BTreeMap::new();
+    for l in locales {
+        if let Some(region) = l.rsplit('-').next().filter(|r| r.len() == 2 && l.contains('-')) {
+            assert!(countries.contains_key(region), "locale {l} of unknown country {region}");
+            *by_country
+                .entry(countries.get_key_value(region).expect("country").0)
+                .or_default() |= bit(l);
+        }
+    }
+    o.push_str("/// The mask of the locales of `country`: those of its region subtag (`es-MX`).\n");
+    o.push_str("pub(super) const fn country_locales(country: Country) -> u64 {\n    match country {\n");
+    for (c, mask) in &by_country {
+        writeln!(o, "        Country::{c} => {mask:#x},").unwrap();
+    }
+    o.push_str("        _ => 0,\n    }\n}\n");
+    o
 }
 
-fn rustfmt(path: &Path, code: String) -> String {
-    // The tables are checked in formatted as rustfmt would format them, so
-    // that `cargo fmt --check` and this test agree.
-    let tmp = std::env::temp_dir().join(format!(
-        "statecraft-gen-{}-{}",
-        std::process::id(),
-        path.file_name().and_then(|f| f.to_str()).unwrap_or("table.rs")
-    ));
-    std::fs::write(&tmp, &code).expect("write temp file");
-    let status = std::process::Command::new("rustfmt")
-        .args(["--edition", "2021", "--config-path"])
-        .arg(root().join("rustfmt.toml"))
-        .arg(&tmp)
-        .status()
-        .expect("rustfmt is installed with the toolchain");
-    assert!(status.success(), "rustfmt failed on generated {}", path.display());
-    let out = std::fs::read_to_string(&tmp).expect("read temp file");
-    let _ = std::fs::remove_file(&tmp);
-    out
+fn fixed_table(fixed: &[Fixed]) -> String {
+    let mut o = String::new();
+    o.push_str(HEADER);
+    o.push_str("// from data/fixed-rates.csv. Do not edit by hand.\n\n");
+    o.push_str("use chrono::NaiveDate;\nuse rust_decimal::Decimal;\n\nuse super::fixed::{FixedKind, FixedRate};\nuse crate::Currency;\n\n");
+    writeln!(
+        o,
+        "/// The euro's irrevocable conversion rates and the redenominations, one per\n/// currency replaced: `rate` units of `from` make one `to`.\npub(super) static FIXED: [FixedRate; {}] = [",
+        fixed.len()
+    )
+    .unwrap();
+    for f in fixed {
+        let (int, frac) = f.rate.split_once('.').unwrap_or((&f.rate, ""));
+        let mantissa: u128 = format!("{int}{frac}").parse().expect("rate digits");
+        assert!(mantissa > 0 && mantissa < (1 << 96), "{}: rate out of range", f.from);
+        let lo = (mantissa & 0xffff_ffff) as u32;
+        let mid = ((mantissa >> 32) & 0xffff_ffff) as u32;
+        let hi = (mantissa >> 64) as u32;
+        writeln!(
+            o,
+            "    FixedRate {{ from: Currency::{}, to: Currency::{}, rate: Decimal::from_parts({lo}, {mid}, {hi}, false, {}), effective: {}, kind: FixedKind::{}, source: {} }}, // {}",
+            f.from,
+            f.to,
+            frac.len(),
+            ymd(f.effective),
+            f.kind,
+            lit(&f.source),
+            f.rate
+        )
+        .unwrap();
+    }
+    o.push_str("];\n\n");
+    o.push_str(YMD);
+    o
 }
 
 #[test]
 fn generated_tables_match_data() {
-    let entries = iso4217();
-    let currencies = currencies(&entries);
-    let countries = countries(&entries);
+    let one = list_one();
+    let three = list_three();
+    let cldr = cldr_currencies();
+    let m49 = m49();
+    let currencies = currencies(&one, &three, &cldr);
+    let countries = countries(&one, &currencies, &m49, &cldr);
     for c in countries.values() {
         for x in &c.currencies {
             assert!(currencies.contains_key(x), "{} uses unknown currency {x}", c.alpha2);
         }
     }
+    let (locales, symbols) = symbols(&currencies);
+    let fixed = fixed_rates(&currencies);
     for (path, code) in [
-        ("src/geo/country_table.rs", country_table(&countries)),
+        ("src/geo/m49_table.rs", m49_table(&m49)),
+        ("src/geo/country_table.rs", country_table(&countries, &m49)),
         ("src/money/currency_table.rs", currency_table(&currencies)),
+        (
+            "src/money/symbol_table.rs",
+            symbol_table(&locales, &symbols, &countries),
+        ),
+        ("src/fx/fixed_table.rs", fixed_table(&fixed)),
     ] {
-        let formatted = rustfmt(Path::new(path), code);
-        check(path, formatted);
+        let name = path.rsplit('/').next().unwrap_or(path);
+        regenerate::check(
+            path,
+            &regenerate::rustfmt(name, &code),
+            "cargo test --test generated_tables",
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Properties of countries, currencies and money that hold for every value.
 
 use proptest::prelude::*;
-use statecraft::{Count, Country, Currency, Decimal, Money, Qualifier};
+use statecraft::{Count, Country, Currency, Decimal, Money, Qualifier, SymbolContext};
 
 fn currency() -> impl Strategy<Value = Currency> {
     let all: Vec<Currency> = Currency::iter().collect();
@@ -98,6 +98,18 @@ proptest! {
         let half_unit = half_unit_of_fourth_digit(back.amount().abs());
         let diff = (back.amount() - a).abs();
         prop_assert!(diff <= half_unit, "{} -> {} is off by {} (half unit {})", m, compact, diff, half_unit);
+    }
+
+    #[test]
+    fn compact_form_in_a_country_parses_back_there(a in amount(), c in currency(), country in country()) {
+        // The symbol chosen for the copy of a country reads back, in that
+        // country, as the same currency (`$5m` is MXN in Mexico, USD
+        // elsewhere; `Q3` is money in Guatemala).
+        let ctx = SymbolContext::published_in(country);
+        let m = Money::new(a, c);
+        let compact = m.to_compact_in(&ctx);
+        let back = Money::parse_in(&compact, &ctx).map_err(|e| TestCaseError::fail(format!("{compact}: {e}")))?;
+        prop_assert_eq!(back.currency(), c, "{} in {}", compact, country);
     }
 
     #[test]

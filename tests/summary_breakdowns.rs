@@ -2,8 +2,8 @@
 //! their total imply, and their places in the dossier.
 
 use statecraft::{
-    Area, Border, Breakdown, BreakdownCount, Count, Country, CountryGroup, Dossier, GroupId, Metric, Period, Qualifier,
-    Scope, Statistic, Subregion,
+    Area, Border, Breakdown, BreakdownCount, Count, Country, CountryGroup, Dossier, GroupId, IntermediateRegion,
+    Metric, Period, Qualifier, Scope, Statistic,
 };
 
 fn statistic(id: &str, count: &str, breakdowns: Vec<Breakdown>) -> Statistic {
@@ -37,7 +37,7 @@ fn every_breakdown_of_every_statistic_in_order_with_its_place() {
             vec![
                 Breakdown::new(nt, share("40")).qualified(Qualifier::MoreThan),
                 Breakdown::new(Area::from(Country::MX), share("33.3")),
-                Breakdown::new(Area::from(Subregion::Caribbean), share("1.5")).qualified(Qualifier::FewerThan),
+                Breakdown::new(Area::from(IntermediateRegion::Caribbean), share("1.5")).qualified(Qualifier::FewerThan),
             ],
         ))
         .with(statistic(

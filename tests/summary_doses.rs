@@ -106,7 +106,9 @@ fn doses_count_by_recipient_group_and_stage() {
     );
     assert_eq!(pair.get(&key).map(|g| g.doses()), Some(300_000));
     let by_subregion = DoseTotals::of(&d, Dimension::Subregion).unwrap();
-    assert_eq!(show(&by_subregion), ["Central America 1250000 (4)"]);
+    assert_eq!(show(&by_subregion), ["Latin America and the Caribbean 1250000 (4)"]);
+    let by_intermediate = DoseTotals::of(&d, Dimension::IntermediateRegion).unwrap();
+    assert_eq!(show(&by_intermediate), ["Central America 1250000 (4)"]);
 }
 
 #[test]

@@ -4,8 +4,8 @@
 use statecraft::fx::{FxError, Rate, RateSource, Series};
 use statecraft::{
     Aggregator, Area, By, Country, CountryGroup, Currency, Decimal, Dimension, Dossier, ExactSum, Funding, FundingFlow,
-    FundingStage, FundingSummary, FundingTotals, GroupId, GroupKey, KeyPart, Money, NaiveDate, Recipient, Share,
-    Subregion,
+    FundingStage, FundingSummary, FundingTotals, GroupId, GroupKey, IntermediateRegion, KeyPart, Money, NaiveDate,
+    Recipient, Share,
 };
 
 /// One pound is 1.25 dollars and one euro 1.2, every day; no rate for ISK.
@@ -136,11 +136,16 @@ fn shares_to_groups_and_countries_are_converted_then_apportioned() {
         rows(&t),
         ["MX USD 5000000.00 1+0", "Northern Triangle USD 7500000.00 1+0"]
     );
-    // By sub-region the two parts meet again: every country of the
-    // Northern Triangle, and Mexico, lies in Central America.
+    // By M49 area the two parts meet again: every country of the
+    // Northern Triangle, and Mexico, lies in Central America, and in Latin
+    // America and the Caribbean.
+    assert_eq!(
+        rows(&usd(&d, Dimension::IntermediateRegion)),
+        ["Central America USD 12500000.00 1+0"]
+    );
     assert_eq!(
         rows(&usd(&d, Dimension::Subregion)),
-        ["Central America USD 12500000.00 1+0"]
+        ["Latin America and the Caribbean USD 12500000.00 1+0"]
     );
 }
 
@@ -492,10 +497,10 @@ fn a_funding_flow_joins_records_in_any_aggregator() {
         totals.get(&nt).map(|g| (g.total().to_string(), g.records())),
         Some(("USD 126.00".into(), 2))
     );
-    // By sub-region, M49 has no Northern Triangle: Central America holds it.
-    let mut by_subregion = Aggregator::new(Fixed, Currency::USD, Dimension::Subregion);
+    // By M49 area, M49 has no Northern Triangle: Central America holds it.
+    let mut by_subregion = Aggregator::new(Fixed, Currency::USD, Dimension::IntermediateRegion);
     by_subregion.push(&FundingFlow::new(&d, &d.funding()[0]).unwrap());
-    let ca = GroupKey::new(KeyPart::Subregion(Subregion::CentralAmerica), None);
+    let ca = GroupKey::new(KeyPart::M49(IntermediateRegion::CentralAmerica.into()), None);
     assert_eq!(
         by_subregion.totals().unwrap().get(&ca).map(|g| g.total().to_string()),
         Some("USD 125.00".into())

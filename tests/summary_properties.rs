@@ -8,8 +8,9 @@ use proptest::sample::select;
 use statecraft::fx::{FxError, Rate, RateSource};
 use statecraft::{
     Aggregator, AllocationId, Area, By, Country, CountryGroup, Currency, Decimal, Dimension, DoseStage, DoseTotals,
-    Dossier, ExactSum, Funding, FundingFlow, FundingStage, FundingSummary, FundingTotals, GroupId, Money, NaiveDate,
-    PledgeId, PledgeSummary, Recipient, Remainder, Share, Subregion, VaccineAllocation, VaccinePledge,
+    Dossier, ExactSum, Funding, FundingFlow, FundingStage, FundingSummary, FundingTotals, GroupId, IntermediateRegion,
+    Money, NaiveDate, PledgeId, PledgeSummary, Recipient, Remainder, Share, Subregion, VaccineAllocation,
+    VaccinePledge,
 };
 
 /// Rates with few digits, so that `amount × rate` is exact in a `Decimal`
@@ -59,7 +60,11 @@ fn area() -> impl Strategy<Value = Area> {
         6 => select(COUNTRIES.to_vec()).prop_map(Area::from),
         // The dossier's groups, a built-in one, and one nobody defines.
         3 => select(vec![group("nt"), group("gt-mx"), group("fr-de"), group("sica"), group("unknown")]),
-        1 => select(vec![Subregion::CentralAmerica, Subregion::WesternEurope]).prop_map(Area::from),
+        1 => select(vec![
+            Area::from(IntermediateRegion::CentralAmerica),
+            Area::from(Subregion::WesternEurope),
+            Area::from(Subregion::LatinAmericaAndTheCaribbean),
+        ]),
         1 => Just(Area::World),
     ]
 }
@@ -147,7 +152,9 @@ fn bys() -> Vec<By> {
     let group = || Dimension::group(&groups());
     vec![
         Dimension::Recipient.into(),
+        Dimension::Region.into(),
         Dimension::Subregion.into(),
+        Dimension::IntermediateRegion.into(),
         group().into(),
         Dimension::Stage.into(),
         Dimension::Donor.into(),
@@ -316,6 +323,7 @@ proptest! {
             By::new(Dimension::Recipient),
             By::new(Dimension::group(d.groups())),
             By::new(Dimension::Subregion),
+            By::new(Dimension::IntermediateRegion),
             By::new(Dimension::Stage),
             By::new(Dimension::Donor),
             By::new(Dimension::Month),

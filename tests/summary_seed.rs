@@ -6,8 +6,8 @@
 use statecraft::fx::EcbRates;
 use statecraft::{
     Area, BreakdownCount, By, Country, Currency, Dimension, DoseStage, DoseTotals, Dossier, FundingStage,
-    FundingSummary, FundingTotals, GroupId, GroupKey, KeyPart, NaiveDate, PledgeSummary, Qualifier, Remainder, Share,
-    Subregion,
+    FundingSummary, FundingTotals, GroupId, GroupKey, IntermediateRegion, KeyPart, NaiveDate, PledgeSummary, Qualifier,
+    Remainder, Share,
 };
 
 fn seed() -> Dossier {
@@ -97,10 +97,16 @@ fn funding_by_group_subregion_donor_and_stage() {
         ["Northern Triangle USD 310000000.00 1+1"]
     );
     let by_subregion = usd(Dimension::Subregion.into());
-    assert_eq!(rows(&by_subregion), ["Central America USD 310000000.00 1+1"]);
-    assert!(by_subregion
-        .get(&key(KeyPart::Subregion(Subregion::CentralAmerica)))
+    assert_eq!(
+        rows(&by_subregion),
+        ["Latin America and the Caribbean USD 310000000.00 1+1"]
+    );
+    let by_intermediate = usd(Dimension::IntermediateRegion.into());
+    assert_eq!(rows(&by_intermediate), ["Central America USD 310000000.00 1+1"]);
+    assert!(by_intermediate
+        .get(&key(KeyPart::M49(IntermediateRegion::CentralAmerica.into())))
         .is_some());
+    assert_eq!(rows(&usd(Dimension::Region.into())), ["Americas USD 310000000.00 1+1"]);
     assert_eq!(rows(&usd(Dimension::Donor.into())), ["US USD 310000000.00 1+1"]);
     let by_stage = usd(Dimension::Stage.into());
     assert_eq!(

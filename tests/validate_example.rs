@@ -51,7 +51,7 @@ fn errors_exit_1_with_every_violation_and_a_summary() {
     assert_eq!(
         lines[0],
         "error[currency-not-legal-tender] /funding/0/amount/currency: EUR was not legal tender on 1998-12-31, \
-         the value date of funding `eur-1998`: it became legal tender on 1999-01-01"
+         the value date of funding `eur-1998`: it was first issued on 1999-01-01"
     );
     assert_eq!(lines.last(), Some(&"4 errors, 2 warnings"));
     assert!(stderr(&o).is_empty());

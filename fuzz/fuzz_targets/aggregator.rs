@@ -61,7 +61,7 @@ fuzz_target!(|input: Input| {
     let countries: Vec<Country> = Country::iter().collect();
     let currencies: Vec<Currency> = Currency::iter().collect();
     let stages = [FundingStage::Pledged, FundingStage::Committed, FundingStage::Disbursed, FundingStage::Cancelled];
-    let dims = [Dimension::Recipient, Dimension::Donor, Dimension::Stage, Dimension::Year, Dimension::Month, Dimension::Subregion];
+    let dims = [Dimension::Recipient, Dimension::Donor, Dimension::Stage, Dimension::Year, Dimension::Month, Dimension::Subregion, Dimension::IntermediateRegion];
     let by: By = match input.by.1 {
         Some(b) => By::pair(pick(&dims, usize::from(input.by.0)), pick(&dims, usize::from(b))),
         None => By::new(pick(&dims, usize::from(input.by.0))),

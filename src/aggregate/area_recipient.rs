@@ -8,18 +8,18 @@ use super::KeyPart;
 use crate::{Area, Country, Dossier};
 
 /// A recipient as a dossier names it, resolved against the dossier's
-/// groups: one area (a country, a group, a sub-region or the world) or
+/// groups: one area (a country, a group, an M49 area or the world) or
 /// several named together, with the countries they stand for.
 ///
 /// The aggregator never splits such a recipient among its countries: a
 /// flow to the Northern Triangle is not a third to each of its members
 /// unless the source says so. By recipient it is its own key
-/// ([`key`](AreaRecipient::key)); by sub-region or named group it takes
+/// ([`key`](AreaRecipient::key)); by M49 area or named group it takes
 /// the key all its countries share, when they share one (see
 /// [`Dimension`](crate::Dimension)).
 ///
 /// ```
-/// use statecraft::{AreaRecipient, Area, Country, Dossier, GroupId, KeyPart, Subregion};
+/// use statecraft::{AreaRecipient, Area, Country, Dossier, GroupId, KeyPart};
 ///
 /// let dossier = Dossier::new();
 /// let nt = AreaRecipient::resolve(&dossier, [Area::Group(GroupId::new("northern-triangle")?)]).ok_or("no area")?;
@@ -113,7 +113,7 @@ impl fmt::Display for AreaRecipient {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{CountryGroup, GroupId, Subregion};
+    use crate::{CountryGroup, GroupId, IntermediateRegion};
 
     #[test]
     fn resolves_groups_of_the_dossier_first() {
@@ -141,7 +141,7 @@ mod tests {
             [
                 Area::World,
                 Area::from(Country::MX),
-                Area::from(Subregion::CentralAmerica),
+                Area::from(IntermediateRegion::CentralAmerica),
                 Area::from(Country::MX),
             ],
         )

@@ -118,7 +118,7 @@ impl fmt::Display for BreakdownCount<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Country, CountryGroup, GroupId, Metric, Period, Qualifier, Scope, Subregion};
+    use crate::{Country, CountryGroup, GroupId, IntermediateRegion, Metric, Period, Qualifier, Scope};
 
     #[test]
     fn places_read_as_english() {
@@ -133,7 +133,7 @@ mod tests {
         .with_breakdown(Breakdown::new(Area::from(Country::GT), "12.5".parse().unwrap()))
         .with_breakdown(Breakdown::new(Area::World, "100".parse().unwrap()).qualified(Qualifier::UpTo))
         .with_breakdown(Breakdown::new(
-            Area::from(Subregion::CentralAmerica),
+            Area::from(IntermediateRegion::CentralAmerica),
             "33".parse().unwrap(),
         ))
         .with_breakdown(Breakdown::new(

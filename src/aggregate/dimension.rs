@@ -8,7 +8,10 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 
 use super::AreaRecipient;
-use crate::{Area, Country, CountryGroup, DoseStage, Dossier, Excerpt, FundingStage, Subregion, YearMonth};
+use crate::{
+    Area, Country, CountryGroup, DoseStage, Dossier, Excerpt, FundingStage, IntermediateRegion, M49Area, M49Level,
+    Region, Subregion, YearMonth,
+};
 
 /// Named groups of countries, for grouping totals by [`Dimension::Group`]
 /// ("Northern Triangle": GT, HN, SV).
@@ -163,23 +166,31 @@ fn names_sorted(names: Vec<Arc<str>>, found: Vec<Option<usize>>) -> GroupTable {
 /// recipient: a flow split among several recipients is apportioned to
 /// each recipient's key by its share.
 ///
-/// A recipient that is not one country ([`AreaRecipient`]: a group, a
-/// sub-region, the world, or several areas named together without shares)
+/// The three M49 dimensions key a recipient by its UN M49 area at one
+/// level ([`KeyPart::M49`]): [`Region`](Dimension::Region) (the Americas),
+/// [`Subregion`](Dimension::Subregion) (Latin America and the Caribbean)
+/// or [`IntermediateRegion`](Dimension::IntermediateRegion) (Central
+/// America). A country with no area at that level (Antarctica; most
+/// countries have no intermediate region) is keyed [`KeyPart::Ungrouped`].
+///
+/// A recipient that is not one country ([`AreaRecipient`]: a group, an
+/// M49 area, the world, or several areas named together without shares)
 /// is never split among its countries. By [`Recipient`](Dimension::Recipient)
-/// it is its own key ([`KeyPart::Area`], [`KeyPart::Areas`]). By
-/// [`Subregion`](Dimension::Subregion) and [`Group`](Dimension::Group) it
-/// takes the key all its countries share, when they share one (the
-/// Northern Triangle lies in Central America), and is its own key
-/// otherwise; by `Group`, a named group as recipient is keyed by its name
+/// it is its own key ([`KeyPart::Area`], [`KeyPart::Areas`]). By an M49
+/// dimension or [`Group`](Dimension::Group) it takes the key all its
+/// countries share, when they share one (the Northern Triangle lies in
+/// Central America, and in Latin America and the Caribbean), and is its
+/// own key otherwise; an M49 area of the dimension's level is keyed as
+/// itself, and by `Group` a named group as recipient is keyed by its name
 /// ([`KeyPart::Group`]). A flow that names no recipient is keyed
 /// [`KeyPart::Unnamed`] by every recipient dimension.
 ///
 /// ```
 /// use statecraft::{Country, Dimension};
 ///
-/// let d: Dimension = "subregion".parse()?;
-/// assert_eq!(d, Dimension::Subregion);
-/// assert_eq!(d.name(), "subregion");
+/// let d: Dimension = "intermediate-region".parse()?;
+/// assert_eq!(d, Dimension::IntermediateRegion);
+/// assert_eq!(d.name(), "intermediate-region");
 ///
 /// let nt = Dimension::group(&[("Northern Triangle", [Country::GT, Country::HN, Country::SV])]);
 /// assert_eq!(nt.name(), "group");
@@ -192,8 +203,13 @@ pub enum Dimension {
     Recipient,
     /// The donor country.
     Donor,
+    /// The recipient's UN M49 region ([`Country::region`]).
+    Region,
     /// The recipient's UN M49 sub-region ([`Country::subregion`]).
     Subregion,
+    /// The recipient's UN M49 intermediate region
+    /// ([`Country::intermediate_region`]).
+    IntermediateRegion,
     /// The recipient's named group (see [`Dimension::group`]).
     Group(Arc<GroupTable>),
     /// The stage.
@@ -211,13 +227,15 @@ impl Dimension {
         Dimension::Group(Arc::new(GroupTable::new(groups)))
     }
 
-    /// The column name: `recipient`, `donor`, `subregion`, `group`,
-    /// `stage`, `year` or `month`.
+    /// The column name: `recipient`, `donor`, `region`, `subregion`,
+    /// `intermediate-region`, `group`, `stage`, `year` or `month`.
     pub fn name(&self) -> &'static str {
         match self {
             Dimension::Recipient => "recipient",
             Dimension::Donor => "donor",
+            Dimension::Region => "region",
             Dimension::Subregion => "subregion",
+            Dimension::IntermediateRegion => "intermediate-region",
             Dimension::Group(_) => "group",
             Dimension::Stage => "stage",
             Dimension::Year => "year",
@@ -225,12 +243,25 @@ impl Dimension {
         }
     }
 
+    /// The M49 level of an M49 dimension.
+    fn m49_level(&self) -> Option<M49Level> {
+        match self {
+            Dimension::Region => Some(M49Level::Region),
+            Dimension::Subregion => Some(M49Level::Subregion),
+            Dimension::IntermediateRegion => Some(M49Level::IntermediateRegion),
+            _ => None,
+        }
+    }
+
     /// How many distinct keys there can be, when that is small and known
-    /// (countries, sub-regions, groups, stages); `None` for dates.
+    /// (countries, M49 areas of a level and none, groups, stages); `None`
+    /// for dates.
     fn cardinality(&self) -> Option<u64> {
         let n = match self {
             Dimension::Recipient | Dimension::Donor => <Country as strum::EnumCount>::COUNT,
-            Dimension::Subregion => subregions().count(),
+            Dimension::Region | Dimension::Subregion | Dimension::IntermediateRegion => {
+                self.m49_level().map_or(0, m49_count) as usize + 1
+            }
             Dimension::Group(t) => t.names.len() + 1,
             Dimension::Stage => FundingStage::iter().count(),
             Dimension::Year | Dimension::Month => return None,
@@ -245,7 +276,13 @@ impl Dimension {
         match self {
             Dimension::Recipient => recipient as u32,
             Dimension::Donor => donor as u32,
-            Dimension::Subregion => recipient.subregion() as u32,
+            Dimension::Region => recipient.region().map_or(m49_count(M49Level::Region), |r| r as u32),
+            Dimension::Subregion => recipient
+                .subregion()
+                .map_or(m49_count(M49Level::Subregion), |s| s as u32),
+            Dimension::IntermediateRegion => recipient
+                .intermediate_region()
+                .map_or(m49_count(M49Level::IntermediateRegion), |i| i as u32),
             Dimension::Group(t) => t.index_of(recipient),
             Dimension::Stage => stage as u32,
             // chrono's years lie within ±262,143, so these stay below 2^26.
@@ -259,7 +296,14 @@ impl Dimension {
         let i = code as usize;
         Some(match self {
             Dimension::Recipient | Dimension::Donor => KeyPart::Country(Country::iter().nth(i)?),
-            Dimension::Subregion => KeyPart::Subregion(subregions().nth(i)?),
+            Dimension::Region | Dimension::Subregion | Dimension::IntermediateRegion => {
+                let level = self.m49_level()?;
+                if code == m49_count(level) {
+                    KeyPart::Ungrouped
+                } else {
+                    KeyPart::M49(m49_areas(level).nth(i)?)
+                }
+            }
             Dimension::Group(t) => match t.names.get(i) {
                 Some(name) => KeyPart::Group(name.clone()),
                 None => KeyPart::Ungrouped,
@@ -276,7 +320,12 @@ impl Dimension {
     fn encode(&self, part: &KeyPart) -> Option<u32> {
         let code = match (self, part) {
             (Dimension::Recipient | Dimension::Donor, KeyPart::Country(c)) => *c as u32,
-            (Dimension::Subregion, KeyPart::Subregion(r)) => *r as u32,
+            (Dimension::Region, KeyPart::M49(M49Area::Region(r))) => *r as u32,
+            (Dimension::Subregion, KeyPart::M49(M49Area::Subregion(s))) => *s as u32,
+            (Dimension::IntermediateRegion, KeyPart::M49(M49Area::IntermediateRegion(i))) => *i as u32,
+            (Dimension::Region | Dimension::Subregion | Dimension::IntermediateRegion, KeyPart::Ungrouped) => {
+                m49_count(self.m49_level()?)
+            }
             (Dimension::Group(t), KeyPart::Group(name)) => {
                 u32::try_from(t.names.binary_search_by(|n| (**n).cmp(&**name)).ok()?).ok()?
             }
@@ -302,12 +351,23 @@ impl Dimension {
         date: NaiveDate,
     ) -> KeyPart {
         match (self, recipient) {
-            (Dimension::Recipient | Dimension::Subregion | Dimension::Group(_), None) => KeyPart::Unnamed,
+            (
+                Dimension::Recipient
+                | Dimension::Region
+                | Dimension::Subregion
+                | Dimension::IntermediateRegion
+                | Dimension::Group(_),
+                None,
+            ) => KeyPart::Unnamed,
             (Dimension::Recipient, Some(r)) => r.key(),
-            (Dimension::Subregion, Some(r)) => match r.areas() {
-                [Area::Subregion(s)] => KeyPart::Subregion(*s),
-                _ => shared(r.countries(), |c| c.subregion()).map_or_else(|| r.key(), KeyPart::Subregion),
-            },
+            (Dimension::Region | Dimension::Subregion | Dimension::IntermediateRegion, Some(r)) => {
+                let Some(level) = self.m49_level() else { return r.key() };
+                match r.areas() {
+                    [Area::M49(a)] if a.level() == level => KeyPart::M49(*a),
+                    _ => shared(r.countries(), |c| m49_area(level, c))
+                        .map_or_else(|| r.key(), |a| a.map_or(KeyPart::Ungrouped, KeyPart::M49)),
+                }
+            }
             (Dimension::Group(t), Some(r)) => match (r.areas(), r.group_name()) {
                 ([Area::Group(_)], Some(name)) => KeyPart::Group(Arc::from(name)),
                 _ => shared(r.countries(), |c| t.index_of(c))
@@ -322,11 +382,13 @@ impl Dimension {
     }
 
     /// The key part of `recipient` for a dimension that follows the
-    /// recipient (recipient, sub-region, group); `None` for the others.
+    /// recipient (recipient, M49 area, group); `None` for the others.
     pub(crate) fn recipient_part(&self, recipient: Country) -> Option<KeyPart> {
         Some(match self {
             Dimension::Recipient => KeyPart::Country(recipient),
-            Dimension::Subregion => KeyPart::Subregion(recipient.subregion()),
+            Dimension::Region | Dimension::Subregion | Dimension::IntermediateRegion => {
+                m49_area(self.m49_level()?, recipient).map_or(KeyPart::Ungrouped, KeyPart::M49)
+            }
             Dimension::Group(t) => match t.names.get(t.index_of(recipient) as usize) {
                 Some(name) => KeyPart::Group(name.clone()),
                 None => KeyPart::Ungrouped,
@@ -349,8 +411,35 @@ fn shared<T: PartialEq>(countries: &[Country], of: impl Fn(Country) -> T) -> Opt
     rest.iter().all(|c| of(*c) == value).then_some(value)
 }
 
-fn subregions() -> impl Iterator<Item = Subregion> {
-    <Subregion as strum::IntoEnumIterator>::iter()
+/// The number of M49 areas of `level`, which is also the code of "none".
+fn m49_count(level: M49Level) -> u32 {
+    let n = match level {
+        M49Level::World => 1,
+        M49Level::Region => <Region as strum::EnumCount>::COUNT,
+        M49Level::Subregion => <Subregion as strum::EnumCount>::COUNT,
+        M49Level::IntermediateRegion => <IntermediateRegion as strum::EnumCount>::COUNT,
+    };
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The M49 areas of `level`, in the order of their codes (by name).
+fn m49_areas(level: M49Level) -> Box<dyn Iterator<Item = M49Area>> {
+    match level {
+        M49Level::World => Box::new(std::iter::once(M49Area::World)),
+        M49Level::Region => Box::new(Region::iter().map(M49Area::Region)),
+        M49Level::Subregion => Box::new(Subregion::iter().map(M49Area::Subregion)),
+        M49Level::IntermediateRegion => Box::new(IntermediateRegion::iter().map(M49Area::IntermediateRegion)),
+    }
+}
+
+/// The M49 area of `level` that `country` is in.
+fn m49_area(level: M49Level, country: Country) -> Option<M49Area> {
+    match level {
+        M49Level::World => Some(M49Area::World),
+        M49Level::Region => country.region().map(M49Area::Region),
+        M49Level::Subregion => country.subregion().map(M49Area::Subregion),
+        M49Level::IntermediateRegion => country.intermediate_region().map(M49Area::IntermediateRegion),
+    }
 }
 
 const YEAR_BIAS: i64 = 1 << 20;
@@ -369,12 +458,12 @@ fn year_of_code(code: u32) -> i32 {
 /// let e = "planet".parse::<statecraft::By>().unwrap_err();
 /// assert_eq!(
 ///     e.to_string(),
-///     "unknown dimension `planet`: expected recipient, donor, subregion, stage, year or month, or two of them joined by a comma"
+///     "unknown dimension `planet`: expected recipient, donor, region, subregion, intermediate-region, stage, year or month, or two of them joined by a comma"
 /// );
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown dimension `{input}`: expected recipient, donor, subregion, stage, year or month, or two of them joined by a comma"
+    "unknown dimension `{input}`: expected recipient, donor, region, subregion, intermediate-region, stage, year or month, or two of them joined by a comma"
 )]
 pub struct ParseDimensionError {
     input: Excerpt,
@@ -393,7 +482,9 @@ impl FromStr for Dimension {
         Ok(match s.trim().to_ascii_lowercase().as_str() {
             "recipient" => Dimension::Recipient,
             "donor" => Dimension::Donor,
+            "region" => Dimension::Region,
             "subregion" => Dimension::Subregion,
+            "intermediate-region" => Dimension::IntermediateRegion,
             "stage" => Dimension::Stage,
             "year" => Dimension::Year,
             "month" => Dimension::Month,
@@ -592,7 +683,7 @@ impl fmt::Display for By {
 
 /// One part of a [`GroupKey`].
 ///
-/// Parts order as their dimension does: countries by code, sub-regions and
+/// Parts order as their dimension does: countries by code, M49 areas and
 /// groups by name ([`Ungrouped`](KeyPart::Ungrouped) last), stages in
 /// lifecycle order, years and months in time; areas as they stand come
 /// after the countries, sub-regions and groups they do not fall in, and
@@ -602,11 +693,12 @@ impl fmt::Display for By {
 pub enum KeyPart {
     /// A recipient or donor country.
     Country(Country),
-    /// A UN M49 sub-region.
-    Subregion(Subregion),
+    /// A UN M49 area (of the level of the dimension).
+    M49(M49Area),
     /// A named group.
     Group(Arc<str>),
-    /// Countries in no named group.
+    /// Countries in no named group, or in no M49 area of the dimension's
+    /// level (Antarctica; by intermediate region, most countries).
     Ungrouped,
     /// A stage.
     Stage(FundingStage),
@@ -614,8 +706,8 @@ pub enum KeyPart {
     Year(i32),
     /// A month of a year.
     Month(YearMonth),
-    /// A recipient that is not one country, as it stands: a group, a
-    /// sub-region or the world, never split among its countries.
+    /// A recipient that is not one country, as it stands: a group, an M49
+    /// area or the world, never split among its countries.
     Area(Area),
     /// Several recipients named together without shares, as they stand
     /// (sorted, at least two).
@@ -665,7 +757,7 @@ impl fmt::Display for KeyPart {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             KeyPart::Country(c) => write!(f, "{c}"),
-            KeyPart::Subregion(s) => write!(f, "{s}"),
+            KeyPart::M49(a) => write!(f, "{a}"),
             KeyPart::Group(name) => f.write_str(name),
             KeyPart::Ungrouped => f.write_str("(ungrouped)"),
             KeyPart::Stage(s) => write!(f, "{s}"),
@@ -759,13 +851,21 @@ mod tests {
         let dims = [
             Dimension::Recipient,
             Dimension::Donor,
+            Dimension::Region,
             Dimension::Subregion,
+            Dimension::IntermediateRegion,
             nt,
             Dimension::Stage,
             Dimension::Year,
             Dimension::Month,
         ];
-        for (date, recipient) in [(day(2021, 6, 7), Country::GT), (day(-44, 3, 15), Country::MX)] {
+        let m49 = |a: Option<M49Area>| a.map_or(KeyPart::Ungrouped, KeyPart::M49);
+        for (date, recipient) in [
+            (day(2021, 6, 7), Country::GT),
+            (day(-44, 3, 15), Country::MX),
+            (day(2021, 6, 7), Country::FR),
+            (day(2021, 6, 7), Country::AQ),
+        ] {
             for a in &dims {
                 for b in dims.iter().map(Some).chain([None]) {
                     let by = match b {
@@ -777,7 +877,9 @@ mod tests {
                     let expect = |d: &Dimension| match d {
                         Dimension::Recipient => KeyPart::Country(recipient),
                         Dimension::Donor => KeyPart::Country(Country::US),
-                        Dimension::Subregion => KeyPart::Subregion(recipient.subregion()),
+                        Dimension::Region => m49(recipient.region().map(M49Area::from)),
+                        Dimension::Subregion => m49(recipient.subregion().map(M49Area::from)),
+                        Dimension::IntermediateRegion => m49(recipient.intermediate_region().map(M49Area::from)),
                         Dimension::Group(_) if recipient == Country::GT => KeyPart::Group("Northern Triangle".into()),
                         Dimension::Group(_) => KeyPart::Ungrouped,
                         Dimension::Stage => KeyPart::Stage(FundingStage::Committed),
@@ -827,12 +929,18 @@ mod tests {
     #[test]
     fn parse_errors_are_pinned() {
         let msg = |s: &str| s.parse::<By>().unwrap_err().to_string();
-        let tail = "expected recipient, donor, subregion, stage, year or month, or two of them joined by a comma";
+        let tail = "expected recipient, donor, region, subregion, intermediate-region, stage, year or month, or two of them joined by a comma";
         assert_eq!(msg("group"), format!("unknown dimension `group`: {tail}"));
         assert_eq!(msg("recipient,"), format!("unknown dimension `recipient,`: {tail}"));
         assert_eq!(msg("a,b,c"), format!("unknown dimension `a,b,c`: {tail}"));
         assert_eq!(" Year ".parse::<By>().unwrap(), By::new(Dimension::Year));
-        for s in ["recipient", "donor,stage", "month,subregion"] {
+        for s in [
+            "recipient",
+            "donor,stage",
+            "month,subregion",
+            "region",
+            "intermediate-region,year",
+        ] {
             assert_eq!(s.parse::<By>().unwrap().to_string(), s);
         }
     }
@@ -843,20 +951,31 @@ mod tests {
         let dims = [
             Dimension::Recipient,
             Dimension::Donor,
+            Dimension::Region,
             Dimension::Subregion,
+            Dimension::IntermediateRegion,
             nt,
             Dimension::Stage,
             Dimension::Year,
             Dimension::Month,
         ];
-        let days = [day(2021, 6, 7), day(-44, 3, 15), NaiveDate::MIN, NaiveDate::MAX];
+        let days = [
+            day(2021, 6, 7),
+            day(-44, 3, 15),
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            day(2021, 6, 7),
+        ];
         for a in &dims {
             for b in dims.iter().map(Some).chain([None]) {
                 let by = match b {
                     Some(b) => By::pair(a.clone(), b.clone()),
                     None => By::new(a.clone()),
                 };
-                for (&date, recipient) in days.iter().zip([Country::GT, Country::MX, Country::FR, Country::SV]) {
+                for (&date, recipient) in
+                    days.iter()
+                        .zip([Country::GT, Country::MX, Country::FR, Country::SV, Country::AQ])
+                {
                     let code = by.code(Country::US, recipient, FundingStage::Reduced, date);
                     let key = by.decode(code).unwrap();
                     assert_eq!(by.encode(&key), Some(code), "{by} {key}");
@@ -872,7 +991,12 @@ mod tests {
         let by = By::new(Dimension::Recipient);
         assert_eq!(by.encode(&GroupKey::new(KeyPart::Area(Area::World), None)), None);
         assert_eq!(
-            by.encode(&GroupKey::new(KeyPart::Subregion(Subregion::Caribbean), None)),
+            by.encode(&GroupKey::new(KeyPart::M49(IntermediateRegion::Caribbean.into()), None)),
+            None
+        );
+        let by = By::new(Dimension::Subregion);
+        assert_eq!(
+            by.encode(&GroupKey::new(KeyPart::M49(IntermediateRegion::Caribbean.into()), None)),
             None
         );
         let by = By::new(Dimension::group(&[("Northern Triangle", [Country::GT])]));
@@ -891,47 +1015,64 @@ mod tests {
             d.part_of_area(Country::US, r, FundingStage::Pledged, day(2021, 6, 7))
                 .to_string()
         };
+        let lac = "Latin America and the Caribbean";
+        let ca = IntermediateRegion::CentralAmerica;
         let cases = [
             (
                 vec![nt.clone()],
-                ["Northern Triangle", "Central America", "Northern Triangle"],
+                ["Northern Triangle", lac, "Central America", "Northern Triangle"],
             ),
             (
                 vec![Area::from(Country::GT), Area::from(Country::HN)],
-                ["GT + HN", "Central America", "Triangle"],
+                ["GT + HN", lac, "Central America", "Triangle"],
             ),
             (
                 vec![Area::from(Country::FR), Area::from(Country::DE)],
-                ["DE + FR", "Western Europe", "(ungrouped)"],
+                ["DE + FR", "Western Europe", "(ungrouped)", "(ungrouped)"],
             ),
             (
                 vec![Area::from(Country::GT), Area::from(Country::MX)],
-                ["GT + MX", "Central America", "GT + MX"],
+                ["GT + MX", lac, "Central America", "GT + MX"],
+            ),
+            (
+                vec![Area::from(Country::GT), Area::from(Country::CU)],
+                ["CU + GT", lac, "CU + GT", "CU + GT"],
             ),
             (
                 vec![Area::from(Country::GT), Area::from(Country::US)],
-                ["GT + US", "GT + US", "GT + US"],
+                ["GT + US", "GT + US", "GT + US", "GT + US"],
             ),
             (
-                vec![Area::from(Subregion::CentralAmerica)],
-                ["Central America", "Central America", "Central America"],
+                vec![Area::from(ca)],
+                ["Central America", lac, "Central America", "Central America"],
             ),
-            (vec![Area::World], ["the world", "the world", "the world"]),
+            (
+                vec![Area::from(Subregion::LatinAmericaAndTheCaribbean)],
+                [lac, lac, lac, lac],
+            ),
+            (vec![Area::World], ["the world", "the world", "the world", "the world"]),
             (
                 vec![Area::Group(GroupId::new("nowhere").unwrap())],
-                ["nowhere", "nowhere", "nowhere"],
+                ["nowhere", "nowhere", "nowhere", "nowhere"],
             ),
         ];
-        for (areas, [by_recipient, by_subregion, by_group]) in cases {
+        for (areas, [by_recipient, by_subregion, by_intermediate, by_group]) in cases {
             let r = area(areas);
             assert_eq!(part(&Dimension::Recipient, Some(&r)), by_recipient, "{r}");
             assert_eq!(part(&Dimension::Subregion, Some(&r)), by_subregion, "{r}");
+            assert_eq!(part(&Dimension::IntermediateRegion, Some(&r)), by_intermediate, "{r}");
             assert_eq!(part(&groups, Some(&r)), by_group, "{r}");
             assert_eq!(part(&Dimension::Donor, Some(&r)), "US");
             assert_eq!(part(&Dimension::Stage, Some(&r)), "pledged");
             assert_eq!(part(&Dimension::Month, Some(&r)), "2021-06");
         }
-        for d in [Dimension::Recipient, Dimension::Subregion, groups] {
+        for d in [
+            Dimension::Recipient,
+            Dimension::Region,
+            Dimension::Subregion,
+            Dimension::IntermediateRegion,
+            groups,
+        ] {
             assert_eq!(
                 d.part_of_area(Country::US, None, FundingStage::Pledged, day(2021, 6, 7)),
                 KeyPart::Unnamed
@@ -942,7 +1083,7 @@ mod tests {
 
     #[test]
     fn new_key_parts_display_and_order() {
-        let areas: Arc<[Area]> = Arc::from([Area::from(Country::GT), Area::from(Subregion::Caribbean)]);
+        let areas: Arc<[Area]> = Arc::from([Area::from(Country::GT), Area::from(IntermediateRegion::Caribbean)]);
         assert_eq!(KeyPart::Areas(areas.clone()).to_string(), "GT + Caribbean");
         assert_eq!(KeyPart::Area(Area::World).to_string(), "the world");
         assert_eq!(KeyPart::Unnamed.to_string(), "(unnamed)");

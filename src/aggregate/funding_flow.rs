@@ -194,7 +194,7 @@ pub(crate) fn recipients_of(dossier: &Dossier, funding: &Funding) -> Result<Reci
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{GroupId, Recipient, Share, Subregion};
+    use crate::{GroupId, IntermediateRegion, Recipient, Share};
 
     fn funding(recipients: &[(Area, Option<&str>)]) -> Funding {
         let mut f = Funding::new(
@@ -218,7 +218,7 @@ mod tests {
         let d = Dossier::new();
         let nt = Area::Group(GroupId::new("northern-triangle").unwrap());
         let gt = Area::from(Country::GT);
-        let ca = Area::from(Subregion::CentralAmerica);
+        let ca = Area::from(IntermediateRegion::CentralAmerica);
         let shown = |list: &[(Area, Option<&str>)]| recipients_of(&d, &funding(list)).map(|r| r.to_string());
         assert_eq!(shown(&[]), Ok("(unnamed)".into()));
         assert_eq!(shown(&[(gt.clone(), None)]), Ok("GT".into()));

@@ -103,16 +103,31 @@ pub enum FxError {
         /// The source asked.
         provider: String,
     },
-    /// The currency was no longer legal tender on the date (CYP after
-    /// 2007-12-31), so no rate for it can be right.
+    /// The currency was no longer the sole legal tender on the date (CYP
+    /// from 2008-01-01, when the euro replaced it), so no market rate for
+    /// it can be right: only its fixed conversion rate
+    /// ([`FixedRates`](super::FixedRates)).
     #[error("no {provider} rate for {currency} on {date}: {currency} was retired after {until}")]
     Retired {
         /// The retired currency.
         currency: Currency,
         /// The date asked for.
         date: NaiveDate,
-        /// Its last day as legal tender.
+        /// Its last day as the sole legal tender (the day before its
+        /// changeover, or its last day when it had no successor).
         until: NaiveDate,
+        /// The source asked.
+        provider: String,
+    },
+    /// The currency was not yet issued on the date (SLE before 2022-07-01).
+    #[error("no {provider} rate for {currency} on {date}: {currency} was first issued on {first}")]
+    NotYetIssued {
+        /// The currency.
+        currency: Currency,
+        /// The date asked for.
+        date: NaiveDate,
+        /// Its first day as legal tender.
+        first: NaiveDate,
         /// The source asked.
         provider: String,
     },

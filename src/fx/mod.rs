@@ -8,6 +8,9 @@
 //!   from its `eurofxref-hist.csv` or embedded (1999-01-04 to 2026-10-30).
 //! - [`RateTable`]: rates you supply (GTQ per USD from the Banco de
 //!   Guatemala), read from `date,base,quote,rate` CSV or inserted.
+//! - [`FixedRates`]: the rates fixed by law, not by a market: the euro's
+//!   irrevocable conversion rates (1 EUR = 1.95583 DEM) and the
+//!   redenominations (1 SLE = 1,000 SLL), each naming the law that set it.
 //! - [`RateChain`]: sources asked in order, crossed through EUR or USD when
 //!   no single one has the pair.
 //! - [`MissingRatePolicy`]: which published rate answers for a weekend, a
@@ -35,6 +38,8 @@ mod chain;
 mod ecb;
 mod ecb_csv;
 mod error;
+mod fixed;
+mod fixed_table;
 mod history;
 mod policy;
 mod rate;
@@ -47,6 +52,7 @@ mod text;
 pub use chain::RateChain;
 pub use ecb::EcbRates;
 pub use error::{FxError, ParseErrorKind, Uncheckable};
+pub use fixed::{FixedKind, FixedRate, FixedRates};
 pub use policy::MissingRatePolicy;
 pub use rate::{Derivation, Rate};
 pub use reported::{check_reported, check_reported_with, ReportedPair, DEFAULT_MARGIN_PERCENT};

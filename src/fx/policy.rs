@@ -20,8 +20,10 @@ use crate::Currency;
 /// published for the date itself.
 ///
 /// Under either policy a source never answers with a rate published
-/// *after* the date asked for, nor for a currency that was no longer legal
-/// tender on that date ([`Currency::valid_until`]).
+/// *after* the date asked for, nor for a currency not yet issued on that
+/// date ([`Currency::first_day`]) or already replaced
+/// ([`Currency::changeover`]: from then on only its fixed conversion rate
+/// is right, see [`FixedRates`](super::FixedRates)).
 ///
 #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
 #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
@@ -167,9 +169,18 @@ pub(crate) struct Lookup<'a> {
     pub(crate) last: NaiveDate,
 }
 
-/// Refuses a currency that was no longer legal tender on `date`.
+/// Refuses a currency not yet issued on `date`, or no longer the sole
+/// legal tender (replaced, or withdrawn): a market rate for it is wrong.
 pub(crate) fn check_legal_tender(currency: Currency, date: NaiveDate, provider: &str) -> Result<(), FxError> {
-    match currency.valid_until() {
+    if let Some(first) = currency.first_day().filter(|first| date < *first) {
+        return Err(FxError::NotYetIssued {
+            currency,
+            date,
+            first,
+            provider: provider.to_string(),
+        });
+    }
+    match currency.sole_legal_tender_until() {
         Some(until) if date > until => Err(FxError::Retired {
             currency,
             date,
@@ -255,5 +266,16 @@ mod tests {
             "no ECB rate for CYP on 2010-01-04: CYP was retired after 2007-12-31"
         );
         assert!(check_legal_tender(Currency::USD, day(2100, 1, 1), "T").is_ok());
+        let e = check_legal_tender(Currency::SLE, day(2021, 6, 7), "T").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "no T rate for SLE on 2021-06-07: SLE was first issued on 2022-07-01"
+        );
+        assert!(check_legal_tender(Currency::SLE, day(2022, 7, 1), "T").is_ok());
+        let e = check_legal_tender(Currency::SLL, day(2022, 7, 1), "T").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "no T rate for SLL on 2022-07-01: SLL was retired after 2022-06-30"
+        );
     }
 }

@@ -21,16 +21,22 @@ pub enum Derivation {
     Identity,
     /// Through a pivot currency, from its two [`legs`](Rate::legs).
     Cross,
+    /// Fixed by law, not by a market: an irrevocable conversion rate
+    /// (1 EUR = 1.95583 DEM) or a redenomination (1 SLE = 1,000 SLL), in
+    /// either direction. Its [`source`](Rate::source) names the law or
+    /// the authority (see [`FixedRates`](super::FixedRates)).
+    Fixed,
 }
 
 impl fmt::Display for Derivation {
-    /// `published`, `inverse`, `identity`, `cross`.
+    /// `published`, `inverse`, `identity`, `cross`, `fixed`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Derivation::Published => "published",
             Derivation::Inverse => "inverse",
             Derivation::Identity => "identity",
             Derivation::Cross => "cross",
+            Derivation::Fixed => "fixed",
         })
     }
 }
@@ -148,6 +154,35 @@ impl Rate {
         }
     }
 
+    /// A rate fixed by law: one `from` buys `numerator ÷ denominator` of
+    /// `to` (the exact fraction the law states, `1 ÷ 1.95583` for DEM to
+    /// EUR), in force from `date`, as `source` enacted it.
+    pub(crate) fn fixed(
+        from: Currency,
+        to: Currency,
+        (numerator, denominator): (Decimal, Decimal),
+        date: NaiveDate,
+        source: &'static str,
+    ) -> Result<Rate, FxError> {
+        let value = quotient(numerator, denominator).ok_or_else(|| FxError::Overflow {
+            what: format!("the fixed {from}/{to} rate {numerator} ÷ {denominator}"),
+        })?;
+        if value <= Decimal::ZERO {
+            return Err(FxError::InvalidRate { from, to, date, value });
+        }
+        Ok(Rate {
+            from,
+            to,
+            value,
+            numerator,
+            denominator,
+            date,
+            source: Arc::from(source),
+            derivation: Derivation::Fixed,
+            legs: Vec::new(),
+        })
+    }
+
     /// The cross rate `first.from() → second.to()` through the pivot
     /// `first.to() == second.from()`: the exact fraction of the legs'
     /// published figures, divided once. Its date is the earlier of the
@@ -190,13 +225,22 @@ impl Rate {
         let denominator = product(first.denominator, second.denominator).ok_or_else(what)?;
         let value = quotient(numerator, denominator).ok_or_else(what)?;
         let source = join_sources(&first.source, &second.source);
+        // A fixed leg holds every day from its effective day on: it does
+        // not age the cross. Of fixed legs only, the cross holds from the
+        // later effective day.
+        let date = match (first.is_fixed(), second.is_fixed()) {
+            (true, true) => first.date.max(second.date),
+            (true, false) => second.date,
+            (false, true) => first.date,
+            (false, false) => first.date.min(second.date),
+        };
         Ok(Rate {
             from: first.from,
             to: second.to,
             value,
             numerator,
             denominator,
-            date: first.date.min(second.date),
+            date,
             source,
             derivation: Derivation::Cross,
             legs: vec![first, second],
@@ -239,15 +283,19 @@ impl Rate {
 
     /// The date of the published rate actually used, which can be earlier
     /// than the date asked for (a weekend or holiday takes the last
-    /// business day's rate). For a cross rate, the earliest date among its
-    /// legs.
+    /// business day's rate); for a [fixed](Derivation::Fixed) rate, the day
+    /// it took effect. For a cross rate, the earliest date among its legs,
+    /// leaving out fixed legs, which do not age (a cross of fixed legs
+    /// only: the latest day one took effect).
     pub fn date(&self) -> NaiveDate {
         self.date
     }
 
-    /// The name of the source that answered ("ECB", or the name given to a
-    /// rate table). For a cross rate whose legs come from different
-    /// sources, their names joined with " + ".
+    /// The name of the source that answered ("ECB", the name given to a
+    /// rate table, or for a [fixed](Derivation::Fixed) rate the law that
+    /// set it: "Council Regulation (EC) No 2866/98 (CELEX 31998R2866)").
+    /// For a cross rate whose legs come from different sources, their
+    /// names joined with " + ".
     pub fn source(&self) -> &str {
         &self.source
     }
@@ -261,6 +309,17 @@ impl Rate {
     /// published as it stands.
     pub fn is_derived(&self) -> bool {
         matches!(self.derivation, Derivation::Inverse | Derivation::Cross)
+    }
+
+    /// Whether the law fixed the rate, not a market: a
+    /// [fixed](Derivation::Fixed) rate, or a cross of fixed rates only
+    /// (VEB to VES through two redenominations).
+    pub fn is_fixed(&self) -> bool {
+        match self.derivation {
+            Derivation::Fixed => true,
+            Derivation::Cross => !self.legs.is_empty() && self.legs.iter().all(Rate::is_fixed),
+            _ => false,
+        }
     }
 
     /// The rates a cross rate was made from, in order (`from` → pivot,
@@ -302,6 +361,12 @@ impl Rate {
                 quotient(self.denominator, self.numerator).ok_or_else(overflow)?,
             ),
             Derivation::Inverse => (Derivation::Published, Vec::new(), self.denominator),
+            // The law fixes a parity both ways.
+            Derivation::Fixed => (
+                Derivation::Fixed,
+                Vec::new(),
+                quotient(self.denominator, self.numerator).ok_or_else(overflow)?,
+            ),
             Derivation::Cross => {
                 let legs = self
                     .legs
@@ -343,7 +408,7 @@ impl Rate {
     /// let day = NaiveDate::from_ymd_opt(2021, 6, 4).unwrap();
     /// let r = Rate::new(Currency::USD, Currency::GTQ, Decimal::new(77237, 4), day, "Banguat")?;
     /// assert_eq!(r.apply("$1m".parse()?)?.to_string(), "GTQ 7723700");
-    /// assert_eq!(r.inverse()?.apply("Q7723700".parse::<Money>()?)?.to_string(), "USD 1000000");
+    /// assert_eq!(r.inverse()?.apply("Q7,723,700".parse::<Money>()?)?.to_string(), "USD 1000000");
     /// assert!(r.apply("£1".parse()?).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

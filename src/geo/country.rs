@@ -3,10 +3,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::country_table::NAME_INDEX;
-use super::normalize::fold_name;
-use super::region::{Continent, Subregion};
-use crate::{Currency, Excerpt};
+use super::region::{IntermediateRegion, Region, Subregion};
+use super::resolve::ParseCountryError;
+use crate::Currency;
 
 pub use super::country_table::Country;
 
@@ -17,10 +16,11 @@ pub(super) struct CountryRecord {
     pub(super) numeric: Option<u16>,
     pub(super) name: &'static str,
     pub(super) official_name: Option<&'static str>,
-    pub(super) common_name: Option<&'static str>,
+    pub(super) common_name: &'static str,
     pub(super) flag: &'static str,
-    pub(super) continent: Continent,
-    pub(super) subregion: Subregion,
+    pub(super) region: Option<Region>,
+    pub(super) subregion: Option<Subregion>,
+    pub(super) intermediate_region: Option<IntermediateRegion>,
     pub(super) currencies: &'static [Currency],
 }
 
@@ -57,26 +57,33 @@ impl Country {
         self.record().numeric
     }
 
-    /// The ISO 3166-1 English short name: `"Guatemala"`,
-    /// `"Bolivia, Plurinational State of"`.
+    /// The ISO 3166-1 English short name, as ISO writes it in its list,
+    /// with the article in brackets: `"Guatemala"`, `"Bahamas (the)"`,
+    /// `"Bolivia (Plurinational State of)"`. For the name to print in
+    /// running text, see [`common_name`](Country::common_name).
     ///
     /// ```
     /// use statecraft::Country;
     ///
     /// assert_eq!(Country::GT.name(), "Guatemala");
-    /// assert_eq!(Country::BO.name(), "Bolivia, Plurinational State of");
+    /// assert_eq!(Country::BS.name(), "Bahamas (the)");
+    /// assert_eq!(Country::BO.name(), "Bolivia (Plurinational State of)");
     /// ```
     pub const fn name(self) -> &'static str {
         self.record().name
     }
 
-    /// The ISO 3166-1 official name, where ISO gives one:
-    /// `Some("Republic of Guatemala")`.
+    /// The official name, as the UN's terminology database (UNTERM) gives
+    /// it and ISO 3166-1 takes it over, without its leading article:
+    /// `Some("Republic of Guatemala")`. `None` for territories, which have
+    /// none, and where it is the short name (Australia).
     ///
     /// ```
     /// use statecraft::Country;
     ///
     /// assert_eq!(Country::GT.official_name(), Some("Republic of Guatemala"));
+    /// assert_eq!(Country::US.official_name(), Some("United States of America"));
+    /// assert_eq!(Country::AU.official_name(), None);
     /// assert_eq!(Country::AW.official_name(), None);
     /// ```
     pub const fn official_name(self) -> Option<&'static str> {
@@ -84,20 +91,19 @@ impl Country {
     }
 
     /// The name people write: the everyday English name where it differs
-    /// from the ISO short name ("Bolivia", "South Korea", "Vietnam"),
-    /// otherwise the ISO short name.
+    /// from the ISO short name ("Bolivia", "South Korea", "United
+    /// States"), otherwise the ISO short name without ISO's article
+    /// ("Bahamas" for "Bahamas (the)").
     ///
     /// ```
     /// use statecraft::Country;
     ///
     /// assert_eq!(Country::KR.common_name(), "South Korea");
+    /// assert_eq!(Country::BS.common_name(), "Bahamas");
     /// assert_eq!(Country::GT.common_name(), "Guatemala");
     /// ```
     pub const fn common_name(self) -> &'static str {
-        match self.record().common_name {
-            Some(n) => n,
-            None => self.record().name,
-        }
+        self.record().common_name
     }
 
     /// The flag emoji: `"🇬🇹"`, the two regional-indicator letters of the
@@ -115,44 +121,68 @@ impl Country {
         self.record().flag
     }
 
-    /// The UN M49 continent (region): the Americas for Guatemala. It is
-    /// always the continent of the country's
-    /// [`subregion`](Country::subregion).
+    /// The UN M49 region: the Americas for Guatemala. `None` for
+    /// Antarctica, which M49 puts in no region.
     ///
     /// ```
-    /// use statecraft::{Continent, Country};
+    /// use statecraft::{Country, Region};
     ///
-    /// assert_eq!(Country::GT.continent(), Continent::Americas);
-    /// assert_eq!("Christmas Island".parse::<Country>()?.continent(), Continent::Oceania);
-    /// assert_eq!(Country::AQ.continent(), Continent::Antarctica);
-    /// assert_eq!(Country::GS.continent(), Country::GS.subregion().continent());
+    /// assert_eq!(Country::GT.region(), Some(Region::Americas));
+    /// assert_eq!("Christmas Island".parse::<Country>()?.region(), Some(Region::Oceania));
+    /// assert_eq!(Country::AQ.region(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub const fn continent(self) -> Continent {
-        self.record().continent
+    pub const fn region(self) -> Option<Region> {
+        self.record().region
     }
 
-    /// The UN M49 sub-region: Central America for Guatemala.
+    /// The UN M49 sub-region: Latin America and the Caribbean (419) for
+    /// Guatemala, Micronesia (057) for Nauru. `None` for Antarctica.
+    ///
+    /// Taiwan and Kosovo, which M49 does not list, are in the sub-region
+    /// CLDR's territory containment gives them: Eastern Asia and Southern
+    /// Europe.
     ///
     /// ```
     /// use statecraft::{Country, Subregion};
     ///
-    /// assert_eq!(Country::GT.subregion(), Subregion::CentralAmerica);
-    /// assert_eq!(Country::XK.subregion(), Subregion::SouthernEurope);
+    /// assert_eq!(Country::GT.subregion(), Some(Subregion::LatinAmericaAndTheCaribbean));
+    /// assert_eq!(Country::NR.subregion(), Some(Subregion::Micronesia));
+    /// assert_eq!(Country::XK.subregion(), Some(Subregion::SouthernEurope));
     /// ```
-    pub const fn subregion(self) -> Subregion {
+    pub const fn subregion(self) -> Option<Subregion> {
         self.record().subregion
     }
 
-    /// The currencies in use, as ISO 4217 list one gives them, in its
-    /// order and without its funds codes (such as BOV or USN). Kosovo,
-    /// which ISO 4217 does not list, uses the euro.
+    /// The UN M49 intermediate region, where M49 has one: Central America
+    /// (013) for Guatemala. `None` for most countries: only Sub-Saharan
+    /// Africa and Latin America and the Caribbean are divided into
+    /// intermediate regions.
+    ///
+    /// ```
+    /// use statecraft::{Country, IntermediateRegion};
+    ///
+    /// assert_eq!(Country::GT.intermediate_region(), Some(IntermediateRegion::CentralAmerica));
+    /// assert_eq!(Country::KE.intermediate_region(), Some(IntermediateRegion::EasternAfrica));
+    /// assert_eq!(Country::FR.intermediate_region(), None);
+    /// ```
+    pub const fn intermediate_region(self) -> Option<IntermediateRegion> {
+        self.record().intermediate_region
+    }
+
+    /// The currencies ISO 4217 list one gives the country, without its
+    /// funds and index units (BOV, CLF, UYW, ...; see
+    /// [`Currency::kind`]), in the order CLDR lists them for the
+    /// territory: the currency in use first (El Salvador: the US dollar,
+    /// in use since 2001-01-01, then the colón). Kosovo, which ISO 4217 does
+    /// not list, has the currency CLDR gives it in use, the euro.
     ///
     /// ```
     /// use statecraft::{Country, Currency};
     ///
     /// assert_eq!(Country::GT.currencies(), &[Currency::GTQ]);
-    /// assert!(Country::SV.currencies().contains(&Currency::USD));
+    /// assert_eq!(Country::SV.currencies(), &[Currency::USD, Currency::SVC]);
+    /// assert_eq!(Country::UY.currencies(), &[Currency::UYU]);
     /// assert_eq!(Country::AQ.currencies(), &[]);
     /// ```
     pub const fn currencies(self) -> &'static [Currency] {
@@ -181,40 +211,20 @@ impl Country {
     }
 }
 
-/// The error for text that names no known country.
-///
-/// ```
-/// let e = "Atlantis".parse::<statecraft::Country>().unwrap_err();
-/// assert_eq!(e.to_string(), "unknown country `Atlantis`");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown country `{input}`")]
-pub struct ParseCountryError {
-    input: Excerpt,
-}
-
-impl ParseCountryError {
-    /// The text that was not recognised (cut to 60 characters).
-    pub fn input(&self) -> &str {
-        self.input.as_str()
-    }
-}
-
 impl FromStr for Country {
     type Err = ParseCountryError;
 
-    /// Reads a country, case-insensitively, from any of: the alpha-2 code
-    /// (`GT`), the alpha-3 code (`GTM`), the numeric code (`320`, or
-    /// zero-padded `0320`), the ISO short or official name, or an everyday
-    /// English name (`United States`, `UK`, `Vietnam`, `Russia`,
-    /// `South Korea`, `Ivory Coast`, `Korea, Rep.`). Names ignore case,
-    /// diacritics, punctuation, a leading "the" and a trailing ", The"
-    /// (`Gambia, The`), and read a leading "St" or "St." as "Saint"
-    /// (`St Kitts and Nevis`).
+    /// Reads a country from a code or a name: [`Country::resolve`], which
+    /// lists what it reads and also says how it read it, keeping the
+    /// country alone. Codes and names are read case-insensitively; names
+    /// ignore diacritics, punctuation, "the", "of" and "and", and read "St"
+    /// as "Saint".
     ///
     /// # Errors
     ///
-    /// [`ParseCountryError`] naming the input when it matches no country.
+    /// [`ParseCountryError`], quoting the input, when it names no country
+    /// or more than one (`Korea`, `Congo`: see
+    /// [`ParseCountryErrorKind`](crate::ParseCountryErrorKind)).
     ///
     /// ```
     /// use statecraft::Country;
@@ -224,37 +234,13 @@ impl FromStr for Country {
     /// }
     /// assert_eq!("UK".parse::<Country>()?, Country::GB);
     /// assert_eq!("Côte d’Ivoire".parse::<Country>()?, Country::CI);
+    /// assert_eq!("Russian Fed.".parse::<Country>()?, Country::RU);
+    /// assert_eq!("Zaire".parse::<Country>()?, Country::CD);
+    /// assert!("Congo".parse::<Country>().is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     fn from_str(s: &str) -> Result<Country, ParseCountryError> {
-        let t = s.trim();
-        let err = || ParseCountryError { input: Excerpt::new(s) };
-        let bytes = t.as_bytes();
-        if !bytes.is_empty() && bytes.iter().all(u8::is_ascii_digit) {
-            let digits = t.trim_start_matches('0');
-            return match digits.parse::<u16>() {
-                Ok(n) => Country::from_numeric_code(n).ok_or_else(err),
-                Err(_) => Err(err()),
-            };
-        }
-        if let [a, b] = bytes {
-            if let Some(c) = Country::from_alpha2_upper([a.to_ascii_uppercase(), b.to_ascii_uppercase()]) {
-                return Ok(c);
-            }
-        }
-        if let [a, b, c] = bytes {
-            let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase(), c.to_ascii_uppercase()];
-            if let Some(c) = Country::from_alpha3_upper(upper) {
-                return Ok(c);
-            }
-        }
-        let key = fold_name(t);
-        NAME_INDEX
-            .binary_search_by(|(k, _)| (*k).cmp(key.as_str()))
-            .ok()
-            .and_then(|i| NAME_INDEX.get(i))
-            .map(|(_, c)| *c)
-            .ok_or_else(err)
+        Country::resolve(s).map(|r| r.country())
     }
 }
 
@@ -303,7 +289,6 @@ mod tests {
             ("Türkiye", Country::TR),
             ("Czech Republic", Country::CZ),
             ("DR Congo", Country::CD),
-            ("Congo", Country::CG),
             ("El Salvador", Country::SV),
             ("Honduras", Country::HN),
             ("Mexico", Country::MX),
@@ -366,16 +351,29 @@ mod tests {
             assert_eq!(c.alpha2().parse::<Country>(), Ok(c));
             assert_eq!(c.alpha2().to_lowercase().parse::<Country>(), Ok(c));
             assert_eq!(c.alpha3().parse::<Country>(), Ok(c));
-            assert_eq!(c.name().parse::<Country>(), Ok(c));
-            assert_eq!(c.common_name().parse::<Country>(), Ok(c));
-            if let Some(o) = c.official_name() {
-                assert_eq!(o.parse::<Country>(), Ok(c));
-            }
             if let Some(n) = c.numeric() {
                 assert_eq!(n.to_string().parse::<Country>(), Ok(c));
                 assert_eq!(format!("{n:04}").parse::<Country>(), Ok(c));
             }
         }
+    }
+
+    #[test]
+    fn every_name_of_a_country_reads_back_unless_another_shares_it() {
+        for c in Country::iter() {
+            let mut names = vec![c.name(), c.common_name()];
+            names.extend(c.official_name());
+            for name in names {
+                match name.parse::<Country>() {
+                    Ok(read) => assert_eq!(read, c, "{name}"),
+                    // "Congo" (CG) and "Guinea" (GN) are also what news
+                    // copy calls CD, GQ, GW and PG.
+                    Err(e) => assert!(e.candidates().contains(&c), "{name}: {e}"),
+                }
+            }
+        }
+        assert!("Congo".parse::<Country>().is_err());
+        assert!("Guinea".parse::<Country>().is_err());
     }
 
     #[test]

@@ -11,9 +11,9 @@ use crate::Country;
 ///
 /// Groups are data, not code: a dossier defines the groups it needs (see
 /// `Dossier::group`), and a few well-known ones come built in
-/// ([`CountryGroup::builtin`]). Regions of the UN M49 standard are not
-/// groups; they are [`Subregion`](crate::Subregion)s and
-/// [`Continent`](crate::Continent)s.
+/// ([`CountryGroup::builtin`]). Areas of the UN M49 standard are not
+/// groups; they are [`M49Area`](crate::M49Area)s (regions, sub-regions,
+/// intermediate regions).
 ///
 /// Members are kept sorted by alpha-2 code, without repeats. A group may be
 /// empty (a dossier can name a group it has not filled in yet); validation

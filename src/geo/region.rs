@@ -1,4 +1,13 @@
-//! UN M49 regions: continents and sub-regions.
+//! UN M49 areas at every level: the world, regions, sub-regions and
+//! intermediate regions, with M49's own names and codes.
+//!
+//! M49 nests three levels under the world: 5 regions (019 Americas), 17
+//! sub-regions (419 Latin America and the Caribbean), and 7 intermediate
+//! regions, which only Sub-Saharan Africa and Latin America and the
+//! Caribbean are divided into (013 Central America, 011 Western Africa).
+//! Antarctica (010) is in none of them. Two territories the crate lists are
+//! not in M49: Taiwan and Kosovo, which take the sub-region CLDR's
+//! territory containment gives them (Eastern Asia, Southern Europe).
 
 use std::fmt;
 use std::str::FromStr;
@@ -6,168 +15,216 @@ use std::str::FromStr;
 use super::normalize::fold_name;
 use crate::{Country, Excerpt};
 
-/// A continent, as the UN M49 standard groups the world.
-///
-/// ```
-/// use statecraft::{Continent, Country};
-///
-/// assert_eq!(Country::GT.continent(), Continent::Americas);
-/// assert_eq!(Continent::Americas.m49(), 19);
-/// assert_eq!("Americas".parse::<Continent>()?, Continent::Americas);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter)]
+pub use super::m49_table::{IntermediateRegion, Region, Subregion};
+
+/// The level of an [`M49Area`]: the world, a region, a sub-region or an
+/// intermediate region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-pub enum Continent {
-    /// Africa (M49 002).
-    Africa,
-    /// The Americas (M49 019).
-    Americas,
-    /// Antarctica (M49 010; a country or area, not an M49 region).
-    Antarctica,
-    /// Asia (M49 142).
-    Asia,
-    /// Europe (M49 150).
-    Europe,
-    /// Oceania (M49 009).
-    Oceania,
+pub enum M49Level {
+    /// The world (001).
+    World,
+    /// A region ([`Region`]: Africa, the Americas, ...).
+    Region,
+    /// A sub-region ([`Subregion`]: Latin America and the Caribbean, ...).
+    Subregion,
+    /// An intermediate region ([`IntermediateRegion`]: Central America, ...).
+    IntermediateRegion,
 }
 
-impl Continent {
-    /// The English name, as the UN writes it: "Americas".
-    ///
-    /// ```
-    /// use statecraft::{Continent, Country};
-    ///
-    /// assert_eq!(Continent::Americas.name(), "Americas");
-    /// assert_eq!(Country::KE.continent().name(), "Africa");
-    /// assert_eq!(Continent::Oceania.name().parse::<Continent>()?, Continent::Oceania);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
+impl M49Level {
+    /// The level's name as M49 writes it: "World", "Region", "Sub-region",
+    /// "Intermediate Region".
     pub const fn name(self) -> &'static str {
         match self {
-            Continent::Africa => "Africa",
-            Continent::Americas => "Americas",
-            Continent::Antarctica => "Antarctica",
-            Continent::Asia => "Asia",
-            Continent::Europe => "Europe",
-            Continent::Oceania => "Oceania",
+            M49Level::World => "World",
+            M49Level::Region => "Region",
+            M49Level::Subregion => "Sub-region",
+            M49Level::IntermediateRegion => "Intermediate Region",
         }
-    }
-
-    /// The UN M49 numeric code.
-    ///
-    /// ```
-    /// use statecraft::Continent;
-    ///
-    /// assert_eq!(Continent::Africa.m49(), 2);
-    /// assert_eq!("Europe".parse::<Continent>()?.m49(), 150);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub const fn m49(self) -> u16 {
-        match self {
-            Continent::Africa => 2,
-            Continent::Americas => 19,
-            Continent::Antarctica => 10,
-            Continent::Asia => 142,
-            Continent::Europe => 150,
-            Continent::Oceania => 9,
-        }
-    }
-
-    /// Every continent.
-    pub fn iter() -> impl Iterator<Item = Continent> {
-        <Continent as strum::IntoEnumIterator>::iter()
-    }
-
-    /// The countries on this continent, in alpha-2 order.
-    ///
-    /// ```
-    /// use statecraft::{Continent, Country};
-    ///
-    /// let antarctica: Vec<Country> = Continent::Antarctica.countries().collect();
-    /// assert_eq!(antarctica, [Country::AQ]);
-    /// let oceania: Vec<Country> = "Oceania".parse::<Continent>()?.countries().collect();
-    /// assert!(oceania.contains(&Country::AU) && oceania.contains(&Country::CX));
-    /// assert!(oceania.windows(2).all(|w| w[0] < w[1]));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn countries(self) -> impl Iterator<Item = Country> {
-        Country::iter().filter(move |c| c.continent() == self)
     }
 }
 
-/// A UN M49 sub-region: "Central America", "Western Africa", ...
+impl fmt::Display for M49Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// An area of UN M49 at any level: the world, a [`Region`], a
+/// [`Subregion`] or an [`IntermediateRegion`], with its code, name, level,
+/// parent and member countries.
+///
+/// `Display` and serde write the name; `FromStr` reads a name of any level
+/// (case, punctuation and diacritics aside) or a code (`"013"`, `"13"`).
 ///
 /// ```
-/// use statecraft::{Continent, Country, Subregion};
+/// use statecraft::{Country, IntermediateRegion, M49Area, M49Level, Subregion};
 ///
-/// let central: Vec<Country> = Subregion::CentralAmerica.countries().collect();
-/// assert_eq!(central.len(), 8);
-/// assert!(central.contains(&Country::GT));
-/// assert_eq!(Subregion::CentralAmerica.continent(), Continent::Americas);
-/// assert_eq!(Subregion::CentralAmerica.to_string(), "Central America");
-/// assert_eq!("central america".parse::<Subregion>()?, Subregion::CentralAmerica);
+/// let ca: M49Area = "Central America".parse()?;
+/// assert_eq!(ca, M49Area::from(IntermediateRegion::CentralAmerica));
+/// assert_eq!((ca.m49(), ca.level()), (13, M49Level::IntermediateRegion));
+/// assert_eq!(ca.parent(), Some(M49Area::from(Subregion::LatinAmericaAndTheCaribbean)));
+/// assert!(ca.contains(Country::GT) && !ca.contains(Country::CU));
+/// assert_eq!("419".parse::<M49Area>()?.name(), "Latin America and the Caribbean");
+/// assert_eq!(M49Area::World.countries().count(), 250);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-pub enum Subregion {
-    /// Antarctica (M49 010).
-    Antarctica,
-    /// Australia and New Zealand (M49 053).
-    AustraliaAndNewZealand,
-    /// Caribbean (M49 029).
-    Caribbean,
-    /// Central America (M49 013).
-    CentralAmerica,
-    /// Central Asia (M49 143).
-    CentralAsia,
-    /// Eastern Africa (M49 014).
-    EasternAfrica,
-    /// Eastern Asia (M49 030).
-    EasternAsia,
-    /// Eastern Europe (M49 151).
-    EasternEurope,
-    /// Melanesia (M49 054).
-    Melanesia,
-    /// Micronesia (M49 057).
-    Micronesia,
-    /// Middle Africa (M49 017).
-    MiddleAfrica,
-    /// Northern Africa (M49 015).
-    NorthernAfrica,
-    /// Northern America (M49 021).
-    NorthernAmerica,
-    /// Northern Europe (M49 154).
-    NorthernEurope,
-    /// Polynesia (M49 061).
-    Polynesia,
-    /// South America (M49 005).
-    SouthAmerica,
-    /// South-eastern Asia (M49 035).
-    SouthEasternAsia,
-    /// Southern Africa (M49 018).
-    SouthernAfrica,
-    /// Southern Asia (M49 034).
-    SouthernAsia,
-    /// Southern Europe (M49 039).
-    SouthernEurope,
-    /// Western Africa (M49 011).
-    WesternAfrica,
-    /// Western Asia (M49 145).
-    WesternAsia,
-    /// Western Europe (M49 155).
-    WesternEurope,
+pub enum M49Area {
+    /// The world (001): every country, Antarctica included.
+    World,
+    /// A region.
+    Region(Region),
+    /// A sub-region.
+    Subregion(Subregion),
+    /// An intermediate region.
+    IntermediateRegion(IntermediateRegion),
+}
+
+/// The M49 code of the world.
+const WORLD_CODE: u16 = 1;
+
+impl M49Area {
+    /// The name, as M49 writes it: "Latin America and the Caribbean".
+    pub const fn name(self) -> &'static str {
+        match self {
+            M49Area::World => "World",
+            M49Area::Region(r) => r.name(),
+            M49Area::Subregion(s) => s.name(),
+            M49Area::IntermediateRegion(i) => i.name(),
+        }
+    }
+
+    /// The M49 numeric code: 1 for the world, 419 for Latin America and the
+    /// Caribbean, 13 for Central America (M49 writes it `013`).
+    pub const fn m49(self) -> u16 {
+        match self {
+            M49Area::World => WORLD_CODE,
+            M49Area::Region(r) => r.m49(),
+            M49Area::Subregion(s) => s.m49(),
+            M49Area::IntermediateRegion(i) => i.m49(),
+        }
+    }
+
+    /// The level.
+    pub const fn level(self) -> M49Level {
+        match self {
+            M49Area::World => M49Level::World,
+            M49Area::Region(_) => M49Level::Region,
+            M49Area::Subregion(_) => M49Level::Subregion,
+            M49Area::IntermediateRegion(_) => M49Level::IntermediateRegion,
+        }
+    }
+
+    /// The area it belongs to, one level up; `None` for the world.
+    ///
+    /// ```
+    /// use statecraft::{M49Area, Region, Subregion};
+    ///
+    /// let lac = M49Area::from(Subregion::LatinAmericaAndTheCaribbean);
+    /// assert_eq!(lac.parent(), Some(M49Area::from(Region::Americas)));
+    /// assert_eq!(M49Area::from(Region::Americas).parent(), Some(M49Area::World));
+    /// assert_eq!(M49Area::World.parent(), None);
+    /// ```
+    pub const fn parent(self) -> Option<M49Area> {
+        match self {
+            M49Area::World => None,
+            M49Area::Region(_) => Some(M49Area::World),
+            M49Area::Subregion(s) => Some(M49Area::Region(s.region())),
+            M49Area::IntermediateRegion(i) => Some(M49Area::Subregion(i.subregion())),
+        }
+    }
+
+    /// Whether `country` is in the area (at any depth below it).
+    pub fn contains(self, country: Country) -> bool {
+        match self {
+            M49Area::World => true,
+            M49Area::Region(r) => country.region() == Some(r),
+            M49Area::Subregion(s) => country.subregion() == Some(s),
+            M49Area::IntermediateRegion(i) => country.intermediate_region() == Some(i),
+        }
+    }
+
+    /// The countries in the area, in alpha-2 order.
+    pub fn countries(self) -> impl Iterator<Item = Country> {
+        Country::iter().filter(move |c| self.contains(*c))
+    }
+
+    /// Every area: the world, then the regions, sub-regions and
+    /// intermediate regions, each by name.
+    ///
+    /// ```
+    /// assert_eq!(statecraft::M49Area::iter().count(), 1 + 5 + 17 + 7);
+    /// ```
+    pub fn iter() -> impl Iterator<Item = M49Area> {
+        std::iter::once(M49Area::World)
+            .chain(Region::iter().map(M49Area::Region))
+            .chain(Subregion::iter().map(M49Area::Subregion))
+            .chain(IntermediateRegion::iter().map(M49Area::IntermediateRegion))
+    }
+
+    /// The area with this M49 code.
+    ///
+    /// ```
+    /// use statecraft::{IntermediateRegion, M49Area};
+    ///
+    /// assert_eq!(M49Area::from_m49(13), Some(M49Area::from(IntermediateRegion::CentralAmerica)));
+    /// assert_eq!(M49Area::from_m49(320), None); // Guatemala is a country
+    /// ```
+    pub fn from_m49(code: u16) -> Option<M49Area> {
+        M49Area::iter().find(|a| a.m49() == code)
+    }
+}
+
+impl Region {
+    /// The name, as M49 writes it: "Americas".
+    ///
+    /// ```
+    /// use statecraft::{Country, Region};
+    ///
+    /// assert_eq!(Country::GT.region().map(Region::name), Some("Americas"));
+    /// ```
+    pub const fn name(self) -> &'static str {
+        self.record().0
+    }
+
+    /// The M49 numeric code: 19 for the Americas (M49 writes it `019`).
+    pub const fn m49(self) -> u16 {
+        self.record().1
+    }
+
+    /// Every region, by name.
+    pub fn iter() -> impl Iterator<Item = Region> {
+        <Region as strum::IntoEnumIterator>::iter()
+    }
+
+    /// The sub-regions of this region, by name.
+    pub fn subregions(self) -> impl Iterator<Item = Subregion> {
+        Subregion::iter().filter(move |s| s.region() == self)
+    }
+
+    /// The countries in this region, in alpha-2 order.
+    ///
+    /// ```
+    /// use statecraft::{Country, Region};
+    ///
+    /// let oceania: Vec<Country> = Region::Oceania.countries().collect();
+    /// assert!(oceania.contains(&Country::AU) && oceania.contains(&Country::NR));
+    /// ```
+    pub fn countries(self) -> impl Iterator<Item = Country> {
+        M49Area::Region(self).countries()
+    }
 }
 
 impl Subregion {
-    /// The English name, as the UN writes it: "South-eastern Asia".
+    /// The name, as M49 writes it: "South-eastern Asia".
     ///
     /// ```
     /// use statecraft::{Country, Subregion};
     ///
-    /// assert_eq!(Country::VN.subregion().name(), "South-eastern Asia");
+    /// assert_eq!(Country::VN.subregion().map(Subregion::name), Some("South-eastern Asia"));
     /// assert_eq!("south eastern asia".parse::<Subregion>()?.name(), "South-eastern Asia");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -175,81 +232,151 @@ impl Subregion {
         self.record().0
     }
 
-    /// The UN M49 numeric code: 13 for Central America.
+    /// The M49 numeric code: 419 for Latin America and the Caribbean.
     ///
     /// ```
     /// use statecraft::{Country, Subregion};
     ///
-    /// assert_eq!(Subregion::CentralAmerica.m49(), 13);
-    /// assert_eq!("Australia and New Zealand".parse::<Subregion>()?.m49(), 53);
-    /// assert_eq!(Country::GT.subregion().m49(), 13);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// assert_eq!(Subregion::LatinAmericaAndTheCaribbean.m49(), 419);
+    /// assert_eq!(Country::GT.subregion().map(Subregion::m49), Some(419));
     /// ```
     pub const fn m49(self) -> u16 {
         self.record().1
     }
 
-    /// The continent this sub-region belongs to.
-    pub const fn continent(self) -> Continent {
+    /// The region this sub-region belongs to.
+    pub const fn region(self) -> Region {
         self.record().2
     }
 
-    const fn record(self) -> (&'static str, u16, Continent) {
-        use Continent as C;
-        match self {
-            Subregion::Antarctica => ("Antarctica", 10, C::Antarctica),
-            Subregion::AustraliaAndNewZealand => ("Australia and New Zealand", 53, C::Oceania),
-            Subregion::Caribbean => ("Caribbean", 29, C::Americas),
-            Subregion::CentralAmerica => ("Central America", 13, C::Americas),
-            Subregion::CentralAsia => ("Central Asia", 143, C::Asia),
-            Subregion::EasternAfrica => ("Eastern Africa", 14, C::Africa),
-            Subregion::EasternAsia => ("Eastern Asia", 30, C::Asia),
-            Subregion::EasternEurope => ("Eastern Europe", 151, C::Europe),
-            Subregion::Melanesia => ("Melanesia", 54, C::Oceania),
-            Subregion::Micronesia => ("Micronesia", 57, C::Oceania),
-            Subregion::MiddleAfrica => ("Middle Africa", 17, C::Africa),
-            Subregion::NorthernAfrica => ("Northern Africa", 15, C::Africa),
-            Subregion::NorthernAmerica => ("Northern America", 21, C::Americas),
-            Subregion::NorthernEurope => ("Northern Europe", 154, C::Europe),
-            Subregion::Polynesia => ("Polynesia", 61, C::Oceania),
-            Subregion::SouthAmerica => ("South America", 5, C::Americas),
-            Subregion::SouthEasternAsia => ("South-eastern Asia", 35, C::Asia),
-            Subregion::SouthernAfrica => ("Southern Africa", 18, C::Africa),
-            Subregion::SouthernAsia => ("Southern Asia", 34, C::Asia),
-            Subregion::SouthernEurope => ("Southern Europe", 39, C::Europe),
-            Subregion::WesternAfrica => ("Western Africa", 11, C::Africa),
-            Subregion::WesternAsia => ("Western Asia", 145, C::Asia),
-            Subregion::WesternEurope => ("Western Europe", 155, C::Europe),
-        }
-    }
-
-    /// Every sub-region.
+    /// Every sub-region, by name.
     pub fn iter() -> impl Iterator<Item = Subregion> {
         <Subregion as strum::IntoEnumIterator>::iter()
     }
 
-    /// The countries in this sub-region, in alpha-2 order; every one of
-    /// them is on this sub-region's [`continent`](Subregion::continent).
+    /// The intermediate regions it is divided into, by name (none for most
+    /// sub-regions).
+    ///
+    /// ```
+    /// use statecraft::{IntermediateRegion, Subregion};
+    ///
+    /// let lac: Vec<_> = Subregion::LatinAmericaAndTheCaribbean.intermediate_regions().collect();
+    /// assert_eq!(lac, [IntermediateRegion::Caribbean, IntermediateRegion::CentralAmerica, IntermediateRegion::SouthAmerica]);
+    /// assert_eq!(Subregion::WesternEurope.intermediate_regions().count(), 0);
+    /// ```
+    pub fn intermediate_regions(self) -> impl Iterator<Item = IntermediateRegion> {
+        IntermediateRegion::iter().filter(move |i| i.subregion() == self)
+    }
+
+    /// The countries in this sub-region, in alpha-2 order.
     ///
     /// ```
     /// use statecraft::{Country, Subregion};
     ///
     /// let anz: Vec<Country> = "Australia and New Zealand".parse::<Subregion>()?.countries().collect();
     /// assert_eq!(anz, [Country::AU, Country::CC, Country::CX, Country::HM, Country::NF, Country::NZ]);
-    /// assert!(anz.iter().all(|c| c.continent() == Subregion::AustraliaAndNewZealand.continent()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn countries(self) -> impl Iterator<Item = Country> {
-        Country::iter().filter(move |c| c.subregion() == self)
+        M49Area::Subregion(self).countries()
     }
 }
 
-/// The error for a continent or sub-region name that is not known.
+impl IntermediateRegion {
+    /// The name, as M49 writes it: "Central America".
+    pub const fn name(self) -> &'static str {
+        self.record().0
+    }
+
+    /// The M49 numeric code: 13 for Central America (M49 writes it `013`).
+    pub const fn m49(self) -> u16 {
+        self.record().1
+    }
+
+    /// The sub-region it belongs to: Latin America and the Caribbean for
+    /// Central America.
+    pub const fn subregion(self) -> Subregion {
+        self.record().2
+    }
+
+    /// The region it belongs to.
+    pub const fn region(self) -> Region {
+        self.subregion().region()
+    }
+
+    /// Every intermediate region, by name.
+    pub fn iter() -> impl Iterator<Item = IntermediateRegion> {
+        <IntermediateRegion as strum::IntoEnumIterator>::iter()
+    }
+
+    /// The countries in it, in alpha-2 order.
+    ///
+    /// ```
+    /// use statecraft::{Country, IntermediateRegion};
+    ///
+    /// let central: Vec<Country> = IntermediateRegion::CentralAmerica.countries().collect();
+    /// assert_eq!(central, [Country::BZ, Country::CR, Country::GT, Country::HN, Country::MX, Country::NI, Country::PA, Country::SV]);
+    /// ```
+    pub fn countries(self) -> impl Iterator<Item = Country> {
+        M49Area::IntermediateRegion(self).countries()
+    }
+}
+
+impl From<Region> for M49Area {
+    fn from(r: Region) -> M49Area {
+        M49Area::Region(r)
+    }
+}
+
+impl From<Subregion> for M49Area {
+    fn from(s: Subregion) -> M49Area {
+        M49Area::Subregion(s)
+    }
+}
+
+impl From<IntermediateRegion> for M49Area {
+    fn from(i: IntermediateRegion) -> M49Area {
+        M49Area::IntermediateRegion(i)
+    }
+}
+
+/// The error for a name or code that is no UN M49 area (of the level
+/// asked for).
+///
+/// ```
+/// let e = "Atlantis".parse::<statecraft::M49Area>().unwrap_err();
+/// assert_eq!(e.to_string(), "unknown UN M49 area `Atlantis`");
+/// let e = "Central America".parse::<statecraft::Subregion>().unwrap_err();
+/// assert_eq!(e.to_string(), "unknown UN M49 sub-region `Central America` (it is an intermediate region)");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {kind} `{input}`")]
+#[error("unknown UN M49 {kind} `{input}`{}", Found(*.found))]
 pub struct ParseRegionError {
     kind: &'static str,
     input: Excerpt,
+    found: Option<M49Level>,
+}
+
+/// Writes " (it is an intermediate region)" after an area of another level.
+struct Found(Option<M49Level>);
+
+impl fmt::Display for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(M49Level::World) => f.write_str(" (it is the world)"),
+            Some(level) => write!(f, " (it is {})", with_article(level)),
+            None => Ok(()),
+        }
+    }
+}
+
+fn with_article(level: M49Level) -> &'static str {
+    match level {
+        M49Level::World => "the world",
+        M49Level::Region => "a region",
+        M49Level::Subregion => "a sub-region",
+        M49Level::IntermediateRegion => "an intermediate region",
+    }
 }
 
 impl ParseRegionError {
@@ -257,77 +384,137 @@ impl ParseRegionError {
     pub fn input(&self) -> &str {
         self.input.as_str()
     }
-}
 
-impl fmt::Display for Continent {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+    /// The level of the area the text names, when it names one of another
+    /// level than the one asked for.
+    pub fn found(&self) -> Option<M49Level> {
+        self.found
     }
 }
 
-impl fmt::Display for Subregion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+/// Reads an area of any level by name or code. "America" (as some tables
+/// write the region) is the Americas.
+fn lookup(s: &str) -> Option<M49Area> {
+    let t = s.trim();
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t.parse().ok().and_then(M49Area::from_m49);
     }
+    let key = fold_name(t);
+    if key.is_empty() {
+        return None;
+    }
+    if key == "america" {
+        return Some(M49Area::Region(Region::Americas));
+    }
+    M49Area::iter().find(|a| fold_name(a.name()) == key)
 }
 
-impl FromStr for Continent {
+fn parse_level<T>(s: &str, kind: &'static str, pick: impl Fn(M49Area) -> Option<T>) -> Result<T, ParseRegionError> {
+    let found = lookup(s);
+    found.and_then(&pick).ok_or_else(|| ParseRegionError {
+        kind,
+        input: Excerpt::new(s),
+        found: found.map(M49Area::level),
+    })
+}
+
+impl FromStr for M49Area {
     type Err = ParseRegionError;
 
-    /// Reads a continent name, case-insensitively; "America" (as the M49
-    /// table of `country_converter` spells it) is read as the Americas.
-    fn from_str(s: &str) -> Result<Continent, ParseRegionError> {
-        let key = fold_name(s);
-        if key == "america" {
-            return Ok(Continent::Americas);
-        }
-        Continent::iter()
-            .find(|c| fold_name(c.name()) == key && !key.is_empty())
-            .ok_or_else(|| ParseRegionError {
-                kind: "continent",
-                input: Excerpt::new(s),
-            })
+    /// Reads an area of any level by its M49 name (ignoring case,
+    /// punctuation and diacritics: "south eastern asia") or its code
+    /// (`"013"`, `"13"`, `"001"` for the world).
+    ///
+    /// # Errors
+    ///
+    /// [`ParseRegionError`] quoting the input when it names no area.
+    fn from_str(s: &str) -> Result<M49Area, ParseRegionError> {
+        parse_level(s, "area", Some)
+    }
+}
+
+impl FromStr for Region {
+    type Err = ParseRegionError;
+
+    /// Reads a region by name or code: "Americas" (or "America"), "019".
+    ///
+    /// # Errors
+    ///
+    /// [`ParseRegionError`] quoting the input, and saying so when it names
+    /// an area of another level.
+    fn from_str(s: &str) -> Result<Region, ParseRegionError> {
+        parse_level(s, "region", |a| match a {
+            M49Area::Region(r) => Some(r),
+            _ => None,
+        })
     }
 }
 
 impl FromStr for Subregion {
     type Err = ParseRegionError;
 
-    /// Reads a sub-region name, case-insensitively and ignoring
-    /// punctuation: "South-eastern Asia", "south eastern asia".
+    /// Reads a sub-region by name or code: "Latin America and the
+    /// Caribbean", "419".
+    ///
+    /// # Errors
+    ///
+    /// [`ParseRegionError`] quoting the input, and saying so when it names
+    /// an area of another level ("Central America" is an intermediate
+    /// region).
     fn from_str(s: &str) -> Result<Subregion, ParseRegionError> {
-        let key = fold_name(s);
-        Subregion::iter()
-            .find(|r| fold_name(r.name()) == key && !key.is_empty())
-            .ok_or_else(|| ParseRegionError {
-                kind: "sub-region",
-                input: Excerpt::new(s),
-            })
+        parse_level(s, "sub-region", |a| match a {
+            M49Area::Subregion(r) => Some(r),
+            _ => None,
+        })
     }
 }
 
-impl serde::Serialize for Continent {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.name())
+impl FromStr for IntermediateRegion {
+    type Err = ParseRegionError;
+
+    /// Reads an intermediate region by name or code: "Central America",
+    /// "013".
+    ///
+    /// # Errors
+    ///
+    /// [`ParseRegionError`] quoting the input, and saying so when it names
+    /// an area of another level.
+    fn from_str(s: &str) -> Result<IntermediateRegion, ParseRegionError> {
+        parse_level(s, "intermediate region", |a| match a {
+            M49Area::IntermediateRegion(r) => Some(r),
+            _ => None,
+        })
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Continent {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Continent, D::Error> {
-        crate::serde_str::deserialize_from_str(d, "a continent name")
-    }
+macro_rules! name_display_and_serde {
+    ($($ty:ty => $expecting:literal),* $(,)?) => {$(
+        impl fmt::Display for $ty {
+            /// The name, which `FromStr` reads back.
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.pad(self.name())
+            }
+        }
+
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.name())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$ty, D::Error> {
+                crate::serde_str::deserialize_from_str(d, $expecting)
+            }
+        }
+    )*};
 }
 
-impl serde::Serialize for Subregion {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.name())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Subregion {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Subregion, D::Error> {
-        crate::serde_str::deserialize_from_str(d, "a UN M49 sub-region name")
-    }
+name_display_and_serde! {
+    M49Area => "a UN M49 area name or code",
+    Region => "a UN M49 region name",
+    Subregion => "a UN M49 sub-region name",
+    IntermediateRegion => "a UN M49 intermediate region name",
 }
 
 #[cfg(test)]
@@ -335,39 +522,71 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_round_trip_and_codes_are_unique() {
+    fn names_and_codes_round_trip_and_codes_are_unique() {
         let mut codes = std::collections::BTreeSet::new();
-        for r in Subregion::iter() {
-            assert_eq!(r.to_string().parse::<Subregion>(), Ok(r));
-            assert!(codes.insert(r.m49()), "{r} shares its M49 code");
-            assert!(r.countries().next().is_some(), "{r} has no country");
+        for a in M49Area::iter() {
+            assert_eq!(a.to_string().parse::<M49Area>(), Ok(a));
+            assert_eq!(a.m49().to_string().parse::<M49Area>(), Ok(a));
+            assert_eq!(format!("{:03}", a.m49()).parse::<M49Area>(), Ok(a));
+            assert!(codes.insert(a.m49()), "{a} shares its M49 code");
+            assert!(a.countries().next().is_some(), "{a} has no country");
+            if let Some(parent) = a.parent() {
+                assert!(a.countries().all(|c| parent.contains(c)), "{a} outside {parent}");
+                assert!(parent.level() < a.level());
+            }
         }
-        for c in Continent::iter() {
-            assert_eq!(c.to_string().parse::<Continent>(), Ok(c));
-            assert!(codes.insert(c.m49()) || c == Continent::Antarctica);
+        for r in Region::iter() {
+            assert_eq!(r.to_string().parse::<Region>(), Ok(r));
+        }
+        for s in Subregion::iter() {
+            assert_eq!(s.to_string().parse::<Subregion>(), Ok(s));
+        }
+        for i in IntermediateRegion::iter() {
+            assert_eq!(i.to_string().parse::<IntermediateRegion>(), Ok(i));
         }
     }
 
     #[test]
-    fn unknown_names_are_errors_that_quote_the_input() {
-        let e = "Atlantis".parse::<Subregion>().unwrap_err();
-        assert_eq!(e.to_string(), "unknown sub-region `Atlantis`");
-        let e = "".parse::<Continent>().unwrap_err();
-        assert_eq!(e.to_string(), "unknown continent ``");
+    fn errors_quote_the_input_and_name_the_level_found() {
+        let cases = [
+            (
+                "Atlantis".parse::<M49Area>().unwrap_err(),
+                "unknown UN M49 area `Atlantis`",
+            ),
+            ("".parse::<M49Area>().unwrap_err(), "unknown UN M49 area ``"),
+            ("999".parse::<M49Area>().unwrap_err(), "unknown UN M49 area `999`"),
+            (
+                "Central America".parse::<Subregion>().unwrap_err(),
+                "unknown UN M49 sub-region `Central America` (it is an intermediate region)",
+            ),
+            (
+                "419".parse::<IntermediateRegion>().unwrap_err(),
+                "unknown UN M49 intermediate region `419` (it is a sub-region)",
+            ),
+            (
+                "World".parse::<Region>().unwrap_err(),
+                "unknown UN M49 region `World` (it is the world)",
+            ),
+            (
+                "Africa".parse::<Subregion>().unwrap_err(),
+                "unknown UN M49 sub-region `Africa` (it is a region)",
+            ),
+        ];
+        for (e, msg) in cases {
+            assert_eq!(e.to_string(), msg);
+        }
+        assert_eq!("America".parse::<Region>(), Ok(Region::Americas));
     }
 
     #[test]
-    fn every_country_is_on_the_continent_of_its_subregion() {
+    fn every_country_is_in_the_areas_above_its_own() {
         for c in Country::iter() {
-            assert_eq!(c.continent(), c.subregion().continent(), "{c}");
+            if let Some(i) = c.intermediate_region() {
+                assert_eq!(c.subregion(), Some(i.subregion()), "{c}");
+            }
+            assert_eq!(c.region(), c.subregion().map(Subregion::region), "{c}");
         }
-        // The territories the source table had on another continent.
-        for c in [Country::BV, Country::GS] {
-            assert_eq!(c.continent(), Continent::Americas, "{c}");
-        }
-        for c in [Country::HM, Country::CX, Country::CC] {
-            assert_eq!(c.continent(), Continent::Oceania, "{c}");
-        }
-        assert_eq!(Continent::Antarctica.countries().collect::<Vec<_>>(), [Country::AQ]);
+        assert_eq!(Country::AQ.region(), None);
+        assert_eq!(Country::NR.subregion(), Some(Subregion::Micronesia));
     }
 }

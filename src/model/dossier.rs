@@ -351,13 +351,13 @@ impl Dossier {
     }
 
     /// The countries in `area`, sorted: one country, the members of a group
-    /// (empty when the group is unknown), of a sub-region, or every
+    /// (empty when the group is unknown), of an M49 area, or every
     /// country.
     pub fn countries_in(&self, area: &Area) -> Vec<Country> {
         match area {
             Area::Country(c) => vec![*c],
             Area::Group(g) => self.group(g).map(|g| g.members().to_vec()).unwrap_or_default(),
-            Area::Subregion(r) => r.countries().collect(),
+            Area::M49(a) => a.countries().collect(),
             Area::World => Country::iter().collect(),
         }
     }
@@ -367,7 +367,7 @@ impl Dossier {
         match area {
             Area::Country(c) => *c == country,
             Area::Group(g) => self.group(g).is_some_and(|g| g.contains(country)),
-            Area::Subregion(r) => country.subregion() == *r,
+            Area::M49(a) => a.contains(country),
             Area::World => true,
         }
     }

@@ -15,12 +15,12 @@ crate::serde_strict::strict_serde!(Initiative, InitiativeKind, Partners);
 /// programme, an agenda, commitments secured from private partners.
 ///
 /// ```
-/// use statecraft::{Agency, Area, Country, Initiative, InitiativeId, InitiativeKind, SourceId, Subregion, Topic};
+/// use statecraft::{Agency, Area, Country, Initiative, InitiativeId, InitiativeKind, IntermediateRegion, SourceId, Topic};
 ///
 /// let tf = Initiative::new(InitiativeId::new("task-force")?, "Anti-smuggling task force", InitiativeKind::TaskForce, Country::US, SourceId::new("seed")?)
 ///     .with_agency(Agency::new("Department of State"))
 ///     .with_agency(Agency::new("Department of Justice"))
-///     .with_target(Area::from(Subregion::CentralAmerica))
+///     .with_target(Area::from(IntermediateRegion::CentralAmerica))
 ///     .with_topic(Topic::Trafficking);
 /// assert_eq!(tf.agencies().len(), 2);
 /// assert_eq!(tf.kind().to_string(), "task force");

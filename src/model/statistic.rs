@@ -7,7 +7,7 @@ use std::num::NonZeroU32;
 use chrono::NaiveDate;
 
 use super::{Area, GroupId, Period, Share, SourceId, StatisticId, Topic};
-use crate::{Count, Country, Qualifier, Subregion};
+use crate::{Count, Country, M49Area, Qualifier};
 
 crate::serde_strict::strict_serde!(Statistic, Metric, Scope, Border, Breakdown, Rank, RankOrder);
 
@@ -237,8 +237,10 @@ pub enum Scope {
     Country(Country),
     /// A group of countries, by id.
     Group(GroupId),
-    /// A UN M49 sub-region.
-    Subregion(Subregion),
+    /// A UN M49 area of any level (`{"m49": ...}`; format 1's
+    /// `{"subregion": ...}` still loads).
+    #[serde(alias = "subregion")]
+    M49(M49Area),
     /// The world.
     World,
     /// A country's border.
@@ -251,7 +253,7 @@ impl Scope {
         match self {
             Scope::Country(c) => Some(Area::Country(*c)),
             Scope::Group(g) => Some(Area::Group(g.clone())),
-            Scope::Subregion(r) => Some(Area::Subregion(*r)),
+            Scope::M49(a) => Some(Area::M49(*a)),
             Scope::World => Some(Area::World),
             Scope::Border(_) => None,
         }
@@ -263,7 +265,7 @@ impl From<Area> for Scope {
         match area {
             Area::Country(c) => Scope::Country(c),
             Area::Group(g) => Scope::Group(g),
-            Area::Subregion(r) => Scope::Subregion(r),
+            Area::M49(a) => Scope::M49(a),
             Area::World => Scope::World,
         }
     }

@@ -2,7 +2,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::Money;
+use super::{Money, SymbolContext};
 use crate::notation::number::Magnitude;
 
 /// The most significant digits compact notation keeps.
@@ -18,12 +18,19 @@ const MAGNITUDES: [Magnitude; 4] = [
 impl Money {
     /// Writes the amount as news copy does: at most four significant
     /// digits, trailing zeros trimmed, a magnitude suffix (`k`, `m`, `bn`,
-    /// `tn`), and a symbol only where readers take it for this currency
-    /// alone (`$`, `£`, `€`, `¥`, `C$`, `A$`, ...); otherwise the code.
+    /// `tn`), and the currency as a symbol only where a reader with no
+    /// country of publication takes it for this currency
+    /// ([`SymbolContext::international`]): a symbol unique to it (`CA$`,
+    /// `HK$`, `€`, `₹`, `CN¥`), or an ambiguous one whose default it is
+    /// (`$` for USD, `£` for GBP, `¥` for JPY, `C$` for NIO), as English
+    /// locales of CLDR write it; otherwise the code (`GTQ 75k`, `SGD 5m`:
+    /// the quetzal's `Q` is also ordinary text, the Singapore dollar's `$`
+    /// reads as USD). A symbol ending in a letter is followed by a space
+    /// (`Rs 5m` in Pakistani copy).
     ///
     /// Rounding to four digits is half to even. The result parses back
-    /// ([`Money::from_str`](#impl-FromStr-for-Money)) to within half a unit
-    /// of its last digit.
+    /// ([`Money::from_str`](#impl-FromStr-for-Money)) to the same currency
+    /// and to within half a unit of its last digit.
     ///
     /// ```
     /// use statecraft::Money;
@@ -33,12 +40,34 @@ impl Money {
     /// assert_eq!(compact("GBP 218761305.71")?, "£218.8m");
     /// assert_eq!(compact("EUR 1200000000")?, "€1.2bn");
     /// assert_eq!(compact("GTQ 75000")?, "GTQ 75k");
+    /// assert_eq!(compact("CAD 5000000")?, "CA$5m");
+    /// assert_eq!(compact("NIO 5000000")?, "C$5m");
     /// assert_eq!(compact("USD -5000000")?, "-$5m");
     /// assert_eq!(compact("USD 999960")?, "$1m");
     /// assert_eq!(compact("USD 12.345")?, "$12.34");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_compact(&self) -> String {
+        self.to_compact_in(&SymbolContext::international())
+    }
+
+    /// Writes the amount as [`to_compact`](Money::to_compact) does, with
+    /// the symbol the press of `context` writes and reads back as this
+    /// currency (the country's own locales first): `$5m` for MXN in Mexican
+    /// copy, `US$5m` for USD in Canadian copy, `Q75k` in Guatemalan copy;
+    /// otherwise the code.
+    ///
+    /// ```
+    /// use statecraft::{Country, Money, SymbolContext};
+    ///
+    /// let mxn: Money = "MXN 5000000".parse()?;
+    /// assert_eq!(mxn.to_compact(), "MX$5m");
+    /// assert_eq!(mxn.to_compact_in(&SymbolContext::published_in(Country::MX)), "$5m");
+    /// let usd: Money = "USD 5000000".parse()?;
+    /// assert_eq!(usd.to_compact_in(&SymbolContext::published_in(Country::CA)), "US$5m");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_compact_in(&self, context: &SymbolContext) -> String {
         let amount = self.amount();
         let abs = amount.abs();
         let (value, suffix) = compact_digits(abs);
@@ -46,8 +75,13 @@ impl Money {
         if amount.is_sign_negative() && !value.is_zero() {
             out.push('-');
         }
-        match self.currency().display_symbol() {
-            Some(sym) => out.push_str(sym),
+        match context.symbol_for(self.currency()) {
+            Some(sym) => {
+                out.push_str(sym);
+                if sym.ends_with(|c: char| c.is_alphabetic()) {
+                    out.push(' ');
+                }
+            }
             None => {
                 out.push_str(self.currency().code());
                 out.push(' ');
@@ -184,6 +218,11 @@ mod tests {
             ("12.355", Currency::USD, "$12.36"),
             ("-5000000", Currency::USD, "-$5m"),
             ("5000", Currency::HNL, "HNL 5k"),
+            ("5000", Currency::CAD, "CA$5k"),
+            ("5000", Currency::NIO, "C$5k"),
+            ("5000", Currency::DEM, "DEM 5k"),
+            ("5000", Currency::SGD, "SGD 5k"),
+            ("5000", Currency::CNY, "CN¥5k"),
             ("79228162514264337593543950335", Currency::USD, "$79230000000000000tn"),
             (
                 "0.0000000000000000000000000001",

@@ -4,6 +4,8 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+use super::currency::SameCountryCodes;
+use super::symbol::SymbolError;
 use super::{Currency, Money};
 use crate::{DecimalErrorKind, Excerpt};
 
@@ -154,8 +156,9 @@ pub enum MoneyErrorKind {
     /// A number without a currency code or symbol.
     #[error("no currency")]
     NoCurrency,
-    /// A three-letter code that is not in ISO 4217.
-    #[error("unknown currency code `{0}`")]
+    /// A three-letter code that is not in ISO 4217 (the message names the
+    /// codes of the same country, if any).
+    #[error("unknown currency code `{code}`{similar}", code = .0, similar = SameCountryCodes(.0.as_str()))]
     UnknownCode(Excerpt),
     /// A symbol that no currency uses.
     #[error("unknown currency symbol `{0}`")]
@@ -168,6 +171,20 @@ pub enum MoneyErrorKind {
     /// exponent (`1e5 USD`), more than a `Decimal` holds, ...
     #[error(transparent)]
     Number(DecimalErrorKind),
+    /// A currency symbol that cannot be read as one currency: ambiguous
+    /// with no default in the context (`kr`), or a single letter before a
+    /// plain number (`Q3`).
+    #[error(transparent)]
+    Symbol(SymbolError),
+    /// The code of a minor unit (`GBp`, `GBX`: pence), which is never read
+    /// as the currency itself.
+    #[error("`{code}` is the minor unit of {currency}: amounts in minor units are not read")]
+    MinorUnit {
+        /// The code given.
+        code: Excerpt,
+        /// The currency whose minor unit it is.
+        currency: Currency,
+    },
 }
 
 impl From<DecimalErrorKind> for MoneyErrorKind {

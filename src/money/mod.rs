@@ -1,4 +1,5 @@
-//! Money: ISO 4217 currencies and exact amounts, with news notation.
+//! Money: ISO 4217 currencies and exact amounts, with news notation and
+//! the currency symbols of CLDR.
 
 mod allocate;
 mod amount;
@@ -7,11 +8,14 @@ mod currency;
 mod currency_table;
 mod error;
 mod parse;
+mod symbol;
+mod symbol_table;
 
 pub use amount::Money;
-pub use currency::{Currency, ParseCurrencyError};
+pub use currency::{Currency, CurrencyKind, ParseCurrencyError};
 pub use error::{MoneyError, MoneyErrorKind, Operation, ParseMoneyError};
 pub(crate) use parse::plain_decimal;
+pub use symbol::{CurrencySymbol, SymbolContext, SymbolError};
 
 use rust_decimal::Decimal;
 

@@ -4,8 +4,8 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::currency_table::SYMBOLS;
 use super::error::{MoneyErrorKind, ParseMoneyError};
+use super::symbol::{CurrencySymbol, SymbolContext, SymbolError};
 use super::{Currency, Money};
 use crate::grammar::decimal::{is_sign, numeral, sign, Grouping};
 use crate::notation::number::magnitude;
@@ -18,9 +18,14 @@ impl FromStr for Money {
     ///
     /// - ISO forms: `USD 310,000,000`, `USD 1,234.56`, `310 million USD`,
     ///   `310000000 USD`, and `Display`'s `USD 310000000.00`.
-    /// - Symbols: `$` (USD), `US$`, `£`, `€`, `¥` (JPY), `C$`, `A$`,
-    ///   `NZ$`, `HK$`, `S$`, `MX$`, `R$`, `₹`, `₩`, `Q` (GTQ, as written in
-    ///   Guatemala) and the others in `data/currency-symbols.csv`.
+    /// - Symbols, as Unicode CLDR gives them ([`CurrencySymbol`]): `$`,
+    ///   `US$`, `£`, `€`, `¥`, `CA$`, `C$` (the córdoba), `A$`, `HK$`,
+    ///   `NT$`, `R$`, `₹`, `Rs`, `₩`, `DM`, `Q` (GTQ), ... An ambiguous
+    ///   symbol is read by the crate's default (`$` USD, `£` GBP, `¥` JPY,
+    ///   `Rs` INR); a single letter (`Q`, `R`) only before a number with
+    ///   decimals, grouping or a magnitude (`Q75k`, `R273.00`): see
+    ///   [`SymbolContext`], and [`Money::parse_in`] to read copy of a
+    ///   given country.
     /// - Magnitudes, short scale, in any case: `k`/`thousand`,
     ///   `m`/`mn`/`mln`/`million`, `bn`/`bln`/`billion`,
     ///   `tn`/`trillion`, with decimals (`$4.5 billion`, `£0.5m`). The
@@ -36,11 +41,14 @@ impl FromStr for Money {
     /// # Errors
     ///
     /// [`ParseMoneyError`] naming the input and what is wrong: empty, no
-    /// currency, unknown code or symbol, trailing text (`$310x`), or what
-    /// is wrong with the number ([`MoneyErrorKind::Number`]): no digits,
-    /// bad digit grouping (`$1,00,000`), a point without digits on both
-    /// sides, two decimal points, exponents (`1e5 USD`), a misplaced sign,
-    /// a number too large or too precise for a `Decimal`.
+    /// currency, unknown code or symbol, trailing text (`$310x`), an
+    /// ambiguous symbol with no default (`kr 100`), a letter before a plain
+    /// number (`Q3`), a code of a minor unit (`GBp`, `GBX`: pence, never
+    /// read as pounds), or what is wrong with the number
+    /// ([`MoneyErrorKind::Number`]): no digits, bad digit grouping
+    /// (`$1,00,000`), a point without digits on both sides, two decimal
+    /// points, exponents (`1e5 USD`), a misplaced sign, a number too large
+    /// or too precise for a `Decimal`.
     ///
     /// ```
     /// use statecraft::{Currency, Decimal, Money};
@@ -54,7 +62,34 @@ impl FromStr for Money {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     fn from_str(s: &str) -> Result<Money, ParseMoneyError> {
-        parse(s).map_err(|kind| ParseMoneyError::new(s, kind))
+        Money::parse_in(s, &INTERNATIONAL)
+    }
+}
+
+/// The context of [`Money::from_str`].
+static INTERNATIONAL: SymbolContext = SymbolContext::international();
+
+impl Money {
+    /// Reads an amount as [`Money::from_str`] does, with currency symbols
+    /// read in `context`: the copy's country of publication, and defaults
+    /// the caller set (see [`SymbolContext`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Money::from_str`].
+    ///
+    /// ```
+    /// use statecraft::{Country, Currency, Money, SymbolContext};
+    ///
+    /// let mexico = SymbolContext::published_in(Country::MX);
+    /// assert_eq!(Money::parse_in("$5m", &mexico)?.to_string(), "MXN 5000000");
+    /// let canada = SymbolContext::published_in(Country::CA);
+    /// assert_eq!(Money::parse_in("C$5m", &canada)?.currency(), Currency::CAD);
+    /// assert_eq!("C$5m".parse::<Money>()?.currency(), Currency::NIO);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn parse_in(s: &str, context: &SymbolContext) -> Result<Money, ParseMoneyError> {
+        parse(s, context).map_err(|kind| ParseMoneyError::new(s, kind))
     }
 }
 
@@ -71,7 +106,7 @@ fn strip_sign(s: &str) -> (Option<bool>, &str) {
     }
 }
 
-fn parse(s: &str) -> Result<Money, MoneyErrorKind> {
+fn parse(s: &str, context: &SymbolContext) -> Result<Money, MoneyErrorKind> {
     let t = s.trim();
     if t.is_empty() {
         return Err(MoneyErrorKind::Empty);
@@ -80,9 +115,9 @@ fn parse(s: &str) -> Result<Money, MoneyErrorKind> {
     if t.starts_with(is_sign) {
         return Err(DecimalErrorKind::MisplacedSign.into());
     }
-    let (currency, body) = match leading_currency(t)? {
-        Some((c, rest)) => (Some(c), rest.trim_start()),
-        None => (None, t),
+    let (currency, letter, body) = match leading_currency(t, context)? {
+        Some(lead) => (Some(lead.currency), lead.letter, lead.rest.trim_start()),
+        None => (None, None, t),
     };
     let (inner, body) = if currency.is_some() {
         strip_sign(body)
@@ -93,10 +128,17 @@ fn parse(s: &str) -> Result<Money, MoneyErrorKind> {
         return Err(DecimalErrorKind::MisplacedSign.into());
     }
     let (value, rest) = numeral(body, Grouping::Thousands)?;
-    let (value, rest) = match magnitude(rest) {
-        Some((m, rest)) => (value.scaled(m)?, rest),
-        None => (value, rest),
+    let digits = body.get(..body.len().saturating_sub(rest.len())).unwrap_or(body);
+    let (value, rest, scaled) = match magnitude(rest) {
+        Some((m, rest)) => (value.scaled(m)?, rest, true),
+        None => (value, rest, false),
     };
+    if let Some(symbol) = letter {
+        // A single letter is money before a number shaped like money.
+        if !scaled && !digits.contains(['.', ',']) {
+            return Err(MoneyErrorKind::Symbol(SymbolError::Letter { symbol }));
+        }
+    }
     let rest = rest.trim();
     let currency = match currency {
         Some(c) => {
@@ -111,9 +153,19 @@ fn parse(s: &str) -> Result<Money, MoneyErrorKind> {
     Ok(Money::new(amount, currency))
 }
 
+/// The currency named before the number.
+struct Lead<'a> {
+    currency: Currency,
+    /// The text after the code or symbol.
+    rest: &'a str,
+    /// A single-letter symbol the context does not vouch for, which is
+    /// money only before a number shaped like money.
+    letter: Option<CurrencySymbol>,
+}
+
 /// The currency named at the start of `t` by a code or a symbol, and the
 /// rest; `None` when `t` starts with a digit.
-fn leading_currency(t: &str) -> Result<Option<(Currency, &str)>, MoneyErrorKind> {
+fn leading_currency<'a>(t: &'a str, context: &SymbolContext) -> Result<Option<Lead<'a>>, MoneyErrorKind> {
     let first = match t.chars().next() {
         Some(c) => c,
         None => return Err(DecimalErrorKind::NoDigits.into()),
@@ -121,25 +173,41 @@ fn leading_currency(t: &str) -> Result<Option<(Currency, &str)>, MoneyErrorKind>
     if first.is_ascii_digit() {
         return Ok(None);
     }
+    let symbol = |s: CurrencySymbol, rest: &'a str| {
+        // A symbol followed by a point that starts no number is part of a
+        // longer symbol no currency uses (`S/.`).
+        let mut after = rest.chars();
+        if after.next() == Some('.') && !after.next().is_some_and(|c| c.is_ascii_digit()) {
+            let end = t
+                .find(|c: char| c.is_ascii_digit() || c.is_whitespace())
+                .unwrap_or(t.len());
+            return Err(MoneyErrorKind::UnknownSymbol(Excerpt::new(t.get(..end).unwrap_or(t))));
+        }
+        let (currency, vouched) = context.read(s).map_err(MoneyErrorKind::Symbol)?;
+        let letter = (s.is_letter() && !vouched).then_some(s);
+        Ok(Some(Lead { currency, rest, letter }))
+    };
     // A code: three ASCII letters that end the word.
     let word_end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
     let (word, rest) = t.split_at(word_end);
     let next_is_symbol_part = rest.starts_with('$');
     if word.len() == 3 && word.is_ascii() && !next_is_symbol_part {
-        return Currency::from_code(word)
-            .map(|c| Some((c, rest)))
-            .ok_or_else(|| MoneyErrorKind::UnknownCode(Excerpt::new(word)));
-    }
-    // A symbol, longest first; one that ends in a letter (`Q`) must end
-    // the word.
-    for (sym, currency, _) in &SYMBOLS {
-        if let Some(rest) = t.strip_prefix(sym) {
-            let ends_in_letter = sym.chars().last().is_some_and(char::is_alphabetic);
-            if ends_in_letter && rest.starts_with(char::is_alphabetic) {
-                continue;
-            }
-            return Ok(Some((*currency, rest)));
+        minor_unit(word)?;
+        if let Some(currency) = Currency::from_code(word) {
+            return Ok(Some(Lead {
+                currency,
+                rest,
+                letter: None,
+            }));
         }
+        // Three letters that are a symbol, not a code (`Ksh`).
+        return match CurrencySymbol::at_start(t) {
+            Some((s, rest)) => symbol(s, rest),
+            None => Err(MoneyErrorKind::UnknownCode(Excerpt::new(word))),
+        };
+    }
+    if let Some((s, rest)) = CurrencySymbol::at_start(t) {
+        return symbol(s, rest);
     }
     if word.is_empty() {
         let end = t
@@ -147,15 +215,26 @@ fn leading_currency(t: &str) -> Result<Option<(Currency, &str)>, MoneyErrorKind>
             .unwrap_or(t.len());
         Err(MoneyErrorKind::UnknownSymbol(Excerpt::new(t.get(..end).unwrap_or(t))))
     } else {
-        // Letters then digits, perhaps with marks between them (`Rs 500`,
-        // `NT$500`, `CAD$5`, `HK $5`, `S/ 100`): all before the number
-        // is a symbol no currency uses.
+        // Letters then digits, perhaps with marks between them (`CAD$5`,
+        // `HK $5`): all before the number is a symbol no currency uses.
         match t.find(|c: char| c.is_ascii_digit() || is_minus(c)) {
             Some(end) => Err(MoneyErrorKind::UnknownSymbol(Excerpt::new(
                 t.get(..end).unwrap_or(t).trim_end(),
             ))),
             None => Err(DecimalErrorKind::NoDigits.into()),
         }
+    }
+}
+
+/// Refuses a code of a minor unit (`GBp`, `GBX`: pence), which read as
+/// the currency would be a hundred times too much.
+fn minor_unit(word: &str) -> Result<(), MoneyErrorKind> {
+    match Currency::minor_unit_code(word) {
+        Some(currency) => Err(MoneyErrorKind::MinorUnit {
+            code: Excerpt::new(word),
+            currency,
+        }),
+        None => Ok(()),
     }
 }
 
@@ -170,6 +249,7 @@ fn trailing_currency(rest: &str) -> Result<Currency, MoneyErrorKind> {
         return Err(MoneyErrorKind::TrailingText(Excerpt::new(rest)));
     }
     let currency = if word.len() == 3 && word.is_ascii() {
+        minor_unit(word)?;
         Currency::from_code(word).ok_or_else(|| MoneyErrorKind::UnknownCode(Excerpt::new(word)))?
     } else {
         return Err(MoneyErrorKind::TrailingText(Excerpt::new(rest)));
@@ -213,7 +293,22 @@ mod tests {
             ("£218.8m", m("218800000", Currency::GBP)),
             ("€1.2bn", m("1200000000", Currency::EUR)),
             ("¥100", m("100", Currency::JPY)),
-            ("C$10k", m("10000", Currency::CAD)),
+            ("C$10k", m("10000", Currency::NIO)),
+            ("CA$10k", m("10000", Currency::CAD)),
+            ("NT$500", m("500", Currency::TWD)),
+            ("NT$-5", m("-5", Currency::TWD)),
+            ("HK$5", m("5", Currency::HKD)),
+            ("Rs 500", m("500", Currency::INR)),
+            ("RM50", m("50", Currency::MYR)),
+            ("฿ 3.39", m("3.39", Currency::THB)),
+            ("KSh 1,000", m("1000", Currency::KES)),
+            ("Ksh1,000", m("1000", Currency::KES)),
+            ("R273.00", m("273.00", Currency::ZAR)),
+            ("DM 5m", m("5000000", Currency::DEM)),
+            ("DEM 5m", m("5000000", Currency::DEM)),
+            ("SLL 1,000,000", m("1000000", Currency::SLL)),
+            ("Q3.50", m("3.50", Currency::GTQ)),
+            ("S/ 100", m("100", Currency::PEN)),
             ("A$ 3 mn", m("3000000", Currency::AUD)),
             ("MX$2.5tn", m("2500000000000", Currency::MXN)),
             ("R$1", m("1", Currency::BRL)),
@@ -251,15 +346,51 @@ mod tests {
             ("XYZ 5", "invalid amount `XYZ 5`: unknown currency code `XYZ`"),
             ("5 XYZ", "invalid amount `5 XYZ`: unknown currency code `XYZ`"),
             ("₿5", "invalid amount `₿5`: unknown currency symbol `₿`"),
-            ("Rs 500", "invalid amount `Rs 500`: unknown currency symbol `Rs`"),
-            ("NT$500", "invalid amount `NT$500`: unknown currency symbol `NT$`"),
             ("CAD$5", "invalid amount `CAD$5`: unknown currency symbol `CAD$`"),
             ("HK $5", "invalid amount `HK $5`: unknown currency symbol `HK $`"),
-            ("S/ 100", "invalid amount `S/ 100`: unknown currency symbol `S/`"),
             ("S/. 100", "invalid amount `S/. 100`: unknown currency symbol `S/.`"),
-            ("NT$-5", "invalid amount `NT$-5`: unknown currency symbol `NT$`"),
             ("NT$", "invalid amount `NT$`: no digits"),
             ("five dollars", "invalid amount `five dollars`: no digits"),
+            (
+                "Q3",
+                "invalid amount `Q3`: `Q` before a plain number is not read as GTQ: write decimals, digit grouping or a magnitude (Q3.00, Q3k), or give a country of publication",
+            ),
+            (
+                "R 5",
+                "invalid amount `R 5`: `R` before a plain number is not read as ZAR: write decimals, digit grouping or a magnitude (R3.00, R3k), or give a country of publication",
+            ),
+            (
+                "kr 100",
+                "invalid amount `kr 100`: ambiguous currency symbol `kr`: DKK, ISK, NOK or SEK (give a country of publication)",
+            ),
+            (
+                "L 5k",
+                "invalid amount `L 5k`: ambiguous currency symbol `L`: HNL or RON (give a country of publication)",
+            ),
+            (
+                "GBp 5",
+                "invalid amount `GBp 5`: `GBp` is the minor unit of GBP: amounts in minor units are not read",
+            ),
+            (
+                "5 GBp",
+                "invalid amount `5 GBp`: `GBp` is the minor unit of GBP: amounts in minor units are not read",
+            ),
+            (
+                "GBX 150",
+                "invalid amount `GBX 150`: `GBX` is the minor unit of GBP: amounts in minor units are not read",
+            ),
+            (
+                "ZAc 100",
+                "invalid amount `ZAc 100`: `ZAc` is the minor unit of ZAR: amounts in minor units are not read",
+            ),
+            (
+                "ILa 100",
+                "invalid amount `ILa 100`: `ILa` is the minor unit of ILS: amounts in minor units are not read",
+            ),
+            (
+                "SLX 5",
+                "invalid amount `SLX 5`: unknown currency code `SLX`; codes starting SL: SLE, SLL (withdrawn after 2023-12-31)",
+            ),
             ("$1,00,000", "invalid amount `$1,00,000`: bad digit grouping"),
             ("$1,0000", "invalid amount `$1,0000`: bad digit grouping"),
             ("$1.2.3", "invalid amount `$1.2.3`: two decimal points"),
@@ -308,6 +439,29 @@ mod tests {
             let e = text.parse::<Money>().unwrap_err();
             assert_eq!(e.to_string(), msg, "{text}");
         }
+    }
+
+    #[test]
+    fn a_context_reads_its_own_symbols() {
+        let mx = SymbolContext::published_in(crate::Country::MX);
+        let gt = SymbolContext::published_in(crate::Country::GT);
+        let za = SymbolContext::published_in(crate::Country::ZA);
+        let sek = SymbolContext::international()
+            .with_default("kr", Currency::SEK)
+            .unwrap();
+        let cases = [
+            ("$5m", &mx, m("5000000", Currency::MXN)),
+            ("US$5m", &mx, m("5000000", Currency::USD)),
+            ("Q3", &gt, m("3", Currency::GTQ)),
+            ("$3", &gt, m("3", Currency::USD)),
+            ("R5", &za, m("5", Currency::ZAR)),
+            ("kr 100", &sek, m("100", Currency::SEK)),
+        ];
+        for (text, ctx, want) in cases {
+            assert_eq!(Money::parse_in(text, ctx), Ok(want), "{text}");
+        }
+        let e = Money::parse_in("Q3", &mx).unwrap_err();
+        assert!(matches!(e.kind(), MoneyErrorKind::Symbol(SymbolError::Letter { .. })));
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
 /// the date the source reported it.
 fn legal_tender(f: &Funding, index: &Index<'_>, i: usize, out: &mut Vec<Violation>) {
     if let (Some(m), Some(day)) = (f.amount(), f.rate_date()) {
-        if !m.currency().is_legal_tender_on(day) {
+        if !m.currency().is_in_circulation_on(day) {
             let which = if f.value_date().is_some() {
                 "value date"
             } else {
@@ -62,7 +62,7 @@ fn legal_tender(f: &Funding, index: &Index<'_>, i: usize, out: &mut Vec<Violatio
                     "{} was not legal tender on {day}, the {which} of funding `{}`: {}",
                     m.currency(),
                     f.id(),
-                    tender_span(m.currency())
+                    tender_span(m.currency(), day)
                 ),
             ));
         }
@@ -71,7 +71,7 @@ fn legal_tender(f: &Funding, index: &Index<'_>, i: usize, out: &mut Vec<Violatio
         return;
     };
     for (k, m) in f.reported_as().iter().enumerate() {
-        if !m.currency().is_legal_tender_on(day) {
+        if !m.currency().is_in_circulation_on(day) {
             out.push(Violation::new(
                 Rule::CurrencyNotLegalTender,
                 at("funding", i).field("reported_as").index(k).field("currency"),
@@ -79,21 +79,24 @@ fn legal_tender(f: &Funding, index: &Index<'_>, i: usize, out: &mut Vec<Violatio
                     "{} was not legal tender on {day}, the date funding `{}` was reported: {}",
                     m.currency(),
                     f.id(),
-                    tender_span(m.currency())
+                    tender_span(m.currency(), day)
                 ),
             ));
         }
     }
 }
 
-/// "it was legal tender from 1999-01-01", "it was retired after
-/// 2007-12-31, replaced by EUR".
-fn tender_span(c: Currency) -> String {
-    match (c.valid_from(), c.valid_until(), c.replaced_by()) {
-        (_, Some(until), Some(heir)) => format!("it was retired after {until}, replaced by {heir}"),
-        (_, Some(until), None) => format!("it was retired after {until}"),
-        (Some(from), None, _) => format!("it became legal tender on {from}"),
-        (None, None, _) => "it has no recorded dates".to_string(),
+/// Why `c` was not in circulation on `day`: "it was first issued on
+/// 2022-07-01", "it was withdrawn after 2008-01-31, replaced by EUR from
+/// 2008-01-01".
+fn tender_span(c: Currency, day: chrono::NaiveDate) -> String {
+    match (c.first_day(), c.last_day(), c.replaced_by(), c.changeover()) {
+        (Some(first), _, _, _) if day < first => format!("it was first issued on {first}"),
+        (_, Some(last), Some(heir), Some(changeover)) => {
+            format!("it was withdrawn after {last}, replaced by {heir} from {changeover}")
+        }
+        (_, Some(last), _, _) => format!("it was withdrawn after {last}"),
+        _ => "it has no recorded dates".to_string(),
     }
 }
 
@@ -227,11 +230,15 @@ mod tests {
         assert!(found(&amount("committed", "5", "EUR", &on("1999-01-01"))).is_empty());
         let wrong = ["currency-not-legal-tender /funding/0/amount/currency"];
         assert_eq!(found(&amount("committed", "5", "EUR", &on("1998-12-31"))), wrong);
-        assert!(found(&amount("committed", "5", "HRK", &on("2022-12-31"))).is_empty());
-        assert_eq!(found(&amount("committed", "5", "HRK", &on("2023-01-01"))), wrong);
-        let announced = r#", "announced": "2008-01-01""#;
+        // Kuna and euro circulated together from 2023-01-01 to 2023-01-14.
+        assert!(found(&amount("committed", "5", "HRK", &on("2023-01-14"))).is_empty());
+        assert_eq!(found(&amount("committed", "5", "HRK", &on("2023-01-15"))), wrong);
+        // The redenominated leone from 2022-07-01 only.
+        assert_eq!(found(&amount("committed", "5", "SLE", &on("2021-06-07"))), wrong);
+        assert!(found(&amount("committed", "5", "SLL", &on("2021-06-07"))).is_empty());
+        let announced = r#", "announced": "2008-02-01""#;
         assert_eq!(found(&amount("committed", "5", "CYP", announced)), wrong);
-        let both = r#", "announced": "2008-01-01", "value_date": "2007-12-31""#;
+        let both = r#", "announced": "2008-02-01", "value_date": "2008-01-31""#;
         assert!(found(&amount("committed", "5", "CYP", both)).is_empty());
         // Without a date there is nothing to check against.
         assert!(found(&amount("committed", "5", "CYP", "")).is_empty());

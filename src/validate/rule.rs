@@ -124,8 +124,10 @@ pub enum Rule {
     /// `currency-not-legal-tender` (error): a funding amount's currency was
     /// legal tender on its value date (the `value_date`, else the
     /// announcement date; not checked without either), and each reported
-    /// amount's on the date the source reported it: EUR before 1999-01-01,
-    /// CYP after 2007-12-31 or HRK after 2022-12-31 are errors.
+    /// amount's on the date the source reported it, dual circulation
+    /// counted ([`Currency::is_in_circulation_on`](crate::Currency::is_in_circulation_on)):
+    /// EUR before 1999-01-01, SLE before 2022-07-01, CYP after 2008-01-31
+    /// or HRK after 2023-01-14 are errors.
     CurrencyNotLegalTender,
     /// `negative-amount` (error): an amount, or an amount reported beside
     /// it, is negative only when the funding is reduced or cancelled (IATI:

@@ -31,9 +31,9 @@ use proptest::prelude::*;
 use statecraft::fx::{RateSource, RateTable};
 use statecraft::{
     Area, Breakdown, Count, Country, CountryGroup, Currency, Decimal, DoseStage, Dossier, EventStatus, Funding,
-    FundingStage, GroupId, Initiative, InitiativeKind, Leader, LeaderId, Leg, Meeting, MeetingKind, Metric, Money,
-    NaiveDate, Office, Participant, Period, Qualifier, Recipient, Role, Scope, Share, Source, SourceId, Statistic,
-    Subregion, Term, Trip, VaccineAllocation, VaccinePledge, YearMonth,
+    FundingStage, GroupId, Initiative, InitiativeKind, Leader, LeaderId, Leg, M49Area, Meeting, MeetingKind, Metric,
+    Money, NaiveDate, Office, Participant, Period, Qualifier, Recipient, Role, Scope, Share, Source, SourceId,
+    Statistic, Term, Trip, VaccineAllocation, VaccinePledge, YearMonth,
 };
 
 /// The currencies of amounts and reported amounts: legal tender all
@@ -200,7 +200,7 @@ fn build(dice: &mut Dice) -> Consistent {
         match dice.range(0, 3) {
             0 => Area::Country(dice.countries(1)[0]),
             1 => Area::Group(dice.pick(&groups)),
-            2 => Area::Subregion(dice.pick(&Subregion::iter().collect::<Vec<_>>())),
+            2 => Area::M49(dice.pick(&M49Area::iter().collect::<Vec<_>>())),
             _ => Area::World,
         }
     };

@@ -11,9 +11,9 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use statecraft::{
     Agency, Area, Border, Breakdown, Channel, Count, Country, CountryGroup, Currency, Decimal, Disease, DoseStage,
-    Dossier, EventStatus, Funding, FundingStage, Id, Initiative, InitiativeKind, Leader, Leg, Meeting, MeetingKind,
-    Metric, Money, NaiveDate, Office, Participant, Partners, Period, Qualifier, Rank, RankOrder, Recipient, Role,
-    Scope, Share, Source, Statistic, Subregion, Term, Topic, Trip, TripNote, VaccineAllocation, VaccinePledge,
+    Dossier, EventStatus, Funding, FundingStage, Id, Initiative, InitiativeKind, Leader, Leg, M49Area, Meeting,
+    MeetingKind, Metric, Money, NaiveDate, Office, Participant, Partners, Period, Qualifier, Rank, RankOrder,
+    Recipient, Role, Scope, Share, Source, Statistic, Term, Topic, Trip, TripNote, VaccineAllocation, VaccinePledge,
     VaccineProduct, YearMonth,
 };
 
@@ -67,8 +67,8 @@ pub fn currency() -> impl Strategy<Value = Currency> {
     select(Currency::iter().collect::<Vec<_>>())
 }
 
-pub fn subregion() -> impl Strategy<Value = Subregion> {
-    select(Subregion::iter().collect::<Vec<_>>())
+pub fn m49_area() -> impl Strategy<Value = M49Area> {
+    select(M49Area::iter().collect::<Vec<_>>())
 }
 
 pub fn topic() -> impl Strategy<Value = Topic> {
@@ -148,7 +148,7 @@ pub fn area() -> impl Strategy<Value = Area> {
     prop_oneof![
         country().prop_map(Area::Country),
         id().prop_map(Area::Group),
-        subregion().prop_map(Area::Subregion),
+        m49_area().prop_map(Area::M49),
         Just(Area::World),
     ]
 }
