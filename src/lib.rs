@@ -391,7 +391,7 @@ pub mod geo;
 pub mod iati;
 mod model;
 mod money;
-mod notation;
+pub mod notation;
 pub mod records;
 mod serde_str;
 mod serde_strict;

@@ -173,20 +173,44 @@ impl Share {
     /// assert_eq!(part.to_string(), "more than 71,200");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    ///
+    /// Of a range, an exact share is a range, its ends moved outward to
+    /// whole numbers (40% of between 5 and 6 million is between 2 and 2.4
+    /// million); a share that is a lower bound ("more than 40%") gives
+    /// more than its share of the low end, one that is an upper bound its
+    /// share of the high end, and "about" a share its share of the middle.
     pub fn of_count(self, qualifier: Qualifier, count: Count) -> Option<Count> {
-        let product = Decimal::from(count.value()).checked_mul(self.fraction())?;
-        let combined = combine(qualifier, count.qualifier());
+        let times = |n: u64| Decimal::from(n).checked_mul(self.fraction());
+        let whole = |d: Decimal| u64::try_from(d).ok();
+        let Some(count_qualifier) = count.qualifier() else {
+            let (low, high) = count.as_range()?;
+            let (low, high) = (times(low)?, times(high)?);
+            return match qualifier {
+                Qualifier::Exact => Count::range(whole(low.floor())?, whole(high.ceil())?).ok(),
+                Qualifier::MoreThan | Qualifier::JustOver => Some(Count::new(whole(low.floor())?, Qualifier::MoreThan)),
+                Qualifier::AtLeast => Some(Count::new(whole(low.floor())?, Qualifier::AtLeast)),
+                Qualifier::UpTo => Some(Count::new(whole(high.ceil())?, Qualifier::UpTo)),
+                Qualifier::FewerThan | Qualifier::Approaching => {
+                    Some(Count::new(whole(high.ceil())?, Qualifier::FewerThan))
+                }
+                _ => {
+                    let middle = low.checked_add(high)?.checked_div(Decimal::TWO)?;
+                    Some(Count::new(whole(middle.round())?, Qualifier::About))
+                }
+            };
+        };
+        let product = times(count.value())?;
+        let combined = combine(qualifier, count_qualifier);
         let (value, combined) = if product.fract().is_zero() {
             (product, combined)
         } else {
             match combined {
-                Qualifier::MoreThan | Qualifier::AtLeast => (product.floor(), combined),
+                Qualifier::MoreThan | Qualifier::AtLeast | Qualifier::JustOver => (product.floor(), combined),
                 Qualifier::FewerThan | Qualifier::UpTo | Qualifier::Approaching => (product.ceil(), combined),
                 _ => (product.round(), Qualifier::About),
             }
         };
-        let value = u64::try_from(value).ok()?;
-        Some(Count::new(value, combined))
+        Some(Count::new(whole(value)?, combined))
     }
 }
 
