@@ -415,8 +415,8 @@ pub use model::{
     FieldPath, Funding, FundingId, FundingStage, GroupId, Id, Initiative, InitiativeId, InitiativeKind, Leader,
     LeaderId, Leg, LoadError, LoadErrorKind, Meeting, MeetingId, MeetingKind, Metric, Office, ParseTopicError,
     ParseYearMonthError, Participant, Partners, PathSegment, Period, PledgeId, Rank, RankOrder, Recipient, Role, Scope,
-    Share, ShareError, ShareErrorKind, Source, SourceId, Statistic, StatisticId, Term, Topic, Trip, TripId, TripNote,
-    VaccineAllocation, VaccinePledge, VaccineProduct, YearMonth,
+    Share, ShareError, ShareErrorKind, Source, SourceId, Statistic, StatisticId, Term, Topic, Tranche, TrancheId, Trip,
+    TripId, TripNote, VaccineAllocation, VaccinePledge, VaccineProduct, YearMonth,
 };
 pub use money::{
     Currency, CurrencyKind, CurrencySymbol, Money, MoneyError, MoneyErrorKind, Operation, ParseCurrencyError,

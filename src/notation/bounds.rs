@@ -345,6 +345,12 @@ impl<T: Quantity> Bounds<T> {
     }
 }
 
+/// The bounds of a sum of counts: [`Bounds::checked_add`], which cannot
+/// fail for counts (they have one unit).
+pub(crate) fn add_counts(a: Bounds<u64>, b: Bounds<u64>) -> Bounds<u64> {
+    a.checked_add(b).unwrap_or(open())
+}
+
 /// Bounds open at both ends.
 const fn open<T>() -> Bounds<T> {
     Bounds {

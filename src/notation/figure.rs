@@ -269,9 +269,11 @@ impl Qualifier {
     /// Near readings ("about", "approaching", "just over") take the
     /// precision the press writes with: `u`, the unit of the last
     /// non-zero digit of the number (6 million: 1 million; 230,000:
-    /// 10,000; 4.5 billion: 100 million; 178,000: 1,000; 7: 1). A report
-    /// that rounds to that digit says the true figure is within half a
-    /// unit of it:
+    /// 10,000; 4.5 billion: 100 million; 178,000: 1,000; 7: 1), or of the
+    /// digit after it when the number's one significant digit is a 1 (10
+    /// million: 1 million; 1 billion: 100 million), which the press
+    /// writes for anything from 0.95 to 1.05 of it. A report that rounds
+    /// to that digit says the true figure is within half a unit of it:
     ///
     /// | qualifier | words | bounds of `x` |
     /// |---|---|---|
@@ -344,28 +346,30 @@ fn negated(end: Bound<Decimal>) -> Bound<Decimal> {
     }
 }
 
-/// Half the unit of the last non-zero digit of `a` (≥ 0): 6,000,000 →
-/// 500,000; 230,000 → 5,000; 4.5 → 0.05; 0 → 0.5.
+/// Half the precision `a` (≥ 0) is written to: half the unit of its last
+/// non-zero digit (6,000,000 → 500,000; 230,000 → 5,000; 4.5 → 0.05), or
+/// of the digit after it when its only significant digit is a 1
+/// (10,000,000 → 500,000; 0.1 → 0.005); 0 → 0.5.
 fn half_unit(a: Decimal) -> Decimal {
     let n = a.normalize();
-    if n.scale() > 0 {
-        // Half of 10^-28 has no Decimal: a whole unit keeps the reading
-        // sound.
-        if n.scale() >= 28 {
-            return Decimal::new(1, 28);
-        }
-        return Decimal::new(5, n.scale() + 1);
-    }
     let mut mantissa = n.mantissa().unsigned_abs();
     let mut zeros = 0u32;
     while mantissa != 0 && mantissa % 10 == 0 {
         mantissa /= 10;
         zeros += 1;
     }
-    // 5 × 10^(zeros − 1); zeros ≤ 28, so 10^zeros fits a Decimal.
-    match zeros.checked_sub(1) {
-        None => Decimal::new(5, 1),
-        Some(z) => Decimal::from_i128_with_scale(5 * 10i128.pow(z), 0),
+    // The unit is 10^(zeros − scale), a tenth of it for a lone 1; half of
+    // it is 5 × 10^(that − 1).
+    let exponent = i64::from(zeros) - i64::from(n.scale()) - i64::from(mantissa == 1) - 1;
+    match u32::try_from(exponent) {
+        // zeros ≤ 28, so 5 × 10^exponent fits a Decimal.
+        Ok(e) => Decimal::from_i128_with_scale(5 * 10i128.pow(e.min(27)), 0),
+        // A Decimal holds no more than 28 decimals: 5 × 10^-29 is read as
+        // 10^-28, which keeps the reading sound.
+        Err(_) => match u32::try_from(-exponent) {
+            Ok(scale) if scale <= 28 => Decimal::new(5, scale),
+            _ => Decimal::new(1, 28),
+        },
     }
 }
 
@@ -380,18 +384,31 @@ mod tests {
             ("230000", "5000"),
             ("178000", "500"),
             ("4500000000", "50000000"),
+            ("19000000", "500000"),
             ("7", "0.5"),
             ("0", "0.5"),
             ("4.5", "0.05"),
             ("1234.56", "0.005"),
-            ("10", "5"),
+            // A lone 1 is read to the next digit.
+            ("10", "0.5"),
+            ("10000000", "500000"),
+            ("1000000000", "50000000"),
+            ("1", "0.05"),
+            ("0.1", "0.005"),
+            ("11", "0.5"),
         ];
         for (a, half) in cases {
             assert_eq!(half_unit(a.parse().unwrap()).to_string(), half, "{a}");
         }
         assert_eq!(half_unit(Decimal::new(1, 28)), Decimal::new(1, 28));
+        assert_eq!(half_unit(Decimal::new(3, 28)), Decimal::new(1, 28));
+        assert_eq!(half_unit(Decimal::new(3, 27)), Decimal::new(5, 28));
         assert_eq!(
             half_unit(Decimal::from_i128_with_scale(10i128.pow(28), 0)),
+            Decimal::from_i128_with_scale(5 * 10i128.pow(26), 0)
+        );
+        assert_eq!(
+            half_unit(Decimal::from_i128_with_scale(7 * 10i128.pow(28), 0)),
             Decimal::from_i128_with_scale(5 * 10i128.pow(27), 0)
         );
     }

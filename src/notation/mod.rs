@@ -16,7 +16,7 @@ mod count;
 mod figure;
 pub(crate) mod number;
 
-pub(crate) use bounds::sealed;
+pub(crate) use bounds::{add_counts, sealed};
 pub use bounds::{Bounds, FigureError, Quantity};
 pub use count::{Count, CountErrorKind, ParseCountError, Qualifier};
 pub(crate) use figure::words;

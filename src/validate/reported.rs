@@ -30,7 +30,20 @@ pub(super) fn check<R: RateSource + ?Sized>(d: &Dossier, index: &Index<'_>, rate
             continue;
         };
         for (k, &reported) in f.reported_as().iter().enumerate() {
-            match check_reported(primary, reported, day, rates) {
+            // A qualified amount is checked at the figure it states (the
+            // pair converts that figure); a range states no one figure.
+            if primary.as_range().is_some() {
+                out.push(Violation::new(
+                    Rule::ReportedPairUnchecked,
+                    path(k),
+                    format!(
+                        "cannot check {reported:#} against {primary:#} for funding `{}` on {day}: the amount is a range",
+                        f.id()
+                    ),
+                ));
+                continue;
+            }
+            match check_reported(primary.value(), reported, day, rates) {
                 Ok(pair) if pair.is_consistent() => {}
                 Ok(pair) => out.push(Violation::new(
                     Rule::ReportedPairInconsistent,
