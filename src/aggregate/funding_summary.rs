@@ -161,7 +161,10 @@ impl<R: RateSource> FundingSummary<R> {
                         }
                         None => None,
                     };
-                    ends.push_at(line, &FundingFlow::with_parts(funding, date, recipients.clone(), amount));
+                    ends.push_at(
+                        line,
+                        &FundingFlow::with_parts(funding, date, recipients.clone(), amount),
+                    );
                 }
             }
             let stated = funding.amount().map(|a| a.value());

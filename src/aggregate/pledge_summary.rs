@@ -198,7 +198,9 @@ impl<'a> PledgeSummary<'a> {
             }
             // The tranche named, and those that hold it, in its own pledge.
             let Some(summary) = out.get_mut(own) else { continue };
-            let mut node = a.tranche().and_then(|t| summary.tranches.iter().position(|s| s.tranche.id() == t));
+            let mut node = a
+                .tranche()
+                .and_then(|t| summary.tranches.iter().position(|s| s.tranche.id() == t));
             while let Some(k) = node {
                 let Some(t) = summary.tranches.get_mut(k) else { break };
                 let id = t.tranche.id().clone();

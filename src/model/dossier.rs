@@ -312,9 +312,7 @@ impl Dossier {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn tranche(&self, id: &TrancheId) -> Option<(&VaccinePledge, &Tranche)> {
-        self.vaccine_pledges
-            .iter()
-            .find_map(|p| p.tranche(id).map(|t| (p, t)))
+        self.vaccine_pledges.iter().find_map(|p| p.tranche(id).map(|t| (p, t)))
     }
 
     /// The pledges that are part of `pledge`, directly.

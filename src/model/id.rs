@@ -7,9 +7,7 @@ use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 use std::str::FromStr;
 
-use super::{
-    Funding, Initiative, Leader, Meeting, Source, Statistic, Tranche, Trip, VaccineAllocation, VaccinePledge,
-};
+use super::{Funding, Initiative, Leader, Meeting, Source, Statistic, Tranche, Trip, VaccineAllocation, VaccinePledge};
 use crate::slug::{self, ParseIdError};
 use crate::CountryGroup;
 

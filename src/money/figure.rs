@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::{Currency, DecimalString, Money, PlainDecimal};
 use crate::notation::sealed::{Sealed, Side};
-use crate::notation::{words, Bounds, Figure, FigureError, Quantity, Qualifier};
+use crate::notation::{words, Bounds, Figure, FigureError, Qualifier, Quantity};
 use crate::Excerpt;
 
 impl Quantity for Money {}
@@ -122,7 +122,11 @@ impl Bounds<Money> {
 /// The JSON form of an amount as reported: a Money object, with a
 /// `qualifier` when not exact, or a range in `between`.
 #[derive(serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields, rename = "Money", bound(deserialize = "A: serde::Deserialize<'de>"))]
+#[serde(
+    deny_unknown_fields,
+    rename = "Money",
+    bound(deserialize = "A: serde::Deserialize<'de>")
+)]
 struct FigureRepr<A> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     amount: Option<A>,
@@ -212,7 +216,10 @@ mod tests {
     #[test]
     fn json_forms_round_trip() {
         let cases = [
-            (Figure::exact(usd("USD 310000000")), r#"{"amount":"310000000","currency":"USD"}"#),
+            (
+                Figure::exact(usd("USD 310000000")),
+                r#"{"amount":"310000000","currency":"USD"}"#,
+            ),
             (
                 Figure::new(usd("USD 4000000000"), Qualifier::About),
                 r#"{"amount":"4000000000","currency":"USD","qualifier":"about"}"#,

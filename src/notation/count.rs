@@ -87,10 +87,7 @@ const QUALIFIER_WORDS: &[(Qualifier, &[&str])] = &[
         &["approaching", "nearly", "almost", "close to", "just under"],
     ),
     (Qualifier::FewerThan, &["fewer than", "less than", "under", "below"]),
-    (
-        Qualifier::UpTo,
-        &["up to", "at most", "no more than", "not more than"],
-    ),
+    (Qualifier::UpTo, &["up to", "at most", "no more than", "not more than"]),
 ];
 
 impl Qualifier {
@@ -691,7 +688,10 @@ mod tests {
         );
         let cases = [
             ("-5", "invalid value: integer `-5`, expected u64 at line 1 column 2"),
-            ("2.5", "invalid type: floating point `2.5`, expected u64 at line 1 column 3"),
+            (
+                "2.5",
+                "invalid type: floating point `2.5`, expected u64 at line 1 column 3",
+            ),
             (
                 "true",
                 "invalid type: boolean `true`, expected a count such as \"more than 178,000\" at line 1 column 4",
@@ -699,7 +699,11 @@ mod tests {
             ("\"about\"", "invalid count `about`: no digits at line 1 column 7"),
         ];
         for (json, msg) in cases {
-            assert_eq!(serde_json::from_str::<Count>(json).unwrap_err().to_string(), msg, "{json}");
+            assert_eq!(
+                serde_json::from_str::<Count>(json).unwrap_err().to_string(),
+                msg,
+                "{json}"
+            );
         }
     }
 

@@ -378,6 +378,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn each_qualifier_reads_as_documented() {
+        let cases = [
+            (Qualifier::Exact, 500_000, "500,000"),
+            (Qualifier::About, 6_000_000, "between 5,500,000 and 6,500,000"),
+            (Qualifier::About, 230_000, "between 225,000 and 235,000"),
+            (Qualifier::About, 10_000_000, "between 9,500,000 and 10,500,000"),
+            (Qualifier::About, 19_000_000, "between 18,500,000 and 19,500,000"),
+            (Qualifier::About, 7, "between 6 and 8"),
+            (Qualifier::About, 0, "up to 1"),
+            (
+                Qualifier::Approaching,
+                230_000,
+                "at least 225,000 and fewer than 230,000",
+            ),
+            (Qualifier::Approaching, 0, "0"),
+            (
+                Qualifier::JustOver,
+                6_000_000,
+                "more than 6,000,000 and up to 6,500,000",
+            ),
+            (Qualifier::MoreThan, 178_000, "more than 178,000"),
+            (Qualifier::AtLeast, 80_000_000, "at least 80,000,000"),
+            (Qualifier::FewerThan, 5, "fewer than 5"),
+            (Qualifier::FewerThan, 0, "0"),
+            (Qualifier::UpTo, 1_000, "up to 1,000"),
+            (Qualifier::About, u64::MAX, "at least 18,446,744,073,709,551,614"),
+            (Qualifier::JustOver, u64::MAX, "more than 18,446,744,073,709,551,615"),
+        ];
+        for (q, n, text) in cases {
+            assert_eq!(q.bounds_of(n).to_string(), text, "{q:?} {n}");
+        }
+    }
+
+    #[test]
     fn half_units_follow_the_last_non_zero_digit() {
         let cases = [
             ("6000000", "500000"),

@@ -349,10 +349,12 @@ mod tests {
         let lists = pledge("", &US_25M.replace("about 7,000,000", "about 11,000,000"));
         assert_eq!(
             messages(&lists),
-            ["tranche-exceeds-parent /vaccine_pledges/0/tranches/0/tranches: the tranches within tranche `covax` \
+            [
+                "tranche-exceeds-parent /vaccine_pledges/0/tranches/0/tranches: the tranches within tranche `covax` \
               sum to between 20,500,000 and 23,500,000 doses (at least 20,500,000), above the about 19,000,000 \
               (at most 19,500,000) of the tranche"
-                .to_string()]
+                    .to_string()
+            ]
         );
         // Exactly at the most the parent allows is not above it.
         assert!(messages(&pledge("", &US_25M.replace("about 7,000,000", "about 10,000,000"))).is_empty());
@@ -360,7 +362,12 @@ mod tests {
 
     #[test]
     fn tranches_above_the_pledge_and_shares_above_100() {
-        let lists = pledge("", &US_25M.replace(r#""share": "25""#, r#""share": "26""#).replace("about 6,000,000\", \"share\"", "7,000,000\", \"share\""));
+        let lists = pledge(
+            "",
+            &US_25M
+                .replace(r#""share": "25""#, r#""share": "26""#)
+                .replace("about 6,000,000\", \"share\"", "7,000,000\", \"share\""),
+        );
         assert_eq!(
             messages(&lists),
             [
@@ -374,12 +381,15 @@ mod tests {
 
     #[test]
     fn a_tranche_with_no_figure_holds_at_least_its_parts() {
-        let tranches = r#"{"id": "direct", "tranches": [{"id": "mx", "doses": 20000000}, {"id": "ca", "doses": 6000000}]}"#;
+        let tranches =
+            r#"{"id": "direct", "tranches": [{"id": "mx", "doses": 20000000}, {"id": "ca", "doses": 6000000}]}"#;
         assert_eq!(
             messages(&pledge("", tranches)),
-            ["tranche-exceeds-parent /vaccine_pledges/0/tranches: the tranches within pledge `p` sum to at least \
+            [
+                "tranche-exceeds-parent /vaccine_pledges/0/tranches: the tranches within pledge `p` sum to at least \
               26,000,000 doses, above the 25,000,000 of the pledge"
-                .to_string()]
+                    .to_string()
+            ]
         );
     }
 
@@ -393,10 +403,12 @@ mod tests {
         );
         assert_eq!(
             messages(&lists),
-            ["allocation-exceeds-tranche /vaccine_pledges/0/tranches/0/tranches/0/doses: allocations in tranche \
+            [
+                "allocation-exceeds-tranche /vaccine_pledges/0/tranches/0/tranches/0/doses: allocations in tranche \
               `latam` sum to more than 6,500,000 doses, above the about 6,000,000 (at most \
               6,500,000) it holds"
-                .to_string()]
+                    .to_string()
+            ]
         );
         // A share of the parent: 10% of 25,000,000.
         let share = r#"{"id": "tenth", "share": "10"}"#;
@@ -407,9 +419,11 @@ mod tests {
         );
         assert_eq!(
             messages(&lists),
-            ["allocation-exceeds-tranche /vaccine_pledges/0/tranches/0/share: allocations in tranche `tenth` sum \
+            [
+                "allocation-exceeds-tranche /vaccine_pledges/0/tranches/0/share: allocations in tranche `tenth` sum \
               to 2,500,001 doses, above the 2,500,000 (10% of its part) it holds"
-                .to_string()]
+                    .to_string()
+            ]
         );
     }
 
@@ -465,9 +479,11 @@ mod tests {
         );
         assert_eq!(
             messages(&lists),
-            ["tranche-exceeds-parent /vaccine_pledges/0/doses: the pledges part of pledge `g7` sum to at least \
+            [
+                "tranche-exceeds-parent /vaccine_pledges/0/doses: the pledges part of pledge `g7` sum to at least \
               1,700,000,000 doses, above the about 1,000,000,000 (at most 1,050,000,000) of the pledge"
-                .to_string()]
+                    .to_string()
+            ]
         );
     }
 }

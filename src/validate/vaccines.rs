@@ -88,7 +88,10 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
 
 /// Whether a number of doses is surely none: 0, or fewer than 1.
 fn allows_no_dose(doses: Count) -> bool {
-    matches!(doses.bounds().high(), std::ops::Bound::Included(0) | std::ops::Bound::Excluded(0 | 1))
+    matches!(
+        doses.bounds().high(),
+        std::ops::Bound::Included(0) | std::ops::Bound::Excluded(0 | 1)
+    )
 }
 
 #[cfg(test)]
@@ -124,7 +127,8 @@ mod tests {
     #[test]
     fn approximate_allocations_exceed_a_pledge_only_surely() {
         let about = |n: &str| format!("\"about {n}\"");
-        let lists = pledge(10_000_000, &[]).replace("\"doses\": 10000000", &format!("\"doses\": {}", about("10,000,000")));
+        let lists =
+            pledge(10_000_000, &[]).replace("\"doses\": 10000000", &format!("\"doses\": {}", about("10,000,000")));
         let with = |allocations: &str| lists.replace("\"vaccine_allocations\": []", allocations);
         let one = |doses: &str| {
             format!(
@@ -137,9 +141,11 @@ mod tests {
         assert!(super::super::tests_support::found(&with(&one(&about("11,000,000")))).is_empty());
         assert_eq!(
             super::super::tests_support::messages(&with(&one(&about("12,000,000")))),
-            ["allocation-exceeds-pledge /vaccine_pledges/0/doses: allocations from pledge `p` sum to between \
+            [
+                "allocation-exceeds-pledge /vaccine_pledges/0/doses: allocations from pledge `p` sum to between \
               11,500,000 and 12,500,000 doses (at least 11,500,000), above the about 10,000,000 (at most 10,500,000) \
-              pledged"]
+              pledged"
+            ]
         );
         assert_eq!(
             super::super::tests_support::messages(&with(&one("\"fewer than 1\""))),

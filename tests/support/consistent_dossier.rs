@@ -34,10 +34,10 @@
 use proptest::prelude::*;
 use statecraft::fx::{RateSource, RateTable};
 use statecraft::{
-    Area, Breakdown, Count, Country, CountryGroup, Currency, Decimal, DoseStage, Dossier, EventStatus, Funding,
-    FundingStage, GroupId, Initiative, InitiativeKind, Leader, LeaderId, Leg, M49Area, Meeting, MeetingKind, Metric,
-    Money, NaiveDate, Office, Participant, Period, Qualifier, Recipient, Region, Role, Scope, Share, Source, SourceId,
-    Statistic, Term, Tranche, Trip, VaccineAllocation, VaccinePledge, YearMonth, Channel,
+    Area, Breakdown, Channel, Count, Country, CountryGroup, Currency, Decimal, DoseStage, Dossier, EventStatus,
+    Funding, FundingStage, GroupId, Initiative, InitiativeKind, Leader, LeaderId, Leg, M49Area, Meeting, MeetingKind,
+    Metric, Money, NaiveDate, Office, Participant, Period, Qualifier, Recipient, Region, Role, Scope, Share, Source,
+    SourceId, Statistic, Term, Tranche, Trip, VaccineAllocation, VaccinePledge, YearMonth,
 };
 
 /// The currencies of amounts and reported amounts: legal tender all
@@ -477,7 +477,11 @@ fn build(dice: &mut Dice) -> Consistent {
                 .through(Channel::Covax)
                 .with_doses(Count::new(quarter, Qualifier::About))
                 .with_share(Share::from_percent(25).unwrap())
-                .with_tranche(Tranche::new(id("tranche", 2)).to(area).with_share(Share::from_percent(50).unwrap()))
+                .with_tranche(
+                    Tranche::new(id("tranche", 2))
+                        .to(area)
+                        .with_share(Share::from_percent(50).unwrap()),
+                )
                 .with_tranche(Tranche::new(id("tranche", 3)).to(Area::from(dice.countries(1)[0])));
             let bilateral = Tranche::new(id("tranche", 1))
                 .through(Channel::Bilateral)
@@ -523,9 +527,15 @@ fn build(dice: &mut Dice) -> Consistent {
     }
     if let Some((doses, announced)) = first_pledge {
         let tenth = (doses / 10_000_000).max(1) * 1_000_000;
-        let part = VaccinePledge::new(id("pledge", n_pledges), Country::US, tenth, announced, dice.pick(&sources))
-            .with_doses(Count::new(tenth, Qualifier::About))
-            .part_of(id("pledge", 0));
+        let part = VaccinePledge::new(
+            id("pledge", n_pledges),
+            Country::US,
+            tenth,
+            announced,
+            dice.pick(&sources),
+        )
+        .with_doses(Count::new(tenth, Qualifier::About))
+        .part_of(id("pledge", 0));
         d.add(part);
     }
 
