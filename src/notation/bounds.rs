@@ -348,6 +348,12 @@ impl<T: Quantity> Bounds<T> {
 /// The bounds of a sum of counts: [`Bounds::checked_add`], which cannot
 /// fail for counts (they have one unit).
 pub(crate) fn add_counts(a: Bounds<u64>, b: Bounds<u64>) -> Bounds<u64> {
+    // Exact counts, the common case, add as numbers.
+    if let (Some(x), Some(y)) = (a.as_exact(), b.as_exact()) {
+        if let Some(sum) = x.checked_add(y) {
+            return Bounds::exact(sum);
+        }
+    }
     a.checked_add(b).unwrap_or(open())
 }
 

@@ -245,6 +245,18 @@ mod tests {
     }
 
     #[test]
+    fn a_range_below_zero_is_negative_at_its_low_end() {
+        let lists = r#""funding": [{"id": "f", "donor": "US", "stage": "committed", "amount": {"between": ["-5", "10"], "currency": "USD"}, "source": "s"}]"#;
+        assert_eq!(
+            super::super::tests_support::messages(lists),
+            ["negative-amount /funding/0/amount/between/0: funding `f` is committed with a negative amount, between \
+              USD -5 and USD 10: only reduced or cancelled funding is negative"]
+        );
+        let about = r#""funding": [{"id": "f", "donor": "US", "stage": "committed", "amount": {"amount": "-5", "currency": "USD", "qualifier": "about"}, "source": "s"}]"#;
+        assert_eq!(found(about), ["negative-amount /funding/0/amount/amount"]);
+    }
+
+    #[test]
     fn only_reductions_and_cancellations_are_negative() {
         for stage in ["reduced", "cancelled"] {
             assert!(found(&amount(stage, "-5", "USD", "")).is_empty(), "{stage}");

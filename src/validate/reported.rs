@@ -117,6 +117,27 @@ mod tests {
     }
 
     #[test]
+    fn an_approximate_amount_is_checked_at_its_figure_a_range_is_not() {
+        let about = r#", "amount": {"amount": "100000000", "currency": "USD", "qualifier": "about"}"#;
+        let ok = funding(about, r#"{"amount": "772000000", "currency": "GTQ"}"#, "");
+        assert!(found_with(&ok, &table()).is_empty());
+        let off = funding(about, r#"{"amount": "750000000", "currency": "GTQ"}"#, "");
+        assert_eq!(
+            found_with(&off, &table()),
+            ["reported-pair-inconsistent /funding/0/reported_as/0"]
+        );
+        let range = r#", "amount": {"between": ["90000000", "100000000"], "currency": "USD"}"#;
+        let lists = funding(range, r#"{"amount": "772000000", "currency": "GTQ"}"#, "");
+        assert_eq!(
+            super::super::tests_support::messages(&lists),
+            [
+                "reported-pair-unchecked /funding/0/reported_as/0: cannot check GTQ 772,000,000 against between USD \
+              90,000,000 and USD 100,000,000 for funding `f` on 2021-06-07: the amount is a range"
+            ]
+        );
+    }
+
+    #[test]
     fn what_cannot_be_checked_is_a_warning() {
         let unchecked = ["reported-pair-unchecked /funding/0/reported_as/0"];
         let no_amount = funding("", r#"{"amount": "5", "currency": "GBP"}"#, "");
