@@ -5,10 +5,12 @@
 //! tree's roll-up is the sum of its leaves, and a dossier's funding bounds
 //! hold its true total.
 
+#[path = "support/dossier_strategy.rs"]
+mod strategy;
+
 use std::ops::Bound;
 
 use proptest::prelude::*;
-use proptest::sample::select;
 use statecraft::fx::RateTable;
 use statecraft::notation::{Bounds, Figure};
 use statecraft::{
@@ -17,18 +19,7 @@ use statecraft::{
     VaccineAllocation, VaccinePledge,
 };
 
-fn qualifier() -> impl Strategy<Value = Qualifier> {
-    select(vec![
-        Qualifier::Exact,
-        Qualifier::MoreThan,
-        Qualifier::JustOver,
-        Qualifier::AtLeast,
-        Qualifier::About,
-        Qualifier::Approaching,
-        Qualifier::FewerThan,
-        Qualifier::UpTo,
-    ])
-}
+use strategy::qualifier;
 
 /// Numbers as the press rounds them (a few significant digits and
 /// zeros), small ones, and ones near the end of `u64`.

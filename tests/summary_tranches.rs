@@ -214,3 +214,20 @@ fn funding_totals_carry_the_bounds_of_approximate_amounts() {
     );
     assert_eq!(exact.total_bounds().as_exact(), Some(exact.total()));
 }
+
+#[test]
+fn an_approximate_amount_left_out_leaves_no_bound_open() {
+    // "More than £1m" with no rate for pounds is left out, and so is its
+    // open end.
+    let json = DOSSIER.replace(
+        r#"{"amount": "1000000", "currency": "USD", "qualifier": "more-than"}"#,
+        r#"{"amount": "1000000", "currency": "GBP", "qualifier": "more-than"}"#,
+    );
+    let d = Dossier::from_json_str(&json).unwrap();
+    let t = FundingSummary::new(RateTable::new(), Currency::USD, Dimension::Recipient)
+        .of(&d)
+        .unwrap();
+    assert_eq!(t.rejections().len(), 1);
+    assert_eq!(t.rejections()[0].path().to_pointer(), "/funding/2");
+    assert_eq!(t.total_bounds().to_compact(), "between $6.5bn and $8.5bn");
+}

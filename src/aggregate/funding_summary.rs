@@ -154,9 +154,14 @@ impl<R: RateSource> FundingSummary<R> {
                 ] {
                     let amount = match end {
                         Some(Bound::Included(m) | Bound::Excluded(m)) => Some(m),
-                        // Marked where it falls, as an undisclosed flow.
+                        // Marked where it falls (or rejected, as the
+                        // amount stated is), and left out of the ends.
                         Some(Bound::Unbounded) => {
-                            open.push_at(line, &FundingFlow::with_parts(funding, date, recipients.clone(), None));
+                            let stated = funding.amount().map(|a| a.value());
+                            open.push_at(
+                                line,
+                                &FundingFlow::with_parts(funding, date, recipients.clone(), stated),
+                            );
                             None
                         }
                         None => None,
@@ -182,7 +187,7 @@ impl<R: RateSource> FundingSummary<R> {
                 let mut bounds = Vec::with_capacity(totals.groups().len());
                 for g in totals.groups() {
                     let key = g.key();
-                    let is_open = |t: &Totals| t.get(key).is_some_and(|o| o.undisclosed() > 0);
+                    let is_open = |t: &Totals| t.get(key).is_some_and(|o| o.records() > 0);
                     bounds.push(outward(
                         g.total(),
                         low.get(key).map(|t| t.exact()),
@@ -195,8 +200,8 @@ impl<R: RateSource> FundingSummary<R> {
                     totals.total(),
                     Some(low.exact_total()),
                     Some(high.exact_total()),
-                    open_low.undisclosed() > 0,
-                    open_high.undisclosed() > 0,
+                    open_low.aggregated() > 0,
+                    open_high.aggregated() > 0,
                 )?;
                 (bounds, total)
             }
