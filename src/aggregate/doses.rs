@@ -245,22 +245,20 @@ fn part_of(
     let undated = || {
         FactRejection::new(
             path.clone(),
-            RejectReason::Invalid(format!(
-                "allocation `{}` has no date to count it by {}",
-                a.id(),
-                d.name()
-            )),
+            RejectReason::Undated {
+                allocation: a.id().clone(),
+                by: d.name(),
+            },
         )
     };
     Ok(match d {
         Dimension::Donor => KeyPart::Country(donor_of(dossier, a).ok_or_else(|| {
             FactRejection::new(
                 path.clone().field("pledge"),
-                RejectReason::Invalid(format!(
-                    "allocation `{}` is from pledge `{}`, which is not in the dossier, so it has no donor",
-                    a.id(),
-                    a.pledge()
-                )),
+                RejectReason::UnknownPledge {
+                    allocation: a.id().clone(),
+                    pledge: a.pledge().clone(),
+                },
             )
         })?),
         Dimension::Stage => KeyPart::DoseStage(a.stage()),

@@ -10,8 +10,9 @@ use rust_decimal::Decimal;
 
 use super::bounds::sealed::{Sealed, Side};
 use super::bounds::{FigureError, Quantity};
-use super::number::{group_thousands, magnitude, numeral, Magnitude, Numeral, NumeralError};
+use super::number::{group_thousands, magnitude, numeral, Grouping, Magnitude, Numeral};
 use super::Figure;
+use crate::DecimalErrorKind;
 use crate::Excerpt;
 
 crate::serde_strict::strict_serde!(Qualifier);
@@ -320,7 +321,7 @@ fn number(body: &str) -> Result<(Numeral, Option<Magnitude>, &str), CountErrorKi
     }
     let (value, rest) = match number_word(body) {
         Some((v, rest)) => (v, rest),
-        None => numeral(body).map_err(CountErrorKind::from)?,
+        None => numeral(body, Grouping::Thousands).map_err(CountErrorKind::from)?,
     };
     Ok(match magnitude(rest) {
         Some((m, rest)) => (value, Some(m), rest),
@@ -460,24 +461,12 @@ pub enum CountErrorKind {
     /// Nothing but whitespace.
     #[error("empty")]
     Empty,
-    /// No number where one should be.
-    #[error("no digits")]
-    NoDigits,
     /// A minus sign: counts are never negative.
     #[error("a count cannot be negative")]
     Negative,
     /// A fraction where a whole number is needed (`1.5`, `2.25k`).
     #[error("not a whole number")]
     NotWhole,
-    /// Commas that do not group digits in threes.
-    #[error("bad digit grouping")]
-    BadGrouping,
-    /// A second decimal point.
-    #[error("two decimal points")]
-    TwoDecimalPoints,
-    /// Scientific notation.
-    #[error("exponents are not accepted")]
-    Exponent,
     /// More than `u64` holds.
     #[error("too large")]
     TooLarge,
@@ -496,17 +485,19 @@ pub enum CountErrorKind {
         /// The second number.
         high: u64,
     },
+    /// What is wrong with the number, as every reader of numbers says it:
+    /// no digits (`more than`), bad digit grouping, two decimal points,
+    /// an exponent, a misplaced sign (`+5`), ...
+    #[error(transparent)]
+    Number(DecimalErrorKind),
 }
 
-impl From<NumeralError> for CountErrorKind {
-    fn from(e: NumeralError) -> CountErrorKind {
+impl From<DecimalErrorKind> for CountErrorKind {
+    fn from(e: DecimalErrorKind) -> CountErrorKind {
         match e {
-            NumeralError::NoDigits => CountErrorKind::NoDigits,
-            NumeralError::BadGrouping => CountErrorKind::BadGrouping,
-            NumeralError::TwoDecimalPoints => CountErrorKind::TwoDecimalPoints,
-            NumeralError::Exponent => CountErrorKind::Exponent,
-            NumeralError::TooLarge | NumeralError::TooManyDigits => CountErrorKind::TooLarge,
-            NumeralError::TooPrecise => CountErrorKind::NotWhole,
+            DecimalErrorKind::TooLarge | DecimalErrorKind::TooManyDigits => CountErrorKind::TooLarge,
+            DecimalErrorKind::TooPrecise => CountErrorKind::NotWhole,
+            other => CountErrorKind::Number(other),
         }
     }
 }
@@ -638,7 +629,7 @@ mod tests {
             ("between 5", "invalid count `between 5`: a range needs `and` and a second number"),
             ("between 5 and", "invalid count `between 5 and`: a range needs `and` and a second number"),
             ("between 5 or 6", "invalid count `between 5 or 6`: a range needs `and` and a second number"),
-            ("between and 6", "invalid count `between and 6`: no digits"),
+            ("between and 6", "invalid count `between and 6`: unexpected `and` before the number"),
             (
                 "between 6 and 5",
                 "invalid count `between 6 and 5`: the range's first number, 6, is above its second, 5",
