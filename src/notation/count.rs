@@ -165,8 +165,11 @@ impl fmt::Display for Qualifier {
 /// `500,000`, `1.5 million`, `25m`, `one million`, `more than 178,000`,
 /// `just over 6 million`, `between 5 and 6 million` (a magnitude after
 /// the second number serves the first too, unless that would put the
-/// first above the second). To read a count followed by what it counts
-/// (`25m doses`), use [`Count::parse_with_unit`].
+/// first above the second), `3–4 million` and `3-4bn` (a dash, en dash or
+/// hyphen: the magnitude after the second number is also that of a
+/// first number below 1,000 with none of its own, so `5–3m` is refused as
+/// inverted and `500,000–1m` is half a million to a million). To read a count followed by what it
+/// counts (`25m doses`), use [`Count::parse_with_unit`].
 ///
 /// In JSON a count is that string; an integer is read as an exact count
 /// too.
@@ -180,6 +183,8 @@ impl fmt::Display for Qualifier {
 /// assert_eq!(c.to_string(), "more than 178,000");
 /// assert_eq!("1.5 million".parse::<Count>()?.value(), 1_500_000);
 /// assert_eq!("between 5 and 6 million".parse::<Count>()?.as_range(), Some((5_000_000, 6_000_000)));
+/// assert_eq!("3–4bn".parse::<Count>()?.as_range(), Some((3_000_000_000, 4_000_000_000)));
+/// assert!("5–3m".parse::<Count>().is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub type Count = Figure<u64>;
@@ -242,7 +247,8 @@ impl Figure<u64> {
     /// with no number: `about`), not a whole number (`1.5`), bad digit
     /// grouping, two decimal points, exponents, a negative count, a number
     /// too large for `u64`, or a range with no second number (`between
-    /// 5`) or whose first number is above its second.
+    /// 5`), whose first number is above its second (`5–3m`) or with a
+    /// qualifier (`about 3–4 million`).
     ///
     /// ```
     /// use statecraft::Count;
@@ -286,7 +292,25 @@ impl Figure<u64> {
             None => {
                 let (qualifier, body) = split_qualifier(t);
                 let (value, magnitude, rest) = number(body).map_err(err)?;
-                (Count::new(whole(value, magnitude).map_err(err)?, qualifier), rest)
+                match range_dash(rest) {
+                    // "3–4 million", "3-4bn": the magnitude after the
+                    // second number is that of a first below 1,000 with
+                    // none of its own, so "5–3m" is inverted and
+                    // "500,000–1m" is not.
+                    Some(second) => {
+                        if qualifier != Qualifier::Exact {
+                            return Err(err(CountErrorKind::QualifiedRange(qualifier)));
+                        }
+                        let (second, second_magnitude, rest) = number(second).map_err(err)?;
+                        let high = whole(second, second_magnitude).map_err(err)?;
+                        let mantissa = value.to_decimal(false).is_ok_and(|v| v < Decimal::ONE_THOUSAND);
+                        let low = whole(value, magnitude.or(second_magnitude.filter(|_| mantissa))).map_err(err)?;
+                        let range =
+                            Count::range(low, high).map_err(|_| err(CountErrorKind::InvertedRange { low, high }))?;
+                        (range, rest)
+                    }
+                    None => (Count::new(whole(value, magnitude).map_err(err)?, qualifier), rest),
+                }
             }
         };
         let rest = rest.trim();
@@ -352,6 +376,13 @@ fn split_qualifier(t: &str) -> (Qualifier, &str) {
         }
     }
     (Qualifier::Exact, t)
+}
+
+/// The text after the dash of a range written with one (`-`, `–`),
+/// spaces allowed around it, when a digit follows.
+fn range_dash(rest: &str) -> Option<&str> {
+    let after = rest.trim_start().strip_prefix(['-', '–'])?.trim_start();
+    after.starts_with(|c: char| c.is_ascii_digit()).then_some(after)
 }
 
 /// Reads a small number written as a word ("one", "a", ... "twelve"),
@@ -485,6 +516,10 @@ pub enum CountErrorKind {
         /// The second number.
         high: u64,
     },
+    /// A range written with a dash after a qualifier (`about 3–4
+    /// million`): a range states its own bounds.
+    #[error("a range (`3–4 million`) takes no qualifier, and this one has `{0}`")]
+    QualifiedRange(Qualifier),
     /// What is wrong with the number, as every reader of numbers says it:
     /// no digits (`more than`), bad digit grouping, two decimal points,
     /// an exponent, a misplaced sign (`+5`), ...
@@ -613,6 +648,13 @@ mod tests {
             ("between 1.5 and 2 million", range(1_500_000, 2_000_000)),
             ("between 5 and 5", range(5, 5)),
             ("between 0 and 18446744073709551615", range(0, u64::MAX)),
+            // With a dash, the second number's magnitude is the first's.
+            ("3–4 million", range(3_000_000, 4_000_000)),
+            ("3-4bn", range(3_000_000_000, 4_000_000_000)),
+            ("3 – 4m", range(3_000_000, 4_000_000)),
+            ("1.5-2 million", range(1_500_000, 2_000_000)),
+            ("500,000–1m", range(500_000, 1_000_000)),
+            ("5-6", range(5, 6)),
         ];
         for (text, want) in cases {
             assert_eq!(text.parse::<Count>(), Ok(want), "{text}");
@@ -643,6 +685,21 @@ mod tests {
             ("about", "invalid count `about`: no digits"),
             ("just over", "invalid count `just over`: no digits"),
             ("between", "invalid count `between`: no digits"),
+            (
+                "5–3m",
+                "invalid count `5–3m`: the range's first number, 5,000,000, is above its second, 3,000,000",
+            ),
+            (
+                "500-6m",
+                "invalid count `500-6m`: the range's first number, 500,000,000, is above its second, 6,000,000",
+            ),
+            (
+                "about 3–4 million",
+                "invalid count `about 3–4 million`: a range (`3–4 million`) takes no qualifier, and this one has `about`",
+            ),
+            ("5–", "invalid count `5–`: unexpected `–` after the number"),
+            ("5--6", "invalid count `5--6`: unexpected `--6` after the number"),
+            ("3-4.5", "invalid count `3-4.5`: not a whole number"),
         ];
         for (text, msg) in cases {
             assert_eq!(text.parse::<Count>().unwrap_err().to_string(), msg, "{text}");
