@@ -135,6 +135,33 @@ impl Qualifier {
         }
     }
 
+    /// Reads the qualifier `text` starts with, in any case, and returns
+    /// it with the rest of `text` (leading whitespace trimmed):
+    /// `"just over 6 million"` is [`Qualifier::JustOver`] and `"6
+    /// million"`. Text with no qualifier is [`Qualifier::Exact`] and the
+    /// whole of `text`. The words must end before whitespace ("overall"
+    /// is not "over"); the longest reading wins ("just under" before
+    /// "under"). Readers of other notations (money: `about $4bn`) take
+    /// the qualifier off with this, read their number, and make the
+    /// figure with [`Figure::new`].
+    ///
+    /// ```
+    /// use statecraft::notation::Figure;
+    /// use statecraft::{Money, Qualifier};
+    ///
+    /// assert_eq!(Qualifier::parse_prefix("Just over 6 million"), (Qualifier::JustOver, "6 million"));
+    /// assert_eq!(Qualifier::parse_prefix("nearly  230,000"), (Qualifier::Approaching, "230,000"));
+    /// assert_eq!(Qualifier::parse_prefix("overall 5"), (Qualifier::Exact, "overall 5"));
+    ///
+    /// let (q, rest) = Qualifier::parse_prefix("about $4bn");
+    /// let about = Figure::new(rest.parse::<Money>()?, q);
+    /// assert_eq!(about.to_compact(), "about $4bn");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn parse_prefix(text: &str) -> (Qualifier, &str) {
+        split_qualifier(text.trim_start())
+    }
+
     /// Whether the true figure may be above the stated one, and not below
     /// it: "more than", "just over", "at least".
     pub const fn is_lower_bound(self) -> bool {
@@ -634,6 +661,19 @@ mod tests {
         for (text, value, q) in cases {
             assert_eq!(text.parse::<Count>(), Ok(Count::new(value, q)), "{text}");
         }
+    }
+
+    #[test]
+    fn every_word_of_a_qualifier_is_taken_off_as_it() {
+        for (q, words) in QUALIFIER_WORDS {
+            for w in *words {
+                let text = format!("  {} 5m", w.to_uppercase());
+                assert_eq!(Qualifier::parse_prefix(&text), (*q, "5m"), "{w}");
+                assert_eq!(Qualifier::parse_prefix(&format!("{w}5m")).0, Qualifier::Exact, "{w}");
+            }
+        }
+        assert_eq!(Qualifier::parse_prefix(""), (Qualifier::Exact, ""));
+        assert_eq!(Qualifier::parse_prefix("under"), (Qualifier::Exact, "under"));
     }
 
     #[test]
