@@ -513,7 +513,7 @@ fn describe(dossier: &Dossier, fact: FactRef<'_>) -> Option<String> {
             });
             format!("{amount} for the {} ({})", to.join(", "), f.stage())
         }
-        FactRef::VaccinePledge(p) => format!("{} doses pledged on {}", Count::exact(p.doses()), p.announced()),
+        FactRef::VaccinePledge(p) => format!("{} doses pledged on {}", p.doses(), p.announced()),
         FactRef::Statistic(s) => format!("{} {}, {}", s.count(), s.metric(), s.period()),
         _ => return None,
     })
@@ -538,11 +538,13 @@ fn funding(dossier: &Dossier, out: &mut String) -> Result<()> {
         if let Some(purpose) = f.purpose() {
             *out += &format!("    {purpose}\n");
         }
-        let Some(amount) = f.amount() else {
+        let Some(figure) = f.amount() else {
             *out += "    amount: not disclosed\n";
             continue;
         };
-        *out += &format!("    amount: {amount:#} ({})\n", amount.to_compact());
+        *out += &format!("    amount: {figure:#} ({})\n", figure.to_compact());
+        // A reported pair converts the amount the report states.
+        let amount = figure.value();
         let report_date = dossier
             .source(f.source())
             .ok_or("funding cites an unknown source")?
@@ -664,17 +666,17 @@ fn vaccines(dossier: &Dossier, out: &mut String) -> Result<()> {
         *out += &format!(
             "  {}: {}{disease} doses{to}, announced {}\n",
             p.donor().common_name(),
-            Count::exact(p.doses()),
+            p.doses(),
             p.announced()
         );
         for a in dossier.allocations_of(p.id()) {
             let share = p
-                .share_of(a.doses())
+                .share_of(a.doses().value())
                 .map_or("over".to_string(), |s| s.round_dp(1).to_string());
             *out += &format!(
                 "    {:<12} {:>12}  {:>4}  {}\n",
                 a.recipient().common_name(),
-                Count::exact(a.doses()).to_string(),
+                a.doses().to_string(),
                 share,
                 a.stage()
             );

@@ -59,7 +59,12 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   default), a lossless `Display`/`FromStr` pair, news notation in
   (`FromStr`) and out ([`Money::to_compact`]).
 - [`Count`] and [`Qualifier`]: whole numbers as the press states them
-  ("approaching 230,000").
+  ("approaching 230,000", "between 5 and 6 million"). Any reported
+  quantity, a count or an amount of money, is a [`notation::Figure`]:
+  exact, qualified or a range, read as exact [`notation::Bounds`] of the
+  true figure by a documented reading of each qualifier
+  ([`Qualifier::bounds_of`]: about 6 million is 5.5 to 6.5 million), with
+  sound arithmetic ("more than 1m" and 500,000 are more than 1.5m).
 - [`CountryGroup`]: named sets of countries, as data (the Northern
   Triangle: GT, HN, SV; a few come built in, a dossier defines its own).
 - [`fx`]: dated exchange rates that say where they came from. A
@@ -88,7 +93,9 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   recipients as [`AreaRecipient`]s, kept as the source names them or
   apportioned exactly by an [`AreaSplit`]); [`DoseTotals`] counts vaccine
   doses by recipient, group, stage or any dimension; [`PledgeSummary`]
-  sets each pledge against its allocations (share and [`Remainder`]);
+  sets each pledge against its allocations (share and [`Remainder`]),
+  and each of its tranches ([`TrancheSummary`]), rolled up once, with
+  bounds where figures are approximate;
   [`BreakdownCount`] turns a statistic's breakdowns into counts with their
   qualifier. Whatever cannot be counted is a [`FactRejection`] naming its
   place in the dossier (`/funding/3`).
@@ -106,7 +113,10 @@ its [`SourceId`] and naming others by typed ids ([`Id<T>`](Id): a
 - [`Funding`]: donor, [`Recipient`]s with optional [`Share`]s, a
   [`FundingStage`], an amount that may be undisclosed, the same amount as
   reported in other currencies, and the value date that fixes its rate.
-- [`VaccinePledge`] and [`VaccineAllocation`]s from it, by [`DoseStage`].
+- [`VaccinePledge`] (doses as a [`Count`], exact or approximate,
+  divided into [`Tranche`]s by channel, area or country, and possibly
+  part of a larger pledge) and [`VaccineAllocation`]s from it, by
+  [`DoseStage`], in the most specific tranche.
 - [`Statistic`]: a [`Metric`] over a [`Scope`] and [`Period`], a count with
   its qualifier, [`Breakdown`]s and a [`Rank`].
 
@@ -147,13 +157,13 @@ grouping thousands).
 | input | read by | refused, with the error's kind | let through |
 | --- | --- | --- | --- |
 | money notation | [`Money::from_str`](Money#impl-FromStr-for-Money) → [`ParseMoneyError`] | empty; no digits (`$m`); no currency (`310 million`); unknown code (`XYZ 5`, naming the codes of its country: `SLX 5`) or symbol (`₿5`, `CAD$500`, `HK $5`, a leading byte-order mark); an ambiguous symbol with no default and no country of publication (`kr 100`); a single letter before a plain number (`Q3`); the code of a minor unit (`GBp 150`, `GBX`: pence, never pounds); bad grouping (`$1,00,000`, `$1,0000`); a point without a digit on each side (`$.5m`); two decimal points; exponents (`1e5 USD`); a second or misplaced sign (`--$5`, `+-$5`); trailing text (`$310x`, a zero-width space); more than a `Decimal` holds (`$79228162514264337593543950336`, `$99999999999999999tn`); more significant digits than it holds (`$9.9999999999999999999999999999`); more than 28 decimals | surrounding and inner whitespace, no-break spaces included; codes in any case; withdrawn currencies (`CYP 5`, `DM 5m`: legal tender is [`Dossier::validate`]'s business); `-$0` read as zero; a plus where a minus may stand (`+$5m`, `USD +5`) |
-| counts | [`Count::from_str`](Count#impl-FromStr-for-Count) → [`ParseCountError`] | empty; no digits (`more than`); any minus, `-0` included; fractions (`1.5`, `1.2345k`); bad grouping; exponents; more than `u64` holds; a unit (`25m doses`: read those with [`Count::parse_with_unit`]) | qualifiers (`more than`, `approaching`, ...), magnitudes, number words (`one million`) |
+| counts | [`Count::from_str`](Count#impl-FromStr-for-Count) → [`ParseCountError`] | empty; no digits (a qualifier alone: `more than`, `just over`); any minus, `-0` included; fractions (`1.5`, `1.2345k`); bad grouping; exponents; more than `u64` holds; a unit (`25m doses`: read those with [`Count::parse_with_unit`]); a range with no second number (`between 5`), whose first is above its second (`between 6 million and 5 million`, `5–3m`) or with a qualifier (`about 3–4 million`) | qualifiers (`more than`, `approaching`, `just over`, `at most`, ...), magnitudes, number words (`one million`), ranges (`between 5 and 6 million`, `3–4 million`, `3-4bn`) |
 | countries | [`Country::from_str`](Country#impl-FromStr-for-Country) and [`Country::resolve`] → [`ParseCountryError`] ([`ParseCountryErrorKind`]) | anything that is not a code or a known name: `Atlantis`, `99999`, `000`, `G\tT`, a leading byte-order mark, a note naming another state (`Saint Martin (Netherlands)`) or nothing (`Georgia (US state)`); names several countries go by (`Korea`, `Congo`, `Guinea`: the candidates listed); a country that split (`Czechoslovakia`: its successors) | codes and names in any case, zero-padded numeric codes (`0320`), everyday and former names (`UK`, `Zaire`), abbreviations (`Russian Fed.`), other languages (`Mexiko`), text garbled by a wrong encoding (`CÃ´te d'Ivoire`) |
 | currencies | [`Currency::from_str`](Currency#impl-FromStr-for-Currency) → [`ParseCurrencyError`] | anything but a three-letter ISO 4217 code: `XYZ`, `US`, `£`; the code of a minor unit (`GBp`) | any case; codes withdrawn since 1999 (`HRK`, `SLL`) |
 | ECB rate files | [`fx::EcbRates::from_csv`] → [`fx::FxError::Parse`] (line, column, [`fx::ParseErrorKind`]) | an empty file or a header alone; no `Date` first column; unknown, repeated or euro columns; UTF-16 or invalid UTF-8; badly quoted fields; rows with too few or too many fields (a truncated last row); dates not in the calendar (`2021-02-30`) or repeated; rates that are empty, not plain decimals (`1.2e0`, `.5`: the [`DecimalErrorKind`] says why), zero, negative, `-0`, or more than a `Decimal` holds | a UTF-8 byte-order mark, CRLF line ends, a missing final newline, rows in any order, `N/A`, quoted fields, spaces around fields, `+1.2162` |
 | rate tables | [`fx::RateTable::from_csv`] → [`fx::FxError::Parse`] | a header other than `date,base,quote,rate` (a repeated column included); UTF-16; badly quoted fields; truncated rows; bad dates; unknown currencies; a base equal to its quote; rates empty, not plain decimals, zero, negative, `-0` or too long; the same pair twice on a day | a byte-order mark; a header alone (an empty table); quoted fields, spaces around fields, `+7.7237` |
 | funding records | [`records::Reader`] → [`records::RecordError`] (line, column, field, [`records::RecordErrorKind`]) | a first line other than the header (a repeated column included); UTF-16; then, record by record, going on after each: wrong field counts (a truncated last line), bad quoting (a quote never closed, text after a closing quote), invalid UTF-8, control characters other than line breaks in ids, bad dates, unknown countries, stages or currencies, empty required fields, amounts with grouping, exponents, a bare point, too many digits or decimals; records longer than 1 MiB | a byte-order mark, CRLF; quoted fields, line breaks in a quoted id (one record over several lines, its errors on the line it starts); spaces around fields but the id; an empty amount and currency (an undisclosed amount, counted, never summed as zero); `-0.00` read as zero; `+5` |
-| dossiers (JSON) | [`Dossier::from_json`] → [`LoadError`] (line, column, JSON Pointer, [`LoadErrorKind`], serde_json's error as its source) | empty or truncated documents; syntax errors and trailing text; UTF-16; invalid UTF-8; a missing or other `format`; unknown or repeated fields; arrays where objects belong; an empty object or a second key where a one-key choice belongs (`{"country": "GT"}`); `null` where a value is required; wrong types (an amount as a number, which JSON readers turn into floats); dates not in the calendar (quoted: `` invalid value `2021-02-30` ``); ids that are not slugs; shares outside 0..=100; negative or oversized counts | a UTF-8 byte-order mark; `null` for an absent optional value |
+| dossiers (JSON) | [`Dossier::from_json`] → [`LoadError`] (line, column, JSON Pointer, [`LoadErrorKind`], serde_json's error as its source) | empty or truncated documents; syntax errors and trailing text; UTF-16; invalid UTF-8; a missing or other `format`; unknown or repeated fields; arrays where objects belong; an empty object or a second key where a one-key choice belongs (`{"country": "GT"}`); `null` where a value is required; wrong types (an amount as a number, which JSON readers turn into floats); dates not in the calendar (quoted: `` invalid value `2021-02-30` ``); ids that are not slugs; shares outside 0..=100; negative or oversized counts; a qualifier with no number (`"doses": "about"`, an amount with a `qualifier` and no `amount`); inverted ranges (`"between 5m and 3m"`, `{"between": ["4000000000", "3000000000"], ...}`); a range with a qualifier | a UTF-8 byte-order mark; `null` for an absent optional value; doses and counts as integers or as the press writes them |
 | IATI activity files | [`iati::Reader`] → [`iati::Error`] (file, line, byte offset, activity, [`iati::ErrorKind`]) | truncated files, unclosed or mismatched tags, unknown entities, a lone `&`, `<` in an attribute, repeated or unquoted attributes, `--` in comments; a DOCTYPE (no entity is ever expanded); a root other than `iati-activities`, `iati-activity` or `result`, or one in a namespace; a second root, text outside it; bytes not in the declared encoding, control characters; UTF-16, undeclared or unsupported encodings; not XML at all. Then, transaction by transaction, going on after each: no currency, unreadable amounts and dates ([`iati::Rejected`]) | ISO-8859-1 and windows-1252; a UTF-8 byte-order mark; foreign namespaces and attributes; empty attributes (as absent); 1.0x letter codes in any file |
 | funding records to sum | [`Aggregator`] → [`Rejection`] | amounts whose conversion or sum would leave a `Decimal` (near `Decimal::MAX`), or need more than 46 decimals; dates with no rate; all counted as rejected with line and reason, never a panic | |
 
@@ -366,6 +376,29 @@ assert_eq!(counts[0].to_string(), "more than 71,200 from the Northern Triangle")
 # Ok::<(), Box<dyn std::error::Error>>(())
 ```
 
+Keep the press's approximate figures, and add them soundly:
+
+```
+use statecraft::notation::Figure;
+use statecraft::{Count, Money, Qualifier};
+
+let regions: Vec<Count> = ["about 6 million", "about 7 million", "about 5 million"]
+    .iter()
+    .map(|s| s.parse())
+    .collect::<Result<_, _>>()?;
+let sum = regions.iter().try_fold(Count::exact(0).bounds(), |acc, c| acc.checked_add(c.bounds()))?;
+assert_eq!(sum.to_string(), "between 16,500,000 and 19,500,000");
+let covax: Count = "about 19,000,000".parse()?;
+assert!(!sum.is_above(&covax.bounds())); // the parts may well make the whole
+
+let more: Count = "more than 1,000,000".parse()?;
+assert_eq!(more.bounds().checked_add(Count::exact(500_000).bounds())?.to_string(), "more than 1,500,000");
+
+let gavi = Figure::new("$4bn".parse::<Money>()?, Qualifier::About);
+assert_eq!(gavi.bounds().to_compact(), "between $3.5bn and $4.5bn");
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+
 Sum without losing a cent, and round once at the end:
 
 ```
@@ -399,7 +432,7 @@ pub mod iati;
 mod io_error;
 mod model;
 mod money;
-mod notation;
+pub mod notation;
 pub mod records;
 mod serde_str;
 mod serde_strict;
@@ -410,7 +443,7 @@ pub use aggregate::{
     AggregateError, Aggregator, AreaRecipient, AreaSplit, AreaSplitError, BreakdownCount, By, CountryGroups, Dimension,
     DoseGroup, DoseTotals, ExactSum, FactRejection, Flow, FundingFlow, FundingFlowError, FundingSummary, FundingTotals,
     GroupKey, GroupTable, GroupTotal, KeyPart, ParseDimensionError, PledgeSummary, ReaderError, Recipients,
-    RejectReason, Rejection, Remainder, Split, SplitError, Totals,
+    RejectReason, Rejection, Remainder, Split, SplitError, Totals, TrancheSummary,
 };
 pub use chrono::NaiveDate;
 pub use excerpt::Excerpt;
@@ -425,8 +458,8 @@ pub use model::{
     FieldPath, Funding, FundingId, FundingStage, GroupId, Id, Initiative, InitiativeId, InitiativeKind, Leader,
     LeaderId, Leg, LoadError, LoadErrorKind, Meeting, MeetingId, MeetingKind, Metric, Office, ParseTopicError,
     ParseYearMonthError, Participant, Partners, PathSegment, Period, PledgeId, Rank, RankOrder, Recipient, Role, Scope,
-    Share, ShareError, ShareErrorKind, Source, SourceId, Statistic, StatisticId, Term, Topic, Trip, TripId, TripNote,
-    VaccineAllocation, VaccinePledge, VaccineProduct, YearMonth,
+    Share, ShareError, ShareErrorKind, Source, SourceId, Statistic, StatisticId, Term, Topic, Tranche, TrancheId, Trip,
+    TripId, TripNote, VaccineAllocation, VaccinePledge, VaccineProduct, YearMonth,
 };
 pub use money::{
     Currency, CurrencyKind, CurrencySymbol, Money, MoneyError, MoneyErrorKind, Operation, ParseCurrencyError,

@@ -9,8 +9,9 @@ use crate::{Area, Country, Dossier, Excerpt, Funding, FundingId, FundingStage, M
 
 /// A funding entry of a [`Dossier`] as a [`Flow`]: its value date (else
 /// its announcement date, as [`Funding::rate_date`]), donor, stage and
-/// amount (`None` when undisclosed), and its recipients resolved against
-/// the dossier's groups.
+/// amount (`None` when undisclosed; for an approximate amount, the one it
+/// states, the first of a range), and its recipients resolved against the
+/// dossier's groups.
 ///
 /// Recipients become [`Recipients`] by these rules:
 ///
@@ -52,6 +53,7 @@ pub struct FundingFlow<'a> {
     funding: &'a Funding,
     date: NaiveDate,
     recipients: Recipients,
+    amount: Option<Money>,
 }
 
 /// Why a funding entry is not a [`FundingFlow`].
@@ -113,17 +115,24 @@ impl<'a> FundingFlow<'a> {
             funding,
             date,
             recipients,
+            amount: funding.amount().map(|a| a.value()),
         })
     }
 
-    /// A flow of `funding` with `recipients` already resolved, dated
-    /// `date` (which, for an entry with no date of its own, the caller
-    /// makes sure nothing reads).
-    pub(crate) fn with_parts(funding: &'a Funding, date: NaiveDate, recipients: Recipients) -> FundingFlow<'a> {
+    /// A flow of `amount` for `funding`, with `recipients` already
+    /// resolved, dated `date` (which, for an entry with no date of its
+    /// own, the caller makes sure nothing reads).
+    pub(crate) fn with_parts(
+        funding: &'a Funding,
+        date: NaiveDate,
+        recipients: Recipients,
+        amount: Option<Money>,
+    ) -> FundingFlow<'a> {
         FundingFlow {
             funding,
             date,
             recipients,
+            amount,
         }
     }
 
@@ -151,7 +160,7 @@ impl Flow for FundingFlow<'_> {
     }
 
     fn amount(&self) -> Option<Money> {
-        self.funding.amount()
+        self.amount
     }
 }
 

@@ -36,7 +36,7 @@ pub use fact_rejection::FactRejection;
 pub use flow::Flow;
 pub use funding_flow::{FundingFlow, FundingFlowError};
 pub use funding_summary::{FundingSummary, FundingTotals};
-pub use pledge_summary::{PledgeSummary, Remainder};
+pub use pledge_summary::{PledgeSummary, Remainder, TrancheSummary};
 pub use rejection::{ReaderError, RejectReason, Rejection};
 pub use split::{Recipients, Split, SplitError};
 pub use totals::{GroupTotal, Totals};

@@ -2,8 +2,8 @@
 
 use super::{
     AllocationId, Area, FactRef, FieldPath, Funding, FundingId, GroupId, Initiative, InitiativeId, Leader, LeaderId,
-    Meeting, MeetingId, PledgeId, Source, SourceId, Statistic, StatisticId, Topic, Trip, TripId, VaccineAllocation,
-    VaccinePledge,
+    Meeting, MeetingId, PledgeId, Source, SourceId, Statistic, StatisticId, Topic, Tranche, TrancheId, Trip, TripId,
+    VaccineAllocation, VaccinePledge,
 };
 use crate::{Country, CountryGroup};
 
@@ -300,6 +300,26 @@ impl Dossier {
         self.vaccine_pledges.iter().find(|x| x.id() == id)
     }
 
+    /// The tranche `id` and the pledge it divides, at any depth of any
+    /// pledge's tranches.
+    ///
+    /// ```
+    /// use statecraft::{Dossier, TrancheId};
+    ///
+    /// # let json = include_str!("../../examples/data/guatemala-2021.json");
+    /// let dossier = Dossier::from_json_str(json)?;
+    /// assert!(dossier.tranche(&TrancheId::new("covax")?).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn tranche(&self, id: &TrancheId) -> Option<(&VaccinePledge, &Tranche)> {
+        self.vaccine_pledges.iter().find_map(|p| p.tranche(id).map(|t| (p, t)))
+    }
+
+    /// The pledges that are part of `pledge`, directly.
+    pub fn parts_of<'a>(&'a self, pledge: &'a PledgeId) -> impl Iterator<Item = &'a VaccinePledge> + 'a {
+        self.vaccine_pledges.iter().filter(move |p| p.parent() == Some(pledge))
+    }
+
     /// Every vaccine allocation, in order.
     pub fn vaccine_allocations(&self) -> &[VaccineAllocation] {
         &self.vaccine_allocations
@@ -315,8 +335,9 @@ impl Dossier {
         self.vaccine_allocations.iter().filter(move |a| a.pledge() == pledge)
     }
 
-    /// The doses allocated from `pledge`, at every stage; `None` if the sum
-    /// overflows a `u64`.
+    /// The doses allocated from `pledge`, at every stage, as the figures
+    /// state them (see [`PledgeSummary`](crate::PledgeSummary) for their
+    /// bounds); `None` if the sum overflows a `u64`.
     ///
     /// ```
     /// use statecraft::{Dossier, PledgeId};
@@ -328,16 +349,16 @@ impl Dossier {
     /// ```
     pub fn allocated_doses(&self, pledge: &PledgeId) -> Option<u64> {
         self.allocations_of(pledge)
-            .try_fold(0u64, |sum, a| sum.checked_add(a.doses()))
+            .try_fold(0u64, |sum, a| sum.checked_add(a.doses().value()))
     }
 
-    /// The doses allocated to `country` from every pledge; `None` if the
-    /// sum overflows a `u64`.
+    /// The doses allocated to `country` from every pledge, as the figures
+    /// state them; `None` if the sum overflows a `u64`.
     pub fn doses_for(&self, country: Country) -> Option<u64> {
         self.vaccine_allocations
             .iter()
             .filter(|a| a.recipient() == country)
-            .try_fold(0u64, |sum, a| sum.checked_add(a.doses()))
+            .try_fold(0u64, |sum, a| sum.checked_add(a.doses().value()))
     }
 
     /// Every statistic, in order.

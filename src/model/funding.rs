@@ -5,6 +5,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::{Agency, Area, FundingId, LeaderId, Share, SourceId, Topic};
+use crate::notation::Figure;
 use crate::{Country, Money};
 
 crate::serde_strict::strict_serde!(Funding, Recipient, FundingStage);
@@ -14,7 +15,9 @@ crate::serde_strict::strict_serde!(Funding, Recipient, FundingStage);
 /// cancelled.
 ///
 /// The amount is optional, because an undisclosed sum is a fact too ("a
-/// new round of funding"). The same amount as the source also reports it
+/// new round of funding"), and is kept as the source states it: exact
+/// ("$310m"), qualified ("about $4bn") or a range ("$3-4bn"), a
+/// [`Figure`] of [`Money`]. The same amount as the source also reports it
 /// in other currencies ("$310m (£219m)") is kept beside it, so the pair can
 /// be checked against reference rates. The *value date* fixes the rate the
 /// amount converts at (IATI's `value-date`); when it is not given, the
@@ -30,6 +33,7 @@ crate::serde_strict::strict_serde!(Funding, Recipient, FundingStage);
 ///     .with_reported_as("£219m".parse()?)
 ///     .announced_on(day);
 /// assert_eq!(aid.amount().map(|m| m.to_compact()), Some("$310m".to_string()));
+/// assert!(aid.amount().is_some_and(|m| m.is_exact()));
 /// assert_eq!(aid.rate_date(), Some(day));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -44,7 +48,7 @@ pub struct Funding {
     recipients: Vec<Recipient>,
     stage: FundingStage,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    amount: Option<Money>,
+    amount: Option<Figure<Money>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     reported_as: Vec<Money>,
     #[serde(
@@ -113,6 +117,24 @@ impl Funding {
     /// With the amount, exactly as the source gives it.
     #[must_use]
     pub fn with_amount(mut self, amount: Money) -> Funding {
+        self.amount = Some(Figure::exact(amount));
+        self
+    }
+
+    /// With the amount as the source states it, approximately or as a
+    /// range ("about $4bn", "between £5m and £6m").
+    ///
+    /// ```
+    /// use statecraft::notation::Figure;
+    /// use statecraft::{Country, Funding, FundingStage, Money, Qualifier};
+    ///
+    /// let gavi = Funding::new("us-gavi".parse()?, Country::US, FundingStage::Pledged, "s".parse()?)
+    ///     .with_amount_figure(Figure::new("$4bn".parse::<Money>()?, Qualifier::About));
+    /// assert_eq!(gavi.amount().map(|a| a.to_compact()), Some("about $4bn".to_string()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_amount_figure(mut self, amount: Figure<Money>) -> Funding {
         self.amount = Some(amount);
         self
     }
@@ -193,8 +215,9 @@ impl Funding {
         self.stage
     }
 
-    /// The amount, or `None` when the source does not disclose it.
-    pub fn amount(&self) -> Option<Money> {
+    /// The amount as the source states it, or `None` when the source does
+    /// not disclose it.
+    pub fn amount(&self) -> Option<Figure<Money>> {
         self.amount
     }
 

@@ -7,7 +7,7 @@ use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 use std::str::FromStr;
 
-use super::{Funding, Initiative, Leader, Meeting, Source, Statistic, Trip, VaccineAllocation, VaccinePledge};
+use super::{Funding, Initiative, Leader, Meeting, Source, Statistic, Tranche, Trip, VaccineAllocation, VaccinePledge};
 use crate::slug::{self, ParseIdError};
 use crate::CountryGroup;
 
@@ -54,6 +54,8 @@ pub type InitiativeId = Id<Initiative>;
 pub type FundingId = Id<Funding>;
 /// The id of a [`VaccinePledge`].
 pub type PledgeId = Id<VaccinePledge>;
+/// The id of a [`Tranche`] of a vaccine pledge.
+pub type TrancheId = Id<Tranche>;
 /// The id of a [`VaccineAllocation`].
 pub type AllocationId = Id<VaccineAllocation>;
 /// The id of a [`Statistic`].

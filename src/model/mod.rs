@@ -18,6 +18,7 @@ mod source;
 mod statistic;
 mod status;
 mod topic;
+mod tranche;
 mod trip;
 mod vaccine;
 
@@ -26,7 +27,8 @@ pub use dossier::{Dossier, Entry};
 pub use fact::FactRef;
 pub use funding::{Funding, FundingStage, Recipient};
 pub use id::{
-    AllocationId, FundingId, GroupId, Id, InitiativeId, LeaderId, MeetingId, PledgeId, SourceId, StatisticId, TripId,
+    AllocationId, FundingId, GroupId, Id, InitiativeId, LeaderId, MeetingId, PledgeId, SourceId, StatisticId,
+    TrancheId, TripId,
 };
 pub use initiative::{Agency, Initiative, InitiativeKind, Partners};
 pub use json::{LoadError, LoadErrorKind};
@@ -39,5 +41,7 @@ pub use source::Source;
 pub use statistic::{Border, Breakdown, Metric, Rank, RankOrder, Scope, Statistic};
 pub use status::EventStatus;
 pub use topic::{ParseTopicError, Topic};
+pub use tranche::Tranche;
+pub(crate) use tranche::{nodes as tranche_nodes, Node as TrancheNode};
 pub use trip::{Leg, Trip, TripNote};
 pub use vaccine::{Channel, Disease, DoseStage, VaccineAllocation, VaccinePledge, VaccineProduct};

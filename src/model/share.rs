@@ -164,6 +164,18 @@ impl Share {
     /// figure with a fractional part becomes "about". `None` when the
     /// result does not fit a `u64`.
     ///
+    /// Of a range, an exact share is a range, its ends moved outward to
+    /// whole numbers (40% of between 5 and 6 million is between 2 and 2.4
+    /// million); a share that is a lower bound ("more than 40%") gives
+    /// more than its share of the low end, one that is an upper bound its
+    /// share of the high end, and "about" a share its share of the middle.
+    ///
+    /// The result is a figure as the press would state it: "40% of about 6
+    /// million" is "about 2,400,000", whose own reading is narrower than
+    /// the product's. For bounds that hold every true value of the part,
+    /// scale the count's bounds:
+    /// [`count.bounds().scaled(share.fraction())`](crate::notation::Bounds::scaled).
+    ///
     /// ```
     /// use statecraft::{Count, Qualifier, Share};
     ///
@@ -171,22 +183,42 @@ impl Share {
     /// let share: Share = "40".parse()?;
     /// let part = share.of_count(Qualifier::MoreThan, arrivals).ok_or("overflow")?;
     /// assert_eq!(part.to_string(), "more than 71,200");
+    /// let about: Count = "about 6 million".parse()?;
+    /// assert_eq!(about.bounds().scaled(share.fraction()).to_string(), "between 2,200,000 and 2,600,000");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn of_count(self, qualifier: Qualifier, count: Count) -> Option<Count> {
-        let product = Decimal::from(count.value()).checked_mul(self.fraction())?;
-        let combined = combine(qualifier, count.qualifier());
+        let times = |n: u64| Decimal::from(n).checked_mul(self.fraction());
+        let whole = |d: Decimal| u64::try_from(d).ok();
+        let Some(count_qualifier) = count.qualifier() else {
+            let (low, high) = count.as_range()?;
+            let (low, high) = (times(low)?, times(high)?);
+            return match qualifier {
+                Qualifier::Exact => Count::range(whole(low.floor())?, whole(high.ceil())?).ok(),
+                Qualifier::MoreThan | Qualifier::JustOver => Some(Count::new(whole(low.floor())?, Qualifier::MoreThan)),
+                Qualifier::AtLeast => Some(Count::new(whole(low.floor())?, Qualifier::AtLeast)),
+                Qualifier::UpTo => Some(Count::new(whole(high.ceil())?, Qualifier::UpTo)),
+                Qualifier::FewerThan | Qualifier::Approaching => {
+                    Some(Count::new(whole(high.ceil())?, Qualifier::FewerThan))
+                }
+                _ => {
+                    let middle = low.checked_add(high)?.checked_div(Decimal::TWO)?;
+                    Some(Count::new(whole(middle.round())?, Qualifier::About))
+                }
+            };
+        };
+        let product = times(count.value())?;
+        let combined = combine(qualifier, count_qualifier);
         let (value, combined) = if product.fract().is_zero() {
             (product, combined)
         } else {
             match combined {
-                Qualifier::MoreThan | Qualifier::AtLeast => (product.floor(), combined),
+                Qualifier::MoreThan | Qualifier::AtLeast | Qualifier::JustOver => (product.floor(), combined),
                 Qualifier::FewerThan | Qualifier::UpTo | Qualifier::Approaching => (product.ceil(), combined),
                 _ => (product.round(), Qualifier::About),
             }
         };
-        let value = u64::try_from(value).ok()?;
-        Some(Count::new(value, combined))
+        Some(Count::new(whole(value)?, combined))
     }
 }
 
@@ -378,5 +410,28 @@ mod tests {
             let got = share(s).of_count(sq, count.parse().unwrap()).unwrap();
             assert_eq!(got.to_string(), expected, "{s} {sq:?} {count}");
         }
+    }
+
+    #[test]
+    fn shares_of_ranges_are_ranges_or_bounds() {
+        let range: Count = "between 5,000,000 and 6,000,000".parse().unwrap();
+        let cases = [
+            ("40", Qualifier::Exact, "between 2,000,000 and 2,400,000"),
+            ("33", Qualifier::Exact, "between 1,650,000 and 1,980,000"),
+            ("40", Qualifier::MoreThan, "more than 2,000,000"),
+            ("40", Qualifier::JustOver, "more than 2,000,000"),
+            ("40", Qualifier::AtLeast, "at least 2,000,000"),
+            ("40", Qualifier::UpTo, "up to 2,400,000"),
+            ("40", Qualifier::Approaching, "fewer than 2,400,000"),
+            ("40", Qualifier::About, "about 2,200,000"),
+        ];
+        for (s, q, expected) in cases {
+            assert_eq!(share(s).of_count(q, range).unwrap().to_string(), expected, "{s} {q:?}");
+        }
+        let odd: Count = "between 1 and 2".parse().unwrap();
+        assert_eq!(
+            share("50").of_count(Qualifier::Exact, odd).unwrap().to_string(),
+            "between 0 and 1"
+        );
     }
 }

@@ -12,6 +12,7 @@ mod reported;
 mod rule;
 mod sources;
 mod statistics;
+mod tranches;
 mod vaccines;
 
 pub use report::{ParseSeverityError, Report, Severity, Violation};
@@ -29,8 +30,11 @@ impl Dossier {
     /// after their sources; amounts are in legal tender, signed by their
     /// stage and split into shares that sum to 100; reported pairs agree
     /// at the reference rate of the report's date (`rates`); vaccine
-    /// allocations stay within their pledges; statistics' breakdowns stay
-    /// within 100%. `docs/RULES.md` lists every rule.
+    /// allocations stay within their pledges and tranches, and tranches
+    /// within their parents; statistics' breakdowns stay within 100%.
+    /// Approximate figures are judged by their bounds: a violation is
+    /// reported only when the figures, whatever the true numbers within
+    /// their bounds, cannot all be true. `docs/RULES.md` lists every rule.
     ///
     /// Ids are indexed once, so validation takes time linear in the size
     /// of the dossier (plus one rate lookup per reported amount). It never
@@ -67,6 +71,7 @@ impl Dossier {
         money::check(self, &index, &mut out);
         reported::check(self, &index, rates, &mut out);
         vaccines::check(self, &index, &mut out);
+        tranches::check(self, &index, &mut out);
         statistics::check(self, &mut out);
         Report::new(out)
     }
@@ -75,13 +80,6 @@ impl Dossier {
 /// The path of item `i` of the list `list`: `/funding/3`.
 fn at(list: &str, i: usize) -> FieldPath {
     FieldPath::root().field(list).index(i)
-}
-
-/// `n` with its digits grouped in threes: `25,000,000`.
-fn grouped(n: u128) -> String {
-    let mut out = String::new();
-    crate::notation::number::group_thousands(&n.to_string(), &mut out);
-    out
 }
 
 /// Small dossiers for the unit tests of each check.

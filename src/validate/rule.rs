@@ -55,8 +55,8 @@ pub enum Rule {
     UnknownLeader,
     /// `unknown-trip` (error): the `trip` of a meeting resolves.
     UnknownTrip,
-    /// `unknown-pledge` (error): the `pledge` of a vaccine allocation
-    /// resolves.
+    /// `unknown-pledge` (error): every pledge a fact names resolves: the
+    /// `pledge` of a vaccine allocation, the `part_of` of a pledge.
     UnknownPledge,
     /// `unknown-group` (error): every area that names a group resolves to
     /// one of the dossier's groups or a built-in one: funding recipients,
@@ -163,10 +163,13 @@ pub enum Rule {
 
     // Vaccines ------------------------------------------------------------
     /// `doses-not-positive` (error): a pledge or allocation is of at least
-    /// one dose. (Negative doses cannot be held: the loader refuses them.)
+    /// one dose: its figure allows one ("fewer than 1" does not).
+    /// (Negative doses cannot be held: the loader refuses them.)
     DosesNotPositive,
     /// `allocation-exceeds-pledge` (error): the allocations from a pledge,
-    /// at every stage, never sum above it.
+    /// at every stage, never sum above it: the least their figures allow
+    /// is not above the most the pledge's allows ("about 19 million" is at
+    /// most 19.5 million).
     AllocationExceedsPledge,
     /// `stage-counted-twice` (warning): stages are disjoint, a dose is
     /// counted once, at the furthest stage it reached. Each allocation has
@@ -179,6 +182,33 @@ pub enum Rule {
     /// `allocation-before-pledge` (error): an allocation is not dated
     /// before the pledge it comes from was announced.
     AllocationBeforePledge,
+    /// `unknown-tranche` (error): the `tranche` an allocation names is a
+    /// tranche of its pledge, at any depth. (Tranche ids are unique in the
+    /// dossier: `duplicate-id` reports a repeat.)
+    UnknownTranche,
+    /// `pledge-part-of-itself` (error): a pledge is not part of itself,
+    /// directly or through the pledges it is part of (`part_of`). Each
+    /// pledge on such a cycle is reported, at its `part_of`; summaries
+    /// count the pledges of a cycle in no total.
+    PledgePartOfItself,
+    /// `tranche-exceeds-parent` (error): the tranches within a pledge or
+    /// a tranche are, together, no more than it: the least their figures
+    /// allow is not above the most the parent's allows. A tranche with no
+    /// figure of its own stands for at least its own tranches; one with a
+    /// share, for that share of its parent. Reported at the parent's
+    /// `tranches`. The pledges that are part of a larger pledge likewise,
+    /// reported at the larger pledge's `doses`.
+    TrancheExceedsParent,
+    /// `tranche-shares-exceed-100` (error): the shares of the tranches
+    /// within one pledge or tranche sum to at most 100% (within 0.01, as
+    /// IATI 3.1.2 allows a split). Reported at the parent's `tranches`.
+    TrancheSharesExceed100,
+    /// `allocation-exceeds-tranche` (error): the allocations in a tranche
+    /// and in the tranches within it never sum above the doses the tranche
+    /// holds (its figure, or its share of its parent): the least their
+    /// figures allow is not above the most the tranche's allows. Reported
+    /// at the tranche's `doses` (or `share`).
+    AllocationExceedsTranche,
 
     // Statistics ----------------------------------------------------------
     /// `negative-count` (error, enforced by types): counts are not
@@ -187,8 +217,8 @@ pub enum Rule {
     NegativeCount,
     /// `breakdown-exceeds-100` (error): the breakdown shares of a statistic
     /// sum to at most 100%, counting only the shares that are a sure lower
-    /// bound: exact, "more than" and "at least" ones ("more than" pushes a
-    /// sum of exactly 100 above it). Estimates ("about", "approaching")
+    /// bound: exact, "more than", "just over" and "at least" ones ("more
+    /// than" and "just over" push a sum of exactly 100 above it). Estimates ("about", "approaching")
     /// and ceilings ("up to", "fewer than") count as 0. Parts are read as
     /// disjoint.
     BreakdownExceeds100,
@@ -198,6 +228,14 @@ pub enum Rule {
     /// alone do not (else `breakdown-exceeds-100` says it): "approaching
     /// 60%" and "about 41%" read as 101%, but may be 59% and 40%.
     BreakdownMayExceed100,
+
+    // Figures -------------------------------------------------------------
+    /// `bounds-inverted` (error, enforced by types): a range's low end is
+    /// not above its high end ("5–3m"), wherever a figure is a range
+    /// (doses, counts, amounts). A [`Figure`](crate::notation::Figure)
+    /// cannot hold such a range and the loader refuses one, so validation
+    /// never reports this rule.
+    BoundsInverted,
 }
 
 impl Rule {
@@ -231,9 +269,15 @@ impl Rule {
             Rule::AllocationExceedsPledge => "allocation-exceeds-pledge",
             Rule::StageCountedTwice => "stage-counted-twice",
             Rule::AllocationBeforePledge => "allocation-before-pledge",
+            Rule::UnknownTranche => "unknown-tranche",
+            Rule::PledgePartOfItself => "pledge-part-of-itself",
+            Rule::TrancheExceedsParent => "tranche-exceeds-parent",
+            Rule::TrancheSharesExceed100 => "tranche-shares-exceed-100",
+            Rule::AllocationExceedsTranche => "allocation-exceeds-tranche",
             Rule::NegativeCount => "negative-count",
             Rule::BreakdownExceeds100 => "breakdown-exceeds-100",
             Rule::BreakdownMayExceed100 => "breakdown-may-exceed-100",
+            Rule::BoundsInverted => "bounds-inverted",
         }
     }
 
@@ -255,7 +299,7 @@ impl Rule {
             Rule::DuplicateId => "ids are unique within their kind",
             Rule::UnknownLeader => "every leader a fact names resolves",
             Rule::UnknownTrip => "the trip of a meeting resolves",
-            Rule::UnknownPledge => "the pledge of an allocation resolves",
+            Rule::UnknownPledge => "every pledge an allocation or a pledge names resolves",
             Rule::UnknownGroup => "every group an area names resolves",
             Rule::TermEndsBeforeStart => "a term does not end before it starts",
             Rule::LegDepartsBeforeArrival => "a leg does not depart before it arrives",
@@ -279,9 +323,15 @@ impl Rule {
             Rule::AllocationExceedsPledge => "allocations from a pledge never sum above it",
             Rule::StageCountedTwice => "a batch of doses is counted at one stage only",
             Rule::AllocationBeforePledge => "an allocation is not dated before its pledge",
+            Rule::UnknownTranche => "the tranche of an allocation is a tranche of its pledge",
+            Rule::PledgePartOfItself => "a pledge is not part of itself, directly or through others",
+            Rule::TrancheExceedsParent => "the tranches within a pledge or tranche sum to no more than it",
+            Rule::TrancheSharesExceed100 => "the shares of the tranches within one part sum to at most 100%",
+            Rule::AllocationExceedsTranche => "allocations in a tranche never sum above it",
             Rule::NegativeCount => "counts are not negative (enforced by types)",
             Rule::BreakdownExceeds100 => "breakdown shares sum to at most 100%",
             Rule::BreakdownMayExceed100 => "breakdown shares, estimates at their figure, sum to at most 100%",
+            Rule::BoundsInverted => "a range's low end is not above its high end (enforced by types)",
         }
     }
 
@@ -301,16 +351,17 @@ impl Rule {
 
     /// Whether the model's types make the rule impossible to break in a
     /// dossier that loads, so that validation never reports it:
-    /// [`Rule::ShareOutOfRange`] and [`Rule::NegativeCount`].
+    /// [`Rule::ShareOutOfRange`], [`Rule::NegativeCount`] and
+    /// [`Rule::BoundsInverted`].
     ///
     /// ```
     /// use statecraft::Rule;
     ///
     /// let never: Vec<&str> = Rule::iter().filter(|r| r.enforced_by_types()).map(|r| r.id()).collect();
-    /// assert_eq!(never, ["share-out-of-range", "negative-count"]);
+    /// assert_eq!(never, ["share-out-of-range", "negative-count", "bounds-inverted"]);
     /// ```
     pub const fn enforced_by_types(self) -> bool {
-        matches!(self, Rule::ShareOutOfRange | Rule::NegativeCount)
+        matches!(self, Rule::ShareOutOfRange | Rule::NegativeCount | Rule::BoundsInverted)
     }
 
     /// Every rule, grouped by subject as `docs/RULES.md` lists them.
@@ -394,7 +445,7 @@ mod tests {
             assert_eq!(json, format!("\"{id}\""));
             assert_eq!(serde_json::from_str::<Rule>(&json).unwrap(), rule);
         }
-        assert_eq!(seen.len(), 30);
+        assert_eq!(seen.len(), 36);
     }
 
     #[test]
@@ -431,9 +482,15 @@ mod tests {
                 "allocation-exceeds-pledge",
                 "stage-counted-twice",
                 "allocation-before-pledge",
+                "unknown-tranche",
+                "pledge-part-of-itself",
+                "tranche-exceeds-parent",
+                "tranche-shares-exceed-100",
+                "allocation-exceeds-tranche",
                 "negative-count",
                 "breakdown-exceeds-100",
                 "breakdown-may-exceed-100",
+                "bounds-inverted",
             ]
         );
         let warnings: Vec<&str> = Rule::iter()

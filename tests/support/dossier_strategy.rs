@@ -9,12 +9,13 @@
 use chrono::Datelike as _;
 use proptest::prelude::*;
 use proptest::sample::select;
+use statecraft::notation::Figure;
 use statecraft::{
     Agency, Area, Border, Breakdown, Channel, Count, Country, CountryGroup, Currency, Decimal, Disease, DoseStage,
     Dossier, EventStatus, Funding, FundingStage, Id, Initiative, InitiativeKind, Leader, Leg, M49Area, Meeting,
     MeetingKind, Metric, Money, NaiveDate, Office, Participant, Partners, Period, Qualifier, Rank, RankOrder,
-    Recipient, Role, Scope, Share, Source, Statistic, Term, Topic, Trip, TripNote, VaccineAllocation, VaccinePledge,
-    VaccineProduct, YearMonth,
+    Recipient, Role, Scope, Share, Source, Statistic, Term, Topic, Tranche, Trip, TripNote, VaccineAllocation,
+    VaccinePledge, VaccineProduct, YearMonth,
 };
 
 /// An id: mostly one of a small pool (`a`, `b`, `c`), so that references
@@ -79,6 +80,7 @@ pub fn qualifier() -> impl Strategy<Value = Qualifier> {
     select(vec![
         Qualifier::Exact,
         Qualifier::MoreThan,
+        Qualifier::JustOver,
         Qualifier::AtLeast,
         Qualifier::About,
         Qualifier::Approaching,
@@ -126,8 +128,33 @@ pub fn share() -> impl Strategy<Value = Share> {
     ]
 }
 
+/// A count: any number with any qualifier, or a range of two numbers.
 pub fn count() -> impl Strategy<Value = Count> {
-    (any::<u64>(), qualifier()).prop_map(|(v, q)| Count::new(v, q))
+    prop_oneof![
+        3 => (any::<u64>(), qualifier()).prop_map(|(v, q)| Count::new(v, q)),
+        1 => (any::<u64>(), any::<u64>()).prop_map(|(a, b)| Count::range(a.min(b), a.max(b)).expect("in order")),
+    ]
+}
+
+/// A number of doses as a figure: mostly exact, else as [`count`] makes
+/// them.
+pub fn dose_figure() -> impl Strategy<Value = Count> {
+    prop_oneof![
+        3 => doses().prop_map(Count::exact),
+        2 => count(),
+    ]
+}
+
+/// An amount as reported: mostly exact, else qualified or a range in one
+/// currency.
+pub fn money_figure() -> impl Strategy<Value = Figure<Money>> {
+    prop_oneof![
+        3 => money().prop_map(Figure::exact),
+        1 => (money(), qualifier()).prop_map(|(m, q)| Figure::new(m, q)),
+        1 => (decimal(), decimal(), currency()).prop_map(|(a, b, c)| {
+            Figure::range(Money::new(a.min(b), c), Money::new(a.max(b), c)).expect("in order, one currency")
+        }),
+    ]
 }
 
 pub fn office() -> impl Strategy<Value = Office> {
@@ -427,7 +454,7 @@ pub fn funding() -> impl Strategy<Value = Funding> {
         (id(), country(), stage(), id()),
         proptest::option::of(text()),
         prop::collection::vec(recipient(), 0..4),
-        proptest::option::of(money()),
+        proptest::option::of(money_figure()),
         prop::collection::vec(money(), 0..3),
         (
             proptest::option::of(date()),
@@ -461,7 +488,7 @@ pub fn funding() -> impl Strategy<Value = Funding> {
                     f = f.with_recipient(r);
                 }
                 if let Some(m) = amount {
-                    f = f.with_amount(m);
+                    f = f.with_amount_figure(m);
                 }
                 for m in reported_as {
                     f = f.with_reported_as(m);
@@ -518,37 +545,82 @@ pub fn channel() -> impl Strategy<Value = Channel> {
     select(vec![Channel::Covax, Channel::Bilateral])
 }
 
+/// A tranche with every field filled in or left out, and up to two levels
+/// of tranches within it.
+pub fn tranche() -> impl Strategy<Value = Tranche> {
+    let leaf = (
+        id(),
+        proptest::option::of(text()),
+        proptest::option::of(channel()),
+        proptest::option::of(area()),
+        proptest::option::of(dose_figure()),
+        proptest::option::of(share()),
+    )
+        .prop_map(|(id, name, channel, to, doses, share)| {
+            let mut t = Tranche::new(id);
+            if let Some(n) = name {
+                t = t.named(n);
+            }
+            if let Some(c) = channel {
+                t = t.through(c);
+            }
+            if let Some(a) = to {
+                t = t.to(a);
+            }
+            if let Some(d) = doses {
+                t = t.with_doses(d);
+            }
+            if let Some(s) = share {
+                t = t.with_share(s);
+            }
+            t
+        });
+    leaf.prop_recursive(2, 6, 3, |inner| {
+        (inner.clone(), prop::collection::vec(inner, 0..3))
+            .prop_map(|(t, within)| within.into_iter().fold(t, Tranche::with_tranche))
+    })
+}
+
 pub fn pledge() -> impl Strategy<Value = VaccinePledge> {
     (
-        (id(), country(), doses(), date(), id()),
+        (id(), country(), dose_figure(), date(), id()),
         proptest::option::of(disease()),
         proptest::option::of(product()),
         proptest::option::of(channel()),
         (proptest::option::of(area()), proptest::option::of(id())),
         proptest::option::of(date()),
+        (proptest::option::of(id()), prop::collection::vec(tranche(), 0..3)),
     )
-        .prop_map(|((id, donor, doses, day, source), dis, prod, ch, (dest, by), rep)| {
-            let mut p = VaccinePledge::new(id, donor, doses, day, source);
-            if let Some(l) = by {
-                p = p.announced_by(l);
-            }
-            if let Some(x) = dis {
-                p = p.with_disease(x);
-            }
-            if let Some(x) = prod {
-                p = p.with_product(x);
-            }
-            if let Some(x) = ch {
-                p = p.with_channel(x);
-            }
-            if let Some(x) = dest {
-                p = p.with_destination(x);
-            }
-            if let Some(r) = rep {
-                p = p.with_reported(r);
-            }
-            p
-        })
+        .prop_map(
+            |((id, donor, doses, day, source), dis, prod, ch, (dest, by), rep, (part_of, tranches))| {
+                let mut p = VaccinePledge::new(id, donor, doses.value(), day, source).with_doses(doses);
+                if let Some(whole) = part_of {
+                    p = p.part_of(whole);
+                }
+                for t in tranches {
+                    p = p.with_tranche(t);
+                }
+                if let Some(l) = by {
+                    p = p.announced_by(l);
+                }
+                if let Some(x) = dis {
+                    p = p.with_disease(x);
+                }
+                if let Some(x) = prod {
+                    p = p.with_product(x);
+                }
+                if let Some(x) = ch {
+                    p = p.with_channel(x);
+                }
+                if let Some(x) = dest {
+                    p = p.with_destination(x);
+                }
+                if let Some(r) = rep {
+                    p = p.with_reported(r);
+                }
+                p
+            },
+        )
 }
 
 pub fn dose_stage() -> impl Strategy<Value = DoseStage> {
@@ -557,13 +629,17 @@ pub fn dose_stage() -> impl Strategy<Value = DoseStage> {
 
 pub fn allocation() -> impl Strategy<Value = VaccineAllocation> {
     (
-        (id(), id(), country(), doses(), dose_stage(), id()),
+        (id(), id(), country(), dose_figure(), dose_stage(), id()),
         proptest::option::of(channel()),
         proptest::option::of(date()),
         proptest::option::of(date()),
+        proptest::option::of(id()),
     )
-        .prop_map(|((id, pledge, to, doses, st, source), ch, day, rep)| {
-            let mut a = VaccineAllocation::new(id, pledge, to, doses, st, source);
+        .prop_map(|((id, pledge, to, doses, st, source), ch, day, rep, tranche)| {
+            let mut a = VaccineAllocation::new(id, pledge, to, doses.value(), st, source).with_doses(doses);
+            if let Some(t) = tranche {
+                a = a.in_tranche(t);
+            }
             if let Some(c) = ch {
                 a = a.with_channel(c);
             }
