@@ -392,6 +392,7 @@ pub mod iati;
 mod model;
 mod money;
 mod notation;
+pub mod org;
 pub mod records;
 mod serde_str;
 mod serde_strict;

@@ -8,39 +8,11 @@ use std::fmt;
 
 use crate::Currency;
 
-/// An organisation identifier as written in `@ref` (`GB-GOV-1`,
-/// `XM-DAC-41122`, `44000`), stripped, never empty.
-///
-/// ```
-/// use statecraft::iati::OrgRef;
-///
-/// let r = OrgRef::new(" GB-GOV-1\n").ok_or("empty")?;
-/// assert_eq!(r.as_str(), "GB-GOV-1");
-/// assert_eq!(OrgRef::new(" "), None);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct OrgRef(Box<str>);
-
-impl OrgRef {
-    /// The ref of an attribute value; `None` when it is empty once
-    /// stripped (an empty `ref=""` counts as absent).
-    pub fn new(written: &str) -> Option<OrgRef> {
-        let s = super::text::strip(written);
-        (!s.is_empty()).then(|| OrgRef(s.into()))
-    }
-
-    /// The identifier.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for OrgRef {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+/// An organisation identifier as written in `@ref`: the crate's
+/// [`org::OrgRef`](crate::org::OrgRef), which
+/// [`Organisation::from_iati`](crate::org::Organisation::from_iati)
+/// resolves to a built-in organisation.
+pub use crate::org::OrgRef;
 
 /// A `recipient-country/@code` as written, stripped and upper-cased: an
 /// ISO 3166-1 alpha-2 code nearly always (`GT`), but files also hold
