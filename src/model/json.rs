@@ -9,9 +9,6 @@
 use std::fmt;
 use std::io;
 
-use chrono::NaiveDate;
-use serde::de::{self, Deserialize as _};
-
 use super::{Dossier, FieldPath};
 use crate::Excerpt;
 
@@ -56,40 +53,7 @@ impl<'de> serde::Deserialize<'de> for FormatTag {
     }
 }
 
-/// Reads a date of the format, `"2021-06-07"`, as chrono reads it; the
-/// error quotes the value, which chrono's does not: ``invalid value
-/// `2021-02-30`: input is out of range``.
-pub(crate) fn date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    struct DateVisitor;
-
-    impl de::Visitor<'_> for DateVisitor {
-        type Value = NaiveDate;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a formatted date string")
-        }
-
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<NaiveDate, E> {
-            v.parse()
-                .map_err(|e| E::custom(format_args!("invalid value `{}`: {e}", Excerpt::new(v))))
-        }
-    }
-
-    d.deserialize_str(DateVisitor)
-}
-
-/// [`date`], for a date that may be absent or `null`.
-pub(crate) fn optional_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-    struct Date(NaiveDate);
-
-    impl<'de> serde::Deserialize<'de> for Date {
-        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-            date(d).map(Date)
-        }
-    }
-
-    Ok(Option::<Date>::deserialize(d)?.map(|Date(day)| day))
-}
+pub(crate) use crate::serde_str::{date, optional_date};
 
 impl Dossier {
     /// The format tag this version reads and writes:
@@ -469,6 +433,8 @@ impl std::error::Error for LoadError {
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
     use super::*;
 
     #[test]
