@@ -250,8 +250,8 @@ let harris = LeaderId::new("harris")?;
 for meeting in dossier.meetings_of(&harris) {
     for p in meeting.participants().iter().filter(|p| p.leader() != &harris) {
         let leader = dossier.leader(p.leader()).ok_or("unknown leader")?;
-        let office = leader.term_on(meeting.date()).map(|t| t.role().to_string());
-        println!("{}: {} ({})", meeting.date(), leader.name(), office.unwrap_or_default());
+        let office = leader.term_on(meeting.start()).map(|t| t.role().to_string());
+        println!("{}: {} ({})", meeting.start(), leader.name(), office.unwrap_or_default());
     }
 }
 # Ok::<(), Box<dyn std::error::Error>>(())
@@ -412,12 +412,13 @@ pub use geo::{
     ParseRegionError, Region, Subregion,
 };
 pub use model::{
-    Agency, AllocationId, Area, Border, Breakdown, Channel, Disease, DoseStage, Dossier, Entry, EventStatus, FactRef,
-    FieldPath, Funding, FundingId, FundingStage, GroupId, Id, Initiative, InitiativeId, InitiativeKind, Leader,
-    LeaderId, Leg, LoadError, LoadErrorKind, Meeting, MeetingId, MeetingKind, Metric, Office, ParseTopicError,
-    ParseYearMonthError, Participant, Partners, PathSegment, Period, PledgeId, Rank, RankOrder, Recipient, Role, Scope,
-    Share, ShareError, ShareErrorKind, Source, SourceId, Statistic, StatisticId, Term, Topic, Trip, TripId, TripNote,
-    VaccineAllocation, VaccinePledge, VaccineProduct, YearMonth,
+    Actor, Agency, AllocationId, Area, AreaId, Attendance, Border, Breakdown, Channel, DeclaredArea, Disease,
+    DoseStage, Dossier, Entry, EventStatus, FactRef, FieldPath, Function, Funding, FundingId, FundingStage, GroupId,
+    Id, Initiative, InitiativeId, InitiativeKind, Leader, LeaderId, Leg, LoadError, LoadErrorKind, Meeting, MeetingId,
+    MeetingKind, Metric, Office, OrganisationId, ParseTopicError, ParseYearMonthError, Participant, Partners,
+    PathSegment, Period, PledgeId, Rank, RankOrder, Recipient, Role, Scope, Share, ShareError, ShareErrorKind, Source,
+    SourceId, Statistic, StatisticId, Term, Topic, Trip, TripId, TripNote, VaccineAllocation, VaccinePledge,
+    VaccineProduct, YearMonth,
 };
 pub use money::{
     Currency, CurrencyKind, CurrencySymbol, Money, MoneyError, MoneyErrorKind, Operation, ParseCurrencyError,

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -16,7 +17,7 @@ use super::{
     Totals,
 };
 use crate::fx::{FxError, RateSource, Series};
-use crate::{Country, Currency, FundingStage, Money};
+use crate::{Actor, Country, Currency, FundingStage, Money};
 
 /// How many rejections an aggregator keeps by default.
 const DEFAULT_KEPT: usize = 10;
@@ -103,6 +104,12 @@ pub(crate) struct Tally {
     /// a total beyond them cannot be read.
     limit: (I256, I256),
     by: By,
+    /// Whether `by` groups by donor: a donor that is no country is then
+    /// keyed by key, not by code.
+    by_donor: bool,
+    /// The first day a flow may be dated to be grouped by `by`'s groups,
+    /// and the group whose recorded history starts then.
+    history: Option<(NaiveDate, Arc<str>)>,
     at: Option<NaiveDate>,
     keep: usize,
     cache: RateCache,
@@ -206,7 +213,7 @@ enum ProductError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Target {
     Code(u64),
-    Key(GroupKey),
+    Key(Box<GroupKey>),
 }
 
 impl<R: RateSource> Aggregator<R> {
@@ -222,6 +229,8 @@ impl<R: RateSource> Aggregator<R> {
                 limit: limit(target),
                 groups: Groups::new(&by),
                 keyed: BTreeMap::new(),
+                by_donor: by.uses_donor(),
+                history: by.history(),
                 by,
                 at: None,
                 keep: DEFAULT_KEPT,
@@ -458,6 +467,8 @@ impl Tally {
             target: self.target,
             limit: self.limit,
             by: self.by.clone(),
+            by_donor: self.by_donor,
+            history: self.history.clone(),
             at: self.at,
             keep: self.keep,
             cache: RateCache::new(self.target),
@@ -510,22 +521,37 @@ impl Tally {
 
     #[inline]
     fn push_with<R: RateSource + ?Sized>(&mut self, rates: &R, line: u64, flow: &impl Flow, slot: Slot) {
-        self.read = self.read.saturating_add(1);
         let date = flow.date();
+        if let Some((since, group)) = &self.history {
+            if date < *since {
+                let reason = RejectReason::BeforeGroupHistory {
+                    date,
+                    group: group.to_string(),
+                    since: *since,
+                };
+                self.reject(line, reason);
+                return;
+            }
+        }
+        self.read = self.read.saturating_add(1);
         let (donor, stage) = (flow.donor(), flow.stage());
+        // A donor that is no country is keyed by key when it is a key.
+        let (code, keyed) = match &*donor {
+            Actor::Country(c) => (*c as u32, false),
+            _ => (0, self.by_donor),
+        };
         let Some(money) = flow.amount() else {
             self.undisclosed = self.undisclosed.saturating_add(1);
             let recipients = flow.recipients();
-            let targets: Vec<Target> = match &*recipients {
-                r @ (Recipients::One(_) | Recipients::Split(_)) => {
-                    let by = &self.by;
-                    parts(r, |c| by.code(donor, c, stage, date))
+            let targets: Vec<Target> = match (&*recipients, keyed) {
+                (r @ (Recipients::One(_) | Recipients::Split(_)), _) => {
+                    parts(r, |c| self.country_target(&donor, code, keyed, c, stage, date))
                         .into_iter()
-                        .map(|(code, _)| Target::Code(code))
+                        .map(|(target, _)| target)
                         .collect()
                 }
-                r => self
-                    .area_parts(r, donor, stage, date)
+                (r, _) => self
+                    .area_parts(r, &donor, code, keyed, stage, date)
                     .into_iter()
                     .map(|(t, _)| t)
                     .collect(),
@@ -563,14 +589,16 @@ impl Tally {
                 return;
             }
         };
-        let result = match &*flow.recipients() {
-            Recipients::One(recipient) => self.add_one(money, factor, self.by.code(donor, *recipient, stage, date)),
-            split @ Recipients::Split(_) => {
-                let parts = parts(split, |c| self.by.code(donor, c, stage, date));
+        let result = match (&*flow.recipients(), keyed) {
+            (Recipients::One(recipient), false) => {
+                self.add_one(money, factor, self.by.code(code, *recipient, stage, date))
+            }
+            (split @ (Recipients::One(_) | Recipients::Split(_)), _) => {
+                let parts = parts(split, |c| self.country_target(&donor, code, keyed, c, stage, date));
                 self.add_split(money, factor, &parts)
             }
-            areas => {
-                let parts = self.area_parts(areas, donor, stage, date);
+            (areas, _) => {
+                let parts = self.area_parts(areas, &donor, code, keyed, stage, date);
                 self.add_apportioned(money, factor, parts)
             }
         };
@@ -628,19 +656,19 @@ impl Tally {
         &mut self,
         money: Money,
         factor: Factor,
-        shares: &[(u64, Option<Decimal>)],
+        shares: &[(Target, Option<Decimal>)],
     ) -> Result<(), ProductError> {
         // Form every part and check it before changing any sum.
-        let mut parts: Vec<(u64, I256)> = Vec::with_capacity(shares.len());
-        for &(code, percent) in shares {
-            let value = self.within(product(money.amount(), factor, percent)?)?;
-            match parts.iter_mut().find(|(c, _)| *c == code) {
+        let mut parts: Vec<(&Target, I256)> = Vec::with_capacity(shares.len());
+        for (target, percent) in shares {
+            let value = self.within(product(money.amount(), factor, *percent)?)?;
+            match parts.iter_mut().find(|(t, _)| *t == target) {
                 Some((_, v)) => *v = self.within(v.checked_add(value).ok_or(ProductError::Overflow)?)?,
-                None => parts.push((code, value)),
+                None => parts.push((target, value)),
             }
         }
-        for (code, value) in parts {
-            if let Some(cell) = self.groups.cell(code) {
+        for (target, value) in parts {
+            if let Some(cell) = self.cell_of(target) {
                 cell.sum.add(value);
                 cell.records = cell.records.saturating_add(1);
                 self.total.add(value);
@@ -649,22 +677,46 @@ impl Tally {
         Ok(())
     }
 
+    /// Where a flow's part going to the country `recipient` is summed: by
+    /// code, or, for a donor keyed by key, by its key.
+    #[inline]
+    fn country_target(
+        &self,
+        donor: &Actor,
+        code: u32,
+        keyed: bool,
+        recipient: Country,
+        stage: FundingStage,
+        date: NaiveDate,
+    ) -> Target {
+        if keyed {
+            self.target_of(self.by.key_of_country(donor, recipient, stage, date))
+        } else {
+            Target::Code(self.by.code(code, recipient, stage, date))
+        }
+    }
+
+    /// The target of `key`: its code when it has one.
+    fn target_of(&self, key: GroupKey) -> Target {
+        match self.by.encode(&key) {
+            Some(code) => Target::Code(code),
+            None => Target::Key(Box::new(key)),
+        }
+    }
+
     /// The parts of a flow to areas (or to no one named): where each is
     /// summed, and its weight.
     fn area_parts(
         &self,
         recipients: &Recipients,
-        donor: Country,
+        donor: &Actor,
+        code: u32,
+        keyed: bool,
         stage: FundingStage,
         date: NaiveDate,
     ) -> Vec<(Target, u64)> {
-        let target = |r: Option<&AreaRecipient>| {
-            let key = self.by.key_of_area(donor, r, stage, date);
-            match self.by.encode(&key) {
-                Some(code) => Target::Code(code),
-                None => Target::Key(key),
-            }
-        };
+        let target = |r: Option<&AreaRecipient>| self.target_of(self.by.key_of_area(donor, r, stage, date));
+        let country = |c: Country| self.country_target(donor, code, keyed, c, stage, date);
         match recipients {
             Recipients::Area(a) => vec![(target(Some(a)), 1)],
             Recipients::Shares(s) => s
@@ -673,11 +725,11 @@ impl Tally {
                 .zip(s.weights())
                 .map(|((a, _), w)| (target(Some(a)), w))
                 .collect(),
-            Recipients::One(c) => vec![(Target::Code(self.by.code(donor, *c, stage, date)), 1)],
+            Recipients::One(c) => vec![(country(*c), 1)],
             Recipients::Split(s) => s
                 .shares()
                 .iter()
-                .map(|(c, share)| (Target::Code(self.by.code(donor, *c, stage, date)), weight(*share)))
+                .map(|(c, share)| (country(*c), weight(*share)))
                 .collect(),
             Recipients::Unnamed => vec![(target(None), 1)],
         }
@@ -687,7 +739,7 @@ impl Tally {
     fn cell_of(&mut self, target: &Target) -> Option<&mut Cell> {
         match target {
             Target::Code(code) => self.groups.cell(*code),
-            Target::Key(key) => Some(self.keyed.entry(key.clone()).or_default()),
+            Target::Key(key) => Some(self.keyed.entry((**key).clone()).or_default()),
         }
     }
 
@@ -833,12 +885,12 @@ fn limit(target: Currency) -> (I256, I256) {
     (max, min)
 }
 
-/// The parts of a flow: `(key code, percent)` per recipient (no percent
-/// for a single recipient).
-fn parts(recipients: &Recipients, code: impl Fn(crate::Country) -> u64) -> Vec<(u64, Option<Decimal>)> {
+/// The parts of a flow: `(target, percent)` per recipient (no percent for
+/// a single recipient).
+fn parts(recipients: &Recipients, target: impl Fn(Country) -> Target) -> Vec<(Target, Option<Decimal>)> {
     match recipients {
-        Recipients::One(c) => vec![(code(*c), None)],
-        Recipients::Split(s) => s.shares().iter().map(|(c, p)| (code(*c), Some(p.percent()))).collect(),
+        Recipients::One(c) => vec![(target(*c), None)],
+        Recipients::Split(s) => s.shares().iter().map(|(c, p)| (target(*c), Some(p.percent()))).collect(),
         // Flows to areas go through `Tally::area_parts`.
         _ => Vec::new(),
     }
@@ -974,8 +1026,8 @@ mod tests {
         fn date(&self) -> NaiveDate {
             NaiveDate::from_ymd_opt(2021, 6, 7).unwrap()
         }
-        fn donor(&self) -> Country {
-            Country::US
+        fn donor(&self) -> std::borrow::Cow<'_, Actor> {
+            std::borrow::Cow::Owned(Actor::Country(Country::US))
         }
         fn recipients(&self) -> std::borrow::Cow<'_, Recipients> {
             std::borrow::Cow::Borrowed(&self.0)
@@ -992,7 +1044,8 @@ mod tests {
     fn areas_are_summed_by_key_counted_when_undisclosed_and_merged() {
         use crate::{Area, AreaSplit, Dimension, Dossier, GroupId, KeyPart};
         let dossier = Dossier::new();
-        let area = |a: Area| AreaRecipient::resolve(&dossier, [a]).unwrap();
+        let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
+        let area = |a: Area| AreaRecipient::resolve(&dossier, [a], day).unwrap().unwrap();
         let nt = Area::Group(GroupId::new("northern-triangle").unwrap());
         let thirds = AreaSplit::new([
             (area(nt.clone()), "33.33".parse().unwrap()),

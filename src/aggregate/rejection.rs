@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
+
 use crate::fx::FxError;
 use crate::Money;
 
@@ -27,6 +29,17 @@ pub enum RejectReason {
     TooPrecise {
         /// The amount.
         amount: Money,
+    },
+    /// A record dated before the recorded history of a group it is
+    /// grouped by: its members then are not known.
+    #[error("{date} is before the recorded history of group {group} (from {since})")]
+    BeforeGroupHistory {
+        /// The record's date.
+        date: NaiveDate,
+        /// The group's name.
+        group: String,
+        /// The first day of the group's recorded history.
+        since: NaiveDate,
     },
 }
 

@@ -6,7 +6,8 @@
 
 use std::fmt;
 
-use crate::Currency;
+use crate::geo::DacRegion;
+use crate::{Area, Country, Currency, M49Area};
 
 /// An organisation identifier as written in `@ref`: the crate's
 /// [`org::OrgRef`](crate::org::OrgRef), which
@@ -94,6 +95,42 @@ impl RegionCode {
     pub fn code(&self) -> &str {
         &self.code
     }
+
+    /// The area the region names, where its vocabulary is one the crate
+    /// reads: `1` (OECD DAC) names a [`DacRegion`], `2` (UN M49) an
+    /// [`M49Area`] of any level (`419`, `013`, `001` for the world). `None`
+    /// for another vocabulary (`99`, the reporting organisation's own) or a
+    /// code the vocabulary does not have.
+    ///
+    /// ```
+    /// use statecraft::geo::DacRegion;
+    /// use statecraft::iati::RegionCode;
+    /// use statecraft::{Area, Subregion};
+    ///
+    /// let sahara = RegionCode::new("289", "1").ok_or("empty")?;
+    /// assert_eq!(sahara.area(), Some(Area::DacRegion(DacRegion::SouthOfSaharaRegional)));
+    /// let lac = RegionCode::new("419", "2").ok_or("empty")?;
+    /// assert_eq!(lac.area(), Some(Area::from(Subregion::LatinAmericaAndTheCaribbean)));
+    /// assert_eq!(RegionCode::new("419", "1").and_then(|r| r.area()), None); // no DAC region 419
+    /// assert_eq!(RegionCode::new("A1", "99").and_then(|r| r.area()), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn area(&self) -> Option<Area> {
+        let numeric = || -> Option<u16> {
+            let c = self.code.as_ref();
+            (!c.is_empty() && c.len() <= 5 && c.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| c.parse().ok())
+                .flatten()
+        };
+        match &*self.vocabulary {
+            "1" => DacRegion::from_code(numeric()?).map(Area::DacRegion),
+            "2" => M49Area::from_m49(numeric()?).map(|a| match a {
+                M49Area::World => Area::World,
+                other => Area::M49(other),
+            }),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for RegionCode {
@@ -115,6 +152,30 @@ pub enum RecipientCode {
     Country(CountryCode),
     /// A `recipient-region`.
     Region(RegionCode),
+}
+
+impl RecipientCode {
+    /// The area the recipient names: a country its code names (alpha-2 as
+    /// IATI writes it, or any code [`Country`] reads), or the area of a
+    /// region ([`RegionCode::area`]). `None` when the crate does not know
+    /// the code.
+    ///
+    /// ```
+    /// use statecraft::iati::{CountryCode, RecipientCode};
+    /// use statecraft::{Area, Country};
+    ///
+    /// let gt = RecipientCode::Country(CountryCode::new("GT").ok_or("empty")?);
+    /// assert_eq!(gt.area(), Some(Area::Country(Country::GT)));
+    /// let other = RecipientCode::Country(CountryCode::new("998").ok_or("empty")?);
+    /// assert_eq!(other.area(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn area(&self) -> Option<Area> {
+        match self {
+            RecipientCode::Country(c) => c.as_str().parse::<Country>().ok().map(Area::Country),
+            RecipientCode::Region(r) => r.area(),
+        }
+    }
 }
 
 impl fmt::Display for RecipientCode {

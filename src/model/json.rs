@@ -1,5 +1,6 @@
-//! The JSON format of a dossier (`statecraft-dossier/1`): loading with
-//! errors that say where, and writing.
+//! The JSON format of a dossier (`statecraft-dossier/2`): loading with
+//! errors that say where, and writing. Documents of format 1 load too,
+//! upgraded in memory (`super::v1`).
 //!
 //! The strictness is serde's: `deny_unknown_fields` on every struct, the
 //! derive's own refusal of a repeated field, amounts and shares read from
@@ -13,10 +14,10 @@ use super::{Dossier, FieldPath};
 use crate::Excerpt;
 
 /// The version tag every dossier document opens with.
-const FORMAT: &str = "statecraft-dossier/1";
+const FORMAT: &str = "statecraft-dossier/2";
 
 /// The `"format"` member of a dossier document: only
-/// `"statecraft-dossier/1"` is read.
+/// `"statecraft-dossier/2"` is read (format 1 is read by `super::v1`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct FormatTag;
 
@@ -42,8 +43,9 @@ impl<'de> serde::Deserialize<'de> for FormatTag {
                     Ok(FormatTag)
                 } else {
                     Err(E::custom(format_args!(
-                        "unsupported format `{}`: this version reads `{FORMAT}`",
-                        Excerpt::new(v)
+                        "unsupported format `{}`: this version reads `{FORMAT}` and `{}`",
+                        Excerpt::new(v),
+                        super::v1::FORMAT_1
                     )))
                 }
             }
@@ -56,12 +58,18 @@ impl<'de> serde::Deserialize<'de> for FormatTag {
 pub(crate) use crate::serde_str::{date, optional_date};
 
 impl Dossier {
-    /// The format tag this version reads and writes:
-    /// `"statecraft-dossier/1"`.
+    /// The format tag this version writes, and reads with that of format
+    /// 1: `"statecraft-dossier/2"`.
     pub const FORMAT: &'static str = FORMAT;
 
-    /// Reads a dossier from JSON in the `statecraft-dossier/1` format
-    /// (`docs/FORMAT.md`). The whole input is read first; a `BufReader` is
+    /// Reads a dossier from JSON in the `statecraft-dossier/2` format
+    /// (`docs/FORMAT.md`), or in format 1, `statecraft-dossier/1`, which is
+    /// upgraded in memory: the same facts as format 2 holds them (a term's
+    /// `country` is its `of`, a meeting's `date` and `place` its `start`
+    /// and `places`, the offices head of state and head of government are
+    /// functions). Errors in a format-1 document are reported where format
+    /// 1 has them; paths of validation are those of the upgraded dossier,
+    /// as format 2 writes it. The whole input is read first; a `BufReader` is
     /// not needed.
     ///
     /// # Errors
@@ -76,11 +84,13 @@ impl Dossier {
     /// ```
     /// use statecraft::Dossier;
     ///
-    /// let json = r#"{"format": "statecraft-dossier/1", "title": "Empty"}"#;
+    /// let json = r#"{"format": "statecraft-dossier/2", "title": "Empty"}"#;
     /// let d = Dossier::from_json(json.as_bytes())?;
     /// assert_eq!(d.title(), Some("Empty"));
+    /// let old = r#"{"format": "statecraft-dossier/1", "title": "Empty"}"#;
+    /// assert_eq!(Dossier::from_json(old.as_bytes())?, d);
     ///
-    /// let bad = r#"{"format": "statecraft-dossier/1", "funding": [{"id": "f", "donor": "US", "stage": "announced",
+    /// let bad = r#"{"format": "statecraft-dossier/2", "funding": [{"id": "f", "donor": "US", "stage": "announced",
     ///   "amount": {"amount": "310000000", "currency": "XYZ"}, "source": "s"}]}"#;
     /// let e = Dossier::from_json(bad.as_bytes()).unwrap_err();
     /// assert_eq!(e.to_string(), "unknown currency code `XYZ` at line 2 column 53 (/funding/0/amount/currency)");
@@ -106,7 +116,7 @@ impl Dossier {
     /// # let json = include_str!("../../examples/data/guatemala-2021.json");
     /// let dossier = Dossier::from_json_str(json)?;
     /// assert_eq!(dossier.meetings().len(), 3);
-    /// let e = Dossier::from_json_str(r#"{"format": "statecraft-dossier/1", "leaders": [["harris"]]}"#).unwrap_err();
+    /// let e = Dossier::from_json_str(r#"{"format": "statecraft-dossier/2", "leaders": [["harris"]]}"#).unwrap_err();
     /// assert_eq!(e.to_string(), "invalid type: sequence, expected struct Leader at line 1 column 48 (/leaders/0)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -125,7 +135,7 @@ impl Dossier {
     /// ```
     /// use statecraft::Dossier;
     ///
-    /// let e = Dossier::from_json_slice(b"{\"format\": \"statecraft-dossier/1\", \"title\": \"\xff\"}").unwrap_err();
+    /// let e = Dossier::from_json_slice(b"{\"format\": \"statecraft-dossier/2\", \"title\": \"\xff\"}").unwrap_err();
     /// assert_eq!(e.to_string(), "invalid unicode code point at line 1 column 46 (/title)");
     /// ```
     pub fn from_json_slice(json: &[u8]) -> Result<Dossier, LoadError> {
@@ -137,7 +147,7 @@ impl Dossier {
     }
 
     /// Writes the dossier as pretty-printed JSON in the
-    /// `statecraft-dossier/1` format, with a final newline. Empty lists
+    /// `statecraft-dossier/2` format, with a final newline. Empty lists
     /// and absent values are left out; [`Dossier::from_json`] reads the
     /// result back to an equal dossier.
     ///
@@ -150,7 +160,7 @@ impl Dossier {
     ///
     /// let mut out = Vec::new();
     /// Dossier::new().with_title("Empty").to_json(&mut out)?;
-    /// assert_eq!(String::from_utf8(out)?, "{\n  \"format\": \"statecraft-dossier/1\",\n  \"title\": \"Empty\"\n}\n");
+    /// assert_eq!(String::from_utf8(out)?, "{\n  \"format\": \"statecraft-dossier/2\",\n  \"title\": \"Empty\"\n}\n");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_json<W: io::Write>(&self, mut writer: W) -> io::Result<()> {
@@ -172,7 +182,9 @@ impl Dossier {
     ///
     /// # let json = include_str!("../../examples/data/guatemala-2021.json");
     /// let dossier = Dossier::from_json_str(json)?;
-    /// assert_eq!(dossier.to_json_string()?, json);
+    /// let written = dossier.to_json_string()?;
+    /// assert!(written.starts_with("{\n  \"format\": \"statecraft-dossier/2\",\n"));
+    /// assert_eq!(Dossier::from_json_str(&written)?, dossier);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_json_string(&self) -> io::Result<String> {
@@ -193,17 +205,44 @@ impl Dossier {
 /// ratio of 1.47 where the old hand-written tracker had 1.30). So a
 /// document is read plainly, and read again with the path tracked only
 /// when it fails.
+///
+/// A document that is not of format 2 is looked at once more for its
+/// format tag: one of format 1 is read as such and upgraded.
 fn read<'de, R: serde_json::de::Read<'de>>(
     new: impl Fn() -> serde_json::Deserializer<R>,
 ) -> Result<Dossier, LoadError> {
+    match read_as::<Dossier, R>(&new) {
+        Ok(dossier) => Ok(dossier),
+        // A document of format 1 is valid JSON: its errors are its own.
+        Err(_) if is_format_1(&new) => read_as::<super::v1::Dossier1, R>(&new).map(Dossier::from),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether the document's `format` member says format 1 (wherever it
+/// stands in the object).
+fn is_format_1<'de, R: serde_json::de::Read<'de>>(new: impl Fn() -> serde_json::Deserializer<R>) -> bool {
+    /// Only the tag; any other member is skipped.
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        format: String,
+    }
+    let mut de = new();
+    <Probe as serde::Deserialize>::deserialize(&mut de).is_ok_and(|p| p.format == super::v1::FORMAT_1)
+}
+
+/// Reads a whole document as a `T`, with the path of any error.
+fn read_as<'de, T: serde::Deserialize<'de>, R: serde_json::de::Read<'de>>(
+    new: impl Fn() -> serde_json::Deserializer<R>,
+) -> Result<T, LoadError> {
     let mut de = new();
     // The trait's `deserialize`, not the derived inherent one (see
     // `crate::serde_strict`).
-    let e = match <Dossier as serde::Deserialize>::deserialize(&mut de).and_then(|d| de.end().map(|()| d)) {
-        Ok(dossier) => return Ok(dossier),
+    let e = match T::deserialize(&mut de).and_then(|d| de.end().map(|()| d)) {
+        Ok(value) => return Ok(value),
         Err(e) => e,
     };
-    match serde_path_to_error::deserialize::<_, Dossier>(&mut new()) {
+    match serde_path_to_error::deserialize::<_, T>(&mut new()) {
         Err(tracked) => {
             let path = field_path(tracked.path());
             Err(LoadError::json(tracked.into_inner(), path))
@@ -320,9 +359,9 @@ fn push_inline(array: &str, out: &mut String) {
 /// ```
 /// use statecraft::{Dossier, LoadErrorKind};
 ///
-/// let e = Dossier::from_json_str("{\"format\": \"statecraft-dossier/1\",\n  \"titel\": \"x\"}").unwrap_err();
+/// let e = Dossier::from_json_str("{\"format\": \"statecraft-dossier/2\",\n  \"titel\": \"x\"}").unwrap_err();
 /// assert_eq!(e.kind(), LoadErrorKind::Data);
-/// assert_eq!(e.to_string(), "unknown field `titel`, expected one of `format`, `title`, `sources`, `groups`, `leaders`, `trips`, `meetings`, `initiatives`, `funding`, `vaccine_pledges`, `vaccine_allocations`, `statistics` at line 2 column 9 (/titel)");
+/// assert_eq!(e.to_string(), "unknown field `titel`, expected one of `format`, `title`, `sources`, `organisations`, `groups`, `areas`, `leaders`, `trips`, `meetings`, `initiatives`, `funding`, `vaccine_pledges`, `vaccine_allocations`, `statistics` at line 2 column 9 (/titel)");
 /// assert_eq!((e.line(), e.column(), e.path().to_string()), (2, 9, "/titel".to_string()));
 /// let cause = std::error::Error::source(&e).and_then(|c| c.downcast_ref::<serde_json::Error>());
 /// assert_eq!(cause.map(|c| c.line()), Some(2));

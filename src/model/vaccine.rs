@@ -5,8 +5,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{AllocationId, Area, LeaderId, PledgeId, Share, ShareError, SourceId};
-use crate::Country;
+use super::{Actor, AllocationId, Area, LeaderId, PledgeId, Share, ShareError, SourceId};
 
 crate::serde_strict::strict_serde!(
     VaccinePledge,
@@ -38,7 +37,7 @@ crate::serde_strict::strict_serde!(
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct VaccinePledge {
     id: PledgeId,
-    donor: Country,
+    donor: Actor,
     doses: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     disease: Option<Disease>,
@@ -62,11 +61,18 @@ pub struct VaccinePledge {
 }
 
 impl VaccinePledge {
-    /// A pledge of `doses` by `donor`, announced on `announced`.
-    pub fn new(id: PledgeId, donor: Country, doses: u64, announced: NaiveDate, source: SourceId) -> VaccinePledge {
+    /// A pledge of `doses` by `donor` (a country, an organisation, a
+    /// group), announced on `announced`.
+    pub fn new(
+        id: PledgeId,
+        donor: impl Into<Actor>,
+        doses: u64,
+        announced: NaiveDate,
+        source: SourceId,
+    ) -> VaccinePledge {
         VaccinePledge {
             id,
-            donor,
+            donor: donor.into(),
             doses,
             disease: None,
             product: None,
@@ -127,9 +133,9 @@ impl VaccinePledge {
         &self.id
     }
 
-    /// The donor.
-    pub fn donor(&self) -> Country {
-        self.donor
+    /// The donor: a country, an organisation, a group.
+    pub fn donor(&self) -> &Actor {
+        &self.donor
     }
 
     /// The doses promised.
@@ -187,8 +193,11 @@ impl VaccinePledge {
     }
 }
 
-/// Doses from a pledge for one country, at one stage: announced, donated
-/// or delivered. Stages are disjoint, as in Our World in Data's donation
+/// Doses from a pledge for one recipient (a country, or an area: a
+/// region, a group, an area the dossier declares), at one stage:
+/// announced, donated or delivered. In the JSON format a country
+/// recipient is its bare code (`"recipient": "GT"`), any other an
+/// [`Area`] object. Stages are disjoint, as in Our World in Data's donation
 /// data: a dose is counted at the furthest stage it has reached, never at
 /// two.
 ///
@@ -205,7 +214,8 @@ impl VaccinePledge {
 pub struct VaccineAllocation {
     id: AllocationId,
     pledge: PledgeId,
-    recipient: Country,
+    #[serde(serialize_with = "super::area::serialize_bare_country")]
+    recipient: Area,
     doses: u64,
     stage: DoseStage,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -226,11 +236,12 @@ pub struct VaccineAllocation {
 }
 
 impl VaccineAllocation {
-    /// `doses` from `pledge` for `recipient`, at `stage`.
+    /// `doses` from `pledge` for `recipient` (a country or an area), at
+    /// `stage`.
     pub fn new(
         id: AllocationId,
         pledge: PledgeId,
-        recipient: Country,
+        recipient: impl Into<Area>,
         doses: u64,
         stage: DoseStage,
         source: SourceId,
@@ -238,7 +249,7 @@ impl VaccineAllocation {
         VaccineAllocation {
             id,
             pledge,
-            recipient,
+            recipient: recipient.into(),
             doses,
             stage,
             channel: None,
@@ -281,9 +292,9 @@ impl VaccineAllocation {
         &self.pledge
     }
 
-    /// The receiving country.
-    pub fn recipient(&self) -> Country {
-        self.recipient
+    /// The recipient: a country or an area.
+    pub fn recipient(&self) -> &Area {
+        &self.recipient
     }
 
     /// The doses.
@@ -486,7 +497,7 @@ mod tests {
     fn share_of_a_pledge() {
         let p = VaccinePledge::new(
             "p".parse().unwrap(),
-            Country::US,
+            crate::Country::US,
             25_000_000,
             "2021-06-03".parse().unwrap(),
             "s".parse().unwrap(),

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::Organisation;
+
 /// An organisation identifier as written in an IATI file's `@ref`
 /// (`GB-GOV-1`, `XM-DAC-41122`, `44000`), stripped of XML whitespace,
 /// never empty. It names an organisation the crate may or may not know:
@@ -29,6 +31,20 @@ impl OrgRef {
     /// The identifier.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The built-in organisation the identifier names
+    /// ([`Organisation::from_iati`]).
+    ///
+    /// ```
+    /// use statecraft::org::OrgRef;
+    ///
+    /// let fcdo = OrgRef::new("GB-GOV-1").ok_or("empty")?;
+    /// assert_eq!(fcdo.organisation().map(|o| o.id()), Some("fcdo"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn organisation(&self) -> Option<&'static Organisation> {
+        Organisation::from_iati(&self.0)
     }
 }
 

@@ -11,7 +11,7 @@ use super::error::{RecordErrorKind, FIELDS};
 use super::record::RecordId;
 use crate::aggregate::RateKey;
 use crate::money::plain_decimal;
-use crate::{Country, Currency, Excerpt, Flow, FundingStage, Money, Recipients};
+use crate::{Actor, Country, Currency, Excerpt, Flow, FundingStage, Money, Recipients};
 
 /// One line's fields, parsed; the id is borrowed from the line.
 #[derive(Clone, Debug)]
@@ -46,8 +46,8 @@ impl Flow for Row {
     }
 
     #[inline]
-    fn donor(&self) -> Country {
-        self.donor
+    fn donor(&self) -> Cow<'_, Actor> {
+        Cow::Owned(Actor::Country(self.donor))
     }
 
     #[inline]

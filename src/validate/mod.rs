@@ -2,8 +2,10 @@
 //! the reference data, found in one pass, each with a stable rule id and
 //! the place in the document.
 
+mod groups;
 mod index;
 mod money;
+mod named;
 mod offices;
 mod periods;
 mod references;
@@ -24,8 +26,10 @@ use index::Index;
 impl Dossier {
     /// Checks the dossier against every [`Rule`] and reports every
     /// violation, never stopping at the first: references resolve and ids
-    /// are unique; periods are ordered and meetings fall within their
-    /// trip; leaders hold office on the days they act; facts are not dated
+    /// are unique; groups are named within their recorded history; periods
+    /// are ordered and meetings fall within their trip; leaders hold office
+    /// (and the office or function they are named by) on the days they
+    /// act; facts are not dated
     /// after their sources; amounts are in legal tender, signed by their
     /// stage and split into shares that sum to 100; reported pairs agree
     /// at the reference rate of the report's date (`rates`); vaccine
@@ -61,6 +65,7 @@ impl Dossier {
         let index = Index::new(self);
         let mut out = Vec::new();
         references::check(self, &index, &mut out);
+        groups::check(self, &index, &mut out);
         periods::check(self, &index, &mut out);
         offices::check(self, &index, &mut out);
         sources::check(self, &index, &mut out);
@@ -109,6 +114,30 @@ mod tests_support {
             .validate(rates)
             .iter()
             .map(|v| format!("{} {}", v.rule(), v.path().to_pointer()))
+            .collect()
+    }
+
+    /// As [`found`], for a dossier of format 2.
+    pub(crate) fn found_v2(lists: &str) -> Vec<String> {
+        messages_v2(lists)
+            .into_iter()
+            .map(|m| m.split(':').next().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    /// As [`messages`], for a dossier of format 2.
+    pub(crate) fn messages_v2(lists: &str) -> Vec<String> {
+        let json = format!(
+            r#"{{"format": "statecraft-dossier/2",
+                "sources": [{{"id": "s", "title": "S", "published": "2021-06-07"}}]{}{lists}}}"#,
+            if lists.is_empty() { "" } else { ", " }
+        );
+        let dossier = Dossier::from_json_str(&json).unwrap_or_else(|e| panic!("{e}
+{json}"));
+        dossier
+            .validate(&RateTable::new())
+            .iter()
+            .map(|v| format!("{} {}: {}", v.rule(), v.path().to_pointer(), v.message()))
             .collect()
     }
 

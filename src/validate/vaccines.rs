@@ -3,8 +3,10 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use super::{at, grouped, Index, Rule, Violation};
-use crate::{Country, DoseStage, Dossier};
+use crate::{Area, Country, DoseStage, Dossier};
 
 pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
     for (i, p) in d.vaccine_pledges().iter().enumerate() {
@@ -20,7 +22,7 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
     // Doses allocated per pledge, by its place in the list; a sum of u64s
     // cannot overflow a u128 in any list that fits in memory.
     let mut allocated = vec![0u128; d.vaccine_pledges().len()];
-    let mut batches: HashMap<(&str, Country, u64), (DoseStage, usize)> = HashMap::new();
+    let mut batches: HashMap<(&str, &Area, u64), (DoseStage, usize)> = HashMap::new();
     for (j, a) in d.vaccine_allocations().iter().enumerate() {
         let path = || at("vaccine_allocations", j);
         if a.doses() == 0 {
@@ -42,7 +44,7 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
                          a batch is counted once, at its furthest stage",
                         a.id(),
                         a.stage(),
-                        a.recipient().common_name(),
+                        d.area_name(a.recipient()),
                         grouped(a.doses().into()),
                         a.pledge()
                     ),
@@ -54,6 +56,22 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
         };
         if let Some(sum) = allocated.get_mut(i) {
             *sum = sum.saturating_add(a.doses().into());
+        }
+        if let Some(dest) = pledge.destination() {
+            let day = a.date().unwrap_or(pledge.announced());
+            if let Some(outside) = outside(d, a.recipient(), dest, day) {
+                out.push(Violation::new(
+                    Rule::RecipientOutsideDestination,
+                    path().field("recipient"),
+                    format!(
+                        "allocation `{}` gives doses to {}, but pledge `{}` is for {}, which {outside} was not in on {day}",
+                        a.id(),
+                        d.area_name(a.recipient()),
+                        pledge.id(),
+                        d.area_name(dest)
+                    ),
+                ));
+            }
         }
         if let Some(day) = a.date().filter(|&day| day < pledge.announced()) {
             out.push(Violation::new(
@@ -82,6 +100,19 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
             ));
         }
     }
+}
+
+/// A country of `recipient` that is not in `destination` on `day`, by its
+/// everyday name; `None` when all are, or when either area's countries
+/// cannot be told (a DAC region; a group's unknown members, which other
+/// rules report).
+fn outside(d: &Dossier, recipient: &Area, destination: &Area, day: NaiveDate) -> Option<&'static str> {
+    if matches!(recipient, Area::DacRegion(_)) || matches!(destination, Area::DacRegion(_) | Area::World) {
+        return None;
+    }
+    let countries = d.countries_in(recipient, day).ok()?;
+    let within = |c: &Country| d.area_contains(destination, *c, day).unwrap_or(true);
+    countries.iter().find(|c| !within(c)).map(|c| c.common_name())
 }
 
 #[cfg(test)]
