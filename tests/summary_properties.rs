@@ -120,7 +120,8 @@ fn funding() -> impl Strategy<Value = Funding> {
         4 => (-1_000_000_000_000i64..1_000_000_000_000, 0u32..=2, select(vec![Currency::USD, Currency::EUR, Currency::GBP, Currency::JPY]))
             .prop_map(|(m, scale, c)| Some(Money::new(Decimal::new(m, scale), c))),
     ];
-    let date = (2000i32..2030, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap());
+    // Within the recorded history of the built-in SICA (from 2013-06-27).
+    let date = (2014i32..2030, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap());
     let stage = select(FundingStage::iter().collect::<Vec<_>>());
     (select(COUNTRIES.to_vec()), recipients(), stage, amount, date).prop_map(
         |(donor, recipients, stage, amount, date)| {

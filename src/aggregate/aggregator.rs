@@ -13,8 +13,8 @@ use super::rate_cache::{Factor, RateCache, Slot};
 use super::rejection::{keep_first, would_keep};
 use super::wide::{pow10, WideSum, I256, RATE_SCALE, SUM_SCALE, U256};
 use super::{
-    AggregateError, AreaRecipient, By, ExactSum, Flow, GroupKey, GroupTotal, Recipients, RejectReason, Rejection,
-    Totals,
+    AggregateError, AreaRecipient, By, ExactSum, Flow, GroupKey, GroupTable, GroupTotal, Recipients, RejectReason,
+    Rejection, Totals,
 };
 use crate::fx::{FxError, RateSource, Series};
 use crate::{Actor, Country, Currency, FundingStage, Money};
@@ -107,9 +107,9 @@ pub(crate) struct Tally {
     /// Whether `by` groups by donor: a donor that is no country is then
     /// keyed by key, not by code.
     by_donor: bool,
-    /// The first day a flow may be dated to be grouped by `by`'s groups,
-    /// and the group whose recorded history starts then.
-    history: Option<(NaiveDate, Arc<str>)>,
+    /// The groups of `by`, when some country's group cannot be told on
+    /// some days: a flow to it then is rejected.
+    gaps: Option<Arc<GroupTable>>,
     at: Option<NaiveDate>,
     keep: usize,
     cache: RateCache,
@@ -230,7 +230,7 @@ impl<R: RateSource> Aggregator<R> {
                 groups: Groups::new(&by),
                 keyed: BTreeMap::new(),
                 by_donor: by.uses_donor(),
-                history: by.history(),
+                gaps: by.groups_with_gaps(),
                 by,
                 at: None,
                 keep: DEFAULT_KEPT,
@@ -468,7 +468,7 @@ impl Tally {
             limit: self.limit,
             by: self.by.clone(),
             by_donor: self.by_donor,
-            history: self.history.clone(),
+            gaps: self.gaps.clone(),
             at: self.at,
             keep: self.keep,
             cache: RateCache::new(self.target),
@@ -522,14 +522,13 @@ impl Tally {
     #[inline]
     fn push_with<R: RateSource + ?Sized>(&mut self, rates: &R, line: u64, flow: &impl Flow, slot: Slot) {
         let date = flow.date();
-        if let Some((since, group)) = &self.history {
-            if date < *since {
-                let reason = RejectReason::BeforeGroupHistory {
-                    date,
-                    group: group.to_string(),
-                    since: *since,
-                };
-                self.reject(line, reason);
+        if let Some(table) = &self.gaps {
+            let unknown = flow
+                .recipients()
+                .countries()
+                .find_map(|c| table.unknown_on(c, date).map(|e| (c, e)));
+            if let Some((country, source)) = unknown {
+                self.reject(line, RejectReason::GroupNotKnown { country, source });
                 return;
             }
         }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 
 use super::AreaRecipient;
+use crate::geo::GroupDateError;
 use crate::{
     Actor, Area, Country, CountryGroup, DoseStage, Dossier, Excerpt, FundingStage, IntermediateRegion, M49Area,
     M49Level, Region, Subregion, YearMonth,
@@ -26,11 +27,11 @@ use crate::{
 ///
 /// Membership may change over time ([`CountryGroup`]s have dated
 /// memberships): [`group_on`](CountryGroups::group_on) answers for a day,
-/// [`changes`](CountryGroups::changes) says on which days the answer may
-/// change, and [`since`](CountryGroups::since) from which day the answer
-/// is known at all. Totals by group put each record in the group its
-/// recipient was in on the record's date, and reject a record dated before
-/// `since`.
+/// and [`changes`](CountryGroups::changes) says on which days the answer
+/// may change. Totals by group put each record in the group its recipient
+/// was in on the record's date, and reject a record whose recipient's
+/// group cannot be told that day (a date before a group's recorded
+/// history, when that group comes before any that holds the country).
 ///
 /// ```
 /// use statecraft::{Country, CountryGroups};
@@ -47,22 +48,20 @@ pub trait CountryGroups {
     /// The name of the group `country` belonged to on `date`, if any; by
     /// default [`group_of`](CountryGroups::group_of), for groups whose
     /// membership never changes.
-    fn group_on(&self, country: Country, date: NaiveDate) -> Option<&str> {
+    ///
+    /// # Errors
+    ///
+    /// [`GroupDateError`] when it cannot be told: `date` is before the
+    /// recorded history of a group that would be asked.
+    fn group_on(&self, country: Country, date: NaiveDate) -> Result<Option<&str>, GroupDateError> {
         let _ = date;
-        self.group_of(country)
+        Ok(self.group_of(country))
     }
 
     /// The days on which [`group_on`](CountryGroups::group_on) may answer
     /// otherwise than the day before; none by default.
     fn changes(&self) -> Vec<NaiveDate> {
         Vec::new()
-    }
-
-    /// The first day from which membership is known, and the name of the
-    /// group whose recorded history starts latest; `None` (always known)
-    /// by default.
-    fn since(&self) -> Option<(NaiveDate, &str)> {
-        None
     }
 }
 
@@ -106,16 +105,18 @@ impl CountryGroups for CountryGroup {
         self.contains(country).then(|| self.name())
     }
 
-    fn group_on(&self, country: Country, date: NaiveDate) -> Option<&str> {
-        self.contains_on(country, date).unwrap_or(false).then(|| self.name())
+    fn group_on(&self, country: Country, date: NaiveDate) -> Result<Option<&str>, GroupDateError> {
+        Ok(self.contains_on(country, date)?.then(|| self.name()))
     }
 
+    /// Each day membership changes, and the first day of the recorded
+    /// history.
     fn changes(&self) -> Vec<NaiveDate> {
-        CountryGroup::changes(self)
-    }
-
-    fn since(&self) -> Option<(NaiveDate, &str)> {
-        CountryGroup::since(self).map(|d| (d, self.name()))
+        let mut days = CountryGroup::changes(self);
+        days.extend(self.since());
+        days.sort_unstable();
+        days.dedup();
+        days
     }
 }
 
@@ -124,21 +125,22 @@ impl CountryGroups for [CountryGroup] {
         self.iter().find_map(|g| g.group_of(country))
     }
 
-    fn group_on(&self, country: Country, date: NaiveDate) -> Option<&str> {
-        self.iter().find_map(|g| g.group_on(country, date))
+    /// The first group, in order, that holds `country` on `date`; an error
+    /// when a group asked before it is found has no record of that day.
+    fn group_on(&self, country: Country, date: NaiveDate) -> Result<Option<&str>, GroupDateError> {
+        for g in self {
+            if let Some(name) = g.group_on(country, date)? {
+                return Ok(Some(name));
+            }
+        }
+        Ok(None)
     }
 
     fn changes(&self) -> Vec<NaiveDate> {
-        let mut days: Vec<NaiveDate> = self.iter().flat_map(CountryGroup::changes).collect();
+        let mut days: Vec<NaiveDate> = self.iter().flat_map(CountryGroups::changes).collect();
         days.sort_unstable();
         days.dedup();
         days
-    }
-
-    /// The latest start of the groups' recorded histories: only from then
-    /// on is every group's membership known.
-    fn since(&self) -> Option<(NaiveDate, &str)> {
-        self.iter().filter_map(|g| g.since().map(|d| (d, g.name()))).max_by_key(|(d, _)| *d)
     }
 }
 
@@ -147,16 +149,12 @@ impl<const N: usize> CountryGroups for [CountryGroup; N] {
         self.as_slice().group_of(country)
     }
 
-    fn group_on(&self, country: Country, date: NaiveDate) -> Option<&str> {
+    fn group_on(&self, country: Country, date: NaiveDate) -> Result<Option<&str>, GroupDateError> {
         self.as_slice().group_on(country, date)
     }
 
     fn changes(&self) -> Vec<NaiveDate> {
         self.as_slice().changes()
-    }
-
-    fn since(&self) -> Option<(NaiveDate, &str)> {
-        self.as_slice().since()
     }
 }
 
@@ -165,16 +163,12 @@ impl CountryGroups for Vec<CountryGroup> {
         self.as_slice().group_of(country)
     }
 
-    fn group_on(&self, country: Country, date: NaiveDate) -> Option<&str> {
+    fn group_on(&self, country: Country, date: NaiveDate) -> Result<Option<&str>, GroupDateError> {
         self.as_slice().group_on(country, date)
     }
 
     fn changes(&self) -> Vec<NaiveDate> {
         self.as_slice().changes()
-    }
-
-    fn since(&self) -> Option<(NaiveDate, &str)> {
-        self.as_slice().since()
     }
 }
 
@@ -195,11 +189,12 @@ pub struct GroupTable {
     /// changes over time (then see `dated`).
     of: Vec<u32>,
     /// Per country whose group changes: from which day it is in which
-    /// group (or none), in order of days; empty for the others.
+    /// group (or none, or an unknown one: an index from `names.len() + 1`,
+    /// into `unknown`), in order of days; empty for the others.
     dated: Vec<Vec<(NaiveDate, u32)>>,
-    /// The first day from which every group's membership is known, and the
-    /// group whose recorded history starts then.
-    since: Option<(NaiveDate, Arc<str>)>,
+    /// Why a group could not be told: the group whose recorded history had
+    /// not begun, and when it begins.
+    unknown: Vec<(Box<str>, NaiveDate)>,
 }
 
 /// The mark of a country whose group changes over time.
@@ -207,34 +202,45 @@ const DATED: u32 = u32::MAX;
 
 impl GroupTable {
     fn new(groups: &(impl CountryGroups + ?Sized)) -> GroupTable {
-        let since = groups.since().map(|(d, _)| d);
-        let epochs: Vec<NaiveDate> = std::iter::once(since.unwrap_or(NaiveDate::MIN))
-            .chain(groups.changes().into_iter().filter(|d| *d > since.unwrap_or(NaiveDate::MIN)))
+        let epochs: Vec<NaiveDate> = std::iter::once(NaiveDate::MIN)
+            .chain(groups.changes().into_iter().filter(|d| *d > NaiveDate::MIN))
             .collect();
         // Each country's group at the start of each epoch.
-        let found: Vec<Vec<Option<&str>>> = Country::iter()
+        let found: Vec<Vec<Result<Option<&str>, GroupDateError>>> = Country::iter()
             .map(|c| epochs.iter().map(|e| groups.group_on(c, *e)).collect())
             .collect();
-        let sorted: BTreeSet<&str> = found.iter().flatten().flatten().copied().collect();
+        let sorted: BTreeSet<&str> = found.iter().flatten().filter_map(|r| r.clone().ok().flatten()).collect();
         let names: Vec<Arc<str>> = sorted.into_iter().map(Arc::from).collect();
         let none = u32::try_from(names.len()).unwrap_or(u32::MAX - 1);
-        let index = |name: Option<&str>| {
-            name.and_then(|n| names.binary_search_by(|x| (**x).cmp(n)).ok())
+        let mut unknown: Vec<(Box<str>, NaiveDate)> = Vec::new();
+        let mut index = |answer: &Result<Option<&str>, GroupDateError>| match answer {
+            Ok(name) => name
+                .and_then(|n| names.binary_search_by(|x| (**x).cmp(n)).ok())
                 .and_then(|i| u32::try_from(i).ok())
-                .unwrap_or(none)
+                .unwrap_or(none),
+            Err(e) => {
+                let k = match unknown.iter().position(|(g, s)| **g == *e.group() && *s == e.since()) {
+                    Some(k) => k,
+                    None => {
+                        unknown.push((e.group().into(), e.since()));
+                        unknown.len() - 1
+                    }
+                };
+                none.saturating_add(1).saturating_add(u32::try_from(k).unwrap_or(u32::MAX))
+            }
         };
         let mut of = Vec::with_capacity(found.len());
         let mut dated = Vec::with_capacity(found.len());
         for per_epoch in &found {
             let mut spans: Vec<(NaiveDate, u32)> = Vec::new();
-            for (day, name) in epochs.iter().zip(per_epoch) {
-                let i = index(*name);
+            for (day, answer) in epochs.iter().zip(per_epoch) {
+                let i = index(answer);
                 if spans.last().is_none_or(|(_, last)| *last != i) {
                     spans.push((*day, i));
                 }
             }
             match spans.as_slice() {
-                [(_, i)] => {
+                [(_, i)] if *i <= none => {
                     of.push(*i);
                     dated.push(Vec::new());
                 }
@@ -248,7 +254,7 @@ impl GroupTable {
             names,
             of,
             dated,
-            since: groups.since().map(|(d, name)| (d, Arc::from(name))),
+            unknown,
         }
     }
 
@@ -257,13 +263,22 @@ impl GroupTable {
         self.names.iter().map(|n| &**n)
     }
 
-    /// The first day from which every group's membership is known: a
-    /// record dated before it cannot be grouped.
-    pub fn since(&self) -> Option<NaiveDate> {
-        self.since.as_ref().map(|(d, _)| *d)
+    /// Why the group of `country` on `date` cannot be told, if it cannot:
+    /// the date is before the recorded history of a group asked.
+    pub fn unknown_on(&self, country: Country, date: NaiveDate) -> Option<GroupDateError> {
+        let i = self.index_on(country, date);
+        let k = i.checked_sub(self.none())?.checked_sub(1)?;
+        let (group, since) = self.unknown.get(k as usize)?;
+        Some(GroupDateError::new(group, date, *since))
     }
 
-    /// The index of the group `country` is in on `date`.
+    /// Whether some country's group cannot be told on some day.
+    fn has_unknown(&self) -> bool {
+        !self.unknown.is_empty()
+    }
+
+    /// The index of the group `country` is in on `date` (an index past
+    /// `none()` when it cannot be told).
     #[inline]
     fn index_on(&self, country: Country, date: NaiveDate) -> u32 {
         match self.of.get(country as usize).copied() {
@@ -551,7 +566,7 @@ impl Dimension {
     fn uses_date(&self) -> bool {
         match self {
             Dimension::Year | Dimension::Month => true,
-            Dimension::Group(t) => t.since.is_some() || t.of.contains(&DATED),
+            Dimension::Group(t) => t.of.contains(&DATED),
             _ => false,
         }
     }
@@ -799,12 +814,11 @@ impl By {
         self.dimensions().any(|d| *d == Dimension::Donor)
     }
 
-    /// The first day from which the groups of a group dimension are
-    /// known, and the group whose history starts then: a flow dated before
-    /// it cannot be keyed.
-    pub(crate) fn history(&self) -> Option<(NaiveDate, Arc<str>)> {
+    /// The table of a group dimension whose groups cannot be told on some
+    /// days: a flow to a country then cannot be keyed.
+    pub(crate) fn groups_with_gaps(&self) -> Option<Arc<GroupTable>> {
         self.dimensions().find_map(|d| match d {
-            Dimension::Group(t) => t.since.clone(),
+            Dimension::Group(t) if t.has_unknown() => Some(t.clone()),
             _ => None,
         })
     }

@@ -208,23 +208,24 @@ fn part_of(
         .date()
         .or_else(|| dossier.pledge(a.pledge()).map(|p| p.announced()))
         .unwrap_or(NaiveDate::MAX);
-    let before_history = |e: &dyn std::fmt::Display| {
-        FactRejection::new(
-            path.clone(),
-            RejectReason::Invalid(format!("allocation `{}` cannot be counted by group: {e}", a.id())),
-        )
-    };
-    if let Dimension::Group(t) = d {
-        if let Some(since) = t.since().filter(|since| day < *since) {
-            return Err(before_history(&format_args!(
-                "{day} is before the recorded history of its groups (from {since})"
-            )));
-        }
-    }
+    let rejected = |reason| FactRejection::new(path.clone().field("recipient"), reason);
     let recipient = match a.recipient() {
-        Area::Country(c) => d.recipient_part(*c, day),
+        Area::Country(c) => {
+            if let Dimension::Group(t) = d {
+                if let Some(source) = t.unknown_on(*c, day) {
+                    return Err(rejected(RejectReason::GroupNotKnown { country: *c, source }));
+                }
+            }
+            d.recipient_part(*c, day)
+        }
         area => {
-            let r = AreaRecipient::resolve(dossier, [area.clone()], day).map_err(|e| before_history(&e))?;
+            let r = AreaRecipient::resolve(dossier, [area.clone()], day)
+                .map_err(|e| rejected(RejectReason::Invalid(format!("allocation `{}`: {e}", a.id()))))?;
+            if let (Dimension::Group(t), Some(r)) = (d, &r) {
+                if let Some((country, source)) = r.countries().iter().find_map(|c| t.unknown_on(*c, day).map(|e| (*c, e))) {
+                    return Err(rejected(RejectReason::GroupNotKnown { country, source }));
+                }
+            }
             d.recipient_part_of_area(r.as_ref(), day)
         }
     };

@@ -2,10 +2,9 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
-
 use crate::fx::FxError;
-use crate::Money;
+use crate::geo::GroupDateError;
+use crate::{Country, Money};
 
 /// Why a record was not summed.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -30,16 +29,14 @@ pub enum RejectReason {
         /// The amount.
         amount: Money,
     },
-    /// A record dated before the recorded history of a group it is
-    /// grouped by: its members then are not known.
-    #[error("{date} is before the recorded history of group {group} (from {since})")]
-    BeforeGroupHistory {
-        /// The record's date.
-        date: NaiveDate,
-        /// The group's name.
-        group: String,
-        /// The first day of the group's recorded history.
-        since: NaiveDate,
+    /// A record whose recipient's group, by which it is grouped, cannot be
+    /// told: the record is dated before the recorded history of a group.
+    #[error("the group of {country} cannot be told: {source}")]
+    GroupNotKnown {
+        /// The recipient country.
+        country: Country,
+        /// The group whose recorded history begins after the date.
+        source: GroupDateError,
     },
 }
 

@@ -166,6 +166,16 @@ pub struct GroupDateError {
 }
 
 impl GroupDateError {
+    /// `date` is before the recorded history of `group` (its id), which
+    /// begins on `since`.
+    pub(crate) fn new(group: &str, date: NaiveDate, since: NaiveDate) -> GroupDateError {
+        GroupDateError {
+            group: Excerpt::new(group),
+            date,
+            since,
+        }
+    }
+
     /// The group's id.
     pub fn group(&self) -> &str {
         self.group.as_str()

@@ -104,10 +104,17 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
 
 /// A country of `recipient` that is not in `destination` on `day`, by its
 /// everyday name; `None` when all are, or when either area's countries
-/// cannot be told (a DAC region; a group's unknown members, which other
-/// rules report).
+/// cannot be told (a DAC region; a group or declared area the dossier does
+/// not know, or a group's members before its history, which other rules
+/// report).
 fn outside(d: &Dossier, recipient: &Area, destination: &Area, day: NaiveDate) -> Option<&'static str> {
-    if matches!(recipient, Area::DacRegion(_)) || matches!(destination, Area::DacRegion(_) | Area::World) {
+    let unknown = |area: &Area| match area {
+        Area::Group(g) => d.group(g).is_none(),
+        Area::Declared(a) => d.declared_area(a).is_none(),
+        Area::DacRegion(_) => true,
+        _ => false,
+    };
+    if unknown(recipient) || unknown(destination) || *destination == Area::World {
         return None;
     }
     let countries = d.countries_in(recipient, day).ok()?;

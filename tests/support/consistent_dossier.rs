@@ -129,9 +129,14 @@ impl Dice {
     /// `k` distinct countries.
     fn countries(&mut self, k: usize) -> Vec<Country> {
         let all: Vec<Country> = Country::iter().collect();
+        self.countries_of(&all, k)
+    }
+    /// `k` distinct countries of `pool` (all of them, when it holds fewer).
+    fn countries_of(&mut self, pool: &[Country], k: usize) -> Vec<Country> {
+        let k = k.min(pool.len());
         let mut out = Vec::with_capacity(k);
         while out.len() < k {
-            let c = self.pick(&all);
+            let c = self.pick(pool);
             if !out.contains(&c) {
                 out.push(c);
             }
@@ -439,7 +444,8 @@ fn build(dice: &mut Dice) -> Consistent {
         d.add(f);
     }
 
-    // Pledges, and allocations to distinct countries within half of each.
+    // Pledges, and allocations to distinct countries within half of each,
+    // and within its destination when it has one.
     let n_pledges = dice.range(1, 2) as usize;
     let mut n_allocations = 0;
     for i in 0..n_pledges {
@@ -452,8 +458,14 @@ fn build(dice: &mut Dice) -> Consistent {
             announced,
             dice.pick(&sources),
         );
+        let mut pool: Vec<Country> = Country::iter().collect();
         if dice.coin() {
-            p = p.with_destination(area(dice));
+            let destination = area(dice);
+            let within = d.countries_in(&destination, NaiveDate::MAX).unwrap();
+            if !within.is_empty() {
+                pool = within;
+                p = p.with_destination(destination);
+            }
         }
         if dice.coin() {
             p = p.announced_by(dice.pick(&leaders));
@@ -464,7 +476,8 @@ fn build(dice: &mut Dice) -> Consistent {
         d.add(p);
         let budget = doses / 2;
         let k = (dice.range(if i == 0 { 1 } else { 0 }, 3) as u64).min(budget) as usize;
-        for to in dice.countries(k) {
+        let k = k.min(pool.len());
+        for to in dice.countries_of(&pool, k) {
             let each = 1 + u64::from(dice.next()) % (budget / k as u64);
             let stage = dice.pick(&[DoseStage::Announced, DoseStage::Donated, DoseStage::Delivered]);
             let mut a = VaccineAllocation::new(
