@@ -80,4 +80,3 @@ pub(crate) fn optional_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Op
 
     Ok(<Option<Date> as serde::Deserialize>::deserialize(d)?.map(|Date(day)| day))
 }
-

@@ -207,7 +207,9 @@ fn the_funding_is_310m_reported_as_219m_for_the_northern_triangle() {
         &Area::Group(GroupId::new("northern-triangle").unwrap())
     );
     assert!(aid.topics().contains(&Topic::FoodSecurity) && aid.topics().contains(&Topic::DisasterRecovery));
-    let nt = dossier.countries_in(aid.recipients()[0].area(), d("2021-04-26")).unwrap();
+    let nt = dossier
+        .countries_in(aid.recipients()[0].area(), d("2021-04-26"))
+        .unwrap();
     assert_eq!(nt, [Country::GT, Country::HN, Country::SV]);
     for c in [Country::GT, Country::HN, Country::SV] {
         assert_eq!(dossier.funding_for(c).count(), 2, "{c}");

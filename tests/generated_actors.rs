@@ -206,7 +206,9 @@ fn channels() -> BTreeMap<u32, Channel> {
     }
     let parents: BTreeSet<u32> = out.values().filter_map(|c| c.parent).collect();
     for p in &parents {
-        out.get_mut(p).unwrap_or_else(|| panic!("parent {p} is no channel")).category = true;
+        out.get_mut(p)
+            .unwrap_or_else(|| panic!("parent {p} is no channel"))
+            .category = true;
     }
     assert_eq!(out.len(), 438, "the codelist of 2026-04-20 has 438 codes");
     out
@@ -369,7 +371,10 @@ fn organisations(channels: &BTreeMap<u32, Channel>) -> Vec<Org> {
             if source.starts_with("tests/") {
                 let path = source;
                 let text = read(path);
-                assert!(text.contains(&format!("ref=\"{r}\"")), "{id}: {r} is not a ref in {path}");
+                assert!(
+                    text.contains(&format!("ref=\"{r}\"")),
+                    "{id}: {r} is not a ref in {path}"
+                );
                 assert!(
                     text.to_lowercase().contains(&name.to_lowercase()),
                     "{id}: `{name}` is not named in {path}"
@@ -410,7 +415,11 @@ fn organisation_table(orgs: &[Org]) -> String {
     o.push_str("pub(super) const BUILTIN: &[Organisation] = &[\n");
     let mut refs: BTreeMap<String, (usize, String)> = BTreeMap::new();
     for (i, org) in orgs.iter().enumerate() {
-        let kind = KINDS.iter().find(|(k, _)| *k == org.kind).map(|(_, v)| *v).unwrap_or("Multilateral");
+        let kind = KINDS
+            .iter()
+            .find(|(k, _)| *k == org.kind)
+            .map(|(_, v)| *v)
+            .unwrap_or("Multilateral");
         let iati = org
             .iati
             .clone()
@@ -421,10 +430,15 @@ fn organisation_table(orgs: &[Org]) -> String {
             "    Organisation::constant({}, {}, {}, OrganisationKind::{kind}, {}, &[{}], {}),",
             lit(&org.id),
             lit(&org.name),
-            org.acronym.as_deref().map_or_else(|| "None".to_string(), |a| format!("Some({})", lit(a))),
-            iati.as_deref().map_or_else(|| "None".to_string(), |a| format!("Some({})", lit(a))),
+            org.acronym
+                .as_deref()
+                .map_or_else(|| "None".to_string(), |a| format!("Some({})", lit(a))),
+            iati.as_deref()
+                .map_or_else(|| "None".to_string(), |a| format!("Some({})", lit(a))),
             channels.join(", "),
-            org.seat.as_deref().map_or_else(|| "None".to_string(), |s| format!("Some(Country::{s})")),
+            org.seat
+                .as_deref()
+                .map_or_else(|| "None".to_string(), |s| format!("Some(Country::{s})")),
         )
         .unwrap();
         let mut keys: Vec<String> = iati.into_iter().chain(org.also.iter().cloned()).collect();
@@ -527,8 +541,8 @@ fn group_table() -> String {
     o.push_str("/// The built-in groups, in the order of `data/groups.csv`.\n");
     o.push_str("pub(super) const BUILTIN: &[CountryGroup] = &[\n");
     // group id → (name, history, memberships), in first-seen order.
-    let mut groups: Vec<(String, String, Option<NaiveDate>, Vec<(String, Option<NaiveDate>, Option<NaiveDate>)>)> =
-        Vec::new();
+    type Member = (String, Option<NaiveDate>, Option<NaiveDate>);
+    let mut groups: Vec<(String, String, Option<NaiveDate>, Vec<Member>)> = Vec::new();
     for row in &rows {
         let id = field(row, "group").expect("group");
         assert!(is_slug(id), "group id `{id}`");
@@ -546,7 +560,11 @@ fn group_table() -> String {
         }
         match groups.iter_mut().find(|g| g.0 == id) {
             Some(g) => {
-                assert_eq!((g.1.as_str(), g.2), (name, history), "{id}: name or history differ between rows");
+                assert_eq!(
+                    (g.1.as_str(), g.2),
+                    (name, history),
+                    "{id}: name or history differ between rows"
+                );
                 assert!(g.3.iter().all(|m| m.0 != country), "{id}: {country} twice");
                 g.3.push((country, from, until));
             }
@@ -628,7 +646,10 @@ fn office_table(orgs: &[Org]) -> String {
         let of = if of.len() == 2 && of.bytes().all(|b| b.is_ascii_uppercase()) {
             format!("Of::Country(Country::{of})")
         } else {
-            assert!(orgs.iter().any(|org| org.id == of), "`{of}` is no built-in organisation");
+            assert!(
+                orgs.iter().any(|org| org.id == of),
+                "`{of}` is no built-in organisation"
+            );
             format!("Of::Organisation({})", lit(of))
         };
         let functions: Vec<String> = field(row, "functions")
@@ -675,7 +696,13 @@ fn acronyms_in_channel_names_are_split_off() {
         split_acronym("African Union (excluding peacekeeping facilities)"),
         ("African Union (excluding peacekeeping facilities)".to_string(), None)
     );
-    assert_eq!(variant("Caribbean & Central America, regional"), "CaribbeanAndCentralAmericaRegional");
-    assert_eq!(variant("States Ex-Yugoslavia unspecified"), "StatesExYugoslaviaUnspecified");
+    assert_eq!(
+        variant("Caribbean & Central America, regional"),
+        "CaribbeanAndCentralAmericaRegional"
+    );
+    assert_eq!(
+        variant("States Ex-Yugoslavia unspecified"),
+        "StatesExYugoslaviaUnspecified"
+    );
     assert_eq!(unescape("a &amp; b &#233; &#x41;"), "a & b é A");
 }

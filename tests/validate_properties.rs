@@ -166,7 +166,11 @@ fn mutations() -> Vec<(Rule, Mutation)> {
         }),
         (Rule::RecipientOutsideDestination, |d| {
             let pledge = pledge_index(d, &d["vaccine_allocations"][0]["pledge"].clone());
-            let elsewhere = if d["vaccine_allocations"][0]["recipient"] == "FR" { "DE" } else { "FR" };
+            let elsewhere = if d["vaccine_allocations"][0]["recipient"] == "FR" {
+                "DE"
+            } else {
+                "FR"
+            };
             d["vaccine_pledges"][pledge]["destination"] = json!({"country": elsewhere});
             "/vaccine_allocations/0/recipient".into()
         }),

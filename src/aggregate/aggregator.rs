@@ -889,7 +889,11 @@ fn limit(target: Currency) -> (I256, I256) {
 fn parts(recipients: &Recipients, target: impl Fn(Country) -> Target) -> Vec<(Target, Option<Decimal>)> {
     match recipients {
         Recipients::One(c) => vec![(target(*c), None)],
-        Recipients::Split(s) => s.shares().iter().map(|(c, p)| (target(*c), Some(p.percent()))).collect(),
+        Recipients::Split(s) => s
+            .shares()
+            .iter()
+            .map(|(c, p)| (target(*c), Some(p.percent())))
+            .collect(),
         // Flows to areas go through `Tally::area_parts`.
         _ => Vec::new(),
     }

@@ -153,7 +153,9 @@ mod tests {
         assert_eq!(r.key(), KeyPart::Area(nt));
 
         let unknown = Area::Group(GroupId::new("andean").unwrap());
-        let r = AreaRecipient::resolve(&dossier, [unknown.clone()], day).unwrap().unwrap();
+        let r = AreaRecipient::resolve(&dossier, [unknown.clone()], day)
+            .unwrap()
+            .unwrap();
         assert!(r.countries().is_empty());
         assert_eq!(r.group_name(), Some("andean"));
         assert_eq!(r.key().to_string(), "andean");

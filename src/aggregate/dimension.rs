@@ -209,7 +209,11 @@ impl GroupTable {
         let found: Vec<Vec<Result<Option<&str>, GroupDateError>>> = Country::iter()
             .map(|c| epochs.iter().map(|e| groups.group_on(c, *e)).collect())
             .collect();
-        let sorted: BTreeSet<&str> = found.iter().flatten().filter_map(|r| r.clone().ok().flatten()).collect();
+        let sorted: BTreeSet<&str> = found
+            .iter()
+            .flatten()
+            .filter_map(|r| r.clone().ok().flatten())
+            .collect();
         let names: Vec<Arc<str>> = sorted.into_iter().map(Arc::from).collect();
         let none = u32::try_from(names.len()).unwrap_or(u32::MAX - 1);
         let mut unknown: Vec<(Box<str>, NaiveDate)> = Vec::new();
@@ -226,7 +230,8 @@ impl GroupTable {
                         unknown.len() - 1
                     }
                 };
-                none.saturating_add(1).saturating_add(u32::try_from(k).unwrap_or(u32::MAX))
+                none.saturating_add(1)
+                    .saturating_add(u32::try_from(k).unwrap_or(u32::MAX))
             }
         };
         let mut of = Vec::with_capacity(found.len());
@@ -520,7 +525,9 @@ impl Dimension {
             ) => KeyPart::Unnamed,
             (Dimension::Recipient, Some(r)) => r.key(),
             (Dimension::Region | Dimension::Subregion | Dimension::IntermediateRegion, Some(r)) => {
-                let Some(level) = self.m49_level() else { return Some(r.key()) };
+                let Some(level) = self.m49_level() else {
+                    return Some(r.key());
+                };
                 match r.areas() {
                     [Area::M49(a)] if a.level() == level => KeyPart::M49(*a),
                     _ => shared(r.countries(), |c| m49_area(level, c))
@@ -793,7 +800,13 @@ impl By {
 
     /// The key of a flow's part going to the country `recipient`, for a
     /// donor of any kind.
-    pub(crate) fn key_of_country(&self, donor: &Actor, recipient: Country, stage: FundingStage, date: NaiveDate) -> GroupKey {
+    pub(crate) fn key_of_country(
+        &self,
+        donor: &Actor,
+        recipient: Country,
+        stage: FundingStage,
+        date: NaiveDate,
+    ) -> GroupKey {
         GroupKey {
             first: self.first.part_of_country(donor, recipient, stage, date),
             second: self
@@ -1135,7 +1148,12 @@ mod tests {
     fn country_groups_of_the_model_group_too() {
         let d = Dimension::group(CountryGroup::builtin());
         let by = By::new(d);
-        let code = by.code(Country::US as u32, Country::HN, FundingStage::Committed, day(2021, 6, 7));
+        let code = by.code(
+            Country::US as u32,
+            Country::HN,
+            FundingStage::Committed,
+            day(2021, 6, 7),
+        );
         assert_eq!(by.decode(code).unwrap().to_string(), "Northern Triangle");
         let nt = CountryGroup::find("northern-triangle").unwrap();
         assert_eq!(nt.group_of(Country::SV), Some("Northern Triangle"));
@@ -1224,7 +1242,11 @@ mod tests {
     fn areas_take_the_key_their_countries_share_or_stand_as_they_are() {
         use crate::{Dossier, GroupId};
         let dossier = Dossier::new();
-        let area = |areas: Vec<Area>| AreaRecipient::resolve(&dossier, areas, day(2021, 6, 7)).unwrap().unwrap();
+        let area = |areas: Vec<Area>| {
+            AreaRecipient::resolve(&dossier, areas, day(2021, 6, 7))
+                .unwrap()
+                .unwrap()
+        };
         let nt = Area::Group(GroupId::new("northern-triangle").unwrap());
         let groups = Dimension::group(&[("Triangle", vec![Country::GT, Country::HN, Country::SV])]);
         let part = |d: &Dimension, r: Option<&AreaRecipient>| {
@@ -1290,7 +1312,12 @@ mod tests {
             groups,
         ] {
             assert_eq!(
-                d.part_of_area(&Actor::Country(Country::US), None, FundingStage::Pledged, day(2021, 6, 7)),
+                d.part_of_area(
+                    &Actor::Country(Country::US),
+                    None,
+                    FundingStage::Pledged,
+                    day(2021, 6, 7)
+                ),
                 KeyPart::Unnamed
             );
         }

@@ -222,7 +222,11 @@ fn part_of(
             let r = AreaRecipient::resolve(dossier, [area.clone()], day)
                 .map_err(|e| rejected(RejectReason::Invalid(format!("allocation `{}`: {e}", a.id()))))?;
             if let (Dimension::Group(t), Some(r)) = (d, &r) {
-                if let Some((country, source)) = r.countries().iter().find_map(|c| t.unknown_on(*c, day).map(|e| (*c, e))) {
+                if let Some((country, source)) = r
+                    .countries()
+                    .iter()
+                    .find_map(|c| t.unknown_on(*c, day).map(|e| (*c, e)))
+                {
                     return Err(rejected(RejectReason::GroupNotKnown { country, source }));
                 }
             }

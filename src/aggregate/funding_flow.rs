@@ -278,7 +278,12 @@ mod tests {
             ),
         ];
         for (list, message) in cases {
-            assert_eq!(recipients_of(&d, &funding(&list), NaiveDate::MAX).unwrap_err().to_string(), message);
+            assert_eq!(
+                recipients_of(&d, &funding(&list), NaiveDate::MAX)
+                    .unwrap_err()
+                    .to_string(),
+                message
+            );
         }
         let undated = funding(&[(gt, None)]);
         assert_eq!(

@@ -125,7 +125,10 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", r.code()));
             assert_eq!(serde_json::from_str::<DacRegion>(&json).unwrap(), r);
         }
-        let withdrawn: Vec<u16> = DacRegion::iter().filter(|r| r.is_withdrawn()).map(DacRegion::code).collect();
+        let withdrawn: Vec<u16> = DacRegion::iter()
+            .filter(|r| r.is_withdrawn())
+            .map(DacRegion::code)
+            .collect();
         assert_eq!(withdrawn, [380]);
         for bad in ["", "0", "2890", "999999", "South", "419"] {
             assert!(bad.parse::<DacRegion>().is_err(), "{bad}");

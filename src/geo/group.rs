@@ -675,7 +675,8 @@ mod tests {
             assert!(ids.insert(g.id()), "{} twice", g.id());
             assert!(g.memberships().windows(2).all(|w| w[0] < w[1]), "{} unsorted", g.id());
             assert!(!g.is_empty());
-            let rebuilt = CountryGroup::dated(g.id(), g.name(), g.since(), g.memberships().iter().rev().copied()).unwrap();
+            let rebuilt =
+                CountryGroup::dated(g.id(), g.name(), g.since(), g.memberships().iter().rev().copied()).unwrap();
             assert_eq!(&rebuilt, g);
         }
         let eu = CountryGroup::find("eu").unwrap();
@@ -689,7 +690,13 @@ mod tests {
         assert_eq!(eu.members_on(d("2020-02-01")).unwrap().len(), 27);
         assert_eq!(
             eu.changes(),
-            [d("1995-01-01"), d("2004-05-01"), d("2007-01-01"), d("2013-07-01"), d("2020-02-01")]
+            [
+                d("1995-01-01"),
+                d("2004-05-01"),
+                d("2007-01-01"),
+                d("2013-07-01"),
+                d("2020-02-01")
+            ]
         );
         let g8 = CountryGroup::find("g8").unwrap();
         assert!(g8.contains_on(Country::RU, d("2014-03-23")).unwrap());
@@ -724,7 +731,11 @@ mod tests {
                 None,
                 "memberships of GB overlap: GB until 2000-01-01 and GB from 2000-01-01",
             ),
-            (vec![gb, gb.from(d("2000-01-01"))], None, "memberships of GB overlap: GB and GB from 2000-01-01"),
+            (
+                vec![gb, gb.from(d("2000-01-01"))],
+                None,
+                "memberships of GB overlap: GB and GB from 2000-01-01",
+            ),
         ];
         for (list, since, msg) in cases {
             assert_eq!(CountryGroup::dated("x", "X", since, list).unwrap_err().to_string(), msg);
@@ -742,7 +753,8 @@ mod tests {
         assert_eq!(g.members(), [Country::GT, Country::HN, Country::SV]);
         let back = serde_json::to_string(&g).unwrap();
         assert_eq!(back, r#"{"id":"nt","name":"NT","members":["GT","HN","SV"]}"#);
-        let dated = r#"{"id":"quad","name":"Quad","since":"2007-05-25","members":[{"country":"AU","from":"2017-11-12"},"US"]}"#;
+        let dated =
+            r#"{"id":"quad","name":"Quad","since":"2007-05-25","members":[{"country":"AU","from":"2017-11-12"},"US"]}"#;
         let g: CountryGroup = serde_json::from_str(dated).unwrap();
         assert_eq!(serde_json::to_string(&g).unwrap(), dated);
         assert!(g.contains_on(Country::AU, d("2017-11-12")).unwrap());
@@ -773,7 +785,11 @@ mod tests {
             ),
         ];
         for (json, msg) in errors {
-            assert_eq!(serde_json::from_str::<CountryGroup>(json).unwrap_err().to_string(), msg, "{json}");
+            assert_eq!(
+                serde_json::from_str::<CountryGroup>(json).unwrap_err().to_string(),
+                msg,
+                "{json}"
+            );
         }
     }
 }

@@ -157,7 +157,9 @@ impl<'de> serde::Deserialize<'de> for Actor {
             }
 
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Actor, A::Error> {
-                Actor::deserialize(crate::serde_strict::Strict(serde::de::value::MapAccessDeserializer::new(map)))
+                Actor::deserialize(crate::serde_strict::Strict(
+                    serde::de::value::MapAccessDeserializer::new(map),
+                ))
             }
         }
 
@@ -173,15 +175,24 @@ mod tests {
     fn serde_forms() {
         let cases = [
             (Actor::Country(Country::US), r#""US""#),
-            (Actor::Organisation(OrganisationId::new("covax").unwrap()), r#"{"organisation":"covax"}"#),
+            (
+                Actor::Organisation(OrganisationId::new("covax").unwrap()),
+                r#"{"organisation":"covax"}"#,
+            ),
             (Actor::Group(GroupId::new("g7").unwrap()), r#"{"group":"g7"}"#),
-            (Actor::Iati(OrgRef::new("GB-COH-213890").unwrap()), r#"{"iati":"GB-COH-213890"}"#),
+            (
+                Actor::Iati(OrgRef::new("GB-COH-213890").unwrap()),
+                r#"{"iati":"GB-COH-213890"}"#,
+            ),
         ];
         for (actor, json) in cases {
             assert_eq!(serde_json::to_string(&actor).unwrap(), json);
             assert_eq!(serde_json::from_str::<Actor>(json).unwrap(), actor);
         }
-        assert_eq!(serde_json::from_str::<Actor>(r#"{"country":"GT"}"#).unwrap(), Actor::Country(Country::GT));
+        assert_eq!(
+            serde_json::from_str::<Actor>(r#"{"country":"GT"}"#).unwrap(),
+            Actor::Country(Country::GT)
+        );
         let errors = [
             (r#""XX""#, "unknown country `XX` at line 1 column 4"),
             (
@@ -200,7 +211,11 @@ mod tests {
             ("{}", "expected one key naming the kind, found an empty object `{}` at line 1 column 2"),
         ];
         for (json, msg) in errors {
-            assert_eq!(serde_json::from_str::<Actor>(json).unwrap_err().to_string(), msg, "{json}");
+            assert_eq!(
+                serde_json::from_str::<Actor>(json).unwrap_err().to_string(),
+                msg,
+                "{json}"
+            );
         }
     }
 

@@ -157,7 +157,9 @@ impl<'de> serde::Deserialize<'de> for Area {
             }
 
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Area, A::Error> {
-                Area::deserialize(crate::serde_strict::Strict(serde::de::value::MapAccessDeserializer::new(map)))
+                Area::deserialize(crate::serde_strict::Strict(
+                    serde::de::value::MapAccessDeserializer::new(map),
+                ))
             }
         }
 
@@ -295,8 +297,14 @@ mod tests {
                 r#"{"m49":"Latin America and the Caribbean"}"#,
             ),
             (Area::World, r#""world""#),
-            (Area::DacRegion(DacRegion::SouthOfSaharaRegional), r#"{"dac-region":"289"}"#),
-            (Area::Declared(AreaId::new("south-asia").unwrap()), r#"{"declared":"south-asia"}"#),
+            (
+                Area::DacRegion(DacRegion::SouthOfSaharaRegional),
+                r#"{"dac-region":"289"}"#,
+            ),
+            (
+                Area::Declared(AreaId::new("south-asia").unwrap()),
+                r#"{"declared":"south-asia"}"#,
+            ),
         ];
         for (area, json) in cases {
             assert_eq!(serde_json::to_string(&area).unwrap(), json);

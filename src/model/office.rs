@@ -428,8 +428,16 @@ mod tests {
     #[test]
     fn titles_and_roles() {
         let cases = [
-            (Office::President, Actor::from(Country::US), "President of the United States"),
-            (Office::PrimeMinister, Actor::from(Country::NL), "Prime Minister of the Netherlands"),
+            (
+                Office::President,
+                Actor::from(Country::US),
+                "President of the United States",
+            ),
+            (
+                Office::PrimeMinister,
+                Actor::from(Country::NL),
+                "Prime Minister of the Netherlands",
+            ),
             (
                 Office::ForeignMinister,
                 Actor::from(Country::DO),
@@ -466,8 +474,11 @@ mod tests {
             assert_eq!(Role::new(office, of).to_string(), text);
         }
         assert_eq!(
-            Role::function(Function::HeadOfOrganisation, Actor::Organisation(OrganisationId::new("who").unwrap()))
-                .to_string(),
+            Role::function(
+                Function::HeadOfOrganisation,
+                Actor::Organisation(OrganisationId::new("who").unwrap())
+            )
+            .to_string(),
             "head of the World Health Organization"
         );
     }
@@ -505,7 +516,10 @@ mod tests {
                 r#"{"office":"president","function":"head-of-state","of":"GT"}"#,
                 "a role names an office or a function, not both at line 1 column 59",
             ),
-            (r#"{"of":"GT"}"#, "a role names an office or a function: neither is given at line 1 column 11"),
+            (
+                r#"{"of":"GT"}"#,
+                "a role names an office or a function: neither is given at line 1 column 11",
+            ),
             (r#"{"office":"president"}"#, "missing field `of` at line 1 column 22"),
             (
                 r#"{"office":"president","country":"GT"}"#,
@@ -513,7 +527,11 @@ mod tests {
             ),
         ];
         for (json, msg) in errors {
-            assert_eq!(serde_json::from_str::<Role>(json).unwrap_err().to_string(), msg, "{json}");
+            assert_eq!(
+                serde_json::from_str::<Role>(json).unwrap_err().to_string(),
+                msg,
+                "{json}"
+            );
         }
     }
 
@@ -521,10 +539,19 @@ mod tests {
     fn default_functions_are_the_sourced_ones() {
         let us = Actor::from(Country::US);
         assert_eq!(Office::VicePresident.default_functions(&us), []);
-        assert_eq!(Office::ForeignMinister.default_functions(&us), [Function::ForeignAffairs]);
-        assert_eq!(Office::King.default_functions(&Actor::from(Country::GB)), [Function::HeadOfState]);
+        assert_eq!(
+            Office::ForeignMinister.default_functions(&us),
+            [Function::ForeignAffairs]
+        );
+        assert_eq!(
+            Office::King.default_functions(&Actor::from(Country::GB)),
+            [Function::HeadOfState]
+        );
         let un = Actor::Organisation(OrganisationId::new("un").unwrap());
-        assert_eq!(Office::SecretaryGeneral.default_functions(&un), [Function::HeadOfOrganisation]);
+        assert_eq!(
+            Office::SecretaryGeneral.default_functions(&un),
+            [Function::HeadOfOrganisation]
+        );
         assert_eq!(Office::President.default_functions(&un), []);
     }
 }

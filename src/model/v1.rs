@@ -26,7 +26,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::{
-    Dossier, EventStatus, Funding, Function, Initiative, LeaderId, Leader, Meeting, MeetingId, MeetingKind, Office,
+    Dossier, EventStatus, Function, Funding, Initiative, Leader, LeaderId, Meeting, MeetingId, MeetingKind, Office,
     Participant, Role, Source, SourceId, Statistic, Term, Topic, Trip, TripId, VaccineAllocation, VaccinePledge,
 };
 use crate::{Country, CountryGroup, Excerpt};
@@ -89,7 +89,6 @@ impl<'de> serde::Deserialize<'de> for FormatTag1 {
         }
     }
 }
-
 
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields, rename = "Leader")]
@@ -318,14 +317,20 @@ mod tests {
         assert_eq!(term.functions(), [Function::HeadOfGovernment]);
         assert_eq!(term.of(), &Actor::Country(Country::DE));
         let m = &d.meetings()[0];
-        assert_eq!((m.start(), m.end(), m.places()), (m.start(), m.start(), &[Country::DE][..]));
+        assert_eq!(
+            (m.start(), m.end(), m.places()),
+            (m.start(), m.start(), &[Country::DE][..])
+        );
         let role = m.participants()[0].role().unwrap();
         assert_eq!(role, &Role::function(Function::HeadOfGovernment, Country::DE));
         assert!(d.leaders()[0].is_on(role, m.start()));
         // Written as format 2.
         let v2 = d.to_json_string().unwrap();
         assert!(v2.contains("\"format\": \"statecraft-dossier/2\""), "{v2}");
-        assert!(v2.contains("\"of\": \"DE\"") && v2.contains("\"functions\": [\"head-of-government\"]"), "{v2}");
+        assert!(
+            v2.contains("\"of\": \"DE\"") && v2.contains("\"functions\": [\"head-of-government\"]"),
+            "{v2}"
+        );
         assert_eq!(Dossier::from_json_str(&v2).unwrap(), d);
     }
 }

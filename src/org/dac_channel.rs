@@ -104,7 +104,11 @@ impl DacChannel {
 
     /// Every channel, by code.
     pub fn iter() -> impl Iterator<Item = DacChannel> {
-        (0..CHANNELS.len()).filter_map(|i| Some(DacChannel { index: u16::try_from(i).ok()? }))
+        (0..CHANNELS.len()).filter_map(|i| {
+            Some(DacChannel {
+                index: u16::try_from(i).ok()?,
+            })
+        })
     }
 }
 
@@ -148,9 +152,21 @@ mod tests {
         let gavi = DacChannel::from_code(47122);
         assert_eq!(DacChannel::from_iati("xm-dac-47122"), gavi);
         assert_eq!(DacChannel::from_iati(" 47122\n"), gavi);
-        for bad in ["", "XM-DAC-", "XM-DAC-4712a", "XM-DAC-471222", "GB-GOV-1", "+47122", "XM-DAC--47122", "4712 2"] {
+        for bad in [
+            "",
+            "XM-DAC-",
+            "XM-DAC-4712a",
+            "XM-DAC-471222",
+            "GB-GOV-1",
+            "+47122",
+            "XM-DAC--47122",
+            "4712 2",
+        ] {
             assert_eq!(DacChannel::from_iati(bad), None, "{bad}");
         }
-        assert_eq!(DacChannel::from_code(44000).map(DacChannel::name), Some("World Bank Group (WB)"));
+        assert_eq!(
+            DacChannel::from_code(44000).map(DacChannel::name),
+            Some("World Bank Group (WB)")
+        );
     }
 }

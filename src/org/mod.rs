@@ -24,9 +24,9 @@
 
 mod channel_table;
 mod dac_channel;
+mod org_ref;
 mod organisation;
 mod organisation_table;
-mod org_ref;
 
 pub use dac_channel::DacChannel;
 pub use org_ref::OrgRef;

@@ -173,9 +173,7 @@ impl Organisation {
     /// ```
     pub fn from_iati(reference: &str) -> Option<&'static Organisation> {
         let r = reference.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n'));
-        let i = BY_REF
-            .binary_search_by(|(key, _)| cmp_ascii_uppercase(key, r))
-            .ok()?;
+        let i = BY_REF.binary_search_by(|(key, _)| cmp_ascii_uppercase(key, r)).ok()?;
         let (_, index) = BY_REF.get(i)?;
         BUILTIN.get(usize::from(*index))
     }
@@ -358,7 +356,6 @@ impl<'de> serde::Deserialize<'de> for Channel {
     }
 }
 
-
 impl serde::Serialize for Organisation {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         Repr {
@@ -438,7 +435,10 @@ mod tests {
         let wb = Organisation::find("world-bank").unwrap();
         assert_eq!((wb.name(), wb.acronym()), ("World Bank Group", Some("WB")));
         let covax = Organisation::find("covax").unwrap();
-        assert_eq!((covax.kind(), covax.iati_identifier()), (OrganisationKind::Partnership, None));
+        assert_eq!(
+            (covax.kind(), covax.iati_identifier()),
+            (OrganisationKind::Partnership, None)
+        );
         assert_eq!(Organisation::from_iati("GB-1").map(Organisation::id), Some("dfid"));
         assert_eq!(Organisation::from_iati("22000"), None);
         assert_eq!(Organisation::from_iati(""), None);
@@ -481,7 +481,11 @@ mod tests {
             ),
         ];
         for (json, msg) in errors {
-            assert_eq!(serde_json::from_str::<Organisation>(json).unwrap_err().to_string(), msg, "{json}");
+            assert_eq!(
+                serde_json::from_str::<Organisation>(json).unwrap_err().to_string(),
+                msg,
+                "{json}"
+            );
         }
     }
 }

@@ -19,7 +19,10 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
             out.push(Violation::new(
                 Rule::BeforeGroupHistory,
                 path.field("group"),
-                format!("{kind} `{id}` names group `{group}` on {day}, before its recorded history (from {})", e.since()),
+                format!(
+                    "{kind} `{id}` names group `{group}` on {day}, before its recorded history (from {})",
+                    e.since()
+                ),
             ));
         }
     }

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::org::Organisation;
-use crate::{AreaId, CountryGroup, DeclaredArea, Dossier, GroupId, Leader, OrganisationId, SourceId, Trip, VaccinePledge};
+use crate::{
+    AreaId, CountryGroup, DeclaredArea, Dossier, GroupId, Leader, OrganisationId, SourceId, Trip, VaccinePledge,
+};
 
 /// The first item of each id, per kind, as the dossier's own lookups
 /// resolve them (a repeated id resolves to its first holder).

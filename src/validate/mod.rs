@@ -132,8 +132,12 @@ mod tests_support {
                 "sources": [{{"id": "s", "title": "S", "published": "2021-06-07"}}]{}{lists}}}"#,
             if lists.is_empty() { "" } else { ", " }
         );
-        let dossier = Dossier::from_json_str(&json).unwrap_or_else(|e| panic!("{e}
-{json}"));
+        let dossier = Dossier::from_json_str(&json).unwrap_or_else(|e| {
+            panic!(
+                "{e}
+{json}"
+            )
+        });
         dossier
             .validate(&RateTable::new())
             .iter()

@@ -43,20 +43,39 @@ pub(super) fn namings(d: &Dossier) -> Vec<Naming<'_>> {
     for (i, m) in d.meetings().iter().enumerate() {
         let fact = ("meeting", m.id().as_str());
         if let Some(host) = m.host() {
-            push(Named::Actor(host), at("meetings", i).field("host"), fact, Some(m.start()));
+            push(
+                Named::Actor(host),
+                at("meetings", i).field("host"),
+                fact,
+                Some(m.start()),
+            );
         }
         for (j, p) in m.participants().iter().enumerate() {
             if let Some(role) = p.role() {
-                let path = at("meetings", i).field("participants").index(j).field("role").field("of");
+                let path = at("meetings", i)
+                    .field("participants")
+                    .index(j)
+                    .field("role")
+                    .field("of");
                 push(Named::Actor(role.of()), path, fact, Some(m.start()));
             }
         }
     }
     for (i, x) in d.initiatives().iter().enumerate() {
         let fact = ("initiative", x.id().as_str());
-        push(Named::Actor(x.sponsor()), at("initiatives", i).field("sponsor"), fact, x.announced());
+        push(
+            Named::Actor(x.sponsor()),
+            at("initiatives", i).field("sponsor"),
+            fact,
+            x.announced(),
+        );
         for (j, t) in x.targets().iter().enumerate() {
-            push(Named::Area(t), at("initiatives", i).field("targets").index(j), fact, x.announced());
+            push(
+                Named::Area(t),
+                at("initiatives", i).field("targets").index(j),
+                fact,
+                x.announced(),
+            );
         }
     }
     for (i, f) in d.funding().iter().enumerate() {
@@ -73,9 +92,19 @@ pub(super) fn namings(d: &Dossier) -> Vec<Naming<'_>> {
     }
     for (i, p) in d.vaccine_pledges().iter().enumerate() {
         let (fact, day) = (("pledge", p.id().as_str()), Some(p.announced()));
-        push(Named::Actor(p.donor()), at("vaccine_pledges", i).field("donor"), fact, day);
+        push(
+            Named::Actor(p.donor()),
+            at("vaccine_pledges", i).field("donor"),
+            fact,
+            day,
+        );
         if let Some(dest) = p.destination() {
-            push(Named::Area(dest), at("vaccine_pledges", i).field("destination"), fact, day);
+            push(
+                Named::Area(dest),
+                at("vaccine_pledges", i).field("destination"),
+                fact,
+                day,
+            );
         }
     }
     for (i, a) in d.vaccine_allocations().iter().enumerate() {

@@ -73,11 +73,7 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
             out.push(Violation::new(
                 Rule::MeetingEndsBeforeStart,
                 at("meetings", i).field("end"),
-                format!(
-                    "meeting `{}` ends on {end}, before it starts on {}",
-                    m.id(),
-                    m.start()
-                ),
+                format!("meeting `{}` ends on {end}, before it starts on {}", m.id(), m.start()),
             ));
         }
         let Some(trip) = m.trip().and_then(|t| index.trip(t.as_str())) else {

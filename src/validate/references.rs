@@ -118,11 +118,13 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
             {
                 out.push(unknown_group(g));
             }
-            Named::Area(Area::Declared(a)) | Named::Declared(a) if index.declared_area(a).is_none() => out.push(Violation::new(
-                Rule::UnknownArea,
-                path.field("declared"),
-                format!("area `{a}` is not an area the dossier declares"),
-            )),
+            Named::Area(Area::Declared(a)) | Named::Declared(a) if index.declared_area(a).is_none() => {
+                out.push(Violation::new(
+                    Rule::UnknownArea,
+                    path.field("declared"),
+                    format!("area `{a}` is not an area the dossier declares"),
+                ))
+            }
             _ => {}
         }
     }

@@ -446,7 +446,16 @@ pub fn meeting() -> impl Strategy<Value = Meeting> {
         ),
     )
         .prop_map(
-            |((id, day, place, kind, source, st), trip, ps, others, topics, summary, reported, (end, more, nowhere, host))| {
+            |(
+                (id, day, place, kind, source, st),
+                trip,
+                ps,
+                others,
+                topics,
+                summary,
+                reported,
+                (end, more, nowhere, host),
+            )| {
                 let mut m = Meeting::new(id, day, place, kind, source).with_status(st);
                 if nowhere {
                     m = m.nowhere();
