@@ -348,4 +348,31 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn declared_areas_sort_their_members_and_refuse_what_is_not_one() {
+        let a: DeclaredArea =
+            serde_json::from_str(r#"{"id": "pacific", "name": "Pacific Islands", "members": ["TO", "FJ", "TO"]}"#)
+                .unwrap();
+        assert_eq!(a.members(), [Country::FJ, Country::TO]);
+        assert!(a.contains(Country::TO) && !a.contains(Country::AU));
+        assert_eq!(
+            serde_json::to_string(&a).unwrap(),
+            r#"{"id":"pacific","name":"Pacific Islands","members":["FJ","TO"]}"#
+        );
+        let errors = [
+            (
+                r#"{"id": "Pacific", "name": "P", "members": []}"#,
+                "invalid id `Pacific`: `P` is not a lowercase letter, digit or hyphen at line 1 column 16",
+            ),
+            (
+                r#"{"id": "p", "name": "P", "members": ["XX"]}"#,
+                "unknown country `XX` at line 1 column 41",
+            ),
+            (r#"{"id": "p", "name": "P"}"#, "missing field `members` at line 1 column 24"),
+        ];
+        for (json, msg) in errors {
+            assert_eq!(serde_json::from_str::<DeclaredArea>(json).unwrap_err().to_string(), msg, "{json}");
+        }
+    }
 }
