@@ -738,7 +738,13 @@ impl Tally {
     fn cell_of(&mut self, target: &Target) -> Option<&mut Cell> {
         match target {
             Target::Code(code) => self.groups.cell(*code),
-            Target::Key(key) => Some(self.keyed.entry((**key).clone()).or_default()),
+            Target::Key(key) => {
+                // A key is cloned once, when its group is made.
+                if !self.keyed.contains_key(&**key) {
+                    self.keyed.insert((**key).clone(), Cell::default());
+                }
+                self.keyed.get_mut(&**key)
+            }
         }
     }
 
