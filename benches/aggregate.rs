@@ -80,7 +80,16 @@ impl Flow for Grant {
 
 fn grants(records: &[FundingRecord]) -> Vec<Grant> {
     let orgs = [
-        "unicef", "gavi", "world-bank", "imf", "idb", "who", "wfp", "undp", "usaid", "fcdo",
+        "unicef",
+        "gavi",
+        "world-bank",
+        "imf",
+        "idb",
+        "who",
+        "wfp",
+        "undp",
+        "usaid",
+        "fcdo",
     ]
     .map(|o| Actor::Organisation(OrganisationId::new(o).unwrap()));
     records
@@ -181,13 +190,16 @@ fn benches(c: &mut Criterion) {
         })
     });
     let mut warm_organisations = by_donor(&with_organisations);
-    g.bench_function("push 200k records by donor, a third from organisations, cached rates", |b| {
-        b.iter(|| {
-            for f in black_box(&with_organisations) {
-                warm_organisations.push(f);
-            }
-        })
-    });
+    g.bench_function(
+        "push 200k records by donor, a third from organisations, cached rates",
+        |b| {
+            b.iter(|| {
+                for f in black_box(&with_organisations) {
+                    warm_organisations.push(f);
+                }
+            })
+        },
+    );
     g.bench_function("read 200k CSV lines and aggregate", |b| {
         b.iter_batched(
             || Aggregator::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient),

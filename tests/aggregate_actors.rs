@@ -10,7 +10,7 @@ use statecraft::iati::{RecipientCode, RegionCode};
 use statecraft::org::OrgRef;
 use statecraft::{
     Actor, Aggregator, Area, AreaRecipient, By, Country, CountryGroup, Currency, Decimal, Dimension, Dossier, Flow,
-    FundingStage, GroupId, KeyPart, Money, NaiveDate, OrganisationId, RejectReason, Recipients, Split,
+    FundingStage, GroupId, KeyPart, Money, NaiveDate, OrganisationId, Recipients, RejectReason, Split,
 };
 
 /// One of anything buys one dollar.
@@ -78,12 +78,42 @@ fn split(shares: &[(Country, &str)]) -> Recipients {
 fn donors_of_every_kind_are_keys_as_they_are_named() {
     let day = d("2021-06-07");
     let flows = [
-        Transaction { day, donor: Actor::Country(Country::US), to: Recipients::One(Country::GT), amount: usd("100") },
-        Transaction { day, donor: org("XM-DAC-41122"), to: Recipients::One(Country::GT), amount: usd("40") },
-        Transaction { day, donor: org("41122"), to: split(&[(Country::GT, "25"), (Country::HN, "75")]), amount: usd("8") },
-        Transaction { day, donor: org("GB-COH-213890"), to: Recipients::One(Country::SV), amount: usd("3") },
-        Transaction { day, donor: Actor::Group(GroupId::new("g7").unwrap()), to: Recipients::Unnamed, amount: usd("1000") },
-        Transaction { day, donor: org("US-GOV-1"), to: Recipients::One(Country::HN), amount: None },
+        Transaction {
+            day,
+            donor: Actor::Country(Country::US),
+            to: Recipients::One(Country::GT),
+            amount: usd("100"),
+        },
+        Transaction {
+            day,
+            donor: org("XM-DAC-41122"),
+            to: Recipients::One(Country::GT),
+            amount: usd("40"),
+        },
+        Transaction {
+            day,
+            donor: org("41122"),
+            to: split(&[(Country::GT, "25"), (Country::HN, "75")]),
+            amount: usd("8"),
+        },
+        Transaction {
+            day,
+            donor: org("GB-COH-213890"),
+            to: Recipients::One(Country::SV),
+            amount: usd("3"),
+        },
+        Transaction {
+            day,
+            donor: Actor::Group(GroupId::new("g7").unwrap()),
+            to: Recipients::Unnamed,
+            amount: usd("1000"),
+        },
+        Transaction {
+            day,
+            donor: org("US-GOV-1"),
+            to: Recipients::One(Country::HN),
+            amount: None,
+        },
     ];
     let mut by_donor = Aggregator::new(Par, Currency::USD, Dimension::Donor);
     let mut by_pair = Aggregator::new(Par, Currency::USD, By::pair(Dimension::Donor, Dimension::Recipient));
@@ -130,7 +160,10 @@ fn donors_of_every_kind_are_keys_as_they_are_named() {
     let totals = by_donor.totals().unwrap();
     assert_eq!(totals.total().to_string(), "USD 1151.00");
     let key = statecraft::GroupKey::new(KeyPart::Actor(org("XM-DAC-41122")), None);
-    assert_eq!(totals.get(&key).map(|g| g.total().to_string()), Some("USD 48.00".into()));
+    assert_eq!(
+        totals.get(&key).map(|g| g.total().to_string()),
+        Some("USD 48.00".into())
+    );
 }
 
 #[test]
@@ -174,9 +207,24 @@ fn recipients_are_keyed_as_the_areas_they_are() {
     let lac = RegionCode::new("419", "2").unwrap().area().unwrap();
     assert_eq!(sahara, Area::DacRegion(DacRegion::SouthOfSaharaRegional));
     let flows = [
-        Transaction { day, donor: org("XM-DAC-41122"), to: area(sahara), amount: usd("5") },
-        Transaction { day, donor: org("XM-DAC-41122"), to: area(lac), amount: usd("7") },
-        Transaction { day, donor: org("XM-DAC-41122"), to: Recipients::One(Country::GT), amount: usd("11") },
+        Transaction {
+            day,
+            donor: org("XM-DAC-41122"),
+            to: area(sahara),
+            amount: usd("5"),
+        },
+        Transaction {
+            day,
+            donor: org("XM-DAC-41122"),
+            to: area(lac),
+            amount: usd("7"),
+        },
+        Transaction {
+            day,
+            donor: org("XM-DAC-41122"),
+            to: Recipients::One(Country::GT),
+            amount: usd("11"),
+        },
     ];
     let mut by_recipient = Aggregator::new(Par, Currency::USD, Dimension::Recipient);
     let mut by_subregion = Aggregator::new(Par, Currency::USD, Dimension::Subregion);
@@ -239,7 +287,11 @@ fn groups_are_taken_on_each_records_date() {
         agg.push(&f);
     }
     let totals = agg.totals().unwrap();
-    let rows: Vec<String> = totals.groups().iter().map(|g| format!("{} {}", g.key(), g.exact())).collect();
+    let rows: Vec<String> = totals
+        .groups()
+        .iter()
+        .map(|g| format!("{} {}", g.key(), g.exact()))
+        .collect();
     assert_eq!(rows, ["European Union USD 19", "(ungrouped) USD 12"]);
     assert_eq!(totals.rejected(), 2);
     let reasons: Vec<String> = totals.rejections().iter().map(ToString::to_string).collect();
@@ -252,7 +304,10 @@ fn groups_are_taken_on_each_records_date() {
     );
     assert!(matches!(
         totals.rejections()[0].reason(),
-        RejectReason::GroupNotKnown { country: Country::FR, .. }
+        RejectReason::GroupNotKnown {
+            country: Country::FR,
+            ..
+        }
     ));
 }
 
@@ -263,7 +318,11 @@ fn the_first_group_that_holds_a_country_wins_whatever_later_ones_knew() {
     // cannot be told, since SICA's members then are not recorded.
     let by = Dimension::group(CountryGroup::builtin());
     let mut agg = Aggregator::new(Par, Currency::USD, by);
-    for (to, day) in [(Country::GT, "2010-01-01"), (Country::FR, "2010-01-01"), (Country::FR, "2014-01-01")] {
+    for (to, day) in [
+        (Country::GT, "2010-01-01"),
+        (Country::FR, "2010-01-01"),
+        (Country::FR, "2014-01-01"),
+    ] {
         agg.push(&Transaction {
             day: d(day),
             donor: Actor::Country(Country::US),
@@ -272,14 +331,19 @@ fn the_first_group_that_holds_a_country_wins_whatever_later_ones_knew() {
         });
     }
     let totals = agg.totals().unwrap();
-    let rows: Vec<String> = totals.groups().iter().map(|g| format!("{} {}", g.key(), g.exact())).collect();
+    let rows: Vec<String> = totals
+        .groups()
+        .iter()
+        .map(|g| format!("{} {}", g.key(), g.exact()))
+        .collect();
     assert_eq!(rows, ["G7 USD 1", "Northern Triangle USD 1"]);
     assert_eq!(totals.rejected(), 1);
 }
 
 #[test]
 fn organisation_ids_resolve_through_the_dossier_first() {
-    let mine = statecraft::org::Organisation::new("unicef", "Our UNICEF", statecraft::org::OrganisationKind::Ngo).unwrap();
+    let mine =
+        statecraft::org::Organisation::new("unicef", "Our UNICEF", statecraft::org::OrganisationKind::Ngo).unwrap();
     let dossier = Dossier::new().with(mine);
     let unicef = Actor::Organisation(OrganisationId::new("unicef").unwrap());
     assert_eq!(dossier.actor_name(&unicef), "Our UNICEF");
@@ -311,7 +375,12 @@ fn doses_to_areas_are_counted_as_the_areas_they_are() {
     };
     assert_eq!(
         count(Dimension::Recipient.into()),
-        ["Guatemala 500000", "Honduras 1000", "Africa 5000000", "South and Southeast Asia 7000000"]
+        [
+            "Guatemala 500000",
+            "Honduras 1000",
+            "Africa 5000000",
+            "South and Southeast Asia 7000000"
+        ]
     );
     assert_eq!(count(Dimension::Donor.into()), ["United States 12500000", "COVAX 1000"]);
     // The declared area's countries share no sub-region with Africa's; by
@@ -319,6 +388,10 @@ fn doses_to_areas_are_counted_as_the_areas_they_are() {
     // Asia"), Africa its own (its countries do not share one).
     assert_eq!(
         count(Dimension::Subregion.into()),
-        ["Latin America and the Caribbean 501000", "Southern Asia 7000000", "Africa 5000000"]
+        [
+            "Latin America and the Caribbean 501000",
+            "Southern Asia 7000000",
+            "Africa 5000000"
+        ]
     );
 }

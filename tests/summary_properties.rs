@@ -9,10 +9,10 @@ use statecraft::fx::{FxError, Rate, RateSource};
 use statecraft::geo::Membership;
 use statecraft::org::OrgRef;
 use statecraft::{
-    Actor, Aggregator, AllocationId, Area, By, Country, CountryGroup, Currency, Decimal, Dimension, DoseStage, DoseTotals,
-    Dossier, ExactSum, Funding, FundingFlow, FundingStage, FundingSummary, FundingTotals, GroupId, IntermediateRegion,
-    Money, NaiveDate, OrganisationId, PledgeId, PledgeSummary, Recipient, Remainder, Share, Subregion, VaccineAllocation,
-    VaccinePledge,
+    Actor, Aggregator, AllocationId, Area, By, Country, CountryGroup, Currency, Decimal, Dimension, DoseStage,
+    DoseTotals, Dossier, ExactSum, Funding, FundingFlow, FundingStage, FundingSummary, FundingTotals, GroupId,
+    IntermediateRegion, Money, NaiveDate, OrganisationId, PledgeId, PledgeSummary, Recipient, Remainder, Share,
+    Subregion, VaccineAllocation, VaccinePledge,
 };
 
 /// Rates with few digits, so that `amount × rate` is exact in a `Decimal`
@@ -149,18 +149,16 @@ fn funding() -> impl Strategy<Value = Funding> {
     // Within the recorded history of the built-in SICA (from 2013-06-27).
     let date = (2014i32..2030, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap());
     let stage = select(FundingStage::iter().collect::<Vec<_>>());
-    (donor(), recipients(), stage, amount, date).prop_map(
-        |(donor, recipients, stage, amount, date)| {
-            let mut f = Funding::new("f".parse().unwrap(), donor, stage, "src".parse().unwrap()).with_value_date(date);
-            for r in recipients {
-                f = f.with_recipient(r);
-            }
-            if let Some(a) = amount {
-                f = f.with_amount(a);
-            }
-            f
-        },
-    )
+    (donor(), recipients(), stage, amount, date).prop_map(|(donor, recipients, stage, amount, date)| {
+        let mut f = Funding::new("f".parse().unwrap(), donor, stage, "src".parse().unwrap()).with_value_date(date);
+        for r in recipients {
+            f = f.with_recipient(r);
+        }
+        if let Some(a) = amount {
+            f = f.with_amount(a);
+        }
+        f
+    })
 }
 
 fn dossier_of(funding: &[Funding]) -> Dossier {

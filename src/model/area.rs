@@ -369,10 +369,17 @@ mod tests {
                 r#"{"id": "p", "name": "P", "members": ["XX"]}"#,
                 "unknown country `XX` at line 1 column 41",
             ),
-            (r#"{"id": "p", "name": "P"}"#, "missing field `members` at line 1 column 24"),
+            (
+                r#"{"id": "p", "name": "P"}"#,
+                "missing field `members` at line 1 column 24",
+            ),
         ];
         for (json, msg) in errors {
-            assert_eq!(serde_json::from_str::<DeclaredArea>(json).unwrap_err().to_string(), msg, "{json}");
+            assert_eq!(
+                serde_json::from_str::<DeclaredArea>(json).unwrap_err().to_string(),
+                msg,
+                "{json}"
+            );
         }
     }
 }

@@ -411,4 +411,21 @@ mod tests {
         let end = super::super::tests_support::messages(&lists(&max.to_string(), &max.to_string()));
         assert!(end.iter().all(|m| !m.starts_with("not-in-office")), "{end:?}");
     }
+
+    #[test]
+    fn a_meeting_of_several_days_is_checked_on_each() {
+        use super::super::tests_support::messages_v2;
+        let summit = |end: &str| {
+            format!(
+                r#""leaders": [{{"id": "a", "name": "a", "terms": [{{"office": "prime-minister", "of": "GB", "start": "2019-07-24", "end": "2021-06-02"}}], "source": "s"}}],
+                "meetings": [{{"id": "m", "start": "2021-06-01", "end": "{end}", "places": ["GB"], "kind": "summit", "status": "happened",
+                    "participants": [{{"leader": "a", "role": {{"function": "head-of-government", "of": "GB"}}}}], "source": "s"}}]"#
+            )
+        };
+        assert!(messages_v2(&summit("2021-06-02")).is_empty());
+        assert_eq!(
+            messages_v2(&summit("2021-06-03")),
+            ["not-in-office /meetings/0/participants/0/leader: `a` takes part in meeting `m` on 2021-06-03 but holds no office that day (terms: Prime Minister of the United Kingdom, 2019-07-24 to 2021-06-…)"]
+        );
+    }
 }
