@@ -223,6 +223,35 @@ impl Dossier {
             .or_else(|| Organisation::find(id.as_str()))
     }
 
+    /// The actor an IATI organisation ref names, with the dossier's own
+    /// organisations first (by their IATI identifier, in any case), then
+    /// the built-in ones ([`Actor::from_iati`]); a ref neither knows is
+    /// kept as [`Actor::Iati`].
+    ///
+    /// ```
+    /// use statecraft::org::{OrgRef, Organisation, OrganisationKind};
+    /// use statecraft::{Actor, Dossier};
+    ///
+    /// let save = Organisation::new("save-uk", "Save the Children UK", OrganisationKind::Ngo)?
+    ///     .with_iati(OrgRef::new("GB-COH-213890").ok_or("empty")?);
+    /// let d = Dossier::new().with(save);
+    /// let r = |s: &str| OrgRef::new(s).ok_or("empty");
+    /// assert_eq!(d.actor_from_iati(&r("gb-coh-213890")?).to_string(), "save-uk");
+    /// assert_eq!(d.actor_from_iati(&r("XM-DAC-47122")?).to_string(), "Gavi");
+    /// assert_eq!(d.actor_from_iati(&r("NL-KVK-27108436")?), Actor::Iati(r("NL-KVK-27108436")?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn actor_from_iati(&self, reference: &crate::org::OrgRef) -> Actor {
+        let own = self.organisations.iter().find(|o| {
+            o.iati_identifier()
+                .is_some_and(|id| id.eq_ignore_ascii_case(reference.as_str()))
+        });
+        match own.and_then(|o| OrganisationId::new(o.id()).ok()) {
+            Some(id) => Actor::Organisation(id),
+            None => Actor::from_iati(reference),
+        }
+    }
+
     /// The groups the dossier defines.
     pub fn groups(&self) -> &[CountryGroup] {
         &self.groups
