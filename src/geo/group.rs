@@ -603,17 +603,6 @@ impl<'de> serde::Deserialize<'de> for MemberRepr {
     }
 }
 
-/// A group id read through the slug grammar.
-struct GroupId(String);
-
-impl<'de> serde::Deserialize<'de> for GroupId {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<GroupId, D::Error> {
-        let s = String::deserialize(d)?;
-        slug::parse(&s).map_err(serde::de::Error::custom)?;
-        Ok(GroupId(s))
-    }
-}
-
 use serde::Deserialize as _;
 
 impl serde::Serialize for CountryGroup {
@@ -645,7 +634,7 @@ impl<'de> serde::Deserialize<'de> for CountryGroup {
     /// refused as it refuses them.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<CountryGroup, D::Error> {
         const FIELDS: &[&str] = &["id", "name", "since", "members"];
-        crate::serde_strict::checked(d, "CountryGroup", FIELDS, |repr: GroupRepr<GroupId>| {
+        crate::serde_strict::checked(d, "CountryGroup", FIELDS, |repr: GroupRepr<slug::Slug>| {
             let memberships = repr.members.into_iter().map(|m| match m {
                 MemberRepr::Always(c) => Membership::new(c),
                 MemberRepr::Dated(m) => Membership {

@@ -331,17 +331,6 @@ struct Repr<I> {
     seat: Option<Country>,
 }
 
-/// An id read through the slug grammar.
-struct Slug(String);
-
-impl<'de> serde::Deserialize<'de> for Slug {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Slug, D::Error> {
-        let s = String::deserialize(d)?;
-        slug::parse(&s).map_err(serde::de::Error::custom)?;
-        Ok(Slug(s))
-    }
-}
-
 /// A DAC channel code, read as a number the list holds.
 #[derive(serde::Serialize)]
 #[serde(transparent)]
@@ -375,7 +364,7 @@ impl<'de> serde::Deserialize<'de> for Organisation {
     /// Reads the serde form; the id must be a slug, and DAC codes must be
     /// on the list.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Organisation, D::Error> {
-        let repr = Repr::<Slug>::deserialize(crate::serde_strict::Strict(d))?;
+        let repr = Repr::<slug::Slug>::deserialize(crate::serde_strict::Strict(d))?;
         Ok(Organisation {
             id: Cow::Owned(repr.id.0),
             name: Cow::Owned(repr.name),
