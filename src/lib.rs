@@ -159,17 +159,23 @@ what is wrong and where; none panics, none overflows silently, none reads
 nonsense as a number. Every case below has a file in `tests/bad_input/`
 with the answer pinned next to it, and each reader is fuzzed (`fuzz/`).
 Throughout, a text quoted in an error is cut to 60 characters and shows
-invisible characters as escapes (`` `\u{feff}GT` ``).
+invisible characters as escapes (`` `\u{feff}GT` ``). Every reader reads
+a number, a date and a CSV record by the same grammar, so the same text
+gets the same answer and the same message in each: `+5` is 5 and `1e5`
+is refused with [`DecimalErrorKind::Exponent`] in money notation, funding
+records, rate tables, ECB files and JSON amounts alike (money notation
+adds its own syntax around the number: a currency, a magnitude, commas
+grouping thousands).
 
 | input | read by | refused, with the error's kind | let through |
 | --- | --- | --- | --- |
-| money notation | [`Money::from_str`](Money#impl-FromStr-for-Money) → [`ParseMoneyError`] | empty; no digits (`$m`); no currency (`310 million`); unknown code (`XYZ 5`, naming the codes of its country: `SLX 5`) or symbol (`₿5`, `CAD$500`, `HK $5`, a leading byte-order mark); an ambiguous symbol with no default and no country of publication (`kr 100`); a single letter before a plain number (`Q3`); the code of a minor unit (`GBp 150`, `GBX`: pence, never pounds); bad grouping (`$1,00,000`, `$1,0000`); two decimal points; exponents (`1e5 USD`); a second or misplaced minus (`--$5`); trailing text (`$310x`, a zero-width space); more than a `Decimal` holds (`$79228162514264337593543950336`, `$99999999999999999tn`); more significant digits than it holds (`$9.9999999999999999999999999999`); more than 28 decimals | surrounding and inner whitespace, no-break spaces included; codes in any case; withdrawn currencies (`CYP 5`, `DM 5m`: legal tender is [`Dossier::validate`]'s business); `-$0` read as zero |
+| money notation | [`Money::from_str`](Money#impl-FromStr-for-Money) → [`ParseMoneyError`] | empty; no digits (`$m`); no currency (`310 million`); unknown code (`XYZ 5`, naming the codes of its country: `SLX 5`) or symbol (`₿5`, `CAD$500`, `HK $5`, a leading byte-order mark); an ambiguous symbol with no default and no country of publication (`kr 100`); a single letter before a plain number (`Q3`); the code of a minor unit (`GBp 150`, `GBX`: pence, never pounds); bad grouping (`$1,00,000`, `$1,0000`); a point without a digit on each side (`$.5m`); two decimal points; exponents (`1e5 USD`); a second or misplaced sign (`--$5`, `+-$5`); trailing text (`$310x`, a zero-width space); more than a `Decimal` holds (`$79228162514264337593543950336`, `$99999999999999999tn`); more significant digits than it holds (`$9.9999999999999999999999999999`); more than 28 decimals | surrounding and inner whitespace, no-break spaces included; codes in any case; withdrawn currencies (`CYP 5`, `DM 5m`: legal tender is [`Dossier::validate`]'s business); `-$0` read as zero; a plus where a minus may stand (`+$5m`, `USD +5`) |
 | counts | [`Count::from_str`](Count#impl-FromStr-for-Count) → [`ParseCountError`] | empty; no digits (`more than`); any minus, `-0` included; fractions (`1.5`, `1.2345k`); bad grouping; exponents; more than `u64` holds; a unit (`25m doses`: read those with [`Count::parse_with_unit`]) | qualifiers (`more than`, `approaching`, ...), magnitudes, number words (`one million`) |
 | countries | [`Country::from_str`](Country#impl-FromStr-for-Country) and [`Country::resolve`] → [`ParseCountryError`] ([`ParseCountryErrorKind`]) | anything that is not a code or a known name: `Atlantis`, `99999`, `000`, `G\tT`, a leading byte-order mark, a note naming another state (`Saint Martin (Netherlands)`) or nothing (`Georgia (US state)`); names several countries go by (`Korea`, `Congo`, `Guinea`: the candidates listed); a country that split (`Czechoslovakia`: its successors) | codes and names in any case, zero-padded numeric codes (`0320`), everyday and former names (`UK`, `Zaire`), abbreviations (`Russian Fed.`), other languages (`Mexiko`), text garbled by a wrong encoding (`CÃ´te d'Ivoire`) |
 | currencies | [`Currency::from_str`](Currency#impl-FromStr-for-Currency) → [`ParseCurrencyError`] | anything but a three-letter ISO 4217 code: `XYZ`, `US`, `£`; the code of a minor unit (`GBp`) | any case; codes withdrawn since 1999 (`HRK`, `SLL`) |
-| ECB rate files | [`fx::EcbRates::from_csv`] → [`fx::FxError::Parse`] (line, column, [`fx::ParseErrorKind`]) | an empty file or a header alone; no `Date` first column; unknown, repeated or euro columns; UTF-16 or invalid UTF-8; rows with too few or too many fields (a truncated last row); dates not in the calendar (`2021-02-30`) or repeated; rates that are empty, not plain decimals (`1.2e0`), zero, negative, `-0`, or of more than 28 digits | a UTF-8 byte-order mark, CRLF line ends, a missing final newline, rows in any order, `N/A` |
-| rate tables | [`fx::RateTable::from_csv`] → [`fx::FxError::Parse`] | a header other than `date,base,quote,rate` (a repeated column included); UTF-16; truncated rows; bad dates; unknown currencies; a base equal to its quote; rates empty, zero, negative, `-0` or too long; the same pair twice on a day | a byte-order mark; a header alone (an empty table) |
-| funding records | [`records::Reader`] → [`records::RecordError`] (line, column, field, [`records::RecordErrorKind`]) | a first line other than the header (a repeated column included); UTF-16; then, line by line, going on after each: wrong field counts (a truncated last line), bad quoting, invalid UTF-8, control characters in ids, bad dates, unknown countries, stages or currencies, empty required fields, amounts with grouping, exponents, too many digits or decimals | a byte-order mark, CRLF; an empty amount and currency (an undisclosed amount, counted, never summed as zero); `-0.00` read as zero |
+| ECB rate files | [`fx::EcbRates::from_csv`] → [`fx::FxError::Parse`] (line, column, [`fx::ParseErrorKind`]) | an empty file or a header alone; no `Date` first column; unknown, repeated or euro columns; UTF-16 or invalid UTF-8; badly quoted fields; rows with too few or too many fields (a truncated last row); dates not in the calendar (`2021-02-30`) or repeated; rates that are empty, not plain decimals (`1.2e0`, `.5`: the [`DecimalErrorKind`] says why), zero, negative, `-0`, or more than a `Decimal` holds | a UTF-8 byte-order mark, CRLF line ends, a missing final newline, rows in any order, `N/A`, quoted fields, spaces around fields, `+1.2162` |
+| rate tables | [`fx::RateTable::from_csv`] → [`fx::FxError::Parse`] | a header other than `date,base,quote,rate` (a repeated column included); UTF-16; badly quoted fields; truncated rows; bad dates; unknown currencies; a base equal to its quote; rates empty, not plain decimals, zero, negative, `-0` or too long; the same pair twice on a day | a byte-order mark; a header alone (an empty table); quoted fields, spaces around fields, `+7.7237` |
+| funding records | [`records::Reader`] → [`records::RecordError`] (line, column, field, [`records::RecordErrorKind`]) | a first line other than the header (a repeated column included); UTF-16; then, record by record, going on after each: wrong field counts (a truncated last line), bad quoting (a quote never closed, text after a closing quote), invalid UTF-8, control characters other than line breaks in ids, bad dates, unknown countries, stages or currencies, empty required fields, amounts with grouping, exponents, a bare point, too many digits or decimals; records longer than 1 MiB | a byte-order mark, CRLF; quoted fields, line breaks in a quoted id (one record over several lines, its errors on the line it starts); spaces around fields but the id; an empty amount and currency (an undisclosed amount, counted, never summed as zero); `-0.00` read as zero; `+5` |
 | dossiers (JSON) | [`Dossier::from_json`] → [`LoadError`] (line, column, JSON Pointer, [`LoadErrorKind`], serde_json's error as its source) | empty or truncated documents; syntax errors and trailing text; UTF-16; invalid UTF-8; a missing or other `format`; unknown or repeated fields (a format-1 field in a format-2 document among them); arrays where objects belong; an empty object or a second key where a one-key choice belongs (`{"country": "GT"}`); `null` where a value is required; wrong types (an amount as a number, which JSON readers turn into floats); dates not in the calendar (quoted: `` invalid value `2021-02-30` ``); ids that are not slugs; shares outside 0..=100; negative or oversized counts; unknown actor kinds, DAC channel codes, DAC regions, functions and attendances; a role naming both an office and a function; group memberships that end before they start, are dated before the group's `since`, or overlap | a UTF-8 byte-order mark; `null` for an absent optional value; documents of format 1 (upgraded) |
 | IATI activity files | [`iati::Reader`] → [`iati::Error`] (file, line, byte offset, activity, [`iati::ErrorKind`]) | truncated files, unclosed or mismatched tags, unknown entities, a lone `&`, `<` in an attribute, repeated or unquoted attributes, `--` in comments; a DOCTYPE (no entity is ever expanded); a root other than `iati-activities`, `iati-activity` or `result`, or one in a namespace; a second root, text outside it; bytes not in the declared encoding, control characters; UTF-16, undeclared or unsupported encodings; not XML at all. Then, transaction by transaction, going on after each: no currency, unreadable amounts and dates ([`iati::Rejected`]) | ISO-8859-1 and windows-1252; a UTF-8 byte-order mark; foreign namespaces and attributes; empty attributes (as absent); 1.0x letter codes in any file |
 | funding records to sum | [`Aggregator`] → [`Rejection`] | amounts whose conversion or sum would leave a `Decimal` (near `Decimal::MAX`), or need more than 46 decimals; dates with no rate; all counted as rejected with line and reason, never a panic | |
@@ -316,7 +322,7 @@ assert_eq!(rows, ["GT USD 620338246.43", "HN USD 0.00"]); // 310m + 219m × 1.21
 assert_eq!((totals.aggregated(), totals.undisclosed(), totals.rejected()), (2, 1, 1));
 assert_eq!(
     totals.rejections()[0].to_string(),
-    "line 5: column 6 (amount): invalid amount `12x`: unexpected `x` after the amount"
+    "line 5: column 6 (amount): invalid amount `12x`: unexpected `x` after the number"
 );
 # Ok::<(), Box<dyn std::error::Error>>(())
 ```
@@ -411,7 +417,9 @@ mod encoding;
 mod excerpt;
 pub mod fx;
 pub mod geo;
+mod grammar;
 pub mod iati;
+mod io_error;
 mod model;
 mod money;
 mod notation;
@@ -425,8 +433,8 @@ mod validate;
 pub use aggregate::{
     AggregateError, Aggregator, AreaRecipient, AreaSplit, AreaSplitError, BreakdownCount, By, CountryGroups, Dimension,
     DoseGroup, DoseTotals, ExactSum, FactRejection, Flow, FundingFlow, FundingFlowError, FundingSummary, FundingTotals,
-    GroupKey, GroupTable, GroupTotal, KeyPart, ParseDimensionError, PledgeSummary, Recipients, RejectReason, Rejection,
-    Remainder, Split, SplitError, Totals,
+    GroupKey, GroupTable, GroupTotal, KeyPart, ParseDimensionError, PledgeSummary, ReaderError, Recipients,
+    RejectReason, Rejection, Remainder, Split, SplitError, Totals,
 };
 pub use chrono::NaiveDate;
 pub use excerpt::Excerpt;
@@ -434,6 +442,8 @@ pub use geo::{
     Country, CountryGroup, IntermediateRegion, M49Area, M49Level, ParseCountryError, ParseCountryErrorKind,
     ParseRegionError, Region, Subregion,
 };
+pub use grammar::DecimalErrorKind;
+pub use io_error::IoError;
 pub use model::{
     Actor, Agency, AllocationId, Area, AreaId, Attendance, Border, Breakdown, Channel, DeclaredArea, Disease,
     DoseStage, Dossier, Entry, EventStatus, FactRef, FieldPath, Function, Funding, FundingId, FundingStage, GroupId,

@@ -395,3 +395,36 @@ fn doses_to_areas_are_counted_as_the_areas_they_are() {
         ]
     );
 }
+
+#[test]
+fn doses_before_a_groups_history_are_rejected_not_guessed() {
+    let json = r#"{"format": "statecraft-dossier/2",
+      "sources": [{"id": "s", "title": "S", "published": "2021-06-07"}],
+      "vaccine_pledges": [
+        {"id": "us", "donor": "US", "doses": 25000000, "announced": "2021-06-03", "source": "s"}],
+      "vaccine_allocations": [
+        {"id": "eu-early", "pledge": "us", "recipient": {"group": "eu"}, "doses": 7, "stage": "announced", "date": "1990-01-01", "source": "s"},
+        {"id": "fr-early", "pledge": "us", "recipient": "FR", "doses": 5, "stage": "announced", "date": "1990-01-01", "source": "s"},
+        {"id": "eu", "pledge": "us", "recipient": {"group": "eu"}, "doses": 3, "stage": "announced", "date": "2021-06-10", "source": "s"}]}"#;
+    let dossier = Dossier::from_json_str(json).unwrap();
+    let eu = CountryGroup::find("eu").unwrap().clone();
+    let totals = statecraft::DoseTotals::of(&dossier, By::from(Dimension::group(&[eu]))).unwrap();
+    let rows: Vec<String> = totals
+        .groups()
+        .iter()
+        .map(|g| format!("{} {}", g.key().first().name_in(&dossier), g.doses()))
+        .collect();
+    assert_eq!(rows, ["European Union 3"]);
+    let reasons: Vec<String> = totals.rejections().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        reasons,
+        [
+            "/vaccine_allocations/0/recipient: allocation `eu-early`: 1990-01-01 is before the recorded history of group `eu` (from 1993-11-01)",
+            "/vaccine_allocations/1/recipient: the group of FR cannot be told: 1990-01-01 is before the recorded history of group `eu` (from 1993-11-01)",
+        ]
+    );
+    assert!(matches!(
+        totals.rejections()[0].reason(),
+        RejectReason::AreaNotKnown { allocation, source } if allocation.as_str() == "eu-early" && source.group() == "eu"
+    ));
+}

@@ -13,13 +13,17 @@
 //!
 //! `STATECRAFT_REGENERATE=1 cargo test --test bad_input` writes the
 //! `.expected` files from what the crate answers; review the diff.
+//!
+//! Then one table: a number gets the same answer, and the same message,
+//! in money notation, funding records, rate tables, ECB files and JSON
+//! amounts.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use statecraft::fx::{EcbRates, RateTable};
-use statecraft::records::Reader;
-use statecraft::{Count, Country, Currency, Dossier, Money};
+use statecraft::fx::{EcbRates, FxError, ParseErrorKind, RateSource, RateTable};
+use statecraft::records::{Reader, RecordErrorKind};
+use statecraft::{Count, Country, Currency, Decimal, Dossier, Flow, Money, NaiveDate};
 
 fn answer(kind: &str, bytes: &[u8]) -> String {
     let text = || std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"));
@@ -122,4 +126,152 @@ fn every_bad_input_gets_its_pinned_answer() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// What a reader answered for a number: its value, or what is wrong with
+/// it (the part of the message every reader shares).
+type Answer = Result<Decimal, String>;
+
+/// The number in money notation, after a code: `USD {text}`.
+fn notation(text: &str) -> Answer {
+    format!("USD {text}")
+        .parse::<Money>()
+        .map(|m| m.amount())
+        .map_err(|e| e.kind().to_string())
+}
+
+/// The number as the amount of a funding record, quoted (RFC 4180).
+fn records_csv(text: &str) -> Answer {
+    let csv = format!(
+        "{}\n1,2021-06-07,US,GT,committed,\"{text}\",USD\n",
+        statecraft::records::HEADER
+    );
+    match Reader::new(csv.as_bytes()).next().unwrap() {
+        Ok(r) => Ok(r.amount().unwrap().amount()),
+        Err(e) => match e.kind() {
+            RecordErrorKind::Amount(_, kind) => Err(kind.to_string()),
+            _ => panic!("{e}"),
+        },
+    }
+}
+
+/// What a rate reader said: the rate, or what is wrong with the number
+/// (a number that is not positive is refused as a rate).
+fn rate_answer(r: Result<Decimal, FxError>) -> Answer {
+    match r {
+        Ok(v) => Ok(v),
+        Err(FxError::Parse {
+            kind: ParseErrorKind::BadRate { kind, .. },
+            ..
+        }) => Err(kind.to_string()),
+        Err(FxError::Parse {
+            kind: ParseErrorKind::NonPositiveRate { .. },
+            ..
+        }) => Err("a rate must be positive".into()),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+/// The number as the rate of a rate table, quoted.
+fn rate_table(text: &str) -> Answer {
+    let day = NaiveDate::from_ymd_opt(2021, 6, 4).unwrap();
+    let csv = format!("date,base,quote,rate\n2021-06-04,USD,GTQ,\"{text}\"\n");
+    rate_answer(RateTable::from_csv(csv.as_bytes()).map(|t| t.rate(Currency::USD, Currency::GTQ, day).unwrap().value()))
+}
+
+/// The number as a rate of an ECB file, quoted.
+fn ecb_file(text: &str) -> Answer {
+    let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
+    let csv = format!("Date,USD,\n2021-06-07,\"{text}\",\n");
+    rate_answer(EcbRates::from_csv(csv.as_bytes()).map(|e| e.rate(Currency::EUR, Currency::USD, day).unwrap().value()))
+}
+
+/// The number as a JSON amount (a string, as the dossier format has it).
+fn json_amount(text: &str) -> Answer {
+    let json = serde_json::json!({"amount": text, "currency": "USD"});
+    match serde_json::from_value::<Money>(json) {
+        Ok(m) => Ok(m.amount()),
+        Err(e) => {
+            let message = e.to_string();
+            let prefix = format!("invalid amount `{text}`: ");
+            Err(message
+                .strip_prefix(&prefix)
+                .unwrap_or_else(|| panic!("{message}"))
+                .to_string())
+        }
+    }
+}
+
+#[test]
+fn a_number_gets_the_same_answer_in_every_format() {
+    let ok = |s: &str| -> Answer { Ok(s.parse().unwrap()) };
+    let err = |s: &str| -> Answer { Err(s.into()) };
+    let positive = || err("a rate must be positive");
+    let huge = "99999999999999999999999999999";
+    let digits29 = "12345678901234567890123456789";
+    let places29 = "0.00000000000000000000000000001";
+    // (number, what every format answers, what money notation answers where its own syntax differs)
+    let cases: Vec<(&str, Answer, Option<Answer>)> = vec![
+        ("5", ok("5"), None),
+        ("+5", ok("5"), None),
+        ("−5", ok("-5"), None),
+        ("-0", ok("0"), None),
+        ("-0.00", ok("0.00"), None),
+        (" 5", ok("5"), None),
+        ("5\t", ok("5"), None),
+        ("007.50", ok("7.50"), None),
+        (digits29, ok(digits29), None),
+        ("1e5", err("exponents are not accepted"), None),
+        ("1.2E-3", err("exponents are not accepted"), None),
+        // Money notation groups thousands: `USD 1,000` is a thousand dollars.
+        ("1,000", err("digit grouping is not accepted"), Some(ok("1000"))),
+        (".5", err("a decimal point needs a digit on each side"), None),
+        ("5.", err("a decimal point needs a digit on each side"), None),
+        ("1.2.3", err("two decimal points"), None),
+        ("--5", err("misplaced sign"), None),
+        ("+-5", err("misplaced sign"), None),
+        ("- 5", err("misplaced sign"), Some(ok("-5"))),
+        ("$5", err("unexpected `$` before the number"), None),
+        // In money notation, text after the number is after the amount.
+        (
+            "12x",
+            err("unexpected `x` after the number"),
+            Some(err("unexpected `x` after the amount")),
+        ),
+        ("seven", err("no digits"), None),
+        (huge, err("too large for a decimal"), None),
+        (
+            "9.9999999999999999999999999999",
+            err("more significant digits than a decimal holds (28)"),
+            None,
+        ),
+        (places29, err("more than 28 decimal places"), None),
+    ];
+    for (text, want, in_notation) in cases {
+        let as_rate = match &want {
+            Ok(d) if *d <= Decimal::ZERO => positive(),
+            other => other.clone(),
+        };
+        let same_scale = |got: &Answer| match (got, &want) {
+            (Ok(g), Ok(w)) => g.scale() == w.scale(),
+            _ => true,
+        };
+        for (format, got, expected) in [
+            (
+                "money notation",
+                notation(text),
+                in_notation.clone().unwrap_or_else(|| want.clone()),
+            ),
+            ("records CSV", records_csv(text), want.clone()),
+            ("rate table", rate_table(text), as_rate.clone()),
+            ("ECB file", ecb_file(text), as_rate.clone()),
+            ("JSON amount", json_amount(text), want.clone()),
+        ] {
+            assert_eq!(got, expected, "{format}: {text:?}");
+            assert!(
+                format == "ECB file" || same_scale(&got),
+                "{format}: {text:?}: scale {got:?}"
+            );
+        }
+    }
 }

@@ -14,6 +14,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+#[path = "support/countries.rs"]
+#[allow(dead_code)]
+mod countries;
 #[path = "../src/geo/normalize.rs"]
 #[allow(dead_code)]
 mod normalize;
@@ -37,15 +40,6 @@ const EXONYM_LOCALES: [(&str, &str); 9] = [
     ("pt", "Portuguese"),
     ("ru", "Russian"),
     ("zh", "Chinese"),
-];
-
-/// ISO 4217 entities whose names are not ISO 3166 list forms of a country.
-const NOT_COUNTRIES: &[&str] = &[
-    "ARAB MONETARY FUND",
-    "EUROPEAN UNION",
-    "INTERNATIONAL MONETARY FUND (IMF)",
-    "MEMBER COUNTRIES OF THE AFRICAN DEVELOPMENT BANK GROUP",
-    "SISTEMA UNITARIO DE COMPENSACION REGIONAL DE PAGOS \"SUCRE\"",
 ];
 
 fn root() -> PathBuf {
@@ -85,15 +79,7 @@ struct Former {
 
 /// The rank of a name list: ISO first, then the UN, the World Bank, CLDR,
 /// and the names written for this crate.
-const LISTS: [&str; 7] = [
-    "Iso3166",
-    "Iso3166Official",
-    "Iso3166ListForm",
-    "UnM49",
-    "WorldBank",
-    "Cldr",
-    "Everyday",
-];
+const LISTS: [&str; 6] = ["Iso3166", "Iso3166Official", "UnM49", "WorldBank", "Cldr", "Everyday"];
 
 struct Entry {
     /// The name as its list writes it.
@@ -125,144 +111,21 @@ impl Names {
     }
 }
 
-/// Writes ISO 4217's upper-case entity name in the case of the ISO 3166
-/// names of its country: "KOREA (THE REPUBLIC OF)" as "Korea (the Republic
-/// of)".
-fn list_form_case(entity: &str, names: &[&str]) -> String {
-    let known: Vec<&str> = names
-        .iter()
-        .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
-        .collect();
-    let mut out = String::new();
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        if word.is_empty() {
-            return;
-        }
-        let cased = if let Some(k) = known
-            .iter()
-            .find(|k| k.eq_ignore_ascii_case(word) || k.to_uppercase() == *word)
-        {
-            k.to_string()
-        } else if ["THE", "OF", "AND"].contains(&word.as_str()) {
-            word.to_lowercase()
-        } else {
-            let lower = word.to_lowercase();
-            let mut cs = lower.chars();
-            cs.next()
-                .map(|f| f.to_uppercase().chain(cs).collect())
-                .unwrap_or_default()
-        };
-        out.push_str(&cased);
-        word.clear();
-    };
-    for ch in entity.chars() {
-        if ch.is_alphanumeric() {
-            word.push(ch);
-        } else {
-            flush(&mut word, &mut out);
-            out.push(ch);
+/// The ISO 3166-1 short and official names of each country
+/// (`support/countries.rs`); the alpha-2 and alpha-3 codes.
+fn iso3166(names: &mut Names) -> BTreeSet<String> {
+    let iso = countries::iso_countries();
+    names.countries.extend(iso.keys().cloned());
+    names.countries.insert(countries::KOSOVO.to_string());
+    let mut codes = BTreeSet::from([countries::KOSOVO.to_string(), countries::KOSOVO_ALPHA3.to_string()]);
+    for c in iso.values() {
+        codes.extend([c.alpha2.clone(), c.alpha3.clone()]);
+        names.add(&c.name, &c.alpha2, Claim::Listed("Iso3166"));
+        if let Some(o) = &c.official_name {
+            names.add(o, &c.alpha2, Claim::Listed("Iso3166Official"));
         }
     }
-    flush(&mut word, &mut out);
-    out
-}
-
-/// The ISO 3166-1 names of each country; the alpha-2 and alpha-3 codes.
-fn iso3166(names: &mut Names) -> (BTreeMap<String, Vec<String>>, BTreeSet<String>) {
-    let json: serde_json::Value = serde_json::from_str(&read("data/iso3166-1.json")).expect("iso3166-1.json");
-    let mut iso_names: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut codes = BTreeSet::from(["XK".to_string(), "XKX".to_string()]);
-    let list = json["3166-1"].as_array().expect("3166-1");
-    for v in list {
-        names
-            .countries
-            .insert(v["alpha_2"].as_str().expect("alpha_2").to_string());
-    }
-    names.countries.insert("XK".to_string());
-    for v in list {
-        let alpha2 = v["alpha_2"].as_str().expect("alpha_2");
-        let field = |k: &str| v.get(k).and_then(|x| x.as_str());
-        codes.extend([alpha2.to_string(), field("alpha_3").expect("alpha_3").to_string()]);
-        let short = field("name").expect("name");
-        names.add(short, alpha2, Claim::Listed("Iso3166"));
-        iso_names.entry(alpha2.to_string()).or_default().push(short.to_string());
-        if let Some(o) = field("official_name") {
-            names.add(o, alpha2, Claim::Listed("Iso3166Official"));
-            iso_names.entry(alpha2.to_string()).or_default().push(o.to_string());
-        }
-        if let Some(c) = field("common_name") {
-            names.add(c, alpha2, Claim::Listed("Everyday"));
-        }
-    }
-    (iso_names, codes)
-}
-
-/// ISO 3166's list forms ("Korea (the Republic of)", "Bahamas (the)"), as
-/// the entity names of ISO 4217 list one carry them. Each must fold to the
-/// key of a name of one country: the key leaves out "the" and punctuation,
-/// so a list form meets the comma form of the same name ("Korea, Republic
-/// of"); the few that do not meet one (ISO 4217 keeps names ISO 3166 has
-/// since changed) are matched through their official or inverted form.
-fn iso_list_forms(names: &mut Names, iso_names: &BTreeMap<String, Vec<String>>) {
-    let xml = read("data/iso4217-list-one.xml");
-    let mut by_key: BTreeMap<String, &str> = BTreeMap::new();
-    let mut by_head: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
-    for (alpha2, ns) in iso_names {
-        for n in ns {
-            by_key.insert(name_key(n), alpha2);
-            by_key.insert(name_key(&invert(n)), alpha2);
-            by_head.entry(name_key(head(n))).or_default().insert(alpha2);
-        }
-    }
-    let mut seen = BTreeSet::new();
-    for block in xml.split("<CtryNm>").skip(1) {
-        let entity = block[..block.find("</CtryNm>").expect("CtryNm")].replace('\u{a0}', " ");
-        let entity = entity.trim();
-        if NOT_COUNTRIES.contains(&entity) || entity.starts_with("ZZ") || !seen.insert(entity.to_string()) {
-            continue;
-        }
-        let key = name_key(entity);
-        // ISO 4217 may give only the head of a name ISO 3166 qualifies:
-        // "HOLY SEE (THE)" for "Holy See (Vatican City State)".
-        let unique_head = || match by_head.get(&key).map(|s| s.iter().collect::<Vec<_>>()).as_deref() {
-            Some([one]) => Some(**one),
-            _ => None,
-        };
-        let alpha2 = by_key
-            .get(&key)
-            .copied()
-            .or_else(|| by_key.get(&name_key(&invert(entity))).copied())
-            .or_else(unique_head)
-            .unwrap_or_else(|| panic!("ISO 4217 entity `{entity}` is no ISO 3166 list form"));
-        let known: Vec<&str> = iso_names[alpha2].iter().map(String::as_str).collect();
-        names.add(
-            &list_form_case(entity, &known),
-            alpha2,
-            Claim::Listed("Iso3166ListForm"),
-        );
-    }
-}
-
-/// The name before its qualifier: "Korea" of "Korea, Republic of", "Holy
-/// See" of "Holy See (Vatican City State)".
-fn head(name: &str) -> &str {
-    let end = name.find(" (").or_else(|| name.find(", ")).unwrap_or(name.len());
-    &name[..end]
-}
-
-/// "Korea, Republic of" as "Republic of Korea"; "Netherlands (Kingdom of
-/// the)" as "Kingdom of the Netherlands"; any other name as it is.
-fn invert(name: &str) -> String {
-    if let Some(open) = name.rfind(" (") {
-        if let Some(inner) = name[open + 2..].strip_suffix(')') {
-            return format!("{inner} {}", &name[..open]);
-        }
-    }
-    match name.split_once(", ") {
-        Some((head, tail)) => format!("{tail} {head}"),
-        None => name.to_string(),
-    }
+    codes
 }
 
 fn m49(names: &mut Names) {
@@ -373,23 +236,54 @@ fn everyday(names: &mut Names) {
     }
 }
 
-/// Former names. Those citing an ISO 3166-3 code are checked against
-/// `data/iso3166-3.json`: the date is the one ISO withdrew the code, and the
-/// successor is the one the last two letters of the code name (`ZRCD`: CD;
-/// `BYAA`: the same alpha-2 code kept), unless ISO split the entry (`HH`) or
-/// its successor is itself withdrawn. Every ISO 3166-3 entry is cited.
-fn former(names: &mut Names) {
-    let json: serde_json::Value = serde_json::from_str(&read("data/iso3166-3.json")).expect("iso3166-3.json");
-    let mut iso3: BTreeMap<String, (String, String)> = BTreeMap::new();
-    for v in json["3166-3"].as_array().expect("3166-3") {
-        let s = |k: &str| {
-            v[k].as_str()
-                .unwrap_or_else(|| panic!("3166-3 entry without {k}"))
-                .to_string()
-        };
-        iso3.insert(s("alpha_4"), (s("alpha_2"), s("withdrawal_date")));
+/// The alpha-2 codes CLDR aliases to countries that are no ISO 3166-3
+/// entry: `UK` is exceptionally reserved for the United Kingdom and was
+/// never assigned, so never withdrawn.
+const NOT_WITHDRAWN: [&str; 1] = ["UK"];
+
+/// CLDR's territory aliases of withdrawn alpha-2 codes
+/// (`data/cldr/supplemental/aliases.json`): `ZR` → CD, `CS` → ME RS, `SU` →
+/// the fifteen successors of the USSR; codes of regions (`QU` → EU) and of
+/// no country are left out.
+fn cldr_territory_aliases(countries: &BTreeSet<String>) -> BTreeMap<String, Vec<String>> {
+    let json: serde_json::Value =
+        serde_json::from_str(&read("data/cldr/supplemental/aliases.json")).expect("aliases.json");
+    let mut out = BTreeMap::new();
+    for (code, v) in json["supplemental"]["metadata"]["alias"]["territoryAlias"]
+        .as_object()
+        .expect("territoryAlias")
+    {
+        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) || NOT_WITHDRAWN.contains(&code.as_str()) {
+            continue;
+        }
+        let mut successors: Vec<String> = v["_replacement"]
+            .as_str()
+            .expect("_replacement")
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        if successors.iter().all(|s| countries.contains(s)) && !countries.contains(code) {
+            successors.sort();
+            out.insert(code.clone(), successors);
+        }
     }
-    let mut cited = BTreeSet::new();
+    out
+}
+
+/// Former names. Those citing an ISO 3166-3 code (`ISO 3166-3 ZRCD`: the
+/// alpha-2 code ZR, withdrawn, and CD, its successor; the rows give ISO's
+/// withdrawal date) are checked: every row citing a code gives the same
+/// date and successors; the successor is the one the last two letters of
+/// the code name (`BYAA`: the alpha-2 code kept), unless ISO split the
+/// entry (`HH`) or its successor is itself withdrawn; and where CLDR
+/// aliases the withdrawn alpha-2 code, the successors are CLDR's (ISO
+/// reused `CS`: CLDR's alias is of the code withdrawn last, CSXX, Serbia
+/// and Montenegro, not CSHH, Czechoslovakia). Every CLDR alias of a
+/// withdrawn code is cited.
+fn former(names: &mut Names) {
+    let aliases = cldr_territory_aliases(&names.countries);
+    // Code → (date, successors) as the rows citing it give them.
+    let mut cited: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
     for row in csv_rows("data/country-former-names.csv") {
         let (name, changed, source) = (&row[0], &row[2], &row[3]);
         let successors: Vec<String> = row[1].split_whitespace().map(str::to_string).collect();
@@ -407,12 +301,12 @@ fn former(names: &mut Names) {
         assert!(is_change_date(changed), "former name `{name}`: bad date `{changed}`");
         assert!(!source.trim().is_empty(), "former name `{name}` cites no source");
         if let Some(code) = source.strip_prefix("ISO 3166-3 ") {
-            let (alpha2, date) = iso3
-                .get(code)
-                .unwrap_or_else(|| panic!("`{name}` cites unknown {code}"));
-            assert_eq!(changed, date, "`{name}`: ISO 3166-3 {code} was withdrawn on {date}");
-            let tail = &code[2..];
-            let expected = if tail == "AA" { alpha2.as_str() } else { tail };
+            assert!(
+                code.len() == 4 && code.bytes().all(|b| b.is_ascii_uppercase()),
+                "`{name}` cites `{code}`, no ISO 3166-3 code"
+            );
+            let (alpha2, tail) = code.split_at(2);
+            let expected = if tail == "AA" { alpha2 } else { tail };
             if names.countries.contains(expected) {
                 assert_eq!(
                     successors,
@@ -422,7 +316,9 @@ fn former(names: &mut Names) {
             } else {
                 assert!(successors.len() > 1, "`{name}`: {code} was split; list its successors");
             }
-            cited.insert(code.to_string());
+            let entry = (changed.to_string(), successors.clone());
+            let first = cited.entry(code.to_string()).or_insert_with(|| entry.clone());
+            assert_eq!(*first, entry, "`{name}` and another name of {code} disagree");
         }
         let claim = Claim::Former(Former {
             successors: successors.clone(),
@@ -431,11 +327,18 @@ fn former(names: &mut Names) {
         });
         names.add(name, &successors[0], claim);
     }
-    let uncited: Vec<&String> = iso3.keys().filter(|c| !cited.contains(*c)).collect();
-    assert!(
-        uncited.is_empty(),
-        "ISO 3166-3 entries without a former name: {uncited:?}"
-    );
+    for (alpha2, successors) in &aliases {
+        let last = cited
+            .iter()
+            .filter(|(code, _)| code.starts_with(alpha2.as_str()))
+            .max_by_key(|(_, (date, _))| date.as_str())
+            .unwrap_or_else(|| panic!("CLDR aliases {alpha2} to {successors:?}: no former name cites it"));
+        assert_eq!(
+            &last.1 .1, successors,
+            "ISO 3166-3 {}: CLDR aliases {alpha2} to {successors:?}",
+            last.0
+        );
+    }
 }
 
 /// A change date: `YYYY` or a real `YYYY-MM-DD`.
@@ -668,9 +571,9 @@ fn render(
 ) -> String {
     let mut o = String::new();
     o.push_str("// @generated by `STATECRAFT_REGENERATE=1 cargo test --test country_name_tables`\n");
-    o.push_str("// from data/iso3166-1.json, data/iso4217-list-one.xml, data/m49.csv,\n");
-    o.push_str("// data/WDICountry.csv, data/cldr/main/*/territories.json, data/iso3166-3.json\n");
-    o.push_str("// and data/country-*.csv. Do not edit by hand.\n\n");
+    o.push_str("// from data/country-codes.csv, data/iso4217-list-one.xml, data/m49.csv,\n");
+    o.push_str("// data/WDICountry.csv, data/cldr/main/*/territories.json,\n");
+    o.push_str("// data/cldr/supplemental/aliases.json and data/country-*.csv. Do not edit by hand.\n\n");
     o.push_str("use super::names::{ChangeDate, FormerName, Language, NameList};\n");
     o.push_str("use super::resolve::{Listed, Rewrite};\nuse super::Country;\nuse chrono::NaiveDate;\n\n");
     o.push_str("/// Every name, by its key (`normalize::name_key`), sorted for binary search:\n");
@@ -738,8 +641,7 @@ fn render(
 #[test]
 fn name_table_matches_data() {
     let mut names = Names::default();
-    let (iso_names, codes) = iso3166(&mut names);
-    iso_list_forms(&mut names, &iso_names);
+    let codes = iso3166(&mut names);
     m49(&mut names);
     world_bank(&mut names);
     for (code, name) in cldr("en", &names.countries) {
@@ -762,19 +664,15 @@ fn name_table_matches_data() {
 }
 
 #[test]
-fn list_forms_take_the_case_of_iso_names() {
+fn names_turn_round_at_their_qualifier() {
+    assert_eq!(countries::invert("Korea (the Republic of)"), "the Republic of Korea");
     assert_eq!(
-        list_form_case("KOREA (THE REPUBLIC OF)", &["Korea, Republic of"]),
-        "Korea (the Republic of)"
+        countries::invert("Tanzania, United Republic of"),
+        "United Republic of Tanzania"
     );
     assert_eq!(
-        list_form_case("FALKLAND ISLANDS (THE) [MALVINAS]", &["Falkland Islands (Malvinas)"]),
-        "Falkland Islands (the) [Malvinas]"
+        countries::invert("Netherlands (Kingdom of the)"),
+        "Kingdom of the Netherlands"
     );
-    assert_eq!(
-        list_form_case("VIRGIN ISLANDS (U.S.)", &["Virgin Islands, U.S."]),
-        "Virgin Islands (U.S.)"
-    );
-    assert_eq!(invert("Korea, Republic of"), "Republic of Korea");
-    assert_eq!(invert("Netherlands (Kingdom of the)"), "Kingdom of the Netherlands");
+    assert_eq!(countries::invert("Guatemala"), "Guatemala");
 }

@@ -105,7 +105,7 @@ fn errors_name_what_line_column_and_field() {
         ),
         (
             edit(r#""amount": "310000000""#, r#""amount": "$310m""#),
-            "invalid amount `$310m`: no digits at line 34 column 34 (/funding/0/amount/amount)",
+            "invalid amount `$310m`: unexpected `$` before the number at line 34 column 34 (/funding/0/amount/amount)",
         ),
         (
             edit(r#""share": "40""#, r#""share": "140""#),

@@ -71,39 +71,39 @@ fn ecb_file_errors() {
         ),
         (
             b"Date,USD,\n2021-6-7,1.2162,\n",
-            "line 2, column 1: invalid date `2021-6-7`: expected YYYY-MM-DD",
+            "line 2, column 1: invalid date `2021-6-7`: expected a calendar date as YYYY-MM-DD",
         ),
         (
             b"Date,USD,\n2021-02-30,1.2162,\n",
-            "line 2, column 1: invalid date `2021-02-30`: expected YYYY-MM-DD",
+            "line 2, column 1: invalid date `2021-02-30`: expected a calendar date as YYYY-MM-DD",
         ),
         (
             b"Date,USD,\n07/06/2021,1.2162,\n",
-            "line 2, column 1: invalid date `07/06/2021`: expected YYYY-MM-DD",
+            "line 2, column 1: invalid date `07/06/2021`: expected a calendar date as YYYY-MM-DD",
         ),
         (
             b"Date,USD,\n,1.2162,\n",
-            "line 2, column 1: invalid date ``: expected YYYY-MM-DD",
+            "line 2, column 1: invalid date ``: expected a calendar date as YYYY-MM-DD",
         ),
         (
             b"Date,USD,\n2021-06-07,1.2.3,\n",
-            "line 2, column 2: invalid USD rate `1.2.3`: not a decimal",
+            "line 2, column 2: invalid USD rate `1.2.3`: two decimal points",
         ),
         (
             b"Date,USD,\n2021-06-07,,\n",
-            "line 2, column 2: invalid USD rate ``: not a decimal",
+            "line 2, column 2: invalid USD rate ``: empty",
         ),
         (
             b"Date,USD,\n2021-06-07,n/a,\n",
-            "line 2, column 2: invalid USD rate `n/a`: not a decimal",
+            "line 2, column 2: invalid USD rate `n/a`: no digits",
         ),
         (
             b"Date,USD,\n2021-06-07,1.2e3,\n",
-            "line 2, column 2: invalid USD rate `1.2e3`: not a decimal",
+            "line 2, column 2: invalid USD rate `1.2e3`: exponents are not accepted",
         ),
         (
             b"Date,USD,\n2021-06-07,\xff,\n",
-            "line 2, column 2: invalid USD rate `\u{fffd}`: not a decimal",
+            "line 2, column 2: invalid USD rate `\u{fffd}`: no digits",
         ),
         (
             b"Date,USD,\n2021-06-07,-1.2162,\n",
@@ -115,11 +115,11 @@ fn ecb_file_errors() {
         ),
         (
             b"Date,USD,\n2021-06-07,1.00000000000000000000000000001,\n",
-            "line 2, column 2: invalid USD rate `1.00000000000000000000000000001`: more than 28 digits",
+            "line 2, column 2: invalid USD rate `1.00000000000000000000000000001`: more than 28 decimal places",
         ),
         (
             b"Date,USD,GBP,\n2021-06-07,1.2162,0.85825,\n2021-06-04,1.2117,0.8569x,\n",
-            "line 3, column 3: invalid GBP rate `0.8569x`: not a decimal",
+            "line 3, column 3: invalid GBP rate `0.8569x`: unexpected `x` after the number",
         ),
         (
             b"Date,USD,\n2021-06-07,1.2,\n2021-06-04,1.1,\n2021-06-07,1.3,\n",
@@ -148,7 +148,7 @@ fn ecb_errors_carry_their_position_and_kind() {
     assert_eq!(
         e,
         format!(
-            "line 2, column 2: invalid USD rate `{}…`: more than 28 digits",
+            "line 2, column 2: invalid USD rate `{}…`: too large for a decimal",
             "9".repeat(60)
         )
     );
@@ -259,7 +259,7 @@ fn rate_table_errors() {
         ),
         (
             row("2021-13-04,USD,GTQ,7.7237\n"),
-            "line 2, column 1: invalid date `2021-13-04`: expected YYYY-MM-DD",
+            "line 2, column 1: invalid date `2021-13-04`: expected a calendar date as YYYY-MM-DD",
         ),
         (
             row("2021-06-04,US,GTQ,7.7237\n"),
@@ -275,7 +275,7 @@ fn rate_table_errors() {
         ),
         (
             row("2021-06-04,USD,GTQ,seven\n"),
-            "line 2, column 4: invalid USD/GTQ rate `seven`: not a decimal",
+            "line 2, column 4: invalid USD/GTQ rate `seven`: no digits",
         ),
         (
             row("2021-06-04,USD,GTQ,-7.7\n"),
@@ -295,7 +295,7 @@ fn rate_table_errors() {
     }
     assert_eq!(
         table_error(b"date,base,quote,rate\n\xff,USD,GTQ,7\n"),
-        "line 2, column 1: invalid date `\u{fffd}`: expected YYYY-MM-DD"
+        "line 2, column 1: invalid date `\u{fffd}`: expected a calendar date as YYYY-MM-DD"
     );
 }
 

@@ -3,11 +3,13 @@
 //!
 //! - `src/geo/m49_table.rs`: UN M49 regions, sub-regions and intermediate
 //!   regions (`data/m49.csv`);
-//! - `src/geo/country_table.rs`: countries (`data/iso3166-1.json`), their
-//!   M49 areas (`data/m49.csv`, and CLDR's territory containment for the
-//!   two territories M49 leaves out, TW and XK), everyday names
-//!   (`data/country-aliases.csv`) and currencies (ISO 4217 list one, in
-//!   CLDR's order);
+//! - `src/geo/country_table.rs`: countries (codes and the UN's names from
+//!   `data/country-codes.csv`, ISO 3166's short names from the entities of
+//!   ISO 4217 list one: see `support/countries.rs`), their M49 areas
+//!   (`data/m49.csv`, and CLDR's territory containment for the two
+//!   territories M49 leaves out, TW and XK), the everyday name each is
+//!   preferably called by (`data/country-aliases.csv`) and currencies
+//!   (ISO 4217 list one, in CLDR's order);
 //! - `src/money/currency_table.rs`: currencies of ISO 4217 list one and
 //!   those of list three withdrawn since 1999, with their kind, first and
 //!   last days, changeovers and successors;
@@ -21,7 +23,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -30,35 +31,15 @@ mod table_data;
 
 use table_data::{csv_rows, date, field, lit, opt_date, read, root, ymd, YMD};
 
+#[path = "support/countries.rs"]
+mod countries;
 #[path = "../src/geo/normalize.rs"]
 #[allow(dead_code)]
 mod normalize;
+#[path = "support/regenerate.rs"]
+mod regenerate;
 
-use normalize::fold_name;
-
-const REGENERATE: &str = "STATECRAFT_REGENERATE";
-
-/// ISO 4217 entities that are not countries (funds, bond units, metals).
-const NOT_COUNTRIES: &[&str] = &[
-    "ARAB MONETARY FUND",
-    "EUROPEAN UNION",
-    "INTERNATIONAL MONETARY FUND (IMF)",
-    "MEMBER COUNTRIES OF THE AFRICAN DEVELOPMENT BANK GROUP",
-    "SISTEMA UNITARIO DE COMPENSACION REGIONAL DE PAGOS \"SUCRE\"",
-];
-
-/// ISO 4217 entity names that do not fold to an ISO 3166-1 name.
-const ENTITY_OVERRIDES: &[(&str, &str)] = &[
-    ("HOLY SEE (THE)", "VA"),
-    ("KOREA (THE DEMOCRATIC PEOPLE’S REPUBLIC OF)", "KP"),
-    ("KOREA (THE REPUBLIC OF)", "KR"),
-    ("MOLDOVA (THE REPUBLIC OF)", "MD"),
-];
-
-/// The entry ISO 3166-1 does not carry.
-const KOSOVO: &str = "XK";
-const KOSOVO_NAME: &str = "Kosovo";
-const KOSOVO_ALPHA3: &str = "XKX";
+use countries::KOSOVO;
 
 /// The first day of the years whose currencies the crate lists: every
 /// currency of ISO 4217 list three withdrawn on or after it is one.
@@ -449,7 +430,7 @@ fn currencies(one: &[IsoEntry], three: &[HistoricEntry], cldr: &CldrCurrencies) 
                 e.code
             );
         }
-        if e.entity.starts_with("ZZ") || (NOT_COUNTRIES.contains(&e.entity.as_str()) && e.code != "EUR") {
+        if !countries::is_country_entity(&e.entity) && e.code != "EUR" {
             assert_ne!(c.kind, "Money", "{} of `{}` needs a kind", e.code, e.entity);
         }
     }
@@ -553,13 +534,18 @@ struct Country {
     numeric: Option<u16>,
     name: String,
     official_name: Option<String>,
-    common_name: Option<String>,
+    common_name: String,
     flag: String,
     region: Option<String>,
     subregion: Option<String>,
     intermediate: Option<String>,
     currencies: Vec<String>,
-    aliases: Vec<String>,
+}
+
+/// The name people write where no everyday name is preferred: the short
+/// name without ISO's article, "Bahamas" for "Bahamas (the)".
+fn without_article(name: &str) -> String {
+    name.replace(" (the)", "")
 }
 
 fn countries(
@@ -568,28 +554,23 @@ fn countries(
     m49: &M49,
     cldr: &CldrCurrencies,
 ) -> BTreeMap<String, Country> {
-    let json: serde_json::Value = serde_json::from_str(&read("data/iso3166-1.json")).expect("iso3166-1.json");
-    let list = json["3166-1"].as_array().expect("3166-1 array");
-    assert_eq!(list.len(), 249, "ISO 3166-1 has 249 entries");
-    let s = |v: &serde_json::Value, k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+    let iso = countries::iso_countries();
     let mut map = BTreeMap::new();
-    for v in list {
-        let alpha2 = s(v, "alpha_2").expect("alpha_2");
+    for c in iso.values() {
         map.insert(
-            alpha2.clone(),
+            c.alpha2.clone(),
             Country {
-                alpha2,
-                alpha3: s(v, "alpha_3").expect("alpha_3"),
-                numeric: Some(s(v, "numeric").expect("numeric").parse().expect("numeric")),
-                name: s(v, "name").expect("name"),
-                official_name: s(v, "official_name"),
-                common_name: s(v, "common_name"),
-                flag: s(v, "flag").expect("flag"),
+                alpha2: c.alpha2.clone(),
+                alpha3: c.alpha3.clone(),
+                numeric: Some(c.numeric),
+                name: c.name.clone(),
+                official_name: c.official_name.clone(),
+                common_name: without_article(&c.name),
+                flag: countries::flag(&c.alpha2),
                 region: None,
                 subregion: None,
                 intermediate: None,
                 currencies: Vec::new(),
-                aliases: Vec::new(),
             },
         );
     }
@@ -597,17 +578,16 @@ fn countries(
         KOSOVO.to_string(),
         Country {
             alpha2: KOSOVO.to_string(),
-            alpha3: KOSOVO_ALPHA3.to_string(),
+            alpha3: countries::KOSOVO_ALPHA3.to_string(),
             numeric: None,
-            name: KOSOVO_NAME.to_string(),
+            name: countries::KOSOVO_NAME.to_string(),
             official_name: None,
-            common_name: None,
-            flag: "\u{1F1FD}\u{1F1F0}".to_string(),
+            common_name: countries::KOSOVO_NAME.to_string(),
+            flag: countries::flag(KOSOVO),
             region: None,
             subregion: None,
             intermediate: None,
             currencies: Vec::new(),
-            aliases: Vec::new(),
         },
     );
     // M49 areas: the UN's table, and CLDR's containment for the rest.
@@ -658,43 +638,29 @@ fn countries(
         map.len(),
         "m49.csv lists a country ISO 3166-1 does not"
     );
-    // Everyday names.
+    // The everyday name a country is preferably called by.
     for row in csv_rows("data/country-aliases.csv") {
         let alpha2 = field(&row, "alpha2").expect("alpha2");
-        let name = field(&row, "name").expect("name").to_string();
         let c = map
             .get_mut(alpha2)
             .unwrap_or_else(|| panic!("alias for unknown {alpha2}"));
         if field(&row, "preferred") == Some("yes") {
-            c.common_name = Some(name.clone());
+            c.common_name = field(&row, "name").expect("name").to_string();
         }
-        c.aliases.push(name);
     }
     // Currencies, from the entities of ISO 4217 list one.
-    let mut by_folded: BTreeMap<String, String> = BTreeMap::new();
-    for c in map.values() {
-        for n in [Some(&c.name), c.official_name.as_ref(), c.common_name.as_ref()]
-            .into_iter()
-            .flatten()
-        {
-            by_folded.insert(fold_name(n), c.alpha2.clone());
-        }
-    }
+    let by_entity: BTreeMap<&str, &str> = iso.values().map(|c| (c.entity.as_str(), c.alpha2.as_str())).collect();
     for e in entries {
-        if NOT_COUNTRIES.contains(&e.entity.as_str()) || e.entity.starts_with("ZZ") {
+        if !countries::is_country_entity(&e.entity) {
             continue;
         }
         if currencies.get(&e.code).is_some_and(|c| c.kind != "Money") {
             continue; // funds and index units are not a country's currencies
         }
-        let alpha2 = match ENTITY_OVERRIDES.iter().find(|(n, _)| *n == e.entity) {
-            Some((_, a)) => a.to_string(),
-            None => by_folded
-                .get(&fold_name(&e.entity.replace("(THE)", "")))
-                .unwrap_or_else(|| panic!("ISO 4217 entity `{}` matches no country", e.entity))
-                .clone(),
-        };
-        let c = map.get_mut(&alpha2).expect("country");
+        let alpha2 = by_entity
+            .get(e.entity.as_str())
+            .unwrap_or_else(|| panic!("ISO 4217 entity `{}` matches no country", e.entity));
+        let c = map.get_mut(*alpha2).expect("country");
         if !c.currencies.contains(&e.code) {
             c.currencies.push(e.code.clone());
         }
@@ -971,8 +937,9 @@ fn country_table(countries: &BTreeMap<String, Country>, m49: &M49) -> String {
     };
     let mut o = String::new();
     o.push_str(HEADER);
-    o.push_str("// from data/iso3166-1.json, data/m49.csv, data/cldr/supplemental/territoryContainment.json,\n");
-    o.push_str("// data/country-aliases.csv, data/iso4217-list-one.xml and\n");
+    o.push_str("// from data/country-codes.csv, data/iso4217-list-one.xml, data/cldr/main/en/territories.json,\n");
+    o.push_str("// data/cldr/supplemental/codeMappings.json, data/WDICountry.csv, data/m49.csv,\n");
+    o.push_str("// data/cldr/supplemental/territoryContainment.json, data/country-aliases.csv and\n");
     o.push_str("// data/cldr/supplemental/currencyData.json. Do not edit by hand.\n\n");
     o.push_str("use super::country::CountryRecord;\nuse super::region::{IntermediateRegion, Region, Subregion};\nuse crate::money::Currency;\n\n");
     writeln!(
@@ -996,7 +963,9 @@ fn country_table(countries: &BTreeMap<String, Country>, m49: &M49) -> String {
     o.push_str("#[non_exhaustive]\npub enum Country {\n");
     for c in countries.values() {
         let num = c.numeric.map(|n| format!(", {n:03}")).unwrap_or_default();
-        writeln!(o, "    /// {} ({}{num})", c.name, c.alpha3).unwrap();
+        // Brackets escaped, or rustdoc reads `[Malvinas]` as a link.
+        let doc = c.name.replace('[', "\\[").replace(']', "\\]");
+        writeln!(o, "    /// {doc} ({}{num})", c.alpha3).unwrap();
         writeln!(o, "    {},", c.alpha2).unwrap();
     }
     o.push_str("}\n\nimpl Country {\n");
@@ -1013,7 +982,7 @@ fn country_table(countries: &BTreeMap<String, Country>, m49: &M49) -> String {
             c.numeric.map(|n| format!("Some({n})")).unwrap_or_else(|| "None".into()),
             lit(&c.name),
             opt_lit(&c.official_name),
-            opt_lit(&c.common_name),
+            lit(&c.common_name),
             lit(&c.flag),
             name_of(&m49.regions, &c.region, "Region"),
             name_of(&m49.subregions, &c.subregion, "Subregion"),
@@ -1050,29 +1019,6 @@ fn country_table(countries: &BTreeMap<String, Country>, m49: &M49) -> String {
         writeln!(o, "            {n} => Some(Country::{a}),").unwrap();
     }
     o.push_str("            _ => None,\n        }\n    }\n}\n\n");
-    // Name index.
-    let mut index: BTreeMap<String, String> = BTreeMap::new();
-    for c in countries.values() {
-        let names = [Some(&c.name), c.official_name.as_ref(), c.common_name.as_ref()];
-        for n in names.into_iter().flatten().chain(c.aliases.iter()) {
-            let key = fold_name(n);
-            assert!(!key.is_empty(), "{}: name `{n}` folds to nothing", c.alpha2);
-            if let Some(prev) = index.insert(key.clone(), c.alpha2.clone()) {
-                assert_eq!(prev, c.alpha2, "name key `{key}` is claimed by {prev} and {}", c.alpha2);
-            }
-        }
-    }
-    o.push_str("/// Folded names (see `normalize::fold_name`), sorted for binary search.\n");
-    writeln!(
-        o,
-        "pub(super) static NAME_INDEX: [(&str, Country); {}] = [",
-        index.len()
-    )
-    .unwrap();
-    for (k, a) in &index {
-        writeln!(o, "    ({}, Country::{a}),", lit(k)).unwrap();
-    }
-    o.push_str("];\n");
     o
 }
 
@@ -1326,40 +1272,6 @@ fn fixed_table(fixed: &[Fixed]) -> String {
     o
 }
 
-fn check(path: &str, generated: String) {
-    let full: PathBuf = root().join(path);
-    let current = std::fs::read_to_string(&full).unwrap_or_default();
-    if current == generated {
-        return;
-    }
-    if std::env::var_os(REGENERATE).is_some() {
-        std::fs::write(&full, generated).unwrap_or_else(|e| panic!("cannot write {}: {e}", full.display()));
-        return;
-    }
-    panic!("{path} is out of date with data/: run `{REGENERATE}=1 cargo test --test generated_tables` and commit the result");
-}
-
-fn rustfmt(path: &Path, code: String) -> String {
-    // The tables are checked in formatted as rustfmt would format them, so
-    // that `cargo fmt --check` and this test agree.
-    let tmp = std::env::temp_dir().join(format!(
-        "statecraft-gen-{}-{}",
-        std::process::id(),
-        path.file_name().and_then(|f| f.to_str()).unwrap_or("table.rs")
-    ));
-    std::fs::write(&tmp, &code).expect("write temp file");
-    let status = std::process::Command::new("rustfmt")
-        .args(["--edition", "2021", "--config-path"])
-        .arg(root().join("rustfmt.toml"))
-        .arg(&tmp)
-        .status()
-        .expect("rustfmt is installed with the toolchain");
-    assert!(status.success(), "rustfmt failed on generated {}", path.display());
-    let out = std::fs::read_to_string(&tmp).expect("read temp file");
-    let _ = std::fs::remove_file(&tmp);
-    out
-}
-
 #[test]
 fn generated_tables_match_data() {
     let one = list_one();
@@ -1385,7 +1297,11 @@ fn generated_tables_match_data() {
         ),
         ("src/fx/fixed_table.rs", fixed_table(&fixed)),
     ] {
-        let formatted = rustfmt(Path::new(path), code);
-        check(path, formatted);
+        let name = path.rsplit('/').next().unwrap_or(path);
+        regenerate::check(
+            path,
+            &regenerate::rustfmt(name, &code),
+            "cargo test --test generated_tables",
+        );
     }
 }

@@ -1,5 +1,5 @@
 //! Every country and currency, checked through the public API against the
-//! ISO, UN and CLDR files in `data/`.
+//! ISO, UN, World Bank and CLDR files in `data/`.
 
 use std::collections::BTreeSet;
 
@@ -20,31 +20,110 @@ fn tag<'a>(block: &'a str, name: &str) -> Option<&'a str> {
     Some(body[..body.find(&format!("</{name}>"))?].trim())
 }
 
+/// A name in capitals as ISO 4217 writes its entities: `Türkiye` and
+/// `TÜRKİYE`, `Lao People's` and `LAO PEOPLE’S` are the same.
+fn capitals(name: &str) -> String {
+    name.to_uppercase().replace('İ', "I").replace('’', "'")
+}
+
 #[test]
 fn every_iso_3166_entry_is_a_country_with_its_codes_and_names() {
-    let json: serde_json::Value = serde_json::from_str(&read("data/iso3166-1.json")).unwrap();
-    let entries = json["3166-1"].as_array().unwrap();
-    assert_eq!(entries.len(), 249);
+    let text = read("data/country-codes.csv");
+    let rows: Vec<std::collections::BTreeMap<String, String>> = csv::Reader::from_reader(text.as_bytes())
+        .deserialize()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows.len(), 249);
+    // ISO 3166's short names in capitals, as ISO 4217 list one names its
+    // entities.
+    let xml = read("data/iso4217-list-one.xml");
+    let entities: BTreeSet<String> = xml
+        .split("<CtryNm>")
+        .skip(1)
+        .map(|b| capitals(b[..b.find("</CtryNm>").unwrap()].replace('\u{a0}', " ").trim()))
+        .collect();
+    let wdi = read("data/WDICountry.csv");
+    let long_names: std::collections::BTreeMap<String, String> = csv::Reader::from_reader(wdi.as_bytes())
+        .deserialize::<std::collections::BTreeMap<String, String>>()
+        .map(Result::unwrap)
+        .map(|r| (r["2-alpha code"].clone(), r["Long Name"].clone()))
+        .collect();
     let mut seen = BTreeSet::new();
-    for e in entries {
-        let alpha2 = e["alpha_2"].as_str().unwrap();
+    let mut names = BTreeSet::new();
+    for row in &rows {
+        let alpha2 = row["ISO3166-1-Alpha-2"].as_str();
         let c: Country = alpha2.parse().unwrap();
         assert_eq!(c.alpha2(), alpha2);
-        assert_eq!(c.alpha3(), e["alpha_3"].as_str().unwrap());
-        assert_eq!(c.numeric(), Some(e["numeric"].as_str().unwrap().parse().unwrap()));
-        assert_eq!(c.name(), e["name"].as_str().unwrap());
-        assert_eq!(c.official_name(), e.get("official_name").and_then(|v| v.as_str()));
-        assert_eq!(c.flag(), e["flag"].as_str().unwrap());
+        assert_eq!(c.alpha3(), row["ISO3166-1-Alpha-3"]);
+        assert_eq!(c.numeric(), Some(row["ISO3166-1-numeric"].parse().unwrap()));
+        assert!(entities.contains(&capitals(c.name())), "{c}: {}", c.name());
+        assert!(names.insert(capitals(c.name())), "{c}: {} twice", c.name());
+        // The UN's formal name without its article; the World Bank's long
+        // name for the two UN members whose UNTERM names the file lacks.
+        let formal = match row["UNTERM English Formal"].trim_end_matches(['*', ' ']) {
+            "" if ["CI", "TR"].contains(&alpha2) => long_names[alpha2].as_str(),
+            f => f.strip_prefix("the ").unwrap_or(f),
+        };
+        let official = Some(formal).filter(|f| !f.is_empty() && *f != c.name());
+        assert_eq!(c.official_name(), official, "{c}");
+        let flag: String = alpha2
+            .chars()
+            .map(|l| char::from_u32(0x1F1E6 + (l as u32 - 'A' as u32)).unwrap())
+            .collect();
+        assert_eq!(c.flag(), flag);
         seen.insert(c);
     }
     let kosovo: Country = "XK".parse().unwrap();
     assert_eq!(
-        (kosovo.alpha3(), kosovo.numeric(), kosovo.name()),
-        ("XKX", None, "Kosovo")
+        (kosovo.alpha3(), kosovo.numeric(), kosovo.name(), kosovo.flag()),
+        ("XKX", None, "Kosovo", "🇽🇰")
     );
     seen.insert(kosovo);
     assert_eq!(seen.len(), 250);
     assert_eq!(Country::iter().collect::<BTreeSet<_>>(), seen);
+}
+
+#[test]
+fn short_names_are_written_as_iso_3166_writes_them() {
+    for (c, name) in [
+        (Country::BS, "Bahamas (the)"),
+        (Country::BO, "Bolivia (Plurinational State of)"),
+        (Country::KR, "Korea (the Republic of)"),
+        (Country::LA, "Lao People's Democratic Republic (the)"),
+        (Country::CI, "Côte d'Ivoire"),
+        (Country::TR, "Türkiye"),
+        (Country::TZ, "Tanzania, United Republic of"),
+        (Country::SH, "Saint Helena, Ascension and Tristan da Cunha"),
+        (Country::MF, "Saint Martin (French part)"),
+        (Country::SX, "Sint Maarten (Dutch part)"),
+        (Country::HM, "Heard Island and McDonald Islands"),
+        (Country::VI, "Virgin Islands (U.S.)"),
+        (Country::FK, "Falkland Islands (the) [Malvinas]"),
+        (Country::GW, "Guinea-Bissau"),
+        (Country::IM, "Isle of Man"),
+    ] {
+        assert_eq!(c.name(), name);
+    }
+    for (c, official) in [
+        (Country::GT, Some("Republic of Guatemala")),
+        (Country::CI, Some("Republic of Côte d'Ivoire")),
+        (Country::TR, Some("Republic of Türkiye")),
+        (Country::US, Some("United States of America")),
+        (Country::VA, Some("Holy See")),
+        (Country::AU, None),
+        (Country::AW, None),
+    ] {
+        assert_eq!(c.official_name(), official, "{c}");
+    }
+    for (c, common) in [
+        (Country::BS, "Bahamas"),
+        (Country::US, "United States"),
+        (Country::GB, "United Kingdom"),
+        (Country::KR, "South Korea"),
+        (Country::LA, "Laos"),
+    ] {
+        assert_eq!(c.common_name(), common, "{c}");
+    }
 }
 
 #[test]

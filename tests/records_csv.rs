@@ -26,7 +26,7 @@ fn errors_name_the_line_the_column_and_the_text() {
         (b"1,2021-02-30,US,GT,committed,5,USD", "line 2, column 2 (date): invalid date `2021-02-30`: expected a calendar date as YYYY-MM-DD"),
         (b"1,07/06/2021,US,GT,committed,5,USD", "line 2, column 2 (date): invalid date `07/06/2021`: expected a calendar date as YYYY-MM-DD"),
         (b",2021-06-07,US,GT,committed,5,USD", "line 2, column 1 (id): invalid id ``: empty"),
-        (b"1\t2,2021-06-07,US,GT,committed,5,USD", "line 2, column 1 (id): invalid id `1\\t2`: control characters are not allowed"),
+        (b"1\t2,2021-06-07,US,GT,committed,5,USD", "line 2, column 1 (id): invalid id `1\\t2`: control characters other than line breaks are not allowed"),
         (b"\xff,2021-06-07,US,GT,committed,5,USD", "line 2, column 1 (id): invalid UTF-8 in `\u{fffd}`"),
         (b"1,2021-06-07,ZZ,GT,committed,5,USD", "line 2, column 3 (donor): unknown country code `ZZ`"),
         (b"1,2021-06-07,US,Guatemala,committed,5,USD", "line 2, column 4 (recipient): unknown country code `Guatemala`"),
@@ -34,8 +34,10 @@ fn errors_name_the_line_the_column_and_the_text() {
         (b"1,2021-06-07,US,GT,committed,1e5,USD", "line 2, column 6 (amount): invalid amount `1e5`: exponents are not accepted"),
         (b"1,2021-06-07,US,GT,committed,1.2.3,USD", "line 2, column 6 (amount): invalid amount `1.2.3`: two decimal points"),
         (b"1,2021-06-07,US,GT,committed,-,USD", "line 2, column 6 (amount): invalid amount `-`: no digits"),
-        (b"1,2021-06-07,US,GT,committed,$5,USD", "line 2, column 6 (amount): invalid amount `$5`: no digits"),
-        (b"1,2021-06-07,US,GT,committed,5 ,USD", "line 2, column 6 (amount): invalid amount `5 `: unexpected ` ` after the amount"),
+        (b"1,2021-06-07,US,GT,committed,$5,USD", "line 2, column 6 (amount): invalid amount `$5`: unexpected `$` before the number"),
+        (b"1,2021-06-07,US,GT,committed,5 x,USD", "line 2, column 6 (amount): invalid amount `5 x`: unexpected `x` after the number"),
+        (b"1,2021-06-07,US,GT,committed,.5,USD", "line 2, column 6 (amount): invalid amount `.5`: a decimal point needs a digit on each side"),
+        (b"1,2021-06-07,US,GT,committed,\"1,000\",USD", "line 2, column 6 (amount): invalid amount `1,000`: digit grouping is not accepted"),
         (b"1,2021-06-07,US,GT,committed,99999999999999999999999999999,USD", "line 2, column 6 (amount): invalid amount `99999999999999999999999999999`: too large for a decimal"),
         (b"1,2021-06-07,US,GT,committed,0.00000000000000000000000000001,USD", "line 2, column 6 (amount): invalid amount `0.00000000000000000000000000001`: more than 28 decimal places"),
         (b"1,2021-06-07,US,GT,committed,5,XYZ", "line 2, column 7 (currency): unknown currency code `XYZ`"),
@@ -65,6 +67,10 @@ fn what_the_form_allows() {
         (Some(Country::US), FundingStage::Committed)
     );
     assert_eq!(r.amount(), Some("USD -0.50".parse().unwrap()));
+    // A sign, and spaces around any field but the id.
+    let r = read_one(b" a ,2021-06-07, US ,GT,committed, +5 ,USD ").unwrap();
+    assert_eq!((r.id().as_str(), r.donor().as_country()), (" a ", Some(Country::US)));
+    assert_eq!(r.amount(), Some("USD 5".parse().unwrap()));
     let undisclosed = read_one(b"2,2021-06-07,US,GT,announced,,").unwrap();
     assert_eq!(undisclosed.amount(), None);
     // A currency without an amount is checked, then dropped with it.
@@ -104,7 +110,7 @@ fn lines_longer_than_a_mebibyte_are_refused_and_skipped() {
     assert_eq!(items.len(), 2);
     assert_eq!(
         items[0].as_ref().unwrap_err().to_string(),
-        "line 2: line longer than 1 MiB"
+        "line 2: record longer than 1 MiB"
     );
     assert_eq!(items[1].as_ref().unwrap().id().as_str(), "1");
 }
@@ -252,7 +258,7 @@ fn a_file_read_in_parallel_gives_what_one_pass_gives() {
     while let Some(item) = reader.next() {
         match item {
             Ok(r) => each.push_at(reader.line(), &r),
-            Err(e) => each.reject(e.line().unwrap(), RejectReason::Invalid(e.to_string())),
+            Err(e) => each.reject(e.line().unwrap(), RejectReason::from(e)),
         }
     }
     let each = each.totals().unwrap();
@@ -279,7 +285,7 @@ fn a_file_read_in_parallel_gives_what_one_pass_gives() {
         lines,
         [
             "line 7: column 2 (date): invalid date `2021-02-30`: expected a calendar date as YYYY-MM-DD",
-            "line 11: column 6 (amount): invalid amount `12x`: unexpected `x` after the amount",
+            "line 11: column 6 (amount): invalid amount `12x`: unexpected `x` after the number",
             "line 60: no par rate for GBP on 2021-03-03: GBP is not quoted",
         ]
     );
@@ -299,5 +305,68 @@ fn unreadable_files_are_errors() {
         e.to_string(),
         "line 1: expected the header `id,date,donor,recipient,stage,amount,currency`, found `id,when`"
     );
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
+fn records_spanning_lines_across_the_cuts_of_a_parallel_read() {
+    // Every third id holds line breaks, and long ones now and then, so
+    // that the cuts between parts fall inside records: a part that began
+    // inside a record is read again from where that record ended.
+    let mut text = format!("{HEADER}\n");
+    let mut rejected_lines = Vec::new();
+    let mut line = 2u64;
+    for i in 0..60_000u32 {
+        let id = match i % 3 {
+            0 if i % 999 == 0 => format!("\"long{i}{}\"", "\n,x".repeat(3000)),
+            0 => format!("\"r{i}{}\"", "\nsecond line,\r\n".repeat(8)),
+            1 => format!("\"q{i}, \"\"quoted\"\"\""),
+            _ => format!("p{i}"),
+        };
+        let amount = if i % 101 == 5 {
+            rejected_lines.push(line);
+            "1e5".to_string()
+        } else {
+            format!("{}.{:02}", i * 37 % 100_003, i % 100)
+        };
+        text.push_str(&format!(
+            "{id},2021-{:02}-{:02},US,{},committed,{amount},USD\n",
+            1 + i % 12,
+            1 + i % 28,
+            ["GT", "HN", "SV"][(i % 3) as usize]
+        ));
+        line += 1 + id.matches('\n').count() as u64;
+    }
+    assert!(text.len() > 3 << 20);
+    let path = std::env::temp_dir().join(format!("statecraft-multiline-{}.csv", std::process::id()));
+    std::fs::write(&path, &text).unwrap();
+    let mut one = Aggregator::new(&Par, Currency::USD, Dimension::Recipient).keep_rejections(1000);
+    Reader::new(text.as_bytes()).aggregate_into(&mut one).unwrap();
+    let one = one.totals().unwrap();
+    assert_eq!((one.read(), one.rejected()), (60_000, rejected_lines.len() as u64));
+    // Each rejection names the line its record starts on.
+    let lines: Vec<u64> = one.rejections().iter().map(|r| r.line()).collect();
+    assert_eq!(lines, rejected_lines);
+    // The test reads again: for some number of parts, the line break
+    // after a cut (where FundingFile starts a part) is inside quotes
+    // (after an odd number of quote characters).
+    let body = (text.len() - HEADER.len() - 1) as u64;
+    let cut_inside = |parts: u64| {
+        (1..parts).any(|i| {
+            let cut = HEADER.len() + 1 + (body / parts * i) as usize;
+            let nl = cut - 1 + text[cut - 1..].find('\n').unwrap();
+            text[..nl].matches('"').count() % 2 == 1
+        })
+    };
+    assert!(cut_inside(3) && cut_inside(4));
+    for threads in [2, 3, 4] {
+        let mut agg = Aggregator::new(&Par, Currency::USD, Dimension::Recipient).keep_rejections(1000);
+        FundingFile::open(&path)
+            .unwrap()
+            .threads(threads)
+            .aggregate_into(&mut agg)
+            .unwrap();
+        assert_eq!(agg.totals().unwrap(), one, "{threads} threads");
+    }
     std::fs::remove_file(&path).unwrap();
 }

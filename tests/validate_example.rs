@@ -127,7 +127,7 @@ fn unreadable_input_exits_2_saying_where() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
-        format!("validate: {rates}: line 2, column 4: invalid USD/GTQ rate `x`: not a decimal\n")
+        format!("validate: {rates}: line 2, column 4: invalid USD/GTQ rate `x`: no digits\n")
     );
 }
 

@@ -175,11 +175,15 @@ impl Groups {
     }
 }
 
-/// What a flow's rate is looked up by, computed when the flow is read:
-/// its currency and the day number of its date, `None` when it has no
-/// amount.
+/// What a batch of flows tells the aggregator beyond [`Flow`], computed
+/// when each flow is read.
 pub(crate) trait RateKey {
+    /// What its rate is looked up by: its currency and the day number of
+    /// its date, `None` when it has no amount.
     fn rate_key(&self) -> Option<(Currency, i32)>;
+
+    /// Its recipient, when that is one country.
+    fn one_recipient(&self) -> Option<Country>;
 }
 
 /// A multiplicative hasher for key codes (which are small integers).
@@ -486,7 +490,7 @@ impl Tally {
     #[inline]
     pub(crate) fn push_at<R: RateSource + ?Sized>(&mut self, rates: &R, line: u64, flow: &impl Flow) {
         let slot = self.peek(flow);
-        self.push_with(rates, line, flow, slot);
+        self.push_with(rates, line, flow, None, slot);
     }
 
     /// Adds a batch of flows with their lines: the same as pushing each in
@@ -504,7 +508,7 @@ impl Tally {
                 }
             }
             for (slot, (line, flow)) in slots.iter().zip(chunk) {
-                self.push_with(rates, *line, flow, *slot);
+                self.push_with(rates, *line, flow, flow.one_recipient(), *slot);
             }
         }
     }
@@ -519,20 +523,37 @@ impl Tally {
         }
     }
 
+    /// Adds one flow; `one` is its recipient when the caller knows it is a
+    /// single country (saving the [`Flow::recipients`] call), `slot` what
+    /// the cache holds for its rate.
     #[inline]
-    fn push_with<R: RateSource + ?Sized>(&mut self, rates: &R, line: u64, flow: &impl Flow, slot: Slot) {
-        let date = flow.date();
+    fn push_with<R: RateSource + ?Sized>(
+        &mut self,
+        rates: &R,
+        line: u64,
+        flow: &impl Flow,
+        one: Option<Country>,
+        slot: Slot,
+    ) {
         if let Some(table) = &self.gaps {
+            let day = flow.date();
             let unknown = flow
                 .recipients()
                 .countries()
-                .find_map(|c| table.unknown_on(c, date).map(|e| (c, e)));
+                .find_map(|c| table.unknown_on(c, day).map(|e| (c, e)));
             if let Some((country, source)) = unknown {
                 self.reject(line, RejectReason::GroupNotKnown { country, source });
                 return;
             }
         }
         self.read = self.read.saturating_add(1);
+        // The date is built only where it counts: for keys by year, month
+        // or dated group, and to ask for a rate the cache does not hold.
+        let date = if self.by.uses_date() {
+            flow.date()
+        } else {
+            NaiveDate::MIN
+        };
         let (donor, stage) = (flow.donor(), flow.stage());
         // A donor that is no country is keyed by key when it is a key.
         let (code, keyed) = match &*donor {
@@ -564,12 +585,12 @@ impl Tally {
         };
         let factor = match self
             .cache
-            .resolve(rates, money.currency(), self.at.unwrap_or(date), slot)
+            .resolve(rates, money.currency(), || self.at.unwrap_or_else(|| flow.date()), slot)
         {
             Ok(f) => f,
             Err(i) => {
                 if would_keep(&self.rejections, self.keep, line) {
-                    let on = self.at.unwrap_or(date);
+                    let on = self.at.unwrap_or_else(|| flow.date());
                     // The reason was kept, or the source is asked again.
                     let reason = match self.cache.error(i) {
                         Some(e) => RejectReason::NoRate(e.clone()),
@@ -588,18 +609,9 @@ impl Tally {
                 return;
             }
         };
-        let result = match (&*flow.recipients(), keyed) {
-            (Recipients::One(recipient), false) => {
-                self.add_one(money, factor, self.by.code(code, *recipient, stage, date))
-            }
-            (split @ (Recipients::One(_) | Recipients::Split(_)), _) => {
-                let parts = parts(split, |c| self.country_target(&donor, code, keyed, c, stage, date));
-                self.add_split(money, factor, &parts)
-            }
-            (areas, _) => {
-                let parts = self.area_parts(areas, &donor, code, keyed, stage, date);
-                self.add_apportioned(money, factor, parts)
-            }
+        let result = match (one, keyed) {
+            (Some(recipient), false) => self.add_one(money, factor, self.by.code(code, recipient, stage, date)),
+            _ => self.add_to_recipients(money, factor, &flow.recipients(), (&donor, code, keyed), (stage, date)),
         };
         match result {
             Ok(()) => self.aggregated = self.aggregated.saturating_add(1),
@@ -607,17 +619,40 @@ impl Tally {
                 if would_keep(&self.rejections, self.keep, line) {
                     let reason = match e {
                         ProductError::TooPrecise => RejectReason::TooPrecise { amount: money },
-                        ProductError::Overflow => RejectReason::Overflow(format!(
-                            "{money} at {} {} per {} is beyond the largest {} amount a decimal holds",
-                            factor.to_decimal(),
-                            self.target,
-                            money.currency(),
-                            self.target
-                        )),
+                        ProductError::Overflow => RejectReason::Overflow {
+                            amount: money,
+                            rate: factor.to_decimal(),
+                            target: self.target,
+                        },
                     };
                     keep_first(&mut self.rejections, self.keep, Rejection::new(line, reason));
                 }
                 self.rejected = self.rejected.saturating_add(1);
+            }
+        }
+    }
+
+    /// Adds a converted flow to its recipients, as they are: `code` is the
+    /// donor's code, or `keyed` when it is keyed by key.
+    fn add_to_recipients(
+        &mut self,
+        money: Money,
+        factor: Factor,
+        recipients: &Recipients,
+        (donor, code, keyed): (&Actor, u32, bool),
+        (stage, date): (FundingStage, NaiveDate),
+    ) -> Result<(), ProductError> {
+        match (recipients, keyed) {
+            (Recipients::One(recipient), false) => {
+                self.add_one(money, factor, self.by.code(code, *recipient, stage, date))
+            }
+            (split @ (Recipients::One(_) | Recipients::Split(_)), _) => {
+                let parts = parts(split, |c| self.country_target(donor, code, keyed, c, stage, date));
+                self.add_split(money, factor, &parts)
+            }
+            (areas, _) => {
+                let parts = self.area_parts(areas, donor, code, keyed, stage, date);
+                self.add_apportioned(money, factor, parts)
             }
         }
     }

@@ -219,8 +219,12 @@ fn part_of(
             d.recipient_part(*c, day)
         }
         area => {
-            let r = AreaRecipient::resolve(dossier, [area.clone()], day)
-                .map_err(|e| rejected(RejectReason::Invalid(format!("allocation `{}`: {e}", a.id()))))?;
+            let r = AreaRecipient::resolve(dossier, [area.clone()], day).map_err(|source| {
+                rejected(RejectReason::AreaNotKnown {
+                    allocation: a.id().clone(),
+                    source,
+                })
+            })?;
             if let (Dimension::Group(t), Some(r)) = (d, &r) {
                 if let Some((country, source)) = r
                     .countries()
@@ -239,22 +243,20 @@ fn part_of(
     let undated = || {
         FactRejection::new(
             path.clone(),
-            RejectReason::Invalid(format!(
-                "allocation `{}` has no date to count it by {}",
-                a.id(),
-                d.name()
-            )),
+            RejectReason::Undated {
+                allocation: a.id().clone(),
+                by: d.name(),
+            },
         )
     };
     Ok(match d {
         Dimension::Donor => KeyPart::donor(donor_of(dossier, a).ok_or_else(|| {
             FactRejection::new(
                 path.clone().field("pledge"),
-                RejectReason::Invalid(format!(
-                    "allocation `{}` is from pledge `{}`, which is not in the dossier, so it has no donor",
-                    a.id(),
-                    a.pledge()
-                )),
+                RejectReason::UnknownPledge {
+                    allocation: a.id().clone(),
+                    pledge: a.pledge().clone(),
+                },
             )
         })?),
         Dimension::Stage => KeyPart::DoseStage(a.stage()),

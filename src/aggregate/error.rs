@@ -1,5 +1,6 @@
 //! Errors of aggregation.
 
+use super::ExactSum;
 use crate::Currency;
 
 /// Why totals could not be merged, added or read.
@@ -38,7 +39,7 @@ pub enum AggregateError {
     #[error("the sum {sum} does not fit a decimal at {decimal_places} decimal places")]
     OutOfRange {
         /// The exact sum.
-        sum: String,
+        sum: ExactSum,
         /// The decimal places asked for.
         decimal_places: u32,
     },

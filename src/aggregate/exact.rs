@@ -152,7 +152,7 @@ impl ExactSum {
 
     fn out_of_range(self, dp: u32) -> AggregateError {
         AggregateError::OutOfRange {
-            sum: self.to_string(),
+            sum: self,
             decimal_places: dp,
         }
     }

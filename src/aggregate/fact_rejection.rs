@@ -12,12 +12,13 @@ use crate::FieldPath;
 /// date to group it by).
 ///
 /// ```
-/// use statecraft::{FactRejection, FieldPath, RejectReason};
+/// use statecraft::{FactRejection, FieldPath, FundingFlowError, RejectReason};
 ///
 /// let path = FieldPath::root().field("funding").index(3);
-/// let r = FactRejection::new(path, RejectReason::Invalid("funding `x` has neither a value date nor an announcement date".into()));
+/// let r = FactRejection::new(path, RejectReason::Funding(FundingFlowError::Undated { id: "x".parse()? }));
 /// assert_eq!(r.path().to_pointer(), "/funding/3");
 /// assert_eq!(r.to_string(), "/funding/3: funding `x` has neither a value date nor an announcement date");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FactRejection {

@@ -121,7 +121,7 @@ impl<R: RateSource> FundingSummary<R> {
                         _ => path.field("recipients"),
                     };
                     places.push((line, place));
-                    agg.reject(line, RejectReason::Invalid(e.to_string()));
+                    agg.reject(line, RejectReason::Funding(e));
                     continue;
                 }
             };
@@ -131,7 +131,7 @@ impl<R: RateSource> FundingSummary<R> {
                     let e = FundingFlowError::Undated {
                         id: funding.id().clone(),
                     };
-                    agg.reject(line, RejectReason::Invalid(e.to_string()));
+                    agg.reject(line, RejectReason::Funding(e));
                     continue;
                 }
                 // No rate is looked up for it and no key depends on it.

@@ -37,6 +37,6 @@ pub use flow::Flow;
 pub use funding_flow::{FundingFlow, FundingFlowError};
 pub use funding_summary::{FundingSummary, FundingTotals};
 pub use pledge_summary::{PledgeSummary, Remainder};
-pub use rejection::{RejectReason, Rejection};
+pub use rejection::{ReaderError, RejectReason, Rejection};
 pub use split::{Recipients, Split, SplitError};
 pub use totals::{GroupTotal, Totals};

@@ -135,7 +135,7 @@ impl RateCache {
         date: NaiveDate,
     ) -> Result<Factor, u32> {
         let slot = self.peek(currency, date);
-        self.resolve(rates, currency, date, slot)
+        self.resolve(rates, currency, || date, slot)
     }
 
     /// What the cache holds for `currency` on `date`, without asking: a
@@ -162,18 +162,18 @@ impl RateCache {
         }
     }
 
-    /// The rate a [`peek`](RateCache::peek) found, asking `rates` if it
-    /// found nothing yet.
+    /// The rate a [`peek`](RateCache::peek) found, asking `rates` for the
+    /// rate of `date()` if it found nothing yet.
     #[inline]
     pub(crate) fn resolve<R: RateSource + ?Sized>(
         &mut self,
         rates: &R,
         currency: Currency,
-        date: NaiveDate,
+        date: impl FnOnce() -> NaiveDate,
         slot: Slot,
     ) -> Result<Factor, u32> {
         if slot == Slot::UNKNOWN {
-            return self.fill(rates, currency, date);
+            return self.fill(rates, currency, date());
         }
         let index = u32::try_from(slot.0 & u128::from(u32::MAX)).unwrap_or(u32::MAX);
         if slot.0 & TAGGED == 0 {
@@ -190,9 +190,9 @@ impl RateCache {
     #[cold]
     fn fill<R: RateSource + ?Sized>(&mut self, rates: &R, currency: Currency, date: NaiveDate) -> Result<Factor, u32> {
         let day = date.num_days_from_ce();
-        match rates.rate(currency, self.target, date) {
-            Ok(rate) => {
-                let factor = Factor::of(rate.value());
+        match rates.rate_value(currency, self.target, date) {
+            Ok(value) => {
+                let factor = Factor::of(value);
                 let slot = match factor {
                     Factor::Scaled(s) if s & TAGGED == 0 => Some(Slot(s)),
                     _ if self.wide.len() < MAX_KEPT => {

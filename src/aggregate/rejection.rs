@@ -1,27 +1,47 @@
 //! `Rejection`: a record the aggregator could not sum, and why.
 
+use std::error::Error;
 use std::fmt;
+use std::sync::Arc;
 
+use rust_decimal::Decimal;
+
+use super::FundingFlowError;
 use crate::fx::FxError;
 use crate::geo::GroupDateError;
-use crate::{Country, Money};
+use crate::{AllocationId, Country, Currency, Money, PledgeId};
 
-/// Why a record was not summed.
+/// Why a record, or a fact of a dossier, was not summed. Each kind a
+/// caller can match on; where one comes from another error, it keeps it
+/// (as its field and its [`source`](std::error::Error::source)).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RejectReason {
-    /// The record could not be read (a reader's message, with the column
-    /// and the text).
+    /// A record its reader could not read: the reader's own error, kept
+    /// whole (for the CSV form, a
+    /// [`records::RecordError`](crate::records::RecordError) naming the
+    /// column and the text; its line is the rejection's).
     #[error("{0}")]
-    Invalid(String),
+    Unreadable(#[source] ReaderError),
     /// No rate for the record's currency on its date.
     #[error("{0}")]
-    NoRate(FxError),
+    NoRate(#[source] FxError),
     /// The converted amount, or a total it would join, is beyond what a
     /// total may hold: a `Decimal` at the target's minor units (about
     /// 7.9 × 10²⁶ for a currency with cents).
-    #[error("overflow: {0}")]
-    Overflow(String),
+    #[error(
+        "overflow: {amount} at {rate} {target} per {} is beyond the largest {target} amount a decimal holds",
+        amount.currency()
+    )]
+    Overflow {
+        /// The amount.
+        amount: Money,
+        /// The rate it was converted at, in `target` per unit of its
+        /// currency.
+        rate: Decimal,
+        /// The currency of the totals.
+        target: Currency,
+    },
     /// An amount whose decimal places, with those of its split share, are
     /// more than the 18 an exact sum keeps.
     #[error("{amount} has too many decimal places to sum exactly (at most 18 with its share)")]
@@ -38,6 +58,95 @@ pub enum RejectReason {
         /// The group whose recorded history begins after the date.
         source: GroupDateError,
     },
+    /// A vaccine allocation to a group, or an area naming one, dated before
+    /// the group's recorded history: its members cannot be told.
+    #[error("allocation `{allocation}`: {source}")]
+    AreaNotKnown {
+        /// The allocation.
+        allocation: AllocationId,
+        /// The group whose recorded history begins after the date.
+        source: GroupDateError,
+    },
+    /// A funding entry of a dossier that is not a flow of funds: no date,
+    /// or shares that do not make a split.
+    #[error("{0}")]
+    Funding(#[source] FundingFlowError),
+    /// A vaccine allocation with no date, counted by year or month.
+    #[error("allocation `{allocation}` has no date to count it by {by}")]
+    Undated {
+        /// The allocation.
+        allocation: AllocationId,
+        /// The dimension that needs a date: `year` or `month`.
+        by: &'static str,
+    },
+    /// A vaccine allocation from a pledge the dossier does not hold,
+    /// counted by donor.
+    #[error("allocation `{allocation}` is from pledge `{pledge}`, which is not in the dossier, so it has no donor")]
+    UnknownPledge {
+        /// The allocation.
+        allocation: AllocationId,
+        /// The pledge it names.
+        pledge: PledgeId,
+    },
+}
+
+/// The error a reader gave for a record it could not read, whatever the
+/// reader (the CSV form's [`RecordError`](crate::records::RecordError),
+/// or your own): kept whole and shared, so that rejections stay `Clone`.
+/// Two are equal when they say the same.
+///
+/// ```
+/// use statecraft::records::{Reader, RecordError, RecordErrorKind};
+/// use statecraft::RejectReason;
+///
+/// let csv = "id,date,donor,recipient,stage,amount,currency\n1,2021-06-07,US,ZZ,pledged,5,USD\n";
+/// let e: RecordError = Reader::new(csv.as_bytes()).next().unwrap().unwrap_err();
+/// let reason = RejectReason::from(e);
+/// let RejectReason::Unreadable(read) = &reason else { panic!() };
+/// let e = read.downcast_ref::<RecordError>().unwrap();
+/// assert!(matches!(e.kind(), RecordErrorKind::Country(_)));
+/// assert_eq!(reason.to_string(), "column 4 (recipient): unknown country code `ZZ`");
+/// ```
+#[derive(Clone, Debug)]
+pub struct ReaderError(Arc<dyn Error + Send + Sync + 'static>);
+
+impl ReaderError {
+    /// Keeps `error`.
+    pub fn new(error: impl Error + Send + Sync + 'static) -> ReaderError {
+        ReaderError(Arc::new(error))
+    }
+
+    /// The error, if it is a `T`.
+    pub fn downcast_ref<T: Error + 'static>(&self) -> Option<&T> {
+        self.0.downcast_ref()
+    }
+
+    /// The error.
+    pub fn get_ref(&self) -> &(dyn Error + Send + Sync + 'static) {
+        &*self.0
+    }
+}
+
+impl PartialEq for ReaderError {
+    fn eq(&self, other: &ReaderError) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl Eq for ReaderError {}
+
+impl fmt::Display for ReaderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl Error for ReaderError {
+    /// The reader's error's own source: a `ReaderError` is that error,
+    /// shared.
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        self.0.source()
+    }
 }
 
 /// A record that was not summed: where it was, and why.
@@ -47,10 +156,15 @@ pub enum RejectReason {
 /// [`Aggregator::push_at`](crate::Aggregator::push_at).
 ///
 /// ```
-/// use statecraft::{RejectReason, Rejection};
+/// use statecraft::{Currency, Decimal, RejectReason, Rejection};
 ///
-/// let r = Rejection::new(12, RejectReason::Invalid("column 2 (date): invalid date `2021-02-30`".into()));
-/// assert_eq!(r.to_string(), "line 12: column 2 (date): invalid date `2021-02-30`");
+/// let reason = RejectReason::Overflow { amount: "USD 5".parse()?, rate: Decimal::MAX, target: Currency::EUR };
+/// let r = Rejection::new(12, reason);
+/// assert_eq!(
+///     r.to_string(),
+///     "line 12: overflow: USD 5 at 79228162514264337593543950335 EUR per USD is beyond the largest EUR amount a decimal holds"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rejection {
@@ -106,17 +220,38 @@ pub(crate) fn would_keep(kept: &[Rejection], limit: usize, line: u64) -> bool {
 mod tests {
     use super::*;
 
+    fn reason() -> RejectReason {
+        RejectReason::TooPrecise {
+            amount: Money::zero(Currency::USD),
+        }
+    }
+
     #[test]
     fn keeps_the_lowest_lines_in_order() {
         let mut kept = Vec::new();
         for line in [9, 3, 7, 1, 8, 2, 3] {
             if would_keep(&kept, 3, line) {
-                keep_first(&mut kept, 3, Rejection::new(line, RejectReason::Invalid(String::new())));
+                keep_first(&mut kept, 3, Rejection::new(line, reason()));
             }
         }
         assert_eq!(kept.iter().map(Rejection::line).collect::<Vec<_>>(), [1, 2, 3]);
         let mut none = Vec::new();
-        keep_first(&mut none, 0, Rejection::new(1, RejectReason::Invalid(String::new())));
+        keep_first(&mut none, 0, Rejection::new(1, reason()));
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn reasons_keep_their_cause() {
+        #[derive(Debug, thiserror::Error)]
+        #[error("bad row")]
+        struct Bad;
+        let reason = RejectReason::Unreadable(ReaderError::new(Bad));
+        assert_eq!(reason.to_string(), "bad row");
+        let cause = reason.source().and_then(|s| s.downcast_ref::<ReaderError>()).unwrap();
+        assert!(cause.downcast_ref::<Bad>().is_some());
+        assert_eq!(reason.clone(), reason);
+        assert_eq!(RejectReason::Unreadable(ReaderError::new(Bad)), reason);
+        fn check<T: Send + Sync + 'static + Error>() {}
+        check::<RejectReason>();
     }
 }

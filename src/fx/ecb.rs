@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::history::{day_number, Column, History};
 use super::policy::{check_legal_tender, Lookup};
-use super::rate::{convert_exact, quotient};
+use super::rate::{convert_exact, product, quotient};
 use super::{ecb_csv, FxError, MissingRatePolicy, Rate, RateSource, Series};
 use crate::{Currency, Money};
 
@@ -94,7 +94,7 @@ impl EcbRates {
     /// unknown, repeated or `EUR` currency column, a header with nothing
     /// after it, a row with a wrong number of fields, a date that is not
     /// `YYYY-MM-DD`, a repeated date, a rate that is not a plain positive
-    /// decimal of at most 28 digits. [`FxError::Read`] when the reader
+    /// decimal that a `Decimal` holds. [`FxError::Io`] when the reader
     /// fails.
     ///
     /// ```
@@ -113,9 +113,7 @@ impl EcbRates {
     /// ```
     pub fn from_csv<R: Read>(mut reader: R) -> Result<EcbRates, FxError> {
         let mut bytes = Vec::new();
-        reader
-            .read_to_end(&mut bytes)
-            .map_err(|e| FxError::Read { message: e.to_string() })?;
+        reader.read_to_end(&mut bytes)?;
         EcbRates::from_csv_bytes(&bytes)
     }
 
@@ -126,7 +124,7 @@ impl EcbRates {
     ///
     /// # Errors
     ///
-    /// As [`EcbRates::from_csv`], but for [`FxError::Read`].
+    /// As [`EcbRates::from_csv`], but for [`FxError::Io`].
     ///
     /// ```
     /// use statecraft::fx::EcbRates;
@@ -354,6 +352,33 @@ impl RateSource for EcbRates {
         Rate::cross(from_eur, self.published(to, on)?)
     }
 
+    /// The same result as `self.rate(...).map(|r| r.value())`, without
+    /// building the [`Rate`], its inverse and its legs: for a cross rate,
+    /// the one division `to_per_eur / from_per_eur` that
+    /// [`Rate::cross`] makes.
+    fn rate_value(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Decimal, FxError> {
+        if from == to || from == Currency::EUR || to == Currency::EUR {
+            return self.rate(from, to, on).map(|r| r.value());
+        }
+        // Whatever `rate` says of a case this shortcut does not cover.
+        let slow = || self.rate(from, to, on).map(|r| r.value());
+        let (from_per_eur, _) = self.per_euro(from, on)?;
+        if from_per_eur <= Decimal::ZERO {
+            return slow();
+        }
+        let (to_per_eur, _) = self.per_euro(to, on)?;
+        // What `rate` computes: the cross's numerator over its denominator.
+        // (It inverts the first leg first, which cannot fail for a positive
+        // rate: the smallest, 10⁻²⁸, has an inverse below `Decimal::MAX`.)
+        let value = product(Decimal::ONE, to_per_eur)
+            .zip(product(from_per_eur, Decimal::ONE))
+            .and_then(|(numerator, denominator)| quotient(numerator, denominator));
+        match value {
+            Some(v) if to_per_eur > Decimal::ZERO => Ok(v),
+            _ => slow(),
+        }
+    }
+
     /// The same result as `self.rate(...)?.apply(money)`, without building
     /// the [`Rate`] and its legs.
     fn convert(&self, money: Money, to: Currency, on: NaiveDate) -> Result<Money, FxError> {
@@ -419,5 +444,58 @@ mod tests {
         );
         let m = Money::new(Decimal::ONE, Currency::USD);
         assert_eq!(broken.convert(m, Currency::GBP, day(2021, 6, 7)), Err(e));
+    }
+
+    /// `rate_value` answers exactly what `rate(...).map(|r| r.value())`
+    /// does (value, scale and error), for every pair of a history's
+    /// currencies, the euro and an unquoted and a retired one, on days
+    /// before, within and after it, weekends and stale stretches included.
+    #[test]
+    fn rate_value_is_the_value_of_rate() {
+        let csv = "Date,USD,GBP,JPY,CYP,ISK,\n\
+                   2021-06-07,1.2162,0.85825,133.39,N/A,146.1,\n\
+                   2021-06-04,1.2117,0.8569,133.1,N/A,N/A,\n\
+                   2021-05-20,1.2,0.86,133.3,N/A,N/A,\n\
+                   2007-12-31,1.4721,0.7334,164.93,0.585274,91.2,\n";
+        let ecb = EcbRates::from_csv(csv.as_bytes()).unwrap();
+        let currencies = [
+            Currency::EUR,
+            Currency::USD,
+            Currency::GBP,
+            Currency::JPY,
+            Currency::CYP,
+            Currency::ISK,
+            Currency::GTQ,
+        ];
+        let mut days = vec![day(1999, 1, 1), day(2007, 12, 31), day(2008, 1, 2), day(2030, 1, 1)];
+        days.extend((0..40).map(|i| day(2021, 5, 15) + chrono::Days::new(i)));
+        for on in days {
+            for from in currencies {
+                for to in currencies {
+                    let want = ecb.rate(from, to, on).map(|r| r.value());
+                    let got = ecb.rate_value(from, to, on);
+                    assert_eq!(got, want, "{from}→{to} on {on}");
+                    if let (Ok(g), Ok(w)) = (got, want) {
+                        assert_eq!(g.scale(), w.scale(), "{from}→{to} on {on}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    #[cfg(feature = "ecb-snapshot")]
+    fn rate_value_is_the_value_of_rate_in_the_snapshot() {
+        let ecb = EcbRates::embedded();
+        let mut on = day(1998, 12, 25);
+        while on < day(2026, 11, 10) {
+            for &from in ecb.currencies() {
+                for to in [Currency::USD, Currency::GBP, Currency::EUR] {
+                    let want = ecb.rate(from, to, on).map(|r| r.value());
+                    assert_eq!(ecb.rate_value(from, to, on), want, "{from}→{to} on {on}");
+                }
+            }
+            on = on + chrono::Days::new(5);
+        }
     }
 }

@@ -13,8 +13,10 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::history::{day_number, Cells, History, MAX_PACKED};
-use super::text::{parse_date, parse_rate, quote, trim};
+use super::text::{line_feeds, parse_date, parse_rate, quote};
 use super::{FxError, ParseErrorKind, Series};
+use crate::grammar::csv::{Fields, Split, Splitter};
+use crate::grammar::date::iso_date;
 use crate::Currency;
 
 /// A data row: its date and line.
@@ -36,60 +38,78 @@ pub(super) fn parse(bytes: &[u8], provider: Arc<str>) -> Result<History, FxError
         return Err(FxError::parse(1, 1, ParseErrorKind::Utf16));
     }
     let bytes = crate::encoding::strip_bom(bytes);
-    let (header_line, mut rest) = split_line(bytes);
-    if trim(header_line).is_empty() && bytes.iter().all(u8::is_ascii_whitespace) {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FxError::parse(1, 1, ParseErrorKind::Empty));
     }
-    let header = parse_header(header_line)?;
+    let mut splitter = Splitter::new();
+    let (header, mut rest, mut number) = match splitter.split(bytes, true) {
+        // The header is the first line.
+        Split::Record { text, .. } if text.start > 0 => {
+            let found = quote(b"");
+            return Err(FxError::parse(1, 1, ParseErrorKind::MissingDateHeader { found }));
+        }
+        Split::Record { text, end, bad } => {
+            if let Some(bad) = bad {
+                return Err(bad_quote(bytes.get(text).unwrap_or_default(), &bad, 1));
+            }
+            let header = parse_header(splitter.fields(), 1)?;
+            let rest = bytes.get(end..).unwrap_or_default();
+            (header, rest, 1 + line_feeds(bytes.get(..end).unwrap_or_default()))
+        }
+        Split::End { .. } | Split::Partial { .. } => return Err(FxError::parse(1, 1, ParseErrorKind::Empty)),
+    };
+    let first_row_line = number;
 
     // Room for every row, but no more than the bytes can hold: a row has a
     // date and, per column, a comma and at least one character.
-    let line_count = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
-    let most_rows = line_count.min(bytes.len() / (11 + 2 * header.columns.len()) + 1);
+    let line_count = usize::try_from(line_feeds(rest))
+        .unwrap_or(usize::MAX)
+        .saturating_add(1);
+    let most_rows = line_count.min(rest.len() / (11 + 2 * header.columns.len()) + 1);
     let mut rows: Vec<Row> = Vec::with_capacity(most_rows);
     let mut cells = Cells::new(header.columns.len(), most_rows);
-    let mut number = 1;
     while !rest.is_empty() {
-        number += 1;
         let start = cells.len();
-        let date = match fast_row(rest, &header, &mut cells) {
-            Some((date, used)) => {
-                rest = rest.get(used..).unwrap_or_default();
-                date
-            }
-            None => {
-                cells.truncate(start);
-                let (line, after) = split_line(rest);
-                rest = after;
-                if trim(line).is_empty() {
-                    continue;
-                }
-                parse_row(line, number, &header, &mut cells)?
-            }
+        if let Some((date, used)) = fast_row(rest, &header, &mut cells) {
+            rest = rest.get(used..).unwrap_or_default();
+            rows.push(Row { date, line: number });
+            number += 1;
+            continue;
+        }
+        cells.truncate(start);
+        let Split::Record { text, end, bad } = splitter.split(rest, true) else {
+            break;
         };
-        rows.push(Row { date, line: number });
+        let line = number + line_feeds(rest.get(..text.start).unwrap_or_default());
+        number += line_feeds(rest.get(..end).unwrap_or_default());
+        let raw = rest.get(text).unwrap_or_default();
+        rest = rest.get(end..).unwrap_or_default();
+        if raw.trim_ascii().is_empty() {
+            continue;
+        }
+        if let Some(bad) = bad {
+            return Err(bad_quote(raw, &bad, line));
+        }
+        let date = parse_row(splitter.fields(), line, &header, &mut cells)?;
+        rows.push(Row { date, line });
     }
     let order = chronological(&rows)?;
     if order.is_empty() {
-        return Err(FxError::parse(2, 1, ParseErrorKind::NoRows));
+        return Err(FxError::parse(first_row_line, 1, ParseErrorKind::NoRows));
     }
     let row_day = rows.iter().map(|r| day(r.date)).collect();
     Ok(History::build(provider, header.columns, cells, row_day, order))
 }
 
+/// The error for a badly quoted field of the row `raw` at `line`.
+fn bad_quote(raw: &[u8], bad: &crate::grammar::csv::BadQuote, line: u64) -> FxError {
+    let text = quote(raw.get(bad.text.clone()).unwrap_or_default());
+    FxError::parse(line, bad.field as u64 + 1, ParseErrorKind::Quote { text })
+}
+
 /// The day number of a date of a rates file (years 0000 to 9999).
 fn day(date: NaiveDate) -> u32 {
     u32::try_from(day_number(date)).unwrap_or(0)
-}
-
-/// The first line of `bytes` (without its `\n` or `\r\n`), and the rest.
-fn split_line(bytes: &[u8]) -> (&[u8], &[u8]) {
-    let (line, rest) = match bytes.iter().position(|&b| b == b'\n') {
-        Some(end) => (bytes.get(..end), bytes.get(end + 1..)),
-        None => (Some(bytes), None),
-    };
-    let line = line.unwrap_or_default();
-    (line.strip_suffix(b"\r").unwrap_or(line), rest.unwrap_or_default())
 }
 
 /// Parses a regular row at the start of `rest` in one pass: `YYYY-MM-DD`,
@@ -99,7 +119,7 @@ fn split_line(bytes: &[u8]) -> (&[u8], &[u8]) {
 /// included), having pushed the rates; `None` for anything else, which
 /// [`parse_row`] reads or refuses.
 fn fast_row(rest: &[u8], header: &Header, cells: &mut Cells) -> Option<(NaiveDate, usize)> {
-    let date = parse_date(rest.get(..10)?)?;
+    let date = iso_date(rest.get(..10)?)?;
     let day = day(date);
     let mut i = 10;
     for column in 0..header.columns.len() {
@@ -127,12 +147,11 @@ fn fast_row(rest: &[u8], header: &Header, cells: &mut Cells) -> Option<(NaiveDat
     }
 }
 
-fn parse_header(line: &[u8]) -> Result<Header, FxError> {
-    let fields: Vec<&[u8]> = line.split(|&b| b == b',').collect();
-    let first = fields.first().map(|f| trim(f)).unwrap_or_default();
+fn parse_header(fields: Fields<'_>, line: u64) -> Result<Header, FxError> {
+    let first = fields.get(0).unwrap_or_default().trim_ascii();
     if !first.eq_ignore_ascii_case(b"Date") {
         return Err(FxError::parse(
-            1,
+            line,
             1,
             ParseErrorKind::MissingDateHeader { found: quote(first) },
         ));
@@ -141,24 +160,24 @@ fn parse_header(line: &[u8]) -> Result<Header, FxError> {
     let mut trailing_comma = false;
     for (i, field) in fields.iter().enumerate().skip(1) {
         let column = i as u64 + 1;
-        let name = trim(field);
+        let name = field.trim_ascii();
         if name.is_empty() {
             if i + 1 == fields.len() {
                 trailing_comma = true;
                 continue;
             }
-            return Err(FxError::parse(1, column, ParseErrorKind::EmptyColumnName));
+            return Err(FxError::parse(line, column, ParseErrorKind::EmptyColumnName));
         }
         let currency = std::str::from_utf8(name)
             .ok()
             .and_then(Currency::from_code)
-            .ok_or_else(|| FxError::parse(1, column, ParseErrorKind::UnknownCurrency { code: quote(name) }))?;
+            .ok_or_else(|| FxError::parse(line, column, ParseErrorKind::UnknownCurrency { code: quote(name) }))?;
         if currency == Currency::EUR {
-            return Err(FxError::parse(1, column, ParseErrorKind::EuroColumn));
+            return Err(FxError::parse(line, column, ParseErrorKind::EuroColumn));
         }
         if let Some(j) = columns.iter().position(|c| *c == currency) {
             return Err(FxError::parse(
-                1,
+                line,
                 column,
                 ParseErrorKind::DuplicateColumn {
                     currency,
@@ -176,9 +195,9 @@ fn parse_header(line: &[u8]) -> Result<Header, FxError> {
 }
 
 /// Parses one data row, appending its rates (none for `N/A`) to `cells`.
-fn parse_row(line: &[u8], number: u64, header: &Header, cells: &mut Cells) -> Result<NaiveDate, FxError> {
+fn parse_row(fields: Fields<'_>, number: u64, header: &Header, cells: &mut Cells) -> Result<NaiveDate, FxError> {
+    let found = fields.len();
     let field_count = || {
-        let found = line.split(|&b| b == b',').count();
         FxError::parse(
             number,
             found.min(header.fields) as u64 + 1,
@@ -188,26 +207,16 @@ fn parse_row(line: &[u8], number: u64, header: &Header, cells: &mut Cells) -> Re
             },
         )
     };
-    let mut fields = line.split(|&b| b == b',');
-    let date_field = trim(fields.next().unwrap_or_default());
-    let date = parse_date(date_field).ok_or_else(|| {
-        FxError::parse(
-            number,
-            1,
-            ParseErrorKind::BadDate {
-                text: quote(date_field),
-            },
-        )
-    })?;
+    let date = parse_date(fields.get(0).unwrap_or_default()).map_err(|kind| FxError::parse(number, 1, kind))?;
     for (column, &currency) in header.columns.iter().enumerate() {
-        let field = fields.next().ok_or_else(field_count)?;
+        let field = fields.get(column + 1).ok_or_else(field_count)?;
         let rate = any_rate(field, currency).map_err(|kind| FxError::parse(number, column as u64 + 2, kind))?;
         cells.push(column, rate, day(date));
     }
     if header.trailing_comma {
-        let field = trim(fields.next().ok_or_else(field_count)?);
-        if !field.is_empty() {
-            if fields.next().is_some() {
+        let field = fields.get(header.fields - 1).ok_or_else(field_count)?;
+        if !field.trim_ascii().is_empty() {
+            if found > header.fields {
                 return Err(field_count());
             }
             return Err(FxError::parse(
@@ -217,7 +226,7 @@ fn parse_row(line: &[u8], number: u64, header: &Header, cells: &mut Cells) -> Re
             ));
         }
     }
-    if fields.next().is_some() {
+    if found > header.fields {
         return Err(field_count());
     }
     Ok(date)
@@ -271,8 +280,7 @@ fn scan_plain(bytes: &[u8], start: usize) -> Option<(Plain, usize)> {
 /// Any field [`plain_rate`] did not take: spaces around it, a sign, many
 /// digits; or what is wrong with it.
 fn any_rate(field: &[u8], currency: Currency) -> Result<Decimal, ParseErrorKind> {
-    let field = trim(field);
-    if field == b"N/A" {
+    if field.trim_ascii() == b"N/A" {
         return Ok(Decimal::ZERO);
     }
     parse_rate(field, Series::Currency(currency))
@@ -281,9 +289,7 @@ fn any_rate(field: &[u8], currency: Currency) -> Result<Decimal, ParseErrorKind>
 /// The rows' indices in chronological order; an error at the second
 /// appearance of a repeated date, or for no rows.
 fn chronological(rows: &[Row]) -> Result<Vec<u32>, FxError> {
-    let count = u32::try_from(rows.len()).map_err(|_| FxError::Read {
-        message: format!("{} rows are more than this reader holds", rows.len()),
-    })?;
+    let count = u32::try_from(rows.len()).map_err(|_| FxError::TooManyRows { rows: rows.len() })?;
     if rows.windows(2).all(|w| matches!(w, [a, b] if a.date > b.date)) {
         return Ok((0..count).rev().collect());
     }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::Series;
-use crate::{Currency, Excerpt, Money};
+use crate::{Currency, DecimalErrorKind, Excerpt, IoError, Money};
 
 /// Why there is no rate, no conversion, or no rates file.
 ///
@@ -198,7 +198,8 @@ pub enum FxError {
     /// A result that does not fit a `Decimal`.
     #[error("overflow: {what} does not fit a decimal")]
     Overflow {
-        /// What was being computed.
+        /// What was being computed (`USD 5 × 1.2 GBP/USD`, `the inverse
+        /// of the USD/GTQ rate 0`).
         what: String,
     },
     /// A malformed rates file.
@@ -211,11 +212,17 @@ pub enum FxError {
         /// What is wrong, quoting the text.
         kind: ParseErrorKind,
     },
-    /// The rates could not be read at all.
-    #[error("cannot read rates: {message}")]
-    Read {
-        /// The reader's error.
-        message: String,
+    /// The rates could not be read: the I/O error of the reader.
+    #[error("cannot read rates: {source}")]
+    Io {
+        /// The error.
+        source: IoError,
+    },
+    /// A rates file with more rows than a history holds.
+    #[error("cannot read rates: {rows} rows are more than a history holds ({})", u32::MAX)]
+    TooManyRows {
+        /// How many rows the file has.
+        rows: usize,
     },
     /// A reported pair that cannot be checked (same currency, a zero
     /// amount, amounts of opposite signs).
@@ -226,7 +233,7 @@ pub enum FxError {
         /// The amount reported beside it.
         reported: Money,
         /// Why.
-        reason: String,
+        reason: Uncheckable,
     },
     /// A negative margin for [`check_reported_with`](super::check_reported_with).
     #[error("invalid margin {margin}%: it must be zero or positive")]
@@ -256,6 +263,28 @@ impl FxError {
     }
 }
 
+impl From<std::io::Error> for FxError {
+    fn from(e: std::io::Error) -> FxError {
+        FxError::Io { source: e.into() }
+    }
+}
+
+/// Why a reported pair cannot be checked against a rate
+/// ([`FxError::UncheckablePair`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum Uncheckable {
+    /// Both amounts are in this currency.
+    #[error("both amounts are in {0}")]
+    SameCurrency(Currency),
+    /// One amount is zero, which implies no rate.
+    #[error("a zero amount implies no rate")]
+    Zero,
+    /// One amount is negative and the other positive.
+    #[error("the amounts have opposite signs")]
+    OppositeSigns,
+}
+
 /// Writes the causes of [`FxError::NoSource`] after a colon, `; `-separated.
 struct Causes<'a>(&'a [FxError]);
 
@@ -281,7 +310,7 @@ impl fmt::Display for Causes<'_> {
 /// let csv = "Date,USD,\n2021-06-07,1.2x,\n";
 /// let e = EcbRates::from_csv(csv.as_bytes()).unwrap_err();
 /// assert!(matches!(e, FxError::Parse { line: 2, column: 2, kind: ParseErrorKind::BadRate { .. } }));
-/// assert_eq!(e.to_string(), "line 2, column 2: invalid USD rate `1.2x`: not a decimal");
+/// assert_eq!(e.to_string(), "line 2, column 2: invalid USD rate `1.2x`: unexpected `x` after the number");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -289,9 +318,6 @@ pub enum ParseErrorKind {
     /// Nothing at all, not even a header.
     #[error("empty file: expected a header row")]
     Empty,
-    /// Bytes that are not UTF-8 where text was expected.
-    #[error("not valid UTF-8")]
-    NotUtf8,
     /// A file saved as UTF-16 (it starts with a UTF-16 byte-order mark).
     #[error("the file is UTF-16; expected UTF-8")]
     Utf16,
@@ -347,27 +373,23 @@ pub enum ParseErrorKind {
         /// The text found.
         text: Excerpt,
     },
-    /// A date that is not `YYYY-MM-DD` or not in the calendar.
-    #[error("invalid date `{text}`: expected YYYY-MM-DD")]
+    /// A date that is not `YYYY-MM-DD` or not in the calendar (the date
+    /// grammar every reader of the crate shares).
+    #[error("invalid date `{text}`: {EXPECTED_DATE}")]
     BadDate {
         /// The text found.
         text: Excerpt,
     },
-    /// A rate that is not a plain decimal (`1.2162`; `N/A` in ECB files).
-    #[error("invalid {series} rate `{text}`: not a decimal")]
+    /// A rate that is not a plain decimal (`1.2162`; `N/A` in ECB files),
+    /// and what is wrong with it as every reader of numbers says it.
+    #[error("invalid {series} rate `{text}`: {kind}")]
     BadRate {
         /// The currency or pair of the column or row.
         series: Series,
         /// The text found.
         text: Excerpt,
-    },
-    /// A rate with more than 28 significant digits or decimal places.
-    #[error("invalid {series} rate `{text}`: more than 28 digits")]
-    RateTooPrecise {
-        /// The currency or pair of the column or row.
-        series: Series,
-        /// The text found.
-        text: Excerpt,
+        /// What is wrong with it.
+        kind: DecimalErrorKind,
     },
     /// A rate of zero or below.
     #[error("invalid {series} rate `{text}`: a rate must be positive")]
@@ -409,14 +431,18 @@ pub enum ParseErrorKind {
         /// The currency.
         currency: Currency,
     },
-    /// Malformed CSV (an unterminated quote, ...), as the CSV reader
-    /// describes it.
-    #[error("{message}")]
-    Csv {
-        /// The CSV reader's description.
-        message: String,
+    /// A field that opens a quote and does not close it, has text after
+    /// the closing quote, or holds a quote without being quoted.
+    #[error("badly quoted field `{text}`")]
+    Quote {
+        /// The field (for a quoted one, from its start to the end of the
+        /// row).
+        text: Excerpt,
     },
 }
+
+/// What a refused date is said to miss, in every reader.
+const EXPECTED_DATE: &str = crate::grammar::date::EXPECTED;
 
 #[cfg(test)]
 mod tests {
@@ -489,5 +515,20 @@ mod tests {
         fn check<T: Send + Sync + 'static + std::error::Error>() {}
         check::<FxError>();
         check::<ParseErrorKind>();
+        check::<Uncheckable>();
+    }
+
+    #[test]
+    fn io_errors_keep_their_cause() {
+        use std::error::Error as _;
+        let e = FxError::from(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "cut short"));
+        assert_eq!(e.to_string(), "cannot read rates: cut short");
+        let cause = e.source().and_then(|s| s.downcast_ref::<IoError>()).unwrap();
+        assert_eq!(cause.kind(), std::io::ErrorKind::UnexpectedEof);
+        assert_eq!(e.clone(), e);
+        assert_eq!(
+            FxError::TooManyRows { rows: 1 << 33 }.to_string(),
+            "cannot read rates: 8589934592 rows are more than a history holds (4294967295)"
+        );
     }
 }

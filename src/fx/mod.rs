@@ -51,7 +51,7 @@ mod text;
 
 pub use chain::RateChain;
 pub use ecb::EcbRates;
-pub use error::{FxError, ParseErrorKind};
+pub use error::{FxError, ParseErrorKind, Uncheckable};
 pub use fixed::{FixedKind, FixedRate, FixedRates};
 pub use policy::MissingRatePolicy;
 pub use rate::{Derivation, Rate};

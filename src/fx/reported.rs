@@ -5,7 +5,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::{FxError, Rate, RateSource};
+use super::{FxError, Rate, RateSource, Uncheckable};
 use crate::Money;
 
 /// The margin [`check_reported`] allows for the press using another
@@ -136,19 +136,19 @@ pub fn check_reported_with<R: RateSource + ?Sized>(
     rates: &R,
     margin_percent: Decimal,
 ) -> Result<ReportedPair, FxError> {
-    let uncheckable = |reason: String| FxError::UncheckablePair {
+    let uncheckable = |reason| FxError::UncheckablePair {
         primary,
         reported,
         reason,
     };
     if primary.currency() == reported.currency() {
-        return Err(uncheckable(format!("both amounts are in {}", primary.currency())));
+        return Err(uncheckable(Uncheckable::SameCurrency(primary.currency())));
     }
     if primary.is_zero() || reported.is_zero() {
-        return Err(uncheckable("a zero amount implies no rate".to_string()));
+        return Err(uncheckable(Uncheckable::Zero));
     }
     if primary.is_negative() != reported.is_negative() {
-        return Err(uncheckable("the amounts have opposite signs".to_string()));
+        return Err(uncheckable(Uncheckable::OppositeSigns));
     }
     if margin_percent < Decimal::ZERO {
         return Err(FxError::InvalidMargin { margin: margin_percent });

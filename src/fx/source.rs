@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 use super::{FxError, Rate};
 use crate::{Currency, Money};
@@ -12,8 +13,10 @@ use crate::{Currency, Money};
 /// user supplies, or a chain of those.
 ///
 /// Implementors answer [`rate`](RateSource::rate); [`convert`](RateSource::convert)
-/// applies the rate exactly, without rounding. Shared references, `Box`es
-/// and `Arc`s of a source are sources too.
+/// applies the rate exactly, without rounding, and
+/// [`rate_value`](RateSource::rate_value) gives only its value; a source
+/// may answer these two faster than through a [`Rate`]. Shared
+/// references, `Box`es and `Arc`s of a source are sources too.
 pub trait RateSource {
     /// The rate for one `from` in `to` on `on`, under the source's
     /// missing-rate policy. The rate says which date it was published for
@@ -34,6 +37,19 @@ pub trait RateSource {
     fn convert(&self, money: Money, to: Currency, on: NaiveDate) -> Result<Money, FxError> {
         self.rate(money.currency(), to, on)?.apply(money)
     }
+
+    /// The [`value`](Rate::value) of [`rate`](RateSource::rate)`(from, to,
+    /// on)`, or its error, without the rest of the [`Rate`] (its date,
+    /// source and legs): what the [`Aggregator`](crate::Aggregator) asks
+    /// once per currency and day. A source that overrides it must answer
+    /// exactly as `rate` would.
+    ///
+    /// # Errors
+    ///
+    /// Whatever [`rate`](RateSource::rate) returns.
+    fn rate_value(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Decimal, FxError> {
+        self.rate(from, to, on).map(|r| r.value())
+    }
 }
 
 impl<T: RateSource + ?Sized> RateSource for &T {
@@ -43,6 +59,10 @@ impl<T: RateSource + ?Sized> RateSource for &T {
 
     fn convert(&self, money: Money, to: Currency, on: NaiveDate) -> Result<Money, FxError> {
         (**self).convert(money, to, on)
+    }
+
+    fn rate_value(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Decimal, FxError> {
+        (**self).rate_value(from, to, on)
     }
 }
 
@@ -54,6 +74,10 @@ impl<T: RateSource + ?Sized> RateSource for Box<T> {
     fn convert(&self, money: Money, to: Currency, on: NaiveDate) -> Result<Money, FxError> {
         (**self).convert(money, to, on)
     }
+
+    fn rate_value(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Decimal, FxError> {
+        (**self).rate_value(from, to, on)
+    }
 }
 
 impl<T: RateSource + ?Sized> RateSource for Arc<T> {
@@ -63,5 +87,9 @@ impl<T: RateSource + ?Sized> RateSource for Arc<T> {
 
     fn convert(&self, money: Money, to: Currency, on: NaiveDate) -> Result<Money, FxError> {
         (**self).convert(money, to, on)
+    }
+
+    fn rate_value(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Decimal, FxError> {
+        (**self).rate_value(from, to, on)
     }
 }

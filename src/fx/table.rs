@@ -8,8 +8,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::policy::{check_legal_tender, Lookup};
-use super::text::{parse_date, parse_rate, quote};
+use super::text::{line_feeds, parse_date, parse_rate, quote};
 use super::{FxError, MissingRatePolicy, ParseErrorKind, Rate, RateSource, Series};
+use crate::grammar::csv::{Fields, Split, Splitter};
 use crate::Currency;
 
 /// The header a rate table file must start with.
@@ -100,9 +101,10 @@ impl RateTable {
 
     /// Adds the rates of a CSV file with the header `date,base,quote,rate`:
     /// on `date` (`YYYY-MM-DD`), one `base` bought `rate` (a plain positive
-    /// decimal) of `quote` (ISO 4217 codes). Rows may come in any order.
-    /// Returns the number of rates added. Either every row is added or,
-    /// on an error, none.
+    /// decimal) of `quote` (ISO 4217 codes). Rows may come in any order;
+    /// fields may be quoted (RFC 4180), and spaces around them are
+    /// ignored. Returns the number of rates added. Either every row is
+    /// added or, on an error, none.
     ///
     /// # Errors
     ///
@@ -110,8 +112,8 @@ impl RateTable {
     /// text for: an empty file, another header, a row with other than
     /// four fields, a bad date, an unknown currency, the same currency as
     /// base and quote, a rate that is not a positive decimal, a pair and
-    /// date given twice or already in the table, malformed CSV.
-    /// [`FxError::Read`] when the reader fails.
+    /// date given twice or already in the table, a badly quoted field.
+    /// [`FxError::Io`] when the reader fails.
     ///
     /// ```
     /// use statecraft::fx::RateTable;
@@ -119,35 +121,45 @@ impl RateTable {
     /// let mut t = RateTable::named("Banguat");
     /// let csv = "date,base,quote,rate\n2021-06-04,USD,GTQ,7.7237\n2021-06-07,USD,GTQ,seven\n";
     /// let e = t.read_csv(csv.as_bytes()).unwrap_err();
-    /// assert_eq!(e.to_string(), "line 3, column 4: invalid USD/GTQ rate `seven`: not a decimal");
+    /// assert_eq!(e.to_string(), "line 3, column 4: invalid USD/GTQ rate `seven`: no digits");
     /// assert!(t.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn read_csv<R: Read>(&mut self, reader: R) -> Result<usize, FxError> {
-        let mut csv = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(reader);
-        let mut record = csv::ByteRecord::new();
+    pub fn read_csv<R: Read>(&mut self, mut reader: R) -> Result<usize, FxError> {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes)?;
+        if crate::encoding::is_utf16(&bytes) {
+            return Err(FxError::parse(1, 1, ParseErrorKind::Utf16));
+        }
+        let mut rest = crate::encoding::strip_bom(&bytes);
+        let mut splitter = Splitter::new();
+        let mut number = 1;
         let mut header_seen = false;
         let mut rows: Vec<(NaiveDate, Currency, Currency, Decimal)> = Vec::new();
         let mut lines: HashMap<(NaiveDate, Currency, Currency), u64> = HashMap::new();
-        loop {
-            let more = csv.read_byte_record(&mut record).map_err(csv_error)?;
-            if !more {
-                break;
+        while let Split::Record { text, end, bad } = splitter.split(rest, true) {
+            let line = number + line_feeds(rest.get(..text.start).unwrap_or_default());
+            number += line_feeds(rest.get(..end).unwrap_or_default());
+            let raw = rest.get(text).unwrap_or_default();
+            rest = rest.get(end..).unwrap_or_default();
+            if let Some(bad) = bad {
+                let text = quote(raw.get(bad.text).unwrap_or_default());
+                return Err(FxError::parse(
+                    line,
+                    bad.field as u64 + 1,
+                    ParseErrorKind::Quote { text },
+                ));
             }
-            let line = record.position().map_or(0, csv::Position::line);
+            let fields = splitter.fields();
             if !header_seen {
                 header_seen = true;
-                check_header(&record, line)?;
+                check_header(fields, line)?;
                 continue;
             }
-            if record.len() == 1 && record.get(0).is_some_and(<[u8]>::is_empty) {
+            if raw.trim_ascii().is_empty() {
                 continue;
             }
-            let (date, base, quote, rate) = parse_record(&record, line)?;
+            let (date, base, quote, rate) = parse_record(fields, line)?;
             let series = Series::Pair(base, quote);
             if let Some(&first_line) = lines.get(&(date, base, quote)) {
                 return Err(FxError::parse(
@@ -347,37 +359,22 @@ impl RateSource for RateTable {
     }
 }
 
-fn csv_error(e: csv::Error) -> FxError {
-    let line = e.position().map_or(1, csv::Position::line);
-    match e.kind() {
-        csv::ErrorKind::Io(io) => FxError::Read {
-            message: io.to_string(),
-        },
-        csv::ErrorKind::Utf8 { .. } => FxError::parse(line, 1, ParseErrorKind::NotUtf8),
-        _ => FxError::parse(line, 1, ParseErrorKind::Csv { message: e.to_string() }),
-    }
-}
-
 /// The latest rate of a series on or before `on`.
 fn latest_on(series: Option<&BTreeMap<NaiveDate, Decimal>>, on: NaiveDate) -> Option<(NaiveDate, Decimal)> {
     series.and_then(|s| s.range(..=on).next_back()).map(|(d, v)| (*d, *v))
 }
 
-fn check_header(record: &csv::ByteRecord, line: u64) -> Result<(), FxError> {
-    if record.get(0).is_some_and(crate::encoding::is_utf16) {
-        return Err(FxError::parse(line, 1, ParseErrorKind::Utf16));
-    }
-    let fields: Vec<&[u8]> = record.iter().collect();
+fn check_header(fields: Fields<'_>, line: u64) -> Result<(), FxError> {
+    let found: Vec<&[u8]> = fields.iter().map(<[u8]>::trim_ascii).collect();
     let expected: Vec<&[u8]> = HEADER.split(',').map(str::as_bytes).collect();
-    let matches =
-        fields.len() == expected.len() && fields.iter().zip(&expected).all(|(f, e)| f.eq_ignore_ascii_case(e));
+    let matches = found.len() == expected.len() && found.iter().zip(&expected).all(|(f, e)| f.eq_ignore_ascii_case(e));
     if matches {
         return Ok(());
     }
-    if fields.iter().all(|f| f.is_empty()) {
+    if found.iter().all(|f| f.is_empty()) {
         return Err(FxError::parse(line, 1, ParseErrorKind::Empty));
     }
-    let found = fields
+    let found = found
         .iter()
         .map(|f| String::from_utf8_lossy(f))
         .collect::<Vec<_>>()
@@ -392,22 +389,21 @@ fn check_header(record: &csv::ByteRecord, line: u64) -> Result<(), FxError> {
     ))
 }
 
-fn parse_record(record: &csv::ByteRecord, line: u64) -> Result<(NaiveDate, Currency, Currency, Decimal), FxError> {
-    if record.len() != 4 {
+fn parse_record(fields: Fields<'_>, line: u64) -> Result<(NaiveDate, Currency, Currency, Decimal), FxError> {
+    if fields.len() != 4 {
         return Err(FxError::parse(
             line,
-            record.len().min(4) as u64 + 1,
+            fields.len().min(4) as u64 + 1,
             ParseErrorKind::FieldCount {
                 expected: 4,
-                found: record.len(),
+                found: fields.len(),
             },
         ));
     }
-    let field = |i: usize| record.get(i).unwrap_or_default();
-    let date = parse_date(field(0))
-        .ok_or_else(|| FxError::parse(line, 1, ParseErrorKind::BadDate { text: quote(field(0)) }))?;
+    let field = |i: usize| fields.get(i).unwrap_or_default();
+    let date = parse_date(field(0)).map_err(|kind| FxError::parse(line, 1, kind))?;
     let currency = |i: usize| {
-        std::str::from_utf8(field(i))
+        std::str::from_utf8(field(i).trim_ascii())
             .ok()
             .and_then(Currency::from_code)
             .ok_or_else(|| {

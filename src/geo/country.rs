@@ -16,7 +16,7 @@ pub(super) struct CountryRecord {
     pub(super) numeric: Option<u16>,
     pub(super) name: &'static str,
     pub(super) official_name: Option<&'static str>,
-    pub(super) common_name: Option<&'static str>,
+    pub(super) common_name: &'static str,
     pub(super) flag: &'static str,
     pub(super) region: Option<Region>,
     pub(super) subregion: Option<Subregion>,
@@ -57,26 +57,33 @@ impl Country {
         self.record().numeric
     }
 
-    /// The ISO 3166-1 English short name: `"Guatemala"`,
-    /// `"Bolivia, Plurinational State of"`.
+    /// The ISO 3166-1 English short name, as ISO writes it in its list,
+    /// with the article in brackets: `"Guatemala"`, `"Bahamas (the)"`,
+    /// `"Bolivia (Plurinational State of)"`. For the name to print in
+    /// running text, see [`common_name`](Country::common_name).
     ///
     /// ```
     /// use statecraft::Country;
     ///
     /// assert_eq!(Country::GT.name(), "Guatemala");
-    /// assert_eq!(Country::BO.name(), "Bolivia, Plurinational State of");
+    /// assert_eq!(Country::BS.name(), "Bahamas (the)");
+    /// assert_eq!(Country::BO.name(), "Bolivia (Plurinational State of)");
     /// ```
     pub const fn name(self) -> &'static str {
         self.record().name
     }
 
-    /// The ISO 3166-1 official name, where ISO gives one:
-    /// `Some("Republic of Guatemala")`.
+    /// The official name, as the UN's terminology database (UNTERM) gives
+    /// it and ISO 3166-1 takes it over, without its leading article:
+    /// `Some("Republic of Guatemala")`. `None` for territories, which have
+    /// none, and where it is the short name (Australia).
     ///
     /// ```
     /// use statecraft::Country;
     ///
     /// assert_eq!(Country::GT.official_name(), Some("Republic of Guatemala"));
+    /// assert_eq!(Country::US.official_name(), Some("United States of America"));
+    /// assert_eq!(Country::AU.official_name(), None);
     /// assert_eq!(Country::AW.official_name(), None);
     /// ```
     pub const fn official_name(self) -> Option<&'static str> {
@@ -84,20 +91,19 @@ impl Country {
     }
 
     /// The name people write: the everyday English name where it differs
-    /// from the ISO short name ("Bolivia", "South Korea", "Vietnam"),
-    /// otherwise the ISO short name.
+    /// from the ISO short name ("Bolivia", "South Korea", "United
+    /// States"), otherwise the ISO short name without ISO's article
+    /// ("Bahamas" for "Bahamas (the)").
     ///
     /// ```
     /// use statecraft::Country;
     ///
     /// assert_eq!(Country::KR.common_name(), "South Korea");
+    /// assert_eq!(Country::BS.common_name(), "Bahamas");
     /// assert_eq!(Country::GT.common_name(), "Guatemala");
     /// ```
     pub const fn common_name(self) -> &'static str {
-        match self.record().common_name {
-            Some(n) => n,
-            None => self.record().name,
-        }
+        self.record().common_name
     }
 
     /// The flag emoji: `"🇬🇹"`, the two regional-indicator letters of the

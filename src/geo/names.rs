@@ -23,15 +23,14 @@ use super::Country;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum NameList {
-    /// An ISO 3166-1 English short name, as Debian's iso-codes spell it
-    /// (`Korea, Republic of`).
+    /// An ISO 3166-1 English short name, in ISO's list form with its
+    /// article (`Guatemala`, `Bahamas (the)`, `Korea (the Republic of)`).
+    /// The key leaves out "the" and the brackets, so the comma forms of
+    /// older lists (`Korea, Republic of`) read as these.
     Iso3166,
-    /// An ISO 3166-1 official name (`Republic of Guatemala`).
+    /// An official name as the UN's terminology database gives it, which
+    /// ISO 3166-1 takes over (`Republic of Guatemala`).
     Iso3166Official,
-    /// ISO 3166's list form of a short name, with its article
-    /// (`Bahamas (the)`, `Korea (the Republic of)`), as the entity names of
-    /// ISO 4217 list one give it.
-    Iso3166ListForm,
     /// A UN M49 name (`China, Hong Kong Special Administrative Region`).
     UnM49,
     /// A World Bank name: short, table or long (`Korea, Rep.`,
@@ -50,7 +49,6 @@ impl fmt::Display for NameList {
         f.write_str(match self {
             NameList::Iso3166 => "ISO 3166-1 short name",
             NameList::Iso3166Official => "ISO 3166-1 official name",
-            NameList::Iso3166ListForm => "ISO 3166 list form",
             NameList::UnM49 => "UN M49 name",
             NameList::WorldBank => "World Bank name",
             NameList::Cldr => "CLDR English name",

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::currency::SameCountryCodes;
 use super::symbol::SymbolError;
 use super::{Currency, Money};
-use crate::Excerpt;
+use crate::{DecimalErrorKind, Excerpt};
 
 /// An arithmetic operation on [`Money`], as named in errors.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -105,41 +105,54 @@ pub enum MoneyError {
 /// assert_eq!(e.to_string(), "invalid amount `$1,00,000`: bad digit grouping");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid amount `{input}`: {kind}")]
-pub struct ParseMoneyError {
+#[error("invalid amount `{}`: {}", .0.input, .0.kind)]
+pub struct ParseMoneyError(Box<Parts>);
+
+/// What a [`ParseMoneyError`] holds, boxed so that the error stays one
+/// pointer wide.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Parts {
     input: Excerpt,
     kind: MoneyErrorKind,
 }
 
 impl ParseMoneyError {
     pub(crate) fn new(input: &str, kind: MoneyErrorKind) -> ParseMoneyError {
-        ParseMoneyError {
+        ParseMoneyError(Box::new(Parts {
             input: Excerpt::new(input),
             kind,
-        }
+        }))
     }
 
     /// The text that was not an amount (cut to 60 characters).
     pub fn input(&self) -> &str {
-        self.input.as_str()
+        self.0.input.as_str()
     }
 
     /// What is wrong with it.
     pub fn kind(&self) -> &MoneyErrorKind {
-        &self.kind
+        &self.0.kind
     }
 }
 
-/// What is wrong with an amount of money.
+/// What is wrong with an amount of money: with the notation around the
+/// number (its currency, the text after it), or with the number itself,
+/// as every reader of numbers says it ([`DecimalErrorKind`]).
+///
+/// ```
+/// use statecraft::{DecimalErrorKind, Money, MoneyErrorKind};
+///
+/// let e = "$1.2.3".parse::<Money>().unwrap_err();
+/// assert_eq!(e.kind(), &MoneyErrorKind::Number(DecimalErrorKind::TwoDecimalPoints));
+/// let e = "310 million".parse::<Money>().unwrap_err();
+/// assert_eq!(e.kind(), &MoneyErrorKind::NoCurrency);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum MoneyErrorKind {
     /// Nothing but whitespace.
     #[error("empty")]
     Empty,
-    /// No number.
-    #[error("no digits")]
-    NoDigits,
     /// A number without a currency code or symbol.
     #[error("no currency")]
     NoCurrency,
@@ -150,31 +163,14 @@ pub enum MoneyErrorKind {
     /// A symbol that no currency uses.
     #[error("unknown currency symbol `{0}`")]
     UnknownSymbol(Excerpt),
-    /// Commas that do not group digits in threes (`1,00,000`).
-    #[error("bad digit grouping")]
-    BadGrouping,
-    /// A second decimal point.
-    #[error("two decimal points")]
-    TwoDecimalPoints,
-    /// Scientific notation (`1e5`).
-    #[error("exponents are not accepted")]
-    Exponent,
-    /// Two signs, or a sign in the wrong place.
-    #[error("misplaced sign")]
-    MisplacedSign,
-    /// More than a `Decimal` holds (about 7.9 × 10²⁸).
-    #[error("too large for a decimal")]
-    TooLarge,
-    /// More than 28 digits after the decimal point.
-    #[error("more than 28 decimal places")]
-    TooPrecise,
-    /// More significant digits than a `Decimal` holds: 28, or 29 below
-    /// about 7.9 (`$9.9999999999999999999999999999`).
-    #[error("more significant digits than a decimal holds (28)")]
-    TooManyDigits,
-    /// Text after the amount.
+    /// Text after the amount (its number, magnitude and currency).
     #[error("unexpected `{0}` after the amount")]
     TrailingText(Excerpt),
+    /// What is wrong with the number: no digits (`$m`), a misplaced sign
+    /// (`--$5`), bad digit grouping (`$1,00,000`), two decimal points, an
+    /// exponent (`1e5 USD`), more than a `Decimal` holds, ...
+    #[error(transparent)]
+    Number(DecimalErrorKind),
     /// A currency symbol that cannot be read as one currency: ambiguous
     /// with no default in the context (`kr`), or a single letter before a
     /// plain number (`Q3`).
@@ -191,17 +187,8 @@ pub enum MoneyErrorKind {
     },
 }
 
-impl From<crate::notation::number::NumeralError> for MoneyErrorKind {
-    fn from(e: crate::notation::number::NumeralError) -> MoneyErrorKind {
-        use crate::notation::number::NumeralError as N;
-        match e {
-            N::NoDigits => MoneyErrorKind::NoDigits,
-            N::BadGrouping => MoneyErrorKind::BadGrouping,
-            N::TwoDecimalPoints => MoneyErrorKind::TwoDecimalPoints,
-            N::Exponent => MoneyErrorKind::Exponent,
-            N::TooLarge => MoneyErrorKind::TooLarge,
-            N::TooPrecise => MoneyErrorKind::TooPrecise,
-            N::TooManyDigits => MoneyErrorKind::TooManyDigits,
-        }
+impl From<DecimalErrorKind> for MoneyErrorKind {
+    fn from(e: DecimalErrorKind) -> MoneyErrorKind {
+        MoneyErrorKind::Number(e)
     }
 }

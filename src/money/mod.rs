@@ -40,8 +40,10 @@ impl serde::Serialize for Money {
 
 impl<'de> serde::Deserialize<'de> for Money {
     /// Reads `{"amount": "310000000", "currency": "USD"}`. The amount must
-    /// be a string holding a plain decimal (`-1234.50`): no number (which
-    /// JSON readers turn into floats), grouping, magnitude or exponent.
+    /// be a string holding a plain decimal (`-1234.50`), read as every
+    /// reader of the crate reads one ([`DecimalErrorKind`](crate::DecimalErrorKind)):
+    /// no number (which JSON readers turn into floats), grouping,
+    /// magnitude or exponent.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
         let repr = MoneyRepr::<PlainDecimal>::deserialize(crate::serde_strict::Strict(d))?;
         Ok(Money::new(repr.amount.0, repr.currency))
@@ -65,7 +67,7 @@ impl std::str::FromStr for PlainDecimal {
     fn from_str(s: &str) -> Result<PlainDecimal, ParseMoneyError> {
         plain_decimal(s)
             .map(PlainDecimal)
-            .map_err(|kind| ParseMoneyError::new(s, kind))
+            .map_err(|kind| ParseMoneyError::new(s, kind.into()))
     }
 }
 

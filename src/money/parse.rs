@@ -7,8 +7,9 @@ use rust_decimal::Decimal;
 use super::error::{MoneyErrorKind, ParseMoneyError};
 use super::symbol::{CurrencySymbol, SymbolContext, SymbolError};
 use super::{Currency, Money};
-use crate::notation::number::{magnitude, numeral, Numeral};
-use crate::Excerpt;
+use crate::grammar::decimal::{is_sign, numeral, sign, Grouping};
+use crate::notation::number::magnitude;
+use crate::{DecimalErrorKind, Excerpt};
 
 impl FromStr for Money {
     type Err = ParseMoneyError;
@@ -30,19 +31,24 @@ impl FromStr for Money {
     ///   `tn`/`trillion`, with decimals (`$4.5 billion`, `£0.5m`). The
     ///   result is exact: `$4.5bn` is `USD 4500000000`.
     /// - A leading minus for reductions (`-$5m`, `USD -5`); `−` (U+2212)
-    ///   counts as a minus. A zero is never negative.
+    ///   counts as a minus, and a plus may stand where a minus may
+    ///   (`+$5m`, `USD +5`). A zero is never negative.
+    /// - The number is read as every reader of the crate reads one (see
+    ///   [`DecimalErrorKind`]), but for the commas that group thousands.
     /// - Codes are case-insensitive; surrounding whitespace, and spaces
     ///   (including no-break spaces) between the parts, are ignored.
     ///
     /// # Errors
     ///
     /// [`ParseMoneyError`] naming the input and what is wrong: empty, no
-    /// digits, no currency, unknown code or symbol, bad digit grouping
-    /// (`$1,00,000`), two decimal points, exponents (`1e5 USD`), a
-    /// misplaced sign, trailing text (`$310x`), or a number too large or
-    /// too precise for a `Decimal`; an ambiguous symbol with no default
-    /// (`kr 100`), a letter before a plain number (`Q3`), a code of a minor
-    /// unit (`GBp`, `GBX`: pence, never read as pounds).
+    /// currency, unknown code or symbol, trailing text (`$310x`), an
+    /// ambiguous symbol with no default (`kr 100`), a letter before a plain
+    /// number (`Q3`), a code of a minor unit (`GBp`, `GBX`: pence, never
+    /// read as pounds), or what is wrong with the number
+    /// ([`MoneyErrorKind::Number`]): no digits, bad digit grouping
+    /// (`$1,00,000`), a point without digits on both sides, two decimal
+    /// points, exponents (`1e5 USD`), a misplaced sign, a number too large
+    /// or too precise for a `Decimal`.
     ///
     /// ```
     /// use statecraft::{Currency, Decimal, Money};
@@ -91,10 +97,12 @@ fn is_minus(c: char) -> bool {
     c == '-' || c == '−'
 }
 
-fn strip_minus(s: &str) -> (bool, &str) {
-    match s.chars().next() {
-        Some(c) if is_minus(c) => (true, s.get(c.len_utf8()..).unwrap_or("").trim_start()),
-        _ => (false, s),
+/// The sign at the start of `s`, if any (whether it is a minus), and the
+/// text after it and the spaces that follow.
+fn strip_sign(s: &str) -> (Option<bool>, &str) {
+    match sign(s) {
+        Some((negative, rest)) => (Some(negative), rest.trim_start()),
+        None => (None, s),
     }
 }
 
@@ -103,26 +111,26 @@ fn parse(s: &str, context: &SymbolContext) -> Result<Money, MoneyErrorKind> {
     if t.is_empty() {
         return Err(MoneyErrorKind::Empty);
     }
-    let (neg_outer, t) = strip_minus(t);
-    if t.starts_with(is_minus) {
-        return Err(MoneyErrorKind::MisplacedSign);
+    let (outer, t) = strip_sign(t);
+    if t.starts_with(is_sign) {
+        return Err(DecimalErrorKind::MisplacedSign.into());
     }
     let (currency, letter, body) = match leading_currency(t, context)? {
         Some(lead) => (Some(lead.currency), lead.letter, lead.rest.trim_start()),
         None => (None, None, t),
     };
-    let (neg_inner, body) = if currency.is_some() {
-        strip_minus(body)
+    let (inner, body) = if currency.is_some() {
+        strip_sign(body)
     } else {
-        (false, body)
+        (None, body)
     };
-    if neg_outer && neg_inner || body.starts_with(is_minus) {
-        return Err(MoneyErrorKind::MisplacedSign);
+    if outer.is_some() && inner.is_some() || body.starts_with(is_sign) {
+        return Err(DecimalErrorKind::MisplacedSign.into());
     }
-    let (value, rest) = numeral(body).map_err(MoneyErrorKind::from)?;
+    let (value, rest) = numeral(body, Grouping::Thousands)?;
     let digits = body.get(..body.len().saturating_sub(rest.len())).unwrap_or(body);
     let (value, rest, scaled) = match magnitude(rest) {
-        Some((m, rest)) => (value.scaled(m).map_err(MoneyErrorKind::from)?, rest, true),
+        Some((m, rest)) => (value.scaled(m)?, rest, true),
         None => (value, rest, false),
     };
     if let Some(symbol) = letter {
@@ -141,7 +149,7 @@ fn parse(s: &str, context: &SymbolContext) -> Result<Money, MoneyErrorKind> {
         }
         None => trailing_currency(rest)?,
     };
-    let amount = to_decimal(value, neg_outer || neg_inner)?;
+    let amount = value.to_decimal(outer.or(inner) == Some(true))?;
     Ok(Money::new(amount, currency))
 }
 
@@ -160,7 +168,7 @@ struct Lead<'a> {
 fn leading_currency<'a>(t: &'a str, context: &SymbolContext) -> Result<Option<Lead<'a>>, MoneyErrorKind> {
     let first = match t.chars().next() {
         Some(c) => c,
-        None => return Err(MoneyErrorKind::NoDigits),
+        None => return Err(DecimalErrorKind::NoDigits.into()),
     };
     if first.is_ascii_digit() {
         return Ok(None);
@@ -213,7 +221,7 @@ fn leading_currency<'a>(t: &'a str, context: &SymbolContext) -> Result<Option<Le
             Some(end) => Err(MoneyErrorKind::UnknownSymbol(Excerpt::new(
                 t.get(..end).unwrap_or(t).trim_end(),
             ))),
-            None => Err(MoneyErrorKind::NoDigits),
+            None => Err(DecimalErrorKind::NoDigits.into()),
         }
     }
 }
@@ -252,31 +260,11 @@ fn trailing_currency(rest: &str) -> Result<Currency, MoneyErrorKind> {
     Ok(currency)
 }
 
-fn to_decimal(value: Numeral, negative: bool) -> Result<Decimal, MoneyErrorKind> {
-    let mantissa = i128::try_from(value.mantissa).map_err(|_| MoneyErrorKind::TooLarge)?;
-    let signed = if negative && mantissa != 0 { -mantissa } else { mantissa };
-    Decimal::try_from_i128_with_scale(signed, value.scale).map_err(|_| MoneyErrorKind::TooLarge)
-}
-
-/// Reads a plain decimal (`-1234.50`): an optional minus, digits, an
-/// optional point and digits; no grouping, magnitude, exponent or other
-/// text. This is the amount form of the JSON and CSV formats.
-pub(crate) fn plain_decimal(s: &str) -> Result<Decimal, MoneyErrorKind> {
-    if s.is_empty() {
-        return Err(MoneyErrorKind::Empty);
-    }
-    let (negative, body) = match s.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, s),
-    };
-    if body.contains(',') {
-        return Err(MoneyErrorKind::BadGrouping);
-    }
-    let (value, rest) = numeral(body).map_err(MoneyErrorKind::from)?;
-    if !rest.is_empty() {
-        return Err(MoneyErrorKind::TrailingText(Excerpt::new(rest)));
-    }
-    to_decimal(value, negative)
+/// Reads a plain decimal (`-1234.50`), the amount form of the JSON and
+/// CSV formats: the grammar every reader of numbers shares
+/// ([`DecimalErrorKind`]), without grouping, magnitude or currency.
+pub(crate) fn plain_decimal(s: &str) -> Result<Decimal, DecimalErrorKind> {
+    crate::grammar::decimal::plain(s)
 }
 
 #[cfg(test)]
@@ -487,17 +475,41 @@ mod tests {
     }
 
     #[test]
-    fn plain_decimals() {
-        assert_eq!(plain_decimal("310000000"), Ok(Decimal::from(310_000_000)));
-        assert_eq!(plain_decimal("-12.50").map(|d| d.to_string()), Ok("-12.50".to_string()));
-        assert_eq!(plain_decimal("1,000"), Err(MoneyErrorKind::BadGrouping));
-        assert_eq!(plain_decimal("1e5"), Err(MoneyErrorKind::Exponent));
-        assert_eq!(
-            plain_decimal("5m"),
-            Err(MoneyErrorKind::TrailingText(Excerpt::new("m")))
-        );
-        assert_eq!(plain_decimal(""), Err(MoneyErrorKind::Empty));
-        assert_eq!(plain_decimal("-"), Err(MoneyErrorKind::NoDigits));
-        assert_eq!(plain_decimal(" 5"), Err(MoneyErrorKind::NoDigits));
+    fn a_plus_stands_where_a_minus_may() {
+        for text in [
+            "+$5m",
+            "$+5m",
+            "USD +5000000",
+            "+5000000 USD",
+            "+ $5m",
+            "US$ +5 million",
+        ] {
+            assert_eq!(text.parse::<Money>().unwrap().to_string(), "USD 5000000", "{text}");
+        }
+        for text in ["+-$5", "-+5 USD", "+$-5", "$+-5", "++5 USD"] {
+            assert_eq!(
+                text.parse::<Money>().unwrap_err().kind(),
+                &MoneyErrorKind::Number(DecimalErrorKind::MisplacedSign),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_number_is_read_as_every_reader_reads_it() {
+        for (text, kind) in [
+            ("$.5m", DecimalErrorKind::BarePoint),
+            ("USD 5.", DecimalErrorKind::BarePoint),
+            ("USD 1e5", DecimalErrorKind::Exponent),
+            ("$m", DecimalErrorKind::NoDigits),
+        ] {
+            assert_eq!(
+                text.parse::<Money>().unwrap_err().kind(),
+                &MoneyErrorKind::Number(kind),
+                "{text}"
+            );
+        }
+        assert_eq!(plain_decimal("+5"), Ok(Decimal::from(5)));
+        assert_eq!(plain_decimal("1,000"), Err(DecimalErrorKind::Grouping));
     }
 }

@@ -3,7 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::number::{group_thousands, magnitude, numeral, NumeralError};
+use super::number::{group_thousands, magnitude, numeral, Grouping};
+use crate::DecimalErrorKind;
 use crate::Excerpt;
 
 crate::serde_strict::strict_serde!(Qualifier);
@@ -222,7 +223,7 @@ impl Count {
         let (value, rest) = match number_word(body) {
             Some((v, rest)) => (v, rest),
             None => {
-                let (n, rest) = numeral(body).map_err(|e| err(CountErrorKind::from(e)))?;
+                let (n, rest) = numeral(body, Grouping::Thousands).map_err(|e| err(CountErrorKind::from(e)))?;
                 (n, rest)
             }
         };
@@ -350,41 +351,31 @@ pub enum CountErrorKind {
     /// Nothing but whitespace.
     #[error("empty")]
     Empty,
-    /// No number where one should be.
-    #[error("no digits")]
-    NoDigits,
     /// A minus sign: counts are never negative.
     #[error("a count cannot be negative")]
     Negative,
     /// A fraction where a whole number is needed (`1.5`, `2.25k`).
     #[error("not a whole number")]
     NotWhole,
-    /// Commas that do not group digits in threes.
-    #[error("bad digit grouping")]
-    BadGrouping,
-    /// A second decimal point.
-    #[error("two decimal points")]
-    TwoDecimalPoints,
-    /// Scientific notation.
-    #[error("exponents are not accepted")]
-    Exponent,
     /// More than `u64` holds.
     #[error("too large")]
     TooLarge,
     /// Text after the count that is not a unit.
     #[error("unexpected `{0}` after the number")]
     TrailingText(Excerpt),
+    /// What is wrong with the number, as every reader of numbers says it:
+    /// no digits (`more than`), bad digit grouping, two decimal points,
+    /// an exponent, a misplaced sign (`+5`), ...
+    #[error(transparent)]
+    Number(DecimalErrorKind),
 }
 
-impl From<NumeralError> for CountErrorKind {
-    fn from(e: NumeralError) -> CountErrorKind {
+impl From<DecimalErrorKind> for CountErrorKind {
+    fn from(e: DecimalErrorKind) -> CountErrorKind {
         match e {
-            NumeralError::NoDigits => CountErrorKind::NoDigits,
-            NumeralError::BadGrouping => CountErrorKind::BadGrouping,
-            NumeralError::TwoDecimalPoints => CountErrorKind::TwoDecimalPoints,
-            NumeralError::Exponent => CountErrorKind::Exponent,
-            NumeralError::TooLarge | NumeralError::TooManyDigits => CountErrorKind::TooLarge,
-            NumeralError::TooPrecise => CountErrorKind::NotWhole,
+            DecimalErrorKind::TooLarge | DecimalErrorKind::TooManyDigits => CountErrorKind::TooLarge,
+            DecimalErrorKind::TooPrecise => CountErrorKind::NotWhole,
+            other => CountErrorKind::Number(other),
         }
     }
 }

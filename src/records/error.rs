@@ -2,8 +2,9 @@
 
 use std::fmt;
 use std::io;
+use std::path::PathBuf;
 
-use crate::{Excerpt, MoneyErrorKind};
+use crate::{DecimalErrorKind, Excerpt, IoError};
 
 /// The header line the CSV form of funding records starts with.
 pub const HEADER: &str = "id,date,donor,recipient,stage,amount,currency";
@@ -25,12 +26,29 @@ pub(crate) const FIELDS: [&str; 7] = ["id", "date", "donor", "recipient", "stage
 /// );
 /// assert_eq!((e.line(), e.column()), (Some(2), Some(2)));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{}{kind}", Location(*line, *column))]
-pub struct RecordError {
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordError(Box<Parts>);
+
+/// What a [`RecordError`] holds, boxed so that the error stays one
+/// pointer wide.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Parts {
     line: Option<u64>,
     column: Option<u64>,
     kind: RecordErrorKind,
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", Location(self.0.line, self.0.column), self.0.kind)
+    }
+}
+
+impl std::error::Error for RecordError {
+    /// The cause of the kind: the I/O error, or the merge error.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&self.0.kind)
+    }
 }
 
 /// What is wrong with a record or a file.
@@ -51,22 +69,24 @@ pub enum RecordErrorKind {
         /// The line.
         line: Excerpt,
     },
-    /// A field that opens a quote and does not close it, or has text after
-    /// the closing quote.
+    /// A field that opens a quote and does not close it, has text after
+    /// the closing quote, or holds a quote without being quoted.
     #[error("badly quoted field `{0}`")]
     Quote(Excerpt),
     /// Bytes that are not UTF-8: the text, with each bad sequence shown
     /// as `\u{fffd}`.
     #[error("invalid UTF-8 in `{0}`")]
     Utf8(Excerpt),
-    /// A line longer than 1 MiB.
-    #[error("line longer than 1 MiB")]
+    /// A record longer than 1 MiB (a quote that is never closed makes
+    /// one): it is skipped up to the next line break after that.
+    #[error("record longer than 1 MiB")]
     TooLong,
     /// An empty or otherwise unusable id.
     #[error("invalid id `{0}`: {1}")]
     Id(Excerpt, &'static str),
-    /// Not a calendar date as `YYYY-MM-DD`.
-    #[error("invalid date `{0}`: expected a calendar date as YYYY-MM-DD")]
+    /// Not a calendar date as `YYYY-MM-DD` (the date grammar every reader
+    /// of the crate shares).
+    #[error("invalid date `{0}`: {EXPECTED_DATE}")]
     Date(Excerpt),
     /// Not an ISO 3166-1 alpha-2 code.
     #[error("unknown country code `{0}`")]
@@ -74,9 +94,10 @@ pub enum RecordErrorKind {
     /// Not a stage.
     #[error("unknown stage `{0}`: expected proposed, announced, pledged, committed, disbursed, reduced or cancelled")]
     Stage(Excerpt),
-    /// Not a plain decimal amount.
+    /// Not a plain decimal amount: the text, and what is wrong with it as
+    /// every reader of numbers says it.
     #[error("invalid amount `{0}`: {1}")]
-    Amount(Excerpt, MoneyErrorKind),
+    Amount(Excerpt, DecimalErrorKind),
     /// Not an ISO 4217 code.
     #[error("unknown currency code `{0}`")]
     Currency(Excerpt),
@@ -90,12 +111,37 @@ pub enum RecordErrorKind {
         "record `{0}` is not for one country (a split or an area), which the CSV form's recipient column cannot hold"
     )]
     Split(Excerpt),
-    /// The input could not be read, or the output written.
-    #[error("{0}")]
-    Io(String),
+    /// The input could not be read, or the output written: what was being
+    /// done (`open`, `read`, `write`, `flush`), to which file if it is
+    /// one, and the I/O error itself.
+    #[error("cannot {action}{}: {source}", Path(path.as_ref()))]
+    Io {
+        /// What was being done: `open`, `read`, `write` or `flush`.
+        action: &'static str,
+        /// The file, when the error is about one by name.
+        path: Option<PathBuf>,
+        /// The error.
+        #[source]
+        source: IoError,
+    },
     /// The parts of a file read in parallel could not be merged.
     #[error("cannot merge the parts of the file: {0}")]
-    Merge(crate::AggregateError),
+    Merge(#[source] crate::AggregateError),
+}
+
+/// What a refused date is said to miss, in every reader.
+const EXPECTED_DATE: &str = crate::grammar::date::EXPECTED;
+
+/// Writes `` ` `path` `` for a file named in an error, nothing otherwise.
+struct Path<'a>(Option<&'a PathBuf>);
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(p) => write!(f, " `{}`", p.display()),
+            None => Ok(()),
+        }
+    }
 }
 
 struct Location(Option<u64>, Option<u64>);
@@ -119,32 +165,52 @@ impl fmt::Display for Location {
 
 impl RecordError {
     pub(crate) fn new(line: Option<u64>, column: Option<u64>, kind: RecordErrorKind) -> RecordError {
-        RecordError { line, column, kind }
+        RecordError(Box::new(Parts { line, column, kind }))
     }
 
-    pub(crate) fn io(line: Option<u64>, context: &str, e: &io::Error) -> RecordError {
-        RecordError::new(line, None, RecordErrorKind::Io(format!("{context}: {e}")))
+    /// An I/O error while doing `action` (`read`, `write`, ...).
+    pub(crate) fn io(line: Option<u64>, action: &'static str, path: Option<PathBuf>, e: io::Error) -> RecordError {
+        RecordError::new(
+            line,
+            None,
+            RecordErrorKind::Io {
+                action,
+                path,
+                source: e.into(),
+            },
+        )
     }
 
-    /// The 1-based line (the header is line 1), when the error has one.
+    /// The 1-based line (the header is line 1), when the error has one:
+    /// for a record, the line it starts on.
     pub fn line(&self) -> Option<u64> {
-        self.line
+        self.0.line
     }
 
     /// The 1-based column (field), when the error is in one field.
     pub fn column(&self) -> Option<u64> {
-        self.column
+        self.0.column
     }
 
     /// What is wrong.
     pub fn kind(&self) -> &RecordErrorKind {
-        &self.kind
+        &self.0.kind
     }
 
-    /// The message without its line: `column 2 (date): invalid date ...`,
-    /// for a [`Rejection`](crate::Rejection), which carries the line.
-    pub(crate) fn without_line(&self) -> String {
-        format!("{}{}", Location(None, self.column), self.kind)
+    /// The same error without its line (the line a
+    /// [`Rejection`](crate::Rejection) carries): `column 2 (date): invalid
+    /// date ...`.
+    pub(crate) fn without_line(mut self) -> RecordError {
+        self.0.line = None;
+        self
+    }
+}
+
+impl From<RecordError> for crate::RejectReason {
+    /// A record the CSV form could not read, as a rejection's reason: the
+    /// error kept whole, its line set aside (the rejection carries it).
+    fn from(e: RecordError) -> crate::RejectReason {
+        crate::RejectReason::Unreadable(crate::ReaderError::new(e.without_line()))
     }
 }
 
@@ -157,14 +223,14 @@ mod tests {
         let e = RecordError::new(
             Some(4),
             Some(6),
-            RecordErrorKind::Amount(Excerpt::new("1e5"), MoneyErrorKind::Exponent),
+            RecordErrorKind::Amount(Excerpt::new("1e5"), DecimalErrorKind::Exponent),
         );
         assert_eq!(
             e.to_string(),
             "line 4, column 6 (amount): invalid amount `1e5`: exponents are not accepted"
         );
         assert_eq!(
-            e.without_line(),
+            e.clone().without_line().to_string(),
             "column 6 (amount): invalid amount `1e5`: exponents are not accepted"
         );
         let e = RecordError::new(
@@ -180,10 +246,35 @@ mod tests {
             "line 9: expected 7 fields, found 6: `1,2021-06-07,US,GT,pledged,5`"
         );
         assert_eq!(
-            e.without_line(),
+            e.without_line().to_string(),
             "expected 7 fields, found 6: `1,2021-06-07,US,GT,pledged,5`"
         );
-        let e = RecordError::new(None, None, RecordErrorKind::Io("cannot open `x.csv`: not found".into()));
+    }
+
+    #[test]
+    fn io_errors_keep_their_cause() {
+        use std::error::Error as _;
+        let not_found = || io::Error::new(io::ErrorKind::NotFound, "not found");
+        let e = RecordError::io(None, "open", Some("x.csv".into()), not_found());
         assert_eq!(e.to_string(), "cannot open `x.csv`: not found");
+        let cause = e.source().and_then(|s| s.downcast_ref::<IoError>()).unwrap();
+        assert_eq!(cause.kind(), io::ErrorKind::NotFound);
+        let e = RecordError::io(Some(3), "read", None, not_found());
+        assert_eq!(e.to_string(), "line 3: cannot read: not found");
+        assert!(matches!(
+            e.kind(),
+            RecordErrorKind::Io {
+                action: "read",
+                path: None,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn errors_are_small_send_sync_static() {
+        fn check<T: Send + Sync + 'static + std::error::Error>() {}
+        check::<RecordError>();
+        assert_eq!(std::mem::size_of::<RecordError>(), std::mem::size_of::<usize>());
     }
 }

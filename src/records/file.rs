@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::error::{RecordError, RecordErrorKind};
 use super::feed::feed;
-use super::lines::Lines;
+use super::input::Input;
 use super::reader::check_header;
 use crate::aggregate::Tally;
 use crate::fx::RateSource;
@@ -24,9 +24,11 @@ const MIN_PART: u64 = 1 << 20;
 /// The file is cut into as many byte ranges as threads, each range
 /// aligned to the start of a line; each thread streams its range through
 /// its own [`fork`](Aggregator::fork) of the aggregator, in chunks, and the
-/// parts are merged in file order. Memory stays bounded whatever the size
-/// of the file, and the result is the same as one pass of a
-/// [`Reader`](super::Reader): the same totals, counts and rejections
+/// parts are merged in file order. A part that began inside a record of
+/// the part before (a quoted field holding a line break across the cut)
+/// is read again from where that record ended. Memory stays bounded
+/// whatever the size of the file, and the result is the same as one pass
+/// of a [`Reader`](super::Reader): the same totals, counts and rejections
 /// with their lines. Blank lines are skipped, as a `Reader` skips them.
 ///
 #[cfg_attr(feature = "ecb-snapshot", doc = "```no_run")]
@@ -59,14 +61,13 @@ impl<'p> FundingFile<'p> {
     /// first line is not the header.
     pub fn open(path: impl AsRef<Path>) -> Result<FundingFile<'p>, RecordError> {
         let path = path.as_ref().to_path_buf();
-        let cannot =
-            |what: &str, e: &std::io::Error| RecordError::io(None, &format!("cannot {what} `{}`", path.display()), e);
-        let file = File::open(&path).map_err(|e| cannot("open", &e))?;
-        let len = file.metadata().map_err(|e| cannot("read", &e))?.len();
-        let mut lines = Lines::new(file);
-        let header = lines.next_line().map_err(|e| cannot("read", &e))?;
-        check_header(header)?;
-        let data_start = lines.consumed();
+        let cannot = |action, e| RecordError::io(None, action, Some(path.clone()), e);
+        let file = File::open(&path).map_err(|e| cannot("open", e))?;
+        let len = file.metadata().map_err(|e| cannot("read", e))?.len();
+        let mut input = Input::new(file, 1);
+        let header = input.first_line().map_err(|e| cannot("read", e))?;
+        check_header(header.as_deref())?;
+        let data_start = input.consumed();
         let threads = std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);
         Ok(FundingFile {
             path,
@@ -121,19 +122,27 @@ impl<'p> FundingFile<'p> {
             .collect();
         let done = AtomicU64::new(0);
         let rates = aggregator.rates();
+        let ranges: Vec<(u64, u64)> = cuts
+            .windows(2)
+            .enumerate()
+            .map(|(i, w)| match w {
+                [s, e] if i + 1 < parts => (*s, *e),
+                [s, _] => (*s, self.len),
+                _ => (self.len, self.len),
+            })
+            .collect();
         let results: Vec<Result<Part, (u64, std::io::Error)>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = cuts
-                .windows(2)
-                .enumerate()
-                .map(|(i, w)| {
-                    let (start, end) = match w {
-                        [s, e] if i + 1 < parts => (*s, *e),
-                        [s, _] => (*s, self.len),
-                        _ => (self.len, self.len),
-                    };
+            let handles: Vec<_> = ranges
+                .iter()
+                .map(|&(start, end)| {
                     let worker = Aggregator::from_tally(rates, aggregator.fork_tally());
                     let done = &done;
-                    scope.spawn(move || self.read_part(worker, start, end, done))
+                    let from = if start > self.data_start {
+                        Start::AfterLineBreak(start)
+                    } else {
+                        Start::At(start)
+                    };
+                    scope.spawn(move || self.read_part(worker, from, end, Some(done)))
                 })
                 .collect();
             handles
@@ -147,44 +156,63 @@ impl<'p> FundingFile<'p> {
         // Number the lines across parts, then merge in file order.
         let mut lines_before = 1u64; // the header
         let mut merged = aggregator.fork_tally();
+        let mut stop = self.data_start;
+        let cannot_read = |line, e| RecordError::io(Some(line), "read", None, e);
         let cannot_merge = |e: AggregateError| RecordError::new(None, None, RecordErrorKind::Merge(e));
-        for result in results {
-            match result {
-                Ok(mut part) => {
-                    part.tally.shift_lines(lines_before);
-                    lines_before += part.lines;
-                    merged.merge(part.tally).map_err(cannot_merge)?;
-                }
-                Err((line, e)) => return Err(RecordError::io(Some(lines_before + line), "cannot read", &e)),
+        for (result, &(_, end)) in results.into_iter().zip(&ranges) {
+            let mut part = result.map_err(|(line, e)| cannot_read(lines_before + line, e))?;
+            if part.first != stop {
+                // The part began inside the last record of the part before
+                // (a quoted line break across the cut): read it again from
+                // where that record ended.
+                let worker = Aggregator::from_tally(rates, aggregator.fork_tally());
+                part = self
+                    .read_part(worker, Start::At(stop), end, None)
+                    .map_err(|(line, e)| cannot_read(lines_before + line, e))?;
             }
+            part.tally.shift_lines(lines_before);
+            lines_before += part.lines;
+            stop = part.stop;
+            merged.merge(part.tally).map_err(cannot_merge)?;
         }
         aggregator.merge_tally(merged).map_err(cannot_merge)
     }
 
-    /// Aggregates the lines that start within `start..end`.
+    /// Aggregates the records that start within `start..end`, reporting
+    /// progress to `done` if given.
     fn read_part<R: RateSource>(
         &self,
         mut aggregator: Aggregator<&R>,
-        start: u64,
+        start: Start,
         end: u64,
-        done: &AtomicU64,
+        done: Option<&AtomicU64>,
     ) -> Result<Part, (u64, std::io::Error)> {
-        let mut file = File::open(&self.path).map_err(|e| (0, e))?;
-        // Start one byte early: unless that byte ends a line, the first
-        // line read is the tail of the previous part's last line.
-        let skip_first = start > self.data_start;
-        let from = if skip_first { start - 1 } else { start };
-        file.seek(SeekFrom::Start(from)).map_err(|e| (0, e))?;
-        let mut lines = Lines::new(file);
-        if skip_first {
-            lines.next_line().map_err(|e| (0, e))?;
+        let mut file = File::open(&self.path).map_err(|e| (1, e))?;
+        // After a line break, start one byte early: unless that byte ends
+        // a line, the first line read is the tail of the part before's
+        // last line.
+        let from = match start {
+            Start::At(at) => at,
+            Start::AfterLineBreak(at) => at.saturating_sub(1),
+        };
+        file.seek(SeekFrom::Start(from)).map_err(|e| (1, e))?;
+        let mut input = Input::new(file, 1);
+        if let Start::AfterLineBreak(_) = start {
+            input.skip_line().map_err(|e| (1, e))?;
+            input.skip_blank_lines().map_err(|e| (1, e))?;
+            input.set_line(1);
         }
-        let line = feed(&mut lines, &mut aggregator, 0, end - from, |bytes| {
-            self.report(done, bytes)
+        let first = from + input.consumed();
+        feed(&mut input, &mut aggregator, end.saturating_sub(from), |bytes| {
+            if let Some(done) = done {
+                self.report(done, bytes);
+            }
         })?;
         Ok(Part {
             tally: aggregator.into_tally(),
-            lines: line,
+            lines: input.line() - 1,
+            first,
+            stop: from + input.consumed(),
         })
     }
 
@@ -197,8 +225,26 @@ impl<'p> FundingFile<'p> {
     }
 }
 
+/// Where a part of the file starts.
+#[derive(Clone, Copy)]
+enum Start {
+    /// At this offset, the start of a record (or of the blank lines
+    /// before one).
+    At(u64),
+    /// At the first record after the first line break at or after this
+    /// offset less one.
+    AfterLineBreak(u64),
+}
+
 /// What one worker read.
 struct Part {
     tally: Tally,
+    /// The line feeds from `first` to `stop`.
     lines: u64,
+    /// Where its first record starts (the offset it started at, for the
+    /// first part).
+    first: u64,
+    /// Where it stopped: the start of the first record at or after its
+    /// end, or the end of the file.
+    stop: u64,
 }

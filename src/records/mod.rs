@@ -23,7 +23,7 @@
 mod error;
 mod feed;
 mod file;
-mod lines;
+mod input;
 mod parse;
 mod reader;
 mod record;

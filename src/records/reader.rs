@@ -4,21 +4,22 @@ use std::io::Read;
 
 use super::error::{RecordError, RecordErrorKind, HEADER};
 use super::feed::feed;
-use super::lines::{Line, Lines};
-use super::parse::{parse_line, Parsed};
+use super::input::{Input, Next};
+use super::parse::{read_record, Parsed};
 use super::record::{FundingRecord, RecordId};
 use crate::fx::RateSource;
-use crate::{Aggregator, Excerpt};
+use crate::{Aggregator, Excerpt, Flow};
 
 /// Reads funding records from their CSV form, one at a time, from any
 /// reader (a file, standard input, a decompressor), in bounded memory.
 ///
 /// The form is `id,date,donor,recipient,stage,amount,currency`, header
 /// required, one record per line (`\n` or `\r\n`), as
-/// `shared/bench/gen_funding.py` writes it:
+/// `shared/bench/gen_funding.py` writes it. Fields may be quoted (RFC
+/// 4180: commas and line breaks inside quotes are text, `""` is a quote),
+/// so a record may span lines; a quote anywhere else is an error.
 ///
-/// - `id`: any text without control characters; fields may be quoted
-///   (RFC 4180) but not span lines.
+/// - `id`: any text without control characters other than line breaks.
 /// - `date`: the value date, `YYYY-MM-DD`.
 /// - `donor`, `recipient`: ISO 3166-1 alpha-2 codes (`XK` for Kosovo).
 /// - `stage`: a [`FundingStage`](crate::FundingStage) by its word:
@@ -30,13 +31,16 @@ use crate::{Aggregator, Excerpt};
 ///   is (an undisclosed amount has no currency: one given is checked, then
 ///   dropped).
 ///
-/// Codes and stages are read in any case; no field is trimmed. A UTF-8
-/// byte order mark before the header is allowed, and blank lines are
-/// skipped.
+/// Codes and stages are read in any case. Spaces around a field are
+/// ignored, but for the id's, which is taken as it is. Dates and amounts
+/// are read as every reader of the crate reads them (`+5` and `-0` are
+/// amounts; `.5`, `1e5` and `1,000` are not: see
+/// [`DecimalErrorKind`](crate::DecimalErrorKind)). A UTF-8 byte order
+/// mark before the header is allowed, and blank lines are skipped.
 ///
-/// Each item is a record or an error naming the line, the column and the
-/// text. An error in a record does not stop the reader; an unreadable
-/// header or input ends it after its error.
+/// Each item is a record or an error naming the line (where the record
+/// starts), the column and the text. An error in a record does not stop
+/// the reader; an unreadable header or input ends it after its error.
 ///
 /// ```
 /// use statecraft::records::Reader;
@@ -53,12 +57,12 @@ use crate::{Aggregator, Excerpt};
 /// assert_eq!(first.recipients().countries().next(), Some(Country::GT));
 /// assert_eq!(reader.next().unwrap()?.amount(), None);
 /// let e = reader.next().unwrap().unwrap_err();
-/// assert_eq!(e.to_string(), "line 4, column 6 (amount): invalid amount `12x`: unexpected `x` after the amount");
+/// assert_eq!(e.to_string(), "line 4, column 6 (amount): invalid amount `12x`: unexpected `x` after the number");
 /// assert!(reader.next().is_none());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct Reader<R> {
-    lines: Lines<R>,
+    input: Input<R>,
     line: u64,
     state: State,
 }
@@ -75,14 +79,14 @@ impl<R: Read> Reader<R> {
     /// `input` in a `BufReader` adds nothing.
     pub fn new(input: R) -> Reader<R> {
         Reader {
-            lines: Lines::new(input),
+            input: Input::new(input, 1),
             line: 0,
             state: State::Header,
         }
     }
 
-    /// The line of the record (or error) returned last; the header is
-    /// line 1.
+    /// The line of the record (or error) returned last, where it starts;
+    /// the header is line 1.
     pub fn line(&self) -> u64 {
         self.line
     }
@@ -128,8 +132,9 @@ impl<R: Read> Reader<R> {
         }
         if self.state == State::Records {
             self.state = State::Done;
-            self.line = feed(&mut self.lines, aggregator, self.line, u64::MAX, |_| {})
-                .map_err(|(line, e)| RecordError::io(Some(line), "cannot read", &e))?;
+            feed(&mut self.input, aggregator, u64::MAX, |_| {})
+                .map_err(|(line, e)| RecordError::io(Some(line), "read", None, e))?;
+            self.line = self.input.line();
         }
         Ok(())
     }
@@ -137,10 +142,10 @@ impl<R: Read> Reader<R> {
     fn header(&mut self) -> Result<(), RecordError> {
         self.line = 1;
         self.state = State::Done;
-        match self.lines.next_line() {
-            Err(e) => Err(RecordError::io(Some(1), "cannot read", &e)),
+        match self.input.first_line() {
+            Err(e) => Err(RecordError::io(Some(1), "read", None, e)),
             Ok(line) => {
-                check_header(line)?;
+                check_header(line.as_deref())?;
                 self.state = State::Records;
                 Ok(())
             }
@@ -149,12 +154,8 @@ impl<R: Read> Reader<R> {
 }
 
 /// Checks the header line (a UTF-8 byte order mark before it is allowed).
-pub(crate) fn check_header(line: Option<Line<'_>>) -> Result<(), RecordError> {
-    let text = match line {
-        Some(Line::Text(t)) => t,
-        Some(Line::TooLong) => b"",
-        None => b"",
-    };
+pub(crate) fn check_header(line: Option<&[u8]>) -> Result<(), RecordError> {
+    let text = line.unwrap_or_default();
     if crate::encoding::is_utf16(text) {
         return Err(RecordError::new(Some(1), None, RecordErrorKind::Utf16));
     }
@@ -171,9 +172,9 @@ pub(crate) fn check_header(line: Option<Line<'_>>) -> Result<(), RecordError> {
 fn to_record(parsed: Parsed<'_>) -> FundingRecord {
     FundingRecord::new(
         RecordId::from_checked(parsed.id.into_owned()),
-        parsed.row.date,
+        parsed.row.date(),
         parsed.row.donor,
-        parsed.row.recipients,
+        parsed.row.recipient,
         parsed.row.stage,
         parsed.row.amount,
     )
@@ -191,28 +192,30 @@ impl<R: Read> Iterator for Reader<R> {
         if self.state != State::Records {
             return None;
         }
-        loop {
-            self.line += 1;
-            let line = self.line;
-            return match self.lines.next_line() {
-                Err(e) => {
-                    self.state = State::Done;
-                    Some(Err(RecordError::io(Some(line), "cannot read", &e)))
-                }
-                Ok(None) => {
-                    self.line -= 1;
-                    self.state = State::Done;
-                    None
-                }
-                // Blank lines hold no record.
-                Ok(Some(Line::Text([]))) => continue,
-                Ok(Some(Line::TooLong)) => Some(Err(RecordError::new(Some(line), None, RecordErrorKind::TooLong))),
-                Ok(Some(Line::Text(text))) => Some(
-                    parse_line(text)
+        let next = match self.input.next_record() {
+            Ok(next) => next,
+            Err(e) => {
+                self.state = State::Done;
+                return Some(Err(RecordError::io(Some(self.input.line()), "read", None, e)));
+            }
+        };
+        match next {
+            Next::End => {
+                self.state = State::Done;
+                None
+            }
+            Next::TooLong { line } => {
+                self.line = line;
+                Some(Err(RecordError::new(Some(line), None, RecordErrorKind::TooLong)))
+            }
+            Next::Record { line, text, fields } => {
+                self.line = line;
+                Some(
+                    read_record(text, fields)
                         .map(to_record)
                         .map_err(|(column, kind)| RecordError::new(Some(line), column, kind)),
-                ),
-            };
+                )
+            }
         }
     }
 }

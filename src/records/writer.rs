@@ -7,9 +7,9 @@ use super::record::FundingRecord;
 use crate::{Excerpt, Flow, Recipients};
 
 /// Writes funding records in the CSV form that [`Reader`](super::Reader)
-/// reads: the header, then one line per record (`\n`), ids quoted when
-/// they hold a comma or a quote, amounts exactly as their `Decimal` holds
-/// them.
+/// reads: the header, then one record per line (`\n`), ids quoted when
+/// they hold a comma, a quote or a line break, amounts exactly as their
+/// `Decimal` holds them.
 ///
 /// ```
 /// use statecraft::records::{FundingRecord, Reader, Writer};
@@ -74,7 +74,7 @@ impl<W: Write> Writer<W> {
         };
         self.buf.clear();
         let id = record.id().as_str();
-        if id.contains([',', '"']) {
+        if id.contains([',', '"', '\n', '\r']) {
             self.buf.push('"');
             self.buf.push_str(&id.replace('"', "\"\""));
             self.buf.push('"');
@@ -99,10 +99,11 @@ impl<W: Write> Writer<W> {
         let donor = donor.as_country().map_or_else(|| donor.to_string(), |c| c.to_string());
         let line = format!(",{date},{donor},{recipient},{},{amount},{currency}\n", record.stage());
         self.buf.push_str(&line);
-        self.line += 1;
+        let start = self.line + 1;
+        self.line = start + id.matches('\n').count() as u64;
         self.out
             .write_all(self.buf.as_bytes())
-            .map_err(|e| RecordError::io(Some(self.line), "cannot write", &e))
+            .map_err(|e| RecordError::io(Some(start), "write", None, e))
     }
 
     fn header(&mut self) -> Result<(), RecordError> {
@@ -110,7 +111,7 @@ impl<W: Write> Writer<W> {
             self.header_written = true;
             self.out
                 .write_all(format!("{HEADER}\n").as_bytes())
-                .map_err(|e| RecordError::io(Some(1), "cannot write", &e))?;
+                .map_err(|e| RecordError::io(Some(1), "write", None, e))?;
         }
         Ok(())
     }
@@ -122,9 +123,7 @@ impl<W: Write> Writer<W> {
     /// The I/O error of writing the header or flushing.
     pub fn into_inner(mut self) -> Result<W, RecordError> {
         self.header()?;
-        self.out
-            .flush()
-            .map_err(|e| RecordError::io(None, "cannot flush", &e))?;
+        self.out.flush().map_err(|e| RecordError::io(None, "flush", None, e))?;
         Ok(self.out)
     }
 }

@@ -39,7 +39,7 @@ pub(super) fn check<R: RateSource + ?Sized>(d: &Dossier, index: &Index<'_>, rate
                 )),
                 Err(e) => {
                     let why = match e {
-                        FxError::UncheckablePair { reason, .. } => reason,
+                        FxError::UncheckablePair { reason, .. } => reason.to_string(),
                         other => other.to_string(),
                     };
                     out.push(Violation::new(
