@@ -403,3 +403,65 @@ impl fmt::Display for MeetingKind {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Dossier, OrganisationId};
+
+    #[test]
+    fn a_summit_spans_days_and_places_with_a_host_and_remote_attendance() {
+        let json = r#"{"format": "statecraft-dossier/2",
+          "sources": [{"id": "s", "title": "S", "published": "2021-06-14"}],
+          "meetings": [{"id": "m", "start": "2021-06-11", "end": "2021-06-13", "places": ["GB", "IE"],
+            "host": {"organisation": "who"}, "kind": "summit", "status": "happened",
+            "participants": [{"leader": "a", "attendance": "in-person"}, {"leader": "b", "attendance": "remote"}],
+            "source": "s"}]}"#;
+        let dossier = Dossier::from_json_str(json).unwrap();
+        let m = &dossier.meetings()[0];
+        let day = |d: u32| NaiveDate::from_ymd_opt(2021, 6, d).unwrap();
+        assert_eq!(
+            (m.start(), m.end(), m.stated_end(), m.days()),
+            (day(11), day(13), Some(day(13)), 3)
+        );
+        assert_eq!((1..=30).filter(|d| m.covers(day(*d))).collect::<Vec<_>>(), [11, 12, 13]);
+        assert_eq!(m.places(), [Country::GB, Country::IE]);
+        assert_eq!(
+            m.host(),
+            Some(&Actor::Organisation(OrganisationId::new("who").unwrap()))
+        );
+        let attendance: Vec<String> = m
+            .participants()
+            .iter()
+            .map(|p| format!("{} {}", p.leader(), p.attendance()))
+            .collect();
+        assert_eq!(attendance, ["a in person", "b remotely"]);
+        // In person is the default, left out when written; remote is kept.
+        let written = dossier.to_json_string().unwrap();
+        assert!(
+            !written.contains("in-person") && written.contains(r#""attendance": "remote""#),
+            "{written}"
+        );
+        assert_eq!(Dossier::from_json_str(&written).unwrap(), dossier);
+    }
+
+    #[test]
+    fn one_day_is_one_day_and_a_meeting_ending_before_it_starts_has_none() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2021, 6, d).unwrap();
+        let talks = Meeting::new(
+            MeetingId::new("t").unwrap(),
+            day(7),
+            Country::GT,
+            MeetingKind::BilateralTalks,
+            SourceId::new("s").unwrap(),
+        );
+        assert_eq!((talks.days(), talks.stated_end()), (1, None));
+        let call = talks.clone().nowhere().until(day(6));
+        assert_eq!((call.days(), call.places().len()), (0, 0));
+        assert!(!call.covers(day(6)) && !call.covers(day(7)));
+        assert_eq!(
+            talks.with_place(Country::GT).with_place(Country::MX).places(),
+            [Country::GT, Country::MX]
+        );
+    }
+}
