@@ -31,7 +31,7 @@ mod regenerate;
 #[path = "support/table_data.rs"]
 mod table_data;
 
-use table_data::{csv_rows, date, field, lit, opt_date, read, YMD};
+use table_data::{csv_rows, date, element, field, lit, opt_date, read, YMD};
 
 const COMMAND: &str = "cargo test --test generated_actors";
 
@@ -77,21 +77,6 @@ fn unescape(s: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// The text of the first `<name>` element of `block` (not matching a
-/// longer name such as `<names>`).
-fn element<'a>(block: &'a str, name: &str) -> Option<&'a str> {
-    let open = format!("<{name}");
-    let start = block
-        .match_indices(&open)
-        .map(|(i, _)| i)
-        .find(|&i| matches!(block.as_bytes().get(i + open.len()), Some(b'>' | b' ')))?;
-    let after = &block[start + open.len()..];
-    let gt = after.find('>')?;
-    let body = &after[gt + 1..];
-    let end = body.find(&format!("</{name}>"))?;
-    Some(&body[..end])
 }
 
 fn codelist(path: &str) -> Vec<Item> {

@@ -29,7 +29,7 @@ use chrono::NaiveDate;
 #[path = "support/table_data.rs"]
 mod table_data;
 
-use table_data::{csv_rows, date, field, lit, opt_date, read, root, ymd, YMD};
+use table_data::{csv_rows, date, element, field, lit, opt_date, read, root, ymd, YMD};
 
 #[path = "support/countries.rs"]
 mod countries;
@@ -68,18 +68,10 @@ fn only_real_calendar_dates_pass() {
 
 // ---------------------------------------------------------------- XML
 
+/// The trimmed text of the first `<name>` element: `<Ccy>` does not
+/// match `<CcyNm>`.
 fn tag<'a>(block: &'a str, name: &str) -> Option<&'a str> {
-    // `<Ccy>` must not match `<CcyNm>`: the name ends at `>` or a space.
-    let open = format!("<{name}");
-    let start = block
-        .match_indices(&open)
-        .map(|(i, _)| i)
-        .find(|&i| matches!(block.as_bytes().get(i + open.len()), Some(b'>' | b' ')))?;
-    let after = &block[start + open.len()..];
-    let gt = after.find('>')?;
-    let body = &after[gt + 1..];
-    let end = body.find(&format!("</{name}>"))?;
-    Some(body[..end].trim())
+    element(block, name).map(str::trim)
 }
 
 fn blocks<'a>(xml: &'a str, name: &str) -> Vec<&'a str> {

@@ -54,6 +54,21 @@ pub fn field<'a>(row: &'a BTreeMap<String, String>, name: &str) -> Option<&'a st
     row.get(name).map(String::as_str).filter(|s| !s.is_empty())
 }
 
+/// The text of the first `<name>` element of `block` (not matching a
+/// longer name such as `<names>`).
+pub fn element<'a>(block: &'a str, name: &str) -> Option<&'a str> {
+    let open = format!("<{name}");
+    let start = block
+        .match_indices(&open)
+        .map(|(i, _)| i)
+        .find(|&i| matches!(block.as_bytes().get(i + open.len()), Some(b'>' | b' ')))?;
+    let after = &block[start + open.len()..];
+    let gt = after.find('>')?;
+    let body = &after[gt + 1..];
+    let end = body.find(&format!("</{name}>"))?;
+    Some(&body[..end])
+}
+
 /// A string literal.
 pub fn lit(s: &str) -> String {
     format!("{s:?}")
