@@ -15,10 +15,9 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::XmlVersion;
 
+use super::attributes::{read_attributes, Spans};
 use super::encoding::{Encoding, Label};
 use super::error::{Error, ErrorKind, XmlError};
 use super::transaction::{Activity, Counts, DateSource, Entry, Reason, Rejected, Share, Skipped, Transaction};
@@ -364,7 +363,7 @@ impl<R: Read> Reader<R> {
                 Ok(_) => at_end,
                 Err(e) => at_end || ran_out(e),
             };
-            match event {
+            let event = match event {
                 Ok(Event::Eof) | Err(_) if cut && !complete => break,
                 Ok(Event::Eof) | Err(_) if cut && self.stop.is_some() => {
                     let (at, kind) = self.stop.take().unwrap_or((limit, ErrorKind::NoRoot));
@@ -382,18 +381,37 @@ impl<R: Read> Reader<R> {
                     return Err(fail(xml_error(e), at, &mut locator, parser));
                 }
                 Ok(_) if at_end && !complete => break,
-                Ok(event) => {
-                    parser
-                        .handle(event, start, data, &mut locator, pending)
-                        .map_err(|kind| fail(kind, start, &mut locator, parser))?;
-                    if parser.stopped.is_some() {
-                        self.finished = true;
-                        return Ok(());
-                    }
-                    if parser.activity.is_none() {
-                        boundary = locator.seek_mark(data, end);
-                    }
+                Ok(event) => event,
+            };
+            // The events of an activity's content go straight to their
+            // handlers (the others through `handle`).
+            let handled = match event {
+                Event::Start(e) if parser.activity.is_some() => {
+                    parser.first_event = false;
+                    parser.open(&e, false, start, data, &mut locator, pending)
                 }
+                Event::Empty(e) if parser.activity.is_some() => {
+                    parser.first_event = false;
+                    parser.open(&e, true, start, data, &mut locator, pending)
+                }
+                Event::End(_) if parser.activity.is_some() => {
+                    parser.first_event = false;
+                    parser.close_in_activity(pending);
+                    Ok(())
+                }
+                Event::Text(_) if parser.activity.is_some() && parser.gathering.is_none() => {
+                    parser.first_event = false;
+                    Ok(())
+                }
+                event => parser.handle(event, start, data, &mut locator, pending),
+            };
+            handled.map_err(|kind| fail(kind, start, &mut locator, parser))?;
+            if parser.activity.is_none() {
+                if parser.stopped.is_some() {
+                    self.finished = true;
+                    return Ok(());
+                }
+                boundary = locator.seek_mark(data, end);
             }
         }
         // Keep what follows the boundary for the next block.
@@ -758,6 +776,8 @@ struct Parser {
     stopped: Option<u64>,
     /// The last activity's transaction list, emptied, for the next.
     spare: Vec<TransactionDraft>,
+    /// Where the attributes of the tag being read are.
+    spans: Spans,
 }
 
 impl Parser {
@@ -775,6 +795,7 @@ impl Parser {
             until: None,
             stopped: None,
             spare: Vec::new(),
+            spans: Spans::default(),
         }
     }
 
@@ -880,50 +901,38 @@ impl Parser {
         locator: &mut Locator,
         out: &mut VecDeque<Entry>,
     ) -> Result<(), ErrorKind> {
-        self.end_gathering();
+        if self.gathering.is_some() {
+            self.end_gathering();
+        }
         let name = e.name().into_inner();
-        let prefixed = name.contains(':');
-        // The role the element has if it is in no namespace.
-        let role = match (self.levels.last().map(|l| l.role), prefixed) {
-            (_, true) => Role::Other,
-            (None, false) if name == "iati-activity" => Role::Activity,
-            (None, false) => Role::Other,
-            (Some(parent), false) => self.child_role(parent, name),
+        let Some(&parent) = self.levels.last() else {
+            return self.open_outside(e, name, empty, start, data, locator, out);
         };
+        // The role the element has if it is in no namespace (a prefixed
+        // name matches none of the names below).
+        let role = child_role(parent.role, name);
         let mut values: [Option<Cow<'_, str>>; 3] = [None, None, None];
         let mut xmlns: Option<Cow<'_, str>> = None;
-        let wanted = role.attributes();
-        for attr in e.attributes() {
-            let attr = attr.map_err(|e| ErrorKind::Xml(XmlError(e.into())))?;
-            let key = attr.key.into_inner();
-            let value = checked_value(attr, key)?;
-            if key == "xmlns" {
-                xmlns = Some(value);
-            } else if let Some(slot) = wanted.iter().position(|&k| k == key).and_then(|i| values.get_mut(i)) {
-                *slot = Some(value);
+        read_attributes(e, &mut self.spans, role.attributes(), &mut values, &mut xmlns)?;
+        let namespaced = xmlns.as_deref().map_or(parent.namespaced, |ns| !ns.is_empty());
+        if role == Role::Other || namespaced {
+            if !namespaced && name == "iati-activity" {
+                return Err(ErrorKind::NestedActivity);
             }
-        }
-        let namespaced = xmlns.as_deref().map_or_else(|| self.namespaced(), |ns| !ns.is_empty());
-        let role = if namespaced { Role::Other } else { role };
-        let [a, b, c] = values;
-
-        if self.activity.is_none() {
-            if namespaced && self.root == Root::NotYet {
-                return Err(ErrorKind::RootNamespace {
-                    name: Excerpt::new(name),
-                    namespace: Excerpt::new(xmlns.as_deref().unwrap_or_default()),
+            if !empty {
+                self.levels.push(Level {
+                    role: Role::Other,
+                    namespaced,
                 });
             }
-            return self.open_outside(name, role, namespaced, empty, a, start, data, locator, out);
-        }
-        if role == Role::Other && !namespaced && !prefixed && name == "iati-activity" {
-            return Err(ErrorKind::NestedActivity);
+            return Ok(());
         }
         let at = if role == Role::Transaction {
             Some(locator.seek(data, start))
         } else {
             None
         };
+        let [a, b, c] = values;
         let gather = self.apply(role, at, empty, a, b, c);
         if !empty {
             self.levels.push(Level { role, namespaced });
@@ -939,20 +948,35 @@ impl Parser {
     #[allow(clippy::too_many_arguments)]
     fn open_outside(
         &mut self,
+        e: &BytesStart<'_>,
         name: &str,
-        role: Role,
-        namespaced: bool,
         empty: bool,
-        default_currency: Option<Cow<'_, str>>,
         start: usize,
         data: &[u8],
         locator: &mut Locator,
         out: &mut VecDeque<Entry>,
     ) -> Result<(), ErrorKind> {
+        let role = if name == "iati-activity" {
+            Role::Activity
+        } else {
+            Role::Other
+        };
+        let mut values: [Option<Cow<'_, str>>; 3] = [None, None, None];
+        let mut xmlns: Option<Cow<'_, str>> = None;
+        read_attributes(e, &mut self.spans, role.attributes(), &mut values, &mut xmlns)?;
+        let namespaced = xmlns.as_deref().map_or_else(|| self.namespaced(), |ns| !ns.is_empty());
+        let role = if namespaced { Role::Other } else { role };
+        let [default_currency, _, _] = values;
+        if namespaced && self.root == Root::NotYet {
+            return Err(ErrorKind::RootNamespace {
+                name: Excerpt::new(name),
+                namespace: Excerpt::new(xmlns.as_deref().unwrap_or_default()),
+            });
+        }
         match self.root {
             Root::Closed => return Err(ErrorKind::SecondRoot(Excerpt::new(name))),
             Root::NotYet => {
-                if !matches!(name, "iati-activities" | "iati-activity" | "result") || name.contains(':') {
+                if !matches!(name, "iati-activities" | "iati-activity" | "result") {
                     return Err(ErrorKind::WrongRoot(Excerpt::new(name)));
                 }
                 self.root = if empty { Root::Closed } else { Root::Open };
@@ -990,24 +1014,6 @@ impl Parser {
             });
         }
         Ok(())
-    }
-
-    /// The role of an element named `name` in a `parent`.
-    fn child_role(&self, parent: Role, name: &str) -> Role {
-        match (parent, name) {
-            (Role::Activity, "transaction") => Role::Transaction,
-            (Role::Activity, "iati-identifier") => Role::Identifier,
-            (Role::Activity, "reporting-org") => Role::ReportingOrg,
-            (Role::Activity, "recipient-country") => Role::ActivityCountry,
-            (Role::Activity, "recipient-region") => Role::ActivityRegion,
-            (Role::Transaction, "transaction-type") => Role::TransactionType,
-            (Role::Transaction, "value") => Role::Value,
-            (Role::Transaction, "transaction-date") => Role::TransactionDate,
-            (Role::Transaction, "provider-org") => Role::ProviderOrg,
-            (Role::Transaction, "recipient-country") => Role::TransactionCountry,
-            (Role::Transaction, "recipient-region") => Role::TransactionRegion,
-            _ => Role::Other,
-        }
     }
 
     /// Takes what an element in `role` says (its attributes `a`, `b`,
@@ -1122,16 +1128,11 @@ impl Parser {
     }
 
     fn close(&mut self, e: &quick_xml::events::BytesEnd<'_>, out: &mut VecDeque<Entry>) -> Result<(), ErrorKind> {
-        self.end_gathering();
         if self.activity.is_some() {
-            // quick-xml checked the name: the activity and its content
-            // are always in one block.
-            self.levels.pop();
-            if self.levels.is_empty() {
-                self.end_activity(out);
-            }
+            self.close_in_activity(out);
             return Ok(());
         }
+        self.end_gathering();
         let name = e.name().into_inner();
         match self.outer.pop() {
             Some(open) if *open.name == *name => {
@@ -1145,6 +1146,19 @@ impl Parser {
                 found: Excerpt::new(name),
             }),
             None => Err(ErrorKind::UnmatchedEnd(Excerpt::new(name))),
+        }
+    }
+
+    /// The end of an element in an activity (quick-xml checked its name:
+    /// the activity and its content are always in one block).
+    #[inline]
+    fn close_in_activity(&mut self, out: &mut VecDeque<Entry>) {
+        if self.gathering.is_some() {
+            self.end_gathering();
+        }
+        self.levels.pop();
+        if self.levels.is_empty() {
+            self.end_activity(out);
         }
     }
 
@@ -1246,6 +1260,24 @@ fn classify(tx: TransactionDraft, activity: &Arc<Activity>, filter: &TypeFilter)
     })
 }
 
+/// The role of an element named `name` in a `parent`.
+fn child_role(parent: Role, name: &str) -> Role {
+    match (parent, name) {
+        (Role::Activity, "transaction") => Role::Transaction,
+        (Role::Activity, "iati-identifier") => Role::Identifier,
+        (Role::Activity, "reporting-org") => Role::ReportingOrg,
+        (Role::Activity, "recipient-country") => Role::ActivityCountry,
+        (Role::Activity, "recipient-region") => Role::ActivityRegion,
+        (Role::Transaction, "transaction-type") => Role::TransactionType,
+        (Role::Transaction, "value") => Role::Value,
+        (Role::Transaction, "transaction-date") => Role::TransactionDate,
+        (Role::Transaction, "provider-org") => Role::ProviderOrg,
+        (Role::Transaction, "recipient-country") => Role::TransactionCountry,
+        (Role::Transaction, "recipient-region") => Role::TransactionRegion,
+        _ => Role::Other,
+    }
+}
+
 /// A percentage attribute's value.
 fn percentage(written: Option<&str>) -> Percentage {
     match text::strip(written.unwrap_or_default()) {
@@ -1268,53 +1300,18 @@ fn date_field(written: Option<&str>) -> DateField {
     }
 }
 
-/// An attribute's value with its references resolved and its whitespace
-/// normalized (XML 1.0); refuses `<`, unknown entities and forbidden
-/// characters. Borrowed when there is nothing to resolve or normalize.
-fn checked_value<'a>(attr: Attribute<'a>, key: &str) -> Result<Cow<'a, str>, ErrorKind> {
-    if !attr
-        .value
-        .bytes()
-        .any(|b| matches!(b, b'&' | b'<' | b'\t' | b'\r' | b'\n'))
-    {
-        return Ok(attr.value);
-    }
-    if attr.value.contains('<') {
-        return Err(ErrorKind::LessThanInAttribute(Excerpt::new(key)));
-    }
-    let value = attr.normalized_value(XmlVersion::Implicit1_0).map_err(|e| match e {
-        quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnrecognizedEntity(_, name)) => {
-            ErrorKind::UnknownEntity(Excerpt::new(&name))
-        }
-        quick_xml::Error::Escape(quick_xml::escape::EscapeError::InvalidCharRef(_)) => {
-            ErrorKind::InvalidCharRef(Excerpt::new(&attr.value))
-        }
-        quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnterminatedEntity(_)) => ErrorKind::LoneAmpersand,
-        other => ErrorKind::Xml(XmlError(other)),
-    })?;
-    if let Some(c) = value.chars().find(|&c| !is_xml_char(c)) {
-        return Err(ErrorKind::ForbiddenCharacter(u32::from(c)));
-    }
-    Ok(value)
-}
-
 /// A reference in text: one of XML's five entities, or a character.
 fn resolve_reference(r: &quick_xml::events::BytesRef<'_>) -> Result<char, ErrorKind> {
     let name: &str = r;
     if name.starts_with('#') {
         return match r.resolve_char_ref() {
-            Ok(Some(c)) if is_xml_char(c) => Ok(c),
+            Ok(Some(c)) if text::is_xml_char(c) => Ok(c),
             _ => Err(ErrorKind::InvalidCharRef(Excerpt::new(name))),
         };
     }
     quick_xml::escape::resolve_predefined_entity(name)
         .and_then(|s| s.chars().next())
         .ok_or_else(|| ErrorKind::UnknownEntity(Excerpt::new(name)))
-}
-
-/// XML 1.0's `Char`.
-fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 #[cfg(test)]

@@ -13,7 +13,12 @@ use rust_decimal::Decimal;
 /// `s` without XML whitespace (space, tab, CR, LF) at either end.
 #[inline]
 pub(crate) fn strip(s: &str) -> &str {
-    s.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
+    let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let bytes = s.as_bytes();
+    let start = bytes.iter().position(|b| !space(b)).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|b| !space(b)).map_or(start, |i| i + 1);
+    // Both ends are next to ASCII bytes (or the ends of `s`): char boundaries.
+    s.get(start..end).unwrap_or_default()
 }
 
 /// `s` upper-cased as Python's `str.upper` does it (full Unicode case
@@ -26,6 +31,11 @@ pub(crate) fn upper(s: &str) -> Box<str> {
     } else {
         s.to_uppercase().into_boxed_str()
     }
+}
+
+/// XML 1.0's `Char`.
+pub(crate) fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 /// Why a decimal was not read.
@@ -59,6 +69,22 @@ pub(crate) fn parse_decimal(s: &[u8]) -> Result<Decimal, DecimalError> {
     let all_digits = |d: &[u8]| d.iter().all(u8::is_ascii_digit);
     if !all_digits(int) || !all_digits(frac_digits) || (int.is_empty() && frac_digits.is_empty()) {
         return Err(DecimalError::NotADecimal);
+    }
+    // Most amounts have at most 18 digits: a u64 holds them, and
+    // `Decimal::from_i128_with_scale`'s u128 path is not needed.
+    if int.len() + frac_digits.len() <= 18 {
+        let mantissa = int
+            .iter()
+            .chain(frac_digits)
+            .fold(0u64, |m, &d| m * 10 + u64::from(d - b'0'));
+        let signed = i64::try_from(mantissa).map_err(|_| DecimalError::TooManyDigits)?;
+        let scale = u32::try_from(frac_digits.len()).map_err(|_| DecimalError::TooManyDigits)?;
+        let mut value = Decimal::try_new(if negative { -signed } else { signed }, scale)
+            .map_err(|_| DecimalError::TooManyDigits)?;
+        if value.is_zero() {
+            value.set_sign_positive(true);
+        }
+        return Ok(value);
     }
     let build = |frac: &[u8]| -> Option<Decimal> {
         let scale = u32::try_from(frac.len()).ok()?;
