@@ -460,9 +460,9 @@ fn meetings(dossier: &Dossier, out: &mut String) {
     *out += "\nWHO MET WHOM\n";
     for m in dossier.meetings() {
         let planned = if m.status().is_planned() { " (planned)" } else { "" };
-        *out += &format!("  {}  {}: {}{planned}\n", m.date(), m.place().common_name(), m.kind());
+        *out += &format!("  {}  {}: {}{planned}\n", m.start(), places(m), m.kind());
         for p in m.participants() {
-            *out += &format!("              {}\n", leader_on(dossier, p.leader(), m.date()));
+            *out += &format!("              {}\n", leader_on(dossier, p.leader(), m.start()));
         }
     }
 }
@@ -487,7 +487,7 @@ fn agenda(dossier: &Dossier, out: &mut String) {
 /// One line about a fact, for the agenda.
 fn describe(dossier: &Dossier, fact: FactRef<'_>) -> Option<String> {
     Some(match fact {
-        FactRef::Meeting(m) => format!("{} in {}, {}", m.kind(), m.place().common_name(), m.date()),
+        FactRef::Meeting(m) => format!("{} in {}, {}", m.kind(), places(m), m.start()),
         FactRef::Initiative(i) => {
             let mut s = format!("{} ({}", i.name(), i.kind());
             if let Some(day) = i.announced() {
@@ -527,7 +527,7 @@ fn funding(dossier: &Dossier, out: &mut String) -> Result<()> {
         let by = f.agency().map(|a| format!(" ({a})")).unwrap_or_default();
         *out += &format!(
             "  {}{by} to the {}, {}",
-            f.donor().common_name(),
+            dossier.actor_name(f.donor()),
             to.join(", "),
             f.stage()
         );
@@ -665,7 +665,7 @@ fn vaccines(dossier: &Dossier, out: &mut String) -> Result<()> {
             .unwrap_or_default();
         *out += &format!(
             "  {}: {}{disease} doses{to}, announced {}\n",
-            p.donor().common_name(),
+            dossier.actor_name(p.donor()),
             p.doses(),
             p.announced()
         );
@@ -675,7 +675,7 @@ fn vaccines(dossier: &Dossier, out: &mut String) -> Result<()> {
                 .map_or("over".to_string(), |s| s.round_dp(1).to_string());
             *out += &format!(
                 "    {:<12} {:>12}  {:>4}  {}\n",
-                a.recipient().common_name(),
+                dossier.area_name(a.recipient()),
                 a.doses().to_string(),
                 share,
                 a.stage()
@@ -743,4 +743,10 @@ fn figures(dossier: &Dossier, out: &mut String) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Where a meeting was held: "Guatemala", "Guatemala and Mexico".
+fn places(m: &statecraft::Meeting) -> String {
+    let names: Vec<&str> = m.places().iter().map(|c| c.common_name()).collect();
+    names.join(" and ")
 }

@@ -65,8 +65,17 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   true figure by a documented reading of each qualifier
   ([`Qualifier::bounds_of`]: about 6 million is 5.5 to 6.5 million), with
   sound arithmetic ("more than 1m" and 500,000 are more than 1.5m).
-- [`CountryGroup`]: named sets of countries, as data (the Northern
-  Triangle: GT, HN, SV; a few come built in, a dossier defines its own).
+- [`CountryGroup`]: named sets of countries with dated membership, as
+  data (the Northern Triangle: GT, HN, SV; the EU with every enlargement
+  and the UK until 2020-01-31; the G7, the G8, SICA: built in, each date
+  sourced; a dossier defines its own), asked for on a date
+  ([`CountryGroup::members_on`]). [`geo::DacRegion`]: the OECD DAC
+  recipient regions of IATI's `recipient-region`.
+- [`org`]: organisations as reference data: [`org::Organisation`] (64 built
+  in, UN agencies, development banks, Gavi, COVAX, national agencies, with
+  their IATI organisation identifiers; [`org::Organisation::from_iati`]
+  resolves an IATI ref) and every OECD DAC channel code
+  ([`org::DacChannel`]).
 - [`fx`]: dated exchange rates that say where they came from. A
   [`fx::RateSource`] answers with a [`fx::Rate`] carrying the date of the
   rate actually used, its source and, for a cross rate, its legs.
@@ -78,8 +87,9 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   = 1 SLE), and chains with the others. [`fx::check_reported`] checks a
   reported pair such as "$310m (£219m)".
 - [`Aggregator`]: exact totals of flows of funds ([`Flow`]) in one
-  currency, by recipient, donor, M49 region, sub-region or intermediate
-  region, named group, [`FundingStage`], year, month or a pair of these
+  currency, by recipient (a country or an area), donor (any [`Actor`]),
+  M49 region, sub-region or intermediate region, named group (on each
+  record's date), [`FundingStage`], year, month or a pair of these
   ([`By`]), through any rate source, streaming
   and mergeable; [`Totals`] account for every record read (aggregated,
   undisclosed or rejected with its line). [`records`] reads and writes
@@ -104,32 +114,45 @@ The facts of a story live in a [`Dossier`], each citing a [`Source`] by
 its [`SourceId`] and naming others by typed ids ([`Id<T>`](Id): a
 [`LeaderId`] is not a [`SourceId`]):
 
-- [`Leader`] with [`Term`]s in an [`Office`] of a country;
-  [`Leader::holds`] says whether they held it on a day.
+- [`Actor`]: who gives, channels, hosts, sponsors or holds an office: a
+  country, an organisation ([`OrganisationId`]: built in or declared in
+  the dossier), a group acting jointly, or an organisation known only by
+  its IATI identifier. [`Area`]: who receives, where a figure is from: a
+  country, a group, an M49 area, a DAC region, an area the dossier
+  declares ([`DeclaredArea`]), the world.
+- [`Leader`] with [`Term`]s in an [`Office`] of a country or organisation,
+  carrying [`Function`]s (head of state, head of government, ...: stated,
+  or the office's sourced defaults); [`Leader::holds`] and
+  [`Leader::carries`] say whether they held an office or a function on a
+  day.
 - [`Trip`] (legs by country, [planned](EventStatus) or happened) and
-  [`Meeting`] (day, place, [`Participant`]s, [`MeetingKind`], [`Topic`]s).
+  [`Meeting`] (one day or several, in one country or more, a host,
+  [`Participant`]s attending in person or remotely ([`Attendance`]) and
+  named in a [`Role`], [`MeetingKind`], [`Topic`]s).
 - [`Initiative`]: a task force, programme, agenda or commitment, with its
-  [`Agency`]s, targets and [`Partners`].
-- [`Funding`]: donor, [`Recipient`]s with optional [`Share`]s, a
+  sponsor, [`Agency`]s, targets and [`Partners`].
+- [`Funding`]: donor, the channel it goes through, [`Recipient`]s with optional [`Share`]s, a
   [`FundingStage`], an amount that may be undisclosed, the same amount as
   reported in other currencies, and the value date that fixes its rate.
-- [`VaccinePledge`] (doses as a [`Count`], exact or approximate,
-  divided into [`Tranche`]s by channel, area or country, and possibly
-  part of a larger pledge) and [`VaccineAllocation`]s from it, by
+- [`VaccinePledge`] (doses as a [`Count`], exact or approximate, by a
+  country, an organisation or a group, divided into [`Tranche`]s by
+  channel, area or country, and possibly part of a larger pledge) and
+  [`VaccineAllocation`]s from it (to a country or an area), by
   [`DoseStage`], in the most specific tranche.
 - [`Statistic`]: a [`Metric`] over a [`Scope`] and [`Period`], a count with
   its qualifier, [`Breakdown`]s and a [`Rank`].
 
 [`Dossier::from_json`] and [`Dossier::to_json`] read and write the
-versioned JSON format `statecraft-dossier/1` (every field is listed in
-`docs/FORMAT.md`); a load error names the line, the column and the field
-([`LoadError`]). `cargo run --example guatemala_trip` shows the seed
+versioned JSON format `statecraft-dossier/2` (every field is listed in
+`docs/FORMAT.md`); documents of format 1 still load, upgraded in memory. A
+load error names the line, the column and the field ([`LoadError`]). `cargo run --example guatemala_trip` shows the seed
 article as a dossier and a briefing drawn from it.
 
 A dossier that loads is well-formed, not yet consistent.
 [`Dossier::validate`] checks it against every [`Rule`] (references,
-periods, offices held, sources, money, reported pairs at the reference
-rate of the report's date, vaccine allocations, statistics) and returns a
+groups named within their recorded history, periods, offices and
+functions held, sources, money, reported pairs at the reference rate of
+the report's date, vaccine allocations, statistics) and returns a
 [`Report`] of every [`Violation`]: its rule's stable id, its [`Severity`],
 where in the document (`/funding/0/recipients/1/share`) and a message
 naming the values (`docs/RULES.md` lists the rules; `cargo run --example
@@ -163,7 +186,7 @@ grouping thousands).
 | ECB rate files | [`fx::EcbRates::from_csv`] → [`fx::FxError::Parse`] (line, column, [`fx::ParseErrorKind`]) | an empty file or a header alone; no `Date` first column; unknown, repeated or euro columns; UTF-16 or invalid UTF-8; badly quoted fields; rows with too few or too many fields (a truncated last row); dates not in the calendar (`2021-02-30`) or repeated; rates that are empty, not plain decimals (`1.2e0`, `.5`: the [`DecimalErrorKind`] says why), zero, negative, `-0`, or more than a `Decimal` holds | a UTF-8 byte-order mark, CRLF line ends, a missing final newline, rows in any order, `N/A`, quoted fields, spaces around fields, `+1.2162` |
 | rate tables | [`fx::RateTable::from_csv`] → [`fx::FxError::Parse`] | a header other than `date,base,quote,rate` (a repeated column included); UTF-16; badly quoted fields; truncated rows; bad dates; unknown currencies; a base equal to its quote; rates empty, not plain decimals, zero, negative, `-0` or too long; the same pair twice on a day | a byte-order mark; a header alone (an empty table); quoted fields, spaces around fields, `+7.7237` |
 | funding records | [`records::Reader`] → [`records::RecordError`] (line, column, field, [`records::RecordErrorKind`]) | a first line other than the header (a repeated column included); UTF-16; then, record by record, going on after each: wrong field counts (a truncated last line), bad quoting (a quote never closed, text after a closing quote), invalid UTF-8, control characters other than line breaks in ids, bad dates, unknown countries, stages or currencies, empty required fields, amounts with grouping, exponents, a bare point, too many digits or decimals; records longer than 1 MiB | a byte-order mark, CRLF; quoted fields, line breaks in a quoted id (one record over several lines, its errors on the line it starts); spaces around fields but the id; an empty amount and currency (an undisclosed amount, counted, never summed as zero); `-0.00` read as zero; `+5` |
-| dossiers (JSON) | [`Dossier::from_json`] → [`LoadError`] (line, column, JSON Pointer, [`LoadErrorKind`], serde_json's error as its source) | empty or truncated documents; syntax errors and trailing text; UTF-16; invalid UTF-8; a missing or other `format`; unknown or repeated fields; arrays where objects belong; an empty object or a second key where a one-key choice belongs (`{"country": "GT"}`); `null` where a value is required; wrong types (an amount as a number, which JSON readers turn into floats); dates not in the calendar (quoted: `` invalid value `2021-02-30` ``); ids that are not slugs; shares outside 0..=100; negative or oversized counts; a qualifier with no number (`"doses": "about"`, an amount with a `qualifier` and no `amount`); inverted ranges (`"between 5m and 3m"`, `{"between": ["4000000000", "3000000000"], ...}`); a range with a qualifier | a UTF-8 byte-order mark; `null` for an absent optional value; doses and counts as integers or as the press writes them |
+| dossiers (JSON) | [`Dossier::from_json`] → [`LoadError`] (line, column, JSON Pointer, [`LoadErrorKind`], serde_json's error as its source) | empty or truncated documents; syntax errors and trailing text; UTF-16; invalid UTF-8; a missing or other `format`; unknown or repeated fields (a format-1 field in a format-2 document among them); arrays where objects belong; an empty object or a second key where a one-key choice belongs (`{"country": "GT"}`); `null` where a value is required; wrong types (an amount as a number, which JSON readers turn into floats); dates not in the calendar (quoted: `` invalid value `2021-02-30` ``); ids that are not slugs; shares outside 0..=100; negative or oversized counts; a qualifier with no number (`"doses": "about"`, an amount with a `qualifier` and no `amount`); inverted ranges (`"between 5m and 3m"`, `{"between": ["4000000000", "3000000000"], ...}`); a range with a qualifier; unknown actor kinds, DAC channel codes, DAC regions, functions and attendances; a role naming both an office and a function; group memberships that end before they start, are dated before the group's `since`, or overlap | a UTF-8 byte-order mark; `null` for an absent optional value; doses and counts as integers or as the press writes them; documents of format 1 (upgraded) |
 | IATI activity files | [`iati::Reader`] → [`iati::Error`] (file, line, byte offset, activity, [`iati::ErrorKind`]) | truncated files, unclosed or mismatched tags, unknown entities, a lone `&`, `<` in an attribute, repeated or unquoted attributes, `--` in comments; a DOCTYPE (no entity is ever expanded); a root other than `iati-activities`, `iati-activity` or `result`, or one in a namespace; a second root, text outside it; bytes not in the declared encoding, control characters; UTF-16, undeclared or unsupported encodings; not XML at all. Then, transaction by transaction, going on after each: no currency, unreadable amounts and dates ([`iati::Rejected`]) | ISO-8859-1 and windows-1252; a UTF-8 byte-order mark; foreign namespaces and attributes; empty attributes (as absent); 1.0x letter codes in any file |
 | funding records to sum | [`Aggregator`] → [`Rejection`] | amounts whose conversion or sum would leave a `Decimal` (near `Decimal::MAX`), or need more than 46 decimals; dates with no rate; all counted as rejected with line and reason, never a panic | |
 
@@ -266,8 +289,8 @@ let harris = LeaderId::new("harris")?;
 for meeting in dossier.meetings_of(&harris) {
     for p in meeting.participants().iter().filter(|p| p.leader() != &harris) {
         let leader = dossier.leader(p.leader()).ok_or("unknown leader")?;
-        let office = leader.term_on(meeting.date()).map(|t| t.role().to_string());
-        println!("{}: {} ({})", meeting.date(), leader.name(), office.unwrap_or_default());
+        let office = leader.term_on(meeting.start()).map(|t| t.role().to_string());
+        println!("{}: {} ({})", meeting.start(), leader.name(), office.unwrap_or_default());
     }
 }
 # Ok::<(), Box<dyn std::error::Error>>(())
@@ -433,6 +456,7 @@ mod io_error;
 mod model;
 mod money;
 pub mod notation;
+pub mod org;
 pub mod records;
 mod serde_str;
 mod serde_strict;
@@ -454,12 +478,13 @@ pub use geo::{
 pub use grammar::DecimalErrorKind;
 pub use io_error::IoError;
 pub use model::{
-    Agency, AllocationId, Area, Border, Breakdown, Channel, Disease, DoseStage, Dossier, Entry, EventStatus, FactRef,
-    FieldPath, Funding, FundingId, FundingStage, GroupId, Id, Initiative, InitiativeId, InitiativeKind, Leader,
-    LeaderId, Leg, LoadError, LoadErrorKind, Meeting, MeetingId, MeetingKind, Metric, Office, ParseTopicError,
-    ParseYearMonthError, Participant, Partners, PathSegment, Period, PledgeId, Rank, RankOrder, Recipient, Role, Scope,
-    Share, ShareError, ShareErrorKind, Source, SourceId, Statistic, StatisticId, Term, Topic, Tranche, TrancheId, Trip,
-    TripId, TripNote, VaccineAllocation, VaccinePledge, VaccineProduct, YearMonth,
+    Actor, Agency, AllocationId, Area, AreaId, Attendance, Border, Breakdown, Channel, DeclaredArea, Disease,
+    DoseStage, Dossier, Entry, EventStatus, FactRef, FieldPath, Function, Funding, FundingId, FundingStage, GroupId,
+    Id, Initiative, InitiativeId, InitiativeKind, Leader, LeaderId, Leg, LoadError, LoadErrorKind, Meeting, MeetingId,
+    MeetingKind, Metric, Office, OrganisationId, ParseTopicError, ParseYearMonthError, Participant, Partners,
+    PathSegment, Period, PledgeId, Rank, RankOrder, Recipient, Role, Scope, Share, ShareError, ShareErrorKind, Source,
+    SourceId, Statistic, StatisticId, Term, Topic, Tranche, TrancheId, Trip, TripId, TripNote, VaccineAllocation,
+    VaccinePledge, VaccineProduct, YearMonth,
 };
 pub use money::{
     Currency, CurrencyKind, CurrencySymbol, Money, MoneyError, MoneyErrorKind, Operation, ParseCurrencyError,

@@ -8,9 +8,10 @@ use std::collections::BTreeSet;
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
 use serde::de::DeserializeOwned;
+use statecraft::org::Organisation;
 use statecraft::{
-    CountryGroup, Dossier, Funding, Initiative, Leader, Meeting, Partners, Source, Statistic, Trip, VaccineAllocation,
-    VaccinePledge,
+    CountryGroup, DeclaredArea, Dossier, Funding, Initiative, Leader, Meeting, Partners, Source, Statistic, Term, Trip,
+    VaccineAllocation, VaccinePledge,
 };
 
 const FORMAT_MD: &str = include_str!("../docs/FORMAT.md");
@@ -31,6 +32,9 @@ fn every_example_block_is_a_valid_value() {
         let ok = Dossier::from_json_str(block).is_ok()
             || reads_as::<Source>(block)
             || reads_as::<CountryGroup>(block)
+            || reads_as::<Organisation>(block)
+            || reads_as::<DeclaredArea>(block)
+            || reads_as::<Term>(block)
             || reads_as::<Leader>(block)
             || reads_as::<Trip>(block)
             || reads_as::<Meeting>(block)
@@ -106,7 +110,9 @@ fn each_type_documents_exactly_the_fields_it_has() {
     let sections = documented_fields();
     let lists = [
         ("sources", "Source"),
+        ("organisations", "Organisation"),
         ("groups", "CountryGroup"),
+        ("areas", "DeclaredArea"),
         ("leaders", "Leader"),
         ("trips", "Trip"),
         ("meetings", "Meeting"),

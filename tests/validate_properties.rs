@@ -142,6 +142,38 @@ fn mutations() -> Vec<(Rule, Mutation)> {
             d["funding"][0]["recipients"][0]["area"] = json!({"group": "nowhere"});
             "/funding/0/recipients/0/area/group".into()
         }),
+        (Rule::UnknownOrganisation, |d| {
+            d["funding"][0]["via"] = json!({"organisation": "nobody"});
+            "/funding/0/via/organisation".into()
+        }),
+        (Rule::UnknownArea, |d| {
+            d["funding"][0]["recipients"][0]["area"] = json!({"declared": "nowhere"});
+            "/funding/0/recipients/0/area/declared".into()
+        }),
+        (Rule::BeforeGroupHistory, |d| {
+            let groups = d.as_object_mut().unwrap().entry("groups").or_insert(json!([]));
+            push(
+                groups,
+                json!({"id": "future", "name": "Future", "since": "2099-01-01", "members": ["FR"]}),
+            );
+            d["meetings"][0]["host"] = json!({"group": "future"});
+            "/meetings/0/host/group".into()
+        }),
+        (Rule::MeetingEndsBeforeStart, |d| {
+            let before = shift(&d["meetings"][0]["start"], -1);
+            d["meetings"][0]["end"] = before;
+            "/meetings/0/end".into()
+        }),
+        (Rule::RecipientOutsideDestination, |d| {
+            let pledge = pledge_index(d, &d["vaccine_allocations"][0]["pledge"].clone());
+            let elsewhere = if d["vaccine_allocations"][0]["recipient"] == "FR" {
+                "DE"
+            } else {
+                "FR"
+            };
+            d["vaccine_pledges"][pledge]["destination"] = json!({"country": elsewhere});
+            "/vaccine_allocations/0/recipient".into()
+        }),
         (Rule::TermEndsBeforeStart, |d| {
             d["leaders"][0]["terms"][0]["end"] = json!("1989-12-31");
             "/leaders/0/terms/0/end".into()
@@ -161,8 +193,8 @@ fn mutations() -> Vec<(Rule, Mutation)> {
         }),
         (Rule::MeetingOutsideTrip, |d| {
             let before = shift(&d["trips"][0]["legs"][0]["arrival"], -1);
-            d["meetings"][0]["date"] = before;
-            "/meetings/0/date".into()
+            d["meetings"][0]["start"] = before;
+            "/meetings/0/start".into()
         }),
         (Rule::NotInOffice, |d| {
             let i = leader_index(d, &d["trips"][0]["traveller"].clone());
@@ -175,8 +207,14 @@ fn mutations() -> Vec<(Rule, Mutation)> {
         }),
         (Rule::RoleNotHeld, |d| {
             let i = leader_index(d, &d["meetings"][0]["participants"][0]["leader"].clone());
-            let country = d["leaders"][i]["terms"][0]["country"].clone();
-            d["meetings"][0]["participants"][0]["role"] = json!({"office": "monarch", "country": country});
+            let of = d["leaders"][i]["terms"][0]["of"].clone();
+            d["meetings"][0]["participants"][0]["role"] = json!({"office": "monarch", "of": of});
+            "/meetings/0/participants/0/role".into()
+        }),
+        (Rule::FunctionNotHeld, |d| {
+            let i = leader_index(d, &d["meetings"][0]["participants"][0]["leader"].clone());
+            let of = d["leaders"][i]["terms"][0]["of"].clone();
+            d["meetings"][0]["participants"][0]["role"] = json!({"function": "head-of-organisation", "of": of});
             "/meetings/0/participants/0/role".into()
         }),
         (Rule::ConcurrentOfficeHolders, |d| {

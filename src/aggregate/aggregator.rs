@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -12,11 +13,11 @@ use super::rate_cache::{Factor, RateCache, Slot};
 use super::rejection::{keep_first, would_keep};
 use super::wide::{pow10, WideSum, I256, RATE_SCALE, SUM_SCALE, U256};
 use super::{
-    AggregateError, AreaRecipient, By, ExactSum, Flow, GroupKey, GroupTotal, Recipients, RejectReason, Rejection,
-    Totals,
+    AggregateError, AreaRecipient, By, ExactSum, Flow, GroupKey, GroupTable, GroupTotal, Recipients, RejectReason,
+    Rejection, Totals,
 };
 use crate::fx::{FxError, RateSource, Series};
-use crate::{Country, Currency, FundingStage, Money};
+use crate::{Actor, Country, Currency, FundingStage, Money};
 
 /// How many rejections an aggregator keeps by default.
 const DEFAULT_KEPT: usize = 10;
@@ -103,6 +104,12 @@ pub(crate) struct Tally {
     /// a total beyond them cannot be read.
     limit: (I256, I256),
     by: By,
+    /// Whether `by` groups by donor: a donor that is no country is then
+    /// keyed by key, not by code.
+    by_donor: bool,
+    /// The groups of `by`, when some country's group cannot be told on
+    /// some days: a flow to it then is rejected.
+    gaps: Option<Arc<GroupTable>>,
     at: Option<NaiveDate>,
     keep: usize,
     cache: RateCache,
@@ -210,7 +217,7 @@ enum ProductError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Target {
     Code(u64),
-    Key(GroupKey),
+    Key(Box<GroupKey>),
 }
 
 impl<R: RateSource> Aggregator<R> {
@@ -226,6 +233,8 @@ impl<R: RateSource> Aggregator<R> {
                 limit: limit(target),
                 groups: Groups::new(&by),
                 keyed: BTreeMap::new(),
+                by_donor: by.uses_donor(),
+                gaps: by.groups_with_gaps(),
                 by,
                 at: None,
                 keep: DEFAULT_KEPT,
@@ -462,6 +471,8 @@ impl Tally {
             target: self.target,
             limit: self.limit,
             by: self.by.clone(),
+            by_donor: self.by_donor,
+            gaps: self.gaps.clone(),
             at: self.at,
             keep: self.keep,
             cache: RateCache::new(self.target),
@@ -524,28 +535,43 @@ impl Tally {
         one: Option<Country>,
         slot: Slot,
     ) {
+        if let Some(table) = &self.gaps {
+            let day = flow.date();
+            let unknown = flow
+                .recipients()
+                .countries()
+                .find_map(|c| table.unknown_on(c, day).map(|e| (c, e)));
+            if let Some((country, source)) = unknown {
+                self.reject(line, RejectReason::GroupNotKnown { country, source });
+                return;
+            }
+        }
         self.read = self.read.saturating_add(1);
-        // The date is built only where it counts: for keys by year or
-        // month, and to ask for a rate the cache does not hold.
+        // The date is built only where it counts: for keys by year, month
+        // or dated group, and to ask for a rate the cache does not hold.
         let date = if self.by.uses_date() {
             flow.date()
         } else {
             NaiveDate::MIN
         };
         let (donor, stage) = (flow.donor(), flow.stage());
+        // A donor that is no country is keyed by key when it is a key.
+        let (code, keyed) = match &*donor {
+            Actor::Country(c) => (*c as u32, false),
+            _ => (0, self.by_donor),
+        };
         let Some(money) = flow.amount() else {
             self.undisclosed = self.undisclosed.saturating_add(1);
             let recipients = flow.recipients();
-            let targets: Vec<Target> = match &*recipients {
-                r @ (Recipients::One(_) | Recipients::Split(_)) => {
-                    let by = &self.by;
-                    parts(r, |c| by.code(donor, c, stage, date))
+            let targets: Vec<Target> = match (&*recipients, keyed) {
+                (r @ (Recipients::One(_) | Recipients::Split(_)), _) => {
+                    parts(r, |c| self.country_target(&donor, code, keyed, c, stage, date))
                         .into_iter()
-                        .map(|(code, _)| Target::Code(code))
+                        .map(|(target, _)| target)
                         .collect()
                 }
-                r => self
-                    .area_parts(r, donor, stage, date)
+                (r, _) => self
+                    .area_parts(r, &donor, code, keyed, stage, date)
                     .into_iter()
                     .map(|(t, _)| t)
                     .collect(),
@@ -583,9 +609,9 @@ impl Tally {
                 return;
             }
         };
-        let result = match one {
-            Some(recipient) => self.add_one(money, factor, self.by.code(donor, recipient, stage, date)),
-            None => self.add_to_recipients(money, factor, &flow.recipients(), (donor, stage, date)),
+        let result = match (one, keyed) {
+            (Some(recipient), false) => self.add_one(money, factor, self.by.code(code, recipient, stage, date)),
+            _ => self.add_to_recipients(money, factor, &flow.recipients(), (&donor, code, keyed), (stage, date)),
         };
         match result {
             Ok(()) => self.aggregated = self.aggregated.saturating_add(1),
@@ -606,22 +632,26 @@ impl Tally {
         }
     }
 
-    /// Adds a converted flow to its recipients, as they are.
+    /// Adds a converted flow to its recipients, as they are: `code` is the
+    /// donor's code, or `keyed` when it is keyed by key.
     fn add_to_recipients(
         &mut self,
         money: Money,
         factor: Factor,
         recipients: &Recipients,
-        (donor, stage, date): (Country, FundingStage, NaiveDate),
+        (donor, code, keyed): (&Actor, u32, bool),
+        (stage, date): (FundingStage, NaiveDate),
     ) -> Result<(), ProductError> {
-        match recipients {
-            Recipients::One(recipient) => self.add_one(money, factor, self.by.code(donor, *recipient, stage, date)),
-            split @ Recipients::Split(_) => {
-                let parts = parts(split, |c| self.by.code(donor, c, stage, date));
+        match (recipients, keyed) {
+            (Recipients::One(recipient), false) => {
+                self.add_one(money, factor, self.by.code(code, *recipient, stage, date))
+            }
+            (split @ (Recipients::One(_) | Recipients::Split(_)), _) => {
+                let parts = parts(split, |c| self.country_target(donor, code, keyed, c, stage, date));
                 self.add_split(money, factor, &parts)
             }
-            areas => {
-                let parts = self.area_parts(areas, donor, stage, date);
+            (areas, _) => {
+                let parts = self.area_parts(areas, donor, code, keyed, stage, date);
                 self.add_apportioned(money, factor, parts)
             }
         }
@@ -660,19 +690,19 @@ impl Tally {
         &mut self,
         money: Money,
         factor: Factor,
-        shares: &[(u64, Option<Decimal>)],
+        shares: &[(Target, Option<Decimal>)],
     ) -> Result<(), ProductError> {
         // Form every part and check it before changing any sum.
-        let mut parts: Vec<(u64, I256)> = Vec::with_capacity(shares.len());
-        for &(code, percent) in shares {
-            let value = self.within(product(money.amount(), factor, percent)?)?;
-            match parts.iter_mut().find(|(c, _)| *c == code) {
+        let mut parts: Vec<(&Target, I256)> = Vec::with_capacity(shares.len());
+        for (target, percent) in shares {
+            let value = self.within(product(money.amount(), factor, *percent)?)?;
+            match parts.iter_mut().find(|(t, _)| *t == target) {
                 Some((_, v)) => *v = self.within(v.checked_add(value).ok_or(ProductError::Overflow)?)?,
-                None => parts.push((code, value)),
+                None => parts.push((target, value)),
             }
         }
-        for (code, value) in parts {
-            if let Some(cell) = self.groups.cell(code) {
+        for (target, value) in parts {
+            if let Some(cell) = self.cell_of(target) {
                 cell.sum.add(value);
                 cell.records = cell.records.saturating_add(1);
                 self.total.add(value);
@@ -681,22 +711,46 @@ impl Tally {
         Ok(())
     }
 
+    /// Where a flow's part going to the country `recipient` is summed: by
+    /// code, or, for a donor keyed by key, by its key.
+    #[inline]
+    fn country_target(
+        &self,
+        donor: &Actor,
+        code: u32,
+        keyed: bool,
+        recipient: Country,
+        stage: FundingStage,
+        date: NaiveDate,
+    ) -> Target {
+        if keyed {
+            self.target_of(self.by.key_of_country(donor, recipient, stage, date))
+        } else {
+            Target::Code(self.by.code(code, recipient, stage, date))
+        }
+    }
+
+    /// The target of `key`: its code when it has one.
+    fn target_of(&self, key: GroupKey) -> Target {
+        match self.by.encode(&key) {
+            Some(code) => Target::Code(code),
+            None => Target::Key(Box::new(key)),
+        }
+    }
+
     /// The parts of a flow to areas (or to no one named): where each is
     /// summed, and its weight.
     fn area_parts(
         &self,
         recipients: &Recipients,
-        donor: Country,
+        donor: &Actor,
+        code: u32,
+        keyed: bool,
         stage: FundingStage,
         date: NaiveDate,
     ) -> Vec<(Target, u64)> {
-        let target = |r: Option<&AreaRecipient>| {
-            let key = self.by.key_of_area(donor, r, stage, date);
-            match self.by.encode(&key) {
-                Some(code) => Target::Code(code),
-                None => Target::Key(key),
-            }
-        };
+        let target = |r: Option<&AreaRecipient>| self.target_of(self.by.key_of_area(donor, r, stage, date));
+        let country = |c: Country| self.country_target(donor, code, keyed, c, stage, date);
         match recipients {
             Recipients::Area(a) => vec![(target(Some(a)), 1)],
             Recipients::Shares(s) => s
@@ -705,11 +759,11 @@ impl Tally {
                 .zip(s.weights())
                 .map(|((a, _), w)| (target(Some(a)), w))
                 .collect(),
-            Recipients::One(c) => vec![(Target::Code(self.by.code(donor, *c, stage, date)), 1)],
+            Recipients::One(c) => vec![(country(*c), 1)],
             Recipients::Split(s) => s
                 .shares()
                 .iter()
-                .map(|(c, share)| (Target::Code(self.by.code(donor, *c, stage, date)), weight(*share)))
+                .map(|(c, share)| (country(*c), weight(*share)))
                 .collect(),
             Recipients::Unnamed => vec![(target(None), 1)],
         }
@@ -719,7 +773,13 @@ impl Tally {
     fn cell_of(&mut self, target: &Target) -> Option<&mut Cell> {
         match target {
             Target::Code(code) => self.groups.cell(*code),
-            Target::Key(key) => Some(self.keyed.entry(key.clone()).or_default()),
+            Target::Key(key) => {
+                // A key is cloned once, when its group is made.
+                if !self.keyed.contains_key(&**key) {
+                    self.keyed.insert((**key).clone(), Cell::default());
+                }
+                self.keyed.get_mut(&**key)
+            }
         }
     }
 
@@ -865,12 +925,16 @@ fn limit(target: Currency) -> (I256, I256) {
     (max, min)
 }
 
-/// The parts of a flow: `(key code, percent)` per recipient (no percent
-/// for a single recipient).
-fn parts(recipients: &Recipients, code: impl Fn(crate::Country) -> u64) -> Vec<(u64, Option<Decimal>)> {
+/// The parts of a flow: `(target, percent)` per recipient (no percent for
+/// a single recipient).
+fn parts(recipients: &Recipients, target: impl Fn(Country) -> Target) -> Vec<(Target, Option<Decimal>)> {
     match recipients {
-        Recipients::One(c) => vec![(code(*c), None)],
-        Recipients::Split(s) => s.shares().iter().map(|(c, p)| (code(*c), Some(p.percent()))).collect(),
+        Recipients::One(c) => vec![(target(*c), None)],
+        Recipients::Split(s) => s
+            .shares()
+            .iter()
+            .map(|(c, p)| (target(*c), Some(p.percent())))
+            .collect(),
         // Flows to areas go through `Tally::area_parts`.
         _ => Vec::new(),
     }
@@ -1006,8 +1070,8 @@ mod tests {
         fn date(&self) -> NaiveDate {
             NaiveDate::from_ymd_opt(2021, 6, 7).unwrap()
         }
-        fn donor(&self) -> Country {
-            Country::US
+        fn donor(&self) -> std::borrow::Cow<'_, Actor> {
+            std::borrow::Cow::Owned(Actor::Country(Country::US))
         }
         fn recipients(&self) -> std::borrow::Cow<'_, Recipients> {
             std::borrow::Cow::Borrowed(&self.0)
@@ -1024,7 +1088,8 @@ mod tests {
     fn areas_are_summed_by_key_counted_when_undisclosed_and_merged() {
         use crate::{Area, AreaSplit, Dimension, Dossier, GroupId, KeyPart};
         let dossier = Dossier::new();
-        let area = |a: Area| AreaRecipient::resolve(&dossier, [a]).unwrap();
+        let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
+        let area = |a: Area| AreaRecipient::resolve(&dossier, [a], day).unwrap().unwrap();
         let nt = Area::Group(GroupId::new("northern-triangle").unwrap());
         let thirds = AreaSplit::new([
             (area(nt.clone()), "33.33".parse().unwrap()),

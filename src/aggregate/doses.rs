@@ -3,17 +3,23 @@
 
 use std::collections::BTreeMap;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
-use super::{AggregateError, By, Dimension, FactRejection, GroupKey, KeyPart, RejectReason};
+use super::{AggregateError, AreaRecipient, By, Dimension, FactRejection, GroupKey, KeyPart, RejectReason};
 use crate::notation::{add_counts, Bounds};
-use crate::{Count, Country, Dossier, FieldPath, VaccineAllocation, YearMonth};
+use crate::{Actor, Area, Count, Dossier, FieldPath, VaccineAllocation, YearMonth};
 
 /// The vaccine doses a dossier allocates, counted exactly by a
 /// [`Dimension`] or a pair: by recipient, by the recipient's sub-region or
 /// named group, by [`DoseStage`](crate::DoseStage) (keys
 /// [`KeyPart::DoseStage`]), by the donor of the pledge the doses come
 /// from, or by the year or month of the allocation's date.
+///
+/// A recipient that is not one country (a region, a group, a declared
+/// area) is keyed as funding's are (see [`Dimension`]): never split among
+/// its countries. Groups are taken on the allocation's date, else its
+/// pledge's announcement date; an allocation dated before a group's
+/// recorded history is a [`FactRejection`].
 ///
 /// Counts are `u64`, added with checks: a total beyond `u64::MAX` is an
 /// error, never a wrap-around or a panic. Each count is the sum of the
@@ -239,7 +245,40 @@ fn part_of(
     a: &VaccineAllocation,
     path: &FieldPath,
 ) -> Result<KeyPart, FactRejection> {
-    if let Some(part) = d.recipient_part(a.recipient()) {
+    let day = a
+        .date()
+        .or_else(|| dossier.pledge(a.pledge()).map(|p| p.announced()))
+        .unwrap_or(NaiveDate::MAX);
+    let rejected = |reason| FactRejection::new(path.clone().field("recipient"), reason);
+    let recipient = match a.recipient() {
+        Area::Country(c) => {
+            if let Dimension::Group(t) = d {
+                if let Some(source) = t.unknown_on(*c, day) {
+                    return Err(rejected(RejectReason::GroupNotKnown { country: *c, source }));
+                }
+            }
+            d.recipient_part(*c, day)
+        }
+        area => {
+            let r = AreaRecipient::resolve(dossier, [area.clone()], day).map_err(|source| {
+                rejected(RejectReason::AreaNotKnown {
+                    allocation: a.id().clone(),
+                    source,
+                })
+            })?;
+            if let (Dimension::Group(t), Some(r)) = (d, &r) {
+                if let Some((country, source)) = r
+                    .countries()
+                    .iter()
+                    .find_map(|c| t.unknown_on(*c, day).map(|e| (*c, e)))
+                {
+                    return Err(rejected(RejectReason::GroupNotKnown { country, source }));
+                }
+            }
+            d.recipient_part_of_area(r.as_ref(), day)
+        }
+    };
+    if let Some(part) = recipient {
         return Ok(part);
     }
     let undated = || {
@@ -252,7 +291,7 @@ fn part_of(
         )
     };
     Ok(match d {
-        Dimension::Donor => KeyPart::Country(donor_of(dossier, a).ok_or_else(|| {
+        Dimension::Donor => KeyPart::donor(donor_of(dossier, a).ok_or_else(|| {
             FactRejection::new(
                 path.clone().field("pledge"),
                 RejectReason::UnknownPledge {
@@ -269,6 +308,6 @@ fn part_of(
     })
 }
 
-fn donor_of(dossier: &Dossier, a: &VaccineAllocation) -> Option<Country> {
+fn donor_of<'d>(dossier: &'d Dossier, a: &VaccineAllocation) -> Option<&'d Actor> {
     dossier.pledge(a.pledge()).map(|p| p.donor())
 }

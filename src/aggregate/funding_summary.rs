@@ -122,7 +122,9 @@ impl<R: RateSource> FundingSummary<R> {
         for (i, funding) in entries.iter().enumerate() {
             let line = u64::try_from(i).unwrap_or(u64::MAX);
             let path = entry_path(i);
-            let recipients = match recipients_of(dossier, funding) {
+            // Groups are resolved on the entry's own date, else as now.
+            let members_on = funding.rate_date().unwrap_or(NaiveDate::MAX);
+            let recipients = match recipients_of(dossier, funding, members_on) {
                 Ok(r) => r,
                 Err(e) => {
                     let place = match &e {

@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 
 use super::FundingFlowError;
 use crate::fx::FxError;
-use crate::{AllocationId, Currency, Money, PledgeId};
+use crate::geo::GroupDateError;
+use crate::{AllocationId, Country, Currency, Money, PledgeId};
 
 /// Why a record, or a fact of a dossier, was not summed. Each kind a
 /// caller can match on; where one comes from another error, it keeps it
@@ -47,6 +48,24 @@ pub enum RejectReason {
     TooPrecise {
         /// The amount.
         amount: Money,
+    },
+    /// A record whose recipient's group, by which it is grouped, cannot be
+    /// told: the record is dated before the recorded history of a group.
+    #[error("the group of {country} cannot be told: {source}")]
+    GroupNotKnown {
+        /// The recipient country.
+        country: Country,
+        /// The group whose recorded history begins after the date.
+        source: GroupDateError,
+    },
+    /// A vaccine allocation to a group, or an area naming one, dated before
+    /// the group's recorded history: its members cannot be told.
+    #[error("allocation `{allocation}`: {source}")]
+    AreaNotKnown {
+        /// The allocation.
+        allocation: AllocationId,
+        /// The group whose recorded history begins after the date.
+        source: GroupDateError,
     },
     /// A funding entry of a dossier that is not a flow of funds: no date,
     /// or shares that do not make a split.

@@ -4,15 +4,21 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{Agency, Area, FundingId, LeaderId, Share, SourceId, Topic};
+use super::{Actor, Agency, Area, FundingId, LeaderId, Share, SourceId, Topic};
 use crate::notation::Figure;
-use crate::{Country, Money};
+use crate::Money;
 
 crate::serde_strict::strict_serde!(Funding, Recipient, FundingStage);
 
 /// Money from a donor to recipients, at one stage of its life: proposed,
 /// announced, pledged, committed, disbursed (IATI's lifecycle), reduced or
 /// cancelled.
+///
+/// The donor is an [`Actor`]: a country, an organisation, a group acting
+/// jointly. Recipients are areas (countries, groups, regions, ...), each
+/// with its share when the source splits the amount; an organisation the
+/// money goes through on its way (COVAX, a UN agency: IATI's
+/// `receiver-org` when it passes the money on) is the channel, `via`.
 ///
 /// The amount is optional, because an undisclosed sum is a fact too ("a
 /// new round of funding"), and is kept as the source states it: exact
@@ -41,9 +47,11 @@ crate::serde_strict::strict_serde!(Funding, Recipient, FundingStage);
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct Funding {
     id: FundingId,
-    donor: Country,
+    donor: Actor,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     agency: Option<Agency>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    via: Option<Actor>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     recipients: Vec<Recipient>,
     stage: FundingStage,
@@ -79,13 +87,14 @@ pub struct Funding {
 }
 
 impl Funding {
-    /// Funding from `donor` at `stage`, amount undisclosed, no recipient
-    /// yet.
-    pub fn new(id: FundingId, donor: Country, stage: FundingStage, source: SourceId) -> Funding {
+    /// Funding from `donor` (a country, an organisation, a group) at
+    /// `stage`, amount undisclosed, no recipient yet.
+    pub fn new(id: FundingId, donor: impl Into<Actor>, stage: FundingStage, source: SourceId) -> Funding {
         Funding {
             id,
-            donor,
+            donor: donor.into(),
             agency: None,
+            via: None,
             recipients: Vec::new(),
             stage,
             amount: None,
@@ -104,6 +113,14 @@ impl Funding {
     #[must_use]
     pub fn with_agency(mut self, agency: Agency) -> Funding {
         self.agency = Some(agency);
+        self
+    }
+
+    /// Going through `channel` on its way to the recipients (COVAX, a UN
+    /// agency).
+    #[must_use]
+    pub fn through(mut self, channel: impl Into<Actor>) -> Funding {
+        self.via = Some(channel.into());
         self
     }
 
@@ -195,9 +212,14 @@ impl Funding {
         &self.id
     }
 
-    /// The donor country.
-    pub fn donor(&self) -> Country {
-        self.donor
+    /// The donor: a country, an organisation, a group.
+    pub fn donor(&self) -> &Actor {
+        &self.donor
+    }
+
+    /// The channel the money goes through, when the source names one.
+    pub fn via(&self) -> Option<&Actor> {
+        self.via.as_ref()
     }
 
     /// The donor's agency, when named.
@@ -411,7 +433,7 @@ mod tests {
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
         let f = Funding::new(
             "f".parse().unwrap(),
-            Country::US,
+            crate::Country::US,
             FundingStage::Committed,
             "s".parse().unwrap(),
         );

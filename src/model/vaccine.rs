@@ -5,8 +5,8 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{AllocationId, Area, LeaderId, PledgeId, Share, ShareError, SourceId, Tranche, TrancheId};
-use crate::{Count, Country};
+use super::{Actor, AllocationId, Area, LeaderId, PledgeId, Share, ShareError, SourceId, Tranche, TrancheId};
+use crate::Count;
 
 crate::serde_strict::strict_serde!(
     VaccinePledge,
@@ -43,7 +43,7 @@ crate::serde_strict::strict_serde!(
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct VaccinePledge {
     id: PledgeId,
-    donor: Country,
+    donor: Actor,
     #[serde(serialize_with = "doses_json")]
     doses: Count,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -72,13 +72,19 @@ pub struct VaccinePledge {
 }
 
 impl VaccinePledge {
-    /// A pledge of exactly `doses` by `donor`, announced on `announced`
-    /// (see [`with_doses`](VaccinePledge::with_doses) for an approximate
-    /// figure).
-    pub fn new(id: PledgeId, donor: Country, doses: u64, announced: NaiveDate, source: SourceId) -> VaccinePledge {
+    /// A pledge of exactly `doses` by `donor` (a country, an organisation,
+    /// a group), announced on `announced` (see
+    /// [`with_doses`](VaccinePledge::with_doses) for an approximate figure).
+    pub fn new(
+        id: PledgeId,
+        donor: impl Into<Actor>,
+        doses: u64,
+        announced: NaiveDate,
+        source: SourceId,
+    ) -> VaccinePledge {
         VaccinePledge {
             id,
-            donor,
+            donor: donor.into(),
             doses: Count::exact(doses),
             part_of: None,
             disease: None,
@@ -174,9 +180,9 @@ impl VaccinePledge {
         &self.id
     }
 
-    /// The donor.
-    pub fn donor(&self) -> Country {
-        self.donor
+    /// The donor: a country, an organisation, a group.
+    pub fn donor(&self) -> &Actor {
+        &self.donor
     }
 
     /// The doses promised, as the source states them.
@@ -258,8 +264,11 @@ impl VaccinePledge {
     }
 }
 
-/// Doses from a pledge for one country, at one stage: announced, donated
-/// or delivered. Stages are disjoint, as in Our World in Data's donation
+/// Doses from a pledge for one recipient (a country, or an area: a
+/// region, a group, an area the dossier declares), at one stage:
+/// announced, donated or delivered. In the JSON format a country
+/// recipient is its bare code (`"recipient": "GT"`), any other an
+/// [`Area`] object. Stages are disjoint, as in Our World in Data's donation
 /// data: a dose is counted at the furthest stage it has reached, never at
 /// two. The doses are a [`Count`] as the source states them; an
 /// allocation names the most specific [`Tranche`] of its pledge it
@@ -280,7 +289,8 @@ pub struct VaccineAllocation {
     pledge: PledgeId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     tranche: Option<TrancheId>,
-    recipient: Country,
+    #[serde(serialize_with = "super::area::serialize_bare_country")]
+    recipient: Area,
     #[serde(serialize_with = "doses_json")]
     doses: Count,
     stage: DoseStage,
@@ -302,13 +312,13 @@ pub struct VaccineAllocation {
 }
 
 impl VaccineAllocation {
-    /// Exactly `doses` from `pledge` for `recipient`, at `stage` (see
-    /// [`with_doses`](VaccineAllocation::with_doses) for an approximate
-    /// figure).
+    /// Exactly `doses` from `pledge` for `recipient` (a country or an
+    /// area), at `stage` (see [`with_doses`](VaccineAllocation::with_doses)
+    /// for an approximate figure).
     pub fn new(
         id: AllocationId,
         pledge: PledgeId,
-        recipient: Country,
+        recipient: impl Into<Area>,
         doses: u64,
         stage: DoseStage,
         source: SourceId,
@@ -317,7 +327,7 @@ impl VaccineAllocation {
             id,
             pledge,
             tranche: None,
-            recipient,
+            recipient: recipient.into(),
             doses: Count::exact(doses),
             stage,
             channel: None,
@@ -381,9 +391,9 @@ impl VaccineAllocation {
         self.tranche.as_ref()
     }
 
-    /// The receiving country.
-    pub fn recipient(&self) -> Country {
-        self.recipient
+    /// The recipient: a country or an area.
+    pub fn recipient(&self) -> &Area {
+        &self.recipient
     }
 
     /// The doses, as the source states them.
@@ -604,7 +614,7 @@ mod tests {
     fn share_of_a_pledge() {
         let p = VaccinePledge::new(
             "p".parse().unwrap(),
-            Country::US,
+            crate::Country::US,
             25_000_000,
             "2021-06-03".parse().unwrap(),
             "s".parse().unwrap(),

@@ -166,7 +166,7 @@ fn empty_group(
     let Area::Group(id) = area else {
         return;
     };
-    if let Some(group) = index.group(id).filter(|g| g.members().is_empty()) {
+    if let Some(group) = index.group(id).filter(|g| g.is_empty()) {
         out.push(Violation::new(
             Rule::EmptyRecipientGroup,
             path(),

@@ -58,11 +58,30 @@ pub enum Rule {
     /// `unknown-pledge` (error): every pledge a fact names resolves: the
     /// `pledge` of a vaccine allocation, the `part_of` of a pledge.
     UnknownPledge,
-    /// `unknown-group` (error): every area that names a group resolves to
-    /// one of the dossier's groups or a built-in one: funding recipients,
-    /// initiative targets, pledge destinations, statistic scopes and
-    /// breakdown parts.
+    /// `unknown-group` (error): every area or actor that names a group
+    /// resolves to one of the dossier's groups or a built-in one: funding
+    /// recipients, donors and channels, initiative targets and sponsors,
+    /// pledge donors and destinations, allocation recipients, meeting
+    /// hosts, terms' and roles' holders, statistic scopes and breakdown
+    /// parts.
     UnknownGroup,
+    /// `unknown-organisation` (error): every actor that names an
+    /// organisation resolves to one the dossier declares or a built-in one
+    /// ([`org::Organisation::builtin`](crate::org::Organisation::builtin)):
+    /// funding donors and channels, pledge donors, initiative sponsors,
+    /// meeting hosts, the holders of terms and roles. (An organisation
+    /// known only by its IATI identifier, `{"iati": ...}`, names none.)
+    UnknownOrganisation,
+    /// `unknown-area` (error): every area that names a declared area
+    /// resolves to one the dossier declares.
+    UnknownArea,
+    /// `before-group-history` (error): a fact that names a group (as a
+    /// donor, recipient, destination, target, sponsor or host) is not dated
+    /// before the group's recorded history, when its members are not
+    /// known: funding by its value date (else announcement), a pledge by
+    /// its announcement, an allocation by its date, an initiative by its
+    /// announcement, a meeting by its first day.
+    BeforeGroupHistory,
 
     // Periods -------------------------------------------------------------
     /// `term-ends-before-start` (error): a term of office does not end
@@ -84,6 +103,9 @@ pub enum Rule {
     /// `period-ends-before-start` (error): the range a statistic covers
     /// does not end before it starts (IATI 11.1.2, 11.1.3).
     PeriodEndsBeforeStart,
+    /// `meeting-ends-before-start` (error): a meeting's last day is not
+    /// before its first (IATI 11.1.2, 11.1.3).
+    MeetingEndsBeforeStart,
     /// `meeting-outside-trip` (error): a meeting on a trip falls on a day
     /// one of the trip's legs in the meeting's country covers. A cancelled
     /// leg covers only a cancelled meeting.
@@ -96,10 +118,17 @@ pub enum Rule {
     /// covering that day. An announcement with no date is not checked.
     NotInOffice,
     /// `role-not-held` (error): where a meeting names a participant's
-    /// office, the participant holds that office of that country on the
-    /// meeting's day. Reported only when some term covers the day (else
-    /// `not-in-office` says it).
+    /// office, the participant holds that office of that country or
+    /// organisation on the meeting's first day. Reported only when some
+    /// term covers the day (else `not-in-office` says it).
     RoleNotHeld,
+    /// `function-not-held` (error): where a meeting names a participant by
+    /// a function ("the head of government of Germany"), the participant
+    /// holds a term of that country or organisation carrying it on the
+    /// meeting's first day: a function the term states, else one its office
+    /// carries by default ([`Office::default_functions`](crate::Office::default_functions)).
+    /// Reported only when some term covers the day.
+    FunctionNotHeld,
     /// `concurrent-office-holders` (warning): two people do not hold the
     /// same single-holder office of one country at once. A handover day
     /// (one term ends on the day the next starts) is not an overlap; an
@@ -209,6 +238,12 @@ pub enum Rule {
     /// figures allow is not above the most the tranche's allows. Reported
     /// at the tranche's `doses` (or `share`).
     AllocationExceedsTranche,
+    /// `recipient-outside-destination` (error): when a pledge names where
+    /// its doses go, each allocation from it goes there: its recipient's
+    /// countries all lie within the destination, a group's members taken
+    /// on the allocation's date (else the pledge's). Not checked where
+    /// either is a DAC region, whose countries no list gives.
+    RecipientOutsideDestination,
 
     // Statistics ----------------------------------------------------------
     /// `negative-count` (error, enforced by types): counts are not
@@ -247,13 +282,18 @@ impl Rule {
             Rule::UnknownTrip => "unknown-trip",
             Rule::UnknownPledge => "unknown-pledge",
             Rule::UnknownGroup => "unknown-group",
+            Rule::UnknownOrganisation => "unknown-organisation",
+            Rule::UnknownArea => "unknown-area",
+            Rule::BeforeGroupHistory => "before-group-history",
             Rule::TermEndsBeforeStart => "term-ends-before-start",
             Rule::LegDepartsBeforeArrival => "leg-departs-before-arrival",
             Rule::LegsOutOfOrder => "legs-out-of-order",
             Rule::PeriodEndsBeforeStart => "period-ends-before-start",
+            Rule::MeetingEndsBeforeStart => "meeting-ends-before-start",
             Rule::MeetingOutsideTrip => "meeting-outside-trip",
             Rule::NotInOffice => "not-in-office",
             Rule::RoleNotHeld => "role-not-held",
+            Rule::FunctionNotHeld => "function-not-held",
             Rule::ConcurrentOfficeHolders => "concurrent-office-holders",
             Rule::UnknownSource => "unknown-source",
             Rule::FactAfterSource => "fact-after-source",
@@ -274,6 +314,7 @@ impl Rule {
             Rule::TrancheExceedsParent => "tranche-exceeds-parent",
             Rule::TrancheSharesExceed100 => "tranche-shares-exceed-100",
             Rule::AllocationExceedsTranche => "allocation-exceeds-tranche",
+            Rule::RecipientOutsideDestination => "recipient-outside-destination",
             Rule::NegativeCount => "negative-count",
             Rule::BreakdownExceeds100 => "breakdown-exceeds-100",
             Rule::BreakdownMayExceed100 => "breakdown-may-exceed-100",
@@ -300,14 +341,19 @@ impl Rule {
             Rule::UnknownLeader => "every leader a fact names resolves",
             Rule::UnknownTrip => "the trip of a meeting resolves",
             Rule::UnknownPledge => "every pledge an allocation or a pledge names resolves",
-            Rule::UnknownGroup => "every group an area names resolves",
+            Rule::UnknownGroup => "every group an area or actor names resolves",
+            Rule::UnknownOrganisation => "every organisation an actor names resolves",
+            Rule::UnknownArea => "every declared area an area names resolves",
+            Rule::BeforeGroupHistory => "a fact naming a group is not dated before its recorded history",
             Rule::TermEndsBeforeStart => "a term does not end before it starts",
             Rule::LegDepartsBeforeArrival => "a leg does not depart before it arrives",
             Rule::LegsOutOfOrder => "each leg arrives on or after the previous one departs",
             Rule::PeriodEndsBeforeStart => "a statistic's range does not end before it starts",
+            Rule::MeetingEndsBeforeStart => "a meeting does not end before it starts",
             Rule::MeetingOutsideTrip => "a meeting on a trip falls within a leg in its country",
             Rule::NotInOffice => "a leader taking part holds a term covering the day",
             Rule::RoleNotHeld => "a participant holds the office the meeting names them in",
+            Rule::FunctionNotHeld => "a participant carries the function the meeting names them by",
             Rule::ConcurrentOfficeHolders => "no two people hold one single-holder office at once",
             Rule::UnknownSource => "the source a fact cites exists",
             Rule::FactAfterSource => "a fact is not dated after its source, unless still to come",
@@ -328,6 +374,7 @@ impl Rule {
             Rule::TrancheExceedsParent => "the tranches within a pledge or tranche sum to no more than it",
             Rule::TrancheSharesExceed100 => "the shares of the tranches within one part sum to at most 100%",
             Rule::AllocationExceedsTranche => "allocations in a tranche never sum above it",
+            Rule::RecipientOutsideDestination => "an allocation's recipient lies within its pledge's destination",
             Rule::NegativeCount => "counts are not negative (enforced by types)",
             Rule::BreakdownExceeds100 => "breakdown shares sum to at most 100%",
             Rule::BreakdownMayExceed100 => "breakdown shares, estimates at their figure, sum to at most 100%",
@@ -340,9 +387,10 @@ impl Rule {
     /// 0..=100), `"11.1.2, 11.1.3"` (start before end).
     pub const fn iati(self) -> Option<&'static str> {
         match self {
-            Rule::TermEndsBeforeStart | Rule::LegDepartsBeforeArrival | Rule::PeriodEndsBeforeStart => {
-                Some("11.1.2, 11.1.3")
-            }
+            Rule::TermEndsBeforeStart
+            | Rule::LegDepartsBeforeArrival
+            | Rule::PeriodEndsBeforeStart
+            | Rule::MeetingEndsBeforeStart => Some("11.1.2, 11.1.3"),
             Rule::ShareOutOfRange => Some("12.1.1"),
             Rule::SharesDoNotSumTo100 | Rule::ShareMissing => Some("3.1.2"),
             _ => None,
@@ -445,7 +493,7 @@ mod tests {
             assert_eq!(json, format!("\"{id}\""));
             assert_eq!(serde_json::from_str::<Rule>(&json).unwrap(), rule);
         }
-        assert_eq!(seen.len(), 36);
+        assert_eq!(seen.len(), 42);
     }
 
     #[test]
@@ -460,13 +508,18 @@ mod tests {
                 "unknown-trip",
                 "unknown-pledge",
                 "unknown-group",
+                "unknown-organisation",
+                "unknown-area",
+                "before-group-history",
                 "term-ends-before-start",
                 "leg-departs-before-arrival",
                 "legs-out-of-order",
                 "period-ends-before-start",
+                "meeting-ends-before-start",
                 "meeting-outside-trip",
                 "not-in-office",
                 "role-not-held",
+                "function-not-held",
                 "concurrent-office-holders",
                 "unknown-source",
                 "fact-after-source",
@@ -487,6 +540,7 @@ mod tests {
                 "tranche-exceeds-parent",
                 "tranche-shares-exceed-100",
                 "allocation-exceeds-tranche",
+                "recipient-outside-destination",
                 "negative-count",
                 "breakdown-exceeds-100",
                 "breakdown-may-exceed-100",

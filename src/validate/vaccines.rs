@@ -3,10 +3,12 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use super::tranches::{least, most};
 use super::{at, Index, Rule, Violation};
 use crate::notation::{add_counts, Bounds};
-use crate::{Count, Country, DoseStage, Dossier};
+use crate::{Area, Count, Country, DoseStage, Dossier};
 
 pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
     for (i, p) in d.vaccine_pledges().iter().enumerate() {
@@ -21,7 +23,7 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
 
     // Doses allocated per pledge, by its place in the list.
     let mut allocated = vec![Bounds::exact(0u64); d.vaccine_pledges().len()];
-    let mut batches: HashMap<(&str, Country, Count), (DoseStage, usize)> = HashMap::new();
+    let mut batches: HashMap<(&str, &Area, Count), (DoseStage, usize)> = HashMap::new();
     for (j, a) in d.vaccine_allocations().iter().enumerate() {
         let path = || at("vaccine_allocations", j);
         if allows_no_dose(a.doses()) {
@@ -43,7 +45,7 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
                          a batch is counted once, at its furthest stage",
                         a.id(),
                         a.stage(),
-                        a.recipient().common_name(),
+                        d.area_name(a.recipient()),
                         a.doses(),
                         a.pledge()
                     ),
@@ -55,6 +57,22 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
         };
         if let Some(sum) = allocated.get_mut(i) {
             *sum = add_counts(*sum, a.doses().bounds());
+        }
+        if let Some(dest) = pledge.destination() {
+            let day = a.date().unwrap_or(pledge.announced());
+            if let Some(outside) = outside(d, a.recipient(), dest, day) {
+                out.push(Violation::new(
+                    Rule::RecipientOutsideDestination,
+                    path().field("recipient"),
+                    format!(
+                        "allocation `{}` gives doses to {}, but pledge `{}` is for {}, which {outside} was not in on {day}",
+                        a.id(),
+                        d.area_name(a.recipient()),
+                        pledge.id(),
+                        d.area_name(dest)
+                    ),
+                ));
+            }
         }
         if let Some(day) = a.date().filter(|&day| day < pledge.announced()) {
             out.push(Violation::new(
@@ -92,6 +110,26 @@ fn allows_no_dose(doses: Count) -> bool {
         doses.bounds().high(),
         std::ops::Bound::Included(0) | std::ops::Bound::Excluded(0 | 1)
     )
+}
+
+/// A country of `recipient` that is not in `destination` on `day`, by its
+/// everyday name; `None` when all are, or when either area's countries
+/// cannot be told (a DAC region; a group or declared area the dossier does
+/// not know, or a group's members before its history, which other rules
+/// report).
+fn outside(d: &Dossier, recipient: &Area, destination: &Area, day: NaiveDate) -> Option<&'static str> {
+    let unknown = |area: &Area| match area {
+        Area::Group(g) => d.group(g).is_none(),
+        Area::Declared(a) => d.declared_area(a).is_none(),
+        Area::DacRegion(_) => true,
+        _ => false,
+    };
+    if unknown(recipient) || unknown(destination) || *destination == Area::World {
+        return None;
+    }
+    let countries = d.countries_in(recipient, day).ok()?;
+    let within = |c: &Country| d.area_contains(destination, *c, day).unwrap_or(true);
+    countries.iter().find(|c| !within(c)).map(|c| c.common_name())
 }
 
 #[cfg(test)]

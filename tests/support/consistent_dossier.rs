@@ -133,9 +133,14 @@ impl Dice {
     /// `k` distinct countries.
     fn countries(&mut self, k: usize) -> Vec<Country> {
         let all: Vec<Country> = Country::iter().collect();
+        self.countries_of(&all, k)
+    }
+    /// `k` distinct countries of `pool` (all of them, when it holds fewer).
+    fn countries_of(&mut self, pool: &[Country], k: usize) -> Vec<Country> {
+        let k = k.min(pool.len());
         let mut out = Vec::with_capacity(k);
         while out.len() < k {
-            let c = self.pick(&all);
+            let c = self.pick(pool);
             if !out.contains(&c) {
                 out.push(c);
             }
@@ -443,13 +448,14 @@ fn build(dice: &mut Dice) -> Consistent {
         d.add(f);
     }
 
-    // Pledges, and allocations to distinct countries within half of each.
-    // Pledge 0 is of k million doses (8 ≤ k ≤ 999) in two tranches: about
-    // k/4 million through COVAX (25%), split in half to an area and a
-    // country with no figure, and up to k/4 million bilateral (25%); its
-    // allocations stay within a sixteenth of it, the first in the
-    // bilateral tranche, the others in the COVAX one. A last pledge, of
-    // about a tenth of pledge 0, is part of it.
+    // Pledges, and allocations to distinct countries within half of each,
+    // and within its destination when it has one. Pledge 0 is of k million
+    // doses (8 ≤ k ≤ 999) in two tranches: about k/4 million through COVAX
+    // (25%), split in half to an area and a country with no figure, and up
+    // to k/4 million bilateral (25%); its allocations stay within a
+    // sixteenth of it, the first in the bilateral tranche, the others in
+    // the COVAX one. A last pledge, of about a tenth of pledge 0, is part
+    // of it.
     let n_pledges = dice.range(1, 2) as usize;
     let mut n_allocations = 0;
     let mut first_pledge = None;
@@ -490,8 +496,14 @@ fn build(dice: &mut Dice) -> Consistent {
             p = p.with_tranche(covax).with_tranche(bilateral);
             first_pledge = Some((doses, announced));
         }
+        let mut pool: Vec<Country> = Country::iter().collect();
         if dice.coin() {
-            p = p.with_destination(area(dice));
+            let destination = area(dice);
+            let within = d.countries_in(&destination, NaiveDate::MAX).unwrap();
+            if !within.is_empty() {
+                pool = within;
+                p = p.with_destination(destination);
+            }
         }
         if dice.coin() {
             p = p.announced_by(dice.pick(&leaders));
@@ -501,7 +513,8 @@ fn build(dice: &mut Dice) -> Consistent {
         }
         d.add(p);
         let k = (dice.range(if i == 0 { 1 } else { 0 }, 3) as u64).min(budget) as usize;
-        for (j, to) in dice.countries(k).into_iter().enumerate() {
+        let k = k.min(pool.len());
+        for (j, to) in dice.countries_of(&pool, k).into_iter().enumerate() {
             let each = 1 + u64::from(dice.next()) % (budget / k as u64);
             let stage = dice.pick(&[DoseStage::Announced, DoseStage::Donated, DoseStage::Delivered]);
             let mut a = VaccineAllocation::new(
