@@ -14,10 +14,51 @@
 //! as the Australian press converted it, with the verdict on each pair
 //! printed (`fx::check_reported` at the ECB rates).
 //!
+//! How the dossier holds the story, and why:
+//!
+//! - The 25 million is a pledge `part_of` the "at least 80 million"
+//!   (announced 2021-05-17), so summaries count its doses once, within
+//!   it. Its tranches are the fact sheet's: about 19 million (75%)
+//!   through COVAX, about 6 million (25%) shared directly; figures the
+//!   fact sheet gives as "approximately" stay "about".
+//! - The COVAX tranche's regions are the fact sheet's lists, not M49
+//!   areas: "South and Central America" names Caribbean countries too
+//!   (Haiti, the other CARICOM members, the Dominican Republic) and not
+//!   Mexico, which M49's Latin America and the Caribbean (419) holds and
+//!   which the fact sheet puts in the direct tranche; its "Asia" is South
+//!   and Southeast Asia with Taiwan and Papua New Guinea, and M49's Asia
+//!   (142) holds Japan, China and the Gulf. So both are areas the dossier
+//!   declares, with the countries named (CARICOM's fifteen members for
+//!   "other CARICOM countries"). The Pacific Islands are named as a whole,
+//!   with no list, and are left out of the area's members. Africa's
+//!   countries were to be chosen with the African Union: that tranche is
+//!   M49's Africa (002).
+//! - The direct tranche has one tranche, with no figure, for each country
+//!   the fact sheet names; "UN frontline workers" are no area and are
+//!   left out.
+//! - The seed article's Guatemala 500,000 and Mexico 1,000,000 are
+//!   allocations in the tranche whose list names the country: Guatemala
+//!   in the South and Central American COVAX tranche, Mexico in the
+//!   direct one.
+//! - The G7's "over 1 billion" is a pledge of the group `g7`; the US's
+//!   500 million Pfizer-BioNTech doses and the UK's "at least 100
+//!   million" are pledges part of it. No other member's share is in
+//!   these sources, so the rest stays unattributed; whether the US's 80
+//!   million is counted within the billion the sources do not say, so it
+//!   is not made part of it.
+//! - The UK's 100 million divides by channel (80% through COVAX, the
+//!   remaining 20% bilaterally); its "5 million in the coming weeks" is a
+//!   part of it announced the same day, not a third tranche, so that the
+//!   channels still sum to the whole.
+//! - The $4bn for COVAX is two pledges of $2bn: the initial contribution
+//!   to Gavi, cited to ABC News (Australia), which printed it as
+//!   "$US2 billion ($2.6 billion)" (validation checks the pair at the
+//!   rate of the report's date: consistent), and the further $2bn through
+//!   2022, cited to the White House.
+//!
 //! Where a figure is not in a source, the dossier leaves it out: the
 //! G7's other members' shares, the doses per country of the regional
-//! tranches (the fact sheet names the countries, not their doses), the
-//! Pacific Islands (named as a whole, with no list).
+//! tranches (the fact sheet names the countries, not their doses).
 
 use std::error::Error;
 use std::process::ExitCode;
