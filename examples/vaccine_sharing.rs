@@ -227,17 +227,17 @@ fn pledge_tree(
 ) {
     let p = s.pledge();
     let pad = "  ".repeat(depth);
-    let what = [
+    let what: String = [
         p.disease().map(ToString::to_string),
         p.product().map(ToString::to_string),
     ]
     .into_iter()
     .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    .map(|w| format!(" {w}"))
+    .collect();
     let through = p.channel().map(|c| format!(" through {c}")).unwrap_or_default();
     *out += &format!(
-        "{pad}{}: {} {what} doses{through}, announced {} [{}]\n",
+        "{pad}{}: {}{what} doses{through}, announced {} [{}]\n",
         donor(dossier, p),
         p.doses(),
         p.announced(),
@@ -324,8 +324,8 @@ fn tranche_line(dossier: &Dossier, s: &PledgeSummary<'_>, t: &TrancheSummary<'_>
     }
 }
 
-/// Whether `p`, or a pledge it is part of, is divided by channel: its own
-/// channel, or a channel on one of its tranches of the first level.
+/// Whether `p` is divided by channel: its own channel, or a channel on
+/// one of its tranches of the first level.
 fn channelled(p: &VaccinePledge) -> bool {
     p.channel().is_some() || p.tranches().iter().any(|t| t.channel().is_some())
 }
