@@ -242,10 +242,62 @@ fn combine(a: Qualifier, b: Qualifier) -> Qualifier {
     }
 }
 
+impl Share {
+    /// The exact percentage, every digit, no trailing zeros: `8.3333333333333333333333333333%`
+    /// (what `{:#}` writes).
+    ///
+    /// ```
+    /// use statecraft::{Decimal, Share};
+    ///
+    /// let twelfth = Share::from_ratio(Decimal::ONE, Decimal::from(12))?;
+    /// assert_eq!(twelfth.to_string(), "8.33%");
+    /// assert_eq!(twelfth.to_exact_string(), "8.3333333333333333333333333333%");
+    /// assert_eq!(format!("{twelfth:#}"), twelfth.to_exact_string());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_exact_string(self) -> String {
+        format!("{}%", self.0.normalize())
+    }
+
+    /// The percentage as people read it: rounded half away from zero to
+    /// two decimal places, without trailing zeros; `<0.01%` and `>99.99%`
+    /// for shares that are not 0 or 100 but would round to them.
+    fn to_rounded_string(self) -> String {
+        let rounded = self
+            .0
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        if rounded.is_zero() && !self.0.is_zero() {
+            "<0.01%".to_string()
+        } else if rounded == Decimal::ONE_HUNDRED && self.0 != Decimal::ONE_HUNDRED {
+            ">99.99%".to_string()
+        } else {
+            format!("{}%", rounded.normalize())
+        }
+    }
+}
+
 impl fmt::Display for Share {
-    /// `40%`, `12.5%`: the percentage without trailing zeros.
+    /// For people: `40%`, `12.5%`, `8.33%`: the percentage rounded half
+    /// away from zero to two decimal places, without trailing zeros
+    /// (`<0.01%` and `>99.99%` for shares that are not 0 or 100 but would
+    /// round to them). `{:#}` writes the exact value
+    /// ([`to_exact_string`](Share::to_exact_string)); JSON holds it too.
+    ///
+    /// ```
+    /// use statecraft::{Decimal, Share};
+    ///
+    /// assert_eq!(Share::new(Decimal::new(125, 1))?.to_string(), "12.5%");
+    /// assert_eq!(Share::new(Decimal::new(2, 3))?.to_string(), "<0.01%");
+    /// assert_eq!(Share::new(Decimal::new(99_999, 3))?.to_string(), ">99.99%");
+    /// assert_eq!(format!("{:#}", Share::new(Decimal::new(99_999, 3))?), "99.999%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(&format!("{}%", self.0.normalize()))
+        if f.alternate() {
+            f.pad(&self.to_exact_string())
+        } else {
+            f.pad(&self.to_rounded_string())
+        }
     }
 }
 
