@@ -223,14 +223,14 @@ pub fn write(path: &str, charts: &[BarChart]) -> Result<(), String> {
 #[derive(Debug, PartialEq)]
 pub struct Problem(pub String);
 
-/// Checks an SVG as the examples write it: every text of `chart` is
+/// Checks an SVG as the examples write it: every text of `wanted` is
 /// there, and every text (by [`text_width`]) and rectangle lies inside
 /// the `viewBox`.
 ///
 /// # Errors
 ///
 /// Each problem found.
-pub fn check_svg(svg: &str, charts: &[BarChart]) -> Result<(), Vec<Problem>> {
+pub fn check_svg(svg: &str, wanted: &[String]) -> Result<(), Vec<Problem>> {
     let mut problems = Vec::new();
     let attr = |tag: &str, name: &str| -> Option<f64> {
         let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
@@ -263,7 +263,16 @@ pub fn check_svg(svg: &str, charts: &[BarChart]) -> Result<(), Vec<Problem>> {
             } else {
                 (x, x + width)
             };
-            if !(inside(left, y - px) && inside(right, y + px)) {
+            // plotters places the text's top (`dy="0.76em"`), middle
+            // (`0.5ex`) or baseline (`-0.5ex`) at `y`.
+            let (top, bottom) = if tag.contains("dy=\"0.76em\"") {
+                (y, y + px)
+            } else if tag.contains("dy=\"0.5ex\"") {
+                (y - px / 2.0, y + px / 2.0)
+            } else {
+                (y - px, y + px / 4.0)
+            };
+            if !(inside(left, top) && inside(right, bottom)) {
                 problems.push(Problem(format!("text `{text}` at ({x}, {y}) reaches outside the picture")));
             }
             texts.push(text);
@@ -276,11 +285,6 @@ pub fn check_svg(svg: &str, charts: &[BarChart]) -> Result<(), Vec<Problem>> {
             }
         }
     }
-    let wanted = charts.iter().flat_map(|chart| {
-        std::iter::once(&chart.title)
-            .chain(&chart.notes)
-            .chain(chart.bars.iter().flat_map(|b| [&b.label, &b.text]))
-    });
     for text in wanted {
         if !texts.iter().any(|t| t == text) {
             problems.push(Problem(format!("text `{text}` is missing")));
