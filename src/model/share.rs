@@ -243,7 +243,7 @@ fn combine(a: Qualifier, b: Qualifier) -> Qualifier {
 }
 
 impl Share {
-    /// The exact percentage, every digit, no trailing zeros: `8.3333333333333333333333333333%`
+    /// The exact percentage, every digit, no trailing zeros: `8.33333333333333333333333333%`
     /// (what `{:#}` writes).
     ///
     /// ```
@@ -251,7 +251,7 @@ impl Share {
     ///
     /// let twelfth = Share::from_ratio(Decimal::ONE, Decimal::from(12))?;
     /// assert_eq!(twelfth.to_string(), "8.33%");
-    /// assert_eq!(twelfth.to_exact_string(), "8.3333333333333333333333333333%");
+    /// assert_eq!(twelfth.to_exact_string(), "8.33333333333333333333333333%");
     /// assert_eq!(format!("{twelfth:#}"), twelfth.to_exact_string());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -383,11 +383,41 @@ mod tests {
     #[test]
     fn display_and_from_str_are_inverses() {
         for s in ["0%", "40%", "12.5%", "100%", "0.01%", "33.333333333333333333333333333%"] {
-            assert_eq!(share(s).to_string(), s);
+            assert_eq!(share(s).to_exact_string(), s);
+            assert_eq!(format!("{:#}", share(s)), s);
         }
         assert_eq!(share("40"), share("40%"));
         assert_eq!(share(" 12.50 % ").to_string(), "12.5%");
         assert_eq!(share("-0"), Share::ZERO);
+    }
+
+    #[test]
+    fn display_rounds_for_people() {
+        for (exact, shown) in [
+            ("0", "0%"),
+            ("100", "100%"),
+            ("40", "40%"),
+            ("12.5", "12.5%"),
+            ("8.333333333333333333333333333", "8.33%"),
+            ("66.666666666666666666666666667", "66.67%"),
+            ("0.005", "0.01%"),
+            ("0.004999", "<0.01%"),
+            ("99.995", "100%"),
+            ("99.99499", "99.99%"),
+            ("99.995", "100%"),
+            ("99.9951", "100%"),
+            ("2.345", "2.35%"),
+            ("2.355", "2.36%"),
+        ] {
+            let s = share(exact);
+            let want = if shown == "100%" && exact != "100" { ">99.99%" } else { shown };
+            assert_eq!(s.to_string(), want, "{exact}");
+            assert_eq!(format!("{s:>8}"), format!("{want:>8}"), "pads");
+        }
+        // The exact value in JSON.
+        let twelfth = Share::from_ratio(Decimal::ONE, Decimal::from(12)).unwrap();
+        assert_eq!(serde_json::to_string(&twelfth).unwrap(), "\"8.333333333333333333333333330\"");
+        assert_eq!(twelfth.to_exact_string(), "8.33333333333333333333333333%");
     }
 
     #[test]
