@@ -74,6 +74,16 @@ fn the_aggregate_chart_holds_every_label_inside_the_picture() {
     let first = svg.find("Central African Republic").unwrap();
     assert!(first < svg.find("Marshall Islands").unwrap());
     assert_eq!(svg.matches("<text").count(), 4 + 2 * 25);
+    // The README shows this chart: it stays what the example draws.
+    let readme = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/aggregate-by-recipient.svg");
+    if std::env::var_os("STATECRAFT_REGENERATE").is_some() {
+        std::fs::write(&readme, &svg).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(&readme).unwrap(),
+        svg,
+        "docs/aggregate-by-recipient.svg is out of date: STATECRAFT_REGENERATE=1 cargo test --test charts"
+    );
 }
 
 #[test]
