@@ -320,7 +320,10 @@ fn reasons(totals: &Totals) -> String {
 /// any was rejected; 0 otherwise.
 fn exit_status(totals: &Totals, strict: bool) -> ExitCode {
     if totals.disclosed_total().is_none() {
-        eprintln!("aggregate: no total: none of the {} records read could be summed", totals.read());
+        eprintln!(
+            "aggregate: no total: none of the {} records read could be summed",
+            totals.read()
+        );
         return ExitCode::FAILURE;
     }
     if strict && totals.rejected() > 0 {

@@ -88,7 +88,9 @@ fn charts(dossier: &Dossier) -> Result<Vec<chart::BarChart>> {
         .of(dossier)?;
     let t = usd.totals();
     let mut funding = chart::BarChart::new("Funding by recipient, in USD")
-        .note(format!("converted at the ECB euro reference rates of {report_date}, the report's date"))
+        .note(format!(
+            "converted at the ECB euro reference rates of {report_date}, the report's date"
+        ))
         .note(format!(
             "{} funding entries: {} with a sum, {} with none given, {} left out",
             t.read(),
@@ -119,7 +121,10 @@ fn charts(dossier: &Dossier) -> Result<Vec<chart::BarChart>> {
             dossier.actor_name(p.donor()),
             p.doses()
         ))
-        .note(format!("announced {}; allocations as this dossier records them", p.announced()));
+        .note(format!(
+            "announced {}; allocations as this dossier records them",
+            p.announced()
+        ));
         for a in dossier.allocations_of(p.id()) {
             let n = a.doses().value();
             let share = p.share_of(n).map(|s| format!(" ({s})")).unwrap_or_default();

@@ -95,7 +95,9 @@ fn parse_args(args: &[String]) -> Result<(String, Option<String>, Format), Strin
                 format = match it.next().map(String::as_str) {
                     Some("text") => Format::Text,
                     Some("json") => Format::Json,
-                    Some(other) => return Err(format!("--format: unknown format `{other}`: expected `text` or `json`")),
+                    Some(other) => {
+                        return Err(format!("--format: unknown format `{other}`: expected `text` or `json`"))
+                    }
                     None => return Err("--format needs a value: `text` or `json`".into()),
                 }
             }

@@ -49,7 +49,11 @@ fn totals_by_recipient_equal_the_exact_reference_to_the_cent() {
         let err = text(&o.stderr);
         assert_eq!(o.status.code(), Some(0), "{err}");
         let reference = std::fs::read_to_string(data(expected)).unwrap();
-        assert_eq!(text(&o.stdout), format!("recipient,total,undisclosed\n{}", with_undisclosed(&reference)), "{code}");
+        assert_eq!(
+            text(&o.stdout),
+            format!("recipient,total,undisclosed\n{}", with_undisclosed(&reference)),
+            "{code}"
+        );
         let lines: Vec<&str> = err.lines().collect();
         assert_eq!(
             lines[0], "read 2000 records: 2000 aggregated, 0 undisclosed, 0 rejected",
@@ -79,7 +83,10 @@ fn an_ecb_file_given_as_rates_gives_the_same_totals() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let reference = std::fs::read_to_string(data("funding-2000.usd-by-recipient.csv")).unwrap();
-    assert_eq!(text(&o.stdout), format!("recipient,total,undisclosed\n{}", with_undisclosed(&reference)));
+    assert_eq!(
+        text(&o.stdout),
+        format!("recipient,total,undisclosed\n{}", with_undisclosed(&reference))
+    );
 }
 
 #[test]

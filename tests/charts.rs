@@ -46,7 +46,7 @@ fn aggregate_texts() -> Vec<String> {
     FundingFile::open(records()).unwrap().aggregate_into(&mut agg).unwrap();
     let totals = agg.totals().unwrap();
     let mut groups: Vec<_> = totals.groups().iter().collect();
-    groups.sort_by(|a, b| b.total().amount().cmp(&a.total().amount()));
+    groups.sort_by_key(|g| std::cmp::Reverse(g.total().amount()));
     assert_eq!(groups.len(), 142);
     let mut texts = vec![
         "Totals by recipient, in USD".to_string(),
@@ -56,7 +56,9 @@ fn aggregate_texts() -> Vec<String> {
         "the 25 largest of 142 groups".to_string(),
     ];
     for g in &groups[..25] {
-        let KeyPart::Country(c) = g.key().first() else { panic!("{:?}", g.key()) };
+        let KeyPart::Country(c) = g.key().first() else {
+            panic!("{:?}", g.key())
+        };
         texts.push(c.common_name().to_string());
         texts.push(g.total().to_compact());
     }
@@ -67,7 +69,18 @@ fn aggregate_texts() -> Vec<String> {
 fn the_aggregate_chart_holds_every_label_inside_the_picture() {
     let out = scratch("chart-aggregate.svg");
     let file = records();
-    run("aggregate", &[file.to_str().unwrap(), "--to", "USD", "--by", "recipient", "--svg", &out]);
+    run(
+        "aggregate",
+        &[
+            file.to_str().unwrap(),
+            "--to",
+            "USD",
+            "--by",
+            "recipient",
+            "--svg",
+            &out,
+        ],
+    );
     let svg = std::fs::read_to_string(&out).unwrap();
     chart::check_svg(&svg, &aggregate_texts()).unwrap();
     // The largest first: the Central African Republic's $1.818bn at the top.
@@ -116,14 +129,23 @@ fn the_check_finds_a_missing_label_and_text_outside() {
     let bars = chart::BarChart::new("Doses, by allocation")
         .bar("Guatemala", Some(5.0e5), "500,000")
         .bar("Honduras", None, "undisclosed (1)")
-        .bar("Saint Vincent and the Grenadines, with a long name", Some(-2.0e5), "-200,000")
+        .bar(
+            "Saint Vincent and the Grenadines, with a long name",
+            Some(-2.0e5),
+            "-200,000",
+        )
         .largest_first(2, "allocations");
     assert_eq!(bars.notes, ["the 2 largest of 3 allocations"]);
     // Bars without a value go last, and are the first left out.
     let labels: Vec<&str> = bars.bars.iter().map(|b| b.label.as_str()).collect();
-    assert_eq!(labels, ["Guatemala", "Saint Vincent and the Grenadines, with a long name"]);
+    assert_eq!(
+        labels,
+        ["Guatemala", "Saint Vincent and the Grenadines, with a long name"]
+    );
     let svg = bars.to_svg().unwrap();
-    let wanted: Vec<String> = ["Doses, by allocation", "Guatemala", "500,000", "-200,000"].map(String::from).to_vec();
+    let wanted: Vec<String> = ["Doses, by allocation", "Guatemala", "500,000", "-200,000"]
+        .map(String::from)
+        .to_vec();
     chart::check_svg(&svg, &wanted).unwrap();
     let missing = chart::check_svg(&svg, &["Honduras".to_string()]).unwrap_err();
     assert_eq!(missing, [chart::Problem("text `Honduras` is missing".into())]);
@@ -132,7 +154,10 @@ fn the_check_finds_a_missing_label_and_text_outside() {
     let shifted = svg.replacen("<text x=\"16\"", &format!("<text x=\"{}\"", width + 16), 1);
     let problems = chart::check_svg(&shifted, &wanted).unwrap_err();
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].0.starts_with("text `Doses, by allocation` at ("), "{problems:?}");
+    assert!(
+        problems[0].0.starts_with("text `Doses, by allocation` at ("),
+        "{problems:?}"
+    );
 }
 
 /// Renders both charts in headless Chromium into `target/charts/*.png`
@@ -145,7 +170,18 @@ fn render_in_chromium() {
     std::fs::create_dir_all(&dir).unwrap();
     let aggregate = dir.join("aggregate.svg");
     let file = records();
-    run("aggregate", &[file.to_str().unwrap(), "--to", "USD", "--by", "recipient", "--svg", aggregate.to_str().unwrap()]);
+    run(
+        "aggregate",
+        &[
+            file.to_str().unwrap(),
+            "--to",
+            "USD",
+            "--by",
+            "recipient",
+            "--svg",
+            aggregate.to_str().unwrap(),
+        ],
+    );
     let guatemala = dir.join("guatemala_trip.svg");
     run("guatemala_trip", &["--svg", guatemala.to_str().unwrap()]);
     for svg in [aggregate, guatemala] {

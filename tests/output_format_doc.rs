@@ -37,7 +37,10 @@ fn outputs() -> Vec<(&'static str, String)> {
         ("report", pretty(&invalid.validate(EcbRates::embedded()))),
         ("totals", pretty(&agg.totals().unwrap())),
         ("funding totals", pretty(&funding)),
-        ("dose totals", pretty(&DoseTotals::of(&seed, Dimension::Recipient).unwrap())),
+        (
+            "dose totals",
+            pretty(&DoseTotals::of(&seed, Dimension::Recipient).unwrap()),
+        ),
         ("pledge summary", pretty(&pledges[0])),
         ("breakdown counts", pretty(&BreakdownCount::all(&seed).unwrap())),
     ]

@@ -94,7 +94,12 @@ fn validate_json_lists_each_violation_of_every_invalid_file() {
         ));
         assert_eq!(lines.join("\n") + "\n", expected, "{}", path.display());
         assert!(!violations.is_empty(), "{}", path.display());
-        assert_eq!(o.status.code(), Some(if errors > 0 { 1 } else { 0 }), "{}", path.display());
+        assert_eq!(
+            o.status.code(),
+            Some(if errors > 0 { 1 } else { 0 }),
+            "{}",
+            path.display()
+        );
     }
     assert!(files > 20, "{files} files");
 }
@@ -217,14 +222,26 @@ fn aggregate_exits_1_when_nothing_could_be_summed() {
     assert_eq!(text(&o.stdout), "recipient,total,undisclosed\n");
     let err = text(&o.stderr);
     let lines: Vec<&str> = err.lines().collect();
-    assert_eq!(lines[0], "read 3 records: 0 aggregated, 0 undisclosed, 3 rejected (3 no-rate)");
-    assert!(lines[5].starts_with("no total in USD: none of the 3 records read could be summed; "), "{err}");
-    assert_eq!(lines[6], "aggregate: no total: none of the 3 records read could be summed");
+    assert_eq!(
+        lines[0],
+        "read 3 records: 0 aggregated, 0 undisclosed, 3 rejected (3 no-rate)"
+    );
+    assert!(
+        lines[5].starts_with("no total in USD: none of the 3 records read could be summed; "),
+        "{err}"
+    );
+    assert_eq!(
+        lines[6],
+        "aggregate: no total: none of the 3 records read could be summed"
+    );
     let json: Value = serde_json::from_slice(&run("aggregate", &[&gtq, "--format", "json"]).stdout).unwrap();
     assert!(json["total"].is_null());
     assert_eq!(json["counts"]["rejected_by_reason"]["no-rate"], 3);
     // Every record without an amount: nothing summed either.
-    let undisclosed = scratch("outputs-undisclosed.csv", &format!("{HEADER}1,2021-06-07,CA,GT,announced,,\n"));
+    let undisclosed = scratch(
+        "outputs-undisclosed.csv",
+        &format!("{HEADER}1,2021-06-07,CA,GT,announced,,\n"),
+    );
     let o = run("aggregate", &[&undisclosed]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(text(&o.stdout), "recipient,total,undisclosed\nGT,,1\n");
@@ -249,15 +266,24 @@ fn aggregate_strict_exits_1_on_any_rejection() {
     assert_eq!(strict.status.code(), Some(1));
     assert_eq!(strict.stdout, lenient.stdout);
     let err = text(&strict.stderr);
-    assert!(err.starts_with("read 2 records: 1 aggregated, 0 undisclosed, 1 rejected (1 no-rate)\n"), "{err}");
+    assert!(
+        err.starts_with("read 2 records: 1 aggregated, 0 undisclosed, 1 rejected (1 no-rate)\n"),
+        "{err}"
+    );
     assert!(err.ends_with("aggregate: --strict: 1 records rejected\n"), "{err}");
-    let clean = scratch("outputs-clean.csv", &format!("{HEADER}1,2021-06-07,US,GT,committed,100,EUR\n"));
+    let clean = scratch(
+        "outputs-clean.csv",
+        &format!("{HEADER}1,2021-06-07,US,GT,committed,100,EUR\n"),
+    );
     assert_eq!(run("aggregate", &[&clean, "--strict"]).status.code(), Some(0));
 }
 
 #[test]
 fn aggregate_refuses_an_unknown_format_and_an_unwritable_chart() {
-    let file = scratch("outputs-one.csv", &format!("{HEADER}1,2021-06-07,US,GT,committed,100,EUR\n"));
+    let file = scratch(
+        "outputs-one.csv",
+        &format!("{HEADER}1,2021-06-07,US,GT,committed,100,EUR\n"),
+    );
     let o = run("aggregate", &[&file, "--format", "xml"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).starts_with("aggregate: --format: unknown format `xml`: expected `csv` or `json`\nusage: "));

@@ -251,11 +251,17 @@ fn summaries_as_json_carry_tranches_stages_and_open_bounds() {
     assert_eq!(covax_americas["allocations"], 2);
     // Just over 500,000 announced, and 100,000 to 200,000 donated (as
     // stated: its low end; the bounds keep the range).
-    assert_eq!(covax_americas["allocated_by_stage"], serde_json::json!({"announced": 500000, "donated": 100000}));
+    assert_eq!(
+        covax_americas["allocated_by_stage"],
+        serde_json::json!({"announced": 500000, "donated": 100000})
+    );
     // "Just over 500,000": the low end excluded.
     let gt = summaries[1].tranches()[1].allocated_bounds_at(DoseStage::Announced);
     let gt = serde_json::to_value(gt).unwrap();
-    assert_eq!(gt, serde_json::json!({"low": 500000, "low_included": false, "high": 550000, "high_included": true}));
+    assert_eq!(
+        gt,
+        serde_json::json!({"low": 500000, "low_included": false, "high": 550000, "high_included": true})
+    );
     // "At least 80,000,000": the high end open, `null`.
     assert_eq!(
         json[0]["pledged_bounds"],
@@ -266,7 +272,10 @@ fn summaries_as_json_carry_tranches_stages_and_open_bounds() {
     assert!(direct_mx["parent"].is_number());
     let doses = serde_json::to_value(DoseTotals::of(&d, Dimension::Recipient).unwrap()).unwrap();
     assert_eq!(doses["format"], "statecraft-dose-totals/1");
-    assert_eq!(doses["counts"], serde_json::json!({"read": 4, "counted": 4, "rejected": 0}));
+    assert_eq!(
+        doses["counts"],
+        serde_json::json!({"read": 4, "counted": 4, "rejected": 0})
+    );
     let names: Vec<&str> = doses["groups"]
         .as_array()
         .unwrap()

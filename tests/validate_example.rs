@@ -154,7 +154,11 @@ fn help_prints_usage_on_stdout_and_exits_0() {
     for args in [&["--help"][..], &["-h"], &["a.json", "--help"]] {
         let o = run(args);
         assert_eq!(o.status.code(), Some(0), "{args:?}");
-        assert_eq!(stdout(&o), "usage: validate FILE.json [--rates FILE.csv] [--format text|json]\n", "{args:?}");
+        assert_eq!(
+            stdout(&o),
+            "usage: validate FILE.json [--rates FILE.csv] [--format text|json]\n",
+            "{args:?}"
+        );
         assert_eq!(stderr(&o), "", "{args:?}");
     }
 }

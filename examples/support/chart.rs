@@ -118,8 +118,18 @@ impl BarChart {
 
     /// The widths of the label and the value columns.
     fn columns(&self) -> (i32, i32) {
-        let label = self.bars.iter().map(|b| text_width(&b.label, LABEL_PX)).max().unwrap_or(0);
-        let value = self.bars.iter().map(|b| text_width(&b.text, LABEL_PX)).max().unwrap_or(0);
+        let label = self
+            .bars
+            .iter()
+            .map(|b| text_width(&b.label, LABEL_PX))
+            .max()
+            .unwrap_or(0);
+        let value = self
+            .bars
+            .iter()
+            .map(|b| text_width(&b.text, LABEL_PX))
+            .max()
+            .unwrap_or(0);
         (label, value)
     }
 
@@ -142,11 +152,21 @@ impl BarChart {
         let ink = RGBColor(33, 33, 33);
         let grey = RGBColor(90, 90, 90);
         let blue = RGBColor(52, 101, 164);
-        let left = |px| TextStyle::from(font(px)).color(&ink).pos(Pos::new(HPos::Left, VPos::Top));
+        let left = |px| {
+            TextStyle::from(font(px))
+                .color(&ink)
+                .pos(Pos::new(HPos::Left, VPos::Top))
+        };
         root.draw(&Text::new(self.title.clone(), (MARGIN, top + MARGIN), left(TITLE_PX)))?;
         for (i, note) in self.notes.iter().enumerate() {
-            let style = TextStyle::from(font(NOTE_PX)).color(&grey).pos(Pos::new(HPos::Left, VPos::Top));
-            root.draw(&Text::new(note.clone(), (MARGIN, top + MARGIN + 26 + 20 * i as i32), style))?;
+            let style = TextStyle::from(font(NOTE_PX))
+                .color(&grey)
+                .pos(Pos::new(HPos::Left, VPos::Top));
+            root.draw(&Text::new(
+                note.clone(),
+                (MARGIN, top + MARGIN + 26 + 20 * i as i32),
+                style,
+            ))?;
         }
         let (label_w, _) = self.columns();
         let bars_left = MARGIN + label_w + GAP;
@@ -156,8 +176,12 @@ impl BarChart {
         let span = if max > min { max - min } else { 1.0 };
         let x_of = |v: f64| bars_left + ((v - min) / span * f64::from(BAR_SPAN)).round() as i32;
         let zero = x_of(0.0);
-        let label = TextStyle::from(font(LABEL_PX)).color(&ink).pos(Pos::new(HPos::Right, VPos::Center));
-        let value = TextStyle::from(font(LABEL_PX)).color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
+        let label = TextStyle::from(font(LABEL_PX))
+            .color(&ink)
+            .pos(Pos::new(HPos::Right, VPos::Center));
+        let value = TextStyle::from(font(LABEL_PX))
+            .color(&ink)
+            .pos(Pos::new(HPos::Left, VPos::Center));
         for (i, bar) in self.bars.iter().enumerate() {
             let y = top + self.top() + ROW * i as i32 + ROW / 2;
             root.draw(&Text::new(bar.label.clone(), (bars_left - GAP, y), label.clone()))?;
@@ -165,7 +189,10 @@ impl BarChart {
             if let Some(v) = bar.value {
                 let x = x_of(v);
                 let (a, b) = (zero.min(x), zero.max(x).max(zero.min(x) + 1));
-                root.draw(&Rectangle::new([(a, y - BAR_HEIGHT / 2), (b, y + BAR_HEIGHT / 2)], blue.filled()))?;
+                root.draw(&Rectangle::new(
+                    [(a, y - BAR_HEIGHT / 2), (b, y + BAR_HEIGHT / 2)],
+                    blue.filled(),
+                ))?;
                 end = b;
             }
             root.draw(&Text::new(bar.text.clone(), (end + GAP, y), value.clone()))?;
@@ -237,7 +264,11 @@ pub fn check_svg(svg: &str, wanted: &[String]) -> Result<(), Vec<Problem>> {
         let rest = tag.get(start..)?;
         rest.get(..rest.find('"')?)?.parse().ok()
     };
-    let Some(view) = svg.split_once("viewBox=\"").and_then(|(_, r)| r.split_once('"')).map(|(v, _)| v) else {
+    let Some(view) = svg
+        .split_once("viewBox=\"")
+        .and_then(|(_, r)| r.split_once('"'))
+        .map(|(v, _)| v)
+    else {
         return Err(vec![Problem("no viewBox".into())]);
     };
     let view: Vec<f64> = view.split_whitespace().filter_map(|n| n.parse().ok()).collect();
@@ -247,9 +278,17 @@ pub fn check_svg(svg: &str, wanted: &[String]) -> Result<(), Vec<Problem>> {
     let inside = |x: f64, y: f64| x >= x0 && y >= y0 && x <= x0 + w && y <= y0 + h;
     let mut texts = Vec::new();
     for piece in svg.split('<').skip(1) {
-        let Some((tag, body)) = piece.split_once('>') else { continue };
+        let Some((tag, body)) = piece.split_once('>') else {
+            continue;
+        };
         if tag.starts_with("text") {
-            let text = body.trim().replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&apos;", "'").replace("&quot;", "\"");
+            let text = body
+                .trim()
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&apos;", "'")
+                .replace("&quot;", "\"");
             let (Some(x), Some(y)) = (attr(tag, "x"), attr(tag, "y")) else {
                 problems.push(Problem(format!("text `{text}` has no position")));
                 continue;
@@ -273,15 +312,21 @@ pub fn check_svg(svg: &str, wanted: &[String]) -> Result<(), Vec<Problem>> {
                 (y - px, y + px / 4.0)
             };
             if !(inside(left, top) && inside(right, bottom)) {
-                problems.push(Problem(format!("text `{text}` at ({x}, {y}) reaches outside the picture")));
+                problems.push(Problem(format!(
+                    "text `{text}` at ({x}, {y}) reaches outside the picture"
+                )));
             }
             texts.push(text);
         } else if tag.starts_with("rect") {
-            let (Some(x), Some(y), Some(rw), Some(rh)) = (attr(tag, "x"), attr(tag, "y"), attr(tag, "width"), attr(tag, "height")) else {
+            let (Some(x), Some(y), Some(rw), Some(rh)) =
+                (attr(tag, "x"), attr(tag, "y"), attr(tag, "width"), attr(tag, "height"))
+            else {
                 continue;
             };
             if !(inside(x, y) && inside(x + rw, y + rh)) {
-                problems.push(Problem(format!("rectangle at ({x}, {y}) of {rw} × {rh} reaches outside the picture")));
+                problems.push(Problem(format!(
+                    "rectangle at ({x}, {y}) of {rw} × {rh} reaches outside the picture"
+                )));
             }
         }
     }

@@ -7,8 +7,8 @@ use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 use strum::IntoEnumIterator;
 
 use super::{
-    BreakdownCount, DoseGroup, DoseTotals, ExactSum, FactRejection, FundingTotals, GroupKey, GroupTotal,
-    PledgeSummary, Rejection, Remainder, Totals, TrancheSummary,
+    BreakdownCount, DoseGroup, DoseTotals, ExactSum, FactRejection, FundingTotals, GroupKey, GroupTotal, PledgeSummary,
+    Rejection, Remainder, Totals, TrancheSummary,
 };
 use crate::notation::Bounds;
 use crate::{DoseStage, KeyPart, Money};
@@ -207,7 +207,12 @@ impl Serialize for FundingTotals {
         totals_fields(&mut map, t)?;
         map.serialize_entry("total_bounds", &self.total_bounds())?;
         let bounds: Vec<Option<Bounds<Money>>> = t.groups().iter().map(|g| self.bounds(g.key())).collect();
-        let groups: Vec<Group<'_>> = t.groups().iter().zip(&bounds).map(|(g, b)| Group(g, b.as_ref())).collect();
+        let groups: Vec<Group<'_>> = t
+            .groups()
+            .iter()
+            .zip(&bounds)
+            .map(|(g, b)| Group(g, b.as_ref()))
+            .collect();
         map.serialize_entry("groups", &groups)?;
         map.serialize_entry("rejections", self.rejections())?;
         map.end()

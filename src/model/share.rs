@@ -410,13 +410,20 @@ mod tests {
             ("2.355", "2.36%"),
         ] {
             let s = share(exact);
-            let want = if shown == "100%" && exact != "100" { ">99.99%" } else { shown };
+            let want = if shown == "100%" && exact != "100" {
+                ">99.99%"
+            } else {
+                shown
+            };
             assert_eq!(s.to_string(), want, "{exact}");
             assert_eq!(format!("{s:>8}"), format!("{want:>8}"), "pads");
         }
         // The exact value in JSON.
         let twelfth = Share::from_ratio(Decimal::ONE, Decimal::from(12)).unwrap();
-        assert_eq!(serde_json::to_string(&twelfth).unwrap(), "\"8.333333333333333333333333330\"");
+        assert_eq!(
+            serde_json::to_string(&twelfth).unwrap(),
+            "\"8.333333333333333333333333330\""
+        );
         assert_eq!(twelfth.to_exact_string(), "8.33333333333333333333333333%");
     }
 
