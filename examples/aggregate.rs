@@ -49,7 +49,6 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use rust_decimal::prelude::ToPrimitive;
 use statecraft::fx::{EcbRates, RateChain, RateSource, RateTable};
 use statecraft::records::FundingFile;
 use statecraft::{Aggregator, By, CountryGroup, Currency, Dimension, KeyPart, NaiveDate, Totals};
@@ -365,17 +364,7 @@ fn totals_chart(totals: &Totals, rates: Option<&str>) -> chart::BarChart {
                 other => other.to_string(),
             })
             .collect();
-        let (value, text) = match g.disclosed_total() {
-            Some(total) => {
-                let extra = match g.undisclosed() {
-                    0 => String::new(),
-                    n => format!(" (+{n} undisclosed)"),
-                };
-                (total.amount().to_f64(), format!("{}{extra}", total.to_compact()))
-            }
-            None => (None, format!("undisclosed ({})", g.undisclosed())),
-        };
-        chart = chart.bar(label.join(", "), value, text);
+        chart = chart.total(label.join(", "), g);
     }
     chart.largest_first(BARS, "groups")
 }

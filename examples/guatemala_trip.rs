@@ -99,18 +99,7 @@ fn charts(dossier: &Dossier) -> Result<Vec<chart::BarChart>> {
             t.rejected()
         ));
     for g in usd.groups() {
-        let name = g.key().first().name_in(dossier);
-        let (value, text) = match g.disclosed_total() {
-            Some(total) => {
-                let extra = match g.undisclosed() {
-                    0 => String::new(),
-                    n => format!(" (+{n} with no sum given)"),
-                };
-                (total.amount().to_f64(), format!("{}{extra}", total.to_compact()))
-            }
-            None => (None, format!("no sum given ({})", g.undisclosed())),
-        };
-        funding = funding.bar(name, value, text);
+        funding = funding.total(g.key().first().name_in(dossier), g);
     }
     let mut charts = vec![funding.largest_first(usize::MAX, "recipients")];
     for summary in PledgeSummary::all(dossier)? {

@@ -88,6 +88,25 @@ impl BarChart {
         self
     }
 
+    /// Adds a bar for a group's total: its length the total, its text the
+    /// total compact (`$310m`) and the count of records without an amount
+    /// (`$310m (+1 undisclosed)`); a group where nothing was disclosed has
+    /// no bar, only that count (`undisclosed (2)`).
+    pub fn total(self, label: impl Into<String>, group: &statecraft::GroupTotal) -> BarChart {
+        use rust_decimal::prelude::ToPrimitive;
+        let (value, text) = match group.disclosed_total() {
+            Some(total) => {
+                let extra = match group.undisclosed() {
+                    0 => String::new(),
+                    n => format!(" (+{n} undisclosed)"),
+                };
+                (total.amount().to_f64(), format!("{}{extra}", total.to_compact()))
+            }
+            None => (None, format!("undisclosed ({})", group.undisclosed())),
+        };
+        self.bar(label, value, text)
+    }
+
     /// Puts the largest bars first (bars without a value last), ties by
     /// label; keeps the first `n` and says in a note how many were left
     /// out.
