@@ -34,7 +34,8 @@ impl GroupTotal {
     }
 
     /// The total, rounded once, half to even, to the currency's minor
-    /// units.
+    /// units; zero when nothing in the group was disclosed (which
+    /// [`disclosed_total`](GroupTotal::disclosed_total) tells apart).
     pub fn total(&self) -> Money {
         self.total
     }
@@ -182,6 +183,8 @@ impl Totals {
 
     /// The total of everything, rounded once. It can differ from the sum of
     /// the rounded group totals by their rounding; the exact sums agree.
+    /// Zero when nothing could be summed, which
+    /// [`disclosed_total`](Totals::disclosed_total) tells apart.
     pub fn total(&self) -> Money {
         self.total
     }
