@@ -14,10 +14,15 @@
 //!
 //! `cargo run --example guatemala_trip -- --json` prints the typed
 //! dossier as JSON instead (how the data file was written).
+//! `cargo run --example guatemala_trip -- --svg FILE.svg` prints the
+//! briefing and draws its funding by recipient and the pledge's doses by
+//! allocation as bar charts in `FILE.svg` (exit status 2, naming the
+//! file and the reason, when it cannot be written).
 
 use std::error::Error;
 use std::process::ExitCode;
 
+use rust_decimal::prelude::ToPrimitive;
 use statecraft::fx::{check_reported, EcbRates, RateSource, ReportedPair};
 use statecraft::{
     Agency, AllocationId, Area, Border, Breakdown, BreakdownCount, Count, Country, Currency, Decimal, Dimension,
@@ -27,6 +32,9 @@ use statecraft::{
     RankOrder, Recipient, Remainder, Role, Scope, Source, SourceId, Statistic, StatisticId, Term, Topic, Trip, TripId,
     TripNote, VaccineAllocation, VaccinePledge,
 };
+
+#[path = "support/chart.rs"]
+mod chart;
 
 /// The dossier as the JSON file holds it.
 const JSON: &str = include_str!("data/guatemala-2021.json");
@@ -44,8 +52,14 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<ExitCode> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let svg = match args.as_slice() {
+        [flag, path] if flag == "--svg" => Some(path.as_str()),
+        [flag] if flag == "--svg" => return Err("--svg needs a file".into()),
+        _ => None,
+    };
     let built = seed_dossier()?;
-    if std::env::args().nth(1).as_deref() == Some("--json") {
+    if args.first().map(String::as_str) == Some("--json") {
         print!("{}", built.to_json_string()?);
         return Ok(ExitCode::SUCCESS);
     }
@@ -55,7 +69,66 @@ fn run() -> Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     print!("{}", briefing(&loaded)?);
+    if let Some(path) = svg {
+        chart::write(path, &charts(&loaded)?)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The funding by recipient, in dollars at the rates of the report's
+/// date, and each pledge's doses by allocation, with what is left.
+fn charts(dossier: &Dossier) -> Result<Vec<chart::BarChart>> {
+    let report_date = dossier
+        .sources()
+        .first()
+        .ok_or("the dossier cites no source")?
+        .published();
+    let usd = FundingSummary::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient)
+        .at(report_date)
+        .of(dossier)?;
+    let t = usd.totals();
+    let mut funding = chart::BarChart::new("Funding by recipient, in USD")
+        .note(format!(
+            "converted at the ECB euro reference rates of {report_date}, the report's date"
+        ))
+        .note(format!(
+            "{} funding entries: {} with a sum, {} with none given, {} left out",
+            t.read(),
+            t.aggregated(),
+            t.undisclosed(),
+            t.rejected()
+        ));
+    for g in usd.groups() {
+        funding = funding.total(g.key().first().name_in(dossier), g);
+    }
+    let mut charts = vec![funding.largest_first(usize::MAX, "recipients")];
+    for summary in PledgeSummary::all(dossier)? {
+        let p = summary.pledge();
+        let disease = p.disease().map(|x| format!("{x} ")).unwrap_or_default();
+        let mut doses = chart::BarChart::new(format!(
+            "{} pledge of {} {disease}doses, by allocation",
+            dossier.actor_name(p.donor()),
+            p.doses()
+        ))
+        .note(format!(
+            "announced {}; allocations as this dossier records them",
+            p.announced()
+        ));
+        for a in dossier.allocations_of(p.id()) {
+            let n = a.doses().value();
+            let share = p.share_of(n).map(|s| format!(" ({s})")).unwrap_or_default();
+            doses = doses.bar(
+                format!("{} ({})", dossier.area_name(a.recipient()), a.stage()),
+                n.to_f64(),
+                format!("{}{share}", a.doses()),
+            );
+        }
+        if let Remainder::Unallocated(n) = summary.remainder() {
+            doses = doses.bar("not allocated", n.to_f64(), Count::exact(n).to_string());
+        }
+        charts.push(doses.largest_first(usize::MAX, "allocations"));
+    }
+    Ok(charts)
 }
 
 fn d(s: &str) -> Result<NaiveDate> {

@@ -231,3 +231,56 @@ fn an_approximate_amount_left_out_leaves_no_bound_open() {
     assert_eq!(t.rejections()[0].path().to_pointer(), "/funding/2");
     assert_eq!(t.total_bounds().to_compact(), "between $6.5bn and $8.5bn");
 }
+
+#[test]
+fn summaries_as_json_carry_tranches_stages_and_open_bounds() {
+    let d = dossier();
+    let summaries = PledgeSummary::all(&d).unwrap();
+    let json = serde_json::to_value(&summaries).unwrap();
+    let p = &json[1];
+    assert_eq!(p["pledge"], "us-25m");
+    assert_eq!(p["path"], "/vaccine_pledges/1");
+    assert_eq!(p["allocations"], 4);
+    let tranches = p["tranches"].as_array().unwrap();
+    assert_eq!(tranches.len(), 7);
+    let covax_americas = &tranches[1];
+    assert_eq!(covax_americas["tranche"], "covax-americas");
+    assert!(covax_americas["name"].is_null());
+    assert_eq!(covax_americas["path"], "/vaccine_pledges/1/tranches/0/tranches/0");
+    assert_eq!(covax_americas["parent"], 0);
+    assert_eq!(covax_americas["allocations"], 2);
+    // Just over 500,000 announced, and 100,000 to 200,000 donated (as
+    // stated: its low end; the bounds keep the range).
+    assert_eq!(
+        covax_americas["allocated_by_stage"],
+        serde_json::json!({"announced": 500000, "donated": 100000})
+    );
+    // "Just over 500,000": the low end excluded.
+    let gt = summaries[1].tranches()[1].allocated_bounds_at(DoseStage::Announced);
+    let gt = serde_json::to_value(gt).unwrap();
+    assert_eq!(
+        gt,
+        serde_json::json!({"low": 500000, "low_included": false, "high": 550000, "high_included": true})
+    );
+    // "At least 80,000,000": the high end open, `null`.
+    assert_eq!(
+        json[0]["pledged_bounds"],
+        serde_json::json!({"low": 80000000, "low_included": true, "high": null, "high_included": false})
+    );
+    // A tranche stating no figure has no pledged bounds, nor a remainder.
+    let direct_mx = tranches.iter().find(|t| t["tranche"] == "direct-mx").unwrap();
+    assert!(direct_mx["parent"].is_number());
+    let doses = serde_json::to_value(DoseTotals::of(&d, Dimension::Recipient).unwrap()).unwrap();
+    assert_eq!(doses["format"], "statecraft-dose-totals/1");
+    assert_eq!(
+        doses["counts"],
+        serde_json::json!({"read": 4, "counted": 4, "rejected": 0})
+    );
+    let names: Vec<&str> = doses["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["names"][0].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Canada", "Guatemala", "Honduras", "Mexico"]);
+}

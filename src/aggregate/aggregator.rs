@@ -121,6 +121,8 @@ pub(crate) struct Tally {
     read: u64,
     aggregated: u64,
     rejected: u64,
+    /// Rejections by reason, indexed as [`RejectReason::IDS`].
+    rejected_by: [u64; RejectReason::IDS.len()],
     undisclosed: u64,
     rejections: Vec<Rejection>,
 }
@@ -243,6 +245,7 @@ impl<R: RateSource> Aggregator<R> {
                 read: 0,
                 aggregated: 0,
                 rejected: 0,
+                rejected_by: [0; RejectReason::IDS.len()],
                 undisclosed: 0,
                 rejections: Vec::new(),
             },
@@ -482,6 +485,7 @@ impl Tally {
             read: 0,
             aggregated: 0,
             rejected: 0,
+            rejected_by: [0; RejectReason::IDS.len()],
             undisclosed: 0,
             rejections: Vec::new(),
         }
@@ -605,7 +609,7 @@ impl Tally {
                     };
                     keep_first(&mut self.rejections, self.keep, Rejection::new(line, reason));
                 }
-                self.rejected = self.rejected.saturating_add(1);
+                self.count_rejection(RejectReason::NO_RATE);
                 return;
             }
         };
@@ -627,7 +631,10 @@ impl Tally {
                     };
                     keep_first(&mut self.rejections, self.keep, Rejection::new(line, reason));
                 }
-                self.rejected = self.rejected.saturating_add(1);
+                self.count_rejection(match e {
+                    ProductError::TooPrecise => RejectReason::TOO_PRECISE,
+                    ProductError::Overflow => RejectReason::OVERFLOW,
+                });
             }
         }
     }
@@ -659,9 +666,17 @@ impl Tally {
 
     pub(crate) fn reject(&mut self, line: u64, reason: RejectReason) {
         self.read = self.read.saturating_add(1);
-        self.rejected = self.rejected.saturating_add(1);
+        self.count_rejection(reason.index());
         if would_keep(&self.rejections, self.keep, line) {
             keep_first(&mut self.rejections, self.keep, Rejection::new(line, reason));
+        }
+    }
+
+    /// Counts a rejection for the reason at `index` of [`RejectReason::IDS`].
+    fn count_rejection(&mut self, index: usize) {
+        self.rejected = self.rejected.saturating_add(1);
+        if let Some(n) = self.rejected_by.get_mut(index) {
+            *n = n.saturating_add(1);
         }
     }
 
@@ -832,6 +847,9 @@ impl Tally {
         self.read = self.read.saturating_add(other.read);
         self.aggregated = self.aggregated.saturating_add(other.aggregated);
         self.rejected = self.rejected.saturating_add(other.rejected);
+        for (mine, theirs) in self.rejected_by.iter_mut().zip(other.rejected_by) {
+            *mine = mine.saturating_add(theirs);
+        }
         self.undisclosed = self.undisclosed.saturating_add(other.undisclosed);
         for r in other.rejections {
             keep_first(&mut self.rejections, self.keep, r);
@@ -899,6 +917,7 @@ impl Tally {
             total,
             exact,
             [self.read, self.aggregated, self.rejected, self.undisclosed],
+            self.rejected_by,
             self.rejections.clone(),
         ))
     }

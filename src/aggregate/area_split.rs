@@ -54,7 +54,7 @@ pub enum AreaSplitError {
     #[error("a split needs at least one recipient")]
     Empty,
     /// A percentage with more than 8 decimal places.
-    #[error("share of {recipient} is {share}, more than 8 decimal places")]
+    #[error("share of {recipient} is {share:#}, more than 8 decimal places")]
     TooPrecise {
         /// The recipient of the share.
         recipient: KeyPart,
@@ -150,7 +150,7 @@ impl fmt::Display for AreaSplit {
             if i > 0 {
                 f.write_str(", ")?;
             }
-            write!(f, "{recipient} {share}")?;
+            write!(f, "{recipient} {share:#}")?;
         }
         Ok(())
     }

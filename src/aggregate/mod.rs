@@ -16,6 +16,7 @@ mod fact_rejection;
 mod flow;
 mod funding_flow;
 mod funding_summary;
+mod json;
 mod pledge_summary;
 mod rate_cache;
 mod rejection;

@@ -90,6 +90,54 @@ pub enum RejectReason {
     },
 }
 
+impl RejectReason {
+    /// The id of every kind of reason, in the order of the variants: what
+    /// [`id`](RejectReason::id) returns and JSON reports count rejections
+    /// by (`docs/FORMAT.md`). Ids are never renamed or reused.
+    pub const IDS: [&'static str; 9] = [
+        "unreadable",
+        "no-rate",
+        "overflow",
+        "too-precise",
+        "group-not-known",
+        "area-not-known",
+        "funding",
+        "undated",
+        "unknown-pledge",
+    ];
+    pub(crate) const NO_RATE: usize = 1;
+    pub(crate) const OVERFLOW: usize = 2;
+    pub(crate) const TOO_PRECISE: usize = 3;
+
+    /// The place of this reason's kind in [`RejectReason::IDS`].
+    pub(crate) fn index(&self) -> usize {
+        match self {
+            RejectReason::Unreadable(_) => 0,
+            RejectReason::NoRate(_) => RejectReason::NO_RATE,
+            RejectReason::Overflow { .. } => RejectReason::OVERFLOW,
+            RejectReason::TooPrecise { .. } => RejectReason::TOO_PRECISE,
+            RejectReason::GroupNotKnown { .. } => 4,
+            RejectReason::AreaNotKnown { .. } => 5,
+            RejectReason::Funding(_) => 6,
+            RejectReason::Undated { .. } => 7,
+            RejectReason::UnknownPledge { .. } => 8,
+        }
+    }
+
+    /// The stable kebab-case id of this kind of reason: `no-rate`,
+    /// `unreadable`... (every one is in [`RejectReason::IDS`]).
+    ///
+    /// ```
+    /// use statecraft::{Currency, Money, RejectReason};
+    ///
+    /// let reason = RejectReason::TooPrecise { amount: Money::zero(Currency::USD) };
+    /// assert_eq!(reason.id(), "too-precise");
+    /// ```
+    pub fn id(&self) -> &'static str {
+        RejectReason::IDS.get(self.index()).copied().unwrap_or("unreadable")
+    }
+}
+
 /// The error a reader gave for a record it could not read, whatever the
 /// reader (the CSV form's [`RecordError`](crate::records::RecordError),
 /// or your own): kept whole and shared, so that rejections stay `Clone`.

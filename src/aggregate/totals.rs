@@ -4,7 +4,7 @@ use std::io;
 
 use chrono::NaiveDate;
 
-use super::{By, ExactSum, GroupKey, Rejection};
+use super::{By, ExactSum, GroupKey, RejectReason, Rejection};
 use crate::{Currency, Money};
 
 /// The total of one group.
@@ -34,9 +34,32 @@ impl GroupTotal {
     }
 
     /// The total, rounded once, half to even, to the currency's minor
-    /// units.
+    /// units; zero when nothing in the group was disclosed (which
+    /// [`disclosed_total`](GroupTotal::disclosed_total) tells apart).
     pub fn total(&self) -> Money {
         self.total
+    }
+
+    /// The total, or `None` when nothing in this group was disclosed: every
+    /// flow in it had no amount ([`records`](GroupTotal::records) is 0),
+    /// so there is no total to give, not a total of zero.
+    ///
+    #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+    #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
+    /// use statecraft::fx::EcbRates;
+    /// use statecraft::records::Reader;
+    /// use statecraft::{Aggregator, Currency, Dimension};
+    ///
+    /// let csv = "id,date,donor,recipient,stage,amount,currency\n1,2021-06-07,US,HN,announced,,\n";
+    /// let mut agg = Aggregator::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient);
+    /// Reader::new(csv.as_bytes()).aggregate_into(&mut agg)?;
+    /// let totals = agg.totals()?;
+    /// let honduras = totals.groups().first().ok_or("no group")?;
+    /// assert_eq!((honduras.disclosed_total(), honduras.undisclosed()), (None, 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn disclosed_total(&self) -> Option<Money> {
+        (self.records > 0).then_some(self.total)
     }
 
     /// The total before rounding.
@@ -86,7 +109,7 @@ impl GroupTotal {
 /// totals.write_csv(&mut csv_out)?;
 /// assert_eq!(
 ///     String::from_utf8(csv_out)?,
-///     "recipient,stage,total\nGT,committed,121.62\nGT,disbursed,60.81\nHN,announced,0.00\n"
+///     "recipient,stage,total,undisclosed\nGT,committed,121.62,0\nGT,disbursed,60.81,0\nHN,announced,,1\n"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -99,6 +122,7 @@ pub struct Totals {
     total: Money,
     exact: ExactSum,
     counts: [u64; 4],
+    rejected_by: [u64; RejectReason::IDS.len()],
     rejections: Vec<Rejection>,
 }
 
@@ -112,6 +136,7 @@ impl Totals {
         total: Money,
         exact: ExactSum,
         counts: [u64; 4],
+        rejected_by: [u64; RejectReason::IDS.len()],
         rejections: Vec<Rejection>,
     ) -> Totals {
         Totals {
@@ -122,6 +147,7 @@ impl Totals {
             total,
             exact,
             counts,
+            rejected_by,
             rejections,
         }
     }
@@ -157,6 +183,8 @@ impl Totals {
 
     /// The total of everything, rounded once. It can differ from the sum of
     /// the rounded group totals by their rounding; the exact sums agree.
+    /// Zero when nothing could be summed, which
+    /// [`disclosed_total`](Totals::disclosed_total) tells apart.
     pub fn total(&self) -> Money {
         self.total
     }
@@ -187,15 +215,56 @@ impl Totals {
         self.counts[3]
     }
 
+    /// The total of everything, or `None` when no flow was summed although
+    /// some were read: every one was rejected or undisclosed, so the total
+    /// could not be computed (it is not zero). `Some(zero)` when nothing
+    /// was read.
+    pub fn disclosed_total(&self) -> Option<Money> {
+        (self.aggregated() > 0 || self.read() == 0).then_some(self.total)
+    }
+
+    /// How many records were rejected for each kind of reason, by
+    /// [`RejectReason::id`], in the order of [`RejectReason::IDS`]; only
+    /// the reasons that occurred. Their counts add up to
+    /// [`rejected`](Totals::rejected).
+    ///
+    #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+    #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
+    /// use statecraft::fx::EcbRates;
+    /// use statecraft::records::Reader;
+    /// use statecraft::{Aggregator, Currency, Dimension};
+    ///
+    /// let csv = "id,date,donor,recipient,stage,amount,currency\n\
+    ///            1,2021-06-07,US,GT,pledged,5,GTQ\n\
+    ///            2,2021-06-07,US,ZZ,pledged,5,USD\n";
+    /// let mut agg = Aggregator::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient);
+    /// Reader::new(csv.as_bytes()).aggregate_into(&mut agg)?;
+    /// let totals = agg.totals()?;
+    /// let by: Vec<(&str, u64)> = totals.rejected_by_reason().collect();
+    /// assert_eq!(by, [("unreadable", 1), ("no-rate", 1)]);
+    /// assert_eq!(totals.disclosed_total(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn rejected_by_reason(&self) -> impl Iterator<Item = (&'static str, u64)> + '_ {
+        RejectReason::IDS
+            .iter()
+            .zip(self.rejected_by)
+            .filter(|&(_, n)| n > 0)
+            .map(|(&id, n)| (id, n))
+    }
+
     /// The first rejections, by line (10 unless the aggregator was told
     /// otherwise).
     pub fn rejections(&self) -> &[Rejection] {
         &self.rejections
     }
 
-    /// Writes the totals as CSV: a header of the dimension names and
-    /// `total` (`recipient,total`), then one row per group in key order,
-    /// each total at the currency's minor units (`GT,1234.50`).
+    /// Writes the totals as CSV: a header of the dimension names,
+    /// `total` and `undisclosed` (`recipient,total,undisclosed`), then one
+    /// row per group in key order: its total at the currency's minor units
+    /// and how many of its flows had no amount (`GT,1234.50,0`). A group
+    /// where nothing was disclosed has an empty total (`HN,,1`), never
+    /// `0.00`.
     ///
     /// # Errors
     ///
@@ -206,7 +275,7 @@ impl Totals {
             line.push_str(name);
             line.push(',');
         }
-        line.push_str("total\n");
+        line.push_str("total,undisclosed\n");
         out.write_all(line.as_bytes())?;
         for g in &self.groups {
             line.clear();
@@ -214,7 +283,11 @@ impl Totals {
                 push_field(&mut line, &part.to_string());
                 line.push(',');
             }
-            line.push_str(&g.total.amount().to_string());
+            if let Some(total) = g.disclosed_total() {
+                line.push_str(&total.amount().to_string());
+            }
+            line.push(',');
+            line.push_str(&g.undisclosed.to_string());
             line.push('\n');
             out.write_all(line.as_bytes())?;
         }

@@ -242,10 +242,62 @@ fn combine(a: Qualifier, b: Qualifier) -> Qualifier {
     }
 }
 
+impl Share {
+    /// The exact percentage, every digit, no trailing zeros: `8.33333333333333333333333333%`
+    /// (what `{:#}` writes).
+    ///
+    /// ```
+    /// use statecraft::{Decimal, Share};
+    ///
+    /// let twelfth = Share::from_ratio(Decimal::ONE, Decimal::from(12))?;
+    /// assert_eq!(twelfth.to_string(), "8.33%");
+    /// assert_eq!(twelfth.to_exact_string(), "8.33333333333333333333333333%");
+    /// assert_eq!(format!("{twelfth:#}"), twelfth.to_exact_string());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_exact_string(self) -> String {
+        format!("{}%", self.0.normalize())
+    }
+
+    /// The percentage as people read it: rounded half away from zero to
+    /// two decimal places, without trailing zeros; `<0.01%` and `>99.99%`
+    /// for shares that are not 0 or 100 but would round to them.
+    fn to_rounded_string(self) -> String {
+        let rounded = self
+            .0
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        if rounded.is_zero() && !self.0.is_zero() {
+            "<0.01%".to_string()
+        } else if rounded == Decimal::ONE_HUNDRED && self.0 != Decimal::ONE_HUNDRED {
+            ">99.99%".to_string()
+        } else {
+            format!("{}%", rounded.normalize())
+        }
+    }
+}
+
 impl fmt::Display for Share {
-    /// `40%`, `12.5%`: the percentage without trailing zeros.
+    /// For people: `40%`, `12.5%`, `8.33%`: the percentage rounded half
+    /// away from zero to two decimal places, without trailing zeros
+    /// (`<0.01%` and `>99.99%` for shares that are not 0 or 100 but would
+    /// round to them). `{:#}` writes the exact value
+    /// ([`to_exact_string`](Share::to_exact_string)); JSON holds it too.
+    ///
+    /// ```
+    /// use statecraft::{Decimal, Share};
+    ///
+    /// assert_eq!(Share::new(Decimal::new(125, 1))?.to_string(), "12.5%");
+    /// assert_eq!(Share::new(Decimal::new(2, 3))?.to_string(), "<0.01%");
+    /// assert_eq!(Share::new(Decimal::new(99_999, 3))?.to_string(), ">99.99%");
+    /// assert_eq!(format!("{:#}", Share::new(Decimal::new(99_999, 3))?), "99.999%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(&format!("{}%", self.0.normalize()))
+        if f.alternate() {
+            f.pad(&self.to_exact_string())
+        } else {
+            f.pad(&self.to_rounded_string())
+        }
     }
 }
 
@@ -331,11 +383,48 @@ mod tests {
     #[test]
     fn display_and_from_str_are_inverses() {
         for s in ["0%", "40%", "12.5%", "100%", "0.01%", "33.333333333333333333333333333%"] {
-            assert_eq!(share(s).to_string(), s);
+            assert_eq!(share(s).to_exact_string(), s);
+            assert_eq!(format!("{:#}", share(s)), s);
         }
         assert_eq!(share("40"), share("40%"));
         assert_eq!(share(" 12.50 % ").to_string(), "12.5%");
         assert_eq!(share("-0"), Share::ZERO);
+    }
+
+    #[test]
+    fn display_rounds_for_people() {
+        for (exact, shown) in [
+            ("0", "0%"),
+            ("100", "100%"),
+            ("40", "40%"),
+            ("12.5", "12.5%"),
+            ("8.333333333333333333333333333", "8.33%"),
+            ("66.666666666666666666666666667", "66.67%"),
+            ("0.005", "0.01%"),
+            ("0.004999", "<0.01%"),
+            ("99.995", "100%"),
+            ("99.99499", "99.99%"),
+            ("99.995", "100%"),
+            ("99.9951", "100%"),
+            ("2.345", "2.35%"),
+            ("2.355", "2.36%"),
+        ] {
+            let s = share(exact);
+            let want = if shown == "100%" && exact != "100" {
+                ">99.99%"
+            } else {
+                shown
+            };
+            assert_eq!(s.to_string(), want, "{exact}");
+            assert_eq!(format!("{s:>8}"), format!("{want:>8}"), "pads");
+        }
+        // The exact value in JSON.
+        let twelfth = Share::from_ratio(Decimal::ONE, Decimal::from(12)).unwrap();
+        assert_eq!(
+            serde_json::to_string(&twelfth).unwrap(),
+            "\"8.333333333333333333333333330\""
+        );
+        assert_eq!(twelfth.to_exact_string(), "8.33333333333333333333333333%");
     }
 
     #[test]

@@ -99,6 +99,41 @@ pub struct Bounds<T> {
     high: Bound<T>,
 }
 
+impl<T: Copy + serde::Serialize> serde::Serialize for Bounds<T> {
+    /// `{"low": 1000000, "low_included": false, "high": null,
+    /// "high_included": false}` for "more than 1m": each end's value (a
+    /// count as a number, money as `{"amount", "currency"}`), `null` where
+    /// the end is open, and whether the value itself is allowed
+    /// (`docs/FORMAT.md`).
+    ///
+    /// ```
+    /// use statecraft::notation::Bounds;
+    ///
+    /// let b = Bounds::exact(500_000u64);
+    /// assert_eq!(
+    ///     serde_json::to_string(&b)?,
+    ///     r#"{"low":500000,"low_included":true,"high":500000,"high_included":true}"#
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let end = |b: Bound<T>| match b {
+            Bound::Included(v) => (Some(v), true),
+            Bound::Excluded(v) => (Some(v), false),
+            Bound::Unbounded => (None, false),
+        };
+        let (low, low_included) = end(self.low);
+        let (high, high_included) = end(self.high);
+        let mut st = s.serialize_struct("Bounds", 4)?;
+        st.serialize_field("low", &low)?;
+        st.serialize_field("low_included", &low_included)?;
+        st.serialize_field("high", &high)?;
+        st.serialize_field("high_included", &high_included)?;
+        st.end()
+    }
+}
+
 impl<T: Copy> Bounds<T> {
     /// The bounds of an exact figure: `value` and nothing else.
     ///

@@ -76,8 +76,8 @@ fn stated(b: &Breakdown) -> Decimal {
 /// "more than 40%", "60%".
 fn share_words(b: &Breakdown) -> String {
     match b.qualifier() {
-        Qualifier::Exact => b.share().to_string(),
-        q => format!("{} {}", q.words(), b.share()),
+        Qualifier::Exact => format!("{:#}", b.share()),
+        q => format!("{} {:#}", q.words(), b.share()),
     }
 }
 

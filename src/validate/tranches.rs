@@ -64,7 +64,7 @@ impl Part {
         let t = n.tranche;
         let figure = match (t.doses(), t.share(), n.pledged) {
             (Some(doses), _, _) => doses.to_string(),
-            (None, Some(share), Some(b)) => format!("{b} ({share} of its part)"),
+            (None, Some(share), Some(b)) => format!("{b} ({share:#} of its part)"),
             _ => String::new(),
         };
         Part {
