@@ -14,6 +14,15 @@
 //! as the Australian press converted it, with the verdict on each pair
 //! printed (`fx::check_reported` at the ECB rates).
 //!
+//! `cargo run --example vaccine_sharing -- --svg FILE.svg` prints the
+//! briefing and draws, as bar charts one under another in `FILE.svg`, the
+//! doses by channel, the COVAX tranche's regions, the doses allocated by
+//! country, and the $4bn for COVAX with the pair ABC News printed for it
+//! (exit status 2, naming the file and the reason, when it cannot be
+//! written; any other argument is exit status 2 with the usage). A bar of an approximate figure ("about 6,000,000") is drawn
+//! at the stated figure and labelled with its qualifier; a total known
+//! only as bounds ("at least 598,500,000") is drawn at its lower bound.
+//!
 //! How the dossier holds the story, and why:
 //!
 //! - The 25 million is a pledge `part_of` the "at least 80 million"
@@ -61,7 +70,10 @@
 //! tranches (the fact sheet names the countries, not their doses).
 
 use std::error::Error;
+use std::ops::Bound;
 use std::process::ExitCode;
+
+use rust_decimal::prelude::ToPrimitive;
 
 use statecraft::fx::{check_reported, EcbRates, RateSource, ReportedPair};
 use statecraft::notation::Bounds;
@@ -70,6 +82,9 @@ use statecraft::{
     Actor, Area, Channel, Count, Currency, Decimal, Dimension, DoseTotals, Dossier, Money, NaiveDate, PledgeSummary,
     TrancheSummary, VaccinePledge,
 };
+
+#[path = "support/chart.rs"]
+mod chart;
 
 /// The dossier.
 const JSON: &str = include_str!("data/vaccine-sharing-2021.json");
@@ -100,6 +115,13 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<ExitCode> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let svg = match args.as_slice() {
+        [] => None,
+        [flag, path] if flag == "--svg" => Some(path.as_str()),
+        [flag] if flag == "--svg" => return Err("--svg needs a file".into()),
+        _ => return Err("usage: vaccine_sharing [--svg FILE.svg]".into()),
+    };
     let dossier = Dossier::from_json_str(JSON)?;
     let report = dossier.validate(EcbRates::embedded());
     if !report.is_ok() {
@@ -107,7 +129,140 @@ fn run() -> Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     print!("{}", briefing(&dossier)?);
+    if let Some(path) = svg {
+        chart::write(path, &charts(&dossier)?)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The charts of `--svg`: the doses by channel, the COVAX tranche's
+/// regions, the doses allocated by country, and the money for COVAX.
+fn charts(dossier: &Dossier) -> Result<Vec<chart::BarChart>> {
+    let summaries = PledgeSummary::all(dossier)?;
+    let stated = "a bar of an approximate figure is drawn at the stated figure (about 6,000,000 at 6,000,000)";
+
+    let mut channels = chart::BarChart::new("Covid-19 doses pledged, by channel")
+        .note("each pledge's channels, a dose counted once")
+        .note("a total known only as bounds is drawn at its lower bound");
+    for (channel, sum, _) in channel_totals(dossier, &summaries)? {
+        channels = channels.bar(channel.to_string(), lower(sum), sum.to_string());
+    }
+
+    let mut regions = chart::BarChart::new("Covid-19 doses, by region (tranches for an area)");
+    let mut divided: Vec<String> = Vec::new();
+    for (s, t, area) in regional_tranches(&summaries) {
+        let p = s.pledge();
+        let whole = match t.parent().and_then(|k| s.tranches().get(k)) {
+            Some(up) => {
+                let up = up.tranche();
+                let doses = up.doses().map(|c| format!(" of {c}")).unwrap_or_default();
+                format!("\"{}\"{doses}", up.name().unwrap_or(up.id().as_str()))
+            }
+            None => "the pledge".to_string(),
+        };
+        let line = format!(
+            "{whole}, of the {} pledge of {} announced {}",
+            donor(dossier, p),
+            p.doses(),
+            p.announced()
+        );
+        if !divided.contains(&line) {
+            divided.push(line);
+        }
+        let (value, text) = match t.tranche().doses() {
+            Some(doses) => (doses.value().to_f64(), doses.to_string()),
+            None => (None, "no figure given".to_string()),
+        };
+        regions = regions.bar(dossier.area_name(area), value, text);
+    }
+    for line in divided {
+        regions = regions.note(line);
+    }
+    regions = regions.note(stated);
+
+    let totals = DoseTotals::of(dossier, Dimension::Recipient)?;
+    let mut countries = chart::BarChart::new("Covid-19 doses allocated, by country").note(format!(
+        "allocations the dossier records: {} in all",
+        totals.total_bounds()
+    ));
+    for g in totals.groups() {
+        countries = countries.bar(
+            g.key().first().name_in(dossier),
+            lower(g.bounds()),
+            g.bounds().to_string(),
+        );
+    }
+
+    let mut money = chart::BarChart::new("Money for COVAX, in USD")
+        .note("reported pairs checked at the ECB reference rate of the report's date");
+    let rates = EcbRates::embedded();
+    let mut total: Option<Money> = None;
+    for f in dossier.funding() {
+        let Some(figure) = f.amount() else { continue };
+        let amount = figure.value();
+        if amount.currency() != Currency::USD {
+            return Err(format!(
+                "funding `{}` is in {}: the chart draws dollars",
+                f.id(),
+                amount.currency()
+            )
+            .into());
+        }
+        let via = through(dossier, f);
+        let source = dossier.source(f.source()).ok_or("funding cites an unknown source")?;
+        let report_date = source.published();
+        let mut text = format!("{}, {}", amount.to_compact(), f.stage());
+        for reported in f.reported_as() {
+            let check = check_reported(amount, *reported, report_date, rates)?;
+            text += &format!("; printed as {}: {}", reported.to_compact(), consistency(&check));
+        }
+        money = money.bar(
+            format!(
+                "{}{via} ({}, {report_date})",
+                dossier.actor_name(f.donor()),
+                source.publisher().unwrap_or(f.source().as_str())
+            ),
+            amount.amount().to_f64(),
+            text,
+        );
+        total = Some(match total {
+            Some(t) => t.checked_add(amount)?,
+            None => amount,
+        });
+    }
+    if let Some(total) = total {
+        let (outlet, primary, reported) = press_pairs(total)?
+            .into_iter()
+            .find(|(_, _, reported)| reported.currency() == Currency::AUD)
+            .ok_or("no pair in Australian dollars")?;
+        let mut verdicts = Vec::new();
+        for day in ["2021-02-19", "2021-02-18"] {
+            let check = check_reported(primary, reported, d(day)?, rates)?;
+            verdicts.push(format!("{} at the ECB rate of {day}", consistency(&check)));
+        }
+        money = money
+            .bar(
+                "in all",
+                total.amount().to_f64(),
+                format!("{} (printed as {})", total.to_compact(), reported.to_compact()),
+            )
+            .note(format!(
+                "{outlet} printed the whole as {} ({}): {}",
+                primary.to_compact(),
+                reported.to_compact(),
+                verdicts.join(", ")
+            ));
+    }
+    Ok(vec![channels, regions, countries, money])
+}
+
+/// Where a bar of `bounds` ends: its lower bound (none when it is open
+/// below).
+fn lower(bounds: Bounds<u64>) -> Option<f64> {
+    match bounds.low() {
+        Bound::Included(v) | Bound::Excluded(v) => v.to_f64(),
+        Bound::Unbounded => None,
+    }
 }
 
 fn d(s: &str) -> Result<NaiveDate> {
@@ -335,7 +490,22 @@ fn channelled(p: &VaccinePledge) -> bool {
 /// already divided by channel is not counted again.
 fn by_channel(dossier: &Dossier, summaries: &[PledgeSummary<'_>], out: &mut String) -> Result<()> {
     *out += "\nDOSES BY CHANNEL (each pledge's channels; a dose counted once)\n";
-    let mut totals: Vec<(Channel, Bounds<u64>, Vec<String>)> = Vec::new();
+    for (channel, sum, lines) in channel_totals(dossier, summaries)? {
+        *out += &format!("  {channel}: {sum}\n");
+        for line in lines {
+            *out += &format!("    {line}\n");
+        }
+    }
+    Ok(())
+}
+
+/// A channel, its doses, and a line for each donor's part ("United
+/// States between 18,500,000 and 19,500,000").
+type ChannelTotal = (Channel, Bounds<u64>, Vec<String>);
+
+/// Each channel's doses, in the order the channels first appear.
+fn channel_totals(dossier: &Dossier, summaries: &[PledgeSummary<'_>]) -> Result<Vec<ChannelTotal>> {
+    let mut totals: Vec<ChannelTotal> = Vec::new();
     for s in summaries {
         let p = s.pledge();
         let mut up = p.parent().and_then(|w| dossier.pledge(w));
@@ -369,39 +539,40 @@ fn by_channel(dossier: &Dossier, summaries: &[PledgeSummary<'_>], out: &mut Stri
             }
         }
     }
-    for (channel, sum, lines) in totals {
-        *out += &format!("  {channel}: {sum}\n");
-        for line in lines {
-            *out += &format!("    {line}\n");
-        }
-    }
-    Ok(())
+    Ok(totals)
 }
 
 /// The tranches for a region (an area other than one country), with the
 /// countries it holds.
 fn by_region(dossier: &Dossier, summaries: &[PledgeSummary<'_>], out: &mut String) -> Result<()> {
     *out += "\nDOSES BY REGION (tranches for an area)\n";
-    for s in summaries {
-        let day = s.pledge().announced();
-        for t in s.tranches() {
-            let Some(area) = t.tranche().recipient().filter(|a| a.as_country().is_none()) else {
-                continue;
-            };
-            let countries = dossier.countries_in(area, day)?;
-            let doses = t.pledged_bounds().map_or("no figure".to_string(), |b| {
-                let stated = t.tranche().doses().map(|c| c.to_string()).unwrap_or_default();
-                format!("{stated} ({b})")
-            });
-            *out += &format!(
-                "  {}: {doses}, {} countries; {} allocated\n",
-                dossier.area_name(area),
-                countries.len(),
-                t.allocated_bounds()
-            );
-        }
+    for (s, t, area) in regional_tranches(summaries) {
+        let countries = dossier.countries_in(area, s.pledge().announced())?;
+        let doses = t.pledged_bounds().map_or("no figure".to_string(), |b| {
+            let stated = t.tranche().doses().map(|c| c.to_string()).unwrap_or_default();
+            format!("{stated} ({b})")
+        });
+        *out += &format!(
+            "  {}: {doses}, {} countries; {} allocated\n",
+            dossier.area_name(area),
+            countries.len(),
+            t.allocated_bounds()
+        );
     }
     Ok(())
+}
+
+/// Every tranche for a region (an area other than one country), with
+/// the pledge it divides and its area.
+fn regional_tranches<'s, 'd>(
+    summaries: &'s [PledgeSummary<'d>],
+) -> impl Iterator<Item = (&'s PledgeSummary<'d>, &'s TrancheSummary<'d>, &'d Area)> {
+    summaries.iter().flat_map(|s| {
+        s.tranches().iter().filter_map(move |t| {
+            let area = t.tranche().recipient().filter(|a| a.as_country().is_none())?;
+            Some((s, t, area))
+        })
+    })
 }
 
 /// The doses allocated by country, and the countries the tranches name
@@ -517,10 +688,7 @@ fn money(dossier: &Dossier, out: &mut String) -> Result<()> {
     for f in dossier.funding() {
         let Some(figure) = f.amount() else { continue };
         let amount = figure.value();
-        let via = f
-            .via()
-            .map(|v| format!(" through {}", dossier.actor_name(v)))
-            .unwrap_or_default();
+        let via = through(dossier, f);
         *out += &format!(
             "  {}{via}: {figure:#} ({}), {} [{}]\n",
             dossier.actor_name(f.donor()),
@@ -547,11 +715,7 @@ fn money(dossier: &Dossier, out: &mut String) -> Result<()> {
     let Some(total) = total else { return Ok(()) };
     *out += &format!("  in all: {total:#} ({})\n", total.to_compact());
     *out += "  The whole, as the press printed it on 2021-02-19:\n";
-    for (outlet, primary, reported) in PRESS_PAIRS {
-        let (primary, reported): (Money, Money) = (primary.parse()?, reported.parse()?);
-        if primary != total {
-            return Err(format!("{outlet}'s pair is for {primary:#}, not the dossier's {total:#}").into());
-        }
+    for (outlet, primary, reported) in press_pairs(total)? {
         *out += &format!("    {outlet}: {} ({})\n", primary.to_compact(), reported.to_compact());
         for day in ["2021-02-19", "2021-02-18"] {
             let check = check_reported(primary, reported, d(day)?, rates)?;
@@ -579,13 +743,29 @@ fn money(dossier: &Dossier, out: &mut String) -> Result<()> {
     Ok(())
 }
 
+/// " through Gavi": the body a funding entry goes through, if any.
+fn through(dossier: &Dossier, f: &statecraft::Funding) -> String {
+    f.via()
+        .map(|v| format!(" through {}", dossier.actor_name(v)))
+        .unwrap_or_default()
+}
+
+/// [`PRESS_PAIRS`] read, each checked to be for `total`, the dossier's.
+fn press_pairs(total: Money) -> Result<Vec<(&'static str, Money, Money)>> {
+    let mut pairs = Vec::new();
+    for (outlet, primary, reported) in PRESS_PAIRS {
+        let (primary, reported): (Money, Money) = (primary.parse()?, reported.parse()?);
+        if primary != total {
+            return Err(format!("{outlet}'s pair is for {primary:#}, not the dossier's {total:#}").into());
+        }
+        pairs.push((outlet, primary, reported));
+    }
+    Ok(pairs)
+}
+
 /// "consistent: USD 2bn is AUD 2.58bn (2.6bn is 0.8% above), within ±2.5%".
 fn verdict(check: &ReportedPair) -> String {
-    let word = if check.is_consistent() {
-        "consistent"
-    } else {
-        "inconsistent"
-    };
+    let word = consistency(check);
     let side = if check.deviation_percent().is_sign_negative() {
         "below"
     } else {
@@ -602,6 +782,15 @@ fn verdict(check: &ReportedPair) -> String {
         percent(check.deviation_percent().abs()),
         check.tolerance_percent().round_dp(2)
     )
+}
+
+/// "consistent" or "inconsistent".
+fn consistency(check: &ReportedPair) -> &'static str {
+    if check.is_consistent() {
+        "consistent"
+    } else {
+        "inconsistent"
+    }
 }
 
 /// A percentage to two decimal places: "2.17%".

@@ -12,9 +12,13 @@
 //! 0 warnings`). `--format json` prints the report as one JSON object
 //! instead (`statecraft-report/1`, `docs/FORMAT.md`): the counts of
 //! errors and warnings and the violations, each with its rule, severity,
-//! path and message. Reported pairs are checked at the ECB reference rates
-//! embedded in the crate, then at `--rates` (a `date,base,quote,rate` CSV)
-//! for the pairs the ECB does not quote, crossed through EUR or USD.
+//! path and message. Reported pairs are checked at the rates fixed by law
+//! first (the euro's irrevocable conversion rates and the
+//! redenominations: a euro sum reported in kuna from 2023-01-01 is
+//! checked at 7.53450 HRK, one in marks from 1999 at 1.95583 DEM), then at
+//! `--rates` (a `date,base,quote,rate` CSV), then at the ECB reference
+//! rates embedded in the crate, crossed through EUR or USD when no one
+//! source has the pair: the order the `convert` example asks them in.
 //!
 //! Exit status: 0 when there is no error (warnings allowed), 1 when there
 //! is at least one, 2 when the dossier or the rates cannot be read or
@@ -26,7 +30,7 @@ use std::fs::File;
 use std::path::Path;
 use std::process::ExitCode;
 
-use statecraft::fx::{EcbRates, RateChain, RateTable};
+use statecraft::fx::{EcbRates, FixedRates, RateChain, RateTable};
 use statecraft::Dossier;
 
 const USAGE: &str = "usage: validate FILE.json [--rates FILE.csv] [--format text|json]";
@@ -65,10 +69,11 @@ fn run(args: &[String]) -> Result<(String, bool), String> {
     let (file, rates_file, format) = parse_args(args)?;
     let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {file}: {e}"))?;
     let dossier = Dossier::from_json_slice(&bytes).map_err(|e| format!("{file}: {e}"))?;
-    let mut rates = RateChain::new().with(EcbRates::embedded());
+    let mut rates = RateChain::new().with(FixedRates::new());
     if let Some(path) = &rates_file {
         rates = rates.with(read_table(path)?);
     }
+    let rates = rates.with(EcbRates::embedded());
     let report = dossier.validate(&rates);
     Ok((render(&report, format)?, report.is_ok()))
 }

@@ -1,4 +1,5 @@
-//! The charts of `aggregate --svg` and `guatemala_trip --svg`, checked as
+//! The charts of `aggregate --svg`, `guatemala_trip --svg` and
+//! `vaccine_sharing --svg`, checked as
 //! SVG: every label there, everything inside the picture. (How they look
 //! is checked by eye: `.ci/chart-check` renders them in headless
 //! Chromium; so does the ignored test at the end, when Chromium is
@@ -120,6 +121,78 @@ fn the_guatemala_trip_charts_its_funding_and_doses() {
 }
 
 #[test]
+fn the_vaccine_sharing_example_charts_its_doses_and_money() {
+    let out = scratch("chart-vaccine-sharing.svg");
+    run("vaccine_sharing", &["--svg", &out]);
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let texts: Vec<String> = [
+        "Covid-19 doses pledged, by channel",
+        "each pledge's channels, a dose counted once",
+        "a total known only as bounds is drawn at its lower bound",
+        "COVAX",
+        "at least 598,500,000",
+        "bilateral",
+        "at least 25,500,000",
+        "Covid-19 doses, by region (tranches for an area)",
+        "\"Through COVAX\" of about 19,000,000, of the United States pledge of 25,000,000 announced 2021-06-03",
+        "a bar of an approximate figure is drawn at the stated figure (about 6,000,000 at 6,000,000)",
+        "South and Central America and the Caribbean",
+        "about 6,000,000",
+        "South and Southeast Asia",
+        "about 7,000,000",
+        "Africa",
+        "about 5,000,000",
+        "Covid-19 doses allocated, by country",
+        "allocations the dossier records: 1,500,000 in all",
+        "Guatemala",
+        "500,000",
+        "Mexico",
+        "1,000,000",
+        "Money for COVAX, in USD",
+        "reported pairs checked at the ECB reference rate of the report's date",
+        "ABC News (Australia) printed the whole as $4bn (A$5.2bn): inconsistent at the ECB rate of 2021-02-19, \
+         consistent at the ECB rate of 2021-02-18",
+        "United States through Gavi (ABC News (Australia), 2021-02-19)",
+        "$2bn, pledged; printed as A$2.6bn: consistent",
+        "United States through Gavi (The White House, 2021-02-18)",
+        "$2bn, pledged",
+        "in all",
+        "$4bn (printed as A$5.2bn)",
+    ]
+    .map(String::from)
+    .to_vec();
+    chart::check_svg(&svg, &texts).unwrap();
+    assert_eq!(svg.matches("<text").count(), texts.len());
+    // The bars' lengths, chart by chart (the longest of each 420 pixels):
+    // the channels at their lower bounds, 598.5m and 25.5m; the regions at
+    // the figures stated, 6m, 7m and 5m (not their bounds); Guatemala and
+    // Mexico; the two $2bn and the $4bn.
+    let widths: Vec<&str> = svg
+        .split("<rect ")
+        .skip(2)
+        .map(|r| r.split("width=\"").nth(1).unwrap().split('"').next().unwrap())
+        .collect();
+    assert_eq!(
+        widths,
+        ["420", "18", "360", "420", "300", "210", "420", "210", "210", "420"]
+    );
+}
+
+#[test]
+fn the_vaccine_sharing_chart_to_a_path_that_cannot_be_written_exits_2() {
+    let o = Command::new(example_bin::path("vaccine_sharing"))
+        .args(["--svg", "/nonexistent/dir/out.svg"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "error: cannot write `/nonexistent/dir/out.svg`: No such file or directory (os error 2)\n"
+    );
+}
+
+#[test]
 fn the_check_finds_a_missing_label_and_text_outside() {
     let bars = chart::BarChart::new("Doses, by allocation")
         .bar("Guatemala", Some(5.0e5), "500,000")
@@ -155,7 +228,7 @@ fn the_check_finds_a_missing_label_and_text_outside() {
     );
 }
 
-/// Renders both charts in headless Chromium into `target/charts/*.png`
+/// Renders the charts in headless Chromium into `target/charts/*.png`
 /// to look at (`cargo test --test charts -- --ignored`; Chromium is not
 /// on CI). Fails when Chromium cannot render them.
 #[test]
@@ -167,7 +240,9 @@ fn render_in_chromium() {
     draw_totals_by_recipient(aggregate.to_str().unwrap());
     let guatemala = dir.join("guatemala_trip.svg");
     run("guatemala_trip", &["--svg", guatemala.to_str().unwrap()]);
-    for svg in [aggregate, guatemala] {
+    let vaccines = dir.join("vaccine_sharing.svg");
+    run("vaccine_sharing", &["--svg", vaccines.to_str().unwrap()]);
+    for svg in [aggregate, guatemala, vaccines] {
         let text = std::fs::read_to_string(&svg).unwrap();
         let size = |name: &str| -> u32 {
             let start = text.find(&format!("{name}=\"")).unwrap() + name.len() + 2;

@@ -201,3 +201,20 @@ fn raising_any_regional_tranche_above_its_parent_fails_validation() {
     let o = run("validate", &[path.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
+
+#[test]
+fn bad_arguments_exit_2_saying_what_is_wrong() {
+    for (args, message) in [
+        (&["--svg"][..], "error: --svg needs a file\n"),
+        (
+            &["--png", "out.png"][..],
+            "error: usage: vaccine_sharing [--svg FILE.svg]\n",
+        ),
+        (&["extra"][..], "error: usage: vaccine_sharing [--svg FILE.svg]\n"),
+    ] {
+        let o = run("vaccine_sharing", args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&o.stderr), message, "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+}

@@ -1,5 +1,7 @@
 //! The `validate` example, run as a user would: its output and its exit
-//! codes (0 without errors, 1 with, 2 when the input cannot be read).
+//! codes (0 without errors, 1 with, 2 when the input cannot be read),
+//! and the rates it checks reported pairs at: fixed by law, then
+//! `--rates`, then the ECB's.
 
 #![cfg(feature = "ecb-snapshot")]
 
@@ -44,16 +46,33 @@ fn the_seed_is_valid() {
 fn errors_exit_1_with_every_violation_and_a_summary() {
     let o = run(&["tests/invalid/currency-not-legal-tender.json"]);
     assert_eq!(o.status.code(), Some(1));
-    let expected = std::fs::read_to_string("tests/invalid/currency-not-legal-tender.expected").unwrap();
-    assert_eq!(stdout(&o), expected);
+    // The library's report at the ECB rates alone (the `.expected` file)
+    // cannot check the kuna pairs of 2023; the example asks the rates
+    // fixed by law first, so it checks both: `hrk-2023`'s is consistent
+    // at 7.53450, `usd-2021`'s is not, and the two warnings go.
+    let ecb_only = std::fs::read_to_string("tests/invalid/currency-not-legal-tender.expected").unwrap();
+    let unchecked: Vec<&str> = ecb_only
+        .lines()
+        .filter(|l| l.starts_with("warning[reported-pair-unchecked]"))
+        .collect();
+    assert_eq!(unchecked.len(), 2, "{ecb_only}");
+    let mut expected: Vec<&str> = ecb_only
+        .lines()
+        .filter(|l| !unchecked.contains(l) && !l.ends_with(" warnings"))
+        .collect();
+    let inconsistent = "error[reported-pair-inconsistent] /funding/3/reported_as/0: funding `usd-2021`: kn 1.5bn for \
+                        $310m on 2023-02-01 is 30.04% below kn 2.144bn at the ECB + Council Regulation (EU) \
+                        2022/1208 (CELEX 32022R1208) rate of 2023-02-01, outside ±4.33% (rounding 3.33% + margin \
+                        1%): inconsistent";
+    expected.insert(3, inconsistent);
+    expected.push("5 errors, 0 warnings");
     let out = stdout(&o);
-    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(out.lines().collect::<Vec<_>>(), expected);
     assert_eq!(
-        lines[0],
+        expected[0],
         "error[currency-not-legal-tender] /funding/0/amount/currency: EUR was not legal tender on 1998-12-31, \
          the value date of funding `eur-1998`: it was first issued on 1999-01-01"
     );
-    assert_eq!(lines.last(), Some(&"4 errors, 2 warnings"));
     assert!(stderr(&o).is_empty());
 }
 
@@ -87,6 +106,51 @@ fn rates_given_make_a_pair_checkable() {
         "{}",
         stdout(&o)
     );
+}
+
+/// A dossier whose one funding entry, EUR 1,000,000, a report of
+/// 2023-01-10 printed in kuna as `reported`.
+fn kuna_dossier(reported: &str) -> String {
+    format!(
+        r#"{{
+  "format": "statecraft-dossier/2",
+  "sources": [{{ "id": "report", "title": "A report", "published": "2023-01-10" }}],
+  "funding": [{{
+    "id": "aid",
+    "donor": "DE",
+    "stage": "announced",
+    "amount": {{ "amount": "1000000", "currency": "EUR" }},
+    "reported_as": [{{ "amount": "{reported}", "currency": "HRK" }}],
+    "announced": "2023-01-10",
+    "source": "report"
+  }}]
+}}"#
+    )
+}
+
+#[test]
+fn a_pair_in_a_currency_the_euro_replaced_is_checked_at_the_fixed_rate() {
+    // Croatia joined the euro on 2023-01-01 at 7.53450 kuna; the ECB
+    // stopped quoting HRK, but the kuna stayed legal tender to 2023-01-14.
+    let right = scratch("kuna-right.json", &kuna_dossier("7534500"));
+    let o = run(&[&right]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o), "0 errors, 0 warnings\n");
+
+    let off = scratch("kuna-off.json", &kuna_dossier("7700000"));
+    let o = run(&[&off]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stdout(&o),
+        "error[reported-pair-inconsistent] /funding/0/reported_as/0: funding `aid`: kn 7.7m for €1m on 2023-01-10 \
+         is 2.2% above kn 7.534m at the Council Regulation (EU) 2022/1208 (CELEX 32022R1208) rate of \
+         2023-01-01, outside ±1.65% (rounding 0.65% + margin 1%): inconsistent\n1 error, 0 warnings\n"
+    );
+
+    // The fixed rate is asked before a table given with --rates.
+    let rates = scratch("kuna.csv", "date,base,quote,rate\n2023-01-10,EUR,HRK,7.7\n");
+    let o = run(&[&right, "--rates", &rates]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
 
 #[test]
