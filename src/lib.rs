@@ -458,6 +458,7 @@ mod money;
 pub mod notation;
 pub mod org;
 pub mod records;
+pub mod scan;
 mod serde_str;
 mod serde_strict;
 mod slug;
