@@ -125,6 +125,9 @@ pub(crate) enum Mode {
     /// The text is one amount: a number with no currency is an error, and
     /// codes are read in any case.
     Whole,
+    /// The text is one figure (an amount, or a count with its unit): as
+    /// `Whole`, but a number with no currency is read as a count.
+    Figure,
     /// The text runs on: the amount ends where its notation does, a
     /// number may have no currency (a count), a code after the number is
     /// read only in capitals ("5 top" is not five pa'anga), and a single

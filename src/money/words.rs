@@ -146,9 +146,9 @@ pub(crate) fn trailing_currency<'a>(
     context: &SymbolContext,
     mode: Mode,
 ) -> Result<Option<(Currency, bool, &'a str)>, MoneyErrorKind> {
-    let whole = mode == Mode::Whole;
+    let whole = mode != Mode::Running;
     let none = |rest: &str| {
-        if !whole {
+        if mode != Mode::Whole {
             Ok(None)
         } else if rest.trim().is_empty() {
             Err(MoneyErrorKind::NoCurrency)

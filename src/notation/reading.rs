@@ -197,7 +197,7 @@ impl<'a> Reading<'a> {
         if t.is_empty() {
             return Err(ParseFigureError::new(s, MoneyErrorKind::Empty));
         }
-        let (reading, rest) = read_figure(t, context, Mode::Whole).map_err(|k| ParseFigureError::new(s, k))?;
+        let (reading, rest) = read_figure(t, context, Mode::Figure).map_err(|k| ParseFigureError::new(s, k))?;
         let rest = rest.trim();
         if !rest.is_empty() {
             return Err(ParseFigureError::new(s, MoneyErrorKind::TrailingText(Excerpt::new(rest))));
@@ -292,21 +292,22 @@ pub(crate) fn read_figure<'a>(
     mode: Mode,
 ) -> Result<(Reading<'a>, &'a str), MoneyErrorKind> {
     let (qualifier, body) = Qualifier::parse_prefix(t);
+    let piece = |t| read_piece(t, context, mode);
     let (first, second) = match strip_word(body, "between") {
         Some(body) => {
-            let first = read_piece(body, context, Mode::Running)?;
+            let first = piece(body)?;
             let rest = strip_word(first.rest.trim_start(), "and").ok_or(MoneyErrorKind::UnfinishedRange)?;
-            let second = read_piece(rest, context, mode)?;
+            let second = piece(rest)?;
             (first, Some(second))
         }
         None => {
-            let first = read_piece(body, context, Mode::Running)?;
+            let first = piece(body)?;
             let second = match range_separator(first.rest) {
-                Some(after) => match read_piece(after, context, mode) {
+                Some(after) => match piece(after) {
                     Ok(second) => Some(second),
                     // "3-4" in running text is a range only when the
                     // second number reads.
-                    Err(e) if mode == Mode::Whole => return Err(e),
+                    Err(e) if mode != Mode::Running => return Err(e),
                     Err(_) => None,
                 },
                 None => None,
@@ -446,7 +447,7 @@ const NOT_UNITS: &[&str] = &[
 /// after an acronym if one comes first (`US organisations`). In a whole
 /// string, all the rest when it is words.
 fn unit_noun(rest: &str, mode: Mode) -> (Option<&str>, &str) {
-    if mode == Mode::Whole {
+    if mode != Mode::Running {
         let t = rest.trim();
         if !t.is_empty() && t.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'') {
             return (Some(t), "");
