@@ -31,6 +31,8 @@ enum Named {
 /// Names of currencies with the country before them, matched first
 /// (`US dollars`, `Hong Kong dollars`, `Swiss francs`).
 const PHRASES: &[(&str, Currency)] = &[
+    ("pounds sterling", Currency::GBP),
+    ("pound sterling", Currency::GBP),
     ("us dollar", Currency::USD),
     ("u.s. dollar", Currency::USD),
     ("american dollar", Currency::USD),
