@@ -169,7 +169,7 @@ impl<'a> Iterator for Scan<'_, 'a> {
                     }
                 }
             };
-            let start = qualifier_start(text, start);
+            let start = qualifier_start(text, start).max(self.pos.min(start));
             let Some(from) = text.get(start..) else {
                 self.advance(at + 1);
                 continue;
@@ -274,6 +274,8 @@ impl Scan<'_, '_> {
                 Ok(p) if p.currency.is_some() && t.len() - p.rest.len() > at - from
             ) || lead_error(t, self.context)
         };
+        // Never back into what an earlier figure took.
+        let token = |end: usize| token(end).filter(|from| *from >= self.pos);
         if let Some(from) = token(at) {
             if currency_at(from) {
                 return Some(from);
@@ -298,7 +300,10 @@ impl Scan<'_, '_> {
 /// Whether `t` starts with a currency that fails to read (`kr 100` with
 /// no country): a figure, unreadable.
 fn lead_error(t: &str, context: &SymbolContext) -> bool {
-    matches!(
+    // A single letter (`K2`, `L 5`) is ordinary text first.
+    let symbol_len = t.find(|c: char| c.is_ascii_digit() || c.is_whitespace()).unwrap_or(t.len());
+    symbol_len > 1
+        && matches!(
         crate::money::parse::read_piece(t, context, Mode::Running),
         Err(crate::MoneyErrorKind::Symbol(crate::SymbolError::Ambiguous { .. }))
     )

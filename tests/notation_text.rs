@@ -221,3 +221,62 @@ fn errors_quote_the_input() {
     let e = "$5m (£4m)".parse::<Figure<Money>>().unwrap_err();
     assert_eq!(e.to_string(), "invalid figure `$5m (£4m)`: unexpected `(£4m)` after the amount");
 }
+
+mod properties {
+    use proptest::prelude::*;
+    use statecraft::notation::{Figure, Reading};
+    use statecraft::{Currency, Decimal, Money, Qualifier, SymbolContext};
+
+    fn amount() -> impl Strategy<Value = Money> {
+        let currency = prop_oneof![Just(Currency::USD), Just(Currency::GBP), Just(Currency::EUR), Just(Currency::INR)];
+        (1u64..10_000_000_000_000, 0u32..3, currency).prop_map(|(n, scale, c)| Money::new(Decimal::new(n as i64, scale), c))
+    }
+
+    fn qualifier() -> impl Strategy<Value = Qualifier> {
+        prop_oneof![
+            Just(Qualifier::Exact),
+            Just(Qualifier::About),
+            Just(Qualifier::MoreThan),
+            Just(Qualifier::JustOver),
+            Just(Qualifier::AtLeast),
+            Just(Qualifier::Approaching),
+            Just(Qualifier::FewerThan),
+            Just(Qualifier::UpTo),
+        ]
+    }
+
+    proptest! {
+        /// What compact notation writes for a qualified amount reads back
+        /// as that qualifier and the compact amount.
+        #[test]
+        fn qualified_compact_reads_back(m in amount(), q in qualifier()) {
+            let compact: Money = m.to_compact().parse().unwrap();
+            let written = Figure::new(m, q).to_compact();
+            let back: Figure<Money> = written.parse().unwrap();
+            prop_assert_eq!(back, Figure::new(compact, q), "{}", written);
+        }
+
+        /// A range written in compact notation reads back as the range of
+        /// its compact ends.
+        #[test]
+        fn ranges_read_back(a in amount(), b in amount()) {
+            let b = Money::new(b.amount(), a.currency());
+            let (low, high) = if a.amount() <= b.amount() { (a, b) } else { (b, a) };
+            let (cl, ch): (Money, Money) = (low.to_compact().parse().unwrap(), high.to_compact().parse().unwrap());
+            prop_assume!(cl.amount() <= ch.amount());
+            let written = Figure::range(low, high).unwrap().to_compact();
+            let back: Figure<Money> = written.parse().unwrap();
+            prop_assert_eq!(back, Figure::range(cl, ch).unwrap(), "{}", written);
+        }
+
+        /// Any text is a reading or an error quoting it; never a panic.
+        #[test]
+        fn any_text_reads_or_fails(text in "[a-zA-Z$£€₹%(),.:/ -]{0,4}[0-9,.]{0,6}[a-z $£()%-]{0,8}[0-9]{0,3}[a-z )]{0,6}") {
+            match Reading::parse_in(&text, &SymbolContext::international()) {
+                Ok(Reading::Money(m)) => prop_assert!(m.bounds().contains(m.value()) || m.qualifier().is_some_and(|q| q.is_lower_bound() || q == Qualifier::FewerThan || q == Qualifier::Approaching)),
+                Ok(_) => {}
+                Err(e) => prop_assert!(e.to_string().starts_with("invalid figure `")),
+            }
+        }
+    }
+}

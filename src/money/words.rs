@@ -166,9 +166,6 @@ pub(crate) fn trailing_currency<'a>(
     }
     let t = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
     let (word, after) = split_word(t);
-    if word.is_empty() {
-        return none(rest);
-    }
     // A code: three letters (capitals only in running text).
     if word.len() == 3 && word.is_ascii() && (whole || word.bytes().all(|b| b.is_ascii_uppercase())) {
         if let Some(currency) = Currency::minor_unit_code(word) {
@@ -185,6 +182,15 @@ pub(crate) fn trailing_currency<'a>(
     if word.len() == 3 {
         if let Some(currency) = Currency::minor_unit_code(word) {
             return Ok(Some((currency, true, after)));
+        }
+    }
+    // A symbol after the number, as much of Europe writes it (`10 €`,
+    // `34.99€`, `1 NT$`); never a single letter, which is ordinary text.
+    if let Some((symbol, after)) = CurrencySymbol::at_start(t) {
+        let letter = symbol.as_str().chars().count() == 1 && symbol.as_str().starts_with(char::is_alphabetic);
+        if !letter && !after.starts_with(|c: char| c.is_alphanumeric()) {
+            let currency = context.read(symbol).map(|(c, _)| c).map_err(MoneyErrorKind::Symbol)?;
+            return Ok(Some((currency, false, after)));
         }
     }
     for (phrase, currency) in PHRASES {
