@@ -86,6 +86,11 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   euro's irrevocable conversion rates and the redenominations (1,000 SLL
   = 1 SLE), and chains with the others. [`fx::check_reported`] checks a
   reported pair such as "$310m (£219m)".
+- [`scan`]: every figure of a news text with its byte span (money,
+  reported pairs, counts with their noun, percentages, qualified or as
+  ranges), never a year, date, time, address or list number;
+  [`notation::Reading`] reads one figure, [`notation::MoneyPair`] a pair
+  in one string ("$310m (£219m)"), checked at a date's reference rate.
 - [`Aggregator`]: exact totals of flows of funds ([`Flow`]) in one
   currency, by recipient (a country or an area), donor (any [`Actor`]),
   M49 region, sub-region or intermediate region, named group (on each

@@ -3,9 +3,11 @@
 price-parser (https://github.com/scrapinghub/price-parser, BSD-3-Clause),
 on the cases a news reader would write.
 
-price-parser's cases are kept as data in tests/peers/price_parser_cases.tsv
-(attribution in tests/peers/README.md); none of its code is. To rebuild the
-file from price-parser's sdist:
+price-parser's cases are kept as data in tests/data/price-parser/cases.tsv
+(with its licence; attribution in tests/data/README.md), with the scope,
+ISO code and amount this script gives each; none of its code is kept.
+tests/price_parser_cases.rs runs them without Python. To rebuild the file
+from price-parser's sdist:
 
     pip download --no-deps --no-binary :all: price-parser==0.5.1 -d /tmp/pp
     tar xzf /tmp/pp/price_parser-0.5.1.tar.gz -C /tmp/pp
@@ -44,7 +46,7 @@ import sys
 from decimal import Decimal
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CASES = os.path.join(ROOT, "tests", "peers", "price_parser_cases.tsv")
+CASES = os.path.join(ROOT, "tests", "data", "price-parser", "cases.tsv")
 
 # The currency text of price-parser's expectations, as the ISO code the
 # English-language press means by it with no country of publication.
@@ -103,13 +105,27 @@ def extract(path):
             args = [ast.literal_eval(a) if not isinstance(a, ast.Call) else
                     ast.literal_eval(a.args[0]) for a in call.args[:5]]
             currency_raw, price_raw, currency, amount_text, amount = args
-            rows.append([name, currency_raw or "", price_raw or "", currency or "",
-                         amount_text or "", "" if amount is None else str(amount)])
+            row = {"list": name, "currency_raw": currency_raw or "", "price_raw": price_raw or "",
+                   "currency": currency or "", "amount_text": amount_text or "",
+                   "amount": "" if amount is None else str(amount)}
+            reason = in_scope(row)
+            row["out_of_scope"] = reason or ""
+            row["iso"] = "" if reason else ISO[row["currency"]]
+            row["expected"] = "" if reason else str(expected_amount(row))
+            rows.append(row)
     with open(CASES, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, delimiter="\t", lineterminator="\n")
-        w.writerow(["list", "currency_raw", "price_raw", "currency", "amount_text", "amount"])
+        fields = ["list", "currency_raw", "price_raw", "currency", "amount_text", "amount",
+                  "out_of_scope", "iso", "expected"]
+        w = csv.DictWriter(f, fieldnames=fields, delimiter="\t", lineterminator="\n")
+        w.writeheader()
         w.writerows(rows)
     print(f"{len(rows)} cases written to {CASES}")
+
+
+def expected_amount(row):
+    """The amount expected: a hundredth of the number for a minor unit."""
+    want = Decimal(row["amount"])
+    return want / 100 if row["currency"] in MINOR else want
 
 
 def in_scope(row):
@@ -156,9 +172,7 @@ def main():
     for row, line in zip(scoped, lines):
         fields = line.split("\t")
         _, kind, _, low, high, unit = fields
-        want = Decimal(row["amount"])
-        if row["currency"] in MINOR:
-            want = want / 100
+        want = expected_amount(row)
         iso = ISO[row["currency"]]
         ok = kind in ("money", "pair") and unit == iso and low and Decimal(low) == want and Decimal(high) == want
         if ok:
