@@ -44,10 +44,8 @@ fn scanning(c: &mut Criterion) {
     assert_eq!(unreadable, 0);
     assert_eq!(figures, reps * (8 + 2 * 9), "{figures} figures in {reps} repetitions");
     // The baseline: one regex pass for things shaped like figures.
-    let re = Regex::new(
-        r"(?:[$£€¥₹]|\b[A-Z]{3} ?)?\d[\d,]*(?:\.\d+)?(?: ?(?:k|m|bn|million|billion|lakh crore|%))?",
-    )
-    .unwrap();
+    let re = Regex::new(r"(?:[$£€¥₹]|\b[A-Z]{3} ?)?\d[\d,]*(?:\.\d+)?(?: ?(?:k|m|bn|million|billion|lakh crore|%))?")
+        .unwrap();
     assert!(re.find_iter(&text).count() > figures);
 
     let mut g = c.benchmark_group("scan");

@@ -90,8 +90,20 @@ fn tsv_line(input: &str, reading: &Result<Reading<'_>, statecraft::notation::Par
         Ok(Reading::Pair(p)) => with_bounds("pair", &p.primary(), p.primary().currency().code()),
         Ok(Reading::Count { count, unit }) => with_bounds("count", count, unit.unwrap_or("")),
         Ok(Reading::Percent(p)) => with_bounds("percent", p, ""),
-        Ok(_) => ["error".into(), String::new(), String::new(), String::new(), "unknown figure".into()],
-        Err(e) => ["error".into(), String::new(), String::new(), String::new(), e.to_string()],
+        Ok(_) => [
+            "error".into(),
+            String::new(),
+            String::new(),
+            String::new(),
+            "unknown figure".into(),
+        ],
+        Err(e) => [
+            "error".into(),
+            String::new(),
+            String::new(),
+            String::new(),
+            e.to_string(),
+        ],
     };
     let [kind, qualifier, low, high, last] = fields;
     format!("{}\t{kind}\t{qualifier}\t{low}\t{high}\t{}", clean(input), clean(&last))
@@ -107,7 +119,13 @@ fn with_bounds<T: Quantity + Plain>(kind: &str, figure: &Figure<T>, unit: &str) 
         Bound::Included(v) | Bound::Excluded(v) => v.plain(),
         Bound::Unbounded => String::new(),
     };
-    [kind.to_string(), qualifier, end(b.low()), end(b.high()), unit.to_string()]
+    [
+        kind.to_string(),
+        qualifier,
+        end(b.low()),
+        end(b.high()),
+        unit.to_string(),
+    ]
 }
 
 /// A quantity as a plain decimal in whole units.

@@ -88,7 +88,11 @@ fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
             }
         }
     }
-    Ok(if unreadable > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if unreadable > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// What the dossier says of a figure: the facts that state it, and the
@@ -128,7 +132,11 @@ fn pair_facts(d: &Dossier, p: &MoneyPair, out: &mut Vec<String>) {
         out.push(format!(
             "= funding {} (amount{})",
             f.id(),
-            if reported { ", and its conversion as reported" } else { "; the conversion is not the dossier's" }
+            if reported {
+                ", and its conversion as reported"
+            } else {
+                "; the conversion is not the dossier's"
+            }
         ));
         if let Some(source) = d.source(f.source()) {
             match p.check(source.published(), EcbRates::embedded()) {
@@ -162,7 +170,12 @@ fn count_facts(d: &Dossier, c: &Count, out: &mut Vec<String>) {
     for i in d.initiatives() {
         if let Some(p) = i.partners() {
             if same(p.count()) {
-                out.push(format!("= initiative {} (partners: {} {})", i.id(), p.count(), p.kind()));
+                out.push(format!(
+                    "= initiative {} (partners: {} {})",
+                    i.id(),
+                    p.count(),
+                    p.kind()
+                ));
             }
         }
     }
@@ -172,7 +185,12 @@ fn percent_facts(d: &Dossier, p: &Figure<Decimal>, out: &mut Vec<String>) {
     for s in d.statistics() {
         for b in s.breakdowns() {
             if b.share().percent() == p.value() && Some(b.qualifier()) == p.qualifier() {
-                out.push(format!("= statistic {} (a share of it: {} {}%)", s.id(), b.qualifier(), p.value()));
+                out.push(format!(
+                    "= statistic {} (a share of it: {} {}%)",
+                    s.id(),
+                    b.qualifier(),
+                    p.value()
+                ));
             }
         }
     }

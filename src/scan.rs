@@ -111,13 +111,45 @@ pub struct Scan<'s, 'a> {
 }
 
 const MONTHS: [&str; 22] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
 ];
 const MORE_MONTHS: [&str; 2] = ["Nov", "Dec"];
 
 const STREETS: [&str; 14] = [
-    "Street", "St", "Road", "Rd", "Avenue", "Ave", "Boulevard", "Lane", "Drive", "Place", "Square", "Way", "Court",
+    "Street",
+    "St",
+    "Road",
+    "Rd",
+    "Avenue",
+    "Ave",
+    "Boulevard",
+    "Lane",
+    "Drive",
+    "Place",
+    "Square",
+    "Way",
+    "Court",
     "Terrace",
 ];
 
@@ -176,10 +208,9 @@ impl<'a> Iterator for Scan<'_, 'a> {
             };
             match read_figure(from, self.context, Mode::Running) {
                 Ok((reading, rest)) => {
-                    let end = text.len() - rest.len();
+                    let end = text.len().saturating_sub(rest.len());
                     self.advance(end.max(at + 1));
-                    if rest.starts_with(|c: char| c.is_alphanumeric()) || not_a_figure(text, start, at, end, &reading)
-                    {
+                    if rest.starts_with(|c: char| c.is_alphanumeric()) || not_a_figure(text, start, at, end, &reading) {
                         // An ordinal, a date, a year, a time...
                         self.advance(skip_token(bytes, end.max(at)));
                         continue;
@@ -194,7 +225,10 @@ impl<'a> Iterator for Scan<'_, 'a> {
                 Err(kind) => {
                     let end = skip_token(bytes, at);
                     self.advance(end);
-                    let piece = text.get(start..end).unwrap_or_default().trim_end_matches(['.', ',', ';', ':', ')']);
+                    let piece = text
+                        .get(start..end)
+                        .unwrap_or_default()
+                        .trim_end_matches(['.', ',', ';', ':', ')']);
                     let end = start + piece.len();
                     if is_time_or_date(text, at) {
                         continue;
@@ -301,12 +335,14 @@ impl Scan<'_, '_> {
 /// no country): a figure, unreadable.
 fn lead_error(t: &str, context: &SymbolContext) -> bool {
     // A single letter (`K2`, `L 5`) is ordinary text first.
-    let symbol_len = t.find(|c: char| c.is_ascii_digit() || c.is_whitespace()).unwrap_or(t.len());
+    let symbol_len = t
+        .find(|c: char| c.is_ascii_digit() || c.is_whitespace())
+        .unwrap_or(t.len());
     symbol_len > 1
         && matches!(
-        crate::money::parse::read_piece(t, context, Mode::Running),
-        Err(crate::MoneyErrorKind::Symbol(crate::SymbolError::Ambiguous { .. }))
-    )
+            crate::money::parse::read_piece(t, context, Mode::Running),
+            Err(crate::MoneyErrorKind::Symbol(crate::SymbolError::Ambiguous { .. }))
+        )
 }
 
 /// The end of the run of non-space bytes from `at`.
@@ -322,15 +358,16 @@ fn skip_token(bytes: &[u8], at: usize) -> usize {
 /// ("one million", "a billion", "half a million") starts.
 fn word_number_start(text: &str, at: usize) -> Option<usize> {
     let head = text.get(..at)?;
-    let word_start = head
-        .rfind(|c: char| !c.is_ascii_alphabetic())
-        .map_or(0, |i| i + 1);
+    let word_start = head.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
     let before = text.get(..word_start)?.strip_suffix(' ')?;
     let prev = before.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
     // "half a million": two words back.
     if let Some(half) = text.get(..prev).and_then(|b| b.strip_suffix(' ')) {
         let h = half.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
-        if text.get(h..).is_some_and(|t| t.len() > 4 && t.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("half"))) {
+        if text
+            .get(h..)
+            .is_some_and(|t| t.len() > 4 && t.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("half")))
+        {
             if let Some(t) = text.get(h..) {
                 if number_word(t).is_some() {
                     return Some(h);
@@ -393,8 +430,7 @@ fn is_time_or_date(text: &str, at: usize) -> bool {
     let word = after.trim_start_matches(' ');
     let (w, rest) = split_word(word);
     let w = w.to_ascii_lowercase();
-    (w == "am" || w == "pm" || ((w == "a" || w == "p") && rest.starts_with(".m")))
-        && after.len() - word.len() <= 1
+    (w == "am" || w == "pm" || ((w == "a" || w == "p") && rest.starts_with(".m"))) && after.len() - word.len() <= 1
 }
 
 /// Whether a reading is a year, a date, an address or a list number
@@ -408,7 +444,10 @@ fn not_a_figure(text: &str, start: usize, at: usize, end: usize, reading: &Readi
     let Some(count) = count else { return false };
     // A year: four plain digits from 1000 to 2100, or a range of them.
     let year = |v: u64| (1000..=2100).contains(&v);
-    let plain = !written.contains([',', '.']) && split_word(written.trim_start_matches(|c: char| c.is_ascii_digit())).0.is_empty();
+    let plain = !written.contains([',', '.'])
+        && split_word(written.trim_start_matches(|c: char| c.is_ascii_digit()))
+            .0
+            .is_empty();
     match count.as_range() {
         Some((a, b)) if year(a) && year(b) && plain => return true,
         None if count.is_exact() && year(count.value()) && plain && written.len() >= 4 => return true,

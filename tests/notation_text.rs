@@ -90,7 +90,9 @@ fn ambiguous_symbols_and_words_follow_the_country_of_publication() {
         assert_eq!(got.currency(), want, "{text}");
     }
     // The caller's default comes before the crate's.
-    let nok = SymbolContext::international().with_default("kr", Currency::NOK).unwrap();
+    let nok = SymbolContext::international()
+        .with_default("kr", Currency::NOK)
+        .unwrap();
     assert_eq!(Money::parse_in("kr 100", &nok).unwrap().currency(), Currency::NOK);
 }
 
@@ -120,7 +122,11 @@ fn qualified_and_ranged_money() {
 fn counts_with_qualifiers_ranges_and_units() {
     let any = SymbolContext::international();
     let cases = [
-        ("nearly 6 million doses", Count::new(6_000_000, Qualifier::Approaching), Some("doses")),
+        (
+            "nearly 6 million doses",
+            Count::new(6_000_000, Qualifier::Approaching),
+            Some("doses"),
+        ),
         ("just over 6 million", Count::new(6_000_000, Qualifier::JustOver), None),
         ("3 to 4 million", Count::range(3_000_000, 4_000_000).unwrap(), None),
         ("178,000 migrants", Count::exact(178_000), Some("migrants")),
@@ -129,10 +135,17 @@ fn counts_with_qualifiers_ranges_and_units() {
         ("half a million", Count::exact(500_000), None),
     ];
     for (text, count, unit) in cases {
-        assert_eq!(Reading::parse_in(text, &any), Ok(Reading::Count { count, unit }), "{text}");
+        assert_eq!(
+            Reading::parse_in(text, &any),
+            Ok(Reading::Count { count, unit }),
+            "{text}"
+        );
     }
     // Count's own reader takes "to" ranges too.
-    assert_eq!("3 to 4 million".parse::<Count>().unwrap(), Count::range(3_000_000, 4_000_000).unwrap());
+    assert_eq!(
+        "3 to 4 million".parse::<Count>().unwrap(),
+        Count::range(3_000_000, 4_000_000).unwrap()
+    );
 }
 
 #[test]
@@ -217,9 +230,15 @@ fn errors_quote_the_input() {
     let e = "5 million".parse::<Figure<Money>>().unwrap_err();
     assert_eq!(e.to_string(), "invalid figure `5 million`: no currency");
     let e = "$5m".parse::<MoneyPair>().unwrap_err();
-    assert_eq!(e.to_string(), "invalid figure `$5m`: not a pair of amounts such as `$310m (£219m)`");
+    assert_eq!(
+        e.to_string(),
+        "invalid figure `$5m`: not a pair of amounts such as `$310m (£219m)`"
+    );
     let e = "$5m (£4m)".parse::<Figure<Money>>().unwrap_err();
-    assert_eq!(e.to_string(), "invalid figure `$5m (£4m)`: unexpected `(£4m)` after the amount");
+    assert_eq!(
+        e.to_string(),
+        "invalid figure `$5m (£4m)`: unexpected `(£4m)` after the amount"
+    );
 }
 
 mod properties {
@@ -228,8 +247,14 @@ mod properties {
     use statecraft::{Currency, Decimal, Money, Qualifier, SymbolContext};
 
     fn amount() -> impl Strategy<Value = Money> {
-        let currency = prop_oneof![Just(Currency::USD), Just(Currency::GBP), Just(Currency::EUR), Just(Currency::INR)];
-        (1u64..10_000_000_000_000, 0u32..3, currency).prop_map(|(n, scale, c)| Money::new(Decimal::new(n as i64, scale), c))
+        let currency = prop_oneof![
+            Just(Currency::USD),
+            Just(Currency::GBP),
+            Just(Currency::EUR),
+            Just(Currency::INR)
+        ];
+        (1u64..10_000_000_000_000, 0u32..3, currency)
+            .prop_map(|(n, scale, c)| Money::new(Decimal::new(n as i64, scale), c))
     }
 
     fn qualifier() -> impl Strategy<Value = Qualifier> {

@@ -2,12 +2,12 @@
 //! in English, singular or plural (`10 million euros`, `2963yen`, `5
 //! billion US dollars`), and minor units (`50p`, `75c`, `50 pence`).
 
+use super::error::MoneyErrorKind;
 use super::parse::Mode;
 use super::symbol::CurrencySymbol;
 use super::{Currency, SymbolContext};
 use crate::notation::number::split_word;
 use crate::Excerpt;
-use super::error::MoneyErrorKind;
 
 /// How a currency word is read.
 #[derive(Clone, Copy)]
@@ -66,8 +66,29 @@ const PHRASES: &[(&str, Currency)] = &[
     ("danish krone", Currency::DKK),
 ];
 
-const FRANCS: &[Currency] = &[Currency::CHF, Currency::XOF, Currency::XAF, Currency::CDF, Currency::GNF, Currency::RWF, Currency::BIF, Currency::DJF, Currency::KMF, Currency::MGA, Currency::XPF];
-const PESOS: &[Currency] = &[Currency::MXN, Currency::ARS, Currency::CLP, Currency::COP, Currency::PHP, Currency::CUP, Currency::DOP, Currency::UYU];
+const FRANCS: &[Currency] = &[
+    Currency::CHF,
+    Currency::XOF,
+    Currency::XAF,
+    Currency::CDF,
+    Currency::GNF,
+    Currency::RWF,
+    Currency::BIF,
+    Currency::DJF,
+    Currency::KMF,
+    Currency::MGA,
+    Currency::XPF,
+];
+const PESOS: &[Currency] = &[
+    Currency::MXN,
+    Currency::ARS,
+    Currency::CLP,
+    Currency::COP,
+    Currency::PHP,
+    Currency::CUP,
+    Currency::DOP,
+    Currency::UYU,
+];
 const KRONOR: &[Currency] = &[Currency::SEK, Currency::NOK, Currency::DKK, Currency::ISK];
 const DIRHAMS: &[Currency] = &[Currency::AED, Currency::MAD];
 const SHILLINGS: &[Currency] = &[Currency::KES, Currency::UGX, Currency::TZS, Currency::SOS];

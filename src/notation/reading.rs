@@ -162,7 +162,10 @@ impl Figure<Money> {
     pub fn parse_in(s: &str, context: &SymbolContext) -> Result<Figure<Money>, ParseFigureError> {
         match Reading::parse_in(s, context)? {
             Reading::Money(m) => Ok(m),
-            Reading::Pair(_) => Err(ParseFigureError::new(s, MoneyErrorKind::TrailingText(Excerpt::new(after_paren(s))))),
+            Reading::Pair(_) => Err(ParseFigureError::new(
+                s,
+                MoneyErrorKind::TrailingText(Excerpt::new(after_paren(s))),
+            )),
             _ => Err(ParseFigureError::new(s, MoneyErrorKind::NoCurrency)),
         }
     }
@@ -200,7 +203,10 @@ impl<'a> Reading<'a> {
         let (reading, rest) = read_figure(t, context, Mode::Figure).map_err(|k| ParseFigureError::new(s, k))?;
         let rest = rest.trim();
         if !rest.is_empty() {
-            return Err(ParseFigureError::new(s, MoneyErrorKind::TrailingText(Excerpt::new(rest))));
+            return Err(ParseFigureError::new(
+                s,
+                MoneyErrorKind::TrailingText(Excerpt::new(rest)),
+            ));
         }
         Ok(reading)
     }
@@ -343,7 +349,10 @@ pub(crate) fn read_figure<'a>(
     }
     // A percentage.
     if let Some(rest) = percent_sign(last.rest) {
-        let (low, high) = (decimal(&first, second.as_ref())?, second.as_ref().map(|s| decimal(s, None)).transpose()?);
+        let (low, high) = (
+            decimal(&first, second.as_ref())?,
+            second.as_ref().map(|s| decimal(s, None)).transpose()?,
+        );
         let figure = match high {
             Some(high) => Figure::range(low, high).map_err(MoneyErrorKind::Range)?,
             None => Figure::new(low, qualifier),
@@ -439,8 +448,8 @@ fn percent_sign(rest: &str) -> Option<&str> {
 const NOT_UNITS: &[&str] = &[
     "a", "about", "after", "against", "ago", "and", "are", "as", "at", "be", "been", "before", "but", "by", "for",
     "from", "had", "has", "have", "in", "into", "is", "it", "of", "on", "or", "out", "over", "per", "so", "than",
-    "that", "the", "their", "them", "then", "they", "this", "those", "to", "up", "was", "were", "which", "who",
-    "will", "with", "would",
+    "that", "the", "their", "them", "then", "they", "this", "those", "to", "up", "was", "were", "which", "who", "will",
+    "with", "would",
 ];
 
 /// The noun a count counts: the next word in lower case (`migrants`),
@@ -449,7 +458,10 @@ const NOT_UNITS: &[&str] = &[
 fn unit_noun(rest: &str, mode: Mode) -> (Option<&str>, &str) {
     if mode != Mode::Running {
         let t = rest.trim();
-        if !t.is_empty() && t.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'') {
+        if !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'')
+        {
             return (Some(t), "");
         }
         return (None, rest);
@@ -457,9 +469,7 @@ fn unit_noun(rest: &str, mode: Mode) -> (Option<&str>, &str) {
     let Some(t) = rest.strip_prefix(' ') else {
         return (None, rest);
     };
-    let noun = |w: &str| {
-        w.starts_with(|c: char| c.is_lowercase()) && !NOT_UNITS.contains(&w)
-    };
+    let noun = |w: &str| w.starts_with(|c: char| c.is_lowercase()) && !NOT_UNITS.contains(&w);
     let (word, after) = split_word(t);
     let acronym = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
     if acronym {
