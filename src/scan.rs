@@ -110,31 +110,11 @@ pub struct Scan<'s, 'a> {
     finder: memmem::Finder<'static>,
 }
 
-const MONTHS: [&str; 22] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
+/// The months' abbreviations, beside their names
+/// ([`MONTHS`](crate::model::period::MONTHS)).
+const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
-const MORE_MONTHS: [&str; 2] = ["Nov", "Dec"];
 
 const STREETS: [&str; 14] = [
     "Street",
@@ -154,7 +134,7 @@ const STREETS: [&str; 14] = [
 ];
 
 fn is_month(word: &str) -> bool {
-    MONTHS.contains(&word) || MORE_MONTHS.contains(&word)
+    crate::model::period::MONTHS.contains(&word) || MONTH_ABBREVIATIONS.contains(&word)
 }
 
 impl<'a> Iterator for Scan<'_, 'a> {
@@ -314,11 +294,9 @@ impl Scan<'_, '_> {
             if currency_at(from) {
                 return Some(from);
             }
-            if attached || before.last().is_some_and(|b| !b.is_ascii()) {
-                return if attached { None } else { Some(at) };
-            }
-            // A sign or a mark glued to the number that is not a currency.
-            return Some(at);
+            // Glued to a word that is no currency: part of a name. Glued
+            // to a mark that is no currency (`~5`, `#5`): the number alone.
+            return if attached { None } else { Some(at) };
         }
         if before.last() == Some(&b' ') {
             if let Some(from) = token(at - 1) {
