@@ -81,7 +81,7 @@ fn never_a_year_date_time_address_or_list_number() {
 1. In 2021 the talks moved from 7 June to June 9, 2021, at 10:30 and again at 3pm.
 2) The 2019-2020 figures, filed on 2021-06-07 and 07/06/2021, came from
 10 Downing Street and 1600 Pennsylvania Avenue; the G7, Covid-19 and the
-A320 are names, the 4th a rank, Q3 a quarter, and 3 p.m. a time.";
+A320 are names, the 4th a rank, Q3 a quarter, and 3 p.m. a time; 2019-20 a fiscal year.";
     assert_eq!(scan(text), Vec::<String>::new());
 }
 

@@ -26,15 +26,33 @@ impl FromStr for Money {
     ///   decimals, grouping or a magnitude (`Q75k`, `R273.00`): see
     ///   [`SymbolContext`], and [`Money::parse_in`] to read copy of a
     ///   given country.
+    ///   The press's own prefixes too: `$US`, `$A`, `$NZ` (Australian
+    ///   copy), `AU$`, `CAN$`, `S$`; and a symbol after the number (`10 €`).
+    /// - The currency's name after the number, singular or plural, in
+    ///   English: `10 million euros`, `5 billion US dollars`, `2963yen`,
+    ///   `2 francs`, `1 pound`, `40 million quetzales`; an ambiguous name
+    ///   as its symbol is read (`dollars` as `$`, `rupees` as `Rs`), or
+    ///   the country of publication's currency, else a default (`francs`
+    ///   CHF, `pesos` MXN, `kronor` SEK).
+    /// - Minor units, as hundredths: `50p`, `50 pence`, `75c`, `99 cents`
+    ///   (of the dollar read in the context, of the euro in euro-area
+    ///   copy), and market codes `GBp`/`GBX` (`1 GBp` is GBP 0.01),
+    ///   `ZAc`, `ILa`: never a hundred times too much.
     /// - Magnitudes, short scale, in any case: `k`/`thousand`,
     ///   `m`/`mn`/`mln`/`million`, `bn`/`bln`/`billion`,
-    ///   `tn`/`trillion`, with decimals (`$4.5 billion`, `£0.5m`). The
-    ///   result is exact: `$4.5bn` is `USD 4500000000`.
+    ///   `tn`/`trillion`, with decimals (`$4.5 billion`, `£0.5m`); South
+    ///   Asian `lakh`, `crore` and `lakh crore` (`₹1.5 lakh crore`, `Rs
+    ///   20,000 crore`). The result is exact: `$4.5bn` is `USD
+    ///   4500000000`.
+    /// - Number words before a magnitude or a currency: `one million
+    ///   dollars`, `a billion euros`, `half a million pounds`.
     /// - A leading minus for reductions (`-$5m`, `USD -5`); `−` (U+2212)
     ///   counts as a minus, and a plus may stand where a minus may
     ///   (`+$5m`, `USD +5`). A zero is never negative.
     /// - The number is read as every reader of the crate reads one (see
-    ///   [`DecimalErrorKind`]), but for the commas that group thousands.
+    ///   [`DecimalErrorKind`]), but for the commas that group thousands,
+    ///   or in South Asian notation (`₹1,00,000`) for the rupees and the
+    ///   taka, or before `lakh` and `crore`.
     /// - Codes are case-insensitive; surrounding whitespace, and spaces
     ///   (including no-break spaces) between the parts, are ignored.
     ///
@@ -43,8 +61,7 @@ impl FromStr for Money {
     /// [`ParseMoneyError`] naming the input and what is wrong: empty, no
     /// currency, unknown code or symbol, trailing text (`$310x`), an
     /// ambiguous symbol with no default (`kr 100`), a letter before a plain
-    /// number (`Q3`), a code of a minor unit (`GBp`, `GBX`: pence, never
-    /// read as pounds), or what is wrong with the number
+    /// number (`Q3`), or what is wrong with the number
     /// ([`MoneyErrorKind::Number`]): no digits, bad digit grouping
     /// (`$1,00,000`), a point without digits on both sides, two decimal
     /// points, exponents (`1e5 USD`), a misplaced sign, a number too large
@@ -156,9 +173,9 @@ pub(crate) struct Piece<'a> {
 }
 
 impl Piece<'_> {
-    /// The amount, in the currency named or else `fallback`'s (the other
-    /// end of a range: "3 to 4 million euros"), with `fallback`'s
-    /// magnitude when it has none of its own.
+    /// The amount, in the currency named or else `fallback`'s (the
+    /// currency of the other end of a range, and whether it is in minor
+    /// units: "3 to 4 million euros").
     pub(crate) fn money(&self, fallback: Option<(Currency, bool)>) -> Result<Money, MoneyErrorKind> {
         let (currency, minor) = match (self.currency, fallback) {
             (Some(c), _) => (c, self.minor),
