@@ -284,6 +284,12 @@ impl Scan<'_, '_> {
         };
         let currency_at = |from: usize| -> bool {
             let Some(t) = text.get(from..) else { return false };
+            // A word in lower case before a number ("in 2021", "than
+            // 178,000") is a currency only as CLDR writes one (`kr`).
+            let word = text.get(from..at).unwrap_or_default().trim_end();
+            if word.bytes().all(|b| b.is_ascii_lowercase()) && crate::CurrencySymbol::find(word).is_none() {
+                return false;
+            }
             matches!(
                 crate::money::parse::read_piece(t, self.context, Mode::Running),
                 Ok(p) if p.currency.is_some() && t.len() - p.rest.len() > at - from

@@ -206,8 +206,10 @@ pub(crate) fn trailing_currency<'a>(
         }
     }
     // A symbol after the number, as much of Europe writes it (`10 €`,
-    // `34.99€`, `1 NT$`); never a single letter, which is ordinary text.
-    if let Some((symbol, after)) = CurrencySymbol::at_start(t) {
+    // `34.99€`, `1 NT$`); never a single letter, which is ordinary text,
+    // nor in running text a word in lower case (`5 kg`).
+    let lower_word = !whole && t.starts_with(|c: char| c.is_ascii_lowercase());
+    if let Some((symbol, after)) = CurrencySymbol::at_start(t).filter(|_| !lower_word) {
         let letter = symbol.as_str().chars().count() == 1 && symbol.as_str().starts_with(char::is_alphabetic);
         if !letter && !after.starts_with(|c: char| c.is_alphanumeric()) {
             let currency = context.read(symbol).map(|(c, _)| c).map_err(MoneyErrorKind::Symbol)?;
