@@ -32,6 +32,12 @@ fn parsing(c: &mut Criterion) {
             }
         })
     });
+    assert_eq!(
+        "$310m".parse::<Money>().map(|m| m.to_string()).as_deref(),
+        Ok("USD 310000000")
+    );
+    g.throughput(Throughput::Elements(1));
+    g.bench_function("$310m", |b| b.iter(|| black_box("$310m").parse::<Money>()));
     assert_eq!("more than 178,000".parse::<Count>().map(|c| c.value()), Ok(178_000));
     g.throughput(Throughput::Elements(1));
     g.bench_function("count with qualifier", |b| {

@@ -86,6 +86,11 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   euro's irrevocable conversion rates and the redenominations (1,000 SLL
   = 1 SLE), and chains with the others. [`fx::check_reported`] checks a
   reported pair such as "$310m (£219m)".
+- [`scan`]: every figure of a news text with its byte span (money,
+  reported pairs, counts with their noun, percentages, qualified or as
+  ranges), never a year, date, time, address or list number;
+  [`notation::Reading`] reads one figure, [`notation::MoneyPair`] a pair
+  in one string ("$310m (£219m)"), checked at a date's reference rate.
 - [`Aggregator`]: exact totals of flows of funds ([`Flow`]) in one
   currency, by recipient (a country or an area), donor (any [`Actor`]),
   M49 region, sub-region or intermediate region, named group (on each
@@ -179,7 +184,9 @@ grouping thousands).
 
 | input | read by | refused, with the error's kind | let through |
 | --- | --- | --- | --- |
-| money notation | [`Money::from_str`](Money#impl-FromStr-for-Money) → [`ParseMoneyError`] | empty; no digits (`$m`); no currency (`310 million`); unknown code (`XYZ 5`, naming the codes of its country: `SLX 5`) or symbol (`₿5`, `CAD$500`, `HK $5`, a leading byte-order mark); an ambiguous symbol with no default and no country of publication (`kr 100`); a single letter before a plain number (`Q3`); the code of a minor unit (`GBp 150`, `GBX`: pence, never pounds); bad grouping (`$1,00,000`, `$1,0000`); a point without a digit on each side (`$.5m`); two decimal points; exponents (`1e5 USD`); a second or misplaced sign (`--$5`, `+-$5`); trailing text (`$310x`, a zero-width space); more than a `Decimal` holds (`$79228162514264337593543950336`, `$99999999999999999tn`); more significant digits than it holds (`$9.9999999999999999999999999999`); more than 28 decimals | surrounding and inner whitespace, no-break spaces included; codes in any case; withdrawn currencies (`CYP 5`, `DM 5m`: legal tender is [`Dossier::validate`]'s business); `-$0` read as zero; a plus where a minus may stand (`+$5m`, `USD +5`) |
+| money notation | [`Money::from_str`](Money#impl-FromStr-for-Money) → [`ParseMoneyError`] | empty; no digits (`$m`); no currency (`310 million`); unknown code (`XYZ 5`, naming the codes of its country: `SLX 5`) or symbol (`₿5`, `CAD$500`, `HK $5`, a leading byte-order mark); an ambiguous symbol with no default and no country of publication (`kr 100`); a single letter before a plain number (`Q3`); bad grouping (`$1,00,000`, `$1,0000`); a point without a digit on each side (`$.5m`); two decimal points; exponents (`1e5 USD`); a second or misplaced sign (`--$5`, `+-$5`); trailing text (`$310x`, a zero-width space); more than a `Decimal` holds (`$79228162514264337593543950336`, `$99999999999999999tn`); more significant digits than it holds (`$9.9999999999999999999999999999`); more than 28 decimals | surrounding and inner whitespace, no-break spaces included; codes in any case; minor units as hundredths (`GBp 150` is GBP 1.50, `50p`, `75c`); withdrawn currencies (`CYP 5`, `DM 5m`: legal tender is [`Dossier::validate`]'s business); `-$0` read as zero; a plus where a minus may stand (`+$5m`, `USD +5`) |
+| figures in one string | [`notation::Reading::parse_in`], `Figure<Money>` and [`notation::MoneyPair`] `FromStr` → [`notation::ParseFigureError`] | what money notation refuses; a range with no second number (`between £5m`), inverted (`£6m-£5m`), in two currencies (`£5m-$6m`) or qualified (`about $3-4bn`); a count that is not a whole number (`1.5 doses`) or is negative; text after the figure (`$310m (£219m`) | counts with the noun they count; percentages (`40%`, `40 per cent`); ranges with `-`, `–`, `to`, `between ... and` |
+| running text | [`scan::Scanner::scan`] → [`scan::Found`] | nothing: a figure that starts like one and does not read is yielded with its [`notation::ParseFigureError`] and span (`$1,00,000`, `kr 100` with no country) | years, dates, times, addresses, list numbers, numbers in names and ordinals, which are not figures and are not yielded |
 | counts | [`Count::from_str`](Count#impl-FromStr-for-Count) → [`ParseCountError`] | empty; no digits (a qualifier alone: `more than`, `just over`); any minus, `-0` included; fractions (`1.5`, `1.2345k`); bad grouping; exponents; more than `u64` holds; a unit (`25m doses`: read those with [`Count::parse_with_unit`]); a range with no second number (`between 5`), whose first is above its second (`between 6 million and 5 million`, `5–3m`) or with a qualifier (`about 3–4 million`) | qualifiers (`more than`, `approaching`, `just over`, `at most`, ...), magnitudes, number words (`one million`), ranges (`between 5 and 6 million`, `3–4 million`, `3-4bn`) |
 | countries | [`Country::from_str`](Country#impl-FromStr-for-Country) and [`Country::resolve`] → [`ParseCountryError`] ([`ParseCountryErrorKind`]) | anything that is not a code or a known name: `Atlantis`, `99999`, `000`, `G\tT`, a leading byte-order mark, a note naming another state (`Saint Martin (Netherlands)`) or nothing (`Georgia (US state)`); names several countries go by (`Korea`, `Congo`, `Guinea`: the candidates listed); a country that split (`Czechoslovakia`: its successors) | codes and names in any case, zero-padded numeric codes (`0320`), everyday and former names (`UK`, `Zaire`), abbreviations (`Russian Fed.`), other languages (`Mexiko`), text garbled by a wrong encoding (`CÃ´te d'Ivoire`) |
 | currencies | [`Currency::from_str`](Currency#impl-FromStr-for-Currency) → [`ParseCurrencyError`] | anything but a three-letter ISO 4217 code: `XYZ`, `US`, `£`; the code of a minor unit (`GBp`) | any case; codes withdrawn since 1999 (`HRK`, `SLL`) |
@@ -458,6 +465,7 @@ mod money;
 pub mod notation;
 pub mod org;
 pub mod records;
+pub mod scan;
 mod serde_str;
 mod serde_strict;
 mod slug;

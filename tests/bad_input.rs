@@ -3,7 +3,9 @@
 //! `<case>.expected`.
 //!
 //! Kinds: `money`, `count`, `country`, `currency` (the file holds the text
-//! given to `FromStr`), `ecb` (an ECB rates file), `rate_table` (a
+//! given to `FromStr`), `figure` (the text given to `Reading::parse_in`
+//! with no country of publication: the kind and the reading), `scan` (a
+//! news text given to the scanner: every figure found, with its span), `ecb` (an ECB rates file), `rate_table` (a
 //! `date,base,quote,rate` file), `records` (a funding-records file: every
 //! record or error, one per line), `dossier` (a dossier in JSON), `iati`
 //! (an IATI activity file: every rejected transaction, then the counts or
@@ -22,8 +24,10 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use statecraft::fx::{EcbRates, FxError, ParseErrorKind, RateSource, RateTable};
+use statecraft::notation::Reading;
 use statecraft::records::{Reader, RecordErrorKind};
-use statecraft::{Count, Country, Currency, Decimal, Dossier, Flow, Money, NaiveDate};
+use statecraft::scan::Scanner;
+use statecraft::{Count, Country, Currency, Decimal, Dossier, Flow, Money, NaiveDate, SymbolContext};
 
 fn answer(kind: &str, bytes: &[u8]) -> String {
     let text = || std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"));
@@ -34,6 +38,29 @@ fn answer(kind: &str, bytes: &[u8]) -> String {
     match kind {
         "money" => shown(text().and_then(|t| t.parse::<Money>().map(|m| m.to_string()).map_err(|e| e.to_string()))),
         "count" => shown(text().and_then(|t| t.parse::<Count>().map(|c| c.to_string()).map_err(|e| e.to_string()))),
+        "figure" => shown(text().and_then(|t| {
+            Reading::parse_in(t, &SymbolContext::international())
+                .map(|r| format!("{} {r}", r.kind()))
+                .map_err(|e| e.to_string())
+        })),
+        "scan" => match text() {
+            Err(e) => format!("error: {e}"),
+            Ok(t) => {
+                let mut out = String::new();
+                for f in Scanner::default().scan(t) {
+                    let span = f.span();
+                    match f.reading() {
+                        Ok(r) => writeln!(out, "{span:?} {} {r}", r.kind()),
+                        Err(e) => writeln!(out, "{span:?} unreadable: {e}"),
+                    }
+                    .unwrap();
+                }
+                if out.is_empty() {
+                    out.push_str("no figures");
+                }
+                out.trim_end().to_string()
+            }
+        },
         "country" => shown(text().and_then(|t| t.parse::<Country>().map(|c| c.to_string()).map_err(|e| e.to_string()))),
         "currency" => {
             shown(text().and_then(|t| t.parse::<Currency>().map(|c| c.to_string()).map_err(|e| e.to_string())))
@@ -238,7 +265,8 @@ fn a_number_gets_the_same_answer_in_every_format() {
             err("unexpected `x` after the number"),
             Some(err("unexpected `x` after the amount")),
         ),
-        ("seven", err("no digits"), None),
+        // Money notation reads number words: `USD seven` is seven dollars.
+        ("seven", err("no digits"), Some(ok("7"))),
         (huge, err("too large for a decimal"), None),
         (
             "9.9999999999999999999999999999",

@@ -114,6 +114,9 @@ pub(crate) enum Grouping {
     Refused,
     /// Money and count notation: `1,234,567.89`.
     Thousands,
+    /// South Asian notation as well as thousands: `1,00,000`,
+    /// `1,50,00,000` (a last group of three, two-digit groups before it).
+    Indian,
 }
 
 /// Whether `c` is a sign: `-`, `+` or `−` (U+2212, the typographic minus).
@@ -177,6 +180,9 @@ pub(crate) fn numeral(s: &str, grouping: Grouping) -> Result<(Numeral, &str), De
     // The whole part.
     let mut group_len = 0usize;
     let mut grouped = false;
+    // Whether every group between the first and the current one has
+    // three digits (thousands) or two (South Asian notation).
+    let (mut threes, mut twos) = (true, grouping == Grouping::Indian);
     while let Some(&c) = b.get(i) {
         match c {
             b'0'..=b'9' => {
@@ -188,11 +194,16 @@ pub(crate) fn numeral(s: &str, grouping: Grouping) -> Result<(Numeral, &str), De
             }
             b',' if digit_at(i + 1) => {
                 // A comma between digits groups thousands: the first group
-                // has one to three digits, every later group exactly three.
+                // has one to three digits, every later group exactly three
+                // (in South Asian notation, two but for the last).
                 if grouping == Grouping::Refused {
                     return Err(DecimalErrorKind::Grouping);
                 }
-                if group_len > 3 || (grouped && group_len != 3) {
+                if grouped {
+                    threes &= group_len == 3;
+                    twos &= group_len == 2;
+                }
+                if group_len > 3 || !(threes || twos) {
                     return Err(DecimalErrorKind::BadGrouping);
                 }
                 grouped = true;

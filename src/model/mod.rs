@@ -16,7 +16,7 @@ mod meeting;
 mod office;
 mod office_table;
 mod path;
-mod period;
+pub(crate) mod period;
 mod share;
 mod source;
 mod statistic;

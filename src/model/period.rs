@@ -28,7 +28,8 @@ pub struct YearMonth {
     first: NaiveDate,
 }
 
-const MONTHS: [&str; 12] = [
+/// The English names of the months, January first.
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -176,15 +176,22 @@ pub enum MoneyErrorKind {
     /// plain number (`Q3`).
     #[error(transparent)]
     Symbol(SymbolError),
-    /// The code of a minor unit (`GBp`, `GBX`: pence), which is never read
-    /// as the currency itself.
-    #[error("`{code}` is the minor unit of {currency}: amounts in minor units are not read")]
-    MinorUnit {
-        /// The code given.
-        code: Excerpt,
-        /// The currency whose minor unit it is.
-        currency: Currency,
-    },
+    /// A range with no second number ("between £5m").
+    #[error("a range needs a second number")]
+    UnfinishedRange,
+    /// A range with a qualifier ("about $3-4bn"), which no bounds read.
+    #[error("a range cannot be qualified (`{0}`)")]
+    QualifiedRange(crate::Qualifier),
+    /// A range whose ends cannot be bounds: inverted ("£6m-£5m") or in
+    /// two currencies ("£5m-$6m").
+    #[error(transparent)]
+    Range(crate::notation::FigureError),
+    /// No amount in parentheses after the first: not a pair.
+    #[error("not a pair of amounts such as `$310m (£219m)`")]
+    NotAPair,
+    /// A count that is not a whole number ("1.5 doses").
+    #[error("a count must be a whole number")]
+    NotWhole,
 }
 
 impl From<DecimalErrorKind> for MoneyErrorKind {

@@ -8,9 +8,10 @@ mod currency;
 mod currency_table;
 mod error;
 mod figure;
-mod parse;
+pub(crate) mod parse;
 mod symbol;
 mod symbol_table;
+mod words;
 
 pub use amount::Money;
 pub use currency::{Currency, CurrencyKind, ParseCurrencyError};

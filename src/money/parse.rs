@@ -8,7 +8,7 @@ use super::error::{MoneyErrorKind, ParseMoneyError};
 use super::symbol::{CurrencySymbol, SymbolContext, SymbolError};
 use super::{Currency, Money};
 use crate::grammar::decimal::{is_sign, numeral, sign, Grouping};
-use crate::notation::number::magnitude;
+use crate::notation::number::{magnitude, number_word, Magnitude, Numeral};
 use crate::{DecimalErrorKind, Excerpt};
 
 impl FromStr for Money {
@@ -26,15 +26,33 @@ impl FromStr for Money {
     ///   decimals, grouping or a magnitude (`Q75k`, `R273.00`): see
     ///   [`SymbolContext`], and [`Money::parse_in`] to read copy of a
     ///   given country.
+    ///   The press's own prefixes too: `$US`, `$A`, `$NZ` (Australian
+    ///   copy), `AU$`, `CAN$`, `S$`; and a symbol after the number (`10 €`).
+    /// - The currency's name after the number, singular or plural, in
+    ///   English: `10 million euros`, `5 billion US dollars`, `2963yen`,
+    ///   `2 francs`, `1 pound`, `40 million quetzales`; an ambiguous name
+    ///   as its symbol is read (`dollars` as `$`, `rupees` as `Rs`), or
+    ///   the country of publication's currency, else a default (`francs`
+    ///   CHF, `pesos` MXN, `kronor` SEK).
+    /// - Minor units, as hundredths: `50p`, `50 pence`, `75c`, `99 cents`
+    ///   (of the dollar read in the context, of the euro in euro-area
+    ///   copy), and market codes `GBp`/`GBX` (`1 GBp` is GBP 0.01),
+    ///   `ZAc`, `ILa`: never a hundred times too much.
     /// - Magnitudes, short scale, in any case: `k`/`thousand`,
     ///   `m`/`mn`/`mln`/`million`, `bn`/`bln`/`billion`,
-    ///   `tn`/`trillion`, with decimals (`$4.5 billion`, `£0.5m`). The
-    ///   result is exact: `$4.5bn` is `USD 4500000000`.
+    ///   `tn`/`trillion`, with decimals (`$4.5 billion`, `£0.5m`); South
+    ///   Asian `lakh`, `crore` and `lakh crore` (`₹1.5 lakh crore`, `Rs
+    ///   20,000 crore`). The result is exact: `$4.5bn` is `USD
+    ///   4500000000`.
+    /// - Number words before a magnitude or a currency: `one million
+    ///   dollars`, `a billion euros`, `half a million pounds`.
     /// - A leading minus for reductions (`-$5m`, `USD -5`); `−` (U+2212)
     ///   counts as a minus, and a plus may stand where a minus may
     ///   (`+$5m`, `USD +5`). A zero is never negative.
     /// - The number is read as every reader of the crate reads one (see
-    ///   [`DecimalErrorKind`]), but for the commas that group thousands.
+    ///   [`DecimalErrorKind`]), but for the commas that group thousands,
+    ///   or in South Asian notation (`₹1,00,000`) for the rupees and the
+    ///   taka, or before `lakh` and `crore`.
     /// - Codes are case-insensitive; surrounding whitespace, and spaces
     ///   (including no-break spaces) between the parts, are ignored.
     ///
@@ -43,8 +61,7 @@ impl FromStr for Money {
     /// [`ParseMoneyError`] naming the input and what is wrong: empty, no
     /// currency, unknown code or symbol, trailing text (`$310x`), an
     /// ambiguous symbol with no default (`kr 100`), a letter before a plain
-    /// number (`Q3`), a code of a minor unit (`GBp`, `GBX`: pence, never
-    /// read as pounds), or what is wrong with the number
+    /// number (`Q3`), or what is wrong with the number
     /// ([`MoneyErrorKind::Number`]): no digits, bad digit grouping
     /// (`$1,00,000`), a point without digits on both sides, two decimal
     /// points, exponents (`1e5 USD`), a misplaced sign, a number too large
@@ -111,46 +128,156 @@ fn parse(s: &str, context: &SymbolContext) -> Result<Money, MoneyErrorKind> {
     if t.is_empty() {
         return Err(MoneyErrorKind::Empty);
     }
+    let piece = read_piece(t, context, Mode::Whole)?;
+    let rest = piece.rest.trim();
+    if !rest.is_empty() {
+        return Err(MoneyErrorKind::TrailingText(Excerpt::new(rest)));
+    }
+    piece.money(None)
+}
+
+/// How much a reader may leave unread.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// The text is one amount: a number with no currency is an error, and
+    /// codes are read in any case.
+    Whole,
+    /// The text is one figure (an amount, or a count with its unit): as
+    /// `Whole`, but a number with no currency is read as a count.
+    Figure,
+    /// The text runs on: the amount ends where its notation does, a
+    /// number may have no currency (a count), a code after the number is
+    /// read only in capitals ("5 top" is not five pa'anga), and a single
+    /// letter before a plain number is not money.
+    Running,
+}
+
+/// One amount read from the start of a text: its currency (if any was
+/// named), its number and magnitude, and the text after it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Piece<'a> {
+    /// The currency named before or after the number.
+    pub(crate) currency: Option<Currency>,
+    /// Whether the amount is in the currency's minor unit (`50p`, `GBp`).
+    pub(crate) minor: bool,
+    /// The number as written.
+    pub(crate) value: Numeral,
+    /// Its magnitude, if any.
+    pub(crate) magnitude: Option<Magnitude>,
+    /// A minus sign before it.
+    pub(crate) negative: bool,
+    /// Whether the digits use South Asian grouping (`1,00,000`) only.
+    pub(crate) indian: bool,
+    /// The text after the amount.
+    pub(crate) rest: &'a str,
+}
+
+impl Piece<'_> {
+    /// The amount, in the currency named or else `fallback`'s (the
+    /// currency of the other end of a range, and whether it is in minor
+    /// units: "3 to 4 million euros").
+    pub(crate) fn money(&self, fallback: Option<(Currency, bool)>) -> Result<Money, MoneyErrorKind> {
+        let (currency, minor) = match (self.currency, fallback) {
+            (Some(c), _) => (c, self.minor),
+            (None, Some(f)) => f,
+            (None, None) => return Err(MoneyErrorKind::NoCurrency),
+        };
+        if self.indian && !(south_asian(currency) || self.magnitude.is_some_and(Magnitude::is_south_asian)) {
+            return Err(DecimalErrorKind::BadGrouping.into());
+        }
+        let value = match self.magnitude {
+            Some(m) => self.value.scaled(m)?,
+            None => self.value,
+        };
+        let mut amount = value.to_decimal(self.negative)?;
+        if minor {
+            let digits = currency.minor_units().unwrap_or(2);
+            let scale = amount.scale() + u32::from(digits);
+            if scale > 28 {
+                return Err(DecimalErrorKind::TooPrecise.into());
+            }
+            amount.set_scale(scale).map_err(|_| DecimalErrorKind::TooPrecise)?;
+        }
+        Ok(Money::new(amount, currency))
+    }
+}
+
+/// Currencies whose press groups digits the South Asian way.
+fn south_asian(c: Currency) -> bool {
+    matches!(
+        c,
+        Currency::INR | Currency::PKR | Currency::NPR | Currency::LKR | Currency::BDT
+    )
+}
+
+/// Reads one amount at the start of `t` (which starts with its sign,
+/// currency or number): see [`Money::from_str`].
+pub(crate) fn read_piece<'a>(t: &'a str, context: &SymbolContext, mode: Mode) -> Result<Piece<'a>, MoneyErrorKind> {
     let (outer, t) = strip_sign(t);
     if t.starts_with(is_sign) {
         return Err(DecimalErrorKind::MisplacedSign.into());
     }
-    let (currency, letter, body) = match leading_currency(t, context)? {
-        Some(lead) => (Some(lead.currency), lead.letter, lead.rest.trim_start()),
-        None => (None, None, t),
-    };
-    let (inner, body) = if currency.is_some() {
-        strip_sign(body)
+    // A number in words ("one million") names no currency.
+    let lead = if number_word(t).is_some() {
+        None
     } else {
-        (None, body)
+        leading_currency(t, context)?
     };
+    let body = match &lead {
+        Some(lead) => lead.rest.trim_start(),
+        None => t,
+    };
+    let (inner, body) = if lead.is_some() { strip_sign(body) } else { (None, body) };
     if outer.is_some() && inner.is_some() || body.starts_with(is_sign) {
         return Err(DecimalErrorKind::MisplacedSign.into());
     }
-    let (value, rest) = numeral(body, Grouping::Thousands)?;
-    let digits = body.get(..body.len().saturating_sub(rest.len())).unwrap_or(body);
-    let (value, rest, scaled) = match magnitude(rest) {
-        Some((m, rest)) => (value.scaled(m)?, rest, true),
-        None => (value, rest, false),
+    let (value, rest, indian, worded) = match number_word(body) {
+        Some((value, rest)) => (value, rest, false, true),
+        None => match numeral(body, Grouping::Thousands) {
+            Ok((value, rest)) => (value, rest, false, false),
+            // In running text a point after the number ends the sentence.
+            Err(DecimalErrorKind::BarePoint) if mode == Mode::Running => {
+                let end = body.find('.').unwrap_or(body.len());
+                let (value, _) = numeral(body.get(..end).unwrap_or(body), Grouping::Thousands)?;
+                (value, body.get(end..).unwrap_or_default(), false, false)
+            }
+            Err(DecimalErrorKind::BadGrouping) => {
+                let (value, rest) = numeral(body, Grouping::Indian)?;
+                (value, rest, true, false)
+            }
+            Err(e) => return Err(e.into()),
+        },
     };
-    if let Some(symbol) = letter {
+    let digits = body.get(..body.len().saturating_sub(rest.len())).unwrap_or(body);
+    let (magnitude, rest) = match magnitude(rest) {
+        Some((m, rest)) => (Some(m), rest),
+        None => (None, rest),
+    };
+    if let Some(Lead {
+        letter: Some(symbol), ..
+    }) = lead
+    {
         // A single letter is money before a number shaped like money.
-        if !scaled && !digits.contains(['.', ',']) {
+        if magnitude.is_none() && !worded && !digits.contains(['.', ',']) {
             return Err(MoneyErrorKind::Symbol(SymbolError::Letter { symbol }));
         }
     }
-    let rest = rest.trim();
-    let currency = match currency {
-        Some(c) => {
-            if !rest.is_empty() {
-                return Err(MoneyErrorKind::TrailingText(Excerpt::new(rest)));
-            }
-            c
-        }
-        None => trailing_currency(rest)?,
+    let (currency, minor, rest) = match lead {
+        Some(lead) => (Some(lead.currency), lead.minor, rest),
+        None => match super::words::trailing_currency(rest, context, mode)? {
+            Some((currency, minor, rest)) => (Some(currency), minor, rest),
+            None => (None, false, rest),
+        },
     };
-    let amount = value.to_decimal(outer.or(inner) == Some(true))?;
-    Ok(Money::new(amount, currency))
+    Ok(Piece {
+        currency,
+        minor,
+        value,
+        magnitude,
+        negative: outer.or(inner) == Some(true),
+        indian,
+        rest,
+    })
 }
 
 /// The currency named before the number.
@@ -161,6 +288,8 @@ struct Lead<'a> {
     /// A single-letter symbol the context does not vouch for, which is
     /// money only before a number shaped like money.
     letter: Option<CurrencySymbol>,
+    /// A code of the currency's minor unit (`GBp`, `GBX`).
+    minor: bool,
 }
 
 /// The currency named at the start of `t` by a code or a symbol, and the
@@ -185,19 +314,32 @@ fn leading_currency<'a>(t: &'a str, context: &SymbolContext) -> Result<Option<Le
         }
         let (currency, vouched) = context.read(s).map_err(MoneyErrorKind::Symbol)?;
         let letter = (s.is_letter() && !vouched).then_some(s);
-        Ok(Some(Lead { currency, rest, letter }))
+        Ok(Some(Lead {
+            currency,
+            rest,
+            letter,
+            minor: false,
+        }))
     };
     // A code: three ASCII letters that end the word.
     let word_end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
     let (word, rest) = t.split_at(word_end);
     let next_is_symbol_part = rest.starts_with('$');
     if word.len() == 3 && word.is_ascii() && !next_is_symbol_part {
-        minor_unit(word)?;
+        if let Some(currency) = Currency::minor_unit_code(word) {
+            return Ok(Some(Lead {
+                currency,
+                rest,
+                letter: None,
+                minor: true,
+            }));
+        }
         if let Some(currency) = Currency::from_code(word) {
             return Ok(Some(Lead {
                 currency,
                 rest,
                 letter: None,
+                minor: false,
             }));
         }
         // Three letters that are a symbol, not a code (`Ksh`).
@@ -205,6 +347,14 @@ fn leading_currency<'a>(t: &'a str, context: &SymbolContext) -> Result<Option<Le
             Some((s, rest)) => symbol(s, rest),
             None => Err(MoneyErrorKind::UnknownCode(Excerpt::new(word))),
         };
+    }
+    if let Some((currency, rest)) = press_prefix(t) {
+        return Ok(Some(Lead {
+            currency,
+            rest,
+            letter: None,
+            minor: false,
+        }));
     }
     if let Some((s, rest)) = CurrencySymbol::at_start(t) {
         return symbol(s, rest);
@@ -226,38 +376,24 @@ fn leading_currency<'a>(t: &'a str, context: &SymbolContext) -> Result<Option<Le
     }
 }
 
-/// Refuses a code of a minor unit (`GBp`, `GBX`: pence), which read as
-/// the currency would be a hundred times too much.
-fn minor_unit(word: &str) -> Result<(), MoneyErrorKind> {
-    match Currency::minor_unit_code(word) {
-        Some(currency) => Err(MoneyErrorKind::MinorUnit {
-            code: Excerpt::new(word),
-            currency,
-        }),
-        None => Ok(()),
-    }
-}
-
-/// The currency code that follows the number (`310 million USD`).
-fn trailing_currency(rest: &str) -> Result<Currency, MoneyErrorKind> {
-    if rest.is_empty() {
-        return Err(MoneyErrorKind::NoCurrency);
-    }
-    let end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
-    let (word, after) = rest.split_at(end);
-    if word.is_empty() {
-        return Err(MoneyErrorKind::TrailingText(Excerpt::new(rest)));
-    }
-    let currency = if word.len() == 3 && word.is_ascii() {
-        minor_unit(word)?;
-        Currency::from_code(word).ok_or_else(|| MoneyErrorKind::UnknownCode(Excerpt::new(word)))?
-    } else {
-        return Err(MoneyErrorKind::TrailingText(Excerpt::new(rest)));
-    };
-    if !after.trim().is_empty() {
-        return Err(MoneyErrorKind::TrailingText(Excerpt::new(after.trim())));
-    }
-    Ok(currency)
+/// Prefixes the press writes that CLDR has no symbol for: Australian
+/// copy's `$US` and `$A`, `$NZ`, and `AU$`, `CAN$`, `S$`; each before a
+/// number or a space.
+fn press_prefix(t: &str) -> Option<(Currency, &str)> {
+    const PREFIXES: [(&str, Currency); 7] = [
+        ("S$", Currency::SGD),
+        ("$US", Currency::USD),
+        ("$NZ", Currency::NZD),
+        ("$A", Currency::AUD),
+        ("AU$", Currency::AUD),
+        ("CAN$", Currency::CAD),
+        ("US $", Currency::USD),
+    ];
+    PREFIXES.iter().find_map(|(p, c)| {
+        let rest = t.strip_prefix(p)?;
+        rest.starts_with(|c: char| c.is_ascii_digit() || c.is_whitespace())
+            .then_some((*c, rest))
+    })
 }
 
 /// Reads a plain decimal (`-1234.50`), the amount form of the JSON and
@@ -324,6 +460,54 @@ mod tests {
             ("  GBP\u{a0}12.50  ", m("12.50", Currency::GBP)),
             ("1.234567891 million EUR", m("1234567.891", Currency::EUR)),
             ("5 MXN", m("5", Currency::MXN)),
+            // Minor units: a hundredth, never the currency itself.
+            ("GBp 5", m("0.05", Currency::GBP)),
+            ("1 GBp", m("0.01", Currency::GBP)),
+            ("GBX 150", m("1.50", Currency::GBP)),
+            ("ZAc 100", m("1.00", Currency::ZAR)),
+            ("ILa 100", m("1.00", Currency::ILS)),
+            ("50p", m("0.50", Currency::GBP)),
+            ("75c", m("0.75", Currency::USD)),
+            ("50 pence", m("0.50", Currency::GBP)),
+            ("99 cents", m("0.99", Currency::USD)),
+            // Currency words after the number.
+            ("310 dollars", m("310", Currency::USD)),
+            ("10 million euros", m("10000000", Currency::EUR)),
+            ("5 billion dollars", m("5000000000", Currency::USD)),
+            ("5 billion US dollars", m("5000000000", Currency::USD)),
+            ("2 francs", m("2", Currency::CHF)),
+            ("1 franc", m("1", Currency::CHF)),
+            ("2963yen", m("2963", Currency::JPY)),
+            ("2963 yen", m("2963", Currency::JPY)),
+            ("1 yuan", m("1", Currency::CNY)),
+            ("1 pound", m("1", Currency::GBP)),
+            ("3 Hong Kong dollars", m("3", Currency::HKD)),
+            ("40 million quetzales", m("40000000", Currency::GTQ)),
+            ("1.2 trillion rupees", m("1200000000000", Currency::INR)),
+            // Number words.
+            ("one million dollars", m("1000000", Currency::USD)),
+            ("a billion euros", m("1000000000", Currency::EUR)),
+            ("half a million pounds", m("500000", Currency::GBP)),
+            ("$ one million", m("1000000", Currency::USD)),
+            // South Asian magnitudes and grouping.
+            ("₹1.5 lakh crore", m("1500000000000", Currency::INR)),
+            ("Rs 20,000 crore", m("200000000000", Currency::INR)),
+            ("Rs 1,00,000", m("100000", Currency::INR)),
+            ("₹1,50,00,000", m("15000000", Currency::INR)),
+            ("₹5 lakh", m("500000", Currency::INR)),
+            // Prefixes of the press.
+            ("Rs 3,600.00", m("3600.00", Currency::INR)),
+            ("NT$ 1,160", m("1160", Currency::TWD)),
+            ("AU$ 1,175", m("1175", Currency::AUD)),
+            ("CA$1.23", m("1.23", Currency::CAD)),
+            ("S$6.42bn", m("6420000000", Currency::SGD)),
+            ("A$5.2bn", m("5200000000", Currency::AUD)),
+            ("$US4 billion", m("4000000000", Currency::USD)),
+            ("$A5m", m("5000000", Currency::AUD)),
+            ("CAN$1.23", m("1.23", Currency::CAD)),
+            ("5m USD", m("5000000", Currency::USD)),
+            ("US$5m", m("5000000", Currency::USD)),
+            ("USD 5m", m("5000000", Currency::USD)),
         ];
         for (text, want) in cases {
             let got: Money = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
@@ -350,7 +534,7 @@ mod tests {
             ("HK $5", "invalid amount `HK $5`: unknown currency symbol `HK $`"),
             ("S/. 100", "invalid amount `S/. 100`: unknown currency symbol `S/.`"),
             ("NT$", "invalid amount `NT$`: no digits"),
-            ("five dollars", "invalid amount `five dollars`: no digits"),
+            ("fifteen dollars", "invalid amount `fifteen dollars`: no digits"),
             (
                 "Q3",
                 "invalid amount `Q3`: `Q` before a plain number is not read as GTQ: write decimals, digit grouping or a magnitude (Q3.00, Q3k), or give a country of publication",
@@ -368,26 +552,6 @@ mod tests {
                 "invalid amount `L 5k`: ambiguous currency symbol `L`: HNL or RON (give a country of publication)",
             ),
             (
-                "GBp 5",
-                "invalid amount `GBp 5`: `GBp` is the minor unit of GBP: amounts in minor units are not read",
-            ),
-            (
-                "5 GBp",
-                "invalid amount `5 GBp`: `GBp` is the minor unit of GBP: amounts in minor units are not read",
-            ),
-            (
-                "GBX 150",
-                "invalid amount `GBX 150`: `GBX` is the minor unit of GBP: amounts in minor units are not read",
-            ),
-            (
-                "ZAc 100",
-                "invalid amount `ZAc 100`: `ZAc` is the minor unit of ZAR: amounts in minor units are not read",
-            ),
-            (
-                "ILa 100",
-                "invalid amount `ILa 100`: `ILa` is the minor unit of ILS: amounts in minor units are not read",
-            ),
-            (
                 "SLX 5",
                 "invalid amount `SLX 5`: unknown currency code `SLX`; codes starting SL: SLE, SLL (withdrawn after 2023-12-31)",
             ),
@@ -402,10 +566,6 @@ mod tests {
             (
                 "310 USD extra",
                 "invalid amount `310 USD extra`: unexpected `extra` after the amount",
-            ),
-            (
-                "310 dollars",
-                "invalid amount `310 dollars`: unexpected `dollars` after the amount",
             ),
             ("1e5 USD", "invalid amount `1e5 USD`: exponents are not accepted"),
             ("--5 USD", "invalid amount `--5 USD`: misplaced sign"),

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use super::bounds::sealed::{Sealed, Side};
 use super::bounds::{FigureError, Quantity};
-use super::number::{group_thousands, magnitude, numeral, Grouping, Magnitude, Numeral};
+use super::number::{group_thousands, magnitude, number_word, numeral, Grouping, Magnitude, Numeral};
 use super::Figure;
 use crate::DecimalErrorKind;
 use crate::Excerpt;
@@ -58,7 +58,7 @@ pub enum Qualifier {
 }
 
 /// The words each qualifier is written with; the first is the one printed.
-const QUALIFIER_WORDS: &[(Qualifier, &[&str])] = &[
+pub(crate) const QUALIFIER_WORDS: &[(Qualifier, &[&str])] = &[
     (
         Qualifier::JustOver,
         &["just over", "just above", "slightly over", "slightly more than"],
@@ -406,27 +406,16 @@ fn split_qualifier(t: &str) -> (Qualifier, &str) {
 }
 
 /// The text after the dash of a range written with one (`-`, `–`),
-/// spaces allowed around it, when a digit follows.
+/// spaces allowed around it, or after `to` ("3 to 4 million"), when a
+/// digit follows.
 fn range_dash(rest: &str) -> Option<&str> {
-    let after = rest.trim_start().strip_prefix(['-', '–'])?.trim_start();
-    after.starts_with(|c: char| c.is_ascii_digit()).then_some(after)
-}
-
-/// Reads a small number written as a word ("one", "a", ... "twelve"),
-/// as in "one million" or "a million".
-fn number_word(t: &str) -> Option<(Numeral, &str)> {
-    const WORDS: [&str; 13] = [
-        "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    ];
-    let end = t.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(t.len());
-    let (word, rest) = t.split_at(end);
-    let n = WORDS.iter().position(|w| w.eq_ignore_ascii_case(word))?;
-    // "a" alone is not a number; it must be followed by a magnitude.
-    if n == 0 && magnitude(rest).is_none() {
-        return None;
+    let t = rest.trim_start();
+    let after = match t.strip_prefix(['-', '–']) {
+        Some(after) => after,
+        None => strip_word(t, "to")?,
     }
-    let mantissa = u128::try_from(n.max(1)).ok()?;
-    Some((Numeral { mantissa, scale: 0 }, rest))
+    .trim_start();
+    after.starts_with(|c: char| c.is_ascii_digit()).then_some(after)
 }
 
 impl FromStr for Figure<u64> {

@@ -58,9 +58,13 @@ mod bounds;
 mod count;
 mod figure;
 pub(crate) mod number;
+mod reading;
 
 pub(crate) use bounds::{add_counts, sealed};
 pub use bounds::{Bounds, FigureError, Quantity};
+pub(crate) use count::QUALIFIER_WORDS;
 pub use count::{Count, CountErrorKind, ParseCountError, Qualifier};
 pub(crate) use figure::words;
 pub use figure::Figure;
+pub(crate) use reading::read_figure;
+pub use reading::{MoneyPair, ParseFigureError, Reading};

@@ -11,6 +11,12 @@ pub(crate) enum Magnitude {
     Million,
     Billion,
     Trillion,
+    /// South Asian: a hundred thousand.
+    Lakh,
+    /// South Asian: ten million.
+    Crore,
+    /// South Asian: a lakh of crores, a trillion.
+    LakhCrore,
 }
 
 impl Magnitude {
@@ -20,8 +26,16 @@ impl Magnitude {
             Magnitude::Thousand => 3,
             Magnitude::Million => 6,
             Magnitude::Billion => 9,
-            Magnitude::Trillion => 12,
+            Magnitude::Trillion | Magnitude::LakhCrore => 12,
+            Magnitude::Lakh => 5,
+            Magnitude::Crore => 7,
         }
+    }
+
+    /// Whether it is South Asian (`lakh`, `crore`), whose numbers may be
+    /// grouped `1,00,000`.
+    pub(crate) const fn is_south_asian(self) -> bool {
+        matches!(self, Magnitude::Lakh | Magnitude::Crore | Magnitude::LakhCrore)
     }
 
     /// The suffix that compact notation prints.
@@ -31,19 +45,22 @@ impl Magnitude {
             Magnitude::Million => "m",
             Magnitude::Billion => "bn",
             Magnitude::Trillion => "tn",
+            Magnitude::Lakh => " lakh",
+            Magnitude::Crore => " crore",
+            Magnitude::LakhCrore => " lakh crore",
         }
     }
 }
 
 /// Reads an optional magnitude at the start of `s` (after optional
 /// whitespace): `k`, `thousand`, `m`, `mn`, `mln`, `million`, `bn`, `bln`,
-/// `billion`, `tn`, `trillion` (and plurals), in any case. A magnitude must end the word:
-/// the `m` of `MXN` is not one.
+/// `billion`, `tn`, `trillion` (and plurals), and South Asian `lakh`,
+/// `crore` (`cr`) and `lakh crore`, in any case. A magnitude must end the
+/// word: the `m` of `MXN` is not one.
 pub(crate) fn magnitude(s: &str) -> Option<(Magnitude, &str)> {
     let t = s.trim_start();
-    let end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
-    let (word, rest) = t.split_at(end);
-    const WORDS: [(&str, Magnitude); 14] = [
+    let (word, rest) = split_word(t);
+    const WORDS: [(&str, Magnitude); 21] = [
         ("k", Magnitude::Thousand),
         ("thousand", Magnitude::Thousand),
         ("m", Magnitude::Million),
@@ -58,12 +75,96 @@ pub(crate) fn magnitude(s: &str) -> Option<(Magnitude, &str)> {
         ("tn", Magnitude::Trillion),
         ("trillion", Magnitude::Trillion),
         ("trillions", Magnitude::Trillion),
+        ("lakh", Magnitude::Lakh),
+        ("lakhs", Magnitude::Lakh),
+        ("lac", Magnitude::Lakh),
+        ("crore", Magnitude::Crore),
+        ("crores", Magnitude::Crore),
+        ("cr", Magnitude::Crore),
+        ("trn", Magnitude::Trillion),
     ];
     let m = WORDS
         .iter()
         .find(|(w, _)| w.eq_ignore_ascii_case(word))
         .map(|(_, m)| *m)?;
+    if m == Magnitude::Lakh {
+        // "1.5 lakh crore": a lakh of crores.
+        if let Some((Magnitude::Crore, after)) = magnitude(rest) {
+            return Some((Magnitude::LakhCrore, after));
+        }
+    }
     Some((m, rest))
+}
+
+/// The word (letters) at the start of `t`, and the rest.
+pub(crate) fn split_word(t: &str) -> (&str, &str) {
+    let end = t
+        .as_bytes()
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(t.len());
+    // A non-ASCII letter continues the word ("crores" is ASCII; "Kč" is
+    // not a magnitude either way): stop at the first byte that is not an
+    // ASCII letter, unless it starts a letter.
+    match t.get(end..).and_then(|r| r.chars().next()) {
+        Some(c) if c.is_alphabetic() => {
+            let end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
+            t.split_at(end)
+        }
+        _ => t.split_at(end),
+    }
+}
+
+/// Reads a number written in words at the start of `t`: "one" to
+/// "twelve", "twenty" and the other tens, "a" and "half a" before a
+/// magnitude ("a billion", "half a million"). Returns it and the rest.
+/// "a" alone, and "half" without "a" and a magnitude, are not numbers.
+pub(crate) fn number_word(t: &str) -> Option<(Numeral, &str)> {
+    const NUMBER_WORDS: [(&str, u128); 17] = [
+        ("a", 1),
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("twenty", 20),
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+    ];
+    let first = *t.as_bytes().first()?;
+    if !first.is_ascii_alphabetic() {
+        return None;
+    }
+    let (word, rest) = split_word(t);
+    let (numeral, rest) = if word.eq_ignore_ascii_case("half") {
+        // "half a million": five tenths of a million.
+        let after = rest.strip_prefix(' ')?;
+        let (a, rest) = split_word(after);
+        if !a.eq_ignore_ascii_case("a") {
+            return None;
+        }
+        (Numeral { mantissa: 5, scale: 1 }, rest)
+    } else {
+        let n = NUMBER_WORDS
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(word))
+            .map(|(_, n)| *n)?;
+        (Numeral { mantissa: n, scale: 0 }, rest)
+    };
+    // "a" and "half a" only before a magnitude.
+    let bare = word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("half");
+    if bare && magnitude(rest).is_none() {
+        return None;
+    }
+    Some((numeral, rest))
 }
 
 impl Numeral {
