@@ -1,9 +1,11 @@
-//! Exact totals of a funding-records CSV file in one currency, by any
-//! dimension.
+//! Exact totals of a funding-records CSV file, or of IATI activity files
+//! and directories, in one currency, by any dimension.
 //!
 //! ```text
 //! cargo run --release --example aggregate -- FILE.csv --to USD --by recipient \
 //!     [--rates FILE.csv] [--at DATE] [--threads N]
+//! cargo run --release --example aggregate -- FILE.xml|DIR... --to USD --by recipient|donor|year \
+//!     [--types 3,4] [--rates FILE.csv] [--at DATE] [--threads N]
 //! ```
 //!
 //! Reads `FILE.csv` (`id,date,donor,recipient,stage,amount,currency`, as
@@ -32,31 +34,69 @@
 //! status is 2 when the input, the rates or the arguments cannot be read,
 //! and 1 when a total lies beyond what a decimal holds (no totals are
 //! written then).
+//!
+//! # IATI activity files
+//!
+//! Given `.xml` files or directories (whose `.xml` files are read, in
+//! sub-directories too), it sums their transactions as
+//! `shared/bench/iati_reference.py` does, on every core: the types of
+//! `--types` (by default 3 and 4, disbursements and expenditure; 1.0x
+//! letters such as `D,E` too), converted at the ECB rates as the ECB
+//! publishes them (a retired currency is converted in the days after its
+//! last quote that the 7-day policy bridges, as the reference does), by
+//! `recipient` (the transaction's own country or region, else its
+//! activity's split by percentage, else `unspecified`), `donor`
+//! (`provider-org/@ref`, else `reporting-org/@ref`, else `unspecified`)
+//! or `year`. Keys are as the files write them (`GT`,
+//! `region:1:298`, `GB-GOV-1`); totals are exact, rounded once, half to
+//! even, to cents whatever the currency, as the reference prints them.
+//! On stderr, the reference's line: `read N transactions: A counted, S
+//! skipped by type, R rejected (no-currency: a, unreadable-amount: b,
+//! unreadable-date: c, no-rate: d); P activities percentages-not-100`.
+//! A file that is not well-formed XML is left out whole: its error (file,
+//! line, byte offset, activity) comes first on stderr, the others are
+//! summed and printed, and the exit status is 1.
 
 use std::io::{BufRead, BufReader, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use statecraft::fx::{EcbRates, RateChain, RateSource, RateTable};
+use statecraft::iati::{FileSet, TypeFilter};
 use statecraft::records::FundingFile;
 use statecraft::{Aggregator, By, CountryGroup, Currency, Dimension, NaiveDate};
 
-const USAGE: &str = "usage: aggregate FILE.csv [--to CODE] [--by DIMENSION[,DIMENSION]] (recipient, donor, region, subregion, intermediate-region, group, group:ID, stage, year, month) [--rates FILE.csv] [--at YYYY-MM-DD] [--threads N]";
+const USAGE: &str = "usage: aggregate FILE.csv [--to CODE] [--by DIMENSION[,DIMENSION]] (recipient, donor, region, subregion, intermediate-region, group, group:ID, stage, year, month) [--rates FILE.csv] [--at YYYY-MM-DD] [--threads N]
+       aggregate FILE.xml|DIR... [--to CODE] [--by recipient|donor|year] [--types 3,4] [--rates FILE.csv] [--at YYYY-MM-DD] [--threads N]";
 
 struct Args {
-    file: String,
+    files: Vec<String>,
     to: Currency,
     by: By,
+    types: Option<TypeFilter>,
     rates: Option<String>,
     at: Option<NaiveDate>,
     threads: Option<usize>,
 }
 
+impl Args {
+    /// Whether the input is IATI activity files: `.xml` files or
+    /// directories.
+    fn iati(&self) -> bool {
+        self.files.iter().any(|f| {
+            let path = Path::new(f);
+            path.is_dir() || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+        })
+    }
+}
+
 fn parse_args() -> Result<Args, String> {
-    let mut file = None;
+    let mut files = Vec::new();
     let mut to = Currency::USD;
     let mut by: By = statecraft::Dimension::Recipient.into();
+    let mut types = None;
     let mut rates = None;
     let mut at = None;
     let mut threads = None;
@@ -66,6 +106,7 @@ fn parse_args() -> Result<Args, String> {
         match arg.as_str() {
             "--to" => to = value("--to")?.parse().map_err(|e| format!("--to: {e}"))?,
             "--by" => by = parse_by(&value("--by")?)?,
+            "--types" => types = Some(value("--types")?.parse().unwrap_or_else(|never| match never {})),
             "--rates" => rates = Some(value("--rates")?),
             "--at" => {
                 let text = value("--at")?;
@@ -80,21 +121,37 @@ fn parse_args() -> Result<Args, String> {
             }
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
-            path if file.is_none() => file = Some(path.to_string()),
-            extra => return Err(format!("unexpected argument `{extra}`")),
+            path => files.push(path.to_string()),
         }
     }
-    let file = file.ok_or("no input file")?;
-    Ok(Args {
-        file,
+    let args = Args {
+        files,
         to,
         by,
+        types,
         rates,
         at,
         threads,
-    })
+    };
+    match args.files.as_slice() {
+        [] => return Err("no input file".into()),
+        [_] => {}
+        [_, extra, ..] if !args.iati() => return Err(format!("unexpected argument `{extra}`")),
+        _ => {}
+    }
+    if args.iati() {
+        if let Some(csv) = args
+            .files
+            .iter()
+            .find(|f| Path::new(f).extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+        {
+            return Err(format!("`{csv}`: IATI files and a CSV file cannot be summed together"));
+        }
+    } else if args.types.is_some() {
+        return Err("--types selects IATI transaction types: give .xml files or directories".into());
+    }
+    Ok(args)
 }
-
 /// `--by`: one or two dimensions, `group` and `group:ID` included.
 fn parse_by(text: &str) -> Result<By, String> {
     let dimension = |part: &str| -> Result<Dimension, String> {
@@ -116,10 +173,12 @@ fn parse_by(text: &str) -> Result<By, String> {
 }
 
 /// The embedded ECB rates, an ECB file instead of them, or a table of
-/// your own asked before them.
-fn rate_source(path: Option<&str>) -> Result<Box<dyn RateSource + Send + Sync>, String> {
+/// your own asked before them; for IATI files, the ECB's as published
+/// (`published`: no legal-tender check, as the reference reads them).
+fn rate_source(path: Option<&str>, published: bool) -> Result<Box<dyn RateSource + Send + Sync>, String> {
+    let ecb = |rates: &EcbRates| rates.clone().with_legal_tender_check(!published);
     let Some(path) = path else {
-        return Ok(Box::new(EcbRates::embedded()));
+        return Ok(Box::new(ecb(EcbRates::embedded())));
     };
     let open = || std::fs::File::open(path).map_err(|e| format!("cannot open `{path}`: {e}"));
     let mut first_line = String::new();
@@ -127,11 +186,11 @@ fn rate_source(path: Option<&str>) -> Result<Box<dyn RateSource + Send + Sync>, 
         .read_line(&mut first_line)
         .map_err(|e| format!("cannot read `{path}`: {e}"))?;
     if first_line.trim_start_matches('\u{feff}').starts_with("Date") {
-        let ecb = EcbRates::from_csv(open()?).map_err(|e| format!("{path}: {e}"))?;
-        Ok(Box::new(ecb))
+        let rates = EcbRates::from_csv(open()?).map_err(|e| format!("{path}: {e}"))?;
+        Ok(Box::new(ecb(&rates)))
     } else {
         let table = RateTable::from_csv(open()?).map_err(|e| format!("{path}: {e}"))?;
-        Ok(Box::new(RateChain::new().with(table).with(EcbRates::embedded())))
+        Ok(Box::new(RateChain::new().with(table).with(ecb(EcbRates::embedded()))))
     }
 }
 
@@ -147,22 +206,26 @@ fn main() -> ExitCode {
         }
     };
     let started = Instant::now();
-    let rates = match rate_source(args.rates.as_deref()) {
+    let rates = match rate_source(args.rates.as_deref(), args.iati()) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("aggregate: {e}");
             return ExitCode::from(2);
         }
     };
-    let shown = AtomicU64::new(u64::MAX);
-    let mut aggregator = Aggregator::new(&rates, args.to, args.by);
+    let mut aggregator = Aggregator::new(&rates, args.to, args.by.clone());
     if let Some(date) = args.at {
         aggregator = aggregator.at(date);
     }
-    let mut file = match FundingFile::open(&args.file) {
+    if args.iati() {
+        return aggregate_iati(&args, aggregator);
+    }
+    let shown = AtomicU64::new(u64::MAX);
+    let path = args.files.first().map_or("", String::as_str);
+    let mut file = match FundingFile::open(path) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("aggregate: {}: {e}", args.file);
+            eprintln!("aggregate: {path}: {e}");
             return ExitCode::from(2);
         }
     };
@@ -183,13 +246,13 @@ fn main() -> ExitCode {
         eprint!("\r\x1b[K");
     }
     if let Err(e) = result {
-        eprintln!("aggregate: {}: {e}", args.file);
+        eprintln!("aggregate: {path}: {e}");
         return ExitCode::from(2);
     }
     let totals = match aggregator.totals() {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("aggregate: {}: {e}", args.file);
+            eprintln!("aggregate: {path}: {e}");
             return ExitCode::FAILURE;
         }
     };
@@ -222,4 +285,50 @@ fn main() -> ExitCode {
         started.elapsed().as_secs_f64()
     );
     ExitCode::SUCCESS
+}
+
+/// Sums IATI activity files and directories, as `iati_reference.py`
+/// does; writes the totals to cents and the reference's line on stderr.
+fn aggregate_iati<R: RateSource + Sync>(args: &Args, mut aggregator: Aggregator<R>) -> ExitCode {
+    let mut files = match FileSet::new(&args.files) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("aggregate: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(types) = &args.types {
+        files = files.types(types.clone());
+    }
+    if let Some(n) = args.threads {
+        files = files.threads(n);
+    }
+    let summary = match files.aggregate_into(&mut aggregator) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("aggregate: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    for e in &summary.failed {
+        eprintln!("aggregate: {e}");
+    }
+    let totals = match aggregator.totals() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("aggregate: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if let Err(e) = totals.write_csv_dp(&mut out, 2).and_then(|()| out.flush()) {
+        eprintln!("aggregate: cannot write the totals: {e}");
+        return ExitCode::from(2);
+    }
+    eprintln!("{summary}");
+    if summary.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }

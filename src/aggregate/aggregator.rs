@@ -1,6 +1,6 @@
 //! `Aggregator`: exact totals of flows, streaming and mergeable.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{Datelike, NaiveDate};
@@ -108,8 +108,9 @@ pub(crate) struct Tally {
     cache: RateCache,
     groups: Groups,
     /// Groups whose key has an area as it stands (or a group no table
-    /// names): few, and kept by key rather than by code.
-    keyed: BTreeMap<GroupKey, Cell>,
+    /// names), or that a reader keyed (IATI's codes): kept by key rather
+    /// than by code.
+    keyed: HashMap<GroupKey, Cell>,
     total: WideSum,
     read: u64,
     aggregated: u64,
@@ -199,6 +200,18 @@ impl Hasher for CodeHasher {
     }
 }
 
+/// What became of a flow pushed with [`Tally::push_keyed`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pushed {
+    /// Converted and summed.
+    Summed,
+    /// Rejected: no rate for its currency on its date.
+    NoRate,
+    /// Rejected: a product beyond what a total holds, or too precise to
+    /// sum exactly.
+    Beyond,
+}
+
 /// Why one product could not be formed.
 enum ProductError {
     Overflow,
@@ -225,7 +238,7 @@ impl<R: RateSource> Aggregator<R> {
                 target,
                 limit: limit(target),
                 groups: Groups::new(&by),
-                keyed: BTreeMap::new(),
+                keyed: HashMap::new(),
                 by,
                 at: None,
                 keep: DEFAULT_KEPT,
@@ -404,6 +417,19 @@ impl<R: RateSource> Aggregator<R> {
         self.tally.push_batch(&self.rates, batch);
     }
 
+    /// Adds a flow whose groups its reader has keyed (see
+    /// [`Tally::push_keyed`]).
+    #[inline]
+    pub(crate) fn push_keyed(
+        &mut self,
+        line: u64,
+        money: Money,
+        date: NaiveDate,
+        parts: &[(GroupKey, Option<Decimal>)],
+    ) -> Pushed {
+        self.tally.push_keyed(&self.rates, line, money, date, parts)
+    }
+
     /// Merges a tally (see [`merge`](Aggregator::merge)).
     pub(crate) fn merge_tally(&mut self, other: Tally) -> Result<(), AggregateError> {
         self.tally.merge(other)
@@ -466,7 +492,7 @@ impl Tally {
             keep: self.keep,
             cache: RateCache::new(self.target),
             groups: Groups::new(&self.by),
-            keyed: BTreeMap::new(),
+            keyed: HashMap::new(),
             total: WideSum::ZERO,
             read: 0,
             aggregated: 0,
@@ -563,23 +589,7 @@ impl Tally {
         {
             Ok(f) => f,
             Err(i) => {
-                if would_keep(&self.rejections, self.keep, line) {
-                    let on = self.at.unwrap_or_else(|| flow.date());
-                    // The reason was kept, or the source is asked again.
-                    let reason = match self.cache.error(i) {
-                        Some(e) => RejectReason::NoRate(e.clone()),
-                        None => match rates.rate(money.currency(), self.target, on) {
-                            Err(e) => RejectReason::NoRate(e),
-                            Ok(_) => RejectReason::NoRate(FxError::NotQuoted {
-                                series: Series::Pair(money.currency(), self.target),
-                                date: on,
-                                provider: "the rate source (which answered later)".into(),
-                            }),
-                        },
-                    };
-                    keep_first(&mut self.rejections, self.keep, Rejection::new(line, reason));
-                }
-                self.rejected = self.rejected.saturating_add(1);
+                self.reject_no_rate(rates, line, money.currency(), self.at.unwrap_or_else(|| flow.date()), i);
                 return;
             }
         };
@@ -587,8 +597,78 @@ impl Tally {
             Some(recipient) => self.add_one(money, factor, self.by.code(donor, recipient, stage, date)),
             None => self.add_to_recipients(money, factor, &flow.recipients(), (donor, stage, date)),
         };
+        self.count(line, money, factor, result);
+    }
+
+    /// Adds a flow whose groups its reader has keyed (an IATI
+    /// transaction): `money`, converted at the rate of `date` (or of the
+    /// fixed date), goes to each group of `parts`, all of it for `None`,
+    /// `amount × percent / 100` for a percent. A key may be listed more
+    /// than once; a percent of 0 still lists its group.
+    pub(crate) fn push_keyed<R: RateSource + ?Sized>(
+        &mut self,
+        rates: &R,
+        line: u64,
+        money: Money,
+        date: NaiveDate,
+        parts: &[(GroupKey, Option<Decimal>)],
+    ) -> Pushed {
+        self.read = self.read.saturating_add(1);
+        let on = self.at.unwrap_or(date);
+        let slot = self.cache.peek(money.currency(), on);
+        let factor = match self.cache.resolve(rates, money.currency(), || on, slot) {
+            Ok(f) => f,
+            Err(i) => {
+                self.reject_no_rate(rates, line, money.currency(), on, i);
+                return Pushed::NoRate;
+            }
+        };
+        let result = self.add_keyed(money, factor, parts);
+        if self.count(line, money, factor, result) {
+            Pushed::Summed
+        } else {
+            Pushed::Beyond
+        }
+    }
+
+    /// Counts a flow with no rate for `currency` on `on` as rejected, and
+    /// keeps the reason if it is among the first.
+    #[cold]
+    fn reject_no_rate<R: RateSource + ?Sized>(
+        &mut self,
+        rates: &R,
+        line: u64,
+        currency: Currency,
+        on: NaiveDate,
+        error: u32,
+    ) {
+        if would_keep(&self.rejections, self.keep, line) {
+            // The reason was kept, or the source is asked again.
+            let reason = match self.cache.error(error) {
+                Some(e) => RejectReason::NoRate(e.clone()),
+                None => match rates.rate(currency, self.target, on) {
+                    Err(e) => RejectReason::NoRate(e),
+                    Ok(_) => RejectReason::NoRate(FxError::NotQuoted {
+                        series: Series::Pair(currency, self.target),
+                        date: on,
+                        provider: "the rate source (which answered later)".into(),
+                    }),
+                },
+            };
+            keep_first(&mut self.rejections, self.keep, Rejection::new(line, reason));
+        }
+        self.rejected = self.rejected.saturating_add(1);
+    }
+
+    /// Counts a converted flow as aggregated, or as rejected with the
+    /// reason its products could not be formed; whether it was summed.
+    #[inline]
+    fn count(&mut self, line: u64, money: Money, factor: Factor, result: Result<(), ProductError>) -> bool {
         match result {
-            Ok(()) => self.aggregated = self.aggregated.saturating_add(1),
+            Ok(()) => {
+                self.aggregated = self.aggregated.saturating_add(1);
+                true
+            }
             Err(e) => {
                 if would_keep(&self.rejections, self.keep, line) {
                     let reason = match e {
@@ -602,6 +682,7 @@ impl Tally {
                     keep_first(&mut self.rejections, self.keep, Rejection::new(line, reason));
                 }
                 self.rejected = self.rejected.saturating_add(1);
+                false
             }
         }
     }
@@ -679,6 +760,49 @@ impl Tally {
             }
         }
         Ok(())
+    }
+
+    /// Adds the parts of a keyed flow (see [`push_keyed`](Tally::push_keyed)).
+    #[inline]
+    fn add_keyed(
+        &mut self,
+        money: Money,
+        factor: Factor,
+        parts: &[(GroupKey, Option<Decimal>)],
+    ) -> Result<(), ProductError> {
+        let amount = money.amount();
+        if let [(key, percent)] = parts {
+            let value = self.within(product(amount, factor, *percent)?)?;
+            self.add_to_key(key, value, true);
+            return Ok(());
+        }
+        // Check every part before changing any sum, then form them again
+        // (cheaper than keeping them).
+        for (_, percent) in parts {
+            self.within(product(amount, factor, *percent)?)?;
+        }
+        for (i, (key, percent)) in parts.iter().enumerate() {
+            let value = product(amount, factor, *percent)?;
+            let first = !parts.iter().take(i).any(|(k, _)| k == key);
+            self.add_to_key(key, value, first);
+        }
+        Ok(())
+    }
+
+    /// Adds `value` to the group of `key`, made when it is first used;
+    /// `first` counts the flow in the group (once however many of its
+    /// parts the group takes).
+    #[inline]
+    fn add_to_key(&mut self, key: &GroupKey, value: I256, first: bool) {
+        let cell = match self.keyed.get_mut(key) {
+            Some(cell) => cell,
+            None => self.keyed.entry(key.clone()).or_default(),
+        };
+        cell.sum.add(value);
+        if first {
+            cell.records = cell.records.saturating_add(1);
+        }
+        self.total.add(value);
     }
 
     /// The parts of a flow to areas (or to no one named): where each is
@@ -922,10 +1046,12 @@ fn product_general(
             scale,
         } => (negative, mantissa, scale),
     };
-    // A percent p is the fraction p / 100: two more decimal places.
-    let (p, p_scale) = match percent {
-        Some(p) => (p.mantissa().unsigned_abs(), p.scale() + 2),
-        None => (1, 0),
+    // A percent p is the fraction p / 100: two more decimal places. (A
+    // negative one comes only from a keyed flow: IATI files may write
+    // one.)
+    let (p_negative, p, p_scale) = match percent {
+        Some(p) => (p.is_sign_negative(), p.mantissa().unsigned_abs(), p.scale() + 2),
+        None => (false, 1, 0),
     };
     let (mut m, mut scale) = (m, scale);
     let (mut f, mut f_scale) = (f, f_scale);
@@ -949,7 +1075,7 @@ fn product_general(
         .and_then(|x| x.checked_mul_u128(pow10(widen.min(38))?))
         .and_then(|x| x.checked_mul_u128(pow10(widen.saturating_sub(38))?))
         .ok_or(ProductError::Overflow)?;
-    let negative = (negative != f_negative) && !magnitude.is_zero();
+    let negative = (negative != f_negative) != p_negative && !magnitude.is_zero();
     I256::from_sign_magnitude(negative, magnitude).ok_or(ProductError::Overflow)
 }
 

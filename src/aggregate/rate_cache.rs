@@ -260,11 +260,14 @@ impl DayTable {
             return false;
         }
         if span > self.slots.len() {
-            // Grow by at least a year either way, to avoid regrowing per day.
+            // Grow by at least a year, and by half the table, either way:
+            // days in random order then copy the table a few times, not
+            // once a year of days.
+            let least = self.slots.len().div_ceil(2).max(366);
             let prepend = usize::try_from(i64::from(self.first) - first).unwrap_or(0);
-            let prepend = if prepend > 0 { prepend.max(366) } else { 0 };
+            let prepend = if prepend > 0 { prepend.max(least) } else { 0 };
             let append = span.saturating_sub(self.slots.len() + prepend);
-            let append = if append > 0 { append.max(366) } else { 0 };
+            let append = if append > 0 { append.max(least) } else { 0 };
             let total = (self.slots.len() + prepend + append).min(MAX_SPAN);
             let prepend = prepend.min(total - self.slots.len());
             let mut slots = Vec::with_capacity(total);

@@ -200,7 +200,56 @@ impl Totals {
     /// # Errors
     ///
     /// Whatever writing to `out` returns.
-    pub fn write_csv(&self, mut out: impl io::Write) -> io::Result<()> {
+    pub fn write_csv(&self, out: impl io::Write) -> io::Result<()> {
+        self.write_rows(out, |g| Ok(g.total))
+    }
+
+    /// Writes the totals as [`write_csv`](Totals::write_csv) does, but
+    /// each rounded once, half to even, from its exact sum to
+    /// `decimal_places` (at most 28) rather than to the currency's minor
+    /// units: `iati_reference.py` prints cents whatever the currency.
+    ///
+    /// # Errors
+    ///
+    /// Whatever writing to `out` returns; an error of kind
+    /// [`InvalidData`](io::ErrorKind::InvalidData) wrapping the
+    /// [`AggregateError::OutOfRange`](super::AggregateError::OutOfRange)
+    /// of a total that a `Decimal` does not hold at that many places
+    /// (the rows before it are written).
+    ///
+    /// ```
+    /// use statecraft::fx::{FxError, Rate, RateSource};
+    /// use statecraft::records::FundingRecord;
+    /// use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, FundingStage, NaiveDate};
+    ///
+    /// struct Yen;
+    /// impl RateSource for Yen {
+    ///     fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Rate, FxError> {
+    ///         Rate::new(from, to, Decimal::new(13319, 2), on, "fixed")
+    ///     }
+    /// }
+    /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
+    /// let grant = FundingRecord::new("1".parse()?, day, Country::US, Country::GT, FundingStage::Disbursed, Some("USD 10.005".parse()?));
+    /// let mut agg = Aggregator::new(Yen, Currency::JPY, Dimension::Recipient);
+    /// agg.push(&grant);
+    /// let totals = agg.totals()?;
+    /// let (mut yen, mut cents) = (Vec::new(), Vec::new());
+    /// totals.write_csv(&mut yen)?;
+    /// totals.write_csv_dp(&mut cents, 2)?;
+    /// assert_eq!(String::from_utf8(yen)?, "recipient,total\nGT,1333\n"); // 1332.56595
+    /// assert_eq!(String::from_utf8(cents)?, "recipient,total\nGT,1332.57\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_csv_dp(&self, out: impl io::Write, decimal_places: u32) -> io::Result<()> {
+        self.write_rows(out, |g| {
+            g.exact
+                .round_dp(decimal_places, rust_decimal::RoundingStrategy::MidpointNearestEven)
+                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+        })
+    }
+
+    /// Writes the header, then each group's key and `total(group)`.
+    fn write_rows(&self, mut out: impl io::Write, total: impl Fn(&GroupTotal) -> io::Result<Money>) -> io::Result<()> {
         let mut line = String::new();
         for name in self.by.names() {
             line.push_str(name);
@@ -214,7 +263,7 @@ impl Totals {
                 push_field(&mut line, &part.to_string());
                 line.push(',');
             }
-            line.push_str(&g.total.amount().to_string());
+            line.push_str(&total(g)?.amount().to_string());
             line.push('\n');
             out.write_all(line.as_bytes())?;
         }
