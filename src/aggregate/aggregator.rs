@@ -4,11 +4,11 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{Datelike, NaiveDate};
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::apportion::apportion;
 use super::area_split::weight;
-use super::rate_cache::{Factor, RateCache, Slot};
+use super::rate_cache::{Factor, RateCache, Rated, Slot, UNBOUNDED};
 use super::rejection::{keep_first, would_keep};
 use super::wide::{pow10, WideSum, I256, RATE_SCALE, SUM_SCALE, U256};
 use super::{
@@ -112,6 +112,8 @@ pub(crate) struct Tally {
     /// than by code.
     keyed: HashMap<GroupKey, Cell>,
     total: WideSum,
+    /// The spread of `total` (see [`Cell::spread`]).
+    total_spread: U256,
     read: u64,
     aggregated: u64,
     rejected: u64,
@@ -125,11 +127,42 @@ struct Cell {
     sum: WideSum,
     records: u64,
     undisclosed: u64,
+    /// How far `sum` may be from the sum at the exact rates (in units of
+    /// the sum): the error of the rates' values (see [`Rated::shift`]).
+    spread: U256,
 }
 
 impl Cell {
     fn is_used(&self) -> bool {
         self.records > 0 || self.undisclosed > 0
+    }
+
+    /// Adds another cell of the same group.
+    fn merge(&mut self, theirs: Cell) {
+        self.sum.add_sum(theirs.sum);
+        self.records = self.records.saturating_add(theirs.records);
+        self.undisclosed = self.undisclosed.saturating_add(theirs.undisclosed);
+        self.spread = self.spread.saturating_add(theirs.spread);
+    }
+
+    /// Adds a part `value`, converted at `rated`.
+    #[inline]
+    fn add(&mut self, value: I256, rated: Rated) {
+        self.sum.add(value);
+        if rated.shift.is_some() {
+            self.spread = self.spread.saturating_add(spread(value, rated));
+        }
+    }
+}
+
+/// The largest error of `value`, a product at the rate of `rated`, against
+/// the product at the exact rate.
+#[inline]
+fn spread(value: I256, rated: Rated) -> U256 {
+    match rated.shift {
+        None => U256::ZERO,
+        Some(UNBOUNDED) => U256::MAX,
+        Some(k) => value.sign_magnitude().1.shr(u32::from(k)).saturating_add(U256::ONE),
     }
 }
 
@@ -244,6 +277,7 @@ impl<R: RateSource> Aggregator<R> {
                 keep: DEFAULT_KEPT,
                 cache: RateCache::new(target),
                 total: WideSum::ZERO,
+                total_spread: U256::ZERO,
                 read: 0,
                 aggregated: 0,
                 rejected: 0,
@@ -430,6 +464,18 @@ impl<R: RateSource> Aggregator<R> {
         self.tally.push_keyed(&self.rates, line, money, date, parts)
     }
 
+    /// The groups whose total is not certainly rounded right at each of
+    /// `places` decimal places (see [`Tally::uncertain`]).
+    pub(crate) fn uncertain(&self, places: &[u32]) -> Vec<GroupKey> {
+        self.tally.uncertain(places)
+    }
+
+    /// Replaces a group's sum by its sum at the exact rates (see
+    /// [`Tally::settle`]).
+    pub(crate) fn settle(&mut self, key: &GroupKey, sum: I256) {
+        self.tally.settle(key, sum);
+    }
+
     /// Merges a tally (see [`merge`](Aggregator::merge)).
     pub(crate) fn merge_tally(&mut self, other: Tally) -> Result<(), AggregateError> {
         self.tally.merge(other)
@@ -494,6 +540,7 @@ impl Tally {
             groups: Groups::new(&self.by),
             keyed: HashMap::new(),
             total: WideSum::ZERO,
+            total_spread: U256::ZERO,
             read: 0,
             aggregated: 0,
             rejected: 0,
@@ -583,7 +630,7 @@ impl Tally {
             }
             return;
         };
-        let factor = match self
+        let rated = match self
             .cache
             .resolve(rates, money.currency(), || self.at.unwrap_or_else(|| flow.date()), slot)
         {
@@ -594,10 +641,10 @@ impl Tally {
             }
         };
         let result = match one {
-            Some(recipient) => self.add_one(money, factor, self.by.code(donor, recipient, stage, date)),
-            None => self.add_to_recipients(money, factor, &flow.recipients(), (donor, stage, date)),
+            Some(recipient) => self.add_one(money, rated, self.by.code(donor, recipient, stage, date)),
+            None => self.add_to_recipients(money, rated, &flow.recipients(), (donor, stage, date)),
         };
-        self.count(line, money, factor, result);
+        self.count(line, money, rated.factor, result);
     }
 
     /// Adds a flow whose groups its reader has keyed (an IATI
@@ -616,15 +663,15 @@ impl Tally {
         self.read = self.read.saturating_add(1);
         let on = self.at.unwrap_or(date);
         let slot = self.cache.peek(money.currency(), on);
-        let factor = match self.cache.resolve(rates, money.currency(), || on, slot) {
+        let rated = match self.cache.resolve(rates, money.currency(), || on, slot) {
             Ok(f) => f,
             Err(i) => {
                 self.reject_no_rate(rates, line, money.currency(), on, i);
                 return Pushed::NoRate;
             }
         };
-        let result = self.add_keyed(money, factor, parts);
-        if self.count(line, money, factor, result) {
+        let result = self.add_keyed(money, rated, parts);
+        if self.count(line, money, rated.factor, result) {
             Pushed::Summed
         } else {
             Pushed::Beyond
@@ -691,19 +738,19 @@ impl Tally {
     fn add_to_recipients(
         &mut self,
         money: Money,
-        factor: Factor,
+        rated: Rated,
         recipients: &Recipients,
         (donor, stage, date): (Country, FundingStage, NaiveDate),
     ) -> Result<(), ProductError> {
         match recipients {
-            Recipients::One(recipient) => self.add_one(money, factor, self.by.code(donor, *recipient, stage, date)),
+            Recipients::One(recipient) => self.add_one(money, rated, self.by.code(donor, *recipient, stage, date)),
             split @ Recipients::Split(_) => {
                 let parts = parts(split, |c| self.by.code(donor, c, stage, date));
-                self.add_split(money, factor, &parts)
+                self.add_split(money, rated, &parts)
             }
             areas => {
                 let parts = self.area_parts(areas, donor, stage, date);
-                self.add_apportioned(money, factor, parts)
+                self.add_apportioned(money, rated, parts)
             }
         }
     }
@@ -728,25 +775,30 @@ impl Tally {
     }
 
     #[inline]
-    fn add_one(&mut self, money: Money, factor: Factor, code: u64) -> Result<(), ProductError> {
-        let value = self.within(product(money.amount(), factor, None)?)?;
+    fn add_one(&mut self, money: Money, rated: Rated, code: u64) -> Result<(), ProductError> {
+        let value = self.within(product(money.amount(), rated.factor, None)?)?;
         let cell = self.groups.cell(code).ok_or(ProductError::Overflow)?;
-        cell.sum.add(value);
+        cell.add(value, rated);
         cell.records = cell.records.saturating_add(1);
-        self.total.add(value);
+        self.add_to_total(value, rated);
         Ok(())
     }
 
-    fn add_split(
-        &mut self,
-        money: Money,
-        factor: Factor,
-        shares: &[(u64, Option<Decimal>)],
-    ) -> Result<(), ProductError> {
+    /// Adds a part `value`, converted at `rated`, to the total of
+    /// everything.
+    #[inline]
+    fn add_to_total(&mut self, value: I256, rated: Rated) {
+        self.total.add(value);
+        if rated.shift.is_some() {
+            self.total_spread = self.total_spread.saturating_add(spread(value, rated));
+        }
+    }
+
+    fn add_split(&mut self, money: Money, rated: Rated, shares: &[(u64, Option<Decimal>)]) -> Result<(), ProductError> {
         // Form every part and check it before changing any sum.
         let mut parts: Vec<(u64, I256)> = Vec::with_capacity(shares.len());
         for &(code, percent) in shares {
-            let value = self.within(product(money.amount(), factor, percent)?)?;
+            let value = self.within(product(money.amount(), rated.factor, percent)?)?;
             match parts.iter_mut().find(|(c, _)| *c == code) {
                 Some((_, v)) => *v = self.within(v.checked_add(value).ok_or(ProductError::Overflow)?)?,
                 None => parts.push((code, value)),
@@ -754,9 +806,9 @@ impl Tally {
         }
         for (code, value) in parts {
             if let Some(cell) = self.groups.cell(code) {
-                cell.sum.add(value);
+                cell.add(value, rated);
                 cell.records = cell.records.saturating_add(1);
-                self.total.add(value);
+                self.add_to_total(value, rated);
             }
         }
         Ok(())
@@ -767,24 +819,24 @@ impl Tally {
     fn add_keyed(
         &mut self,
         money: Money,
-        factor: Factor,
+        rated: Rated,
         parts: &[(GroupKey, Option<Decimal>)],
     ) -> Result<(), ProductError> {
         let amount = money.amount();
         if let [(key, percent)] = parts {
-            let value = self.within(product(amount, factor, *percent)?)?;
-            self.add_to_key(key, value, true);
+            let value = self.within(product(amount, rated.factor, *percent)?)?;
+            self.add_to_key(key, value, rated, true);
             return Ok(());
         }
         // Check every part before changing any sum, then form them again
         // (cheaper than keeping them).
         for (_, percent) in parts {
-            self.within(product(amount, factor, *percent)?)?;
+            self.within(product(amount, rated.factor, *percent)?)?;
         }
         for (i, (key, percent)) in parts.iter().enumerate() {
-            let value = product(amount, factor, *percent)?;
+            let value = product(amount, rated.factor, *percent)?;
             let first = !parts.iter().take(i).any(|(k, _)| k == key);
-            self.add_to_key(key, value, first);
+            self.add_to_key(key, value, rated, first);
         }
         Ok(())
     }
@@ -793,16 +845,16 @@ impl Tally {
     /// `first` counts the flow in the group (once however many of its
     /// parts the group takes).
     #[inline]
-    fn add_to_key(&mut self, key: &GroupKey, value: I256, first: bool) {
+    fn add_to_key(&mut self, key: &GroupKey, value: I256, rated: Rated, first: bool) {
         let cell = match self.keyed.get_mut(key) {
             Some(cell) => cell,
             None => self.keyed.entry(key.clone()).or_default(),
         };
-        cell.sum.add(value);
+        cell.add(value, rated);
         if first {
             cell.records = cell.records.saturating_add(1);
         }
-        self.total.add(value);
+        self.add_to_total(value, rated);
     }
 
     /// The parts of a flow to areas (or to no one named): where each is
@@ -849,8 +901,11 @@ impl Tally {
 
     /// Converts `money` and apportions it among `parts` by their weights,
     /// so that the parts add up to the converted whole exactly.
-    fn add_apportioned(&mut self, money: Money, factor: Factor, parts: Vec<(Target, u64)>) -> Result<(), ProductError> {
-        let whole = self.within(product(money.amount(), factor, None)?)?;
+    fn add_apportioned(&mut self, money: Money, rated: Rated, parts: Vec<(Target, u64)>) -> Result<(), ProductError> {
+        let whole = self.within(product(money.amount(), rated.factor, None)?)?;
+        // Each part is within its share of the whole's error, so within
+        // the whole's.
+        let whole_spread = spread(whole, rated);
         let weights: Vec<u64> = parts.iter().map(|(_, w)| *w).collect();
         let values = apportion(whole, &weights).ok_or(ProductError::Overflow)?;
         // Form every part (each within the whole) before changing any sum.
@@ -864,10 +919,12 @@ impl Tally {
         for (target, value) in merged {
             if let Some(cell) = self.cell_of(&target) {
                 cell.sum.add(value);
+                cell.spread = cell.spread.saturating_add(whole_spread);
                 cell.records = cell.records.saturating_add(1);
                 self.total.add(value);
             }
         }
+        self.total_spread = self.total_spread.saturating_add(whole_spread);
         Ok(())
     }
 
@@ -881,18 +938,14 @@ impl Tally {
         // Exact sums: merging cannot overflow, in any order.
         for (code, theirs) in other.groups.used() {
             if let Some(cell) = self.groups.cell(code) {
-                cell.sum.add_sum(theirs.sum);
-                cell.records = cell.records.saturating_add(theirs.records);
-                cell.undisclosed = cell.undisclosed.saturating_add(theirs.undisclosed);
+                cell.merge(theirs);
             }
         }
         for (key, theirs) in other.keyed {
-            let cell = self.keyed.entry(key).or_default();
-            cell.sum.add_sum(theirs.sum);
-            cell.records = cell.records.saturating_add(theirs.records);
-            cell.undisclosed = cell.undisclosed.saturating_add(theirs.undisclosed);
+            self.keyed.entry(key).or_default().merge(theirs);
         }
         self.total.add_sum(other.total);
+        self.total_spread = self.total_spread.saturating_add(other.total_spread);
         self.read = self.read.saturating_add(other.read);
         self.aggregated = self.aggregated.saturating_add(other.aggregated);
         self.rejected = self.rejected.saturating_add(other.rejected);
@@ -901,6 +954,55 @@ impl Tally {
             keep_first(&mut self.rejections, self.keep, r);
         }
         Ok(())
+    }
+
+    /// The groups whose sum is not certainly the sum at the exact rates
+    /// rounded half to even at each of `places` decimal places (at most
+    /// 28): a sum within its spread of a midpoint. Those beyond what a
+    /// total holds are left out (reading them fails anyway).
+    pub(crate) fn uncertain(&self, places: &[u32]) -> Vec<GroupKey> {
+        let certain_at_all = |cell: &Cell| {
+            cell.spread.is_zero()
+                || cell.sum.within(self.limit).is_none_or(|sum| {
+                    places
+                        .iter()
+                        .all(|dp| certain(sum, cell.spread, SUM_SCALE - (*dp).min(28)))
+                })
+        };
+        self.groups
+            .used()
+            .into_iter()
+            .filter(|(_, cell)| !certain_at_all(cell))
+            .filter_map(|(code, _)| self.by.decode(code))
+            .chain(
+                self.keyed
+                    .iter()
+                    .filter(|(_, cell)| !certain_at_all(cell))
+                    .map(|(key, _)| key.clone()),
+            )
+            .collect()
+    }
+
+    /// Replaces the sum of the group of `key` by `sum`, its sum at the
+    /// exact rates (exact, or off by less than a unit on the side that
+    /// rounds as the exact sum does at every number of places); the total
+    /// of everything moves by as much.
+    pub(crate) fn settle(&mut self, key: &GroupKey, sum: I256) {
+        let cell = match self.by.encode(key) {
+            Some(code) => self.groups.cell(code),
+            None => self.keyed.get_mut(key),
+        };
+        let Some(cell) = cell else { return };
+        let Some(old) = cell.sum.within(self.limit) else { return };
+        let (negative, magnitude) = old.sign_magnitude();
+        let Some(minus_old) = I256::from_sign_magnitude(!negative, magnitude) else {
+            return;
+        };
+        cell.sum = WideSum::ZERO;
+        cell.sum.add(sum);
+        cell.spread = U256::ZERO;
+        self.total.add(minus_old);
+        self.total.add(sum);
     }
 
     fn describe(&self) -> String {
@@ -944,12 +1046,14 @@ impl Tally {
             .collect();
         cells.sort_by(|a, b| a.0.cmp(&b.0));
         let mut groups = Vec::with_capacity(cells.len());
+        let drop = self.target.minor_units().map(|dp| SUM_SCALE - u32::from(dp).min(28));
         for (key, cell) in cells {
             let Some(sum) = cell.sum.within(self.limit) else {
                 return Err(overflow(format!("the total of {key}")));
             };
             let (total, exact) = exact(sum);
-            groups.push(GroupTotal::new(key, total, exact, cell.records, cell.undisclosed));
+            let certain = drop.map_or(cell.spread.is_zero(), |drop| certain(sum, cell.spread, drop));
+            groups.push(GroupTotal::new(key, total, exact, cell.records, cell.undisclosed).certain(certain));
         }
         let Some(sum) = self.total.within(self.limit) else {
             return Err(overflow("the total of everything".into()));
@@ -966,6 +1070,22 @@ impl Tally {
             self.rejections.clone(),
         ))
     }
+}
+
+/// Whether every sum within `spread` of `sum` rounds, half to even, as
+/// `sum` does when `drop` decimal places are dropped.
+fn certain(sum: I256, spread: U256, drop: u32) -> bool {
+    if spread.is_zero() {
+        return true;
+    }
+    let bounds = I256::from_sign_magnitude(false, spread)
+        .zip(I256::from_sign_magnitude(true, spread))
+        .and_then(|(up, down)| sum.checked_add(up).zip(sum.checked_add(down)));
+    // Rounding is monotonic: the ends round alike only if all between do.
+    bounds.is_some_and(|(high, low)| {
+        high.round(drop, RoundingStrategy::MidpointNearestEven)
+            == low.round(drop, RoundingStrategy::MidpointNearestEven)
+    })
 }
 
 /// The bounds of a total in `target`: ±(2⁹⁶ − 1) units of its last
@@ -1082,6 +1202,7 @@ fn product_general(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::KeyPart;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
@@ -1094,6 +1215,14 @@ mod tests {
     fn scaled(rate: &str) -> Factor {
         let r = d(rate);
         Factor::Scaled(r.mantissa() as u128 * 10u128.pow(RATE_SCALE - r.scale()))
+    }
+
+    #[test]
+    fn a_negative_percent_turns_the_product_round() {
+        let ok = |a: &str, p: &str| exact(product(d(a), scaled("1.5"), Some(d(p))).ok().unwrap());
+        assert_eq!(ok("100", "-10"), "USD -15");
+        assert_eq!(ok("-100", "-10"), "USD 15");
+        assert_eq!(ok("-100", "0"), "USD 0");
     }
 
     #[test]
@@ -1203,6 +1332,119 @@ mod tests {
             totals.get(&nt_key).map(|g| g.total().to_string()),
             Some("USD 43.33".into())
         );
+    }
+
+    /// A source whose rate is a fraction: `rate_value` its quotient to 28
+    /// digits, `rate_ratio` the fraction itself.
+    struct Fraction(Decimal, Decimal);
+
+    impl RateSource for Fraction {
+        fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<crate::fx::Rate, FxError> {
+            crate::fx::Rate::new(from, to, self.0 / self.1, on, "fraction")
+        }
+        fn rate_ratio(&self, _: Currency, _: Currency, _: NaiveDate) -> Result<(Decimal, Decimal), FxError> {
+            Ok((self.0, self.1))
+        }
+    }
+
+    fn rational(d: Decimal) -> num_rational::BigRational {
+        num_rational::BigRational::new(d.mantissa().into(), num_bigint::BigInt::from(10u8).pow(d.scale()))
+    }
+
+    fn big(v: I256) -> num_bigint::BigInt {
+        let (negative, magnitude) = v.sign_magnitude();
+        let n: num_bigint::BigInt = magnitude.to_digits().parse().unwrap();
+        if negative {
+            -n
+        } else {
+            n
+        }
+    }
+
+    proptest::proptest! {
+        /// The spread of every group bounds how far its sum is from the
+        /// sum at the exact rate; exact rates leave no spread.
+        #[test]
+        fn the_spread_bounds_the_distance_to_the_exact_sum(
+            flows in proptest::collection::vec((-10i64.pow(15)..10i64.pow(15), 0u32..8, proptest::option::of(0u32..10_000)), 1..12),
+            (n, n_scale, d, d_scale) in (1u64..10u64.pow(9), 0u32..9, 1u64..10u64.pow(9), 0u32..9),
+        ) {
+            use num_traits::Signed;
+            let rates = Fraction(Decimal::new(n as i64, n_scale), Decimal::new(d as i64, d_scale));
+            let exact_rate = rational(rates.0) / rational(rates.1);
+            let mut agg = Aggregator::new(&rates, Currency::USD, crate::Dimension::Recipient);
+            let keys = [GroupKey::new(KeyPart::Code("A".into()), None), GroupKey::new(KeyPart::Code("B".into()), None)];
+            let mut exact = num_rational::BigRational::from_integer(0.into());
+            let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
+            for (mantissa, scale, percent) in flows {
+                let amount = Decimal::new(mantissa, scale);
+                let percent = percent.map(|p| Decimal::new(i64::from(p), 2));
+                let parts = [(keys[0].clone(), percent), (keys[1].clone(), None)];
+                let money = Money::new(amount, Currency::GBP);
+                if agg.push_keyed(1, money, day, &parts[..1]) == Pushed::Summed {
+                    let share = percent.map_or(num_rational::BigRational::from_integer(1.into()), |p| rational(p) / num_rational::BigRational::from_integer(100.into()));
+                    exact += rational(amount) * share * &exact_rate;
+                }
+            }
+            let cell = agg.tally.keyed.get(&keys[0]).copied().unwrap_or_default();
+            let sum = cell.sum.within(agg.tally.limit).unwrap();
+            let scale = num_rational::BigRational::from_integer(num_bigint::BigInt::from(10u8).pow(SUM_SCALE));
+            let distance = (num_rational::BigRational::from_integer(big(sum)) - exact * scale).abs();
+            let spread: num_bigint::BigInt = cell.spread.to_digits().parse().unwrap();
+            proptest::prop_assert!(distance <= num_rational::BigRational::from_integer(spread.clone()), "{distance} > {spread}");
+            let quotient_is_exact = rational(rates.0 / rates.1) == exact_rate;
+            proptest::prop_assert_eq!(cell.spread.is_zero(), quotient_is_exact || cell.records == 0);
+        }
+    }
+
+    #[test]
+    fn a_total_near_a_midpoint_is_uncertain_until_settled() {
+        // GBP 64.36875 at 1.2162 / 0.85825 is exactly USD 91.215.
+        let rates = Fraction(Decimal::new(12162, 4), Decimal::new(85825, 5));
+        let mut agg = Aggregator::new(&rates, Currency::USD, crate::Dimension::Recipient);
+        let sv = GroupKey::new(KeyPart::Code("SV".into()), None);
+        let gt = GroupKey::new(KeyPart::Code("GT".into()), None);
+        let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
+        let gbp = |s: &str| Money::new(d(s), Currency::GBP);
+        agg.push_keyed(1, gbp("64.36875"), day, &[(sv.clone(), None)]);
+        agg.push_keyed(2, gbp("100"), day, &[(gt.clone(), None)]);
+        let totals = agg.totals().unwrap();
+        let row = |k: &GroupKey| totals.get(k).map(|g| (g.total().to_string(), g.is_certain()));
+        assert_eq!(row(&sv), Some(("USD 91.21".into(), false)));
+        assert_eq!(row(&gt), Some(("USD 141.71".into(), true)));
+        assert_eq!(agg.uncertain(&[2]), std::slice::from_ref(&sv));
+        // Certain at units and at 3 places, where 91.215 is no midpoint.
+        assert!(agg.uncertain(&[0, 3]).is_empty());
+        let exact = U256::mul_u128(91_215, pow10(38).unwrap()).checked_mul_u128(pow10(5).unwrap());
+        let exact = I256::from_sign_magnitude(false, exact.unwrap()).unwrap();
+        agg.settle(&sv, exact);
+        let totals = agg.totals().unwrap();
+        assert_eq!(
+            totals.get(&sv).map(|g| (g.total().to_string(), g.is_certain())),
+            Some(("USD 91.22".into(), true))
+        );
+        assert_eq!(totals.exact_total().to_string().get(..14), Some("USD 232.921961"));
+        assert!(agg.uncertain(&[2]).is_empty());
+    }
+
+    #[test]
+    fn certainty_is_judged_at_the_places_asked() {
+        let at = |s: &str| {
+            let v = d(s);
+            let m = U256::from_u128(v.mantissa().unsigned_abs());
+            let places = SUM_SCALE - v.scale();
+            let m = m.checked_mul_u128(pow10(places.min(38)).unwrap()).unwrap();
+            let m = m.checked_mul_u128(pow10(places - places.min(38)).unwrap()).unwrap();
+            I256::from_sign_magnitude(v.is_sign_negative(), m).unwrap()
+        };
+        let one = U256::ONE;
+        // A unit (10^-46) either side of 2.665 straddles the midpoint.
+        assert!(!certain(at("2.665"), one, SUM_SCALE - 2));
+        assert!(certain(at("2.665"), U256::ZERO, SUM_SCALE - 2));
+        assert!(certain(at("2.6649"), one, SUM_SCALE - 2));
+        assert!(certain(at("2.665"), one, SUM_SCALE - 3));
+        assert!(!certain(at("-0.005"), one, SUM_SCALE - 2));
+        assert!(!certain(at("1"), U256::MAX, SUM_SCALE - 2));
     }
 
     #[test]

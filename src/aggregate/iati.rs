@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::Datelike;
 use rust_decimal::Decimal;
 
-use super::{AggregateError, Aggregator, By, Dimension, GroupKey, KeyPart, Pushed, Tally};
+use super::{AggregateError, Aggregator, By, Dimension, GroupKey, KeyPart, Pushed, Refiner, Tally};
 use crate::fx::RateSource;
 use crate::iati::{
     Activity, Counts, Entry, Error, FileSet, OrgRef, RecipientCode, Recipients, Transaction, UNSPECIFIED,
@@ -167,7 +167,7 @@ impl FileSet {
     /// );
     /// let mut csv = Vec::new();
     /// agg.totals()?.write_csv(&mut csv)?;
-    /// assert_eq!(String::from_utf8(csv)?, "recipient,total\nID,-6659874.40\nregion:1:789,0.00\n");
+    /// assert_eq!(String::from_utf8(csv)?, "recipient,total\nID,-38788127.05\nregion:1:789,0.00\n");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn aggregate_into<R: RateSource + Sync>(
@@ -175,33 +175,20 @@ impl FileSet {
         aggregator: &mut Aggregator<R>,
     ) -> Result<Summary, AggregateError> {
         let key_by = KeyBy::of(aggregator.by())?;
-        let rates = aggregator.rates();
-        let init = || Worker {
-            aggregator: Aggregator::from_tally(rates, aggregator.fork_tally()),
-            keys: Keys::new(key_by),
-            unspecified: key(UNSPECIFIED),
-            parts: Vec::new(),
-            counts: Outcomes::default(),
-            flagged: None,
-            merge_error: None,
-        };
-        let step = |w: &mut Worker<'_, R>, entry: Entry| {
-            if let Entry::Transaction(t) = entry {
-                w.push(&t);
-            }
-        };
         let mut summary = Summary::default();
         let mut parts: Vec<(Tally, Outcomes)> = Vec::new();
-        for file in self.fold(init, step, Worker::merge) {
-            match file.result {
-                Ok((worker, counts)) => {
-                    if let Some(e) = worker.merge_error {
-                        return Err(e);
-                    }
-                    summary.add_read(&counts);
-                    parts.push((worker.aggregator.into_tally(), worker.counts));
+        let mut read: Vec<Option<Counts>> = Vec::new();
+        for file in self.pass(aggregator, key_by, None) {
+            match file {
+                Ok(file) => {
+                    summary.add_read(&file.counts);
+                    read.push(Some(file.counts));
+                    parts.push((file.tally, file.outcomes));
                 }
-                Err(e) => summary.failed.push(e),
+                Err(e) => {
+                    summary.failed.push(e);
+                    read.push(None);
+                }
             }
         }
         for (tally, outcomes) in parts {
@@ -211,8 +198,80 @@ impl FileSet {
             summary.beyond_decimal += outcomes.beyond_decimal;
             summary.percentages_not_100 += outcomes.percentages_not_100;
         }
+        // Totals within their spread of a midpoint (at the target's minor
+        // units, or at cents, as the reference prints them): a second
+        // pass sums their flows exactly, from the files read the same way
+        // both times.
+        let places: Vec<u32> = aggregator
+            .currency()
+            .minor_units()
+            .map(u32::from)
+            .into_iter()
+            .chain([2])
+            .collect();
+        let uncertain = aggregator.uncertain(&places);
+        if !uncertain.is_empty() {
+            let mut refiner = Refiner::new(aggregator, uncertain.iter().cloned());
+            for (file, first) in self.pass(aggregator, key_by, Some(&uncertain)).into_iter().zip(&read) {
+                if let Ok(FileSums {
+                    refiner: Some(part),
+                    counts,
+                    ..
+                }) = file
+                {
+                    if Some(counts) == *first {
+                        refiner.merge(part);
+                    }
+                }
+            }
+            refiner.settle(aggregator);
+        }
         Ok(summary)
     }
+
+    /// Reads every file into a fork of `aggregator`, refining the groups
+    /// of `refine` if given: one result per file.
+    fn pass<R: RateSource + Sync>(
+        &self,
+        aggregator: &Aggregator<R>,
+        key_by: KeyBy,
+        refine: Option<&[GroupKey]>,
+    ) -> Vec<Result<FileSums, Error>> {
+        let rates = aggregator.rates();
+        let init = || Worker {
+            aggregator: Aggregator::from_tally(rates, aggregator.fork_tally()),
+            keys: Keys::new(key_by),
+            unspecified: key(UNSPECIFIED),
+            parts: Vec::new(),
+            counts: Outcomes::default(),
+            flagged: None,
+            refiner: refine.map(|keys| Refiner::new(aggregator, keys.iter().cloned())),
+        };
+        let step = |w: &mut Worker<'_, R>, entry: Entry| {
+            if let Entry::Transaction(t) = entry {
+                w.push(&t);
+            }
+        };
+        self.fold(init, step, Worker::merge)
+            .into_iter()
+            .map(|file| {
+                file.result.map(|(worker, counts)| FileSums {
+                    tally: worker.aggregator.into_tally(),
+                    outcomes: worker.counts,
+                    refiner: worker.refiner,
+                    counts,
+                })
+            })
+            .collect()
+    }
+}
+
+/// What one pass summed of one file.
+struct FileSums {
+    tally: Tally,
+    outcomes: Outcomes,
+    refiner: Option<Refiner>,
+    counts: Counts,
 }
 
 /// What IATI totals are keyed by.
@@ -269,8 +328,8 @@ struct Worker<'r, R> {
     /// The last activity counted in `percentages_not_100` (its
     /// transactions come one after another).
     flagged: Option<Arc<Activity>>,
-    /// An error merging parts (which sum the same way: never).
-    merge_error: Option<AggregateError>,
+    /// In a second pass, what the groups being refined take.
+    refiner: Option<Refiner>,
 }
 
 /// What became of the transactions the reader passed.
@@ -316,6 +375,9 @@ impl<R: RateSource> Worker<'_, R> {
         }
         let money = Money::new(t.amount(), currency);
         let pushed = self.aggregator.push_keyed(t.location().line, money, t.date(), parts);
+        if let (Pushed::Summed, Some(refiner)) = (pushed, &mut self.refiner) {
+            refiner.add(money, t.date(), parts);
+        }
         match pushed {
             Pushed::Summed => {
                 self.counts.counted += 1;
@@ -341,11 +403,12 @@ impl<R: RateSource> Worker<'_, R> {
 
     /// Adds a later part's sums and counts.
     fn merge(&mut self, later: Worker<'_, R>) {
-        if let Err(e) = self.aggregator.merge_tally(later.aggregator.into_tally()) {
-            self.merge_error.get_or_insert(e);
-        }
-        self.merge_error = self.merge_error.take().or(later.merge_error);
+        // Forks of one aggregator sum alike: merging them cannot fail.
+        let _ = self.aggregator.merge_tally(later.aggregator.into_tally());
         self.counts.add(later.counts);
+        if let (Some(mine), Some(theirs)) = (&mut self.refiner, later.refiner) {
+            mine.merge(theirs);
+        }
     }
 }
 

@@ -15,6 +15,7 @@ pub struct GroupTotal {
     exact: ExactSum,
     records: u64,
     undisclosed: u64,
+    certain: bool,
 }
 
 impl GroupTotal {
@@ -25,7 +26,30 @@ impl GroupTotal {
             exact,
             records,
             undisclosed,
+            certain: true,
         }
+    }
+
+    pub(crate) fn certain(mut self, certain: bool) -> GroupTotal {
+        self.certain = certain;
+        self
+    }
+
+    /// Whether [`total`](GroupTotal::total) is certainly the total at the
+    /// exact rates, rounded half to even.
+    ///
+    /// A cross rate such as GBP→USD through the euro, `1.2162 / 0.85825`,
+    /// is summed at its value to 28 significant digits; the exact total
+    /// differs from [`exact`](GroupTotal::exact) by less than a bound the
+    /// aggregator keeps, and rounding is certain unless a midpoint lies
+    /// within that bound: in practice only when the exact total *is* a
+    /// midpoint (GBP 64.36875 on 2021-06-07 is exactly USD 91.215, which
+    /// rounds to 91.22, while the rate to 28 digits gives 91.2149…).
+    /// [`FileSet::aggregate_into`](crate::iati::FileSet::aggregate_into)
+    /// recomputes such totals exactly, in a second pass; other inputs
+    /// leave them as summed, and say so here.
+    pub fn is_certain(&self) -> bool {
+        self.certain
     }
 
     /// The group.

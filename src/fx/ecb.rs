@@ -428,6 +428,24 @@ impl RateSource for EcbRates {
         }
     }
 
+    /// The same fraction as `self.rate(...).map(|r| r.ratio())`, without
+    /// building the [`Rate`]: `(to_per_eur, from_per_eur)`, each 1 for the
+    /// euro.
+    fn rate_ratio(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<(Decimal, Decimal), FxError> {
+        if from == to {
+            return self.rate(from, to, on).map(|r| r.ratio());
+        }
+        let per_euro = |c: Currency| {
+            if c == Currency::EUR {
+                Ok(Decimal::ONE)
+            } else {
+                self.per_euro(c, on).map(|(v, _)| v)
+            }
+        };
+        let (from_per_eur, to_per_eur) = (per_euro(from)?, per_euro(to)?);
+        Ok((to_per_eur, from_per_eur))
+    }
+
     /// The same result as `self.rate(...)?.apply(money)`, without building
     /// the [`Rate`] and its legs.
     fn convert(&self, money: Money, to: Currency, on: NaiveDate) -> Result<Money, FxError> {
@@ -500,6 +518,20 @@ mod tests {
     /// does (value, scale and error), for every pair of a history's
     /// currencies, the euro and an unquoted and a retired one, on days
     /// before, within and after it, weekends and stale stretches included.
+    /// `rate_ratio`, normalized.
+    fn ratio(ecb: &EcbRates, from: Currency, to: Currency, on: NaiveDate) -> Result<(Decimal, Decimal), FxError> {
+        ecb.rate_ratio(from, to, on)
+            .map(|(n, d)| (n.normalize(), d.normalize()))
+    }
+
+    /// The ratio of `rate`, normalized.
+    fn ratio_of(ecb: &EcbRates, from: Currency, to: Currency, on: NaiveDate) -> Result<(Decimal, Decimal), FxError> {
+        ecb.rate(from, to, on).map(|r| {
+            let (n, d) = r.ratio();
+            (n.normalize(), d.normalize())
+        })
+    }
+
     #[test]
     fn rate_value_is_the_value_of_rate() {
         let csv = "Date,USD,GBP,JPY,CYP,ISK,\n\
@@ -528,6 +560,11 @@ mod tests {
                     if let (Ok(g), Ok(w)) = (got, want) {
                         assert_eq!(g.scale(), w.scale(), "{from}→{to} on {on}");
                     }
+                    assert_eq!(
+                        ratio_of(&ecb, from, to, on),
+                        ratio(&ecb, from, to, on),
+                        "{from}→{to} on {on}"
+                    );
                 }
             }
         }
@@ -543,6 +580,11 @@ mod tests {
                 for to in [Currency::USD, Currency::GBP, Currency::EUR] {
                     let want = ecb.rate(from, to, on).map(|r| r.value());
                     assert_eq!(ecb.rate_value(from, to, on), want, "{from}→{to} on {on}");
+                    assert_eq!(
+                        ratio_of(ecb, from, to, on),
+                        ratio(ecb, from, to, on),
+                        "{from}→{to} on {on}"
+                    );
                 }
             }
             on = on + chrono::Days::new(5);
