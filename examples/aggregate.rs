@@ -73,6 +73,9 @@ const USAGE: &str = "usage: aggregate FILE.csv [--to CODE] [--by DIMENSION[,DIME
 
 struct Args {
     files: Vec<String>,
+    /// Whether the input is IATI activity files: `.xml` files or
+    /// directories.
+    iati: bool,
     to: Currency,
     by: By,
     types: Option<TypeFilter>,
@@ -81,15 +84,9 @@ struct Args {
     threads: Option<usize>,
 }
 
-impl Args {
-    /// Whether the input is IATI activity files: `.xml` files or
-    /// directories.
-    fn iati(&self) -> bool {
-        self.files.iter().any(|f| {
-            let path = Path::new(f);
-            path.is_dir() || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml"))
-        })
-    }
+/// Whether `path` has the extension `ext`, in any case.
+fn has_extension(path: &str, ext: &str) -> bool {
+    Path::new(path).extension().is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -124,8 +121,10 @@ fn parse_args() -> Result<Args, String> {
             path => files.push(path.to_string()),
         }
     }
+    let iati = files.iter().any(|f| Path::new(f).is_dir() || has_extension(f, "xml"));
     let args = Args {
         files,
+        iati,
         to,
         by,
         types,
@@ -136,15 +135,11 @@ fn parse_args() -> Result<Args, String> {
     match args.files.as_slice() {
         [] => return Err("no input file".into()),
         [_] => {}
-        [_, extra, ..] if !args.iati() => return Err(format!("unexpected argument `{extra}`")),
+        [_, extra, ..] if !args.iati => return Err(format!("unexpected argument `{extra}`")),
         _ => {}
     }
-    if args.iati() {
-        if let Some(csv) = args
-            .files
-            .iter()
-            .find(|f| Path::new(f).extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
-        {
+    if args.iati {
+        if let Some(csv) = args.files.iter().find(|f| has_extension(f, "csv")) {
             return Err(format!("`{csv}`: IATI files and a CSV file cannot be summed together"));
         }
     } else if args.types.is_some() {
@@ -206,7 +201,7 @@ fn main() -> ExitCode {
         }
     };
     let started = Instant::now();
-    let rates = match rate_source(args.rates.as_deref(), args.iati()) {
+    let rates = match rate_source(args.rates.as_deref(), args.iati) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("aggregate: {e}");
@@ -217,7 +212,7 @@ fn main() -> ExitCode {
     if let Some(date) = args.at {
         aggregator = aggregator.at(date);
     }
-    if args.iati() {
+    if args.iati {
         return aggregate_iati(&args, aggregator);
     }
     let shown = AtomicU64::new(u64::MAX);

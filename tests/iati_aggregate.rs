@@ -260,6 +260,33 @@ fn unknown_currencies(files: &[PathBuf]) -> u64 {
 }
 
 #[test]
+fn a_retired_currency_is_converted_as_the_ecb_publishes_it() {
+    // The ECB last quoted CYP on 2007-12-31; the 7-day policy answers with
+    // that rate up to 2008-01-07, as the reference does (its output, pinned
+    // here). A legal-tender check would refuse CYP from 2008-01-01.
+    let scratch = Scratch::new("retired");
+    let xml = r#"<iati-activities>
+ <iati-activity default-currency="CYP"><iati-identifier>CY-1</iati-identifier>
+  <transaction><transaction-type code="3"/><value value-date="2007-12-31">1000</value></transaction>
+  <transaction><transaction-type code="3"/><value value-date="2008-01-07">1000</value></transaction>
+  <transaction><transaction-type code="3"/><value value-date="2008-01-08">1000</value></transaction>
+ </iati-activity>
+</iati-activities>"#;
+    let path = scratch.file("cyp.xml", xml);
+    let o = run(&[path.to_str().unwrap(), "--by", "year"]);
+    assert_eq!(text(&o.stdout), "year,total\n2007,2515.23\n2008,2515.57\n");
+    assert_eq!(
+        text(&o.stderr),
+        "read 3 transactions: 2 counted, 0 skipped by type, 1 rejected (no-currency: 0, unreadable-amount: 0, \
+         unreadable-date: 0, no-rate: 1); 0 activities percentages-not-100\n"
+    );
+    let files = FileSet::new([&path]).unwrap();
+    let mut agg = Aggregator::new(EcbRates::embedded(), Currency::USD, Dimension::Year);
+    let summary = files.aggregate_into(&mut agg).unwrap();
+    assert_eq!((summary.counted, summary.no_rate), (1, 2));
+}
+
+#[test]
 fn only_recipient_donor_and_year_key_iati_totals() {
     let files = FileSet::new([data().join("gb-dfid-drc-1.01.xml")]).unwrap();
     for by in ["region", "recipient,year", "stage"] {

@@ -1053,7 +1053,7 @@ impl Tally {
             };
             let (total, exact) = exact(sum);
             let certain = drop.map_or(cell.spread.is_zero(), |drop| certain(sum, cell.spread, drop));
-            groups.push(GroupTotal::new(key, total, exact, cell.records, cell.undisclosed).certain(certain));
+            groups.push(GroupTotal::new(key, total, exact, cell.records, cell.undisclosed).with_certainty(certain));
         }
         let Some(sum) = self.total.within(self.limit) else {
             return Err(overflow("the total of everything".into()));

@@ -70,6 +70,14 @@ impl Summary {
         self.no_currency + self.unreadable_amount + self.unreadable_date + self.no_rate + self.beyond_decimal
     }
 
+    /// Adds what became of the transactions the reader passed in one file.
+    fn add_outcomes(&mut self, outcomes: Outcomes) {
+        self.counted += outcomes.counted;
+        self.no_rate += outcomes.no_rate;
+        self.beyond_decimal += outcomes.beyond_decimal;
+        self.percentages_not_100 += outcomes.percentages_not_100;
+    }
+
     /// Adds what the reader counted in one file.
     fn add_read(&mut self, counts: &Counts) {
         self.files += 1;
@@ -193,10 +201,7 @@ impl FileSet {
         }
         for (tally, outcomes) in parts {
             aggregator.merge_tally(tally)?;
-            summary.counted += outcomes.counted;
-            summary.no_rate += outcomes.no_rate;
-            summary.beyond_decimal += outcomes.beyond_decimal;
-            summary.percentages_not_100 += outcomes.percentages_not_100;
+            summary.add_outcomes(outcomes);
         }
         // Totals within their spread of a midpoint (at the target's minor
         // units, or at cents, as the reference prints them): a second
@@ -423,4 +428,93 @@ where
     let key = make(code);
     keys.insert(code.clone(), key.clone());
     key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::iati::TypeFilter;
+    use crate::{Currency, Decimal, NaiveDate};
+
+    /// A rate of 1.2162 / 0.85825 for GBP (USD per GBP through the euro),
+    /// 1 for USD.
+    struct Gbp;
+
+    impl RateSource for Gbp {
+        fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<crate::fx::Rate, crate::fx::FxError> {
+            crate::fx::Rate::new(from, to, Decimal::new(12162, 4) / Decimal::new(85825, 5), on, "test")
+        }
+        fn rate_ratio(&self, _: Currency, _: Currency, _: NaiveDate) -> Result<(Decimal, Decimal), crate::fx::FxError> {
+            Ok((Decimal::new(12162, 4), Decimal::new(85825, 5)))
+        }
+    }
+
+    /// 300 activities, each with a disbursement of GBP 21.45625 (exactly
+    /// USD 30.405) and a commitment, to a country, a region, or both half
+    /// and half in turn, from seven reporting organisations in turn.
+    fn file(dir: &std::path::Path) -> std::path::PathBuf {
+        let mut xml = String::from("<iati-activities>\n");
+        for i in 0..300 {
+            let recipients = match i % 3 {
+                0 => "<recipient-country code=\"GT\"/>".to_string(),
+                1 => "<recipient-region code=\"298\"/>".to_string(),
+                _ => "<recipient-country code=\"GT\" percentage=\"50\"/><recipient-region code=\"298\" percentage=\"50\"/>".to_string(),
+            };
+            xml.push_str(&format!(
+                " <iati-activity default-currency=\"GBP\"><iati-identifier>A-{i}</iati-identifier>\
+                 <reporting-org ref=\"R-{}\"/>{recipients}\
+                 <transaction><transaction-type code=\"3\"/><value value-date=\"2021-06-07\">21.45625</value></transaction>\
+                 <transaction><transaction-type code=\"2\"/><value value-date=\"2021-06-07\">1</value></transaction>\
+                 </iati-activity>\n",
+                i % 7
+            ));
+        }
+        xml.push_str("</iati-activities>\n");
+        let path = dir.join("ties.xml");
+        std::fs::write(&path, xml).unwrap();
+        path
+    }
+
+    fn csv(files: &FileSet, by: Dimension) -> (String, String) {
+        let mut agg = Aggregator::new(Gbp, Currency::USD, by);
+        let summary = files.aggregate_into(&mut agg).unwrap();
+        let totals = agg.totals().unwrap();
+        assert!(totals.groups().iter().all(|g| g.is_certain()));
+        let mut out = Vec::new();
+        totals.write_csv(&mut out).unwrap();
+        (String::from_utf8(out).unwrap(), summary.to_string())
+    }
+
+    #[test]
+    fn parts_and_the_second_pass_give_the_totals_of_one_pass() {
+        let dir = std::env::temp_dir().join(format!("statecraft-iati-parts-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = file(&dir);
+        let whole = FileSet::new([&path]).unwrap().threads(1).types(TypeFilter::default());
+        let (recipients, line) = csv(&whole, Dimension::Recipient);
+        // 100 × 30.405 each for GT and region 298 on their own, and 100
+        // halves of 30.405 each: 4560.75 exactly.
+        assert_eq!(recipients, "recipient,total\nGT,4560.75\nregion:1:298,4560.75\n");
+        assert_eq!(
+            line,
+            "read 600 transactions: 300 counted, 300 skipped by type, 0 rejected (no-currency: 0, \
+             unreadable-amount: 0, unreadable-date: 0, no-rate: 0); 0 activities percentages-not-100"
+        );
+        // By donor, R-0 to R-6 take 43 or 42 transactions of 30.405: a
+        // half cent each odd count (43 × 30.405 = 1307.415 → 1307.42).
+        let (donors, _) = csv(&whole, Dimension::Donor);
+        assert!(donors.contains("R-0,1307.42\n"), "{donors}");
+        assert!(donors.contains("R-6,1277.01\n"), "{donors}");
+        for (threads, part) in [(2, 20_000), (3, 5_000), (4, 1_000)] {
+            let files = FileSet::new([&path]).unwrap().threads(threads).min_part(part);
+            for by in [Dimension::Recipient, Dimension::Donor, Dimension::Year] {
+                assert_eq!(
+                    csv(&files, by.clone()),
+                    csv(&whole, by.clone()),
+                    "{threads} threads, parts of {part}"
+                );
+            }
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

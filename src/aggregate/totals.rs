@@ -30,7 +30,7 @@ impl GroupTotal {
         }
     }
 
-    pub(crate) fn certain(mut self, certain: bool) -> GroupTotal {
+    pub(crate) fn with_certainty(mut self, certain: bool) -> GroupTotal {
         self.certain = certain;
         self
     }
