@@ -12,7 +12,10 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use statecraft::fx::{EcbRates, RateSource};
 use statecraft::records::{FundingRecord, Reader, Writer};
-use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, FundingStage, Money, NaiveDate, Totals};
+use statecraft::{
+    Actor, Aggregator, Country, Currency, Decimal, Dimension, Flow, FundingStage, Money, NaiveDate, OrganisationId,
+    Recipients, Totals,
+};
 
 const RECORDS: usize = 200_000;
 
@@ -46,6 +49,58 @@ fn records() -> Vec<FundingRecord> {
                 FundingStage::iter().nth(2 + next(3) as usize).unwrap(),
                 Some(Money::new(Decimal::new(cents, scale), currency)),
             )
+        })
+        .collect()
+}
+
+/// A record whose donor may be an organisation, as IATI transactions
+/// are: the donor of every third is one of ten organisations.
+struct Grant {
+    record: FundingRecord,
+    donor: Actor,
+}
+
+impl Flow for Grant {
+    fn date(&self) -> NaiveDate {
+        self.record.date()
+    }
+    fn donor(&self) -> std::borrow::Cow<'_, Actor> {
+        std::borrow::Cow::Borrowed(&self.donor)
+    }
+    fn recipients(&self) -> std::borrow::Cow<'_, Recipients> {
+        self.record.recipients()
+    }
+    fn stage(&self) -> FundingStage {
+        self.record.stage()
+    }
+    fn amount(&self) -> Option<Money> {
+        self.record.amount()
+    }
+}
+
+fn grants(records: &[FundingRecord]) -> Vec<Grant> {
+    let orgs = [
+        "unicef",
+        "gavi",
+        "world-bank",
+        "imf",
+        "idb",
+        "who",
+        "wfp",
+        "undp",
+        "usaid",
+        "fcdo",
+    ]
+    .map(|o| Actor::Organisation(OrganisationId::new(o).unwrap()));
+    records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| Grant {
+            record: r.clone(),
+            donor: match i % 3 {
+                0 => orgs[(i / 3) % orgs.len()].clone(),
+                _ => r.donor().into_owned(),
+            },
         })
         .collect()
 }
@@ -106,6 +161,45 @@ fn benches(c: &mut Criterion) {
     });
     assert_eq!(warm.read(), passes * RECORDS as u64);
     assert_eq!(warm.aggregated(), warm.read());
+    // By donor, every rate cached: donors that are countries are coded,
+    // organisations keyed by name.
+    let by_donor = |flows: &[Grant]| {
+        let mut agg = Aggregator::new(EcbRates::embedded(), Currency::USD, Dimension::Donor);
+        for f in flows {
+            agg.push(f);
+        }
+        agg
+    };
+    let all_countries: Vec<Grant> = records
+        .iter()
+        .map(|r| Grant {
+            record: r.clone(),
+            donor: r.donor().into_owned(),
+        })
+        .collect();
+    let with_organisations = grants(&records);
+    let totals = by_donor(&with_organisations).totals().unwrap();
+    assert_eq!(totals.total(), expected);
+    assert_eq!(totals.groups().len(), 30 + 10);
+    let mut warm_countries = by_donor(&all_countries);
+    g.bench_function("push 200k records by donor, cached rates", |b| {
+        b.iter(|| {
+            for f in black_box(&all_countries) {
+                warm_countries.push(f);
+            }
+        })
+    });
+    let mut warm_organisations = by_donor(&with_organisations);
+    g.bench_function(
+        "push 200k records by donor, a third from organisations, cached rates",
+        |b| {
+            b.iter(|| {
+                for f in black_box(&with_organisations) {
+                    warm_organisations.push(f);
+                }
+            })
+        },
+    );
     g.bench_function("read 200k CSV lines and aggregate", |b| {
         b.iter_batched(
             || Aggregator::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient),

@@ -14,10 +14,15 @@
 //!
 //! `cargo run --example guatemala_trip -- --json` prints the typed
 //! dossier as JSON instead (how the data file was written).
+//! `cargo run --example guatemala_trip -- --svg FILE.svg` prints the
+//! briefing and draws its funding by recipient and the pledge's doses by
+//! allocation as bar charts in `FILE.svg` (exit status 2, naming the
+//! file and the reason, when it cannot be written).
 
 use std::error::Error;
 use std::process::ExitCode;
 
+use rust_decimal::prelude::ToPrimitive;
 use statecraft::fx::{check_reported, EcbRates, RateSource, ReportedPair};
 use statecraft::{
     Agency, AllocationId, Area, Border, Breakdown, BreakdownCount, Count, Country, Currency, Decimal, Dimension,
@@ -27,6 +32,9 @@ use statecraft::{
     RankOrder, Recipient, Remainder, Role, Scope, Source, SourceId, Statistic, StatisticId, Term, Topic, Trip, TripId,
     TripNote, VaccineAllocation, VaccinePledge,
 };
+
+#[path = "support/chart.rs"]
+mod chart;
 
 /// The dossier as the JSON file holds it.
 const JSON: &str = include_str!("data/guatemala-2021.json");
@@ -44,8 +52,14 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<ExitCode> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let svg = match args.as_slice() {
+        [flag, path] if flag == "--svg" => Some(path.as_str()),
+        [flag] if flag == "--svg" => return Err("--svg needs a file".into()),
+        _ => None,
+    };
     let built = seed_dossier()?;
-    if std::env::args().nth(1).as_deref() == Some("--json") {
+    if args.first().map(String::as_str) == Some("--json") {
         print!("{}", built.to_json_string()?);
         return Ok(ExitCode::SUCCESS);
     }
@@ -55,7 +69,66 @@ fn run() -> Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     print!("{}", briefing(&loaded)?);
+    if let Some(path) = svg {
+        chart::write(path, &charts(&loaded)?)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The funding by recipient, in dollars at the rates of the report's
+/// date, and each pledge's doses by allocation, with what is left.
+fn charts(dossier: &Dossier) -> Result<Vec<chart::BarChart>> {
+    let report_date = dossier
+        .sources()
+        .first()
+        .ok_or("the dossier cites no source")?
+        .published();
+    let usd = FundingSummary::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient)
+        .at(report_date)
+        .of(dossier)?;
+    let t = usd.totals();
+    let mut funding = chart::BarChart::new("Funding by recipient, in USD")
+        .note(format!(
+            "converted at the ECB euro reference rates of {report_date}, the report's date"
+        ))
+        .note(format!(
+            "{} funding entries: {} with a sum, {} with none given, {} left out",
+            t.read(),
+            t.aggregated(),
+            t.undisclosed(),
+            t.rejected()
+        ));
+    for g in usd.groups() {
+        funding = funding.total(g.key().first().name_in(dossier), g);
+    }
+    let mut charts = vec![funding.largest_first(usize::MAX, "recipients")];
+    for summary in PledgeSummary::all(dossier)? {
+        let p = summary.pledge();
+        let disease = p.disease().map(|x| format!("{x} ")).unwrap_or_default();
+        let mut doses = chart::BarChart::new(format!(
+            "{} pledge of {} {disease}doses, by allocation",
+            dossier.actor_name(p.donor()),
+            p.doses()
+        ))
+        .note(format!(
+            "announced {}; allocations as this dossier records them",
+            p.announced()
+        ));
+        for a in dossier.allocations_of(p.id()) {
+            let n = a.doses().value();
+            let share = p.share_of(n).map(|s| format!(" ({s})")).unwrap_or_default();
+            doses = doses.bar(
+                format!("{} ({})", dossier.area_name(a.recipient()), a.stage()),
+                n.to_f64(),
+                format!("{}{share}", a.doses()),
+            );
+        }
+        if let Remainder::Unallocated(n) = summary.remainder() {
+            doses = doses.bar("not allocated", n.to_f64(), Count::exact(n).to_string());
+        }
+        charts.push(doses.largest_first(usize::MAX, "allocations"));
+    }
+    Ok(charts)
 }
 
 fn d(s: &str) -> Result<NaiveDate> {
@@ -460,9 +533,9 @@ fn meetings(dossier: &Dossier, out: &mut String) {
     *out += "\nWHO MET WHOM\n";
     for m in dossier.meetings() {
         let planned = if m.status().is_planned() { " (planned)" } else { "" };
-        *out += &format!("  {}  {}: {}{planned}\n", m.date(), m.place().common_name(), m.kind());
+        *out += &format!("  {}  {}: {}{planned}\n", m.start(), places(m), m.kind());
         for p in m.participants() {
-            *out += &format!("              {}\n", leader_on(dossier, p.leader(), m.date()));
+            *out += &format!("              {}\n", leader_on(dossier, p.leader(), m.start()));
         }
     }
 }
@@ -487,7 +560,7 @@ fn agenda(dossier: &Dossier, out: &mut String) {
 /// One line about a fact, for the agenda.
 fn describe(dossier: &Dossier, fact: FactRef<'_>) -> Option<String> {
     Some(match fact {
-        FactRef::Meeting(m) => format!("{} in {}, {}", m.kind(), m.place().common_name(), m.date()),
+        FactRef::Meeting(m) => format!("{} in {}, {}", m.kind(), places(m), m.start()),
         FactRef::Initiative(i) => {
             let mut s = format!("{} ({}", i.name(), i.kind());
             if let Some(day) = i.announced() {
@@ -513,7 +586,7 @@ fn describe(dossier: &Dossier, fact: FactRef<'_>) -> Option<String> {
             });
             format!("{amount} for the {} ({})", to.join(", "), f.stage())
         }
-        FactRef::VaccinePledge(p) => format!("{} doses pledged on {}", Count::exact(p.doses()), p.announced()),
+        FactRef::VaccinePledge(p) => format!("{} doses pledged on {}", p.doses(), p.announced()),
         FactRef::Statistic(s) => format!("{} {}, {}", s.count(), s.metric(), s.period()),
         _ => return None,
     })
@@ -527,7 +600,7 @@ fn funding(dossier: &Dossier, out: &mut String) -> Result<()> {
         let by = f.agency().map(|a| format!(" ({a})")).unwrap_or_default();
         *out += &format!(
             "  {}{by} to the {}, {}",
-            f.donor().common_name(),
+            dossier.actor_name(f.donor()),
             to.join(", "),
             f.stage()
         );
@@ -538,11 +611,13 @@ fn funding(dossier: &Dossier, out: &mut String) -> Result<()> {
         if let Some(purpose) = f.purpose() {
             *out += &format!("    {purpose}\n");
         }
-        let Some(amount) = f.amount() else {
+        let Some(figure) = f.amount() else {
             *out += "    amount: not disclosed\n";
             continue;
         };
-        *out += &format!("    amount: {amount:#} ({})\n", amount.to_compact());
+        *out += &format!("    amount: {figure:#} ({})\n", figure.to_compact());
+        // A reported pair converts the amount the report states.
+        let amount = figure.value();
         let report_date = dossier
             .source(f.source())
             .ok_or("funding cites an unknown source")?
@@ -663,18 +738,18 @@ fn vaccines(dossier: &Dossier, out: &mut String) -> Result<()> {
             .unwrap_or_default();
         *out += &format!(
             "  {}: {}{disease} doses{to}, announced {}\n",
-            p.donor().common_name(),
-            Count::exact(p.doses()),
+            dossier.actor_name(p.donor()),
+            p.doses(),
             p.announced()
         );
         for a in dossier.allocations_of(p.id()) {
             let share = p
-                .share_of(a.doses())
+                .share_of(a.doses().value())
                 .map_or("over".to_string(), |s| s.round_dp(1).to_string());
             *out += &format!(
                 "    {:<12} {:>12}  {:>4}  {}\n",
-                a.recipient().common_name(),
-                Count::exact(a.doses()).to_string(),
+                dossier.area_name(a.recipient()),
+                a.doses().to_string(),
                 share,
                 a.stage()
             );
@@ -741,4 +816,10 @@ fn figures(dossier: &Dossier, out: &mut String) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Where a meeting was held: "Guatemala", "Guatemala and Mexico".
+fn places(m: &statecraft::Meeting) -> String {
+    let names: Vec<&str> = m.places().iter().map(|c| c.common_name()).collect();
+    names.join(" and ")
 }

@@ -59,9 +59,23 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   default), a lossless `Display`/`FromStr` pair, news notation in
   (`FromStr`) and out ([`Money::to_compact`]).
 - [`Count`] and [`Qualifier`]: whole numbers as the press states them
-  ("approaching 230,000").
-- [`CountryGroup`]: named sets of countries, as data (the Northern
-  Triangle: GT, HN, SV; a few come built in, a dossier defines its own).
+  ("approaching 230,000", "between 5 and 6 million"). Any reported
+  quantity, a count or an amount of money, is a [`notation::Figure`]:
+  exact, qualified or a range, read as exact [`notation::Bounds`] of the
+  true figure by a documented reading of each qualifier
+  ([`Qualifier::bounds_of`]: about 6 million is 5.5 to 6.5 million), with
+  sound arithmetic ("more than 1m" and 500,000 are more than 1.5m).
+- [`CountryGroup`]: named sets of countries with dated membership, as
+  data (the Northern Triangle: GT, HN, SV; the EU with every enlargement
+  and the UK until 2020-01-31; the G7, the G8, SICA: built in, each date
+  sourced; a dossier defines its own), asked for on a date
+  ([`CountryGroup::members_on`]). [`geo::DacRegion`]: the OECD DAC
+  recipient regions of IATI's `recipient-region`.
+- [`org`]: organisations as reference data: [`org::Organisation`] (64 built
+  in, UN agencies, development banks, Gavi, COVAX, national agencies, with
+  their IATI organisation identifiers; [`org::Organisation::from_iati`]
+  resolves an IATI ref) and every OECD DAC channel code
+  ([`org::DacChannel`]).
 - [`fx`]: dated exchange rates that say where they came from. A
   [`fx::RateSource`] answers with a [`fx::Rate`] carrying the date of the
   rate actually used, its source and, for a cross rate, its legs.
@@ -73,8 +87,9 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   = 1 SLE), and chains with the others. [`fx::check_reported`] checks a
   reported pair such as "$310m (£219m)".
 - [`Aggregator`]: exact totals of flows of funds ([`Flow`]) in one
-  currency, by recipient, donor, M49 region, sub-region or intermediate
-  region, named group, [`FundingStage`], year, month or a pair of these
+  currency, by recipient (a country or an area), donor (any [`Actor`]),
+  M49 region, sub-region or intermediate region, named group (on each
+  record's date), [`FundingStage`], year, month or a pair of these
   ([`By`]), through any rate source, streaming
   and mergeable; [`Totals`] account for every record read (aggregated,
   undisclosed or rejected with its line). [`records`] reads and writes
@@ -90,7 +105,9 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   recipients as [`AreaRecipient`]s, kept as the source names them or
   apportioned exactly by an [`AreaSplit`]); [`DoseTotals`] counts vaccine
   doses by recipient, group, stage or any dimension; [`PledgeSummary`]
-  sets each pledge against its allocations (share and [`Remainder`]);
+  sets each pledge against its allocations (share and [`Remainder`]),
+  and each of its tranches ([`TrancheSummary`]), rolled up once, with
+  bounds where figures are approximate;
   [`BreakdownCount`] turns a statistic's breakdowns into counts with their
   qualifier. Whatever cannot be counted is a [`FactRejection`] naming its
   place in the dossier (`/funding/3`).
@@ -99,29 +116,45 @@ The facts of a story live in a [`Dossier`], each citing a [`Source`] by
 its [`SourceId`] and naming others by typed ids ([`Id<T>`](Id): a
 [`LeaderId`] is not a [`SourceId`]):
 
-- [`Leader`] with [`Term`]s in an [`Office`] of a country;
-  [`Leader::holds`] says whether they held it on a day.
+- [`Actor`]: who gives, channels, hosts, sponsors or holds an office: a
+  country, an organisation ([`OrganisationId`]: built in or declared in
+  the dossier), a group acting jointly, or an organisation known only by
+  its IATI identifier. [`Area`]: who receives, where a figure is from: a
+  country, a group, an M49 area, a DAC region, an area the dossier
+  declares ([`DeclaredArea`]), the world.
+- [`Leader`] with [`Term`]s in an [`Office`] of a country or organisation,
+  carrying [`Function`]s (head of state, head of government, ...: stated,
+  or the office's sourced defaults); [`Leader::holds`] and
+  [`Leader::carries`] say whether they held an office or a function on a
+  day.
 - [`Trip`] (legs by country, [planned](EventStatus) or happened) and
-  [`Meeting`] (day, place, [`Participant`]s, [`MeetingKind`], [`Topic`]s).
+  [`Meeting`] (one day or several, in one country or more, a host,
+  [`Participant`]s attending in person or remotely ([`Attendance`]) and
+  named in a [`Role`], [`MeetingKind`], [`Topic`]s).
 - [`Initiative`]: a task force, programme, agenda or commitment, with its
-  [`Agency`]s, targets and [`Partners`].
-- [`Funding`]: donor, [`Recipient`]s with optional [`Share`]s, a
+  sponsor, [`Agency`]s, targets and [`Partners`].
+- [`Funding`]: donor, the channel it goes through, [`Recipient`]s with optional [`Share`]s, a
   [`FundingStage`], an amount that may be undisclosed, the same amount as
   reported in other currencies, and the value date that fixes its rate.
-- [`VaccinePledge`] and [`VaccineAllocation`]s from it, by [`DoseStage`].
+- [`VaccinePledge`] (doses as a [`Count`], exact or approximate, by a
+  country, an organisation or a group, divided into [`Tranche`]s by
+  channel, area or country, and possibly part of a larger pledge) and
+  [`VaccineAllocation`]s from it (to a country or an area), by
+  [`DoseStage`], in the most specific tranche.
 - [`Statistic`]: a [`Metric`] over a [`Scope`] and [`Period`], a count with
   its qualifier, [`Breakdown`]s and a [`Rank`].
 
 [`Dossier::from_json`] and [`Dossier::to_json`] read and write the
-versioned JSON format `statecraft-dossier/1` (every field is listed in
-`docs/FORMAT.md`); a load error names the line, the column and the field
-([`LoadError`]). `cargo run --example guatemala_trip` shows the seed
+versioned JSON format `statecraft-dossier/2` (every field is listed in
+`docs/FORMAT.md`); documents of format 1 still load, upgraded in memory. A
+load error names the line, the column and the field ([`LoadError`]). `cargo run --example guatemala_trip` shows the seed
 article as a dossier and a briefing drawn from it.
 
 A dossier that loads is well-formed, not yet consistent.
 [`Dossier::validate`] checks it against every [`Rule`] (references,
-periods, offices held, sources, money, reported pairs at the reference
-rate of the report's date, vaccine allocations, statistics) and returns a
+groups named within their recorded history, periods, offices and
+functions held, sources, money, reported pairs at the reference rate of
+the report's date, vaccine allocations, statistics) and returns a
 [`Report`] of every [`Violation`]: its rule's stable id, its [`Severity`],
 where in the document (`/funding/0/recipients/1/share`) and a message
 naming the values (`docs/RULES.md` lists the rules; `cargo run --example
@@ -149,13 +182,13 @@ grouping thousands).
 | input | read by | refused, with the error's kind | let through |
 | --- | --- | --- | --- |
 | money notation | [`Money::from_str`](Money#impl-FromStr-for-Money) → [`ParseMoneyError`] | empty; no digits (`$m`); no currency (`310 million`); unknown code (`XYZ 5`, naming the codes of its country: `SLX 5`) or symbol (`₿5`, `CAD$500`, `HK $5`, a leading byte-order mark); an ambiguous symbol with no default and no country of publication (`kr 100`); a single letter before a plain number (`Q3`); the code of a minor unit (`GBp 150`, `GBX`: pence, never pounds); bad grouping (`$1,00,000`, `$1,0000`); a point without a digit on each side (`$.5m`); two decimal points; exponents (`1e5 USD`); a second or misplaced sign (`--$5`, `+-$5`); trailing text (`$310x`, a zero-width space); more than a `Decimal` holds (`$79228162514264337593543950336`, `$99999999999999999tn`); more significant digits than it holds (`$9.9999999999999999999999999999`); more than 28 decimals | surrounding and inner whitespace, no-break spaces included; codes in any case; withdrawn currencies (`CYP 5`, `DM 5m`: legal tender is [`Dossier::validate`]'s business); `-$0` read as zero; a plus where a minus may stand (`+$5m`, `USD +5`) |
-| counts | [`Count::from_str`](Count#impl-FromStr-for-Count) → [`ParseCountError`] | empty; no digits (`more than`); any minus, `-0` included; fractions (`1.5`, `1.2345k`); bad grouping; exponents; more than `u64` holds; a unit (`25m doses`: read those with [`Count::parse_with_unit`]) | qualifiers (`more than`, `approaching`, ...), magnitudes, number words (`one million`) |
+| counts | [`Count::from_str`](Count#impl-FromStr-for-Count) → [`ParseCountError`] | empty; no digits (a qualifier alone: `more than`, `just over`); any minus, `-0` included; fractions (`1.5`, `1.2345k`); bad grouping; exponents; more than `u64` holds; a unit (`25m doses`: read those with [`Count::parse_with_unit`]); a range with no second number (`between 5`), whose first is above its second (`between 6 million and 5 million`, `5–3m`) or with a qualifier (`about 3–4 million`) | qualifiers (`more than`, `approaching`, `just over`, `at most`, ...), magnitudes, number words (`one million`), ranges (`between 5 and 6 million`, `3–4 million`, `3-4bn`) |
 | countries | [`Country::from_str`](Country#impl-FromStr-for-Country) and [`Country::resolve`] → [`ParseCountryError`] ([`ParseCountryErrorKind`]) | anything that is not a code or a known name: `Atlantis`, `99999`, `000`, `G\tT`, a leading byte-order mark, a note naming another state (`Saint Martin (Netherlands)`) or nothing (`Georgia (US state)`); names several countries go by (`Korea`, `Congo`, `Guinea`: the candidates listed); a country that split (`Czechoslovakia`: its successors) | codes and names in any case, zero-padded numeric codes (`0320`), everyday and former names (`UK`, `Zaire`), abbreviations (`Russian Fed.`), other languages (`Mexiko`), text garbled by a wrong encoding (`CÃ´te d'Ivoire`) |
 | currencies | [`Currency::from_str`](Currency#impl-FromStr-for-Currency) → [`ParseCurrencyError`] | anything but a three-letter ISO 4217 code: `XYZ`, `US`, `£`; the code of a minor unit (`GBp`) | any case; codes withdrawn since 1999 (`HRK`, `SLL`) |
 | ECB rate files | [`fx::EcbRates::from_csv`] → [`fx::FxError::Parse`] (line, column, [`fx::ParseErrorKind`]) | an empty file or a header alone; no `Date` first column; unknown, repeated or euro columns; UTF-16 or invalid UTF-8; badly quoted fields; rows with too few or too many fields (a truncated last row); dates not in the calendar (`2021-02-30`) or repeated; rates that are empty, not plain decimals (`1.2e0`, `.5`: the [`DecimalErrorKind`] says why), zero, negative, `-0`, or more than a `Decimal` holds | a UTF-8 byte-order mark, CRLF line ends, a missing final newline, rows in any order, `N/A`, quoted fields, spaces around fields, `+1.2162` |
 | rate tables | [`fx::RateTable::from_csv`] → [`fx::FxError::Parse`] | a header other than `date,base,quote,rate` (a repeated column included); UTF-16; badly quoted fields; truncated rows; bad dates; unknown currencies; a base equal to its quote; rates empty, not plain decimals, zero, negative, `-0` or too long; the same pair twice on a day | a byte-order mark; a header alone (an empty table); quoted fields, spaces around fields, `+7.7237` |
 | funding records | [`records::Reader`] → [`records::RecordError`] (line, column, field, [`records::RecordErrorKind`]) | a first line other than the header (a repeated column included); UTF-16; then, record by record, going on after each: wrong field counts (a truncated last line), bad quoting (a quote never closed, text after a closing quote), invalid UTF-8, control characters other than line breaks in ids, bad dates, unknown countries, stages or currencies, empty required fields, amounts with grouping, exponents, a bare point, too many digits or decimals; records longer than 1 MiB | a byte-order mark, CRLF; quoted fields, line breaks in a quoted id (one record over several lines, its errors on the line it starts); spaces around fields but the id; an empty amount and currency (an undisclosed amount, counted, never summed as zero); `-0.00` read as zero; `+5` |
-| dossiers (JSON) | [`Dossier::from_json`] → [`LoadError`] (line, column, JSON Pointer, [`LoadErrorKind`], serde_json's error as its source) | empty or truncated documents; syntax errors and trailing text; UTF-16; invalid UTF-8; a missing or other `format`; unknown or repeated fields; arrays where objects belong; an empty object or a second key where a one-key choice belongs (`{"country": "GT"}`); `null` where a value is required; wrong types (an amount as a number, which JSON readers turn into floats); dates not in the calendar (quoted: `` invalid value `2021-02-30` ``); ids that are not slugs; shares outside 0..=100; negative or oversized counts | a UTF-8 byte-order mark; `null` for an absent optional value |
+| dossiers (JSON) | [`Dossier::from_json`] → [`LoadError`] (line, column, JSON Pointer, [`LoadErrorKind`], serde_json's error as its source) | empty or truncated documents; syntax errors and trailing text; UTF-16; invalid UTF-8; a missing or other `format`; unknown or repeated fields (a format-1 field in a format-2 document among them); arrays where objects belong; an empty object or a second key where a one-key choice belongs (`{"country": "GT"}`); `null` where a value is required; wrong types (an amount as a number, which JSON readers turn into floats); dates not in the calendar (quoted: `` invalid value `2021-02-30` ``); ids that are not slugs; shares outside 0..=100; negative or oversized counts; a qualifier with no number (`"doses": "about"`, an amount with a `qualifier` and no `amount`); inverted ranges (`"between 5m and 3m"`, `{"between": ["4000000000", "3000000000"], ...}`); a range with a qualifier; unknown actor kinds, DAC channel codes, DAC regions, functions and attendances; a role naming both an office and a function; group memberships that end before they start, are dated before the group's `since`, or overlap | a UTF-8 byte-order mark; `null` for an absent optional value; doses and counts as integers or as the press writes them; documents of format 1 (upgraded) |
 | IATI activity files | [`iati::Reader`] → [`iati::Error`] (file, line, byte offset, activity, [`iati::ErrorKind`]) | truncated files, unclosed or mismatched tags, unknown entities, a lone `&`, `<` in an attribute, repeated or unquoted attributes, `--` in comments; a DOCTYPE (no entity is ever expanded); a root other than `iati-activities`, `iati-activity` or `result`, or one in a namespace; a second root, text outside it; bytes not in the declared encoding, control characters; UTF-16, undeclared or unsupported encodings; not XML at all. Then, transaction by transaction, going on after each: no currency, unreadable amounts and dates ([`iati::Rejected`]) | ISO-8859-1 and windows-1252; a UTF-8 byte-order mark; foreign namespaces and attributes; empty attributes (as absent); 1.0x letter codes in any file |
 | funding records to sum | [`Aggregator`] → [`Rejection`] | amounts whose conversion or sum would leave a `Decimal` (near `Decimal::MAX`), or need more than 46 decimals; dates with no rate; all counted as rejected with line and reason, never a panic | |
 
@@ -258,8 +291,8 @@ let harris = LeaderId::new("harris")?;
 for meeting in dossier.meetings_of(&harris) {
     for p in meeting.participants().iter().filter(|p| p.leader() != &harris) {
         let leader = dossier.leader(p.leader()).ok_or("unknown leader")?;
-        let office = leader.term_on(meeting.date()).map(|t| t.role().to_string());
-        println!("{}: {} ({})", meeting.date(), leader.name(), office.unwrap_or_default());
+        let office = leader.term_on(meeting.start()).map(|t| t.role().to_string());
+        println!("{}: {} ({})", meeting.start(), leader.name(), office.unwrap_or_default());
     }
 }
 # Ok::<(), Box<dyn std::error::Error>>(())
@@ -368,6 +401,29 @@ assert_eq!(counts[0].to_string(), "more than 71,200 from the Northern Triangle")
 # Ok::<(), Box<dyn std::error::Error>>(())
 ```
 
+Keep the press's approximate figures, and add them soundly:
+
+```
+use statecraft::notation::Figure;
+use statecraft::{Count, Money, Qualifier};
+
+let regions: Vec<Count> = ["about 6 million", "about 7 million", "about 5 million"]
+    .iter()
+    .map(|s| s.parse())
+    .collect::<Result<_, _>>()?;
+let sum = regions.iter().try_fold(Count::exact(0).bounds(), |acc, c| acc.checked_add(c.bounds()))?;
+assert_eq!(sum.to_string(), "between 16,500,000 and 19,500,000");
+let covax: Count = "about 19,000,000".parse()?;
+assert!(!sum.is_above(&covax.bounds())); // the parts may well make the whole
+
+let more: Count = "more than 1,000,000".parse()?;
+assert_eq!(more.bounds().checked_add(Count::exact(500_000).bounds())?.to_string(), "more than 1,500,000");
+
+let gavi = Figure::new("$4bn".parse::<Money>()?, Qualifier::About);
+assert_eq!(gavi.bounds().to_compact(), "between $3.5bn and $4.5bn");
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+
 Sum without losing a cent, and round once at the end:
 
 ```
@@ -401,7 +457,8 @@ pub mod iati;
 mod io_error;
 mod model;
 mod money;
-mod notation;
+pub mod notation;
+pub mod org;
 pub mod records;
 mod serde_str;
 mod serde_strict;
@@ -412,7 +469,7 @@ pub use aggregate::{
     AggregateError, Aggregator, AreaRecipient, AreaSplit, AreaSplitError, BreakdownCount, By, CountryGroups, Dimension,
     DoseGroup, DoseTotals, ExactSum, FactRejection, Flow, FundingFlow, FundingFlowError, FundingSummary, FundingTotals,
     GroupKey, GroupTable, GroupTotal, KeyPart, ParseDimensionError, PledgeSummary, ReaderError, Recipients,
-    RejectReason, Rejection, Remainder, Split, SplitError, Totals,
+    RejectReason, Rejection, Remainder, Split, SplitError, Totals, TrancheSummary,
 };
 pub use chrono::NaiveDate;
 pub use excerpt::Excerpt;
@@ -423,12 +480,13 @@ pub use geo::{
 pub use grammar::DecimalErrorKind;
 pub use io_error::IoError;
 pub use model::{
-    Agency, AllocationId, Area, Border, Breakdown, Channel, Disease, DoseStage, Dossier, Entry, EventStatus, FactRef,
-    FieldPath, Funding, FundingId, FundingStage, GroupId, Id, Initiative, InitiativeId, InitiativeKind, Leader,
-    LeaderId, Leg, LoadError, LoadErrorKind, Meeting, MeetingId, MeetingKind, Metric, Office, ParseTopicError,
-    ParseYearMonthError, Participant, Partners, PathSegment, Period, PledgeId, Rank, RankOrder, Recipient, Role, Scope,
-    Share, ShareError, ShareErrorKind, Source, SourceId, Statistic, StatisticId, Term, Topic, Trip, TripId, TripNote,
-    VaccineAllocation, VaccinePledge, VaccineProduct, YearMonth,
+    Actor, Agency, AllocationId, Area, AreaId, Attendance, Border, Breakdown, Channel, DeclaredArea, Disease,
+    DoseStage, Dossier, Entry, EventStatus, FactRef, FieldPath, Function, Funding, FundingId, FundingStage, GroupId,
+    Id, Initiative, InitiativeId, InitiativeKind, Leader, LeaderId, Leg, LoadError, LoadErrorKind, Meeting, MeetingId,
+    MeetingKind, Metric, Office, OrganisationId, ParseTopicError, ParseYearMonthError, Participant, Partners,
+    PathSegment, Period, PledgeId, Rank, RankOrder, Recipient, Role, Scope, Share, ShareError, ShareErrorKind, Source,
+    SourceId, Statistic, StatisticId, Term, Topic, Tranche, TrancheId, Trip, TripId, TripNote, VaccineAllocation,
+    VaccinePledge, VaccineProduct, YearMonth,
 };
 pub use money::{
     Currency, CurrencyKind, CurrencySymbol, Money, MoneyError, MoneyErrorKind, Operation, ParseCurrencyError,

@@ -6,7 +6,10 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::str::FromStr;
 
+use chrono::NaiveDate;
 use serde::de::{self, Deserializer, Visitor};
+
+use crate::Excerpt;
 
 /// Deserializes a `T` from a string through `T::from_str`; the error is
 /// `T::Err`'s message.
@@ -41,4 +44,39 @@ where
         expecting,
         marker: PhantomData,
     })
+}
+
+/// Reads a date of the format, `"2021-06-07"`, as chrono reads it; the
+/// error quotes the value, which chrono's does not: ``invalid value
+/// `2021-02-30`: input is out of range``.
+pub(crate) fn date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    struct DateVisitor;
+
+    impl de::Visitor<'_> for DateVisitor {
+        type Value = NaiveDate;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a formatted date string")
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<NaiveDate, E> {
+            v.parse()
+                .map_err(|e| E::custom(format_args!("invalid value `{}`: {e}", Excerpt::new(v))))
+        }
+    }
+
+    d.deserialize_str(DateVisitor)
+}
+
+/// [`date`], for a date that may be absent or `null`.
+pub(crate) fn optional_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    struct Date(NaiveDate);
+
+    impl<'de> serde::Deserialize<'de> for Date {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+            date(d).map(Date)
+        }
+    }
+
+    Ok(<Option<Date> as serde::Deserialize>::deserialize(d)?.map(|Date(day)| day))
 }

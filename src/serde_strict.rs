@@ -109,6 +109,57 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     }
 }
 
+/// Reads a struct as `R` (a derived form with `deny_unknown_fields`) from
+/// an object only, then makes a `T` of it with `check`, whose error is
+/// raised inside the object's visitor: serde_json then gives it the line
+/// and column of the object's end, and serde_path_to_error its path, as
+/// for any other error of the value.
+pub(crate) fn checked<'de, D, R, T, E>(
+    d: D,
+    name: &'static str,
+    fields: &'static [&'static str],
+    check: impl FnOnce(R) -> Result<T, E>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    R: serde::Deserialize<'de>,
+    E: fmt::Display,
+{
+    struct Checked<R, F> {
+        name: &'static str,
+        check: F,
+        form: std::marker::PhantomData<fn() -> R>,
+    }
+
+    impl<'de, R, T, E, F> Visitor<'de> for Checked<R, F>
+    where
+        R: serde::Deserialize<'de>,
+        F: FnOnce(R) -> Result<T, E>,
+        E: fmt::Display,
+    {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "struct {}", self.name)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            let form = R::deserialize(de::value::MapAccessDeserializer::new(map))?;
+            (self.check)(form).map_err(A::Error::custom)
+        }
+    }
+
+    Strict(d).deserialize_struct(
+        name,
+        fields,
+        Checked {
+            name,
+            check,
+            form: std::marker::PhantomData,
+        },
+    )
+}
+
 /// A struct's visitor that takes an object only: an array, or anything
 /// else, is "invalid type: sequence, expected struct Term".
 struct ObjectOnly<V> {

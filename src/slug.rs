@@ -60,6 +60,18 @@ pub(crate) fn parse(s: &str) -> Result<(), ParseIdError> {
     })
 }
 
+/// An id read through the slug grammar, for serde forms that keep ids as
+/// strings (country groups, organisations).
+pub(crate) struct Slug(pub(crate) String);
+
+impl<'de> serde::Deserialize<'de> for Slug {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Slug, D::Error> {
+        let s = <String as serde::Deserialize>::deserialize(d)?;
+        parse(&s).map_err(serde::de::Error::custom)?;
+        Ok(Slug(s))
+    }
+}
+
 /// Checks that `s` is a slug: lowercase ASCII letters and digits, in runs
 /// joined by single hyphens, at most 64 characters.
 pub(crate) fn check(s: &str) -> Result<(), IdErrorKind> {

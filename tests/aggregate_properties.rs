@@ -222,7 +222,17 @@ proptest! {
         let no_rate = records.iter().filter(|r| {
             r.amount().is_some_and(|m| per_unit(m.currency(), r.date()).is_err() && m.currency() != Currency::USD)
         });
-        prop_assert_eq!(t.rejected(), no_rate.count() as u64);
+        let no_rate = no_rate.count() as u64;
+        prop_assert_eq!(t.rejected(), no_rate);
+        // Every rejection counted by its reason, not only those kept.
+        let by_reason: Vec<(&str, u64)> = t.rejected_by_reason().collect();
+        let expected: Vec<(&str, u64)> = if no_rate > 0 { vec![("no-rate", no_rate)] } else { vec![] };
+        prop_assert_eq!(by_reason, expected);
+        // Nothing summed although something was read: no total.
+        prop_assert_eq!(t.disclosed_total().is_none(), t.read() > 0 && t.aggregated() == 0);
+        for g in t.groups() {
+            prop_assert_eq!(g.disclosed_total().is_none(), g.records() == 0);
+        }
         prop_assert!(t.rejections().len() <= 5);
         prop_assert!(t.rejections().windows(2).all(|w| w[0].line() < w[1].line()));
         let mut sum = ExactSum::zero(Currency::USD);

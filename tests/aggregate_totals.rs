@@ -401,13 +401,13 @@ fn totals_as_csv() {
     t.write_csv(&mut out).unwrap();
     assert_eq!(
         String::from_utf8(out).unwrap(),
-        "group,stage,total\n\
-         \"Triangle, Northern\",announced,0.00\n\
-         \"Triangle, Northern\",pledged,310000000.00\n\
-         \"Triangle, Northern\",committed,120.01\n\
-         \"Triangle, Northern\",disbursed,110.00\n\
-         (ungrouped),disbursed,0.01\n\
-         (ungrouped),cancelled,-5.00\n"
+        "group,stage,total,undisclosed\n\
+         \"Triangle, Northern\",announced,,1\n\
+         \"Triangle, Northern\",pledged,310000000.00,0\n\
+         \"Triangle, Northern\",committed,120.01,0\n\
+         \"Triangle, Northern\",disbursed,110.00,0\n\
+         (ungrouped),disbursed,0.01,0\n\
+         (ungrouped),cancelled,-5.00,0\n"
     );
     let key = GroupKey::new(
         KeyPart::Group("Triangle, Northern".into()),
@@ -431,7 +431,7 @@ fn totals_as_csv() {
     t.write_csv(&mut out).unwrap();
     assert_eq!(
         String::from_utf8(out).unwrap(),
-        "intermediate-region,total\nCentral America,2\n"
+        "intermediate-region,total,undisclosed\nCentral America,2,0\n"
     );
     assert_eq!(
         t.groups()[0].key().first(),

@@ -57,3 +57,24 @@ fn the_briefing_has_the_key_lines() {
     assert!(!text.contains("Some("), "debug output in:\n{text}");
     assert!(!text.contains("Id("), "debug output in:\n{text}");
 }
+
+/// The whole briefing, as it was before model v2 (issue 12) merged
+/// (commit 8670842): the move of the dossier to format 2, organisations,
+/// areas, approximate figures and tranches changed none of it. A change
+/// to the briefing updates `tests/data/guatemala_trip.txt` with it.
+#[test]
+fn the_briefing_is_unchanged_since_before_model_v2() {
+    let expected = include_str!("data/guatemala_trip.txt");
+    let text = briefing();
+    if text != expected {
+        let line = text
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, b)| a != b)
+            .map_or(text.lines().count().min(expected.lines().count()), |i| i);
+        panic!(
+            "the briefing differs from tests/data/guatemala_trip.txt from line {}:\n{text}",
+            line + 1
+        );
+    }
+}

@@ -8,9 +8,10 @@ use std::collections::BTreeSet;
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
 use serde::de::DeserializeOwned;
+use statecraft::org::Organisation;
 use statecraft::{
-    CountryGroup, Dossier, Funding, Initiative, Leader, Meeting, Partners, Source, Statistic, Trip, VaccineAllocation,
-    VaccinePledge,
+    CountryGroup, DeclaredArea, Dossier, Funding, Initiative, Leader, Meeting, Partners, Source, Statistic, Term, Trip,
+    VaccineAllocation, VaccinePledge,
 };
 
 const FORMAT_MD: &str = include_str!("../docs/FORMAT.md");
@@ -18,6 +19,10 @@ const FORMAT_MD: &str = include_str!("../docs/FORMAT.md");
 fn reads_as<T: DeserializeOwned>(json: &str) -> bool {
     serde_json::from_str::<T>(json).is_ok()
 }
+
+/// The two flagship dossiers.
+const GUATEMALA: &str = include_str!("../examples/data/guatemala-2021.json");
+const VACCINE_SHARING: &str = include_str!("../examples/data/vaccine-sharing-2021.json");
 
 #[test]
 fn every_example_block_is_a_valid_value() {
@@ -31,6 +36,9 @@ fn every_example_block_is_a_valid_value() {
         let ok = Dossier::from_json_str(block).is_ok()
             || reads_as::<Source>(block)
             || reads_as::<CountryGroup>(block)
+            || reads_as::<Organisation>(block)
+            || reads_as::<DeclaredArea>(block)
+            || reads_as::<Term>(block)
             || reads_as::<Leader>(block)
             || reads_as::<Trip>(block)
             || reads_as::<Meeting>(block)
@@ -47,8 +55,10 @@ fn every_example_block_is_a_valid_value() {
 #[test]
 fn every_field_written_is_documented() {
     let mut keys = BTreeSet::new();
-    let seed = Dossier::from_json_str(include_str!("../examples/data/guatemala-2021.json")).unwrap();
-    collect_keys(&serde_json::to_value(&seed).unwrap(), &mut keys);
+    for example in [GUATEMALA, VACCINE_SHARING] {
+        let d = Dossier::from_json_str(example).unwrap();
+        collect_keys(&serde_json::to_value(&d).unwrap(), &mut keys);
+    }
     // Generated dossiers fill in every optional field and enum variant.
     let mut runner = TestRunner::deterministic();
     for _ in 0..200 {
@@ -106,7 +116,9 @@ fn each_type_documents_exactly_the_fields_it_has() {
     let sections = documented_fields();
     let lists = [
         ("sources", "Source"),
+        ("organisations", "Organisation"),
         ("groups", "CountryGroup"),
+        ("areas", "DeclaredArea"),
         ("leaders", "Leader"),
         ("trips", "Trip"),
         ("meetings", "Meeting"),
@@ -120,9 +132,9 @@ fn each_type_documents_exactly_the_fields_it_has() {
     // (which fill in every optional field).
     let mut seen: std::collections::BTreeMap<&str, BTreeSet<String>> = std::collections::BTreeMap::new();
     let mut runner = TestRunner::deterministic();
-    let seed = Dossier::from_json_str(include_str!("../examples/data/guatemala-2021.json")).unwrap();
+    let examples = [GUATEMALA, VACCINE_SHARING].map(|json| Dossier::from_json_str(json).unwrap());
     let generated = (0..200).map(|_| strategy::dossier().new_tree(&mut runner).unwrap().current());
-    for d in std::iter::once(seed).chain(generated) {
+    for d in examples.into_iter().chain(generated) {
         let v = serde_json::to_value(&d).unwrap();
         let root = v.as_object().unwrap();
         seen.entry("The document").or_default().extend(root.keys().cloned());

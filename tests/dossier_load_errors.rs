@@ -88,12 +88,12 @@ fn errors_name_what_line_column_and_field() {
         ("[]".into(), "invalid type: sequence, expected struct Dossier at line 1 column 2"),
         ("{}".into(), "missing field `format` at line 1 column 2"),
         (
-            r#"{"format": "statecraft-dossier/2"}"#.into(),
-            "unsupported format `statecraft-dossier/2`: this version reads `statecraft-dossier/1` at line 1 column 33 (/format)",
+            r#"{"format": "statecraft-dossier/3"}"#.into(),
+            "unsupported format `statecraft-dossier/3`: this version reads `statecraft-dossier/2` and `statecraft-dossier/1` at line 1 column 33 (/format)",
         ),
         (
             r#"{"format": 1}"#.into(),
-            "invalid type: integer `1`, expected the format tag \"statecraft-dossier/1\" at line 1 column 12 (/format)",
+            "invalid type: integer `1`, expected the format tag \"statecraft-dossier/2\" at line 1 column 12 (/format)",
         ),
         (
             edit(r#""USD"}"#, r#""XYZ"}"#),
@@ -205,7 +205,7 @@ fn errors_name_what_line_column_and_field() {
         ),
         (
             edit(r#"{"group": "northern-triangle"}"#, r#"{"continent": "Americas"}"#),
-            "unknown variant `continent`, expected one of `country`, `group`, `m49`, `subregion`, `world` at line 31 column 29 (/funding/0/recipients/1/area/continent)",
+            "unknown variant `continent`, expected one of `country`, `group`, `m49`, `subregion`, `dac-region`, `declared`, `world` at line 31 column 29 (/funding/0/recipients/1/area/continent)",
         ),
         (
             edit(r#""of": "US", "with": "MX""#, r#""of": "US", "to": "MX""#),
@@ -221,7 +221,7 @@ fn errors_name_what_line_column_and_field() {
         ),
         (
             edit(r#"{"area": {"country": "GT"}"#, r#"{"area": ["country", "GT"]"#),
-            "invalid type: sequence, expected enum Area at line 30 column 18 (/funding/0/recipients/0/area)",
+            "invalid type: sequence, expected an area: a country code, \"world\" or an object naming its kind at line 30 column 18 (/funding/0/recipients/0/area)",
         ),
         (
             edit(r#"{"month": "2021-04"}"#, r#"null"#),

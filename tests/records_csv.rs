@@ -62,11 +62,14 @@ fn errors_name_the_line_the_column_and_the_text() {
 fn what_the_form_allows() {
     let r = read_one(b"\"a, \"\"b\"\"\",2021-06-07,us,gt,Committed,-0.50,usd").unwrap();
     assert_eq!(r.id().as_str(), "a, \"b\"");
-    assert_eq!((r.donor(), r.stage()), (Country::US, FundingStage::Committed));
+    assert_eq!(
+        (r.donor().as_country(), r.stage()),
+        (Some(Country::US), FundingStage::Committed)
+    );
     assert_eq!(r.amount(), Some("USD -0.50".parse().unwrap()));
     // A sign, and spaces around any field but the id.
     let r = read_one(b" a ,2021-06-07, US ,GT,committed, +5 ,USD ").unwrap();
-    assert_eq!((r.id().as_str(), r.donor()), (" a ", Country::US));
+    assert_eq!((r.id().as_str(), r.donor().as_country()), (" a ", Some(Country::US)));
     assert_eq!(r.amount(), Some("USD 5".parse().unwrap()));
     let undisclosed = read_one(b"2,2021-06-07,US,GT,announced,,").unwrap();
     assert_eq!(undisclosed.amount(), None);

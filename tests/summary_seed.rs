@@ -196,7 +196,7 @@ fn more_than_71_200_came_from_the_northern_triangle() {
     let b = &counts[0];
     assert_eq!(b.to_string(), "more than 71,200 from the Northern Triangle");
     assert_eq!(b.count().value(), 71_200);
-    assert_eq!(b.count().qualifier(), Qualifier::MoreThan);
+    assert_eq!(b.count().qualifier(), Some(Qualifier::MoreThan));
     assert_eq!(b.place(), "the Northern Triangle");
     assert_eq!(b.path().to_pointer(), "/statistics/0/breakdowns/0");
     assert_eq!(b.statistic().id().as_str(), "us-border-2021-04");

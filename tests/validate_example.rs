@@ -145,7 +145,7 @@ fn bad_arguments_exit_2_with_usage() {
     }
     assert_eq!(
         stderr(&run(&[])),
-        "validate: usage: validate FILE.json [--rates FILE.csv]\n"
+        "validate: usage: validate FILE.json [--rates FILE.csv] [--format text|json]\n"
     );
 }
 
@@ -154,7 +154,11 @@ fn help_prints_usage_on_stdout_and_exits_0() {
     for args in [&["--help"][..], &["-h"], &["a.json", "--help"]] {
         let o = run(args);
         assert_eq!(o.status.code(), Some(0), "{args:?}");
-        assert_eq!(stdout(&o), "usage: validate FILE.json [--rates FILE.csv]\n", "{args:?}");
+        assert_eq!(
+            stdout(&o),
+            "usage: validate FILE.json [--rates FILE.csv] [--format text|json]\n",
+            "{args:?}"
+        );
         assert_eq!(stderr(&o), "", "{args:?}");
     }
 }

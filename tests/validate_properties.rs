@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use statecraft::fx::RateChain;
-use statecraft::{Decimal, Dossier, NaiveDate, Report, Rule, Severity};
+use statecraft::{Count, Decimal, Dossier, NaiveDate, Qualifier, Report, Rule, Severity};
 
 /// The checks every report passes, whatever the dossier.
 fn check_report(d: &Dossier, report: &Report) -> Result<(), TestCaseError> {
@@ -142,6 +142,38 @@ fn mutations() -> Vec<(Rule, Mutation)> {
             d["funding"][0]["recipients"][0]["area"] = json!({"group": "nowhere"});
             "/funding/0/recipients/0/area/group".into()
         }),
+        (Rule::UnknownOrganisation, |d| {
+            d["funding"][0]["via"] = json!({"organisation": "nobody"});
+            "/funding/0/via/organisation".into()
+        }),
+        (Rule::UnknownArea, |d| {
+            d["funding"][0]["recipients"][0]["area"] = json!({"declared": "nowhere"});
+            "/funding/0/recipients/0/area/declared".into()
+        }),
+        (Rule::BeforeGroupHistory, |d| {
+            let groups = d.as_object_mut().unwrap().entry("groups").or_insert(json!([]));
+            push(
+                groups,
+                json!({"id": "future", "name": "Future", "since": "2099-01-01", "members": ["FR"]}),
+            );
+            d["meetings"][0]["host"] = json!({"group": "future"});
+            "/meetings/0/host/group".into()
+        }),
+        (Rule::MeetingEndsBeforeStart, |d| {
+            let before = shift(&d["meetings"][0]["start"], -1);
+            d["meetings"][0]["end"] = before;
+            "/meetings/0/end".into()
+        }),
+        (Rule::RecipientOutsideDestination, |d| {
+            let pledge = pledge_index(d, &d["vaccine_allocations"][0]["pledge"].clone());
+            let elsewhere = if d["vaccine_allocations"][0]["recipient"] == "FR" {
+                "DE"
+            } else {
+                "FR"
+            };
+            d["vaccine_pledges"][pledge]["destination"] = json!({"country": elsewhere});
+            "/vaccine_allocations/0/recipient".into()
+        }),
         (Rule::TermEndsBeforeStart, |d| {
             d["leaders"][0]["terms"][0]["end"] = json!("1989-12-31");
             "/leaders/0/terms/0/end".into()
@@ -161,8 +193,8 @@ fn mutations() -> Vec<(Rule, Mutation)> {
         }),
         (Rule::MeetingOutsideTrip, |d| {
             let before = shift(&d["trips"][0]["legs"][0]["arrival"], -1);
-            d["meetings"][0]["date"] = before;
-            "/meetings/0/date".into()
+            d["meetings"][0]["start"] = before;
+            "/meetings/0/start".into()
         }),
         (Rule::NotInOffice, |d| {
             let i = leader_index(d, &d["trips"][0]["traveller"].clone());
@@ -175,8 +207,14 @@ fn mutations() -> Vec<(Rule, Mutation)> {
         }),
         (Rule::RoleNotHeld, |d| {
             let i = leader_index(d, &d["meetings"][0]["participants"][0]["leader"].clone());
-            let country = d["leaders"][i]["terms"][0]["country"].clone();
-            d["meetings"][0]["participants"][0]["role"] = json!({"office": "monarch", "country": country});
+            let of = d["leaders"][i]["terms"][0]["of"].clone();
+            d["meetings"][0]["participants"][0]["role"] = json!({"office": "monarch", "of": of});
+            "/meetings/0/participants/0/role".into()
+        }),
+        (Rule::FunctionNotHeld, |d| {
+            let i = leader_index(d, &d["meetings"][0]["participants"][0]["leader"].clone());
+            let of = d["leaders"][i]["terms"][0]["of"].clone();
+            d["meetings"][0]["participants"][0]["role"] = json!({"function": "head-of-organisation", "of": of});
             "/meetings/0/participants/0/role".into()
         }),
         (Rule::ConcurrentOfficeHolders, |d| {
@@ -246,6 +284,8 @@ fn mutations() -> Vec<(Rule, Mutation)> {
             let pledge = pledge_index(d, &extra["pledge"]);
             extra["id"] = json!("extra");
             extra["doses"] = d["vaccine_pledges"][pledge]["doses"].clone();
+            // In no tranche, so that only the pledge is exceeded.
+            extra.as_object_mut().unwrap().remove("tranche");
             push(&mut d["vaccine_allocations"], extra);
             format!("/vaccine_pledges/{pledge}/doses")
         }),
@@ -267,6 +307,47 @@ fn mutations() -> Vec<(Rule, Mutation)> {
             let before = shift(&d["vaccine_pledges"][pledge]["announced"], -1);
             d["vaccine_allocations"][0]["date"] = before;
             "/vaccine_allocations/0/date".into()
+        }),
+        (Rule::UnknownTranche, |d| {
+            d["vaccine_allocations"][0]["tranche"] = json!("nowhere");
+            "/vaccine_allocations/0/tranche".into()
+        }),
+        (Rule::PledgePartOfItself, |d| {
+            let pledges = d["vaccine_pledges"].as_array_mut().unwrap();
+            let (i, part) = pledges
+                .iter_mut()
+                .enumerate()
+                .find(|(_, p)| p.get("part_of").is_some())
+                .unwrap();
+            part["part_of"] = part["id"].clone();
+            format!("/vaccine_pledges/{i}/part_of")
+        }),
+        (Rule::TrancheExceedsParent, |d| {
+            // The bilateral tranche alone above the whole pledge.
+            let pledge = &mut d["vaccine_pledges"][0];
+            let doses = pledge["doses"].as_u64().unwrap();
+            pledge["tranches"][1]["doses"] = json!(doses + 1);
+            "/vaccine_pledges/0/tranches".into()
+        }),
+        (Rule::TrancheSharesExceed100, |d| {
+            // With no upper bound on the pledge, only the shares can tell.
+            let pledge = &mut d["vaccine_pledges"][0];
+            let doses = pledge["doses"].as_u64().unwrap();
+            pledge["doses"] = json!(Count::new(doses, Qualifier::AtLeast).to_string());
+            pledge["tranches"][0]["share"] = json!("60");
+            pledge["tranches"][1]["share"] = json!("60");
+            "/vaccine_pledges/0/tranches".into()
+        }),
+        (Rule::AllocationExceedsTranche, |d| {
+            // The first allocation is in the bilateral tranche, "up to" a
+            // quarter of the pledge.
+            let up_to: Count = d["vaccine_pledges"][0]["tranches"][1]["doses"]
+                .as_str()
+                .unwrap()
+                .parse()
+                .unwrap();
+            d["vaccine_allocations"][0]["doses"] = json!(up_to.value() + 1);
+            "/vaccine_pledges/0/tranches/1/doses".into()
         }),
         (Rule::BreakdownExceeds100, |d| {
             let s = d["statistics"][0].as_object_mut().unwrap();

@@ -23,5 +23,11 @@ fuzz_target!(|data: &[u8]| {
     if let Ok((c, _unit)) = Count::parse_with_unit(text) {
         let back: Count = c.to_string().parse().expect("count Display output parses");
         assert_eq!(back, c);
+        // Its bounds are never empty, and hold a range's ends.
+        let b = c.bounds();
+        assert!(statecraft::notation::Bounds::new(b.low(), b.high()).is_ok());
+        if let Some((low, high)) = c.as_range() {
+            assert!(b.contains(low) && b.contains(high));
+        }
     }
 });

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -12,11 +13,11 @@ use super::rate_cache::{Factor, RateCache, Rated, Slot, UNBOUNDED};
 use super::rejection::{keep_first, would_keep};
 use super::wide::{pow10, WideSum, I256, RATE_SCALE, SUM_SCALE, U256};
 use super::{
-    AggregateError, AreaRecipient, By, ExactSum, Flow, GroupKey, GroupTotal, Recipients, RejectReason, Rejection,
-    Totals,
+    AggregateError, AreaRecipient, By, ExactSum, Flow, GroupKey, GroupTable, GroupTotal, Recipients, RejectReason,
+    Rejection, Totals,
 };
 use crate::fx::{FxError, RateSource, Series};
-use crate::{Country, Currency, FundingStage, Money};
+use crate::{Actor, Country, Currency, FundingStage, Money};
 
 /// How many rejections an aggregator keeps by default.
 const DEFAULT_KEPT: usize = 10;
@@ -103,13 +104,19 @@ pub(crate) struct Tally {
     /// a total beyond them cannot be read.
     limit: (I256, I256),
     by: By,
+    /// Whether `by` groups by donor: a donor that is no country is then
+    /// keyed by key, not by code.
+    by_donor: bool,
+    /// The groups of `by`, when some country's group cannot be told on
+    /// some days: a flow to it then is rejected.
+    gaps: Option<Arc<GroupTable>>,
     at: Option<NaiveDate>,
     keep: usize,
     cache: RateCache,
     groups: Groups,
     /// Groups whose key has an area as it stands (or a group no table
-    /// names), or that a reader keyed (IATI's codes): kept by key rather
-    /// than by code.
+    /// names, or a donor that is no country), or that a reader keyed
+    /// (IATI's codes): kept by key rather than by code.
     keyed: HashMap<GroupKey, Cell>,
     total: WideSum,
     /// The spread of `total` (see [`Cell::spread`]).
@@ -117,6 +124,8 @@ pub(crate) struct Tally {
     read: u64,
     aggregated: u64,
     rejected: u64,
+    /// Rejections by reason, indexed as [`RejectReason::IDS`].
+    rejected_by: [u64; RejectReason::IDS.len()],
     undisclosed: u64,
     rejections: Vec<Rejection>,
 }
@@ -256,7 +265,7 @@ enum ProductError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Target {
     Code(u64),
-    Key(GroupKey),
+    Key(Box<GroupKey>),
 }
 
 impl<R: RateSource> Aggregator<R> {
@@ -272,6 +281,8 @@ impl<R: RateSource> Aggregator<R> {
                 limit: limit(target),
                 groups: Groups::new(&by),
                 keyed: HashMap::new(),
+                by_donor: by.uses_donor(),
+                gaps: by.groups_with_gaps(),
                 by,
                 at: None,
                 keep: DEFAULT_KEPT,
@@ -281,6 +292,7 @@ impl<R: RateSource> Aggregator<R> {
                 read: 0,
                 aggregated: 0,
                 rejected: 0,
+                rejected_by: [0; RejectReason::IDS.len()],
                 undisclosed: 0,
                 rejections: Vec::new(),
             },
@@ -534,6 +546,8 @@ impl Tally {
             target: self.target,
             limit: self.limit,
             by: self.by.clone(),
+            by_donor: self.by_donor,
+            gaps: self.gaps.clone(),
             at: self.at,
             keep: self.keep,
             cache: RateCache::new(self.target),
@@ -544,6 +558,7 @@ impl Tally {
             read: 0,
             aggregated: 0,
             rejected: 0,
+            rejected_by: [0; RejectReason::IDS.len()],
             undisclosed: 0,
             rejections: Vec::new(),
         }
@@ -597,28 +612,43 @@ impl Tally {
         one: Option<Country>,
         slot: Slot,
     ) {
+        if let Some(table) = &self.gaps {
+            let day = flow.date();
+            let unknown = flow
+                .recipients()
+                .countries()
+                .find_map(|c| table.unknown_on(c, day).map(|e| (c, e)));
+            if let Some((country, source)) = unknown {
+                self.reject(line, RejectReason::GroupNotKnown { country, source });
+                return;
+            }
+        }
         self.read = self.read.saturating_add(1);
-        // The date is built only where it counts: for keys by year or
-        // month, and to ask for a rate the cache does not hold.
+        // The date is built only where it counts: for keys by year, month
+        // or dated group, and to ask for a rate the cache does not hold.
         let date = if self.by.uses_date() {
             flow.date()
         } else {
             NaiveDate::MIN
         };
         let (donor, stage) = (flow.donor(), flow.stage());
+        // A donor that is no country is keyed by key when it is a key.
+        let (code, keyed) = match &*donor {
+            Actor::Country(c) => (*c as u32, false),
+            _ => (0, self.by_donor),
+        };
         let Some(money) = flow.amount() else {
             self.undisclosed = self.undisclosed.saturating_add(1);
             let recipients = flow.recipients();
-            let targets: Vec<Target> = match &*recipients {
-                r @ (Recipients::One(_) | Recipients::Split(_)) => {
-                    let by = &self.by;
-                    parts(r, |c| by.code(donor, c, stage, date))
+            let targets: Vec<Target> = match (&*recipients, keyed) {
+                (r @ (Recipients::One(_) | Recipients::Split(_)), _) => {
+                    parts(r, |c| self.country_target(&donor, code, keyed, c, stage, date))
                         .into_iter()
-                        .map(|(code, _)| Target::Code(code))
+                        .map(|(target, _)| target)
                         .collect()
                 }
-                r => self
-                    .area_parts(r, donor, stage, date)
+                (r, _) => self
+                    .area_parts(r, &donor, code, keyed, stage, date)
                     .into_iter()
                     .map(|(t, _)| t)
                     .collect(),
@@ -640,9 +670,9 @@ impl Tally {
                 return;
             }
         };
-        let result = match one {
-            Some(recipient) => self.add_one(money, rated, self.by.code(donor, recipient, stage, date)),
-            None => self.add_to_recipients(money, rated, &flow.recipients(), (donor, stage, date)),
+        let result = match (one, keyed) {
+            (Some(recipient), false) => self.add_one(money, rated, self.by.code(code, recipient, stage, date)),
+            _ => self.add_to_recipients(money, rated, &flow.recipients(), (&donor, code, keyed), (stage, date)),
         };
         self.count(line, money, rated.factor, result);
     }
@@ -704,7 +734,7 @@ impl Tally {
             };
             keep_first(&mut self.rejections, self.keep, Rejection::new(line, reason));
         }
-        self.rejected = self.rejected.saturating_add(1);
+        self.count_rejection(RejectReason::NO_RATE);
     }
 
     /// Counts a converted flow as aggregated, or as rejected with the
@@ -728,28 +758,35 @@ impl Tally {
                     };
                     keep_first(&mut self.rejections, self.keep, Rejection::new(line, reason));
                 }
-                self.rejected = self.rejected.saturating_add(1);
+                self.count_rejection(match e {
+                    ProductError::TooPrecise => RejectReason::TOO_PRECISE,
+                    ProductError::Overflow => RejectReason::OVERFLOW,
+                });
                 false
             }
         }
     }
 
-    /// Adds a converted flow to its recipients, as they are.
+    /// Adds a converted flow to its recipients, as they are: `code` is the
+    /// donor's code, or `keyed` when it is keyed by key.
     fn add_to_recipients(
         &mut self,
         money: Money,
         rated: Rated,
         recipients: &Recipients,
-        (donor, stage, date): (Country, FundingStage, NaiveDate),
+        (donor, code, keyed): (&Actor, u32, bool),
+        (stage, date): (FundingStage, NaiveDate),
     ) -> Result<(), ProductError> {
-        match recipients {
-            Recipients::One(recipient) => self.add_one(money, rated, self.by.code(donor, *recipient, stage, date)),
-            split @ Recipients::Split(_) => {
-                let parts = parts(split, |c| self.by.code(donor, c, stage, date));
+        match (recipients, keyed) {
+            (Recipients::One(recipient), false) => {
+                self.add_one(money, rated, self.by.code(code, *recipient, stage, date))
+            }
+            (split @ (Recipients::One(_) | Recipients::Split(_)), _) => {
+                let parts = parts(split, |c| self.country_target(donor, code, keyed, c, stage, date));
                 self.add_split(money, rated, &parts)
             }
-            areas => {
-                let parts = self.area_parts(areas, donor, stage, date);
+            (areas, _) => {
+                let parts = self.area_parts(areas, donor, code, keyed, stage, date);
                 self.add_apportioned(money, rated, parts)
             }
         }
@@ -757,9 +794,17 @@ impl Tally {
 
     pub(crate) fn reject(&mut self, line: u64, reason: RejectReason) {
         self.read = self.read.saturating_add(1);
-        self.rejected = self.rejected.saturating_add(1);
+        self.count_rejection(reason.index());
         if would_keep(&self.rejections, self.keep, line) {
             keep_first(&mut self.rejections, self.keep, Rejection::new(line, reason));
+        }
+    }
+
+    /// Counts a rejection for the reason at `index` of [`RejectReason::IDS`].
+    fn count_rejection(&mut self, index: usize) {
+        self.rejected = self.rejected.saturating_add(1);
+        if let Some(n) = self.rejected_by.get_mut(index) {
+            *n = n.saturating_add(1);
         }
     }
 
@@ -794,18 +839,23 @@ impl Tally {
         }
     }
 
-    fn add_split(&mut self, money: Money, rated: Rated, shares: &[(u64, Option<Decimal>)]) -> Result<(), ProductError> {
+    fn add_split(
+        &mut self,
+        money: Money,
+        rated: Rated,
+        shares: &[(Target, Option<Decimal>)],
+    ) -> Result<(), ProductError> {
         // Form every part and check it before changing any sum.
-        let mut parts: Vec<(u64, I256)> = Vec::with_capacity(shares.len());
-        for &(code, percent) in shares {
-            let value = self.within(product(money.amount(), rated.factor, percent)?)?;
-            match parts.iter_mut().find(|(c, _)| *c == code) {
+        let mut parts: Vec<(&Target, I256)> = Vec::with_capacity(shares.len());
+        for (target, percent) in shares {
+            let value = self.within(product(money.amount(), rated.factor, *percent)?)?;
+            match parts.iter_mut().find(|(t, _)| *t == target) {
                 Some((_, v)) => *v = self.within(v.checked_add(value).ok_or(ProductError::Overflow)?)?,
-                None => parts.push((code, value)),
+                None => parts.push((target, value)),
             }
         }
-        for (code, value) in parts {
-            if let Some(cell) = self.groups.cell(code) {
+        for (target, value) in parts {
+            if let Some(cell) = self.cell_of(target) {
                 cell.add(value, rated);
                 cell.records = cell.records.saturating_add(1);
                 self.add_to_total(value, rated);
@@ -857,22 +907,46 @@ impl Tally {
         self.add_to_total(value, rated);
     }
 
+    /// Where a flow's part going to the country `recipient` is summed: by
+    /// code, or, for a donor keyed by key, by its key.
+    #[inline]
+    fn country_target(
+        &self,
+        donor: &Actor,
+        code: u32,
+        keyed: bool,
+        recipient: Country,
+        stage: FundingStage,
+        date: NaiveDate,
+    ) -> Target {
+        if keyed {
+            self.target_of(self.by.key_of_country(donor, recipient, stage, date))
+        } else {
+            Target::Code(self.by.code(code, recipient, stage, date))
+        }
+    }
+
+    /// The target of `key`: its code when it has one.
+    fn target_of(&self, key: GroupKey) -> Target {
+        match self.by.encode(&key) {
+            Some(code) => Target::Code(code),
+            None => Target::Key(Box::new(key)),
+        }
+    }
+
     /// The parts of a flow to areas (or to no one named): where each is
     /// summed, and its weight.
     fn area_parts(
         &self,
         recipients: &Recipients,
-        donor: Country,
+        donor: &Actor,
+        code: u32,
+        keyed: bool,
         stage: FundingStage,
         date: NaiveDate,
     ) -> Vec<(Target, u64)> {
-        let target = |r: Option<&AreaRecipient>| {
-            let key = self.by.key_of_area(donor, r, stage, date);
-            match self.by.encode(&key) {
-                Some(code) => Target::Code(code),
-                None => Target::Key(key),
-            }
-        };
+        let target = |r: Option<&AreaRecipient>| self.target_of(self.by.key_of_area(donor, r, stage, date));
+        let country = |c: Country| self.country_target(donor, code, keyed, c, stage, date);
         match recipients {
             Recipients::Area(a) => vec![(target(Some(a)), 1)],
             Recipients::Shares(s) => s
@@ -881,11 +955,11 @@ impl Tally {
                 .zip(s.weights())
                 .map(|((a, _), w)| (target(Some(a)), w))
                 .collect(),
-            Recipients::One(c) => vec![(Target::Code(self.by.code(donor, *c, stage, date)), 1)],
+            Recipients::One(c) => vec![(country(*c), 1)],
             Recipients::Split(s) => s
                 .shares()
                 .iter()
-                .map(|(c, share)| (Target::Code(self.by.code(donor, *c, stage, date)), weight(*share)))
+                .map(|(c, share)| (country(*c), weight(*share)))
                 .collect(),
             Recipients::Unnamed => vec![(target(None), 1)],
         }
@@ -895,7 +969,13 @@ impl Tally {
     fn cell_of(&mut self, target: &Target) -> Option<&mut Cell> {
         match target {
             Target::Code(code) => self.groups.cell(*code),
-            Target::Key(key) => Some(self.keyed.entry(key.clone()).or_default()),
+            Target::Key(key) => {
+                // A key is cloned once, when its group is made.
+                if !self.keyed.contains_key(&**key) {
+                    self.keyed.insert((**key).clone(), Cell::default());
+                }
+                self.keyed.get_mut(&**key)
+            }
         }
     }
 
@@ -949,6 +1029,9 @@ impl Tally {
         self.read = self.read.saturating_add(other.read);
         self.aggregated = self.aggregated.saturating_add(other.aggregated);
         self.rejected = self.rejected.saturating_add(other.rejected);
+        for (mine, theirs) in self.rejected_by.iter_mut().zip(other.rejected_by) {
+            *mine = mine.saturating_add(theirs);
+        }
         self.undisclosed = self.undisclosed.saturating_add(other.undisclosed);
         for r in other.rejections {
             keep_first(&mut self.rejections, self.keep, r);
@@ -1067,6 +1150,7 @@ impl Tally {
             total,
             exact,
             [self.read, self.aggregated, self.rejected, self.undisclosed],
+            self.rejected_by,
             self.rejections.clone(),
         ))
     }
@@ -1109,12 +1193,16 @@ fn limit(target: Currency) -> (I256, I256) {
     (max, min)
 }
 
-/// The parts of a flow: `(key code, percent)` per recipient (no percent
-/// for a single recipient).
-fn parts(recipients: &Recipients, code: impl Fn(crate::Country) -> u64) -> Vec<(u64, Option<Decimal>)> {
+/// The parts of a flow: `(target, percent)` per recipient (no percent for
+/// a single recipient).
+fn parts(recipients: &Recipients, target: impl Fn(Country) -> Target) -> Vec<(Target, Option<Decimal>)> {
     match recipients {
-        Recipients::One(c) => vec![(code(*c), None)],
-        Recipients::Split(s) => s.shares().iter().map(|(c, p)| (code(*c), Some(p.percent()))).collect(),
+        Recipients::One(c) => vec![(target(*c), None)],
+        Recipients::Split(s) => s
+            .shares()
+            .iter()
+            .map(|(c, p)| (target(*c), Some(p.percent())))
+            .collect(),
         // Flows to areas go through `Tally::area_parts`.
         _ => Vec::new(),
     }
@@ -1261,8 +1349,8 @@ mod tests {
         fn date(&self) -> NaiveDate {
             NaiveDate::from_ymd_opt(2021, 6, 7).unwrap()
         }
-        fn donor(&self) -> Country {
-            Country::US
+        fn donor(&self) -> std::borrow::Cow<'_, Actor> {
+            std::borrow::Cow::Owned(Actor::Country(Country::US))
         }
         fn recipients(&self) -> std::borrow::Cow<'_, Recipients> {
             std::borrow::Cow::Borrowed(&self.0)
@@ -1279,7 +1367,8 @@ mod tests {
     fn areas_are_summed_by_key_counted_when_undisclosed_and_merged() {
         use crate::{Area, AreaSplit, Dimension, Dossier, GroupId, KeyPart};
         let dossier = Dossier::new();
-        let area = |a: Area| AreaRecipient::resolve(&dossier, [a]).unwrap();
+        let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
+        let area = |a: Area| AreaRecipient::resolve(&dossier, [a], day).unwrap().unwrap();
         let nt = Area::Group(GroupId::new("northern-triangle").unwrap());
         let thirds = AreaSplit::new([
             (area(nt.clone()), "33.33".parse().unwrap()),

@@ -4,12 +4,17 @@
 use std::fmt;
 use std::sync::Arc;
 
+use chrono::NaiveDate;
+
 use super::KeyPart;
+use crate::geo::GroupDateError;
 use crate::{Area, Country, Dossier};
 
 /// A recipient as a dossier names it, resolved against the dossier's
-/// groups: one area (a country, a group, an M49 area or the world) or
-/// several named together, with the countries they stand for.
+/// groups and areas on a date: one area (a country, a group, an M49 area,
+/// a DAC region, a declared area or the world) or several named together,
+/// with the countries they stand for, each counted once however many of
+/// the areas it is in.
 ///
 /// The aggregator never splits such a recipient among its countries: a
 /// flow to the Northern Triangle is not a third to each of its members
@@ -22,15 +27,22 @@ use crate::{Area, Country, Dossier};
 /// use statecraft::{AreaRecipient, Area, Country, Dossier, GroupId, KeyPart};
 ///
 /// let dossier = Dossier::new();
-/// let nt = AreaRecipient::resolve(&dossier, [Area::Group(GroupId::new("northern-triangle")?)]).ok_or("no area")?;
+/// let day = "2021-06-07".parse()?;
+/// let nt = AreaRecipient::resolve(&dossier, [Area::Group(GroupId::new("northern-triangle")?)], day)?.ok_or("no area")?;
 /// assert_eq!(nt.countries(), &[Country::GT, Country::HN, Country::SV]);
 /// assert_eq!(nt.group_name(), Some("Northern Triangle"));
 /// assert_eq!(nt.key().to_string(), "Northern Triangle");
 ///
-/// let pair = AreaRecipient::resolve(&dossier, [Area::from(Country::MX), Area::from(Country::GT)]).ok_or("no area")?;
+/// let pair = AreaRecipient::resolve(&dossier, [Area::from(Country::MX), Area::from(Country::GT)], day)?.ok_or("no area")?;
 /// assert_eq!(pair.key().to_string(), "GT + MX");
-/// let gt = AreaRecipient::resolve(&dossier, [Area::from(Country::GT)]).ok_or("no area")?;
+/// let gt = AreaRecipient::resolve(&dossier, [Area::from(Country::GT)], day)?.ok_or("no area")?;
 /// assert_eq!(gt.key(), KeyPart::Country(Country::GT));
+///
+/// // Members on the day: the EU of 2019 had the UK, that of 2021 not.
+/// let eu = [Area::Group(GroupId::new("eu")?)];
+/// let in_2019 = AreaRecipient::resolve(&dossier, eu.clone(), "2019-06-07".parse()?)?.ok_or("no area")?;
+/// assert_eq!((in_2019.countries().len(), in_2019.countries().contains(&Country::GB)), (28, true));
+/// assert!(AreaRecipient::resolve(&dossier, eu, "1990-01-01".parse()?).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -39,35 +51,45 @@ pub struct AreaRecipient {
     areas: Vec<Area>,
     /// Sorted, without repeats.
     countries: Vec<Country>,
-    /// The name of the group, when the recipient is one group.
-    group_name: Option<Arc<str>>,
+    /// The dossier's name of the area, when the recipient is one group or
+    /// declared area.
+    name: Option<Arc<str>>,
 }
 
 impl AreaRecipient {
-    /// The recipient `areas` name together, resolved in `dossier`: a group
-    /// by the dossier's own groups first, then the built-in ones (an
-    /// unknown group stands for no country and is named by its id). The
-    /// order of `areas` does not matter and repeats count once; `None`
-    /// when there is no area.
-    pub fn resolve(dossier: &Dossier, areas: impl IntoIterator<Item = Area>) -> Option<AreaRecipient> {
+    /// The recipient `areas` name together, resolved in `dossier` on
+    /// `date`: a group by the dossier's own groups first, then the built-in
+    /// ones, with its members that day (an unknown group, or declared area,
+    /// stands for no country and is named by its id). The order of `areas`
+    /// does not matter and repeats count once; `Ok(None)` when there is no
+    /// area.
+    ///
+    /// # Errors
+    ///
+    /// [`GroupDateError`] when an area is a group and `date` is before its
+    /// recorded history.
+    pub fn resolve(
+        dossier: &Dossier,
+        areas: impl IntoIterator<Item = Area>,
+        date: NaiveDate,
+    ) -> Result<Option<AreaRecipient>, GroupDateError> {
         let mut areas: Vec<Area> = areas.into_iter().collect();
         areas.sort();
         areas.dedup();
         if areas.is_empty() {
-            return None;
+            return Ok(None);
         }
-        let mut countries: Vec<Country> = areas.iter().flat_map(|a| dossier.countries_in(a)).collect();
+        let mut countries: Vec<Country> = Vec::new();
+        for a in &areas {
+            countries.extend(dossier.countries_in(a, date)?);
+        }
         countries.sort_unstable();
         countries.dedup();
-        let group_name = match areas.as_slice() {
-            [area @ Area::Group(_)] => Some(Arc::from(dossier.area_name(area))),
+        let name = match areas.as_slice() {
+            [area @ (Area::Group(_) | Area::Declared(_))] => Some(Arc::from(dossier.area_name(area))),
             _ => None,
         };
-        Some(AreaRecipient {
-            areas,
-            countries,
-            group_name,
-        })
+        Ok(Some(AreaRecipient { areas, countries, name }))
     }
 
     /// The areas, sorted.
@@ -84,7 +106,10 @@ impl AreaRecipient {
     /// The group's name, when the recipient is one group: "Northern
     /// Triangle".
     pub fn group_name(&self) -> Option<&str> {
-        self.group_name.as_deref()
+        match self.areas.as_slice() {
+            [Area::Group(_)] => self.name.as_deref(),
+            _ => None,
+        }
     }
 
     /// The recipient's key by recipient: [`KeyPart::Country`] for one
@@ -100,10 +125,10 @@ impl AreaRecipient {
 }
 
 impl fmt::Display for AreaRecipient {
-    /// As its [`key`](AreaRecipient::key), with a group's own name:
-    /// `GT`, `Northern Triangle`, `GT + MX`.
+    /// As its [`key`](AreaRecipient::key), with a group's or declared
+    /// area's own name: `GT`, `Northern Triangle`, `GT + MX`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.group_name {
+        match &self.name {
             Some(name) => f.write_str(name),
             None => write!(f, "{}", self.key()),
         }
@@ -120,14 +145,17 @@ mod tests {
         let own = CountryGroup::new("northern-triangle", "Triángulo Norte", [Country::GT, Country::HN]).unwrap();
         let dossier = Dossier::new().with(own);
         let nt = Area::Group(GroupId::new("northern-triangle").unwrap());
-        let r = AreaRecipient::resolve(&dossier, [nt.clone()]).unwrap();
+        let day = NaiveDate::MAX;
+        let r = AreaRecipient::resolve(&dossier, [nt.clone()], day).unwrap().unwrap();
         assert_eq!(r.countries(), &[Country::GT, Country::HN]);
         assert_eq!(r.group_name(), Some("Triángulo Norte"));
         assert_eq!(r.to_string(), "Triángulo Norte");
         assert_eq!(r.key(), KeyPart::Area(nt));
 
         let unknown = Area::Group(GroupId::new("andean").unwrap());
-        let r = AreaRecipient::resolve(&dossier, [unknown.clone()]).unwrap();
+        let r = AreaRecipient::resolve(&dossier, [unknown.clone()], day)
+            .unwrap()
+            .unwrap();
         assert!(r.countries().is_empty());
         assert_eq!(r.group_name(), Some("andean"));
         assert_eq!(r.key().to_string(), "andean");
@@ -136,6 +164,7 @@ mod tests {
     #[test]
     fn several_areas_are_sorted_and_deduplicated() {
         let dossier = Dossier::new();
+        let day = NaiveDate::MAX;
         let r = AreaRecipient::resolve(
             &dossier,
             [
@@ -144,13 +173,17 @@ mod tests {
                 Area::from(IntermediateRegion::CentralAmerica),
                 Area::from(Country::MX),
             ],
+            day,
         )
+        .unwrap()
         .unwrap();
         assert_eq!(r.key().to_string(), "MX + Central America + the world");
         assert_eq!(r.countries().len(), Country::iter().count());
         assert!(r.group_name().is_none());
-        assert!(AreaRecipient::resolve(&dossier, []).is_none());
-        let one = AreaRecipient::resolve(&dossier, [Area::from(Country::GT), Area::from(Country::GT)]).unwrap();
+        assert_eq!(AreaRecipient::resolve(&dossier, [], day), Ok(None));
+        let one = AreaRecipient::resolve(&dossier, [Area::from(Country::GT), Area::from(Country::GT)], day)
+            .unwrap()
+            .unwrap();
         assert_eq!(one.key(), KeyPart::Country(Country::GT));
     }
 }

@@ -29,7 +29,8 @@ const TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 /// use statecraft::{Area, AreaRecipient, AreaSplit, Country, Dossier, GroupId};
 ///
 /// let dossier = Dossier::new();
-/// let area = |a: Area| AreaRecipient::resolve(&dossier, [a]).ok_or("no area");
+/// let day = "2021-06-07".parse()?;
+/// let area = |a: Area| AreaRecipient::resolve(&dossier, [a], day).ok().flatten().ok_or("no area");
 /// let split = AreaSplit::new([
 ///     (area(Area::Group(GroupId::new("northern-triangle")?))?, "66.665".parse()?),
 ///     (area(Area::from(Country::MX))?, "33.33".parse()?),
@@ -53,7 +54,7 @@ pub enum AreaSplitError {
     #[error("a split needs at least one recipient")]
     Empty,
     /// A percentage with more than 8 decimal places.
-    #[error("share of {recipient} is {share}, more than 8 decimal places")]
+    #[error("share of {recipient} is {share:#}, more than 8 decimal places")]
     TooPrecise {
         /// The recipient of the share.
         recipient: KeyPart,
@@ -80,7 +81,7 @@ impl AreaSplit {
     /// ```
     /// use statecraft::{Area, AreaRecipient, AreaSplit, Country, Dossier, Share};
     ///
-    /// let gt = AreaRecipient::resolve(&Dossier::new(), [Area::from(Country::GT)]).ok_or("no area")?;
+    /// let gt = AreaRecipient::resolve(&Dossier::new(), [Area::from(Country::GT)], "2021-06-07".parse()?)?.ok_or("no area")?;
     /// let e = AreaSplit::new([(gt.clone(), Share::from_percent(50)?), (gt, Share::from_percent(50)?)]).unwrap_err();
     /// assert_eq!(e.to_string(), "GT appears twice in the split");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -149,7 +150,7 @@ impl fmt::Display for AreaSplit {
             if i > 0 {
                 f.write_str(", ")?;
             }
-            write!(f, "{recipient} {share}")?;
+            write!(f, "{recipient} {share:#}")?;
         }
         Ok(())
     }
@@ -161,7 +162,9 @@ mod tests {
     use crate::{Area, Country, Dossier};
 
     fn to(c: Country) -> AreaRecipient {
-        AreaRecipient::resolve(&Dossier::new(), [Area::from(c)]).unwrap()
+        AreaRecipient::resolve(&Dossier::new(), [Area::from(c)], chrono::NaiveDate::MAX)
+            .unwrap()
+            .unwrap()
     }
 
     fn share(s: &str) -> Share {

@@ -1,6 +1,6 @@
 //! Grouping dimensions: what totals are broken down by.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -8,21 +8,30 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 
 use super::AreaRecipient;
+use crate::geo::GroupDateError;
 use crate::{
-    Area, Country, CountryGroup, DoseStage, Dossier, Excerpt, FundingStage, IntermediateRegion, M49Area, M49Level,
-    Region, Subregion, YearMonth,
+    Actor, Area, Country, CountryGroup, DoseStage, Dossier, Excerpt, FundingStage, IntermediateRegion, M49Area,
+    M49Level, Region, Subregion, YearMonth,
 };
 
 /// Named groups of countries, for grouping totals by [`Dimension::Group`]
 /// ("Northern Triangle": GT, HN, SV).
 ///
-/// Each country belongs to at most one group, so that the totals of all
-/// groups add up to the total of everything; countries in no group are
-/// totalled under [`KeyPart::Ungrouped`]. Implemented for
+/// Each country belongs to at most one group on a day, so that the totals
+/// of all groups add up to the total of everything; countries in no group
+/// are totalled under [`KeyPart::Ungrouped`]. Implemented for
 /// [`CountryGroup`]s and lists of them (a dossier's groups, or
 /// [`CountryGroup::builtin`]), lists of `(name, countries)` (in a list, the
 /// first group that holds a country wins), maps from country to name, and
 /// closures.
+///
+/// Membership may change over time ([`CountryGroup`]s have dated
+/// memberships): [`group_on`](CountryGroups::group_on) answers for a day,
+/// and [`changes`](CountryGroups::changes) says on which days the answer
+/// may change. Totals by group put each record in the group its recipient
+/// was in on the record's date, and reject a record whose recipient's
+/// group cannot be told that day (a date before a group's recorded
+/// history, when that group comes before any that holds the country).
 ///
 /// ```
 /// use statecraft::{Country, CountryGroups};
@@ -32,8 +41,28 @@ use crate::{
 /// assert_eq!(groups.group_of(Country::MX), None);
 /// ```
 pub trait CountryGroups {
-    /// The name of the group `country` belongs to, if any.
+    /// The name of the group `country` belongs to, if any (now, for
+    /// groups whose membership changes).
     fn group_of(&self, country: Country) -> Option<&str>;
+
+    /// The name of the group `country` belonged to on `date`, if any; by
+    /// default [`group_of`](CountryGroups::group_of), for groups whose
+    /// membership never changes.
+    ///
+    /// # Errors
+    ///
+    /// [`GroupDateError`] when it cannot be told: `date` is before the
+    /// recorded history of a group that would be asked.
+    fn group_on(&self, country: Country, date: NaiveDate) -> Result<Option<&str>, GroupDateError> {
+        let _ = date;
+        Ok(self.group_of(country))
+    }
+
+    /// The days on which [`group_on`](CountryGroups::group_on) may answer
+    /// otherwise than the day before; none by default.
+    fn changes(&self) -> Vec<NaiveDate> {
+        Vec::new()
+    }
 }
 
 impl<S: AsRef<str>, C: AsRef<[Country]>> CountryGroups for [(S, C)] {
@@ -75,11 +104,43 @@ impl CountryGroups for CountryGroup {
     fn group_of(&self, country: Country) -> Option<&str> {
         self.contains(country).then(|| self.name())
     }
+
+    fn group_on(&self, country: Country, date: NaiveDate) -> Result<Option<&str>, GroupDateError> {
+        Ok(self.contains_on(country, date)?.then(|| self.name()))
+    }
+
+    /// Each day membership changes, and the first day of the recorded
+    /// history.
+    fn changes(&self) -> Vec<NaiveDate> {
+        let mut days = CountryGroup::changes(self);
+        days.extend(self.since());
+        days.sort_unstable();
+        days.dedup();
+        days
+    }
 }
 
 impl CountryGroups for [CountryGroup] {
     fn group_of(&self, country: Country) -> Option<&str> {
         self.iter().find_map(|g| g.group_of(country))
+    }
+
+    /// The first group, in order, that holds `country` on `date`; an error
+    /// when a group asked before it is found has no record of that day.
+    fn group_on(&self, country: Country, date: NaiveDate) -> Result<Option<&str>, GroupDateError> {
+        for g in self {
+            if let Some(name) = g.group_on(country, date)? {
+                return Ok(Some(name));
+            }
+        }
+        Ok(None)
+    }
+
+    fn changes(&self) -> Vec<NaiveDate> {
+        let mut days: Vec<NaiveDate> = self.iter().flat_map(CountryGroups::changes).collect();
+        days.sort_unstable();
+        days.dedup();
+        days
     }
 }
 
@@ -87,11 +148,27 @@ impl<const N: usize> CountryGroups for [CountryGroup; N] {
     fn group_of(&self, country: Country) -> Option<&str> {
         self.as_slice().group_of(country)
     }
+
+    fn group_on(&self, country: Country, date: NaiveDate) -> Result<Option<&str>, GroupDateError> {
+        self.as_slice().group_on(country, date)
+    }
+
+    fn changes(&self) -> Vec<NaiveDate> {
+        self.as_slice().changes()
+    }
 }
 
 impl CountryGroups for Vec<CountryGroup> {
     fn group_of(&self, country: Country) -> Option<&str> {
         self.as_slice().group_of(country)
+    }
+
+    fn group_on(&self, country: Country, date: NaiveDate) -> Result<Option<&str>, GroupDateError> {
+        self.as_slice().group_on(country, date)
+    }
+
+    fn changes(&self) -> Vec<NaiveDate> {
+        self.as_slice().changes()
     }
 }
 
@@ -101,29 +178,89 @@ impl<F: Fn(Country) -> Option<&'static str>> CountryGroups for F {
     }
 }
 
-/// A [`CountryGroups`] resolved once into a table by country.
+/// A [`CountryGroups`] resolved once into a table by country (and, for
+/// countries whose group changes, by day).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GroupTable {
+    /// Sorted.
     names: Vec<Arc<str>>,
     /// Per country (by variant index): the index of its group in `names`,
-    /// or `names.len()` when it is in none.
+    /// `names.len()` when it is in none, or [`DATED`] when its group
+    /// changes over time (then see `dated`).
     of: Vec<u32>,
+    /// Per country whose group changes: from which day it is in which
+    /// group (or none, or an unknown one: an index from `names.len() + 1`,
+    /// into `unknown`), in order of days; empty for the others.
+    dated: Vec<Vec<(NaiveDate, u32)>>,
+    /// Why a group could not be told: the group whose recorded history had
+    /// not begun, and when it begins.
+    unknown: Vec<(Box<str>, NaiveDate)>,
 }
+
+/// The mark of a country whose group changes over time.
+const DATED: u32 = u32::MAX;
 
 impl GroupTable {
     fn new(groups: &(impl CountryGroups + ?Sized)) -> GroupTable {
-        let mut names: Vec<Arc<str>> = Vec::new();
-        let mut found: Vec<Option<usize>> = Vec::new();
-        for country in Country::iter() {
-            let index = groups.group_of(country).map(|name| {
-                names.iter().position(|n| &**n == name).unwrap_or_else(|| {
-                    names.push(Arc::from(name));
-                    names.len() - 1
-                })
-            });
-            found.push(index);
+        let epochs: Vec<NaiveDate> = std::iter::once(NaiveDate::MIN)
+            .chain(groups.changes().into_iter().filter(|d| *d > NaiveDate::MIN))
+            .collect();
+        // Each country's group at the start of each epoch.
+        let found: Vec<Vec<Result<Option<&str>, GroupDateError>>> = Country::iter()
+            .map(|c| epochs.iter().map(|e| groups.group_on(c, *e)).collect())
+            .collect();
+        let sorted: BTreeSet<&str> = found
+            .iter()
+            .flatten()
+            .filter_map(|r| r.clone().ok().flatten())
+            .collect();
+        let names: Vec<Arc<str>> = sorted.into_iter().map(Arc::from).collect();
+        let none = u32::try_from(names.len()).unwrap_or(u32::MAX - 1);
+        let mut unknown: Vec<(Box<str>, NaiveDate)> = Vec::new();
+        let mut index = |answer: &Result<Option<&str>, GroupDateError>| match answer {
+            Ok(name) => name
+                .and_then(|n| names.binary_search_by(|x| (**x).cmp(n)).ok())
+                .and_then(|i| u32::try_from(i).ok())
+                .unwrap_or(none),
+            Err(e) => {
+                let k = match unknown.iter().position(|(g, s)| **g == *e.group() && *s == e.since()) {
+                    Some(k) => k,
+                    None => {
+                        unknown.push((e.group().into(), e.since()));
+                        unknown.len() - 1
+                    }
+                };
+                none.saturating_add(1)
+                    .saturating_add(u32::try_from(k).unwrap_or(u32::MAX))
+            }
+        };
+        let mut of = Vec::with_capacity(found.len());
+        let mut dated = Vec::with_capacity(found.len());
+        for per_epoch in &found {
+            let mut spans: Vec<(NaiveDate, u32)> = Vec::new();
+            for (day, answer) in epochs.iter().zip(per_epoch) {
+                let i = index(answer);
+                if spans.last().is_none_or(|(_, last)| *last != i) {
+                    spans.push((*day, i));
+                }
+            }
+            match spans.as_slice() {
+                [(_, i)] if *i <= none => {
+                    of.push(*i);
+                    dated.push(Vec::new());
+                }
+                _ => {
+                    of.push(DATED);
+                    dated.push(spans);
+                }
+            }
         }
-        names_sorted(names, found)
+        GroupTable {
+            names,
+            of,
+            dated,
+            unknown,
+        }
     }
 
     /// The group names, sorted.
@@ -131,33 +268,41 @@ impl GroupTable {
         self.names.iter().map(|n| &**n)
     }
 
-    fn index_of(&self, country: Country) -> u32 {
-        self.of.get(country as usize).copied().unwrap_or(self.none())
+    /// Why the group of `country` on `date` cannot be told, if it cannot:
+    /// the date is before the recorded history of a group asked.
+    pub fn unknown_on(&self, country: Country, date: NaiveDate) -> Option<GroupDateError> {
+        let i = self.index_on(country, date);
+        let k = i.checked_sub(self.none())?.checked_sub(1)?;
+        let (group, since) = self.unknown.get(k as usize)?;
+        Some(GroupDateError::new(group, date, *since))
+    }
+
+    /// Whether some country's group cannot be told on some day.
+    fn has_unknown(&self) -> bool {
+        !self.unknown.is_empty()
+    }
+
+    /// The index of the group `country` is in on `date` (an index past
+    /// `none()` when it cannot be told).
+    #[inline]
+    fn index_on(&self, country: Country, date: NaiveDate) -> u32 {
+        match self.of.get(country as usize).copied() {
+            Some(DATED) => {
+                let spans = self.dated.get(country as usize).map_or(&[][..], Vec::as_slice);
+                let after = spans.partition_point(|(start, _)| *start <= date);
+                after
+                    .checked_sub(1)
+                    .and_then(|k| spans.get(k))
+                    .map_or(self.none(), |(_, i)| *i)
+            }
+            Some(i) => i,
+            None => self.none(),
+        }
     }
 
     fn none(&self) -> u32 {
-        u32::try_from(self.names.len()).unwrap_or(u32::MAX)
+        u32::try_from(self.names.len()).unwrap_or(u32::MAX - 1)
     }
-}
-
-/// Sorts group names and renumbers the countries' indices to match, so
-/// that the index order is the name order.
-fn names_sorted(names: Vec<Arc<str>>, found: Vec<Option<usize>>) -> GroupTable {
-    let mut order: Vec<usize> = (0..names.len()).collect();
-    order.sort_by(|&a, &b| names.get(a).cmp(&names.get(b)));
-    let mut rank = vec![0u32; names.len()];
-    for (new, &old) in order.iter().enumerate() {
-        if let Some(r) = rank.get_mut(old) {
-            *r = u32::try_from(new).unwrap_or(u32::MAX);
-        }
-    }
-    let none = u32::try_from(names.len()).unwrap_or(u32::MAX);
-    let of = found
-        .into_iter()
-        .map(|i| i.and_then(|i| rank.get(i).copied()).unwrap_or(none))
-        .collect();
-    let sorted = order.iter().filter_map(|&i| names.get(i).cloned()).collect();
-    GroupTable { names: sorted, of }
 }
 
 /// One way to break totals down.
@@ -270,12 +415,13 @@ impl Dimension {
     }
 
     /// The key of a flow's part going to `recipient`, as a number below
-    /// 2³².
+    /// 2³²; `donor` is the donor country's code (read only by
+    /// [`Dimension::Donor`], which codes country donors alone).
     #[inline]
-    fn code(&self, donor: Country, recipient: Country, stage: FundingStage, date: NaiveDate) -> u32 {
+    fn code(&self, donor: u32, recipient: Country, stage: FundingStage, date: NaiveDate) -> u32 {
         match self {
             Dimension::Recipient => recipient as u32,
-            Dimension::Donor => donor as u32,
+            Dimension::Donor => donor,
             Dimension::Region => recipient.region().map_or(m49_count(M49Level::Region), |r| r as u32),
             Dimension::Subregion => recipient
                 .subregion()
@@ -283,7 +429,7 @@ impl Dimension {
             Dimension::IntermediateRegion => recipient
                 .intermediate_region()
                 .map_or(m49_count(M49Level::IntermediateRegion), |i| i as u32),
-            Dimension::Group(t) => t.index_of(recipient),
+            Dimension::Group(t) => t.index_on(recipient, date),
             Dimension::Stage => stage as u32,
             // chrono's years lie within ±262,143, so these stay below 2^26.
             Dimension::Year => year_code(date.year()),
@@ -345,12 +491,30 @@ impl Dimension {
     /// not one country (or, for `None`, no named recipient).
     fn part_of_area(
         &self,
-        donor: Country,
+        donor: &Actor,
         recipient: Option<&AreaRecipient>,
         stage: FundingStage,
         date: NaiveDate,
     ) -> KeyPart {
-        match (self, recipient) {
+        if let Some(part) = self.recipient_part_of_area(recipient, date) {
+            return part;
+        }
+        match self {
+            Dimension::Donor => KeyPart::donor(donor),
+            Dimension::Stage => KeyPart::Stage(stage),
+            Dimension::Year => KeyPart::Year(date.year()),
+            Dimension::Month => KeyPart::Month(YearMonth::of(date)),
+            // The recipient's dimensions are answered above.
+            _ => KeyPart::Unnamed,
+        }
+    }
+
+    /// The key part, on `date`, of `recipient`, an area that is not one
+    /// country (or, for `None`, no named recipient), for a dimension that
+    /// follows the recipient (recipient, M49 area, group); `None` for the
+    /// others.
+    pub(crate) fn recipient_part_of_area(&self, recipient: Option<&AreaRecipient>, date: NaiveDate) -> Option<KeyPart> {
+        Some(match (self, recipient) {
             (
                 Dimension::Recipient
                 | Dimension::Region
@@ -361,7 +525,9 @@ impl Dimension {
             ) => KeyPart::Unnamed,
             (Dimension::Recipient, Some(r)) => r.key(),
             (Dimension::Region | Dimension::Subregion | Dimension::IntermediateRegion, Some(r)) => {
-                let Some(level) = self.m49_level() else { return r.key() };
+                let Some(level) = self.m49_level() else {
+                    return Some(r.key());
+                };
                 match r.areas() {
                     [Area::M49(a)] if a.level() == level => KeyPart::M49(*a),
                     _ => shared(r.countries(), |c| m49_area(level, c))
@@ -370,26 +536,31 @@ impl Dimension {
             }
             (Dimension::Group(t), Some(r)) => match (r.areas(), r.group_name()) {
                 ([Area::Group(_)], Some(name)) => KeyPart::Group(Arc::from(name)),
-                _ => shared(r.countries(), |c| t.index_of(c))
+                _ => shared(r.countries(), |c| t.index_on(c, date))
                     .and_then(|i| self.decode(i))
                     .unwrap_or_else(|| r.key()),
             },
-            (Dimension::Donor, _) => KeyPart::Country(donor),
-            (Dimension::Stage, _) => KeyPart::Stage(stage),
-            (Dimension::Year, _) => KeyPart::Year(date.year()),
-            (Dimension::Month, _) => KeyPart::Month(YearMonth::of(date)),
+            _ => return None,
+        })
+    }
+
+    /// The key part of a flow's part going to the country `recipient`.
+    fn part_of_country(&self, donor: &Actor, recipient: Country, stage: FundingStage, date: NaiveDate) -> KeyPart {
+        match self.recipient_part(recipient, date) {
+            Some(part) => part,
+            None => self.part_of_area(donor, None, stage, date),
         }
     }
 
-    /// The key part of `recipient` for a dimension that follows the
-    /// recipient (recipient, M49 area, group); `None` for the others.
-    pub(crate) fn recipient_part(&self, recipient: Country) -> Option<KeyPart> {
+    /// The key part of `recipient` on `date` for a dimension that follows
+    /// the recipient (recipient, M49 area, group); `None` for the others.
+    pub(crate) fn recipient_part(&self, recipient: Country, date: NaiveDate) -> Option<KeyPart> {
         Some(match self {
             Dimension::Recipient => KeyPart::Country(recipient),
             Dimension::Region | Dimension::Subregion | Dimension::IntermediateRegion => {
                 m49_area(self.m49_level()?, recipient).map_or(KeyPart::Ungrouped, KeyPart::M49)
             }
-            Dimension::Group(t) => match t.names.get(t.index_of(recipient) as usize) {
+            Dimension::Group(t) => match t.names.get(t.index_on(recipient, date) as usize) {
                 Some(name) => KeyPart::Group(name.clone()),
                 None => KeyPart::Ungrouped,
             },
@@ -397,9 +568,14 @@ impl Dimension {
         })
     }
 
-    /// Whether keys depend on the value date.
+    /// Whether keys depend on the value date: by year or month, or by
+    /// groups whose membership is dated.
     fn uses_date(&self) -> bool {
-        matches!(self, Dimension::Year | Dimension::Month)
+        match self {
+            Dimension::Year | Dimension::Month => true,
+            Dimension::Group(t) => t.of.contains(&DATED),
+            _ => false,
+        }
     }
 }
 
@@ -570,9 +746,12 @@ impl By {
     }
 
     /// The key of a flow's part going to `recipient`: a slot index when
-    /// the keys are dense, else the two codes side by side.
+    /// the keys are dense, else the two codes side by side. `donor` is the
+    /// donor country's code (`country as u32`); a donor that is no country
+    /// is keyed by [`key_of_country`](By::key_of_country) instead when
+    /// [`uses_donor`](By::uses_donor).
     #[inline]
-    pub(crate) fn code(&self, donor: Country, recipient: Country, stage: FundingStage, date: NaiveDate) -> u64 {
+    pub(crate) fn code(&self, donor: u32, recipient: Country, stage: FundingStage, date: NaiveDate) -> u64 {
         let a = u64::from(self.first.code(donor, recipient, stage, date));
         match &self.second {
             None => a,
@@ -605,7 +784,7 @@ impl By {
     /// one country (or, for `None`, no named recipient).
     pub(crate) fn key_of_area(
         &self,
-        donor: Country,
+        donor: &Actor,
         recipient: Option<&AreaRecipient>,
         stage: FundingStage,
         date: NaiveDate,
@@ -619,9 +798,42 @@ impl By {
         }
     }
 
-    /// Whether keys depend on the value date (by year or month).
+    /// The key of a flow's part going to the country `recipient`, for a
+    /// donor of any kind.
+    pub(crate) fn key_of_country(
+        &self,
+        donor: &Actor,
+        recipient: Country,
+        stage: FundingStage,
+        date: NaiveDate,
+    ) -> GroupKey {
+        GroupKey {
+            first: self.first.part_of_country(donor, recipient, stage, date),
+            second: self
+                .second
+                .as_ref()
+                .map(|d| d.part_of_country(donor, recipient, stage, date)),
+        }
+    }
+
+    /// Whether keys depend on the value date (by year or month, or by
+    /// groups whose membership is dated).
     pub(crate) fn uses_date(&self) -> bool {
         self.dimensions().any(Dimension::uses_date)
+    }
+
+    /// Whether one of the dimensions is the donor.
+    pub(crate) fn uses_donor(&self) -> bool {
+        self.dimensions().any(|d| *d == Dimension::Donor)
+    }
+
+    /// The table of a group dimension whose groups cannot be told on some
+    /// days: a flow to a country then cannot be keyed.
+    pub(crate) fn groups_with_gaps(&self) -> Option<Arc<GroupTable>> {
+        self.dimensions().find_map(|d| match d {
+            Dimension::Group(t) if t.has_unknown() => Some(t.clone()),
+            _ => None,
+        })
     }
 
     /// The key that `code` stands for.
@@ -693,6 +905,9 @@ impl fmt::Display for By {
 pub enum KeyPart {
     /// A recipient or donor country.
     Country(Country),
+    /// A donor that is not a country: an organisation (an IATI one the
+    /// registry does not know, by its identifier), a group.
+    Actor(Actor),
     /// A UN M49 area (of the level of the dimension).
     M49(M49Area),
     /// A named group.
@@ -725,6 +940,15 @@ pub enum KeyPart {
 }
 
 impl KeyPart {
+    /// The part of a donor: a country as [`KeyPart::Country`], any other
+    /// actor as [`KeyPart::Actor`].
+    pub fn donor(donor: &Actor) -> KeyPart {
+        match donor {
+            Actor::Country(c) => KeyPart::Country(*c),
+            other => KeyPart::Actor(other.clone()),
+        }
+    }
+
     /// The part as `dossier` names it, for a reader: a country by its
     /// everyday name, an area with the dossier's own group names
     /// ([`Dossier::area_name`]), anything else as `Display` writes it.
@@ -743,6 +967,7 @@ impl KeyPart {
     pub fn name_in(&self, dossier: &Dossier) -> String {
         match self {
             KeyPart::Country(c) => c.common_name().to_string(),
+            KeyPart::Actor(a) => dossier.actor_name(a),
             KeyPart::Area(a) => dossier.area_name(a),
             KeyPart::Areas(areas) => areas
                 .iter()
@@ -755,7 +980,9 @@ impl KeyPart {
 }
 
 impl fmt::Display for KeyPart {
-    /// `GT`, `Central America`, `Northern Triangle`, `(ungrouped)`,
+    /// `GT`, a donor that is no country by its name (`UNICEF`, `G7`, an
+    /// unknown IATI organisation by its identifier), `Central America`,
+    /// `Northern Triangle`, `(ungrouped)`,
     /// `committed`, `2021`, `2021-06`; an area as it stands by its name
     /// (`Northern Triangle`, `the world`; a group the crate does not build
     /// in, by its id), several as `GT + Northern Triangle`, `(unnamed)`;
@@ -763,6 +990,7 @@ impl fmt::Display for KeyPart {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             KeyPart::Country(c) => write!(f, "{c}"),
+            KeyPart::Actor(a) => write!(f, "{a}"),
             KeyPart::M49(a) => write!(f, "{a}"),
             KeyPart::Group(name) => f.write_str(name),
             KeyPart::Ungrouped => f.write_str("(ungrouped)"),
@@ -879,7 +1107,7 @@ mod tests {
                         Some(b) => By::pair(a.clone(), b.clone()),
                         None => By::new(a.clone()),
                     };
-                    let code = by.code(Country::US, recipient, FundingStage::Committed, date);
+                    let code = by.code(Country::US as u32, recipient, FundingStage::Committed, date);
                     let key = by.decode(code).unwrap();
                     let expect = |d: &Dimension| match d {
                         Dimension::Recipient => KeyPart::Country(recipient),
@@ -912,12 +1140,13 @@ mod tests {
         let d = Dimension::group(&groups);
         let Dimension::Group(t) = &d else { panic!() };
         assert_eq!(t.names().collect::<Vec<_>>(), ["Central America", "Northern Triangle"]);
-        assert_eq!(t.index_of(Country::GT), 1);
-        assert_eq!(t.index_of(Country::BZ), 0);
-        assert_eq!(t.index_of(Country::FR), 2);
+        let day = NaiveDate::MAX;
+        assert_eq!(t.index_on(Country::GT, day), 1);
+        assert_eq!(t.index_on(Country::BZ, day), 0);
+        assert_eq!(t.index_on(Country::FR, day), 2);
         let closure = Dimension::group(&|c: Country| (c == Country::GT).then_some("Guatemala alone"));
         let Dimension::Group(t) = &closure else { panic!() };
-        assert_eq!((t.index_of(Country::GT), t.index_of(Country::FR)), (0, 1));
+        assert_eq!((t.index_on(Country::GT, day), t.index_on(Country::FR, day)), (0, 1));
         assert_eq!(closure.decode(0), Some(KeyPart::Group("Guatemala alone".into())));
         assert_eq!(closure.decode(1), Some(KeyPart::Ungrouped));
     }
@@ -926,7 +1155,12 @@ mod tests {
     fn country_groups_of_the_model_group_too() {
         let d = Dimension::group(CountryGroup::builtin());
         let by = By::new(d);
-        let code = by.code(Country::US, Country::HN, FundingStage::Committed, day(2021, 6, 7));
+        let code = by.code(
+            Country::US as u32,
+            Country::HN,
+            FundingStage::Committed,
+            day(2021, 6, 7),
+        );
         assert_eq!(by.decode(code).unwrap().to_string(), "Northern Triangle");
         let nt = CountryGroup::find("northern-triangle").unwrap();
         assert_eq!(nt.group_of(Country::SV), Some("Northern Triangle"));
@@ -983,7 +1217,7 @@ mod tests {
                     days.iter()
                         .zip([Country::GT, Country::MX, Country::FR, Country::SV, Country::AQ])
                 {
-                    let code = by.code(Country::US, recipient, FundingStage::Reduced, date);
+                    let code = by.code(Country::US as u32, recipient, FundingStage::Reduced, date);
                     let key = by.decode(code).unwrap();
                     assert_eq!(by.encode(&key), Some(code), "{by} {key}");
                 }
@@ -1015,11 +1249,15 @@ mod tests {
     fn areas_take_the_key_their_countries_share_or_stand_as_they_are() {
         use crate::{Dossier, GroupId};
         let dossier = Dossier::new();
-        let area = |areas: Vec<Area>| AreaRecipient::resolve(&dossier, areas).unwrap();
+        let area = |areas: Vec<Area>| {
+            AreaRecipient::resolve(&dossier, areas, day(2021, 6, 7))
+                .unwrap()
+                .unwrap()
+        };
         let nt = Area::Group(GroupId::new("northern-triangle").unwrap());
         let groups = Dimension::group(&[("Triangle", vec![Country::GT, Country::HN, Country::SV])]);
         let part = |d: &Dimension, r: Option<&AreaRecipient>| {
-            d.part_of_area(Country::US, r, FundingStage::Pledged, day(2021, 6, 7))
+            d.part_of_area(&Actor::Country(Country::US), r, FundingStage::Pledged, day(2021, 6, 7))
                 .to_string()
         };
         let lac = "Latin America and the Caribbean";
@@ -1081,7 +1319,12 @@ mod tests {
             groups,
         ] {
             assert_eq!(
-                d.part_of_area(Country::US, None, FundingStage::Pledged, day(2021, 6, 7)),
+                d.part_of_area(
+                    &Actor::Country(Country::US),
+                    None,
+                    FundingStage::Pledged,
+                    day(2021, 6, 7)
+                ),
                 KeyPart::Unnamed
             );
         }

@@ -3,10 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
-use super::{AggregateError, By, Dimension, FactRejection, GroupKey, KeyPart, RejectReason};
-use crate::{Count, Country, Dossier, FieldPath, VaccineAllocation, YearMonth};
+use super::{AggregateError, AreaRecipient, By, Dimension, FactRejection, GroupKey, KeyPart, RejectReason};
+use crate::notation::{add_counts, Bounds};
+use crate::{Actor, Area, Count, Dossier, FieldPath, VaccineAllocation, YearMonth};
 
 /// The vaccine doses a dossier allocates, counted exactly by a
 /// [`Dimension`] or a pair: by recipient, by the recipient's sub-region or
@@ -14,8 +15,19 @@ use crate::{Count, Country, Dossier, FieldPath, VaccineAllocation, YearMonth};
 /// [`KeyPart::DoseStage`]), by the donor of the pledge the doses come
 /// from, or by the year or month of the allocation's date.
 ///
+/// A recipient that is not one country (a region, a group, a declared
+/// area) is keyed as funding's are (see [`Dimension`]): never split among
+/// its countries. Groups are taken on the allocation's date, else its
+/// pledge's announcement date; an allocation dated before a group's
+/// recorded history is a [`FactRejection`].
+///
 /// Counts are `u64`, added with checks: a total beyond `u64::MAX` is an
-/// error, never a wrap-around or a panic. An allocation the dimension
+/// error, never a wrap-around or a panic. Each count is the sum of the
+/// figures as the sources state them (a range counts its first number),
+/// exact when they are; [`DoseGroup::bounds`] and
+/// [`DoseTotals::total_bounds`] carry the bounds the figures give the
+/// true sum ("about 6 million" + "about 7 million" is between 12 and 14
+/// million). An allocation the dimension
 /// cannot place (by donor, when its pledge is not in the dossier; by year
 /// or month, when it has no date) is a [`FactRejection`]; every other is
 /// counted in exactly one group, so the groups add up to
@@ -49,6 +61,7 @@ pub struct DoseTotals {
     by: By,
     groups: Vec<DoseGroup>,
     total: u64,
+    total_bounds: Bounds<u64>,
     read: u64,
     counted: u64,
     rejections: Vec<FactRejection>,
@@ -59,6 +72,7 @@ pub struct DoseTotals {
 pub struct DoseGroup {
     key: GroupKey,
     doses: u64,
+    bounds: Bounds<u64>,
     allocations: u64,
 }
 
@@ -68,9 +82,16 @@ impl DoseGroup {
         &self.key
     }
 
-    /// The doses allocated to it.
+    /// The doses allocated to it, as the figures state them.
     pub fn doses(&self) -> u64 {
         self.doses
+    }
+
+    /// The bounds of the doses allocated to it: the sum of the bounds of
+    /// each figure; exactly [`doses`](DoseGroup::doses) when every figure
+    /// is exact.
+    pub fn bounds(&self) -> Bounds<u64> {
+        self.bounds
     }
 
     /// How many allocations it counts.
@@ -89,8 +110,9 @@ impl DoseTotals {
     /// names the allocation that took them beyond it.
     pub fn of(dossier: &Dossier, by: impl Into<By>) -> Result<DoseTotals, AggregateError> {
         let by = by.into();
-        let mut groups: BTreeMap<GroupKey, (u64, u64)> = BTreeMap::new();
+        let mut groups: BTreeMap<GroupKey, (u64, Bounds<u64>, u64)> = BTreeMap::new();
         let mut total = 0u64;
+        let mut total_bounds = Bounds::exact(0);
         let mut counted = 0u64;
         let mut rejections = Vec::new();
         let allocations = dossier.vaccine_allocations();
@@ -106,33 +128,37 @@ impl DoseTotals {
             let beyond = |of: &str| AggregateError::Overflow {
                 what: format!(
                     "the {} doses at {} take {of} beyond {}",
-                    Count::exact(a.doses()),
+                    a.doses(),
                     path.to_pointer(),
                     Count::exact(u64::MAX)
                 ),
             };
-            let group = groups.entry(key.clone()).or_default();
+            let group = groups.entry(key.clone()).or_insert((0, Bounds::exact(0), 0));
             let doses = group
                 .0
-                .checked_add(a.doses())
+                .checked_add(a.doses().value())
                 .ok_or_else(|| beyond(&format!("the doses of {key}")))?;
             total = total
-                .checked_add(a.doses())
+                .checked_add(a.doses().value())
                 .ok_or_else(|| beyond("the doses of all groups"))?;
-            *group = (doses, group.1.saturating_add(1));
+            let bounds = a.doses().bounds();
+            *group = (doses, add_counts(group.1, bounds), group.2.saturating_add(1));
+            total_bounds = add_counts(total_bounds, bounds);
             counted = counted.saturating_add(1);
         }
         Ok(DoseTotals {
             by,
             groups: groups
                 .into_iter()
-                .map(|(key, (doses, allocations))| DoseGroup {
+                .map(|(key, (doses, bounds, allocations))| DoseGroup {
                     key,
                     doses,
+                    bounds,
                     allocations,
                 })
                 .collect(),
             total,
+            total_bounds,
             read: u64::try_from(allocations.len()).unwrap_or(u64::MAX),
             counted,
             rejections,
@@ -157,9 +183,30 @@ impl DoseTotals {
             .and_then(|i| self.groups.get(i))
     }
 
-    /// The doses of every allocation counted: the sum of the groups.
+    /// The doses of every allocation counted, as the figures state them:
+    /// the sum of the groups.
     pub fn total(&self) -> u64 {
         self.total
+    }
+
+    /// The bounds of the doses of every allocation counted: the sum of the
+    /// groups' bounds.
+    ///
+    /// ```
+    /// use statecraft::{AllocationId, Count, Country, Dimension, DoseStage, DoseTotals, Dossier, PledgeId, Qualifier, VaccineAllocation};
+    ///
+    /// let about = |id: &str, to, n| -> Result<VaccineAllocation, Box<dyn std::error::Error>> {
+    ///     Ok(VaccineAllocation::new(AllocationId::new(id)?, PledgeId::new("p")?, to, n, DoseStage::Announced, "s".parse()?)
+    ///         .with_doses(Count::new(n, Qualifier::About)))
+    /// };
+    /// let d = Dossier::new().with(about("a", Country::MX, 6_000_000)?).with(about("b", Country::IN, 7_000_000)?);
+    /// let t = DoseTotals::of(&d, Dimension::Recipient)?;
+    /// assert_eq!(t.total(), 13_000_000);
+    /// assert_eq!(t.total_bounds().to_string(), "between 12,000,000 and 14,000,000");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn total_bounds(&self) -> Bounds<u64> {
+        self.total_bounds
     }
 
     /// The dossier's allocations: counted + rejected.
@@ -198,7 +245,40 @@ fn part_of(
     a: &VaccineAllocation,
     path: &FieldPath,
 ) -> Result<KeyPart, FactRejection> {
-    if let Some(part) = d.recipient_part(a.recipient()) {
+    let day = a
+        .date()
+        .or_else(|| dossier.pledge(a.pledge()).map(|p| p.announced()))
+        .unwrap_or(NaiveDate::MAX);
+    let rejected = |reason| FactRejection::new(path.clone().field("recipient"), reason);
+    let recipient = match a.recipient() {
+        Area::Country(c) => {
+            if let Dimension::Group(t) = d {
+                if let Some(source) = t.unknown_on(*c, day) {
+                    return Err(rejected(RejectReason::GroupNotKnown { country: *c, source }));
+                }
+            }
+            d.recipient_part(*c, day)
+        }
+        area => {
+            let r = AreaRecipient::resolve(dossier, [area.clone()], day).map_err(|source| {
+                rejected(RejectReason::AreaNotKnown {
+                    allocation: a.id().clone(),
+                    source,
+                })
+            })?;
+            if let (Dimension::Group(t), Some(r)) = (d, &r) {
+                if let Some((country, source)) = r
+                    .countries()
+                    .iter()
+                    .find_map(|c| t.unknown_on(*c, day).map(|e| (*c, e)))
+                {
+                    return Err(rejected(RejectReason::GroupNotKnown { country, source }));
+                }
+            }
+            d.recipient_part_of_area(r.as_ref(), day)
+        }
+    };
+    if let Some(part) = recipient {
         return Ok(part);
     }
     let undated = || {
@@ -211,7 +291,7 @@ fn part_of(
         )
     };
     Ok(match d {
-        Dimension::Donor => KeyPart::Country(donor_of(dossier, a).ok_or_else(|| {
+        Dimension::Donor => KeyPart::donor(donor_of(dossier, a).ok_or_else(|| {
             FactRejection::new(
                 path.clone().field("pledge"),
                 RejectReason::UnknownPledge {
@@ -228,6 +308,6 @@ fn part_of(
     })
 }
 
-fn donor_of(dossier: &Dossier, a: &VaccineAllocation) -> Option<Country> {
+fn donor_of<'d>(dossier: &'d Dossier, a: &VaccineAllocation) -> Option<&'d Actor> {
     dossier.pledge(a.pledge()).map(|p| p.donor())
 }

@@ -5,11 +5,13 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use super::Recipients;
-use crate::{Country, FundingStage, Money};
+use crate::{Actor, FundingStage, Money};
 
 /// A flow of funds as the [`Aggregator`](crate::Aggregator) sees it: who
-/// gives, who receives (in which shares), at which stage, how much, and
-/// the value date that fixes its exchange rate.
+/// gives (a country, an organisation, a group, an organisation known by its
+/// IATI identifier: an [`Actor`]), who receives (countries or areas, in
+/// which shares), at which stage, how much, and the value date that fixes
+/// its exchange rate.
 ///
 /// [`records::FundingRecord`](crate::records::FundingRecord), one row of a
 /// CRS- or IATI-shaped file, is a flow; any type of yours that can answer
@@ -18,7 +20,7 @@ use crate::{Country, FundingStage, Money};
 /// ```
 /// use std::borrow::Cow;
 ///
-/// use statecraft::{Country, Flow, FundingStage, Money, NaiveDate, Recipients};
+/// use statecraft::{Actor, Country, Flow, FundingStage, Money, NaiveDate, Recipients};
 ///
 /// struct Grant {
 ///     day: NaiveDate,
@@ -28,7 +30,7 @@ use crate::{Country, FundingStage, Money};
 ///
 /// impl Flow for Grant {
 ///     fn date(&self) -> NaiveDate { self.day }
-///     fn donor(&self) -> Country { Country::US }
+///     fn donor(&self) -> Cow<'_, Actor> { Cow::Owned(Actor::Country(Country::US)) }
 ///     fn recipients(&self) -> Cow<'_, Recipients> { Cow::Borrowed(&self.to) }
 ///     fn stage(&self) -> FundingStage { FundingStage::Committed }
 ///     fn amount(&self) -> Option<Money> { Some(self.amount) }
@@ -46,8 +48,10 @@ pub trait Flow {
     /// The value date: it fixes the exchange rate, the year and the month.
     fn date(&self) -> NaiveDate;
 
-    /// The giving country.
-    fn donor(&self) -> Country;
+    /// The giver: a country, an organisation, a group; borrowed when the
+    /// flow holds it so, built when it holds it otherwise (a record holds
+    /// a donor country).
+    fn donor(&self) -> Cow<'_, Actor>;
 
     /// The receiving country, or countries with their shares: borrowed
     /// when the flow holds them so, built when it holds them otherwise
@@ -67,7 +71,7 @@ impl<T: Flow + ?Sized> Flow for &T {
         (**self).date()
     }
 
-    fn donor(&self) -> Country {
+    fn donor(&self) -> Cow<'_, Actor> {
         (**self).donor()
     }
 

@@ -5,12 +5,14 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use super::{AreaRecipient, AreaSplit, AreaSplitError, Flow, Recipients};
-use crate::{Area, Country, Dossier, Excerpt, Funding, FundingId, FundingStage, Money};
+use crate::geo::GroupDateError;
+use crate::{Actor, Area, Dossier, Excerpt, Funding, FundingId, FundingStage, Money};
 
 /// A funding entry of a [`Dossier`] as a [`Flow`]: its value date (else
 /// its announcement date, as [`Funding::rate_date`]), donor, stage and
-/// amount (`None` when undisclosed), and its recipients resolved against
-/// the dossier's groups.
+/// amount (`None` when undisclosed; for an approximate amount, the one it
+/// states, the first of a range), and its recipients resolved against the
+/// dossier's groups and areas on that date.
 ///
 /// Recipients become [`Recipients`] by these rules:
 ///
@@ -52,6 +54,7 @@ pub struct FundingFlow<'a> {
     funding: &'a Funding,
     date: NaiveDate,
     recipients: Recipients,
+    amount: Option<Money>,
 }
 
 /// Why a funding entry is not a [`FundingFlow`].
@@ -82,6 +85,14 @@ pub enum FundingFlowError {
         /// What is wrong with the shares.
         source: AreaSplitError,
     },
+    /// A recipient group whose members on the entry's date are not known.
+    #[error("the recipients of funding `{id}`: {source}")]
+    Group {
+        /// The funding entry.
+        id: FundingId,
+        /// The date before the group's recorded history.
+        source: GroupDateError,
+    },
 }
 
 impl<'a> FundingFlow<'a> {
@@ -91,7 +102,8 @@ impl<'a> FundingFlow<'a> {
     ///
     /// [`FundingFlowError`] when the entry has neither a value date nor an
     /// announcement date, or gives shares for some recipients but not all,
-    /// or shares that do not sum to 100% within 0.01.
+    /// or shares that do not sum to 100% within 0.01, or names a group as
+    /// recipient before the group's recorded history.
     ///
     /// ```
     /// use statecraft::{Area, Country, Dossier, Funding, FundingFlow, FundingStage, Recipient, Share};
@@ -105,25 +117,32 @@ impl<'a> FundingFlow<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(dossier: &Dossier, funding: &'a Funding) -> Result<FundingFlow<'a>, FundingFlowError> {
-        let recipients = recipients_of(dossier, funding)?;
         let date = funding.rate_date().ok_or_else(|| FundingFlowError::Undated {
             id: funding.id().clone(),
         })?;
+        let recipients = recipients_of(dossier, funding, date)?;
         Ok(FundingFlow {
             funding,
             date,
             recipients,
+            amount: funding.amount().map(|a| a.value()),
         })
     }
 
-    /// A flow of `funding` with `recipients` already resolved, dated
-    /// `date` (which, for an entry with no date of its own, the caller
-    /// makes sure nothing reads).
-    pub(crate) fn with_parts(funding: &'a Funding, date: NaiveDate, recipients: Recipients) -> FundingFlow<'a> {
+    /// A flow of `amount` for `funding`, with `recipients` already
+    /// resolved, dated `date` (which, for an entry with no date of its
+    /// own, the caller makes sure nothing reads).
+    pub(crate) fn with_parts(
+        funding: &'a Funding,
+        date: NaiveDate,
+        recipients: Recipients,
+        amount: Option<Money>,
+    ) -> FundingFlow<'a> {
         FundingFlow {
             funding,
             date,
             recipients,
+            amount,
         }
     }
 
@@ -138,8 +157,8 @@ impl Flow for FundingFlow<'_> {
         self.date
     }
 
-    fn donor(&self) -> Country {
-        self.funding.donor()
+    fn donor(&self) -> Cow<'_, Actor> {
+        Cow::Borrowed(self.funding.donor())
     }
 
     fn recipients(&self) -> Cow<'_, Recipients> {
@@ -151,17 +170,25 @@ impl Flow for FundingFlow<'_> {
     }
 
     fn amount(&self) -> Option<Money> {
-        self.funding.amount()
+        self.amount
     }
 }
 
-/// The recipients of `funding`, resolved in `dossier` by the rules of
-/// [`FundingFlow`].
-pub(crate) fn recipients_of(dossier: &Dossier, funding: &Funding) -> Result<Recipients, FundingFlowError> {
+/// The recipients of `funding`, resolved in `dossier` on `date` by the
+/// rules of [`FundingFlow`].
+pub(crate) fn recipients_of(
+    dossier: &Dossier,
+    funding: &Funding,
+    date: NaiveDate,
+) -> Result<Recipients, FundingFlowError> {
+    let group = |source| FundingFlowError::Group {
+        id: funding.id().clone(),
+        source,
+    };
     let list = funding.recipients();
     if list.iter().all(|r| r.share().is_none()) {
         let areas: Vec<Area> = list.iter().map(|r| r.area().clone()).collect();
-        return Ok(match AreaRecipient::resolve(dossier, areas) {
+        return Ok(match AreaRecipient::resolve(dossier, areas, date).map_err(group)? {
             None => Recipients::Unnamed,
             Some(a) => match a.areas() {
                 [Area::Country(c)] => Recipients::One(*c),
@@ -179,7 +206,7 @@ pub(crate) fn recipients_of(dossier: &Dossier, funding: &Funding) -> Result<Reci
             });
         };
         // One area always resolves.
-        if let Some(a) = AreaRecipient::resolve(dossier, [r.area().clone()]) {
+        if let Some(a) = AreaRecipient::resolve(dossier, [r.area().clone()], date).map_err(group)? {
             parts.push((a, share));
         }
     }
@@ -194,12 +221,12 @@ pub(crate) fn recipients_of(dossier: &Dossier, funding: &Funding) -> Result<Reci
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{GroupId, IntermediateRegion, Recipient, Share};
+    use crate::{Country, GroupId, IntermediateRegion, Recipient, Share};
 
     fn funding(recipients: &[(Area, Option<&str>)]) -> Funding {
         let mut f = Funding::new(
             "f".parse().unwrap(),
-            Country::US,
+            crate::Country::US,
             FundingStage::Committed,
             "s".parse().unwrap(),
         );
@@ -219,11 +246,12 @@ mod tests {
         let nt = Area::Group(GroupId::new("northern-triangle").unwrap());
         let gt = Area::from(Country::GT);
         let ca = Area::from(IntermediateRegion::CentralAmerica);
-        let shown = |list: &[(Area, Option<&str>)]| recipients_of(&d, &funding(list)).map(|r| r.to_string());
+        let day = NaiveDate::MAX;
+        let shown = |list: &[(Area, Option<&str>)]| recipients_of(&d, &funding(list), day).map(|r| r.to_string());
         assert_eq!(shown(&[]), Ok("(unnamed)".into()));
         assert_eq!(shown(&[(gt.clone(), None)]), Ok("GT".into()));
         assert!(matches!(
-            recipients_of(&d, &funding(&[(gt.clone(), None)])),
+            recipients_of(&d, &funding(&[(gt.clone(), None)]), day),
             Ok(Recipients::One(Country::GT))
         ));
         assert_eq!(shown(&[(nt.clone(), None)]), Ok("Northern Triangle".into()));
@@ -259,7 +287,12 @@ mod tests {
             ),
         ];
         for (list, message) in cases {
-            assert_eq!(recipients_of(&d, &funding(&list)).unwrap_err().to_string(), message);
+            assert_eq!(
+                recipients_of(&d, &funding(&list), NaiveDate::MAX)
+                    .unwrap_err()
+                    .to_string(),
+                message
+            );
         }
         let undated = funding(&[(gt, None)]);
         assert_eq!(

@@ -1,7 +1,10 @@
 //! `FundingSummary` and `FundingTotals`: a dossier's funding, totalled in
 //! one currency by any dimension.
 
+use std::ops::Bound;
+
 use chrono::NaiveDate;
+use rust_decimal::RoundingStrategy;
 
 use super::funding_flow::recipients_of;
 use super::{
@@ -9,6 +12,7 @@ use super::{
     Totals,
 };
 use crate::fx::RateSource;
+use crate::notation::Bounds;
 use crate::{Currency, Dossier, FieldPath, Money};
 
 /// How to total a dossier's funding: in which currency, through which
@@ -29,7 +33,13 @@ use crate::{Currency, Dossier, FieldPath, Money};
 ///   zero;
 /// - nothing is dropped: an entry that cannot be summed (no rate for its
 ///   currency on its date, no date at all, shares that do not add up) is
-///   a [`FactRejection`] naming its place in the dossier.
+///   a [`FactRejection`] naming its place in the dossier;
+/// - an approximate amount ("about $4bn", "$3-4bn") is summed as the
+///   amount it states (the first of a range), and its bounds are carried:
+///   [`FundingTotals::bounds`] and [`FundingTotals::total_bounds`] hold
+///   the bounds of each total, each end converted and summed exactly as
+///   the totals are, then rounded outward (down for the lower, up for the
+///   upper end). A total of exact amounts has exact bounds.
 ///
 /// By named group, use the dossier's own groups:
 /// `Dimension::group(dossier.groups())`. A country recipient then falls in
@@ -102,16 +112,19 @@ impl<R: RateSource> FundingSummary<R> {
     /// [`Aggregator::totals`]).
     pub fn of(&self, dossier: &Dossier) -> Result<FundingTotals, AggregateError> {
         let entries = dossier.funding();
-        let mut agg = Aggregator::new(&self.rates, self.target, self.by.clone()).keep_rejections(entries.len());
-        if let Some(date) = self.at {
-            agg = agg.at(date);
-        }
+        let mut agg = self.aggregator(entries.len());
+        // The ends of approximate amounts, summed apart: only when there
+        // are some, so that exact dossiers cost what they did.
+        let approximate = entries.iter().any(|f| f.amount().is_some_and(|a| !a.is_exact()));
+        let mut ends = approximate.then(|| [(); 4].map(|()| self.aggregator(0)));
         // The place of each rejection more precise than the entry itself.
         let mut places: Vec<(u64, FieldPath)> = Vec::new();
         for (i, funding) in entries.iter().enumerate() {
             let line = u64::try_from(i).unwrap_or(u64::MAX);
             let path = entry_path(i);
-            let recipients = match recipients_of(dossier, funding) {
+            // Groups are resolved on the entry's own date, else as now.
+            let members_on = funding.rate_date().unwrap_or(NaiveDate::MAX);
+            let recipients = match recipients_of(dossier, funding, members_on) {
                 Ok(r) => r,
                 Err(e) => {
                     let place = match &e {
@@ -135,9 +148,66 @@ impl<R: RateSource> FundingSummary<R> {
                 // No rate is looked up for it and no key depends on it.
                 None => self.at.unwrap_or(NaiveDate::MIN),
             };
-            agg.push_at(line, &FundingFlow::with_parts(funding, date, recipients));
+            if let Some([low, high, open_low, open_high]) = ends.as_mut() {
+                let bounds = funding.amount().map(|a| a.bounds());
+                for (ends, open, end) in [
+                    (low, open_low, bounds.map(|b| b.low())),
+                    (high, open_high, bounds.map(|b| b.high())),
+                ] {
+                    let amount = match end {
+                        Some(Bound::Included(m) | Bound::Excluded(m)) => Some(m),
+                        // Marked where it falls (or rejected, as the
+                        // amount stated is), and left out of the ends.
+                        Some(Bound::Unbounded) => {
+                            let stated = funding.amount().map(|a| a.value());
+                            open.push_at(
+                                line,
+                                &FundingFlow::with_parts(funding, date, recipients.clone(), stated),
+                            );
+                            None
+                        }
+                        None => None,
+                    };
+                    ends.push_at(
+                        line,
+                        &FundingFlow::with_parts(funding, date, recipients.clone(), amount),
+                    );
+                }
+            }
+            let stated = funding.amount().map(|a| a.value());
+            agg.push_at(line, &FundingFlow::with_parts(funding, date, recipients, stated));
         }
         let totals = agg.totals()?;
+        let (bounds, total_bounds) = match ends {
+            None => (
+                totals.groups().iter().map(|g| Bounds::exact(g.total())).collect(),
+                Bounds::exact(totals.total()),
+            ),
+            Some(ends) => {
+                let [low, high, open_low, open_high] = ends.map(|a| a.totals());
+                let (low, high, open_low, open_high) = (low?, high?, open_low?, open_high?);
+                let mut bounds = Vec::with_capacity(totals.groups().len());
+                for g in totals.groups() {
+                    let key = g.key();
+                    let is_open = |t: &Totals| t.get(key).is_some_and(|o| o.records() > 0);
+                    bounds.push(outward(
+                        g.total(),
+                        low.get(key).map(|t| t.exact()),
+                        high.get(key).map(|t| t.exact()),
+                        is_open(&open_low),
+                        is_open(&open_high),
+                    )?);
+                }
+                let total = outward(
+                    totals.total(),
+                    Some(low.exact_total()),
+                    Some(high.exact_total()),
+                    open_low.aggregated() > 0,
+                    open_high.aggregated() > 0,
+                )?;
+                (bounds, total)
+            }
+        };
         let rejections = totals
             .rejections()
             .iter()
@@ -149,8 +219,57 @@ impl<R: RateSource> FundingSummary<R> {
                 FactRejection::new(path, r.reason().clone())
             })
             .collect();
-        Ok(FundingTotals { totals, rejections })
+        Ok(FundingTotals {
+            totals,
+            rejections,
+            bounds,
+            total_bounds,
+        })
     }
+
+    /// An aggregator in the summary's currency, grouping and date, keeping
+    /// `keep` rejections.
+    fn aggregator(&self, keep: usize) -> Aggregator<&R> {
+        let agg = Aggregator::new(&self.rates, self.target, self.by.clone()).keep_rejections(keep);
+        match self.at {
+            Some(date) => agg.at(date),
+            None => agg,
+        }
+    }
+}
+
+/// The bounds of a total from the exact sums of its ends (`None`: the
+/// group received no flow there), rounded outward to the currency's minor
+/// units, or open where a flow left them open; exactly `stated` when the
+/// ends agree.
+fn outward(
+    stated: Money,
+    low: Option<super::ExactSum>,
+    high: Option<super::ExactSum>,
+    open_low: bool,
+    open_high: bool,
+) -> Result<Bounds<Money>, AggregateError> {
+    if !open_low && !open_high && low == high {
+        return Ok(Bounds::exact(stated));
+    }
+    let end = |sum: Option<super::ExactSum>, open: bool, strategy| -> Result<Bound<Money>, AggregateError> {
+        Ok(match sum {
+            Some(s) if !open => Bound::Included(s.round_with(strategy)?),
+            Some(_) => Bound::Unbounded,
+            None => Bound::Included(stated),
+        })
+    };
+    let low = end(low, open_low, RoundingStrategy::ToNegativeInfinity)?;
+    let high = end(high, open_high, RoundingStrategy::ToPositiveInfinity)?;
+    // The ends of each flow are in order, and so are their sums, rounded
+    // apart; should apportioning at 46 decimals ever break a tie the other
+    // way, the bounds are left open rather than wrong.
+    Ok(Bounds::new(low, high).unwrap_or_else(|_| open_bounds()))
+}
+
+/// Bounds open at both ends.
+fn open_bounds() -> Bounds<Money> {
+    Bounds::new(Bound::Unbounded, Bound::Unbounded).unwrap_or(Bounds::exact(Money::zero(Currency::XXX)))
 }
 
 /// `/funding/i`.
@@ -187,6 +306,9 @@ fn entry_path(i: usize) -> FieldPath {
 pub struct FundingTotals {
     totals: Totals,
     rejections: Vec<FactRejection>,
+    /// The bounds of each group's total, in the order of the groups.
+    bounds: Vec<Bounds<Money>>,
+    total_bounds: Bounds<Money>,
 }
 
 impl FundingTotals {
@@ -212,9 +334,48 @@ impl FundingTotals {
         self.totals.get(key)
     }
 
-    /// The total of everything, rounded once.
+    /// The total of everything, rounded once. An approximate amount counts
+    /// as the amount it states (the first of a range): see
+    /// [`total_bounds`](FundingTotals::total_bounds).
     pub fn total(&self) -> Money {
         self.totals.total()
+    }
+
+    /// The bounds of the total of one group: exactly its total when every
+    /// amount in it is exact, else the bounds the amounts' figures give
+    /// it, rounded outward to the currency's minor units.
+    ///
+    #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+    #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
+    /// use statecraft::fx::EcbRates;
+    /// use statecraft::notation::Figure;
+    /// use statecraft::{Country, Currency, Dimension, Dossier, Funding, FundingStage, FundingSummary, GroupKey, KeyPart, Money, Qualifier, Recipient};
+    ///
+    /// let gavi = Funding::new("us-gavi".parse()?, Country::US, FundingStage::Pledged, "s".parse()?)
+    ///     .with_recipient(Recipient::new(Country::CH.into()))
+    ///     .with_amount_figure(Figure::new("$4bn".parse::<Money>()?, Qualifier::About))
+    ///     .announced_on("2021-02-19".parse()?);
+    /// let aid = Funding::new("us-aid".parse()?, Country::US, FundingStage::Announced, "s".parse()?)
+    ///     .with_recipient(Recipient::new(Country::CH.into()))
+    ///     .with_amount("$310m".parse()?)
+    ///     .announced_on("2021-04-26".parse()?);
+    /// let d = Dossier::new().with(gavi).with(aid);
+    /// let t = FundingSummary::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient).of(&d)?;
+    /// let ch = GroupKey::new(KeyPart::Country(Country::CH), None);
+    /// assert_eq!(t.get(&ch).map(|g| g.total().to_compact()), Some("$4.31bn".into()));
+    /// assert_eq!(t.bounds(&ch).map(|b| b.to_compact()), Some("between $3.81bn and $4.81bn".into()));
+    /// assert_eq!(t.total_bounds(), t.bounds(&ch).ok_or("no bounds")?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn bounds(&self, key: &GroupKey) -> Option<Bounds<Money>> {
+        let i = self.groups().binary_search_by(|g| g.key().cmp(key)).ok()?;
+        self.bounds.get(i).copied()
+    }
+
+    /// The bounds of the total of everything, as [`bounds`](FundingTotals::bounds)
+    /// gives them for a group.
+    pub fn total_bounds(&self) -> Bounds<Money> {
+        self.total_bounds
     }
 
     /// Every entry left out, in the dossier's order, with its place

@@ -174,7 +174,7 @@ impl FileSet {
     ///      unreadable-amount: 0, unreadable-date: 0, no-rate: 0); 9 activities percentages-not-100"
     /// );
     /// let mut csv = Vec::new();
-    /// agg.totals()?.write_csv(&mut csv)?;
+    /// agg.totals()?.write_csv_dp(&mut csv, 2)?;
     /// assert_eq!(String::from_utf8(csv)?, "recipient,total\nID,-38788127.05\nregion:1:789,0.00\n");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -481,7 +481,7 @@ mod tests {
         let totals = agg.totals().unwrap();
         assert!(totals.groups().iter().all(|g| g.is_certain()));
         let mut out = Vec::new();
-        totals.write_csv(&mut out).unwrap();
+        totals.write_csv_dp(&mut out, 2).unwrap();
         (String::from_utf8(out).unwrap(), summary.to_string())
     }
 

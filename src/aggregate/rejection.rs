@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 
 use super::FundingFlowError;
 use crate::fx::FxError;
-use crate::{AllocationId, Currency, Money, PledgeId};
+use crate::geo::GroupDateError;
+use crate::{AllocationId, Country, Currency, Money, PledgeId};
 
 /// Why a record, or a fact of a dossier, was not summed. Each kind a
 /// caller can match on; where one comes from another error, it keeps it
@@ -48,6 +49,24 @@ pub enum RejectReason {
         /// The amount.
         amount: Money,
     },
+    /// A record whose recipient's group, by which it is grouped, cannot be
+    /// told: the record is dated before the recorded history of a group.
+    #[error("the group of {country} cannot be told: {source}")]
+    GroupNotKnown {
+        /// The recipient country.
+        country: Country,
+        /// The group whose recorded history begins after the date.
+        source: GroupDateError,
+    },
+    /// A vaccine allocation to a group, or an area naming one, dated before
+    /// the group's recorded history: its members cannot be told.
+    #[error("allocation `{allocation}`: {source}")]
+    AreaNotKnown {
+        /// The allocation.
+        allocation: AllocationId,
+        /// The group whose recorded history begins after the date.
+        source: GroupDateError,
+    },
     /// A funding entry of a dossier that is not a flow of funds: no date,
     /// or shares that do not make a split.
     #[error("{0}")]
@@ -69,6 +88,54 @@ pub enum RejectReason {
         /// The pledge it names.
         pledge: PledgeId,
     },
+}
+
+impl RejectReason {
+    /// The id of every kind of reason, in the order of the variants: what
+    /// [`id`](RejectReason::id) returns and JSON reports count rejections
+    /// by (`docs/FORMAT.md`). Ids are never renamed or reused.
+    pub const IDS: [&'static str; 9] = [
+        "unreadable",
+        "no-rate",
+        "overflow",
+        "too-precise",
+        "group-not-known",
+        "area-not-known",
+        "funding",
+        "undated",
+        "unknown-pledge",
+    ];
+    pub(crate) const NO_RATE: usize = 1;
+    pub(crate) const OVERFLOW: usize = 2;
+    pub(crate) const TOO_PRECISE: usize = 3;
+
+    /// The place of this reason's kind in [`RejectReason::IDS`].
+    pub(crate) fn index(&self) -> usize {
+        match self {
+            RejectReason::Unreadable(_) => 0,
+            RejectReason::NoRate(_) => RejectReason::NO_RATE,
+            RejectReason::Overflow { .. } => RejectReason::OVERFLOW,
+            RejectReason::TooPrecise { .. } => RejectReason::TOO_PRECISE,
+            RejectReason::GroupNotKnown { .. } => 4,
+            RejectReason::AreaNotKnown { .. } => 5,
+            RejectReason::Funding(_) => 6,
+            RejectReason::Undated { .. } => 7,
+            RejectReason::UnknownPledge { .. } => 8,
+        }
+    }
+
+    /// The stable kebab-case id of this kind of reason: `no-rate`,
+    /// `unreadable`... (every one is in [`RejectReason::IDS`]).
+    ///
+    /// ```
+    /// use statecraft::{Currency, Money, RejectReason};
+    ///
+    /// let reason = RejectReason::TooPrecise { amount: Money::zero(Currency::USD) };
+    /// assert_eq!(reason.id(), "too-precise");
+    /// ```
+    pub fn id(&self) -> &'static str {
+        RejectReason::IDS.get(self.index()).copied().unwrap_or("unreadable")
+    }
 }
 
 /// The error a reader gave for a record it could not read, whatever the

@@ -46,7 +46,7 @@ pub enum SplitError {
     #[error("a split needs at least one recipient")]
     Empty,
     /// A percentage with more than 8 decimal places.
-    #[error("share of {country} is {share}, more than 8 decimal places")]
+    #[error("share of {country} is {share:#}, more than 8 decimal places")]
     TooPrecise {
         /// The country of the share.
         country: Country,
@@ -116,7 +116,7 @@ impl fmt::Display for Split {
             if i > 0 {
                 f.write_str(", ")?;
             }
-            write!(f, "{country} {share}")?;
+            write!(f, "{country} {share:#}")?;
         }
         Ok(())
     }

@@ -4,7 +4,7 @@ use std::io;
 
 use chrono::NaiveDate;
 
-use super::{By, ExactSum, GroupKey, Rejection};
+use super::{By, ExactSum, GroupKey, RejectReason, Rejection};
 use crate::{Currency, Money};
 
 /// The total of one group.
@@ -58,9 +58,32 @@ impl GroupTotal {
     }
 
     /// The total, rounded once, half to even, to the currency's minor
-    /// units.
+    /// units; zero when nothing in the group was disclosed (which
+    /// [`disclosed_total`](GroupTotal::disclosed_total) tells apart).
     pub fn total(&self) -> Money {
         self.total
+    }
+
+    /// The total, or `None` when nothing in this group was disclosed: every
+    /// flow in it had no amount ([`records`](GroupTotal::records) is 0),
+    /// so there is no total to give, not a total of zero.
+    ///
+    #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+    #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
+    /// use statecraft::fx::EcbRates;
+    /// use statecraft::records::Reader;
+    /// use statecraft::{Aggregator, Currency, Dimension};
+    ///
+    /// let csv = "id,date,donor,recipient,stage,amount,currency\n1,2021-06-07,US,HN,announced,,\n";
+    /// let mut agg = Aggregator::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient);
+    /// Reader::new(csv.as_bytes()).aggregate_into(&mut agg)?;
+    /// let totals = agg.totals()?;
+    /// let honduras = totals.groups().first().ok_or("no group")?;
+    /// assert_eq!((honduras.disclosed_total(), honduras.undisclosed()), (None, 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn disclosed_total(&self) -> Option<Money> {
+        (self.records > 0).then_some(self.total)
     }
 
     /// The total before rounding.
@@ -110,7 +133,7 @@ impl GroupTotal {
 /// totals.write_csv(&mut csv_out)?;
 /// assert_eq!(
 ///     String::from_utf8(csv_out)?,
-///     "recipient,stage,total\nGT,committed,121.62\nGT,disbursed,60.81\nHN,announced,0.00\n"
+///     "recipient,stage,total,undisclosed\nGT,committed,121.62,0\nGT,disbursed,60.81,0\nHN,announced,,1\n"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -123,6 +146,7 @@ pub struct Totals {
     total: Money,
     exact: ExactSum,
     counts: [u64; 4],
+    rejected_by: [u64; RejectReason::IDS.len()],
     rejections: Vec<Rejection>,
 }
 
@@ -136,6 +160,7 @@ impl Totals {
         total: Money,
         exact: ExactSum,
         counts: [u64; 4],
+        rejected_by: [u64; RejectReason::IDS.len()],
         rejections: Vec<Rejection>,
     ) -> Totals {
         Totals {
@@ -146,6 +171,7 @@ impl Totals {
             total,
             exact,
             counts,
+            rejected_by,
             rejections,
         }
     }
@@ -181,6 +207,8 @@ impl Totals {
 
     /// The total of everything, rounded once. It can differ from the sum of
     /// the rounded group totals by their rounding; the exact sums agree.
+    /// Zero when nothing could be summed, which
+    /// [`disclosed_total`](Totals::disclosed_total) tells apart.
     pub fn total(&self) -> Money {
         self.total
     }
@@ -211,27 +239,72 @@ impl Totals {
         self.counts[3]
     }
 
+    /// The total of everything, or `None` when no flow was summed although
+    /// some were read: every one was rejected or undisclosed, so the total
+    /// could not be computed (it is not zero). `Some(zero)` when nothing
+    /// was read.
+    pub fn disclosed_total(&self) -> Option<Money> {
+        (self.aggregated() > 0 || self.read() == 0).then_some(self.total)
+    }
+
+    /// How many records were rejected for each kind of reason, by
+    /// [`RejectReason::id`], in the order of [`RejectReason::IDS`]; only
+    /// the reasons that occurred. Their counts add up to
+    /// [`rejected`](Totals::rejected).
+    ///
+    #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+    #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
+    /// use statecraft::fx::EcbRates;
+    /// use statecraft::records::Reader;
+    /// use statecraft::{Aggregator, Currency, Dimension};
+    ///
+    /// let csv = "id,date,donor,recipient,stage,amount,currency\n\
+    ///            1,2021-06-07,US,GT,pledged,5,GTQ\n\
+    ///            2,2021-06-07,US,ZZ,pledged,5,USD\n";
+    /// let mut agg = Aggregator::new(EcbRates::embedded(), Currency::USD, Dimension::Recipient);
+    /// Reader::new(csv.as_bytes()).aggregate_into(&mut agg)?;
+    /// let totals = agg.totals()?;
+    /// let by: Vec<(&str, u64)> = totals.rejected_by_reason().collect();
+    /// assert_eq!(by, [("unreadable", 1), ("no-rate", 1)]);
+    /// assert_eq!(totals.disclosed_total(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn rejected_by_reason(&self) -> impl Iterator<Item = (&'static str, u64)> + '_ {
+        RejectReason::IDS
+            .iter()
+            .zip(self.rejected_by)
+            .filter(|&(_, n)| n > 0)
+            .map(|(&id, n)| (id, n))
+    }
+
     /// The first rejections, by line (10 unless the aggregator was told
     /// otherwise).
     pub fn rejections(&self) -> &[Rejection] {
         &self.rejections
     }
 
-    /// Writes the totals as CSV: a header of the dimension names and
-    /// `total` (`recipient,total`), then one row per group in key order,
-    /// each total at the currency's minor units (`GT,1234.50`).
+    /// Writes the totals as CSV: a header of the dimension names,
+    /// `total` and `undisclosed` (`recipient,total,undisclosed`), then one
+    /// row per group in key order: its total at the currency's minor units
+    /// and how many of its flows had no amount (`GT,1234.50,0`). A group
+    /// where nothing was disclosed has an empty total (`HN,,1`), never
+    /// `0.00`.
     ///
     /// # Errors
     ///
     /// Whatever writing to `out` returns.
     pub fn write_csv(&self, out: impl io::Write) -> io::Result<()> {
-        self.write_rows(out, |g| Ok(g.total))
+        self.write_rows(out, true, |g| Ok(g.disclosed_total()))
     }
 
-    /// Writes the totals as [`write_csv`](Totals::write_csv) does, but
-    /// each rounded once, half to even, from its exact sum to
-    /// `decimal_places` (at most 28) rather than to the currency's minor
-    /// units: `iati_reference.py` prints cents whatever the currency.
+    /// Writes the totals as CSV in the form `iati_reference.py` prints
+    /// them: a header of the dimension names and `total`
+    /// (`recipient,total`), then one row per group in key order, its total
+    /// rounded once, half to even, from its exact sum to `decimal_places`
+    /// (at most 28) rather than to the currency's minor units (the
+    /// reference prints cents whatever the currency). There is no
+    /// `undisclosed` column (IATI transactions have amounts); a group
+    /// where nothing was disclosed has an empty total.
     ///
     /// # Errors
     ///
@@ -260,26 +333,36 @@ impl Totals {
     /// let (mut yen, mut cents) = (Vec::new(), Vec::new());
     /// totals.write_csv(&mut yen)?;
     /// totals.write_csv_dp(&mut cents, 2)?;
-    /// assert_eq!(String::from_utf8(yen)?, "recipient,total\nGT,1333\n"); // 1332.56595
+    /// assert_eq!(String::from_utf8(yen)?, "recipient,total,undisclosed\nGT,1333,0\n"); // 1332.56595
     /// assert_eq!(String::from_utf8(cents)?, "recipient,total\nGT,1332.57\n");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn write_csv_dp(&self, out: impl io::Write, decimal_places: u32) -> io::Result<()> {
-        self.write_rows(out, |g| {
+        self.write_rows(out, false, |g| {
+            if g.records == 0 {
+                return Ok(None);
+            }
             g.exact
                 .round_dp(decimal_places, rust_decimal::RoundingStrategy::MidpointNearestEven)
+                .map(Some)
                 .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
         })
     }
 
-    /// Writes the header, then each group's key and `total(group)`.
-    fn write_rows(&self, mut out: impl io::Write, total: impl Fn(&GroupTotal) -> io::Result<Money>) -> io::Result<()> {
+    /// Writes the header, then each group's key and `total(group)` (empty
+    /// for `None`), and its count of undisclosed flows if `undisclosed`.
+    fn write_rows(
+        &self,
+        mut out: impl io::Write,
+        undisclosed: bool,
+        total: impl Fn(&GroupTotal) -> io::Result<Option<Money>>,
+    ) -> io::Result<()> {
         let mut line = String::new();
         for name in self.by.names() {
             line.push_str(name);
             line.push(',');
         }
-        line.push_str("total\n");
+        line.push_str(if undisclosed { "total,undisclosed\n" } else { "total\n" });
         out.write_all(line.as_bytes())?;
         for g in &self.groups {
             line.clear();
@@ -287,7 +370,13 @@ impl Totals {
                 push_field(&mut line, &part.to_string());
                 line.push(',');
             }
-            line.push_str(&total(g)?.amount().to_string());
+            if let Some(total) = total(g)? {
+                line.push_str(&total.amount().to_string());
+            }
+            if undisclosed {
+                line.push(',');
+                line.push_str(&g.undisclosed.to_string());
+            }
             line.push('\n');
             out.write_all(line.as_bytes())?;
         }

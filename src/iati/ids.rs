@@ -6,41 +6,14 @@
 
 use std::fmt;
 
-use crate::Currency;
+use crate::geo::DacRegion;
+use crate::{Area, Country, Currency, M49Area};
 
-/// An organisation identifier as written in `@ref` (`GB-GOV-1`,
-/// `XM-DAC-41122`, `44000`), stripped, never empty.
-///
-/// ```
-/// use statecraft::iati::OrgRef;
-///
-/// let r = OrgRef::new(" GB-GOV-1\n").ok_or("empty")?;
-/// assert_eq!(r.as_str(), "GB-GOV-1");
-/// assert_eq!(OrgRef::new(" "), None);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct OrgRef(Box<str>);
-
-impl OrgRef {
-    /// The ref of an attribute value; `None` when it is empty once
-    /// stripped (an empty `ref=""` counts as absent).
-    pub fn new(written: &str) -> Option<OrgRef> {
-        let s = super::text::strip(written);
-        (!s.is_empty()).then(|| OrgRef(s.into()))
-    }
-
-    /// The identifier.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for OrgRef {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+/// An organisation identifier as written in `@ref`: the crate's
+/// [`org::OrgRef`](crate::org::OrgRef), which
+/// [`Organisation::from_iati`](crate::org::Organisation::from_iati)
+/// resolves to a built-in organisation.
+pub use crate::org::OrgRef;
 
 /// A `recipient-country/@code` as written, stripped and upper-cased: an
 /// ISO 3166-1 alpha-2 code nearly always (`GT`), but files also hold
@@ -122,6 +95,42 @@ impl RegionCode {
     pub fn code(&self) -> &str {
         &self.code
     }
+
+    /// The area the region names, where its vocabulary is one the crate
+    /// reads: `1` (OECD DAC) names a [`DacRegion`], `2` (UN M49) an
+    /// [`M49Area`] of any level (`419`, `013`, `001` for the world). `None`
+    /// for another vocabulary (`99`, the reporting organisation's own) or a
+    /// code the vocabulary does not have.
+    ///
+    /// ```
+    /// use statecraft::geo::DacRegion;
+    /// use statecraft::iati::RegionCode;
+    /// use statecraft::{Area, Subregion};
+    ///
+    /// let sahara = RegionCode::new("289", "1").ok_or("empty")?;
+    /// assert_eq!(sahara.area(), Some(Area::DacRegion(DacRegion::SouthOfSaharaRegional)));
+    /// let lac = RegionCode::new("419", "2").ok_or("empty")?;
+    /// assert_eq!(lac.area(), Some(Area::from(Subregion::LatinAmericaAndTheCaribbean)));
+    /// assert_eq!(RegionCode::new("419", "1").and_then(|r| r.area()), None); // no DAC region 419
+    /// assert_eq!(RegionCode::new("A1", "99").and_then(|r| r.area()), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn area(&self) -> Option<Area> {
+        let numeric = || -> Option<u16> {
+            let c = self.code.as_ref();
+            (!c.is_empty() && c.len() <= 5 && c.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| c.parse().ok())
+                .flatten()
+        };
+        match &*self.vocabulary {
+            "1" => DacRegion::from_code(numeric()?).map(Area::DacRegion),
+            "2" => M49Area::from_m49(numeric()?).map(|a| match a {
+                M49Area::World => Area::World,
+                other => Area::M49(other),
+            }),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for RegionCode {
@@ -143,6 +152,30 @@ pub enum RecipientCode {
     Country(CountryCode),
     /// A `recipient-region`.
     Region(RegionCode),
+}
+
+impl RecipientCode {
+    /// The area the recipient names: a country its code names (alpha-2 as
+    /// IATI writes it, or any code [`Country`] reads), or the area of a
+    /// region ([`RegionCode::area`]). `None` when the crate does not know
+    /// the code.
+    ///
+    /// ```
+    /// use statecraft::iati::{CountryCode, RecipientCode};
+    /// use statecraft::{Area, Country};
+    ///
+    /// let gt = RecipientCode::Country(CountryCode::new("GT").ok_or("empty")?);
+    /// assert_eq!(gt.area(), Some(Area::Country(Country::GT)));
+    /// let other = RecipientCode::Country(CountryCode::new("998").ok_or("empty")?);
+    /// assert_eq!(other.area(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn area(&self) -> Option<Area> {
+        match self {
+            RecipientCode::Country(c) => c.as_str().parse::<Country>().ok().map(Area::Country),
+            RecipientCode::Region(r) => r.area(),
+        }
+    }
 }
 
 impl fmt::Display for RecipientCode {

@@ -65,7 +65,12 @@
 //! (`GB-GOV-1`), a [`CountryCode`] (`GT`, or `998` where a region code was
 //! used as a country), a [`RegionCode`] (vocabulary and code). Each prints
 //! the key of the reference's output: `GT`, `region:1:289`, and
-//! [`UNSPECIFIED`] where no recipient or donor is named.
+//! [`UNSPECIFIED`] where no recipient or donor is named. Each resolves on
+//! request: [`OrgRef::organisation`] (and [`Actor::from_iati`](crate::Actor::from_iati),
+//! which keeps a ref the registry does not know as its identifier) to a
+//! built-in organisation, [`RecipientCode::area`] and [`RegionCode::area`]
+//! to a country, an OECD DAC region (vocabulary 1) or a UN M49 area
+//! (vocabulary 2).
 //!
 //! # Files that are not right
 //!

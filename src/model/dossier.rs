@@ -1,18 +1,22 @@
 //! `Dossier`: a set of sourced facts, with lookups by id and relation.
 
+use chrono::NaiveDate;
+
 use super::{
-    AllocationId, Area, FactRef, FieldPath, Funding, FundingId, GroupId, Initiative, InitiativeId, Leader, LeaderId,
-    Meeting, MeetingId, PledgeId, Source, SourceId, Statistic, StatisticId, Topic, Trip, TripId, VaccineAllocation,
-    VaccinePledge,
+    Actor, AllocationId, Area, AreaId, DeclaredArea, FactRef, FieldPath, Funding, FundingId, GroupId, Initiative,
+    InitiativeId, Leader, LeaderId, Meeting, MeetingId, OrganisationId, PledgeId, Source, SourceId, Statistic,
+    StatisticId, Topic, Tranche, TrancheId, Trip, TripId, VaccineAllocation, VaccinePledge,
 };
+use crate::geo::GroupDateError;
+use crate::org::Organisation;
 use crate::{Country, CountryGroup};
 
 crate::serde_strict::strict_serde!(Dossier);
 
 /// A set of facts about diplomacy and foreign assistance, each citing its
-/// source: the sources, country groups, leaders, trips, meetings,
-/// initiatives, funding, vaccine pledges and allocations, and statistics
-/// of one story or one dataset.
+/// source: the sources, the organisations, country groups and areas it
+/// declares, leaders, trips, meetings, initiatives, funding, vaccine
+/// pledges and allocations, and statistics of one story or one dataset.
 ///
 /// Build one fact by fact with [`Dossier::with`] (or [`Dossier::add`]),
 /// or load one from JSON ([`Dossier::from_json`], format in
@@ -47,7 +51,11 @@ pub struct Dossier {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    organisations: Vec<Organisation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     groups: Vec<CountryGroup>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    areas: Vec<DeclaredArea>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     leaders: Vec<Leader>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -73,8 +81,12 @@ pub struct Dossier {
 pub enum Entry {
     /// A source.
     Source(Source),
+    /// An organisation the dossier declares.
+    Organisation(Organisation),
     /// A country group.
     Group(CountryGroup),
+    /// An area the dossier declares.
+    Area(DeclaredArea),
     /// A leader.
     Leader(Leader),
     /// A trip.
@@ -121,6 +133,18 @@ impl From<CountryGroup> for Entry {
     }
 }
 
+impl From<Organisation> for Entry {
+    fn from(o: Organisation) -> Entry {
+        Entry::Organisation(o)
+    }
+}
+
+impl From<DeclaredArea> for Entry {
+    fn from(a: DeclaredArea) -> Entry {
+        Entry::Area(a)
+    }
+}
+
 impl Dossier {
     /// An empty dossier.
     pub fn new() -> Dossier {
@@ -146,7 +170,9 @@ impl Dossier {
     pub fn add(&mut self, entry: impl Into<Entry>) -> &mut Dossier {
         match entry.into() {
             Entry::Source(x) => self.sources.push(x),
+            Entry::Organisation(x) => self.organisations.push(x),
             Entry::Group(x) => self.groups.push(x),
+            Entry::Area(x) => self.areas.push(x),
             Entry::Leader(x) => self.leaders.push(x),
             Entry::Trip(x) => self.trips.push(x),
             Entry::Meeting(x) => self.meetings.push(x),
@@ -174,9 +200,98 @@ impl Dossier {
         self.sources.iter().find(|x| x.id() == id)
     }
 
+    /// The organisations the dossier declares.
+    pub fn organisations(&self) -> &[Organisation] {
+        &self.organisations
+    }
+
+    /// The organisation with this id: the dossier's own first, then the
+    /// built-in ones ([`Organisation::builtin`]).
+    ///
+    /// ```
+    /// use statecraft::{Dossier, OrganisationId};
+    ///
+    /// let d = Dossier::new();
+    /// assert_eq!(d.organisation(&OrganisationId::new("gavi")?).map(|o| o.to_string()), Some("Gavi".into()));
+    /// assert!(d.organisation(&OrganisationId::new("nowhere")?).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn organisation(&self, id: &OrganisationId) -> Option<&Organisation> {
+        self.organisations
+            .iter()
+            .find(|o| o.id() == id.as_str())
+            .or_else(|| Organisation::find(id.as_str()))
+    }
+
+    /// The actor an IATI organisation ref names, with the dossier's own
+    /// organisations first (by their IATI identifier, in any case), then
+    /// the built-in ones ([`Actor::from_iati`]); a ref neither knows is
+    /// kept as [`Actor::Iati`].
+    ///
+    /// ```
+    /// use statecraft::org::{OrgRef, Organisation, OrganisationKind};
+    /// use statecraft::{Actor, Dossier};
+    ///
+    /// let save = Organisation::new("save-uk", "Save the Children UK", OrganisationKind::Ngo)?
+    ///     .with_iati(OrgRef::new("GB-COH-213890").ok_or("empty")?);
+    /// let d = Dossier::new().with(save);
+    /// let r = |s: &str| OrgRef::new(s).ok_or("empty");
+    /// assert_eq!(d.actor_from_iati(&r("gb-coh-213890")?).to_string(), "save-uk");
+    /// assert_eq!(d.actor_from_iati(&r("XM-DAC-47122")?).to_string(), "Gavi");
+    /// assert_eq!(d.actor_from_iati(&r("NL-KVK-27108436")?), Actor::Iati(r("NL-KVK-27108436")?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn actor_from_iati(&self, reference: &crate::org::OrgRef) -> Actor {
+        let own = self.organisations.iter().find(|o| {
+            o.iati_identifier()
+                .is_some_and(|id| id.eq_ignore_ascii_case(reference.as_str()))
+        });
+        match own.and_then(|o| OrganisationId::new(o.id()).ok()) {
+            Some(id) => Actor::Organisation(id),
+            None => Actor::from_iati(reference),
+        }
+    }
+
     /// The groups the dossier defines.
     pub fn groups(&self) -> &[CountryGroup] {
         &self.groups
+    }
+
+    /// The areas the dossier declares.
+    pub fn areas(&self) -> &[DeclaredArea] {
+        &self.areas
+    }
+
+    /// The area the dossier declares with this id.
+    pub fn declared_area(&self, id: &AreaId) -> Option<&DeclaredArea> {
+        self.areas.iter().find(|a| a.id() == id)
+    }
+
+    /// Whether the organisation or group an actor names is known (true for
+    /// a country, and for an organisation known by its IATI identifier
+    /// only).
+    pub fn resolves(&self, actor: &Actor) -> bool {
+        match actor {
+            Actor::Organisation(o) => self.organisation(o).is_some(),
+            Actor::Group(g) => self.group(g).is_some(),
+            _ => true,
+        }
+    }
+
+    /// The name of `actor`, with the dossier's own organisations and
+    /// groups: "United States", "UNICEF", "G7", "Gavi".
+    pub fn actor_name(&self, actor: &Actor) -> String {
+        match actor {
+            Actor::Organisation(o) => match self.organisation(o) {
+                Some(org) => org.to_string(),
+                None => o.to_string(),
+            },
+            Actor::Group(g) => match self.group(g) {
+                Some(group) => group.name().to_string(),
+                None => g.to_string(),
+            },
+            other => other.to_string(),
+        }
     }
 
     /// The group with this id: the dossier's own first, then the built-in
@@ -231,7 +346,7 @@ impl Dossier {
     /// # let json = include_str!("../../examples/data/guatemala-2021.json");
     /// let dossier = Dossier::from_json_str(json)?;
     /// let (harris, giammattei) = (LeaderId::new("harris")?, LeaderId::new("giammattei")?);
-    /// let days: Vec<String> = dossier.meetings_between(&harris, &giammattei).map(|m| m.date().to_string()).collect();
+    /// let days: Vec<String> = dossier.meetings_between(&harris, &giammattei).map(|m| m.start().to_string()).collect();
     /// assert_eq!(days, ["2021-06-07", "2021-06-07"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -265,7 +380,8 @@ impl Dossier {
     }
 
     /// The funding entries `country` receives from, directly or as a
-    /// member of a recipient group, sub-region or the world.
+    /// member of a recipient group (on the funding's date, else as
+    /// recorded now), M49 area, declared area or the world.
     ///
     /// ```
     /// use statecraft::{Country, Dossier};
@@ -278,9 +394,12 @@ impl Dossier {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn funding_for(&self, country: Country) -> impl Iterator<Item = &Funding> {
-        self.funding
-            .iter()
-            .filter(move |f| f.recipients().iter().any(|r| self.area_contains(r.area(), country)))
+        self.funding.iter().filter(move |f| {
+            let day = f.rate_date().unwrap_or(NaiveDate::MAX);
+            f.recipients()
+                .iter()
+                .any(|r| self.area_contains(r.area(), country, day).unwrap_or(false))
+        })
     }
 
     /// The funding entries that name `area` as a recipient, as such.
@@ -300,6 +419,26 @@ impl Dossier {
         self.vaccine_pledges.iter().find(|x| x.id() == id)
     }
 
+    /// The tranche `id` and the pledge it divides, at any depth of any
+    /// pledge's tranches.
+    ///
+    /// ```
+    /// use statecraft::{Dossier, TrancheId};
+    ///
+    /// # let json = include_str!("../../examples/data/guatemala-2021.json");
+    /// let dossier = Dossier::from_json_str(json)?;
+    /// assert!(dossier.tranche(&TrancheId::new("covax")?).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn tranche(&self, id: &TrancheId) -> Option<(&VaccinePledge, &Tranche)> {
+        self.vaccine_pledges.iter().find_map(|p| p.tranche(id).map(|t| (p, t)))
+    }
+
+    /// The pledges that are part of `pledge`, directly.
+    pub fn parts_of<'a>(&'a self, pledge: &'a PledgeId) -> impl Iterator<Item = &'a VaccinePledge> + 'a {
+        self.vaccine_pledges.iter().filter(move |p| p.parent() == Some(pledge))
+    }
+
     /// Every vaccine allocation, in order.
     pub fn vaccine_allocations(&self) -> &[VaccineAllocation] {
         &self.vaccine_allocations
@@ -315,8 +454,9 @@ impl Dossier {
         self.vaccine_allocations.iter().filter(move |a| a.pledge() == pledge)
     }
 
-    /// The doses allocated from `pledge`, at every stage; `None` if the sum
-    /// overflows a `u64`.
+    /// The doses allocated from `pledge`, at every stage, as the figures
+    /// state them (see [`PledgeSummary`](crate::PledgeSummary) for their
+    /// bounds); `None` if the sum overflows a `u64`.
     ///
     /// ```
     /// use statecraft::{Dossier, PledgeId};
@@ -328,16 +468,17 @@ impl Dossier {
     /// ```
     pub fn allocated_doses(&self, pledge: &PledgeId) -> Option<u64> {
         self.allocations_of(pledge)
-            .try_fold(0u64, |sum, a| sum.checked_add(a.doses()))
+            .try_fold(0u64, |sum, a| sum.checked_add(a.doses().value()))
     }
 
-    /// The doses allocated to `country` from every pledge; `None` if the
-    /// sum overflows a `u64`.
+    /// The doses allocated to `country` from every pledge, as such (not
+    /// its part of doses allocated to an area it is in), as the figures
+    /// state them; `None` if the sum overflows a `u64`.
     pub fn doses_for(&self, country: Country) -> Option<u64> {
         self.vaccine_allocations
             .iter()
-            .filter(|a| a.recipient() == country)
-            .try_fold(0u64, |sum, a| sum.checked_add(a.doses()))
+            .filter(|a| a.recipient().as_country() == Some(country))
+            .try_fold(0u64, |sum, a| sum.checked_add(a.doses().value()))
     }
 
     /// Every statistic, in order.
@@ -350,35 +491,74 @@ impl Dossier {
         self.statistics.iter().find(|x| x.id() == id)
     }
 
-    /// The countries in `area`, sorted: one country, the members of a group
-    /// (empty when the group is unknown), of an M49 area, or every
-    /// country.
-    pub fn countries_in(&self, area: &Area) -> Vec<Country> {
-        match area {
+    /// The countries in `area` on `date`, sorted: one country, the
+    /// members of a group on that date (none for a group the dossier does
+    /// not know), of an M49 area or a declared area (none for an unknown
+    /// one), or every country. A DAC region has no published member list:
+    /// none. `NaiveDate::MAX` asks for a group's members as recorded now.
+    ///
+    /// # Errors
+    ///
+    /// [`GroupDateError`] when `area` is a group and `date` is before its
+    /// recorded history.
+    ///
+    /// ```
+    /// use statecraft::{Area, Country, Dossier, GroupId, NaiveDate};
+    ///
+    /// let d = Dossier::new();
+    /// let eu = Area::Group(GroupId::new("eu")?);
+    /// assert!(d.countries_in(&eu, "2019-06-01".parse()?)?.contains(&Country::GB));
+    /// assert!(!d.countries_in(&eu, "2021-06-01".parse()?)?.contains(&Country::GB));
+    /// assert!(d.countries_in(&eu, "1990-06-01".parse()?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn countries_in(&self, area: &Area, date: NaiveDate) -> Result<Vec<Country>, GroupDateError> {
+        Ok(match area {
             Area::Country(c) => vec![*c],
-            Area::Group(g) => self.group(g).map(|g| g.members().to_vec()).unwrap_or_default(),
+            Area::Group(g) => match self.group(g) {
+                Some(g) => g.members_on(date)?,
+                None => Vec::new(),
+            },
             Area::M49(a) => a.countries().collect(),
+            Area::Declared(a) => self.declared_area(a).map(|a| a.members().to_vec()).unwrap_or_default(),
+            Area::DacRegion(_) => Vec::new(),
             Area::World => Country::iter().collect(),
-        }
+        })
     }
 
-    /// Whether `country` is in `area`.
-    pub fn area_contains(&self, area: &Area, country: Country) -> bool {
-        match area {
+    /// Whether `country` is in `area` on `date` (see
+    /// [`Dossier::countries_in`]).
+    ///
+    /// # Errors
+    ///
+    /// [`GroupDateError`] when `area` is a group and `date` is before its
+    /// recorded history.
+    pub fn area_contains(&self, area: &Area, country: Country, date: NaiveDate) -> Result<bool, GroupDateError> {
+        Ok(match area {
             Area::Country(c) => *c == country,
-            Area::Group(g) => self.group(g).is_some_and(|g| g.contains(country)),
+            Area::Group(g) => match self.group(g) {
+                Some(g) => g.contains_on(country, date)?,
+                None => false,
+            },
             Area::M49(a) => a.contains(country),
+            Area::Declared(a) => self.declared_area(a).is_some_and(|a| a.contains(country)),
+            Area::DacRegion(_) => false,
             Area::World => true,
-        }
+        })
     }
 
-    /// The name of `area`, with the dossier's own group names: "Guatemala",
-    /// "Northern Triangle", "Central America", "the world".
+    /// The name of `area`, with the dossier's own group and area names:
+    /// "Guatemala", "Northern Triangle", "Central America", "South and
+    /// Southeast Asia", "the world".
     pub fn area_name(&self, area: &Area) -> String {
         match area {
             Area::Group(g) => match self.group(g) {
                 Some(group) => group.name().to_string(),
                 None => g.to_string(),
+            },
+            Area::Declared(a) => match self.declared_area(a) {
+                Some(declared) => declared.name().to_string(),
+                None => a.to_string(),
             },
             other => other.to_string(),
         }

@@ -119,14 +119,14 @@ impl<'a> FactRef<'a> {
 
     /// The day the fact is of, for checking it against its source: the
     /// last day of a leader's latest term (none while in office), the
-    /// start of a trip, the day of a meeting, the announcement of an
+    /// start of a trip, the first day of a meeting, the announcement of an
     /// initiative, funding or pledge, the date of an allocation, the last
     /// day of a statistic's period.
     pub fn date(&self) -> Option<NaiveDate> {
         match self {
             FactRef::Leader(x) => x.terms().iter().filter_map(|t| t.end()).max(),
             FactRef::Trip(x) => x.start(),
-            FactRef::Meeting(x) => Some(x.date()),
+            FactRef::Meeting(x) => Some(x.start()),
             FactRef::Initiative(x) => x.announced(),
             FactRef::Funding(x) => x.announced(),
             FactRef::VaccinePledge(x) => Some(x.announced()),
@@ -141,7 +141,7 @@ impl<'a> FactRef<'a> {
     pub fn leaders(&self) -> Vec<(&'a LeaderId, Option<NaiveDate>)> {
         match self {
             FactRef::Trip(x) => vec![(x.traveller(), x.start())],
-            FactRef::Meeting(x) => x.participants().iter().map(|p| (p.leader(), Some(x.date()))).collect(),
+            FactRef::Meeting(x) => x.participants().iter().map(|p| (p.leader(), Some(x.start()))).collect(),
             FactRef::Initiative(x) => x.announcer().map(|l| (l, x.announced())).into_iter().collect(),
             FactRef::Funding(x) => x.announcer().map(|l| (l, x.announced())).into_iter().collect(),
             FactRef::VaccinePledge(x) => x.announcer().map(|l| (l, Some(x.announced()))).into_iter().collect(),

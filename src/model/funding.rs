@@ -4,8 +4,9 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{Agency, Area, FundingId, LeaderId, Share, SourceId, Topic};
-use crate::{Country, Money};
+use super::{Actor, Agency, Area, FundingId, LeaderId, Share, SourceId, Topic};
+use crate::notation::Figure;
+use crate::Money;
 
 crate::serde_strict::strict_serde!(Funding, Recipient, FundingStage);
 
@@ -13,8 +14,16 @@ crate::serde_strict::strict_serde!(Funding, Recipient, FundingStage);
 /// announced, pledged, committed, disbursed (IATI's lifecycle), reduced or
 /// cancelled.
 ///
+/// The donor is an [`Actor`]: a country, an organisation, a group acting
+/// jointly. Recipients are areas (countries, groups, regions, ...), each
+/// with its share when the source splits the amount; an organisation the
+/// money goes through on its way (COVAX, a UN agency: IATI's
+/// `receiver-org` when it passes the money on) is the channel, `via`.
+///
 /// The amount is optional, because an undisclosed sum is a fact too ("a
-/// new round of funding"). The same amount as the source also reports it
+/// new round of funding"), and is kept as the source states it: exact
+/// ("$310m"), qualified ("about $4bn") or a range ("$3-4bn"), a
+/// [`Figure`] of [`Money`]. The same amount as the source also reports it
 /// in other currencies ("$310m (£219m)") is kept beside it, so the pair can
 /// be checked against reference rates. The *value date* fixes the rate the
 /// amount converts at (IATI's `value-date`); when it is not given, the
@@ -30,6 +39,7 @@ crate::serde_strict::strict_serde!(Funding, Recipient, FundingStage);
 ///     .with_reported_as("£219m".parse()?)
 ///     .announced_on(day);
 /// assert_eq!(aid.amount().map(|m| m.to_compact()), Some("$310m".to_string()));
+/// assert!(aid.amount().is_some_and(|m| m.is_exact()));
 /// assert_eq!(aid.rate_date(), Some(day));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -37,14 +47,16 @@ crate::serde_strict::strict_serde!(Funding, Recipient, FundingStage);
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct Funding {
     id: FundingId,
-    donor: Country,
+    donor: Actor,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     agency: Option<Agency>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    via: Option<Actor>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     recipients: Vec<Recipient>,
     stage: FundingStage,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    amount: Option<Money>,
+    amount: Option<Figure<Money>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     reported_as: Vec<Money>,
     #[serde(
@@ -75,13 +87,14 @@ pub struct Funding {
 }
 
 impl Funding {
-    /// Funding from `donor` at `stage`, amount undisclosed, no recipient
-    /// yet.
-    pub fn new(id: FundingId, donor: Country, stage: FundingStage, source: SourceId) -> Funding {
+    /// Funding from `donor` (a country, an organisation, a group) at
+    /// `stage`, amount undisclosed, no recipient yet.
+    pub fn new(id: FundingId, donor: impl Into<Actor>, stage: FundingStage, source: SourceId) -> Funding {
         Funding {
             id,
-            donor,
+            donor: donor.into(),
             agency: None,
+            via: None,
             recipients: Vec::new(),
             stage,
             amount: None,
@@ -103,6 +116,14 @@ impl Funding {
         self
     }
 
+    /// Going through `channel` on its way to the recipients (COVAX, a UN
+    /// agency).
+    #[must_use]
+    pub fn through(mut self, channel: impl Into<Actor>) -> Funding {
+        self.via = Some(channel.into());
+        self
+    }
+
     /// With one more recipient.
     #[must_use]
     pub fn with_recipient(mut self, recipient: Recipient) -> Funding {
@@ -113,6 +134,24 @@ impl Funding {
     /// With the amount, exactly as the source gives it.
     #[must_use]
     pub fn with_amount(mut self, amount: Money) -> Funding {
+        self.amount = Some(Figure::exact(amount));
+        self
+    }
+
+    /// With the amount as the source states it, approximately or as a
+    /// range ("about $4bn", "between £5m and £6m").
+    ///
+    /// ```
+    /// use statecraft::notation::Figure;
+    /// use statecraft::{Country, Funding, FundingStage, Money, Qualifier};
+    ///
+    /// let gavi = Funding::new("us-gavi".parse()?, Country::US, FundingStage::Pledged, "s".parse()?)
+    ///     .with_amount_figure(Figure::new("$4bn".parse::<Money>()?, Qualifier::About));
+    /// assert_eq!(gavi.amount().map(|a| a.to_compact()), Some("about $4bn".to_string()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_amount_figure(mut self, amount: Figure<Money>) -> Funding {
         self.amount = Some(amount);
         self
     }
@@ -173,9 +212,14 @@ impl Funding {
         &self.id
     }
 
-    /// The donor country.
-    pub fn donor(&self) -> Country {
-        self.donor
+    /// The donor: a country, an organisation, a group.
+    pub fn donor(&self) -> &Actor {
+        &self.donor
+    }
+
+    /// The channel the money goes through, when the source names one.
+    pub fn via(&self) -> Option<&Actor> {
+        self.via.as_ref()
     }
 
     /// The donor's agency, when named.
@@ -193,8 +237,9 @@ impl Funding {
         self.stage
     }
 
-    /// The amount, or `None` when the source does not disclose it.
-    pub fn amount(&self) -> Option<Money> {
+    /// The amount as the source states it, or `None` when the source does
+    /// not disclose it.
+    pub fn amount(&self) -> Option<Figure<Money>> {
         self.amount
     }
 
@@ -388,7 +433,7 @@ mod tests {
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
         let f = Funding::new(
             "f".parse().unwrap(),
-            Country::US,
+            crate::Country::US,
             FundingStage::Committed,
             "s".parse().unwrap(),
         );

@@ -7,7 +7,11 @@ use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 use std::str::FromStr;
 
-use super::{Funding, Initiative, Leader, Meeting, Source, Statistic, Trip, VaccineAllocation, VaccinePledge};
+use super::{
+    DeclaredArea, Funding, Initiative, Leader, Meeting, Source, Statistic, Tranche, Trip, VaccineAllocation,
+    VaccinePledge,
+};
+use crate::org::Organisation;
 use crate::slug::{self, ParseIdError};
 use crate::CountryGroup;
 
@@ -42,6 +46,11 @@ pub struct Id<T> {
 pub type SourceId = Id<Source>;
 /// The id of a [`CountryGroup`].
 pub type GroupId = Id<CountryGroup>;
+/// The id of an [`Organisation`]: a built-in one (`unicef`, `covax`) or
+/// one the dossier declares.
+pub type OrganisationId = Id<Organisation>;
+/// The id of an area a dossier declares ([`DeclaredArea`]).
+pub type AreaId = Id<DeclaredArea>;
 /// The id of a [`Leader`].
 pub type LeaderId = Id<Leader>;
 /// The id of a [`Trip`].
@@ -54,6 +63,8 @@ pub type InitiativeId = Id<Initiative>;
 pub type FundingId = Id<Funding>;
 /// The id of a [`VaccinePledge`].
 pub type PledgeId = Id<VaccinePledge>;
+/// The id of a [`Tranche`] of a vaccine pledge.
+pub type TrancheId = Id<Tranche>;
 /// The id of a [`VaccineAllocation`].
 pub type AllocationId = Id<VaccineAllocation>;
 /// The id of a [`Statistic`].

@@ -5,8 +5,8 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{Area, EventStatus, InitiativeId, LeaderId, SourceId, Topic};
-use crate::{Count, Country};
+use super::{Actor, Area, EventStatus, InitiativeId, LeaderId, SourceId, Topic};
+use crate::Count;
 
 crate::serde_strict::strict_serde!(Initiative, InitiativeKind, Partners);
 
@@ -32,7 +32,7 @@ pub struct Initiative {
     id: InitiativeId,
     name: String,
     kind: InitiativeKind,
-    sponsor: Country,
+    sponsor: Actor,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     agencies: Vec<Agency>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -62,20 +62,21 @@ pub struct Initiative {
 }
 
 impl Initiative {
-    /// An initiative of `kind`, named `name`, sponsored by `sponsor`, that
-    /// exists at the source's date.
+    /// An initiative of `kind`, named `name`, sponsored by `sponsor` (a
+    /// country, an organisation, a group), that exists at the source's
+    /// date.
     pub fn new(
         id: InitiativeId,
         name: impl Into<String>,
         kind: InitiativeKind,
-        sponsor: Country,
+        sponsor: impl Into<Actor>,
         source: SourceId,
     ) -> Initiative {
         Initiative {
             id,
             name: name.into(),
             kind,
-            sponsor,
+            sponsor: sponsor.into(),
             agencies: Vec::new(),
             targets: Vec::new(),
             topics: Vec::new(),
@@ -168,9 +169,9 @@ impl Initiative {
         &self.kind
     }
 
-    /// The sponsoring country.
-    pub fn sponsor(&self) -> Country {
-        self.sponsor
+    /// The sponsor: a country, an organisation, a group.
+    pub fn sponsor(&self) -> &Actor {
+        &self.sponsor
     }
 
     /// The sponsor's agencies that run it.

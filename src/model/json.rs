@@ -1,5 +1,6 @@
-//! The JSON format of a dossier (`statecraft-dossier/1`): loading with
-//! errors that say where, and writing.
+//! The JSON format of a dossier (`statecraft-dossier/2`): loading with
+//! errors that say where, and writing. Documents of format 1 load too,
+//! upgraded in memory (`super::v1`).
 //!
 //! The strictness is serde's: `deny_unknown_fields` on every struct, the
 //! derive's own refusal of a repeated field, amounts and shares read from
@@ -9,17 +10,16 @@
 use std::fmt;
 use std::io;
 
-use chrono::NaiveDate;
-use serde::de::{self, Deserialize as _};
+use serde::de;
 
 use super::{Dossier, FieldPath};
 use crate::Excerpt;
 
 /// The version tag every dossier document opens with.
-const FORMAT: &str = "statecraft-dossier/1";
+const FORMAT: &str = "statecraft-dossier/2";
 
 /// The `"format"` member of a dossier document: only
-/// `"statecraft-dossier/1"` is read.
+/// `"statecraft-dossier/2"` is read (format 1 is read by `super::v1`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct FormatTag;
 
@@ -45,8 +45,9 @@ impl<'de> serde::Deserialize<'de> for FormatTag {
                     Ok(FormatTag)
                 } else {
                     Err(E::custom(format_args!(
-                        "unsupported format `{}`: this version reads `{FORMAT}`",
-                        Excerpt::new(v)
+                        "unsupported format `{}`: this version reads `{FORMAT}` and `{}`",
+                        Excerpt::new(v),
+                        super::v1::FORMAT_1
                     )))
                 }
             }
@@ -56,48 +57,21 @@ impl<'de> serde::Deserialize<'de> for FormatTag {
     }
 }
 
-/// Reads a date of the format, `"2021-06-07"`, as chrono reads it; the
-/// error quotes the value, which chrono's does not: ``invalid value
-/// `2021-02-30`: input is out of range``.
-pub(crate) fn date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    struct DateVisitor;
-
-    impl de::Visitor<'_> for DateVisitor {
-        type Value = NaiveDate;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a formatted date string")
-        }
-
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<NaiveDate, E> {
-            v.parse()
-                .map_err(|e| E::custom(format_args!("invalid value `{}`: {e}", Excerpt::new(v))))
-        }
-    }
-
-    d.deserialize_str(DateVisitor)
-}
-
-/// [`date`], for a date that may be absent or `null`.
-pub(crate) fn optional_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-    struct Date(NaiveDate);
-
-    impl<'de> serde::Deserialize<'de> for Date {
-        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-            date(d).map(Date)
-        }
-    }
-
-    Ok(Option::<Date>::deserialize(d)?.map(|Date(day)| day))
-}
+pub(crate) use crate::serde_str::{date, optional_date};
 
 impl Dossier {
-    /// The format tag this version reads and writes:
-    /// `"statecraft-dossier/1"`.
+    /// The format tag this version writes, and reads with that of format
+    /// 1: `"statecraft-dossier/2"`.
     pub const FORMAT: &'static str = FORMAT;
 
-    /// Reads a dossier from JSON in the `statecraft-dossier/1` format
-    /// (`docs/FORMAT.md`). The whole input is read first; a `BufReader` is
+    /// Reads a dossier from JSON in the `statecraft-dossier/2` format
+    /// (`docs/FORMAT.md`), or in format 1, `statecraft-dossier/1`, which is
+    /// upgraded in memory: the same facts as format 2 holds them (a term's
+    /// `country` is its `of`, a meeting's `date` and `place` its `start`
+    /// and `places`, the offices head of state and head of government are
+    /// functions). Errors in a format-1 document are reported where format
+    /// 1 has them; paths of validation are those of the upgraded dossier,
+    /// as format 2 writes it. The whole input is read first; a `BufReader` is
     /// not needed.
     ///
     /// # Errors
@@ -112,11 +86,13 @@ impl Dossier {
     /// ```
     /// use statecraft::Dossier;
     ///
-    /// let json = r#"{"format": "statecraft-dossier/1", "title": "Empty"}"#;
+    /// let json = r#"{"format": "statecraft-dossier/2", "title": "Empty"}"#;
     /// let d = Dossier::from_json(json.as_bytes())?;
     /// assert_eq!(d.title(), Some("Empty"));
+    /// let old = r#"{"format": "statecraft-dossier/1", "title": "Empty"}"#;
+    /// assert_eq!(Dossier::from_json(old.as_bytes())?, d);
     ///
-    /// let bad = r#"{"format": "statecraft-dossier/1", "funding": [{"id": "f", "donor": "US", "stage": "announced",
+    /// let bad = r#"{"format": "statecraft-dossier/2", "funding": [{"id": "f", "donor": "US", "stage": "announced",
     ///   "amount": {"amount": "310000000", "currency": "XYZ"}, "source": "s"}]}"#;
     /// let e = Dossier::from_json(bad.as_bytes()).unwrap_err();
     /// assert_eq!(e.to_string(), "unknown currency code `XYZ` at line 2 column 53 (/funding/0/amount/currency)");
@@ -142,7 +118,7 @@ impl Dossier {
     /// # let json = include_str!("../../examples/data/guatemala-2021.json");
     /// let dossier = Dossier::from_json_str(json)?;
     /// assert_eq!(dossier.meetings().len(), 3);
-    /// let e = Dossier::from_json_str(r#"{"format": "statecraft-dossier/1", "leaders": [["harris"]]}"#).unwrap_err();
+    /// let e = Dossier::from_json_str(r#"{"format": "statecraft-dossier/2", "leaders": [["harris"]]}"#).unwrap_err();
     /// assert_eq!(e.to_string(), "invalid type: sequence, expected struct Leader at line 1 column 48 (/leaders/0)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -161,7 +137,7 @@ impl Dossier {
     /// ```
     /// use statecraft::Dossier;
     ///
-    /// let e = Dossier::from_json_slice(b"{\"format\": \"statecraft-dossier/1\", \"title\": \"\xff\"}").unwrap_err();
+    /// let e = Dossier::from_json_slice(b"{\"format\": \"statecraft-dossier/2\", \"title\": \"\xff\"}").unwrap_err();
     /// assert_eq!(e.to_string(), "invalid unicode code point at line 1 column 46 (/title)");
     /// ```
     pub fn from_json_slice(json: &[u8]) -> Result<Dossier, LoadError> {
@@ -173,7 +149,7 @@ impl Dossier {
     }
 
     /// Writes the dossier as pretty-printed JSON in the
-    /// `statecraft-dossier/1` format, with a final newline. Empty lists
+    /// `statecraft-dossier/2` format, with a final newline. Empty lists
     /// and absent values are left out; [`Dossier::from_json`] reads the
     /// result back to an equal dossier.
     ///
@@ -186,7 +162,7 @@ impl Dossier {
     ///
     /// let mut out = Vec::new();
     /// Dossier::new().with_title("Empty").to_json(&mut out)?;
-    /// assert_eq!(String::from_utf8(out)?, "{\n  \"format\": \"statecraft-dossier/1\",\n  \"title\": \"Empty\"\n}\n");
+    /// assert_eq!(String::from_utf8(out)?, "{\n  \"format\": \"statecraft-dossier/2\",\n  \"title\": \"Empty\"\n}\n");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_json<W: io::Write>(&self, mut writer: W) -> io::Result<()> {
@@ -229,17 +205,66 @@ impl Dossier {
 /// ratio of 1.47 where the old hand-written tracker had 1.30). So a
 /// document is read plainly, and read again with the path tracked only
 /// when it fails.
+///
+/// A document that is not of format 2 is looked at once more for its
+/// format tag: one of format 1 is read as such and upgraded.
 fn read<'de, R: serde_json::de::Read<'de>>(
     new: impl Fn() -> serde_json::Deserializer<R>,
 ) -> Result<Dossier, LoadError> {
+    match read_as::<Dossier, R>(&new) {
+        Ok(dossier) => Ok(dossier),
+        // A document of format 1: its errors are format 1's.
+        Err(_) if is_format_1(&new) => read_as::<super::v1::Dossier1, R>(&new).map(Dossier::from),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether the document's `format` member says format 1. The members
+/// before it are skipped, the rest is not read: a format-1 document cut
+/// short after its tag is still one.
+fn is_format_1<'de, R: serde_json::de::Read<'de>>(new: impl Fn() -> serde_json::Deserializer<R>) -> bool {
+    use std::cell::RefCell;
+
+    /// Reads members up to `format` and keeps its value, then stops the
+    /// read with an error (the rest of the document is no concern here).
+    struct Seek<'c>(&'c RefCell<Option<String>>);
+
+    impl<'de> de::Visitor<'de> for Seek<'_> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a dossier")
+        }
+
+        fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<String>()? {
+                if key == "format" {
+                    *self.0.borrow_mut() = Some(map.next_value()?);
+                    return Err(de::Error::custom("found"));
+                }
+                map.next_value::<de::IgnoredAny>()?;
+            }
+            Ok(())
+        }
+    }
+
+    let found = RefCell::new(None);
+    let _stopped = de::Deserializer::deserialize_map(&mut new(), Seek(&found));
+    found.into_inner().is_some_and(|tag| tag == super::v1::FORMAT_1)
+}
+
+/// Reads a whole document as a `T`, with the path of any error.
+fn read_as<'de, T: serde::Deserialize<'de>, R: serde_json::de::Read<'de>>(
+    new: impl Fn() -> serde_json::Deserializer<R>,
+) -> Result<T, LoadError> {
     let mut de = new();
     // The trait's `deserialize`, not the derived inherent one (see
     // `crate::serde_strict`).
-    let e = match <Dossier as serde::Deserialize>::deserialize(&mut de).and_then(|d| de.end().map(|()| d)) {
-        Ok(dossier) => return Ok(dossier),
+    let e = match T::deserialize(&mut de).and_then(|d| de.end().map(|()| d)) {
+        Ok(value) => return Ok(value),
         Err(e) => e,
     };
-    match serde_path_to_error::deserialize::<_, Dossier>(&mut new()) {
+    match serde_path_to_error::deserialize::<_, T>(&mut new()) {
         Err(tracked) => {
             let path = field_path(tracked.path());
             Err(LoadError::json(tracked.into_inner(), path))
@@ -356,9 +381,9 @@ fn push_inline(array: &str, out: &mut String) {
 /// ```
 /// use statecraft::{Dossier, LoadErrorKind};
 ///
-/// let e = Dossier::from_json_str("{\"format\": \"statecraft-dossier/1\",\n  \"titel\": \"x\"}").unwrap_err();
+/// let e = Dossier::from_json_str("{\"format\": \"statecraft-dossier/2\",\n  \"titel\": \"x\"}").unwrap_err();
 /// assert_eq!(e.kind(), LoadErrorKind::Data);
-/// assert_eq!(e.to_string(), "unknown field `titel`, expected one of `format`, `title`, `sources`, `groups`, `leaders`, `trips`, `meetings`, `initiatives`, `funding`, `vaccine_pledges`, `vaccine_allocations`, `statistics` at line 2 column 9 (/titel)");
+/// assert_eq!(e.to_string(), "unknown field `titel`, expected one of `format`, `title`, `sources`, `organisations`, `groups`, `areas`, `leaders`, `trips`, `meetings`, `initiatives`, `funding`, `vaccine_pledges`, `vaccine_allocations`, `statistics` at line 2 column 9 (/titel)");
 /// assert_eq!((e.line(), e.column(), e.path().to_string()), (2, 9, "/titel".to_string()));
 /// let cause = std::error::Error::source(&e).and_then(|c| c.downcast_ref::<serde_json::Error>());
 /// assert_eq!(cause.map(|c| c.line()), Some(2));
@@ -469,6 +494,8 @@ impl std::error::Error for LoadError {
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
     use super::*;
 
     #[test]

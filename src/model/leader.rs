@@ -1,29 +1,32 @@
-//! `Leader`, the `Term`s they serve and the `Office` each term is in.
+//! `Leader` and the `Term`s they serve.
 
 use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{LeaderId, SourceId};
+use super::{Actor, Function, LeaderId, Office, Role, SourceId};
 use crate::Country;
 
-crate::serde_strict::strict_serde!(Leader, Term, Office, Role);
+crate::serde_strict::strict_serde!(Leader, Term);
 
 /// A person who holds, or held, public office: a president, a minister.
 ///
-/// Their [`Term`]s say which office of which country they held from when
-/// to when; [`Leader::holds`] answers whether they held one on a given
-/// day, which is how a dossier checks that the president someone met was
-/// president that day.
+/// Their [`Term`]s say which office of which country or organisation they
+/// held from when to when, and the functions it carried; [`Leader::holds`]
+/// answers whether they held an office on a given day and
+/// [`Leader::carries`] whether they carried a function, which is how a
+/// dossier checks that the president someone met was president that day,
+/// and that "the head of government of Germany" was the Chancellor.
 ///
 /// ```
-/// use statecraft::{Country, Leader, LeaderId, NaiveDate, Office, SourceId, Term};
+/// use statecraft::{Country, Function, Leader, LeaderId, NaiveDate, Office, SourceId, Term};
 ///
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
 /// let giammattei = Leader::new(LeaderId::new("giammattei")?, "Alejandro Giammattei", SourceId::new("terms")?)
 ///     .with_term(Term::new(Office::President, Country::GT, d(2020, 1, 14)?).until(d(2024, 1, 14)?));
 /// assert!(giammattei.holds(&Office::President, Country::GT, d(2021, 6, 7)?));
 /// assert!(!giammattei.holds(&Office::President, Country::GT, d(2024, 6, 7)?));
+/// assert!(giammattei.carries(Function::HeadOfState, Country::GT, d(2021, 6, 7)?));
 /// let term = giammattei.term_on(d(2021, 6, 7)?).ok_or("no term")?;
 /// assert_eq!(term.role().to_string(), "President of Guatemala");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -97,13 +100,42 @@ impl Leader {
         self.terms_on(date).next()
     }
 
-    /// Whether the leader held `office` of `country` on `date`.
+    /// Whether the leader held `office` of `of` (a country, an
+    /// organisation) on `date`.
     ///
-    /// Offices are matched as recorded: a President of the United States
-    /// holds [`Office::President`], not [`Office::HeadOfState`], unless a
-    /// term says so.
-    pub fn holds(&self, office: &Office, country: Country, date: NaiveDate) -> bool {
-        self.terms_on(date).any(|t| t.office == *office && t.country == country)
+    /// Offices are matched by title: a Chancellor does not hold
+    /// [`Office::PrimeMinister`]; ask [`Leader::carries`] for a function.
+    pub fn holds(&self, office: &Office, of: impl Into<Actor>, date: NaiveDate) -> bool {
+        let of = of.into();
+        self.terms_on(date).any(|t| t.office == *office && t.of == of)
+    }
+
+    /// Whether the leader carried `function` for `of` on `date`: held a
+    /// term whose [functions](Term::functions) include it.
+    ///
+    /// ```
+    /// use statecraft::{Country, Function, Leader, NaiveDate, Office, Term};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2021, 6, 13).ok_or("bad date")?;
+    /// let merkel = Leader::new("merkel".parse()?, "Angela Merkel", "terms".parse()?)
+    ///     .with_term(Term::new(Office::Chancellor, Country::DE, NaiveDate::from_ymd_opt(2005, 11, 22).ok_or("bad date")?));
+    /// assert!(merkel.carries(Function::HeadOfGovernment, Country::DE, day));
+    /// assert!(!merkel.carries(Function::HeadOfState, Country::DE, day));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn carries(&self, function: Function, of: impl Into<Actor>, date: NaiveDate) -> bool {
+        let of = of.into();
+        self.terms_on(date).any(|t| t.of == of && t.carries(function))
+    }
+
+    /// Whether the leader was what `role` names on `date`: held its office,
+    /// or carried its function, for its country or organisation.
+    pub fn is_on(&self, role: &Role, date: NaiveDate) -> bool {
+        match (role.office(), role.named_function()) {
+            (Some(office), _) => self.holds(office, role.of().clone(), date),
+            (None, Some(function)) => self.carries(function, role.of().clone(), date),
+            (None, None) => false,
+        }
     }
 
     /// The source of what the dossier says about the leader.
@@ -117,11 +149,20 @@ impl Leader {
     }
 }
 
-/// A spell in one office of one country, from its first day to its last
-/// (open while the holder is in office).
+/// A spell in one office of one country or organisation, from its first
+/// day to its last (open while the holder is in office), and the
+/// functions the office carried then.
+///
+/// The functions are the term's own where the dossier states them
+/// (`"functions": ["head-of-government"]`), else the office's defaults
+/// ([`Office::default_functions`], sourced per office and country).
+///
+/// In the JSON format: `{"office": "chancellor", "of": "DE", "start":
+/// "2005-11-22", "end": "2021-12-08"}`, with `of` an [`Actor`] and
+/// `functions` optional. Format 1 wrote `"country"` for `of`.
 ///
 /// ```
-/// use statecraft::{Country, NaiveDate, Office, Term};
+/// use statecraft::{Country, Function, NaiveDate, Office, Term};
 ///
 /// let start = NaiveDate::from_ymd_opt(2021, 1, 20).ok_or("bad date")?;
 /// let t = Term::new(Office::VicePresident, Country::US, start);
@@ -129,13 +170,18 @@ impl Leader {
 /// assert!(t.covers(start));
 /// assert!(!t.covers(start.pred_opt().ok_or("bad date")?));
 /// assert_eq!(t.to_string(), "Vice-President of the United States, from 2021-01-20");
+///
+/// let pm = Term::new(Office::PrimeMinister, Country::CA, start).with_function(Function::HeadOfGovernment);
+/// assert!(pm.carries(Function::HeadOfGovernment));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct Term {
     office: Office,
-    country: Country,
+    of: Actor,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    functions: Vec<Function>,
     #[serde(deserialize_with = "super::json::date")]
     start: NaiveDate,
     #[serde(
@@ -147,14 +193,26 @@ pub struct Term {
 }
 
 impl Term {
-    /// A term in `office` of `country` from `start`, still open.
-    pub fn new(office: Office, country: Country, start: NaiveDate) -> Term {
+    /// A term in `office` of `of` (a country, an organisation) from
+    /// `start`, still open, carrying the office's default functions.
+    pub fn new(office: Office, of: impl Into<Actor>, start: NaiveDate) -> Term {
         Term {
             office,
-            country,
+            of: of.into(),
+            functions: Vec::new(),
             start,
             end: None,
         }
+    }
+
+    /// The same term, carrying `function` (with any stated before it)
+    /// instead of the office's defaults.
+    #[must_use]
+    pub fn with_function(mut self, function: Function) -> Term {
+        if !self.functions.contains(&function) {
+            self.functions.push(function);
+        }
+        self
     }
 
     /// The same term, ending on `end` (its last day in office).
@@ -169,9 +227,35 @@ impl Term {
         &self.office
     }
 
-    /// The country whose office it is.
-    pub fn country(&self) -> Country {
-        self.country
+    /// Whose office it is: a country, an organisation.
+    pub fn of(&self) -> &Actor {
+        &self.of
+    }
+
+    /// The country whose office it is, when it is a country's.
+    pub fn country(&self) -> Option<Country> {
+        self.of.as_country()
+    }
+
+    /// The functions the office carries in this term: those the dossier
+    /// states, else the office's defaults ([`Office::default_functions`]).
+    pub fn functions(&self) -> &[Function] {
+        if self.functions.is_empty() {
+            self.office.default_functions(&self.of)
+        } else {
+            &self.functions
+        }
+    }
+
+    /// The functions the dossier states for the term (none: the office's
+    /// defaults apply).
+    pub fn stated_functions(&self) -> &[Function] {
+        &self.functions
+    }
+
+    /// Whether the office carries `function` in this term.
+    pub fn carries(&self, function: Function) -> bool {
+        self.functions().contains(&function)
     }
 
     /// The first day.
@@ -194,9 +278,9 @@ impl Term {
         self.start <= date && self.end.is_none_or(|end| date <= end)
     }
 
-    /// The office and country: "President of Guatemala".
+    /// The office and whose it is: "President of Guatemala".
     pub fn role(&self) -> Role {
-        Role::new(self.office.clone(), self.country)
+        Role::new(self.office.clone(), self.of.clone())
     }
 }
 
@@ -209,167 +293,6 @@ impl fmt::Display for Term {
             None => write!(f, "{}, from {}", self.role(), self.start),
         }
     }
-}
-
-/// An office of government.
-///
-/// In the JSON format the named offices are strings (`"president"`,
-/// `"vice-president"`), a minister is `{"minister": "finance"}` (the
-/// portfolio), and any other office `{"other": "Secretary of Homeland
-/// Security"}`.
-///
-/// ```
-/// use statecraft::Office;
-///
-/// assert_eq!(Office::VicePresident.to_string(), "Vice-President");
-/// assert_eq!(Office::Minister("finance".into()).to_string(), "Minister of Finance");
-/// assert_eq!(serde_json::to_string(&Office::VicePresident)?, r#""vice-president""#);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Office {
-    /// Head of state, where the title is neither president nor monarch
-    /// (a governor-general, a regent).
-    HeadOfState,
-    /// Head of government, where the title is not prime minister (a
-    /// chancellor, a premier).
-    HeadOfGovernment,
-    /// President.
-    President,
-    /// Vice-president.
-    VicePresident,
-    /// Prime minister.
-    PrimeMinister,
-    /// Monarch: king, queen, emir, sultan.
-    Monarch,
-    /// Minister of foreign affairs (a US Secretary of State).
-    ForeignMinister,
-    /// Minister of a portfolio ("finance", "the interior").
-    Minister(String),
-    /// Any other office, by its title.
-    Other(String),
-}
-
-impl Office {
-    /// The title, capitalised as in a byline: "Vice-President",
-    /// "Minister of Finance".
-    pub fn title(&self) -> String {
-        match self {
-            Office::HeadOfState => "Head of State".to_string(),
-            Office::HeadOfGovernment => "Head of Government".to_string(),
-            Office::President => "President".to_string(),
-            Office::VicePresident => "Vice-President".to_string(),
-            Office::PrimeMinister => "Prime Minister".to_string(),
-            Office::Monarch => "Monarch".to_string(),
-            Office::ForeignMinister => "Foreign Minister".to_string(),
-            Office::Minister(portfolio) => format!("Minister of {}", capitalise_words(portfolio)),
-            Office::Other(title) => title.clone(),
-        }
-    }
-
-    /// Whether one person at a time holds the office in a country: every
-    /// named office does; of an [`Office::Other`] the crate cannot tell,
-    /// and answers `false`.
-    pub fn is_single_holder(&self) -> bool {
-        !matches!(self, Office::Other(_))
-    }
-}
-
-/// "the interior" → "the Interior"; words after the first "the"/"and"/
-/// "of" stay lowercase.
-fn capitalise_words(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for (i, word) in s.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        if matches!(word, "the" | "and" | "of" | "for") {
-            out.push_str(word);
-            continue;
-        }
-        let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            out.extend(first.to_uppercase());
-            out.push_str(chars.as_str());
-        }
-    }
-    out
-}
-
-impl fmt::Display for Office {
-    /// The title.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(&self.title())
-    }
-}
-
-/// An office of a country: what a term is held in, and what a report may
-/// name a participant as ("Guatemalan President Alejandro Giammattei").
-///
-/// ```
-/// use statecraft::{Country, Office, Role};
-///
-/// assert_eq!(Role::new(Office::VicePresident, Country::US).to_string(), "Vice-President of the United States");
-/// assert_eq!(Role::new(Office::President, Country::MX).to_string(), "President of Mexico");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
-pub struct Role {
-    office: Office,
-    country: Country,
-}
-
-impl Role {
-    /// `office` of `country`.
-    pub fn new(office: Office, country: Country) -> Role {
-        Role { office, country }
-    }
-
-    /// The office.
-    pub fn office(&self) -> &Office {
-        &self.office
-    }
-
-    /// The country.
-    pub fn country(&self) -> Country {
-        self.country
-    }
-}
-
-impl fmt::Display for Role {
-    /// "President of Guatemala", "Prime Minister of the Netherlands"; an
-    /// [`Office::Other`] reads "Secretary of State, United States".
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = self.country.common_name();
-        let s = match &self.office {
-            Office::Other(title) => format!("{title}, {name}"),
-            office if takes_the(name) => format!("{} of the {name}", office.title()),
-            office => format!("{} of {name}", office.title()),
-        };
-        f.pad(&s)
-    }
-}
-
-/// Whether a country's name takes "the" after "of": the United States,
-/// the Netherlands, the Dominican Republic, the Solomon Islands.
-fn takes_the(name: &str) -> bool {
-    const PLURALS: &[&str] = &[
-        "Netherlands",
-        "Philippines",
-        "Bahamas",
-        "Maldives",
-        "Comoros",
-        "Seychelles",
-        "Gambia",
-        "Holy See",
-    ];
-    name.starts_with("United ")
-        || name.ends_with("Republic")
-        || name.ends_with("Islands")
-        || name.ends_with("Emirates")
-        || PLURALS.contains(&name)
 }
 
 #[cfg(test)]
@@ -402,48 +325,20 @@ mod tests {
     }
 
     #[test]
-    fn titles_and_roles() {
-        let cases = [
-            (Office::President, Country::US, "President of the United States"),
-            (Office::PrimeMinister, Country::NL, "Prime Minister of the Netherlands"),
-            (
-                Office::ForeignMinister,
-                Country::DO,
-                "Foreign Minister of the Dominican Republic",
-            ),
-            (
-                Office::Minister("the interior".into()),
-                Country::FR,
-                "Minister of the Interior of France",
-            ),
-            (
-                Office::Minister("finance and trade".into()),
-                Country::GT,
-                "Minister of Finance and Trade of Guatemala",
-            ),
-            (
-                Office::Other("Secretary of State".into()),
-                Country::US,
-                "Secretary of State, United States",
-            ),
-            (Office::HeadOfGovernment, Country::DE, "Head of Government of Germany"),
-        ];
-        for (office, country, text) in cases {
-            assert_eq!(Role::new(office, country).to_string(), text);
-        }
-    }
-
-    #[test]
-    fn office_serde_forms() {
-        let cases = [
-            (Office::President, r#""president""#),
-            (Office::HeadOfState, r#""head-of-state""#),
-            (Office::Minister("finance".into()), r#"{"minister":"finance"}"#),
-            (Office::Other("Governor".into()), r#"{"other":"Governor"}"#),
-        ];
-        for (office, json) in cases {
-            assert_eq!(serde_json::to_string(&office).unwrap(), json);
-            assert_eq!(serde_json::from_str::<Office>(json).unwrap(), office);
-        }
+    fn functions_are_stated_or_the_offices_defaults() {
+        let johnson = Leader::new("johnson".parse().unwrap(), "Boris Johnson", "s".parse().unwrap())
+            .with_term(Term::new(Office::PrimeMinister, Country::GB, d("2019-07-24")).until(d("2022-09-06")));
+        let day = d("2021-06-13");
+        assert!(johnson.carries(Function::HeadOfGovernment, Country::GB, day));
+        assert!(!johnson.carries(Function::HeadOfState, Country::GB, day));
+        assert!(johnson.is_on(&Role::function(Function::HeadOfGovernment, Country::GB), day));
+        assert!(!johnson.is_on(&Role::new(Office::President, Country::GB), day));
+        // A stated function replaces the defaults.
+        let t = Term::new(Office::PrimeMinister, Country::GB, day).with_function(Function::Finance);
+        assert_eq!(t.functions(), [Function::Finance]);
+        assert_eq!(
+            serde_json::to_string(&t).unwrap(),
+            r#"{"office":"prime-minister","of":"GB","functions":["finance"],"start":"2021-06-13"}"#
+        );
     }
 }

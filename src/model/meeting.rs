@@ -4,25 +4,40 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{EventStatus, LeaderId, MeetingId, Role, SourceId, Topic, TripId};
+use super::{Actor, EventStatus, LeaderId, MeetingId, Role, SourceId, Topic, TripId};
 use crate::Country;
 
-crate::serde_strict::strict_serde!(Meeting, Participant, MeetingKind);
+crate::serde_strict::strict_serde!(Meeting, Participant, MeetingKind, Attendance);
 
 /// A meeting between leaders: bilateral talks, a joint news conference, a
-/// roundtable. It has a day, a place, participants, a kind, topics, and
-/// may belong to a trip; a meeting the source announces but that had not
-/// taken place by its date is [planned](EventStatus::Planned).
+/// roundtable, a summit. It spans one day or several, is held in one
+/// country or more (or none, for a call), may have a host (a country, an
+/// organisation, a group), has participants who attend in person or
+/// remotely, a kind, topics, and may belong to a trip; a meeting the
+/// source announces but that had not taken place by its date is
+/// [planned](EventStatus::Planned).
+///
+/// In the JSON format: `"start"` and `"end"` (the first and last days; no
+/// `end` for one day), `"places"` (countries), `"host"` (an
+/// [`Actor`]). Format 1 wrote one day as `"date"` and one country as
+/// `"place"`; both upgrade.
 ///
 /// ```
-/// use statecraft::{Country, LeaderId, Meeting, MeetingId, MeetingKind, NaiveDate, Office, Participant, Role, SourceId};
+/// use statecraft::{Attendance, Country, LeaderId, Meeting, MeetingId, MeetingKind, NaiveDate, Office, Participant, Role, SourceId};
 ///
-/// let day = NaiveDate::from_ymd_opt(2021, 6, 7).ok_or("bad date")?;
-/// let talks = Meeting::new(MeetingId::new("gt-talks")?, day, Country::GT, MeetingKind::BilateralTalks, SourceId::new("seed")?)
+/// let d = |m, day| NaiveDate::from_ymd_opt(2021, m, day).ok_or("bad date");
+/// let talks = Meeting::new(MeetingId::new("gt-talks")?, d(6, 7)?, Country::GT, MeetingKind::BilateralTalks, SourceId::new("seed")?)
 ///     .with_participant(Participant::new(LeaderId::new("harris")?))
 ///     .with_participant(Participant::new(LeaderId::new("giammattei")?).as_role(Role::new(Office::President, Country::GT)));
 /// assert!(talks.includes(&LeaderId::new("giammattei")?));
 /// assert_eq!(talks.kind().to_string(), "bilateral talks");
+///
+/// let summit = Meeting::new(MeetingId::new("carbis-bay")?, d(6, 11)?, Country::GB, MeetingKind::Summit, SourceId::new("g7")?)
+///     .until(d(6, 13)?)
+///     .hosted_by(Country::GB)
+///     .with_participant(Participant::new(LeaderId::new("modi")?).attending(Attendance::Remote));
+/// assert_eq!(summit.days(), 3);
+/// assert!(summit.covers(d(6, 12)?));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -32,8 +47,17 @@ pub struct Meeting {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     trip: Option<TripId>,
     #[serde(deserialize_with = "super::json::date")]
-    date: NaiveDate,
-    place: Country,
+    start: NaiveDate,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::json::optional_date"
+    )]
+    end: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    places: Vec<Country>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    host: Option<Actor>,
     kind: MeetingKind,
     status: EventStatus,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -60,8 +84,10 @@ impl Meeting {
         Meeting {
             id,
             trip: None,
-            date,
-            place,
+            start: date,
+            end: None,
+            places: vec![place],
+            host: None,
             kind,
             status: EventStatus::Happened,
             participants: Vec::new(),
@@ -77,6 +103,36 @@ impl Meeting {
     #[must_use]
     pub fn on_trip(mut self, trip: TripId) -> Meeting {
         self.trip = Some(trip);
+        self
+    }
+
+    /// Lasting until `end` (its last day).
+    #[must_use]
+    pub fn until(mut self, end: NaiveDate) -> Meeting {
+        self.end = Some(end);
+        self
+    }
+
+    /// Held in one more country too.
+    #[must_use]
+    pub fn with_place(mut self, place: Country) -> Meeting {
+        if !self.places.contains(&place) {
+            self.places.push(place);
+        }
+        self
+    }
+
+    /// Held nowhere in particular: a call, or a meeting held online.
+    #[must_use]
+    pub fn nowhere(mut self) -> Meeting {
+        self.places.clear();
+        self
+    }
+
+    /// Hosted by `host`.
+    #[must_use]
+    pub fn hosted_by(mut self, host: impl Into<Actor>) -> Meeting {
+        self.host = Some(host.into());
         self
     }
 
@@ -140,14 +196,41 @@ impl Meeting {
         self.trip.as_ref()
     }
 
-    /// The day.
-    pub fn date(&self) -> NaiveDate {
-        self.date
+    /// The first day.
+    pub fn start(&self) -> NaiveDate {
+        self.start
     }
 
-    /// The country it took place in.
-    pub fn place(&self) -> Country {
-        self.place
+    /// The last day (the first, for a meeting of one day).
+    pub fn end(&self) -> NaiveDate {
+        self.end.unwrap_or(self.start)
+    }
+
+    /// The last day as the dossier gives it: `None` for one day.
+    pub fn stated_end(&self) -> Option<NaiveDate> {
+        self.end
+    }
+
+    /// How many days it spans, both ends included (0 when it ends before
+    /// it starts, which validation reports).
+    pub fn days(&self) -> u64 {
+        let span = self.end().signed_duration_since(self.start).num_days();
+        u64::try_from(span).map_or(0, |d| d.saturating_add(1))
+    }
+
+    /// Whether `day` is one of its days.
+    pub fn covers(&self, day: NaiveDate) -> bool {
+        self.start <= day && day <= self.end()
+    }
+
+    /// The countries it was held in (none for a call).
+    pub fn places(&self) -> &[Country] {
+        &self.places
+    }
+
+    /// Who hosted it, when the source says.
+    pub fn host(&self) -> Option<&Actor> {
+        self.host.as_ref()
     }
 
     /// The kind.
@@ -197,22 +280,42 @@ impl Meeting {
 }
 
 /// A leader taking part in a meeting, with the role the source names them
-/// in, when it names one ("Guatemalan President Alejandro Giammattei").
+/// in, when it names one ("Guatemalan President Alejandro Giammattei"),
+/// in person or remotely.
 ///
 /// In the JSON format: `{"leader": "giammattei", "role": {"office":
-/// "president", "country": "GT"}}`.
+/// "president", "of": "GT"}}`, with `"attendance": "remote"` for someone
+/// who joined from afar (in person when absent).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct Participant {
     leader: LeaderId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     role: Option<Role>,
+    #[serde(default, skip_serializing_if = "Attendance::is_in_person")]
+    attendance: Attendance,
 }
 
 impl Participant {
-    /// `leader`, with no role named.
+    /// `leader`, with no role named, in person.
     pub fn new(leader: LeaderId) -> Participant {
-        Participant { leader, role: None }
+        Participant {
+            leader,
+            role: None,
+            attendance: Attendance::InPerson,
+        }
+    }
+
+    /// The same participant, attending as `attendance` says.
+    #[must_use]
+    pub fn attending(mut self, attendance: Attendance) -> Participant {
+        self.attendance = attendance;
+        self
+    }
+
+    /// How they attended.
+    pub fn attendance(&self) -> Attendance {
+        self.attendance
     }
 
     /// The same participant, named in `role`.
@@ -230,6 +333,35 @@ impl Participant {
     /// The role the source names them in, if it names one.
     pub fn role(&self) -> Option<&Role> {
         self.role.as_ref()
+    }
+}
+
+/// How a participant attended a meeting.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self", rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Attendance {
+    /// In person, in one of the meeting's places.
+    #[default]
+    InPerson,
+    /// Remotely: by video or telephone.
+    Remote,
+}
+
+impl Attendance {
+    /// Whether in person.
+    pub fn is_in_person(&self) -> bool {
+        *self == Attendance::InPerson
+    }
+}
+
+impl fmt::Display for Attendance {
+    /// "in person", "remotely".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            Attendance::InPerson => "in person",
+            Attendance::Remote => "remotely",
+        })
     }
 }
 
@@ -269,5 +401,67 @@ impl fmt::Display for MeetingKind {
             MeetingKind::Meeting => "meeting",
             MeetingKind::Other(s) => s,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Dossier, OrganisationId};
+
+    #[test]
+    fn a_summit_spans_days_and_places_with_a_host_and_remote_attendance() {
+        let json = r#"{"format": "statecraft-dossier/2",
+          "sources": [{"id": "s", "title": "S", "published": "2021-06-14"}],
+          "meetings": [{"id": "m", "start": "2021-06-11", "end": "2021-06-13", "places": ["GB", "IE"],
+            "host": {"organisation": "who"}, "kind": "summit", "status": "happened",
+            "participants": [{"leader": "a", "attendance": "in-person"}, {"leader": "b", "attendance": "remote"}],
+            "source": "s"}]}"#;
+        let dossier = Dossier::from_json_str(json).unwrap();
+        let m = &dossier.meetings()[0];
+        let day = |d: u32| NaiveDate::from_ymd_opt(2021, 6, d).unwrap();
+        assert_eq!(
+            (m.start(), m.end(), m.stated_end(), m.days()),
+            (day(11), day(13), Some(day(13)), 3)
+        );
+        assert_eq!((1..=30).filter(|d| m.covers(day(*d))).collect::<Vec<_>>(), [11, 12, 13]);
+        assert_eq!(m.places(), [Country::GB, Country::IE]);
+        assert_eq!(
+            m.host(),
+            Some(&Actor::Organisation(OrganisationId::new("who").unwrap()))
+        );
+        let attendance: Vec<String> = m
+            .participants()
+            .iter()
+            .map(|p| format!("{} {}", p.leader(), p.attendance()))
+            .collect();
+        assert_eq!(attendance, ["a in person", "b remotely"]);
+        // In person is the default, left out when written; remote is kept.
+        let written = dossier.to_json_string().unwrap();
+        assert!(
+            !written.contains("in-person") && written.contains(r#""attendance": "remote""#),
+            "{written}"
+        );
+        assert_eq!(Dossier::from_json_str(&written).unwrap(), dossier);
+    }
+
+    #[test]
+    fn one_day_is_one_day_and_a_meeting_ending_before_it_starts_has_none() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2021, 6, d).unwrap();
+        let talks = Meeting::new(
+            MeetingId::new("t").unwrap(),
+            day(7),
+            Country::GT,
+            MeetingKind::BilateralTalks,
+            SourceId::new("s").unwrap(),
+        );
+        assert_eq!((talks.days(), talks.stated_end()), (1, None));
+        let call = talks.clone().nowhere().until(day(6));
+        assert_eq!((call.days(), call.places().len()), (0, 0));
+        assert!(!call.covers(day(6)) && !call.covers(day(7)));
+        assert_eq!(
+            talks.with_place(Country::GT).with_place(Country::MX).places(),
+            [Country::GT, Country::MX]
+        );
     }
 }

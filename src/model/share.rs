@@ -164,6 +164,18 @@ impl Share {
     /// figure with a fractional part becomes "about". `None` when the
     /// result does not fit a `u64`.
     ///
+    /// Of a range, an exact share is a range, its ends moved outward to
+    /// whole numbers (40% of between 5 and 6 million is between 2 and 2.4
+    /// million); a share that is a lower bound ("more than 40%") gives
+    /// more than its share of the low end, one that is an upper bound its
+    /// share of the high end, and "about" a share its share of the middle.
+    ///
+    /// The result is a figure as the press would state it: "40% of about 6
+    /// million" is "about 2,400,000", whose own reading is narrower than
+    /// the product's. For bounds that hold every true value of the part,
+    /// scale the count's bounds:
+    /// [`count.bounds().scaled(share.fraction())`](crate::notation::Bounds::scaled).
+    ///
     /// ```
     /// use statecraft::{Count, Qualifier, Share};
     ///
@@ -171,22 +183,42 @@ impl Share {
     /// let share: Share = "40".parse()?;
     /// let part = share.of_count(Qualifier::MoreThan, arrivals).ok_or("overflow")?;
     /// assert_eq!(part.to_string(), "more than 71,200");
+    /// let about: Count = "about 6 million".parse()?;
+    /// assert_eq!(about.bounds().scaled(share.fraction()).to_string(), "between 2,200,000 and 2,600,000");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn of_count(self, qualifier: Qualifier, count: Count) -> Option<Count> {
-        let product = Decimal::from(count.value()).checked_mul(self.fraction())?;
-        let combined = combine(qualifier, count.qualifier());
+        let times = |n: u64| Decimal::from(n).checked_mul(self.fraction());
+        let whole = |d: Decimal| u64::try_from(d).ok();
+        let Some(count_qualifier) = count.qualifier() else {
+            let (low, high) = count.as_range()?;
+            let (low, high) = (times(low)?, times(high)?);
+            return match qualifier {
+                Qualifier::Exact => Count::range(whole(low.floor())?, whole(high.ceil())?).ok(),
+                Qualifier::MoreThan | Qualifier::JustOver => Some(Count::new(whole(low.floor())?, Qualifier::MoreThan)),
+                Qualifier::AtLeast => Some(Count::new(whole(low.floor())?, Qualifier::AtLeast)),
+                Qualifier::UpTo => Some(Count::new(whole(high.ceil())?, Qualifier::UpTo)),
+                Qualifier::FewerThan | Qualifier::Approaching => {
+                    Some(Count::new(whole(high.ceil())?, Qualifier::FewerThan))
+                }
+                _ => {
+                    let middle = low.checked_add(high)?.checked_div(Decimal::TWO)?;
+                    Some(Count::new(whole(middle.round())?, Qualifier::About))
+                }
+            };
+        };
+        let product = times(count.value())?;
+        let combined = combine(qualifier, count_qualifier);
         let (value, combined) = if product.fract().is_zero() {
             (product, combined)
         } else {
             match combined {
-                Qualifier::MoreThan | Qualifier::AtLeast => (product.floor(), combined),
+                Qualifier::MoreThan | Qualifier::AtLeast | Qualifier::JustOver => (product.floor(), combined),
                 Qualifier::FewerThan | Qualifier::UpTo | Qualifier::Approaching => (product.ceil(), combined),
                 _ => (product.round(), Qualifier::About),
             }
         };
-        let value = u64::try_from(value).ok()?;
-        Some(Count::new(value, combined))
+        Some(Count::new(whole(value)?, combined))
     }
 }
 
@@ -210,10 +242,62 @@ fn combine(a: Qualifier, b: Qualifier) -> Qualifier {
     }
 }
 
+impl Share {
+    /// The exact percentage, every digit, no trailing zeros: `8.33333333333333333333333333%`
+    /// (what `{:#}` writes).
+    ///
+    /// ```
+    /// use statecraft::{Decimal, Share};
+    ///
+    /// let twelfth = Share::from_ratio(Decimal::ONE, Decimal::from(12))?;
+    /// assert_eq!(twelfth.to_string(), "8.33%");
+    /// assert_eq!(twelfth.to_exact_string(), "8.33333333333333333333333333%");
+    /// assert_eq!(format!("{twelfth:#}"), twelfth.to_exact_string());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_exact_string(self) -> String {
+        format!("{}%", self.0.normalize())
+    }
+
+    /// The percentage as people read it: rounded half away from zero to
+    /// two decimal places, without trailing zeros; `<0.01%` and `>99.99%`
+    /// for shares that are not 0 or 100 but would round to them.
+    fn to_rounded_string(self) -> String {
+        let rounded = self
+            .0
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        if rounded.is_zero() && !self.0.is_zero() {
+            "<0.01%".to_string()
+        } else if rounded == Decimal::ONE_HUNDRED && self.0 != Decimal::ONE_HUNDRED {
+            ">99.99%".to_string()
+        } else {
+            format!("{}%", rounded.normalize())
+        }
+    }
+}
+
 impl fmt::Display for Share {
-    /// `40%`, `12.5%`: the percentage without trailing zeros.
+    /// For people: `40%`, `12.5%`, `8.33%`: the percentage rounded half
+    /// away from zero to two decimal places, without trailing zeros
+    /// (`<0.01%` and `>99.99%` for shares that are not 0 or 100 but would
+    /// round to them). `{:#}` writes the exact value
+    /// ([`to_exact_string`](Share::to_exact_string)); JSON holds it too.
+    ///
+    /// ```
+    /// use statecraft::{Decimal, Share};
+    ///
+    /// assert_eq!(Share::new(Decimal::new(125, 1))?.to_string(), "12.5%");
+    /// assert_eq!(Share::new(Decimal::new(2, 3))?.to_string(), "<0.01%");
+    /// assert_eq!(Share::new(Decimal::new(99_999, 3))?.to_string(), ">99.99%");
+    /// assert_eq!(format!("{:#}", Share::new(Decimal::new(99_999, 3))?), "99.999%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(&format!("{}%", self.0.normalize()))
+        if f.alternate() {
+            f.pad(&self.to_exact_string())
+        } else {
+            f.pad(&self.to_rounded_string())
+        }
     }
 }
 
@@ -299,11 +383,48 @@ mod tests {
     #[test]
     fn display_and_from_str_are_inverses() {
         for s in ["0%", "40%", "12.5%", "100%", "0.01%", "33.333333333333333333333333333%"] {
-            assert_eq!(share(s).to_string(), s);
+            assert_eq!(share(s).to_exact_string(), s);
+            assert_eq!(format!("{:#}", share(s)), s);
         }
         assert_eq!(share("40"), share("40%"));
         assert_eq!(share(" 12.50 % ").to_string(), "12.5%");
         assert_eq!(share("-0"), Share::ZERO);
+    }
+
+    #[test]
+    fn display_rounds_for_people() {
+        for (exact, shown) in [
+            ("0", "0%"),
+            ("100", "100%"),
+            ("40", "40%"),
+            ("12.5", "12.5%"),
+            ("8.333333333333333333333333333", "8.33%"),
+            ("66.666666666666666666666666667", "66.67%"),
+            ("0.005", "0.01%"),
+            ("0.004999", "<0.01%"),
+            ("99.995", "100%"),
+            ("99.99499", "99.99%"),
+            ("99.995", "100%"),
+            ("99.9951", "100%"),
+            ("2.345", "2.35%"),
+            ("2.355", "2.36%"),
+        ] {
+            let s = share(exact);
+            let want = if shown == "100%" && exact != "100" {
+                ">99.99%"
+            } else {
+                shown
+            };
+            assert_eq!(s.to_string(), want, "{exact}");
+            assert_eq!(format!("{s:>8}"), format!("{want:>8}"), "pads");
+        }
+        // The exact value in JSON.
+        let twelfth = Share::from_ratio(Decimal::ONE, Decimal::from(12)).unwrap();
+        assert_eq!(
+            serde_json::to_string(&twelfth).unwrap(),
+            "\"8.333333333333333333333333330\""
+        );
+        assert_eq!(twelfth.to_exact_string(), "8.33333333333333333333333333%");
     }
 
     #[test]
@@ -378,5 +499,28 @@ mod tests {
             let got = share(s).of_count(sq, count.parse().unwrap()).unwrap();
             assert_eq!(got.to_string(), expected, "{s} {sq:?} {count}");
         }
+    }
+
+    #[test]
+    fn shares_of_ranges_are_ranges_or_bounds() {
+        let range: Count = "between 5,000,000 and 6,000,000".parse().unwrap();
+        let cases = [
+            ("40", Qualifier::Exact, "between 2,000,000 and 2,400,000"),
+            ("33", Qualifier::Exact, "between 1,650,000 and 1,980,000"),
+            ("40", Qualifier::MoreThan, "more than 2,000,000"),
+            ("40", Qualifier::JustOver, "more than 2,000,000"),
+            ("40", Qualifier::AtLeast, "at least 2,000,000"),
+            ("40", Qualifier::UpTo, "up to 2,400,000"),
+            ("40", Qualifier::Approaching, "fewer than 2,400,000"),
+            ("40", Qualifier::About, "about 2,200,000"),
+        ];
+        for (s, q, expected) in cases {
+            assert_eq!(share(s).of_count(q, range).unwrap().to_string(), expected, "{s} {q:?}");
+        }
+        let odd: Count = "between 1 and 2".parse().unwrap();
+        assert_eq!(
+            share("50").of_count(Qualifier::Exact, odd).unwrap().to_string(),
+            "between 0 and 1"
+        );
     }
 }

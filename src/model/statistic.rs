@@ -6,7 +6,8 @@ use std::num::NonZeroU32;
 
 use chrono::NaiveDate;
 
-use super::{Area, GroupId, Period, Share, SourceId, StatisticId, Topic};
+use super::{Area, AreaId, GroupId, Period, Share, SourceId, StatisticId, Topic};
+use crate::geo::DacRegion;
 use crate::{Count, Country, M49Area, Qualifier};
 
 crate::serde_strict::strict_serde!(Statistic, Metric, Scope, Border, Breakdown, Rank, RankOrder);
@@ -241,6 +242,10 @@ pub enum Scope {
     /// `{"subregion": ...}` still loads).
     #[serde(alias = "subregion")]
     M49(M49Area),
+    /// An OECD DAC recipient region, by code.
+    DacRegion(DacRegion),
+    /// An area the dossier declares, by id.
+    Declared(AreaId),
     /// The world.
     World,
     /// A country's border.
@@ -254,6 +259,8 @@ impl Scope {
             Scope::Country(c) => Some(Area::Country(*c)),
             Scope::Group(g) => Some(Area::Group(g.clone())),
             Scope::M49(a) => Some(Area::M49(*a)),
+            Scope::DacRegion(r) => Some(Area::DacRegion(*r)),
+            Scope::Declared(a) => Some(Area::Declared(a.clone())),
             Scope::World => Some(Area::World),
             Scope::Border(_) => None,
         }
@@ -266,6 +273,8 @@ impl From<Area> for Scope {
             Area::Country(c) => Scope::Country(c),
             Area::Group(g) => Scope::Group(g),
             Area::M49(a) => Scope::M49(a),
+            Area::DacRegion(r) => Scope::DacRegion(r),
+            Area::Declared(a) => Scope::Declared(a),
             Area::World => Scope::World,
         }
     }

@@ -5,8 +5,8 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{AllocationId, Area, LeaderId, PledgeId, Share, ShareError, SourceId};
-use crate::Country;
+use super::{Actor, AllocationId, Area, LeaderId, PledgeId, Share, ShareError, SourceId, Tranche, TrancheId};
+use crate::Count;
 
 crate::serde_strict::strict_serde!(
     VaccinePledge,
@@ -22,7 +22,12 @@ crate::serde_strict::strict_serde!(
 ///
 /// What goes to whom is recorded as [`VaccineAllocation`]s that name the
 /// pledge; the allocations of a pledge should never add up to more than
-/// it.
+/// it. The doses are a [`Count`] as the source states them: exact
+/// (`25,000,000`), qualified (`at least 80,000,000`) or a range. A pledge
+/// divides into [`Tranche`]s (by channel, area or country), and may be
+/// part of a larger pledge ([`VaccinePledge::part_of`]: the first 25
+/// million of at least 80 million), so that summaries count each dose
+/// once.
 ///
 /// ```
 /// use statecraft::{Area, Country, Disease, NaiveDate, PledgeId, SourceId, VaccinePledge};
@@ -38,8 +43,11 @@ crate::serde_strict::strict_serde!(
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct VaccinePledge {
     id: PledgeId,
-    donor: Country,
-    doses: u64,
+    donor: Actor,
+    #[serde(serialize_with = "doses_json")]
+    doses: Count,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    part_of: Option<PledgeId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     disease: Option<Disease>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -48,6 +56,8 @@ pub struct VaccinePledge {
     channel: Option<Channel>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     destination: Option<Area>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    tranches: Vec<Tranche>,
     #[serde(deserialize_with = "super::json::date")]
     announced: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -62,21 +72,64 @@ pub struct VaccinePledge {
 }
 
 impl VaccinePledge {
-    /// A pledge of `doses` by `donor`, announced on `announced`.
-    pub fn new(id: PledgeId, donor: Country, doses: u64, announced: NaiveDate, source: SourceId) -> VaccinePledge {
+    /// A pledge of exactly `doses` by `donor` (a country, an organisation,
+    /// a group), announced on `announced` (see
+    /// [`with_doses`](VaccinePledge::with_doses) for an approximate figure).
+    pub fn new(
+        id: PledgeId,
+        donor: impl Into<Actor>,
+        doses: u64,
+        announced: NaiveDate,
+        source: SourceId,
+    ) -> VaccinePledge {
         VaccinePledge {
             id,
-            donor,
-            doses,
+            donor: donor.into(),
+            doses: Count::exact(doses),
+            part_of: None,
             disease: None,
             product: None,
             channel: None,
             destination: None,
+            tranches: Vec::new(),
             announced,
             announced_by: None,
             source,
             reported: None,
         }
+    }
+
+    /// Of `doses` as the source states them ("at least 80 million"),
+    /// in place of the exact number given to [`new`](VaccinePledge::new).
+    ///
+    /// ```
+    /// use statecraft::{Count, Country, NaiveDate, PledgeId, Qualifier, SourceId, VaccinePledge};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2021, 6, 3).ok_or("bad date")?;
+    /// let p = VaccinePledge::new(PledgeId::new("us-80m")?, Country::US, 80_000_000, day, SourceId::new("wh")?)
+    ///     .with_doses(Count::new(80_000_000, Qualifier::AtLeast));
+    /// assert_eq!(p.doses().to_string(), "at least 80,000,000");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_doses(mut self, doses: Count) -> VaccinePledge {
+        self.doses = doses;
+        self
+    }
+
+    /// Part of the larger pledge `whole`: its doses are among the whole's,
+    /// and summaries count them once, under the whole.
+    #[must_use]
+    pub fn part_of(mut self, whole: PledgeId) -> VaccinePledge {
+        self.part_of = Some(whole);
+        self
+    }
+
+    /// With one more tranche.
+    #[must_use]
+    pub fn with_tranche(mut self, tranche: Tranche) -> VaccinePledge {
+        self.tranches.push(tranche);
+        self
     }
 
     /// Against `disease`.
@@ -127,14 +180,36 @@ impl VaccinePledge {
         &self.id
     }
 
-    /// The donor.
-    pub fn donor(&self) -> Country {
-        self.donor
+    /// The donor: a country, an organisation, a group.
+    pub fn donor(&self) -> &Actor {
+        &self.donor
     }
 
-    /// The doses promised.
-    pub fn doses(&self) -> u64 {
+    /// The doses promised, as the source states them.
+    pub fn doses(&self) -> Count {
         self.doses
+    }
+
+    /// The larger pledge this one is part of, when it is.
+    pub fn parent(&self) -> Option<&PledgeId> {
+        self.part_of.as_ref()
+    }
+
+    /// The tranches the pledge divides into (each may divide further).
+    pub fn tranches(&self) -> &[Tranche] {
+        &self.tranches
+    }
+
+    /// The tranche `id`, at any depth.
+    pub fn tranche(&self, id: &TrancheId) -> Option<&Tranche> {
+        let mut stack: Vec<&Tranche> = self.tranches.iter().collect();
+        while let Some(t) = stack.pop() {
+            if t.id() == id {
+                return Some(t);
+            }
+            stack.extend(t.tranches());
+        }
+        None
     }
 
     /// The disease, when given.
@@ -167,13 +242,15 @@ impl VaccinePledge {
         self.announced_by.as_ref()
     }
 
-    /// The share `doses` make of this pledge: 1,500,000 of 25,000,000 is 6%.
+    /// The share `doses` make of this pledge: 1,500,000 of 25,000,000 is
+    /// 6%. Of an approximate pledge, the share of the number it states
+    /// (the first of a range).
     ///
     /// # Errors
     ///
     /// [`ShareError`] when the pledge is of no doses, or `doses` exceeds it.
     pub fn share_of(&self, doses: u64) -> Result<Share, ShareError> {
-        Share::from_ratio(doses.into(), self.doses.into())
+        Share::from_ratio(doses.into(), self.doses.value().into())
     }
 
     /// The source.
@@ -187,16 +264,21 @@ impl VaccinePledge {
     }
 }
 
-/// Doses from a pledge for one country, at one stage: announced, donated
-/// or delivered. Stages are disjoint, as in Our World in Data's donation
+/// Doses from a pledge for one recipient (a country, or an area: a
+/// region, a group, an area the dossier declares), at one stage:
+/// announced, donated or delivered. In the JSON format a country
+/// recipient is its bare code (`"recipient": "GT"`), any other an
+/// [`Area`] object. Stages are disjoint, as in Our World in Data's donation
 /// data: a dose is counted at the furthest stage it has reached, never at
-/// two.
+/// two. The doses are a [`Count`] as the source states them; an
+/// allocation names the most specific [`Tranche`] of its pledge it
+/// belongs to, when the pledge has tranches.
 ///
 /// ```
-/// use statecraft::{AllocationId, Country, DoseStage, PledgeId, SourceId, VaccineAllocation};
+/// use statecraft::{AllocationId, Count, Country, DoseStage, PledgeId, SourceId, VaccineAllocation};
 ///
 /// let a = VaccineAllocation::new(AllocationId::new("us-25m-gt")?, PledgeId::new("us-25m")?, Country::GT, 500_000, DoseStage::Announced, SourceId::new("seed")?);
-/// assert_eq!(a.doses(), 500_000);
+/// assert_eq!(a.doses(), Count::exact(500_000));
 /// assert_eq!(a.stage().to_string(), "announced");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -205,8 +287,12 @@ impl VaccinePledge {
 pub struct VaccineAllocation {
     id: AllocationId,
     pledge: PledgeId,
-    recipient: Country,
-    doses: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    tranche: Option<TrancheId>,
+    #[serde(serialize_with = "super::area::serialize_bare_country")]
+    recipient: Area,
+    #[serde(serialize_with = "doses_json")]
+    doses: Count,
     stage: DoseStage,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     channel: Option<Channel>,
@@ -226,11 +312,13 @@ pub struct VaccineAllocation {
 }
 
 impl VaccineAllocation {
-    /// `doses` from `pledge` for `recipient`, at `stage`.
+    /// Exactly `doses` from `pledge` for `recipient` (a country or an
+    /// area), at `stage` (see [`with_doses`](VaccineAllocation::with_doses)
+    /// for an approximate figure).
     pub fn new(
         id: AllocationId,
         pledge: PledgeId,
-        recipient: Country,
+        recipient: impl Into<Area>,
         doses: u64,
         stage: DoseStage,
         source: SourceId,
@@ -238,14 +326,31 @@ impl VaccineAllocation {
         VaccineAllocation {
             id,
             pledge,
-            recipient,
-            doses,
+            tranche: None,
+            recipient: recipient.into(),
+            doses: Count::exact(doses),
             stage,
             channel: None,
             date: None,
             source,
             reported: None,
         }
+    }
+
+    /// Of `doses` as the source states them ("about 1 million"), in place
+    /// of the exact number given to [`new`](VaccineAllocation::new).
+    #[must_use]
+    pub fn with_doses(mut self, doses: Count) -> VaccineAllocation {
+        self.doses = doses;
+        self
+    }
+
+    /// In the tranche `tranche` of its pledge: the most specific one the
+    /// doses belong to.
+    #[must_use]
+    pub fn in_tranche(mut self, tranche: TrancheId) -> VaccineAllocation {
+        self.tranche = Some(tranche);
+        self
     }
 
     /// Through `channel`.
@@ -281,13 +386,18 @@ impl VaccineAllocation {
         &self.pledge
     }
 
-    /// The receiving country.
-    pub fn recipient(&self) -> Country {
-        self.recipient
+    /// The tranche of the pledge the doses belong to, when given.
+    pub fn tranche(&self) -> Option<&TrancheId> {
+        self.tranche.as_ref()
     }
 
-    /// The doses.
-    pub fn doses(&self) -> u64 {
+    /// The recipient: a country or an area.
+    pub fn recipient(&self) -> &Area {
+        &self.recipient
+    }
+
+    /// The doses, as the source states them.
+    pub fn doses(&self) -> Count {
         self.doses
     }
 
@@ -314,6 +424,24 @@ impl VaccineAllocation {
     /// The date the source reported it, when given.
     pub fn reported(&self) -> Option<NaiveDate> {
         self.reported
+    }
+}
+
+/// Writes doses as the format does: an exact number as a JSON integer (as
+/// format 1 wrote every number of doses), any other figure as its string
+/// (`"about 19,000,000"`). [`Count`]'s own `Deserialize` reads both.
+fn doses_json<S: serde::Serializer>(doses: &Count, s: S) -> Result<S::Ok, S::Error> {
+    match doses.as_exact() {
+        Some(n) => s.serialize_u64(n),
+        None => serde::Serialize::serialize(doses, s),
+    }
+}
+
+/// [`doses_json`] for optional doses (absent ones are skipped).
+pub(super) fn optional_doses_json<S: serde::Serializer>(doses: &Option<Count>, s: S) -> Result<S::Ok, S::Error> {
+    match doses {
+        Some(d) => doses_json(d, s),
+        None => s.serialize_none(),
     }
 }
 
@@ -486,7 +614,7 @@ mod tests {
     fn share_of_a_pledge() {
         let p = VaccinePledge::new(
             "p".parse().unwrap(),
-            Country::US,
+            crate::Country::US,
             25_000_000,
             "2021-06-03".parse().unwrap(),
             "s".parse().unwrap(),

@@ -7,6 +7,7 @@ mod compact;
 mod currency;
 mod currency_table;
 mod error;
+mod figure;
 mod parse;
 mod symbol;
 mod symbol_table;

@@ -15,7 +15,7 @@ use crate::aggregate::RateKey;
 use crate::grammar::csv::Fields;
 use crate::grammar::date::{date as parse_date, iso_day};
 use crate::grammar::decimal::plain;
-use crate::{Country, Currency, Excerpt, Flow, FundingStage, Money, Recipients};
+use crate::{Actor, Country, Currency, Excerpt, Flow, FundingStage, Money, Recipients};
 
 /// One line's fields, parsed; the id is borrowed from the line.
 #[derive(Clone, Debug)]
@@ -57,8 +57,8 @@ impl Flow for Row {
     }
 
     #[inline]
-    fn donor(&self) -> Country {
-        self.donor
+    fn donor(&self) -> Cow<'_, Actor> {
+        Cow::Owned(Actor::Country(self.donor))
     }
 
     #[inline]

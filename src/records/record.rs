@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 
-use crate::{Country, Excerpt, Flow, FundingStage, Money, Recipients};
+use crate::{Actor, Country, Excerpt, Flow, FundingStage, Money, Recipients};
 
 /// The identifier of a funding record, as its source gives it (a CRS row
 /// number, an IATI transaction reference).
@@ -148,8 +148,8 @@ impl Flow for FundingRecord {
         self.date
     }
 
-    fn donor(&self) -> Country {
-        self.donor
+    fn donor(&self) -> Cow<'_, Actor> {
+        Cow::Owned(Actor::Country(self.donor))
     }
 
     fn recipients(&self) -> Cow<'_, Recipients> {

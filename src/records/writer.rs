@@ -94,11 +94,10 @@ impl<W: Write> Writer<W> {
                 RecordErrorKind::Date(text),
             ));
         }
-        let line = format!(
-            ",{date},{},{recipient},{},{amount},{currency}\n",
-            record.donor(),
-            record.stage()
-        );
+        // A record's donor is a country: its code.
+        let donor = record.donor();
+        let donor = donor.as_country().map_or_else(|| donor.to_string(), |c| c.to_string());
+        let line = format!(",{date},{donor},{recipient},{},{amount},{currency}\n", record.stage());
         self.buf.push_str(&line);
         let start = self.line + 1;
         self.line = start + id.matches('\n').count() as u64;

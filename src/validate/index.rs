@@ -5,13 +5,18 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::{Area, CountryGroup, Dossier, GroupId, Leader, SourceId, Trip, VaccinePledge};
+use crate::org::Organisation;
+use crate::{
+    AreaId, CountryGroup, DeclaredArea, Dossier, GroupId, Leader, OrganisationId, SourceId, Trip, VaccinePledge,
+};
 
 /// The first item of each id, per kind, as the dossier's own lookups
 /// resolve them (a repeated id resolves to its first holder).
 pub(super) struct Index<'a> {
     sources: HashMap<&'a str, NaiveDate>,
+    organisations: HashMap<&'a str, &'a Organisation>,
     groups: HashMap<&'a str, &'a CountryGroup>,
+    areas: HashMap<&'a str, &'a DeclaredArea>,
     leaders: HashMap<&'a str, &'a Leader>,
     trips: HashMap<&'a str, &'a Trip>,
     pledges: HashMap<&'a str, (usize, &'a VaccinePledge)>,
@@ -23,9 +28,17 @@ impl<'a> Index<'a> {
         for s in d.sources() {
             sources.entry(s.id().as_str()).or_insert(s.published());
         }
+        let mut organisations = HashMap::with_capacity(d.organisations().len());
+        for o in d.organisations() {
+            organisations.entry(o.id()).or_insert(o);
+        }
         let mut groups = HashMap::with_capacity(d.groups().len());
         for g in d.groups() {
             groups.entry(g.id()).or_insert(g);
+        }
+        let mut areas = HashMap::with_capacity(d.areas().len());
+        for a in d.areas() {
+            areas.entry(a.id().as_str()).or_insert(a);
         }
         let mut leaders = HashMap::with_capacity(d.leaders().len());
         for l in d.leaders() {
@@ -41,7 +54,9 @@ impl<'a> Index<'a> {
         }
         Index {
             sources,
+            organisations,
             groups,
+            areas,
             leaders,
             trips,
             pledges,
@@ -67,13 +82,17 @@ impl<'a> Index<'a> {
             .or_else(|| CountryGroup::find(id.as_str()))
     }
 
-    /// Whether the group an area names is known (true for areas that name
-    /// none).
-    pub(super) fn resolves(&self, area: &Area) -> bool {
-        match area {
-            Area::Group(g) => self.group(g).is_some(),
-            _ => true,
-        }
+    /// The organisation `id`: the dossier's own first, then a built-in one.
+    pub(super) fn organisation(&self, id: &OrganisationId) -> Option<&'a Organisation> {
+        self.organisations
+            .get(id.as_str())
+            .copied()
+            .or_else(|| Organisation::find(id.as_str()))
+    }
+
+    /// The area `id` the dossier declares.
+    pub(super) fn declared_area(&self, id: &AreaId) -> Option<&'a DeclaredArea> {
+        self.areas.get(id.as_str()).copied()
     }
 
     pub(super) fn leader(&self, id: &str) -> Option<&'a Leader> {

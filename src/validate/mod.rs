@@ -2,8 +2,10 @@
 //! the reference data, found in one pass, each with a stable rule id and
 //! the place in the document.
 
+mod groups;
 mod index;
 mod money;
+mod named;
 mod offices;
 mod periods;
 mod references;
@@ -12,6 +14,7 @@ mod reported;
 mod rule;
 mod sources;
 mod statistics;
+mod tranches;
 mod vaccines;
 
 pub use report::{ParseSeverityError, Report, Severity, Violation};
@@ -24,13 +27,18 @@ use index::Index;
 impl Dossier {
     /// Checks the dossier against every [`Rule`] and reports every
     /// violation, never stopping at the first: references resolve and ids
-    /// are unique; periods are ordered and meetings fall within their
-    /// trip; leaders hold office on the days they act; facts are not dated
+    /// are unique; groups are named within their recorded history; periods
+    /// are ordered and meetings fall within their trip; leaders hold office
+    /// (and the office or function they are named by) on the days they
+    /// act; facts are not dated
     /// after their sources; amounts are in legal tender, signed by their
     /// stage and split into shares that sum to 100; reported pairs agree
     /// at the reference rate of the report's date (`rates`); vaccine
-    /// allocations stay within their pledges; statistics' breakdowns stay
-    /// within 100%. `docs/RULES.md` lists every rule.
+    /// allocations stay within their pledges and tranches, and tranches
+    /// within their parents; statistics' breakdowns stay within 100%.
+    /// Approximate figures are judged by their bounds: a violation is
+    /// reported only when the figures, whatever the true numbers within
+    /// their bounds, cannot all be true. `docs/RULES.md` lists every rule.
     ///
     /// Ids are indexed once, so validation takes time linear in the size
     /// of the dossier (plus one rate lookup per reported amount). It never
@@ -61,12 +69,14 @@ impl Dossier {
         let index = Index::new(self);
         let mut out = Vec::new();
         references::check(self, &index, &mut out);
+        groups::check(self, &index, &mut out);
         periods::check(self, &index, &mut out);
         offices::check(self, &index, &mut out);
         sources::check(self, &index, &mut out);
         money::check(self, &index, &mut out);
         reported::check(self, &index, rates, &mut out);
         vaccines::check(self, &index, &mut out);
+        tranches::check(self, &index, &mut out);
         statistics::check(self, &mut out);
         Report::new(out)
     }
@@ -77,21 +87,24 @@ fn at(list: &str, i: usize) -> FieldPath {
     FieldPath::root().field(list).index(i)
 }
 
-/// `n` with its digits grouped in threes: `25,000,000`.
-fn grouped(n: u128) -> String {
-    let mut out = String::new();
-    crate::notation::number::group_thousands(&n.to_string(), &mut out);
-    out
-}
-
 /// Small dossiers for the unit tests of each check.
 #[cfg(test)]
 mod tests_support {
     use crate::fx::{RateSource, RateTable};
     use crate::Dossier;
 
-    /// The violations of a dossier with one source, `s`, published on
-    /// 2021-06-07, and the lists in `lists` (JSON members, without braces),
+    /// A dossier of `format` (1 or 2) with one source, `s`, published on
+    /// 2021-06-07, and the lists in `lists` (JSON members, without braces).
+    fn dossier(format: u8, lists: &str) -> Dossier {
+        let json = format!(
+            r#"{{"format": "statecraft-dossier/{format}",
+                "sources": [{{"id": "s", "title": "S", "published": "2021-06-07"}}]{}{lists}}}"#,
+            if lists.is_empty() { "" } else { ", " }
+        );
+        Dossier::from_json_str(&json).unwrap_or_else(|e| panic!("{e}\n{json}"))
+    }
+
+    /// The violations of a format-1 dossier of `lists` (see [`dossier`]),
     /// as `rule-id /path` lines.
     pub(crate) fn found(lists: &str) -> Vec<String> {
         found_with(lists, &RateTable::new())
@@ -99,31 +112,32 @@ mod tests_support {
 
     /// As [`found`], checking reported pairs at `rates`.
     pub(crate) fn found_with(lists: &str, rates: &dyn RateSource) -> Vec<String> {
-        let json = format!(
-            r#"{{"format": "statecraft-dossier/1",
-                "sources": [{{"id": "s", "title": "S", "published": "2021-06-07"}}]{}{lists}}}"#,
-            if lists.is_empty() { "" } else { ", " }
-        );
-        let dossier = Dossier::from_json_str(&json).unwrap_or_else(|e| panic!("{e}\n{json}"));
-        dossier
-            .validate(rates)
-            .iter()
-            .map(|v| format!("{} {}", v.rule(), v.path().to_pointer()))
-            .collect()
+        lines(&dossier(1, lists), rates, false)
+    }
+
+    /// As [`found`], for a dossier of format 2.
+    pub(crate) fn found_v2(lists: &str) -> Vec<String> {
+        lines(&dossier(2, lists), &RateTable::new(), false)
     }
 
     /// `rule-id /path: message` for each violation of the lists, with no rates.
     pub(crate) fn messages(lists: &str) -> Vec<String> {
-        let json = format!(
-            r#"{{"format": "statecraft-dossier/1",
-                "sources": [{{"id": "s", "title": "S", "published": "2021-06-07"}}]{}{lists}}}"#,
-            if lists.is_empty() { "" } else { ", " }
-        );
-        let dossier = Dossier::from_json_str(&json).unwrap_or_else(|e| panic!("{e}\n{json}"));
-        dossier
-            .validate(&RateTable::new())
+        lines(&dossier(1, lists), &RateTable::new(), true)
+    }
+
+    /// As [`messages`], for a dossier of format 2.
+    pub(crate) fn messages_v2(lists: &str) -> Vec<String> {
+        lines(&dossier(2, lists), &RateTable::new(), true)
+    }
+
+    /// `rule-id /path`, and `: message` when asked, per violation.
+    fn lines(d: &Dossier, rates: &dyn RateSource, with_message: bool) -> Vec<String> {
+        d.validate(rates)
             .iter()
-            .map(|v| format!("{} {}: {}", v.rule(), v.path().to_pointer(), v.message()))
+            .map(|v| match with_message {
+                true => format!("{} {}: {}", v.rule(), v.path().to_pointer(), v.message()),
+                false => format!("{} {}", v.rule(), v.path().to_pointer()),
+            })
             .collect()
     }
 

@@ -7,20 +7,20 @@ use super::{at, Index, Rule, Violation};
 use crate::{Area, Currency, Dossier, Excerpt, FieldPath, Funding};
 
 /// How far the shares of a split may sum from 100 (IATI rule 3.1.2).
-const SPLIT_TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
+pub(super) const SPLIT_TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 
 pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
     for (i, f) in d.funding().iter().enumerate() {
         let path = || at("funding", i);
         legal_tender(f, index, i, out);
         if let Some(m) = f.amount() {
-            if m.is_negative() && !f.stage().allows_negative() {
-                out.push(negative(
-                    f,
-                    "amount",
-                    &format!("{m:#}"),
-                    path().field("amount").field("amount"),
-                ));
+            // The amount stated, or the low end of a range.
+            if m.value().is_negative() && !f.stage().allows_negative() {
+                let place = match m.as_range() {
+                    Some(_) => path().field("amount").field("between").index(0),
+                    None => path().field("amount").field("amount"),
+                };
+                out.push(negative(f, "amount", &format!("{m:#}"), place));
             }
         }
         for (k, m) in f.reported_as().iter().enumerate() {
@@ -166,7 +166,7 @@ fn empty_group(
     let Area::Group(id) = area else {
         return;
     };
-    if let Some(group) = index.group(id).filter(|g| g.members().is_empty()) {
+    if let Some(group) = index.group(id).filter(|g| g.is_empty()) {
         out.push(Violation::new(
             Rule::EmptyRecipientGroup,
             path(),
@@ -242,6 +242,18 @@ mod tests {
         assert!(found(&amount("committed", "5", "CYP", both)).is_empty());
         // Without a date there is nothing to check against.
         assert!(found(&amount("committed", "5", "CYP", "")).is_empty());
+    }
+
+    #[test]
+    fn a_range_below_zero_is_negative_at_its_low_end() {
+        let lists = r#""funding": [{"id": "f", "donor": "US", "stage": "committed", "amount": {"between": ["-5", "10"], "currency": "USD"}, "source": "s"}]"#;
+        assert_eq!(
+            super::super::tests_support::messages(lists),
+            ["negative-amount /funding/0/amount/between/0: funding `f` is committed with a negative amount, between \
+              USD -5 and USD 10: only reduced or cancelled funding is negative"]
+        );
+        let about = r#""funding": [{"id": "f", "donor": "US", "stage": "committed", "amount": {"amount": "-5", "currency": "USD", "qualifier": "about"}, "source": "s"}]"#;
+        assert_eq!(found(about), ["negative-amount /funding/0/amount/amount"]);
     }
 
     #[test]

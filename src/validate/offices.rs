@@ -1,5 +1,6 @@
-//! Offices: leaders act on days they hold office, in the office a fact
-//! names, and no single-holder office has two holders at once.
+//! Offices: leaders act on days they hold office, in the office or
+//! function a fact names, and no single-holder office has two holders at
+//! once.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -7,7 +8,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use super::{at, Index, Rule, Violation};
-use crate::{Country, Dossier, EventStatus, Excerpt, FieldPath, Leader, LeaderId, Office};
+use crate::{Actor, Dossier, EventStatus, Excerpt, FieldPath, Leader, LeaderId, Office};
 
 /// The most terms a message lists before it cuts the list short.
 const MAX_TERMS_LISTED: usize = 3;
@@ -47,31 +48,42 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
         if m.status() == EventStatus::Cancelled {
             continue;
         }
-        let day = m.date();
+        // Every day of the meeting; a reversed one is judged by
+        // `meeting-ends-before-start` alone, on its first day here.
+        let day = m.start();
+        let last = m.end().max(day);
         for (j, p) in m.participants().iter().enumerate() {
             let Some(l) = leader(p.leader()) else {
                 continue;
             };
             let path = || at("meetings", i).field("participants").index(j);
-            if l.term_on(day).is_none() {
+            if let Some(out_of_office) = first_uncovered(&in_office(l), day, last) {
                 let doing = format!("takes part in meeting `{}`", m.id());
                 out.push(Violation::new(
                     Rule::NotInOffice,
                     path().field("leader"),
-                    not_in_office(l, &doing, day),
+                    not_in_office(l, &doing, out_of_office),
                 ));
                 continue;
             }
             let Some(role) = p.role() else {
                 continue;
             };
-            if !l.holds(role.office(), role.country(), day) {
+            if !l.is_on(role, day) {
+                // Named by a function, the terms say which they carry.
+                let (rule, with_functions) = match role.office() {
+                    Some(_) => (Rule::RoleNotHeld, false),
+                    None => (Rule::FunctionNotHeld, true),
+                };
                 let held: Vec<String> = l
                     .terms_on(day)
-                    .map(|t| Excerpt::new(&t.role().to_string()).to_string())
+                    .map(|t| match with_functions {
+                        true => Excerpt::new(&term_named(t)).to_string(),
+                        false => Excerpt::new(&t.role().to_string()).to_string(),
+                    })
                     .collect();
                 out.push(Violation::new(
-                    Rule::RoleNotHeld,
+                    rule,
                     path().field("role"),
                     format!(
                         "`{}` is named {} at meeting `{}` on {day}, but holds {} that day",
@@ -111,6 +123,23 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
     }
 
     concurrent_holders(d, out);
+}
+
+/// A term's office and holder, with the functions it carries: "Prime
+/// Minister of the United Kingdom (head of government)", "Vice-President
+/// of the United States (no function recorded)".
+fn term_named(t: &crate::Term) -> String {
+    let mut s = t.role().to_string();
+    for (k, f) in t.functions().iter().enumerate() {
+        s.push_str(if k == 0 { " (" } else { ", " });
+        let _ = write!(s, "{f}");
+    }
+    if t.functions().is_empty() {
+        s.push_str(" (no function recorded)");
+    } else {
+        s.push(')');
+    }
+    s
 }
 
 /// "`harris` travels on trip `x` on 2020-01-01 but holds no office that
@@ -192,7 +221,7 @@ struct Spell<'a> {
 /// more than a handover day: terms grouped by office, sorted by start, and
 /// swept once, each compared with the one reaching furthest before it.
 fn concurrent_holders(d: &Dossier, out: &mut Vec<Violation>) {
-    let mut by_office: HashMap<(&Office, Country), Vec<Spell<'_>>> = HashMap::new();
+    let mut by_office: HashMap<(&Office, &Actor), Vec<Spell<'_>>> = HashMap::new();
     for (i, l) in d.leaders().iter().enumerate() {
         if has_reversed_term(l) {
             continue;
@@ -201,7 +230,7 @@ fn concurrent_holders(d: &Dossier, out: &mut Vec<Violation>) {
             if !t.office().is_single_holder() {
                 continue;
             }
-            by_office.entry((t.office(), t.country())).or_default().push(Spell {
+            by_office.entry((t.office(), t.of())).or_default().push(Spell {
                 start: t.start(),
                 end: t.end().unwrap_or(NaiveDate::MAX),
                 leader: l.id(),
@@ -222,7 +251,7 @@ fn concurrent_holders(d: &Dossier, out: &mut Vec<Violation>) {
                     } else {
                         format!("from {} to {until}", s.start)
                     };
-                    let role = crate::Role::new(office.clone(), country);
+                    let role = crate::Role::new(office.clone(), country.clone());
                     found.push(Violation::new(
                         Rule::ConcurrentOfficeHolders,
                         term_path(s.path),
@@ -381,5 +410,22 @@ mod tests {
         );
         let end = super::super::tests_support::messages(&lists(&max.to_string(), &max.to_string()));
         assert!(end.iter().all(|m| !m.starts_with("not-in-office")), "{end:?}");
+    }
+
+    #[test]
+    fn a_meeting_of_several_days_is_checked_on_each() {
+        use super::super::tests_support::messages_v2;
+        let summit = |end: &str| {
+            format!(
+                r#""leaders": [{{"id": "a", "name": "a", "terms": [{{"office": "prime-minister", "of": "GB", "start": "2019-07-24", "end": "2021-06-02"}}], "source": "s"}}],
+                "meetings": [{{"id": "m", "start": "2021-06-01", "end": "{end}", "places": ["GB"], "kind": "summit", "status": "happened",
+                    "participants": [{{"leader": "a", "role": {{"function": "head-of-government", "of": "GB"}}}}], "source": "s"}}]"#
+            )
+        };
+        assert!(messages_v2(&summit("2021-06-02")).is_empty());
+        assert_eq!(
+            messages_v2(&summit("2021-06-03")),
+            ["not-in-office /meetings/0/participants/0/leader: `a` takes part in meeting `m` on 2021-06-03 but holds no office that day (terms: Prime Minister of the United Kingdom, 2019-07-24 to 2021-06-…)"]
+        );
     }
 }

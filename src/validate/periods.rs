@@ -69,13 +69,25 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
         }
     }
     for (i, m) in d.meetings().iter().enumerate() {
+        if let Some(end) = m.stated_end().filter(|end| *end < m.start()) {
+            out.push(Violation::new(
+                Rule::MeetingEndsBeforeStart,
+                at("meetings", i).field("end"),
+                format!("meeting `{}` ends on {end}, before it starts on {}", m.id(), m.start()),
+            ));
+        }
         let Some(trip) = m.trip().and_then(|t| index.trip(t.as_str())) else {
             continue;
         };
         if has_reversed_leg(trip) {
             continue; // leg-departs-before-arrival says what to fix
         }
-        let (day, place) = (m.date(), m.place());
+        // A meeting held nowhere (a call) is not placed on the trip.
+        let (day, places) = (m.start(), m.places());
+        if places.is_empty() {
+            continue;
+        }
+        let place = PlaceNames(places);
         // A meeting that is to happen, or did, needs a leg that is too; a
         // cancelled meeting may have been on a cancelled leg.
         let meeting_cancelled = m.status() == EventStatus::Cancelled;
@@ -83,39 +95,50 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
             .legs()
             .iter()
             .filter(|l| meeting_cancelled || l.status() != EventStatus::Cancelled);
-        if legs.clone().any(|l| l.country() == place && l.covers(day)) {
+        if legs.clone().any(|l| places.contains(&l.country()) && l.covers(day)) {
             continue;
         }
         let cancelled_there = trip
             .legs()
             .iter()
-            .any(|l| l.status() == EventStatus::Cancelled && l.country() == place && l.covers(day));
+            .any(|l| l.status() == EventStatus::Cancelled && places.contains(&l.country()) && l.covers(day));
         let message = match (legs.find(|l| l.covers(day)), trip.start(), trip.end()) {
             _ if cancelled_there => format!(
-                "meeting in {} on {day} is on trip `{}`, whose leg in {} that day was cancelled",
-                place.common_name(),
+                "meeting in {place} on {day} is on trip `{}`, whose leg in {place} that day was cancelled",
                 trip.id(),
-                place.common_name()
             ),
             (Some(elsewhere), _, _) => format!(
-                "meeting in {} on {day} is on trip `{}`, which is in {} that day",
-                place.common_name(),
+                "meeting in {place} on {day} is on trip `{}`, which is in {} that day",
                 trip.id(),
                 elsewhere.country().common_name()
             ),
             (None, Some(start), Some(end)) => format!(
-                "meeting in {} on {day} is on trip `{}`, which runs {start} to {end} with no leg in {} that day",
-                place.common_name(),
+                "meeting in {place} on {day} is on trip `{}`, which runs {start} to {end} with no leg in {place} that day",
                 trip.id(),
-                place.common_name()
             ),
             _ => format!("meeting on {day} is on trip `{}`, which has no legs", trip.id()),
         };
         out.push(Violation::new(
             Rule::MeetingOutsideTrip,
-            at("meetings", i).field("date"),
+            at("meetings", i).field("start"),
             message,
         ));
+    }
+}
+
+/// A meeting's places by their everyday names: "Guatemala", "Guatemala or
+/// Mexico".
+struct PlaceNames<'a>(&'a [crate::Country]);
+
+impl std::fmt::Display for PlaceNames<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, c) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" or ")?;
+            }
+            f.write_str(c.common_name())?;
+        }
+        Ok(())
     }
 }
 
@@ -175,11 +198,11 @@ mod tests {
         assert!(found(&meeting("2021-06-07", "GT")).is_empty());
         assert_eq!(
             found(&meeting("2021-06-07", "MX")),
-            ["meeting-outside-trip /meetings/0/date"]
+            ["meeting-outside-trip /meetings/0/start"]
         );
         assert_eq!(
             found(&meeting("2021-06-05", "GT")),
-            ["meeting-outside-trip /meetings/0/date"]
+            ["meeting-outside-trip /meetings/0/start"]
         );
         assert_eq!(found(&trip("")).len(), 0);
     }
@@ -197,7 +220,7 @@ mod tests {
         for status in ["happened", "planned"] {
             assert_eq!(
                 found(&meeting(status)),
-                ["meeting-outside-trip /meetings/0/date"],
+                ["meeting-outside-trip /meetings/0/start"],
                 "{status}"
             );
         }

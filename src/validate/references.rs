@@ -3,12 +3,20 @@
 
 use std::collections::HashMap;
 
+use super::named::{namings, Named, Naming};
 use super::{at, Index, Rule, Violation};
-use crate::{Area, Dossier, FieldPath, LeaderId, Scope};
+use crate::{Actor, Area, Dossier, FieldPath, GroupId, LeaderId};
 
 pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
     duplicates("source", "sources", d.sources().iter().map(|x| x.id().as_str()), out);
+    duplicates(
+        "organisation",
+        "organisations",
+        d.organisations().iter().map(|x| x.id()),
+        out,
+    );
     duplicates("group", "groups", d.groups().iter().map(|x| x.id()), out);
+    duplicates("area", "areas", d.areas().iter().map(|x| x.id().as_str()), out);
     duplicates("leader", "leaders", d.leaders().iter().map(|x| x.id().as_str()), out);
     duplicates("trip", "trips", d.trips().iter().map(|x| x.id().as_str()), out);
     duplicates("meeting", "meetings", d.meetings().iter().map(|x| x.id().as_str()), out);
@@ -47,17 +55,6 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
             ));
         }
     };
-    let group = |area: &Area, path: FieldPath, out: &mut Vec<Violation>| {
-        if let Area::Group(g) = area {
-            if !index.resolves(area) {
-                out.push(Violation::new(
-                    Rule::UnknownGroup,
-                    path.field("group"),
-                    format!("group `{g}` is neither a group of the dossier nor a built-in one"),
-                ));
-            }
-        }
-    };
 
     for (i, t) in d.trips().iter().enumerate() {
         leader(t.traveller(), "traveller", at("trips", i).field("traveller"), out);
@@ -81,25 +78,15 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
         if let Some(by) = x.announcer() {
             leader(by, "announcer", at("initiatives", i).field("announced_by"), out);
         }
-        for (j, area) in x.targets().iter().enumerate() {
-            group(area, at("initiatives", i).field("targets").index(j), out);
-        }
     }
     for (i, f) in d.funding().iter().enumerate() {
         if let Some(by) = f.announcer() {
             leader(by, "announcer", at("funding", i).field("announced_by"), out);
         }
-        for (j, r) in f.recipients().iter().enumerate() {
-            let path = at("funding", i).field("recipients").index(j).field("area");
-            group(r.area(), path, out);
-        }
     }
     for (i, p) in d.vaccine_pledges().iter().enumerate() {
         if let Some(by) = p.announcer() {
             leader(by, "announcer", at("vaccine_pledges", i).field("announced_by"), out);
-        }
-        if let Some(area) = p.destination() {
-            group(area, at("vaccine_pledges", i).field("destination"), out);
         }
     }
     for (i, a) in d.vaccine_allocations().iter().enumerate() {
@@ -111,13 +98,34 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
             ));
         }
     }
-    for (i, s) in d.statistics().iter().enumerate() {
-        if let Scope::Group(g) = s.scope() {
-            group(&Area::Group(g.clone()), at("statistics", i).field("scope"), out);
-        }
-        for (j, b) in s.breakdowns().iter().enumerate() {
-            let path = at("statistics", i).field("breakdowns").index(j).field("part");
-            group(b.part(), path, out);
+
+    for Naming { named, path, .. } in namings(d) {
+        let unknown_group = |g: &GroupId| {
+            Violation::new(
+                Rule::UnknownGroup,
+                path.clone().field("group"),
+                format!("group `{g}` is neither a group of the dossier nor a built-in one"),
+            )
+        };
+        match named {
+            Named::Actor(Actor::Organisation(o)) if index.organisation(o).is_none() => out.push(Violation::new(
+                Rule::UnknownOrganisation,
+                path.field("organisation"),
+                format!("organisation `{o}` is neither an organisation of the dossier nor a built-in one"),
+            )),
+            Named::Actor(Actor::Group(g)) | Named::Area(Area::Group(g)) | Named::Group(g)
+                if index.group(g).is_none() =>
+            {
+                out.push(unknown_group(g));
+            }
+            Named::Area(Area::Declared(a)) | Named::Declared(a) if index.declared_area(a).is_none() => {
+                out.push(Violation::new(
+                    Rule::UnknownArea,
+                    path.field("declared"),
+                    format!("area `{a}` is not an area the dossier declares"),
+                ))
+            }
+            _ => {}
         }
     }
 }
@@ -170,7 +178,7 @@ mod tests {
         // take a built-in group's id.
         let lists = r#""groups": [{"id": "g7", "name": "Our G7", "members": ["US"]}],
             "vaccine_pledges": [{"id": "x", "donor": "US", "doses": 5, "announced": "2021-06-03", "destination": {"group": "g7"}, "source": "s"}],
-            "vaccine_allocations": [{"id": "x", "pledge": "x", "recipient": "GT", "doses": 5, "stage": "announced", "source": "s"}]"#;
+            "vaccine_allocations": [{"id": "x", "pledge": "x", "recipient": "US", "doses": 5, "stage": "announced", "source": "s"}]"#;
         assert!(found(lists).is_empty());
     }
 

@@ -322,6 +322,55 @@ impl fmt::Display for Report {
     }
 }
 
+impl serde::Serialize for Violation {
+    /// `{"rule": "doses-not-positive", "severity": "error", "path":
+    /// "/vaccine_pledges/0/doses", "message": "..."}` (`docs/FORMAT.md`).
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Violation", 4)?;
+        st.serialize_field("rule", &self.rule)?;
+        st.serialize_field("severity", &self.severity())?;
+        st.serialize_field("path", &self.path.to_pointer())?;
+        st.serialize_field("message", &self.message)?;
+        st.end()
+    }
+}
+
+impl Report {
+    /// The `format` tag of a report written as JSON.
+    pub const FORMAT: &'static str = "statecraft-report/1";
+}
+
+impl serde::Serialize for Report {
+    /// `{"format": "statecraft-report/1", "errors": 1, "warnings": 0,
+    /// "violations": [...]}`, the violations in the order of the document
+    /// (`docs/FORMAT.md`).
+    ///
+    #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+    #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
+    /// use statecraft::{fx::EcbRates, Dossier};
+    ///
+    /// let json = r#"{"format": "statecraft-dossier/1",
+    ///   "sources": [{"id": "s", "title": "A report", "published": "2021-06-07"}],
+    ///   "vaccine_pledges": [{"id": "p", "donor": "US", "doses": 0, "announced": "2021-06-03", "source": "s"}]}"#;
+    /// let report = Dossier::from_json_str(json)?.validate(EcbRates::embedded());
+    /// assert_eq!(
+    ///     serde_json::to_string(&report)?,
+    ///     r#"{"format":"statecraft-report/1","errors":1,"warnings":0,"violations":[{"rule":"doses-not-positive","severity":"error","path":"/vaccine_pledges/0/doses","message":"pledge `p` is of 0 doses"}]}"#
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Report", 4)?;
+        st.serialize_field("format", Report::FORMAT)?;
+        st.serialize_field("errors", &self.error_count())?;
+        st.serialize_field("warnings", &self.warning_count())?;
+        st.serialize_field("violations", &self.violations)?;
+        st.end()
+    }
+}
+
 /// The lists of a dossier document, in the order of the format.
 const LISTS: [&str; 10] = [
     "sources",

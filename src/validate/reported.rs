@@ -30,7 +30,20 @@ pub(super) fn check<R: RateSource + ?Sized>(d: &Dossier, index: &Index<'_>, rate
             continue;
         };
         for (k, &reported) in f.reported_as().iter().enumerate() {
-            match check_reported(primary, reported, day, rates) {
+            // A qualified amount is checked at the figure it states (the
+            // pair converts that figure); a range states no one figure.
+            if primary.as_range().is_some() {
+                out.push(Violation::new(
+                    Rule::ReportedPairUnchecked,
+                    path(k),
+                    format!(
+                        "cannot check {reported:#} against {primary:#} for funding `{}` on {day}: the amount is a range",
+                        f.id()
+                    ),
+                ));
+                continue;
+            }
+            match check_reported(primary.value(), reported, day, rates) {
                 Ok(pair) if pair.is_consistent() => {}
                 Ok(pair) => out.push(Violation::new(
                     Rule::ReportedPairInconsistent,
@@ -100,6 +113,27 @@ mod tests {
         assert_eq!(
             found_with(&stale, &table()),
             ["reported-pair-unchecked /funding/0/reported_as/0"]
+        );
+    }
+
+    #[test]
+    fn an_approximate_amount_is_checked_at_its_figure_a_range_is_not() {
+        let about = r#", "amount": {"amount": "100000000", "currency": "USD", "qualifier": "about"}"#;
+        let ok = funding(about, r#"{"amount": "772000000", "currency": "GTQ"}"#, "");
+        assert!(found_with(&ok, &table()).is_empty());
+        let off = funding(about, r#"{"amount": "750000000", "currency": "GTQ"}"#, "");
+        assert_eq!(
+            found_with(&off, &table()),
+            ["reported-pair-inconsistent /funding/0/reported_as/0"]
+        );
+        let range = r#", "amount": {"between": ["90000000", "100000000"], "currency": "USD"}"#;
+        let lists = funding(range, r#"{"amount": "772000000", "currency": "GTQ"}"#, "");
+        assert_eq!(
+            super::super::tests_support::messages(&lists),
+            [
+                "reported-pair-unchecked /funding/0/reported_as/0: cannot check GTQ 772,000,000 against between USD \
+              90,000,000 and USD 100,000,000 for funding `f` on 2021-06-07: the amount is a range"
+            ]
         );
     }
 

@@ -55,14 +55,33 @@ pub enum Rule {
     UnknownLeader,
     /// `unknown-trip` (error): the `trip` of a meeting resolves.
     UnknownTrip,
-    /// `unknown-pledge` (error): the `pledge` of a vaccine allocation
-    /// resolves.
+    /// `unknown-pledge` (error): every pledge a fact names resolves: the
+    /// `pledge` of a vaccine allocation, the `part_of` of a pledge.
     UnknownPledge,
-    /// `unknown-group` (error): every area that names a group resolves to
-    /// one of the dossier's groups or a built-in one: funding recipients,
-    /// initiative targets, pledge destinations, statistic scopes and
-    /// breakdown parts.
+    /// `unknown-group` (error): every area or actor that names a group
+    /// resolves to one of the dossier's groups or a built-in one: funding
+    /// recipients, donors and channels, initiative targets and sponsors,
+    /// pledge donors and destinations, allocation recipients, meeting
+    /// hosts, terms' and roles' holders, statistic scopes and breakdown
+    /// parts.
     UnknownGroup,
+    /// `unknown-organisation` (error): every actor that names an
+    /// organisation resolves to one the dossier declares or a built-in one
+    /// ([`org::Organisation::builtin`](crate::org::Organisation::builtin)):
+    /// funding donors and channels, pledge donors, initiative sponsors,
+    /// meeting hosts, the holders of terms and roles. (An organisation
+    /// known only by its IATI identifier, `{"iati": ...}`, names none.)
+    UnknownOrganisation,
+    /// `unknown-area` (error): every area that names a declared area
+    /// resolves to one the dossier declares.
+    UnknownArea,
+    /// `before-group-history` (error): a fact that names a group (as a
+    /// donor, recipient, destination, target, sponsor or host) is not dated
+    /// before the group's recorded history, when its members are not
+    /// known: funding by its value date (else announcement), a pledge by
+    /// its announcement, an allocation by its date, an initiative by its
+    /// announcement, a meeting by its first day.
+    BeforeGroupHistory,
 
     // Periods -------------------------------------------------------------
     /// `term-ends-before-start` (error): a term of office does not end
@@ -84,6 +103,9 @@ pub enum Rule {
     /// `period-ends-before-start` (error): the range a statistic covers
     /// does not end before it starts (IATI 11.1.2, 11.1.3).
     PeriodEndsBeforeStart,
+    /// `meeting-ends-before-start` (error): a meeting's last day is not
+    /// before its first (IATI 11.1.2, 11.1.3).
+    MeetingEndsBeforeStart,
     /// `meeting-outside-trip` (error): a meeting on a trip falls on a day
     /// one of the trip's legs in the meeting's country covers. A cancelled
     /// leg covers only a cancelled meeting.
@@ -96,10 +118,17 @@ pub enum Rule {
     /// covering that day. An announcement with no date is not checked.
     NotInOffice,
     /// `role-not-held` (error): where a meeting names a participant's
-    /// office, the participant holds that office of that country on the
-    /// meeting's day. Reported only when some term covers the day (else
-    /// `not-in-office` says it).
+    /// office, the participant holds that office of that country or
+    /// organisation on the meeting's first day. Reported only when some
+    /// term covers the day (else `not-in-office` says it).
     RoleNotHeld,
+    /// `function-not-held` (error): where a meeting names a participant by
+    /// a function ("the head of government of Germany"), the participant
+    /// holds a term of that country or organisation carrying it on the
+    /// meeting's first day: a function the term states, else one its office
+    /// carries by default ([`Office::default_functions`](crate::Office::default_functions)).
+    /// Reported only when some term covers the day.
+    FunctionNotHeld,
     /// `concurrent-office-holders` (warning): two people do not hold the
     /// same single-holder office of one country at once. A handover day
     /// (one term ends on the day the next starts) is not an overlap; an
@@ -163,10 +192,13 @@ pub enum Rule {
 
     // Vaccines ------------------------------------------------------------
     /// `doses-not-positive` (error): a pledge or allocation is of at least
-    /// one dose. (Negative doses cannot be held: the loader refuses them.)
+    /// one dose: its figure allows one ("fewer than 1" does not).
+    /// (Negative doses cannot be held: the loader refuses them.)
     DosesNotPositive,
     /// `allocation-exceeds-pledge` (error): the allocations from a pledge,
-    /// at every stage, never sum above it.
+    /// at every stage, never sum above it: the least their figures allow
+    /// is not above the most the pledge's allows ("about 19 million" is at
+    /// most 19.5 million).
     AllocationExceedsPledge,
     /// `stage-counted-twice` (warning): stages are disjoint, a dose is
     /// counted once, at the furthest stage it reached. Each allocation has
@@ -179,6 +211,39 @@ pub enum Rule {
     /// `allocation-before-pledge` (error): an allocation is not dated
     /// before the pledge it comes from was announced.
     AllocationBeforePledge,
+    /// `unknown-tranche` (error): the `tranche` an allocation names is a
+    /// tranche of its pledge, at any depth. (Tranche ids are unique in the
+    /// dossier: `duplicate-id` reports a repeat.)
+    UnknownTranche,
+    /// `pledge-part-of-itself` (error): a pledge is not part of itself,
+    /// directly or through the pledges it is part of (`part_of`). Each
+    /// pledge on such a cycle is reported, at its `part_of`; summaries
+    /// count the pledges of a cycle in no total.
+    PledgePartOfItself,
+    /// `tranche-exceeds-parent` (error): the tranches within a pledge or
+    /// a tranche are, together, no more than it: the least their figures
+    /// allow is not above the most the parent's allows. A tranche with no
+    /// figure of its own stands for at least its own tranches; one with a
+    /// share, for that share of its parent. Reported at the parent's
+    /// `tranches`. The pledges that are part of a larger pledge likewise,
+    /// reported at the larger pledge's `doses`.
+    TrancheExceedsParent,
+    /// `tranche-shares-exceed-100` (error): the shares of the tranches
+    /// within one pledge or tranche sum to at most 100% (within 0.01, as
+    /// IATI 3.1.2 allows a split). Reported at the parent's `tranches`.
+    TrancheSharesExceed100,
+    /// `allocation-exceeds-tranche` (error): the allocations in a tranche
+    /// and in the tranches within it never sum above the doses the tranche
+    /// holds (its figure, or its share of its parent): the least their
+    /// figures allow is not above the most the tranche's allows. Reported
+    /// at the tranche's `doses` (or `share`).
+    AllocationExceedsTranche,
+    /// `recipient-outside-destination` (error): when a pledge names where
+    /// its doses go, each allocation from it goes there: its recipient's
+    /// countries all lie within the destination, a group's members taken
+    /// on the allocation's date (else the pledge's). Not checked where
+    /// either is a DAC region, whose countries no list gives.
+    RecipientOutsideDestination,
 
     // Statistics ----------------------------------------------------------
     /// `negative-count` (error, enforced by types): counts are not
@@ -187,8 +252,8 @@ pub enum Rule {
     NegativeCount,
     /// `breakdown-exceeds-100` (error): the breakdown shares of a statistic
     /// sum to at most 100%, counting only the shares that are a sure lower
-    /// bound: exact, "more than" and "at least" ones ("more than" pushes a
-    /// sum of exactly 100 above it). Estimates ("about", "approaching")
+    /// bound: exact, "more than", "just over" and "at least" ones ("more
+    /// than" and "just over" push a sum of exactly 100 above it). Estimates ("about", "approaching")
     /// and ceilings ("up to", "fewer than") count as 0. Parts are read as
     /// disjoint.
     BreakdownExceeds100,
@@ -198,6 +263,14 @@ pub enum Rule {
     /// alone do not (else `breakdown-exceeds-100` says it): "approaching
     /// 60%" and "about 41%" read as 101%, but may be 59% and 40%.
     BreakdownMayExceed100,
+
+    // Figures -------------------------------------------------------------
+    /// `bounds-inverted` (error, enforced by types): a range's low end is
+    /// not above its high end ("5–3m"), wherever a figure is a range
+    /// (doses, counts, amounts). A [`Figure`](crate::notation::Figure)
+    /// cannot hold such a range and the loader refuses one, so validation
+    /// never reports this rule.
+    BoundsInverted,
 }
 
 impl Rule {
@@ -209,13 +282,18 @@ impl Rule {
             Rule::UnknownTrip => "unknown-trip",
             Rule::UnknownPledge => "unknown-pledge",
             Rule::UnknownGroup => "unknown-group",
+            Rule::UnknownOrganisation => "unknown-organisation",
+            Rule::UnknownArea => "unknown-area",
+            Rule::BeforeGroupHistory => "before-group-history",
             Rule::TermEndsBeforeStart => "term-ends-before-start",
             Rule::LegDepartsBeforeArrival => "leg-departs-before-arrival",
             Rule::LegsOutOfOrder => "legs-out-of-order",
             Rule::PeriodEndsBeforeStart => "period-ends-before-start",
+            Rule::MeetingEndsBeforeStart => "meeting-ends-before-start",
             Rule::MeetingOutsideTrip => "meeting-outside-trip",
             Rule::NotInOffice => "not-in-office",
             Rule::RoleNotHeld => "role-not-held",
+            Rule::FunctionNotHeld => "function-not-held",
             Rule::ConcurrentOfficeHolders => "concurrent-office-holders",
             Rule::UnknownSource => "unknown-source",
             Rule::FactAfterSource => "fact-after-source",
@@ -231,9 +309,16 @@ impl Rule {
             Rule::AllocationExceedsPledge => "allocation-exceeds-pledge",
             Rule::StageCountedTwice => "stage-counted-twice",
             Rule::AllocationBeforePledge => "allocation-before-pledge",
+            Rule::UnknownTranche => "unknown-tranche",
+            Rule::PledgePartOfItself => "pledge-part-of-itself",
+            Rule::TrancheExceedsParent => "tranche-exceeds-parent",
+            Rule::TrancheSharesExceed100 => "tranche-shares-exceed-100",
+            Rule::AllocationExceedsTranche => "allocation-exceeds-tranche",
+            Rule::RecipientOutsideDestination => "recipient-outside-destination",
             Rule::NegativeCount => "negative-count",
             Rule::BreakdownExceeds100 => "breakdown-exceeds-100",
             Rule::BreakdownMayExceed100 => "breakdown-may-exceed-100",
+            Rule::BoundsInverted => "bounds-inverted",
         }
     }
 
@@ -255,15 +340,20 @@ impl Rule {
             Rule::DuplicateId => "ids are unique within their kind",
             Rule::UnknownLeader => "every leader a fact names resolves",
             Rule::UnknownTrip => "the trip of a meeting resolves",
-            Rule::UnknownPledge => "the pledge of an allocation resolves",
-            Rule::UnknownGroup => "every group an area names resolves",
+            Rule::UnknownPledge => "every pledge an allocation or a pledge names resolves",
+            Rule::UnknownGroup => "every group an area or actor names resolves",
+            Rule::UnknownOrganisation => "every organisation an actor names resolves",
+            Rule::UnknownArea => "every declared area an area names resolves",
+            Rule::BeforeGroupHistory => "a fact naming a group is not dated before its recorded history",
             Rule::TermEndsBeforeStart => "a term does not end before it starts",
             Rule::LegDepartsBeforeArrival => "a leg does not depart before it arrives",
             Rule::LegsOutOfOrder => "each leg arrives on or after the previous one departs",
             Rule::PeriodEndsBeforeStart => "a statistic's range does not end before it starts",
+            Rule::MeetingEndsBeforeStart => "a meeting does not end before it starts",
             Rule::MeetingOutsideTrip => "a meeting on a trip falls within a leg in its country",
             Rule::NotInOffice => "a leader taking part holds a term covering the day",
             Rule::RoleNotHeld => "a participant holds the office the meeting names them in",
+            Rule::FunctionNotHeld => "a participant carries the function the meeting names them by",
             Rule::ConcurrentOfficeHolders => "no two people hold one single-holder office at once",
             Rule::UnknownSource => "the source a fact cites exists",
             Rule::FactAfterSource => "a fact is not dated after its source, unless still to come",
@@ -279,9 +369,16 @@ impl Rule {
             Rule::AllocationExceedsPledge => "allocations from a pledge never sum above it",
             Rule::StageCountedTwice => "a batch of doses is counted at one stage only",
             Rule::AllocationBeforePledge => "an allocation is not dated before its pledge",
+            Rule::UnknownTranche => "the tranche of an allocation is a tranche of its pledge",
+            Rule::PledgePartOfItself => "a pledge is not part of itself, directly or through others",
+            Rule::TrancheExceedsParent => "the tranches within a pledge or tranche sum to no more than it",
+            Rule::TrancheSharesExceed100 => "the shares of the tranches within one part sum to at most 100%",
+            Rule::AllocationExceedsTranche => "allocations in a tranche never sum above it",
+            Rule::RecipientOutsideDestination => "an allocation's recipient lies within its pledge's destination",
             Rule::NegativeCount => "counts are not negative (enforced by types)",
             Rule::BreakdownExceeds100 => "breakdown shares sum to at most 100%",
             Rule::BreakdownMayExceed100 => "breakdown shares, estimates at their figure, sum to at most 100%",
+            Rule::BoundsInverted => "a range's low end is not above its high end (enforced by types)",
         }
     }
 
@@ -290,9 +387,10 @@ impl Rule {
     /// 0..=100), `"11.1.2, 11.1.3"` (start before end).
     pub const fn iati(self) -> Option<&'static str> {
         match self {
-            Rule::TermEndsBeforeStart | Rule::LegDepartsBeforeArrival | Rule::PeriodEndsBeforeStart => {
-                Some("11.1.2, 11.1.3")
-            }
+            Rule::TermEndsBeforeStart
+            | Rule::LegDepartsBeforeArrival
+            | Rule::PeriodEndsBeforeStart
+            | Rule::MeetingEndsBeforeStart => Some("11.1.2, 11.1.3"),
             Rule::ShareOutOfRange => Some("12.1.1"),
             Rule::SharesDoNotSumTo100 | Rule::ShareMissing => Some("3.1.2"),
             _ => None,
@@ -301,16 +399,17 @@ impl Rule {
 
     /// Whether the model's types make the rule impossible to break in a
     /// dossier that loads, so that validation never reports it:
-    /// [`Rule::ShareOutOfRange`] and [`Rule::NegativeCount`].
+    /// [`Rule::ShareOutOfRange`], [`Rule::NegativeCount`] and
+    /// [`Rule::BoundsInverted`].
     ///
     /// ```
     /// use statecraft::Rule;
     ///
     /// let never: Vec<&str> = Rule::iter().filter(|r| r.enforced_by_types()).map(|r| r.id()).collect();
-    /// assert_eq!(never, ["share-out-of-range", "negative-count"]);
+    /// assert_eq!(never, ["share-out-of-range", "negative-count", "bounds-inverted"]);
     /// ```
     pub const fn enforced_by_types(self) -> bool {
-        matches!(self, Rule::ShareOutOfRange | Rule::NegativeCount)
+        matches!(self, Rule::ShareOutOfRange | Rule::NegativeCount | Rule::BoundsInverted)
     }
 
     /// Every rule, grouped by subject as `docs/RULES.md` lists them.
@@ -394,7 +493,7 @@ mod tests {
             assert_eq!(json, format!("\"{id}\""));
             assert_eq!(serde_json::from_str::<Rule>(&json).unwrap(), rule);
         }
-        assert_eq!(seen.len(), 30);
+        assert_eq!(seen.len(), 42);
     }
 
     #[test]
@@ -409,13 +508,18 @@ mod tests {
                 "unknown-trip",
                 "unknown-pledge",
                 "unknown-group",
+                "unknown-organisation",
+                "unknown-area",
+                "before-group-history",
                 "term-ends-before-start",
                 "leg-departs-before-arrival",
                 "legs-out-of-order",
                 "period-ends-before-start",
+                "meeting-ends-before-start",
                 "meeting-outside-trip",
                 "not-in-office",
                 "role-not-held",
+                "function-not-held",
                 "concurrent-office-holders",
                 "unknown-source",
                 "fact-after-source",
@@ -431,9 +535,16 @@ mod tests {
                 "allocation-exceeds-pledge",
                 "stage-counted-twice",
                 "allocation-before-pledge",
+                "unknown-tranche",
+                "pledge-part-of-itself",
+                "tranche-exceeds-parent",
+                "tranche-shares-exceed-100",
+                "allocation-exceeds-tranche",
+                "recipient-outside-destination",
                 "negative-count",
                 "breakdown-exceeds-100",
                 "breakdown-may-exceed-100",
+                "bounds-inverted",
             ]
         );
         let warnings: Vec<&str> = Rule::iter()

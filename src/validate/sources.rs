@@ -62,8 +62,8 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
             }
             FactRef::Meeting(m) => {
                 if m.status() == EventStatus::Happened {
-                    late(m.date(), &|| {
-                        (path.clone().field("date"), format!("meeting `{}` happened on", m.id()))
+                    late(m.start(), &|| {
+                        (path.clone().field("start"), format!("meeting `{}` happened on", m.id()))
                     });
                 }
             }
@@ -148,7 +148,7 @@ mod tests {
         assert!(found(&meeting("2021-06-07", "happened", "")).is_empty());
         assert_eq!(
             found(&meeting("2021-06-08", "happened", "")),
-            ["fact-after-source /meetings/0/date"]
+            ["fact-after-source /meetings/0/start"]
         );
         assert!(found(&meeting("2021-06-08", "planned", "")).is_empty());
         assert!(found(&meeting("2021-06-08", "cancelled", "")).is_empty());
@@ -165,12 +165,12 @@ mod tests {
         assert!(found(&meeting("2021-06-09", "happened", later)).is_empty());
         assert_eq!(
             found(&meeting("2021-06-10", "happened", later)),
-            ["fact-after-source /meetings/0/date"]
+            ["fact-after-source /meetings/0/start"]
         );
         let earlier = r#", "reported": "2021-06-01""#;
         assert_eq!(
             found(&meeting("2021-06-05", "happened", earlier)),
-            ["fact-after-source /meetings/0/date"]
+            ["fact-after-source /meetings/0/start"]
         );
     }
 

@@ -14,7 +14,9 @@ pub(super) fn check(d: &Dossier, out: &mut Vec<Violation>) {
         let parts = s.breakdowns();
         let sum =
             |share: fn(&Breakdown) -> Decimal| parts.iter().map(share).fold(Decimal::ZERO, Decimal::saturating_add);
-        let strictly_more = parts.iter().any(|b| b.qualifier() == Qualifier::MoreThan);
+        let strictly_more = parts
+            .iter()
+            .any(|b| matches!(b.qualifier(), Qualifier::MoreThan | Qualifier::JustOver));
         let above = |total: Decimal| total > Decimal::ONE_HUNDRED || (total == Decimal::ONE_HUNDRED && strictly_more);
         let at_least = sum(lower_bound);
         let (rule, total, bound, tail) = if above(at_least) {
@@ -52,12 +54,12 @@ pub(super) fn check(d: &Dossier, out: &mut Vec<Violation>) {
 }
 
 /// The least share a breakdown surely stands for: the figure when it is
-/// exact or a floor ("more than", "at least"); nothing when it is a
+/// exact or a floor ("more than", "just over", "at least"); nothing when it is a
 /// ceiling ("up to", "fewer than") or an estimate ("about",
 /// "approaching"), which may lie below the figure.
 fn lower_bound(b: &Breakdown) -> Decimal {
     match b.qualifier() {
-        Qualifier::Exact | Qualifier::MoreThan | Qualifier::AtLeast => b.share().percent(),
+        Qualifier::Exact | Qualifier::MoreThan | Qualifier::JustOver | Qualifier::AtLeast => b.share().percent(),
         _ => Decimal::ZERO,
     }
 }
@@ -74,8 +76,8 @@ fn stated(b: &Breakdown) -> Decimal {
 /// "more than 40%", "60%".
 fn share_words(b: &Breakdown) -> String {
     match b.qualifier() {
-        Qualifier::Exact => b.share().to_string(),
-        q => format!("{} {}", q.words(), b.share()),
+        Qualifier::Exact => format!("{:#}", b.share()),
+        q => format!("{} {:#}", q.words(), b.share()),
     }
 }
 
@@ -101,6 +103,7 @@ mod tests {
         assert_eq!(found(&breakdowns(&[("60", "exact"), ("40.01", "exact")])), over);
         // "More than 60%" and 40% make more than 100%.
         assert_eq!(found(&breakdowns(&[("60", "more-than"), ("40", "exact")])), over);
+        assert_eq!(found(&breakdowns(&[("60", "just-over"), ("40", "exact")])), over);
         // "At least", "about" and "approaching" 60% with 40% may be 100%.
         for q in ["at-least", "about", "approaching"] {
             assert!(found(&breakdowns(&[("60", q), ("40", "exact")])).is_empty(), "{q}");

@@ -3,31 +3,34 @@
 
 use std::collections::HashMap;
 
-use super::{at, grouped, Index, Rule, Violation};
-use crate::{Country, DoseStage, Dossier};
+use chrono::NaiveDate;
+
+use super::tranches::{least, most};
+use super::{at, Index, Rule, Violation};
+use crate::notation::{add_counts, Bounds};
+use crate::{Area, Count, Country, DoseStage, Dossier};
 
 pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
     for (i, p) in d.vaccine_pledges().iter().enumerate() {
-        if p.doses() == 0 {
+        if allows_no_dose(p.doses()) {
             out.push(Violation::new(
                 Rule::DosesNotPositive,
                 at("vaccine_pledges", i).field("doses"),
-                format!("pledge `{}` is of 0 doses", p.id()),
+                format!("pledge `{}` is of {} doses", p.id(), p.doses()),
             ));
         }
     }
 
-    // Doses allocated per pledge, by its place in the list; a sum of u64s
-    // cannot overflow a u128 in any list that fits in memory.
-    let mut allocated = vec![0u128; d.vaccine_pledges().len()];
-    let mut batches: HashMap<(&str, Country, u64), (DoseStage, usize)> = HashMap::new();
+    // Doses allocated per pledge, by its place in the list.
+    let mut allocated = vec![Bounds::exact(0u64); d.vaccine_pledges().len()];
+    let mut batches: HashMap<(&str, &Area, Count), (DoseStage, usize)> = HashMap::new();
     for (j, a) in d.vaccine_allocations().iter().enumerate() {
         let path = || at("vaccine_allocations", j);
-        if a.doses() == 0 {
+        if allows_no_dose(a.doses()) {
             out.push(Violation::new(
                 Rule::DosesNotPositive,
                 path().field("doses"),
-                format!("allocation `{}` is of 0 doses", a.id()),
+                format!("allocation `{}` is of {} doses", a.id(), a.doses()),
             ));
         } else {
             let key = (a.pledge().as_str(), a.recipient(), a.doses());
@@ -42,8 +45,8 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
                          a batch is counted once, at its furthest stage",
                         a.id(),
                         a.stage(),
-                        a.recipient().common_name(),
-                        grouped(a.doses().into()),
+                        d.area_name(a.recipient()),
+                        a.doses(),
                         a.pledge()
                     ),
                 ));
@@ -53,7 +56,23 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
             continue;
         };
         if let Some(sum) = allocated.get_mut(i) {
-            *sum = sum.saturating_add(a.doses().into());
+            *sum = add_counts(*sum, a.doses().bounds());
+        }
+        if let Some(dest) = pledge.destination() {
+            let day = a.date().unwrap_or(pledge.announced());
+            if let Some(outside) = outside(d, a.recipient(), dest, day) {
+                out.push(Violation::new(
+                    Rule::RecipientOutsideDestination,
+                    path().field("recipient"),
+                    format!(
+                        "allocation `{}` gives doses to {}, but pledge `{}` is for {}, which {outside} was not in on {day}",
+                        a.id(),
+                        d.area_name(a.recipient()),
+                        pledge.id(),
+                        d.area_name(dest)
+                    ),
+                ));
+            }
         }
         if let Some(day) = a.date().filter(|&day| day < pledge.announced()) {
             out.push(Violation::new(
@@ -68,20 +87,49 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
             ));
         }
     }
-    for (i, (p, &sum)) in d.vaccine_pledges().iter().zip(&allocated).enumerate() {
-        if sum > u128::from(p.doses()) {
+    for (i, (p, sum)) in d.vaccine_pledges().iter().zip(&allocated).enumerate() {
+        let pledged = p.doses().bounds();
+        if sum.is_above(&pledged) {
             out.push(Violation::new(
                 Rule::AllocationExceedsPledge,
                 at("vaccine_pledges", i).field("doses"),
                 format!(
-                    "allocations from pledge `{}` sum to {} doses, above the {} pledged",
+                    "allocations from pledge `{}` sum to {sum} doses{}, above the {} pledged",
                     p.id(),
-                    grouped(sum),
-                    grouped(p.doses().into())
+                    least(sum),
+                    most(&p.doses().to_string(), &pledged)
                 ),
             ));
         }
     }
+}
+
+/// Whether a number of doses is surely none: 0, or fewer than 1.
+fn allows_no_dose(doses: Count) -> bool {
+    matches!(
+        doses.bounds().high(),
+        std::ops::Bound::Included(0) | std::ops::Bound::Excluded(0 | 1)
+    )
+}
+
+/// A country of `recipient` that is not in `destination` on `day`, by its
+/// everyday name; `None` when all are, or when either area's countries
+/// cannot be told (a DAC region; a group or declared area the dossier does
+/// not know, or a group's members before its history, which other rules
+/// report).
+fn outside(d: &Dossier, recipient: &Area, destination: &Area, day: NaiveDate) -> Option<&'static str> {
+    let unknown = |area: &Area| match area {
+        Area::Group(g) => d.group(g).is_none(),
+        Area::Declared(a) => d.declared_area(a).is_none(),
+        Area::DacRegion(_) => true,
+        _ => false,
+    };
+    if unknown(recipient) || unknown(destination) || *destination == Area::World {
+        return None;
+    }
+    let countries = d.countries_in(recipient, day).ok()?;
+    let within = |c: &Country| d.area_contains(destination, *c, day).unwrap_or(true);
+    countries.iter().find(|c| !within(c)).map(|c| c.common_name())
 }
 
 #[cfg(test)]
@@ -111,6 +159,35 @@ mod tests {
         assert_eq!(
             found(&pledge(10, &[(4, "GT", "announced"), (7, "MX", "delivered")])),
             ["allocation-exceeds-pledge /vaccine_pledges/0/doses"]
+        );
+    }
+
+    #[test]
+    fn approximate_allocations_exceed_a_pledge_only_surely() {
+        let about = |n: &str| format!("\"about {n}\"");
+        let lists =
+            pledge(10_000_000, &[]).replace("\"doses\": 10000000", &format!("\"doses\": {}", about("10,000,000")));
+        let with = |allocations: &str| lists.replace("\"vaccine_allocations\": []", allocations);
+        let one = |doses: &str| {
+            format!(
+                r#""vaccine_allocations": [{{"id": "a", "pledge": "p", "recipient": "GT", "doses": {doses}, "stage": "announced", "source": "s"}}]"#
+            )
+        };
+        // About 10 million is at most 10.5 million; about 11 million at
+        // least 10.5 million.
+        assert!(super::super::tests_support::found(&with(&one("10500000"))).is_empty());
+        assert!(super::super::tests_support::found(&with(&one(&about("11,000,000")))).is_empty());
+        assert_eq!(
+            super::super::tests_support::messages(&with(&one(&about("12,000,000")))),
+            [
+                "allocation-exceeds-pledge /vaccine_pledges/0/doses: allocations from pledge `p` sum to between \
+              11,500,000 and 12,500,000 doses (at least 11,500,000), above the about 10,000,000 (at most 10,500,000) \
+              pledged"
+            ]
+        );
+        assert_eq!(
+            super::super::tests_support::messages(&with(&one("\"fewer than 1\""))),
+            ["doses-not-positive /vaccine_allocations/0/doses: allocation `a` is of fewer than 1 doses"]
         );
     }
 

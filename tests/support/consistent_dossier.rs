@@ -4,7 +4,9 @@
 //! facts precede their sources unless still to come, amounts are legal tender and signed by
 //! their stage, shares sum to 100, reported amounts are the exact
 //! conversion at the rate table generated beside the dossier, allocations
-//! stay within half their pledge, and breakdowns within 99%.
+//! stay within half their pledge (a sixteenth of pledge 0, which divides
+//! into tranches with approximate figures and shares, and has a pledge
+//! part of it), and breakdowns within 99%.
 //!
 //! Leaders hold one office each (leader 0 is a President), of distinct
 //! countries, in several terms: split by recesses (days nobody acts on,
@@ -18,7 +20,9 @@
 //! leaders; trip 0 has two or more legs, strictly apart, the first one
 //! happened; meeting 0 is on trip 0, not cancelled, with a participant;
 //! funding 0 has an amount, two or more recipients with shares, and a
-//! reported amount; pledge 0 has an allocation; there is a statistic.
+//! reported amount; pledge 0 has an allocation, in its bilateral tranche
+//! (its second, "up to" a quarter of it); the last pledge is part of
+//! pledge 0; there is a statistic.
 //!
 //! Entropy comes from a vector of numbers drawn by a cursor, so that
 //! shrinking the numbers shrinks the dossier.
@@ -30,10 +34,10 @@
 use proptest::prelude::*;
 use statecraft::fx::{RateSource, RateTable};
 use statecraft::{
-    Area, Breakdown, Count, Country, CountryGroup, Currency, Decimal, DoseStage, Dossier, EventStatus, Funding,
-    FundingStage, GroupId, Initiative, InitiativeKind, Leader, LeaderId, Leg, M49Area, Meeting, MeetingKind, Metric,
-    Money, NaiveDate, Office, Participant, Period, Qualifier, Recipient, Role, Scope, Share, Source, SourceId,
-    Statistic, Term, Trip, VaccineAllocation, VaccinePledge, YearMonth,
+    Area, Breakdown, Channel, Count, Country, CountryGroup, Currency, Decimal, DoseStage, Dossier, EventStatus,
+    Funding, FundingStage, GroupId, Initiative, InitiativeKind, Leader, LeaderId, Leg, M49Area, Meeting, MeetingKind,
+    Metric, Money, NaiveDate, Office, Participant, Period, Qualifier, Recipient, Region, Role, Scope, Share, Source,
+    SourceId, Statistic, Term, Tranche, Trip, VaccineAllocation, VaccinePledge, YearMonth,
 };
 
 /// The currencies of amounts and reported amounts: legal tender all
@@ -129,9 +133,14 @@ impl Dice {
     /// `k` distinct countries.
     fn countries(&mut self, k: usize) -> Vec<Country> {
         let all: Vec<Country> = Country::iter().collect();
+        self.countries_of(&all, k)
+    }
+    /// `k` distinct countries of `pool` (all of them, when it holds fewer).
+    fn countries_of(&mut self, pool: &[Country], k: usize) -> Vec<Country> {
+        let k = k.min(pool.len());
         let mut out = Vec::with_capacity(k);
         while out.len() < k {
-            let c = self.pick(&all);
+            let c = self.pick(pool);
             if !out.contains(&c) {
                 out.push(c);
             }
@@ -439,11 +448,26 @@ fn build(dice: &mut Dice) -> Consistent {
         d.add(f);
     }
 
-    // Pledges, and allocations to distinct countries within half of each.
+    // Pledges, and allocations to distinct countries within half of each,
+    // and within its destination when it has one. Pledge 0 is of k million
+    // doses (8 ≤ k ≤ 999) in two tranches: about k/4 million through COVAX
+    // (25%), split in half to an area and a country with no figure, and up
+    // to k/4 million bilateral (25%); its allocations stay within a
+    // sixteenth of it, the first in the bilateral tranche, the others in
+    // the COVAX one. A last pledge, of about a tenth of pledge 0, is part
+    // of it.
     let n_pledges = dice.range(1, 2) as usize;
     let mut n_allocations = 0;
+    let mut first_pledge = None;
     for i in 0..n_pledges {
-        let doses = u64::from(dice.range(2, u32::MAX));
+        let (doses, budget) = if i == 0 {
+            let millions = u64::from(dice.range(8, 999));
+            let doses = millions * 1_000_000;
+            (doses, doses / 16)
+        } else {
+            let doses = u64::from(dice.range(2, u32::MAX));
+            (doses, doses / 2)
+        };
         let announced = dice.free_day(&recesses, first_event(), NaiveDate::from_ymd_opt(2020, 6, 30).unwrap());
         let mut p = VaccinePledge::new(
             id("pledge", i),
@@ -452,8 +476,34 @@ fn build(dice: &mut Dice) -> Consistent {
             announced,
             dice.pick(&sources),
         );
+        if i == 0 {
+            let quarter = doses / 4_000_000 * 1_000_000;
+            let area = Area::from(dice.pick(&[M49Area::from(Region::Asia), M49Area::from(Region::Africa)]));
+            let covax = Tranche::new(id("tranche", 0))
+                .through(Channel::Covax)
+                .with_doses(Count::new(quarter, Qualifier::About))
+                .with_share(Share::from_percent(25).unwrap())
+                .with_tranche(
+                    Tranche::new(id("tranche", 2))
+                        .to(area)
+                        .with_share(Share::from_percent(50).unwrap()),
+                )
+                .with_tranche(Tranche::new(id("tranche", 3)).to(Area::from(dice.countries(1)[0])));
+            let bilateral = Tranche::new(id("tranche", 1))
+                .through(Channel::Bilateral)
+                .with_doses(Count::new(quarter, Qualifier::UpTo))
+                .with_share(Share::from_percent(25).unwrap());
+            p = p.with_tranche(covax).with_tranche(bilateral);
+            first_pledge = Some((doses, announced));
+        }
+        let mut pool: Vec<Country> = Country::iter().collect();
         if dice.coin() {
-            p = p.with_destination(area(dice));
+            let destination = area(dice);
+            let within = d.countries_in(&destination, NaiveDate::MAX).unwrap();
+            if !within.is_empty() {
+                pool = within;
+                p = p.with_destination(destination);
+            }
         }
         if dice.coin() {
             p = p.announced_by(dice.pick(&leaders));
@@ -462,9 +512,9 @@ fn build(dice: &mut Dice) -> Consistent {
             p = p.with_reported(dice.day(NaiveDate::from_ymd_opt(2021, 1, 1).unwrap(), scheduled_end()));
         }
         d.add(p);
-        let budget = doses / 2;
         let k = (dice.range(if i == 0 { 1 } else { 0 }, 3) as u64).min(budget) as usize;
-        for to in dice.countries(k) {
+        let k = k.min(pool.len());
+        for (j, to) in dice.countries_of(&pool, k).into_iter().enumerate() {
             let each = 1 + u64::from(dice.next()) % (budget / k as u64);
             let stage = dice.pick(&[DoseStage::Announced, DoseStage::Donated, DoseStage::Delivered]);
             let mut a = VaccineAllocation::new(
@@ -475,6 +525,9 @@ fn build(dice: &mut Dice) -> Consistent {
                 stage,
                 dice.pick(&sources),
             );
+            if i == 0 {
+                a = a.in_tranche(id("tranche", if j == 0 { 1 } else { 2 + j % 2 }));
+            }
             if dice.coin() {
                 a = a.dated(dice.day(announced, last_event()));
             }
@@ -484,6 +537,19 @@ fn build(dice: &mut Dice) -> Consistent {
             d.add(a);
             n_allocations += 1;
         }
+    }
+    if let Some((doses, announced)) = first_pledge {
+        let tenth = (doses / 10_000_000).max(1) * 1_000_000;
+        let part = VaccinePledge::new(
+            id("pledge", n_pledges),
+            Country::US,
+            tenth,
+            announced,
+            dice.pick(&sources),
+        )
+        .with_doses(Count::new(tenth, Qualifier::About))
+        .part_of(id("pledge", 0));
+        d.add(part);
     }
 
     // Statistics, with breakdowns within 99%.

@@ -9,12 +9,15 @@
 use chrono::Datelike as _;
 use proptest::prelude::*;
 use proptest::sample::select;
+use statecraft::geo::{DacRegion, Membership};
+use statecraft::notation::Figure;
+use statecraft::org::{DacChannel, OrgRef, Organisation, OrganisationKind};
 use statecraft::{
-    Agency, Area, Border, Breakdown, Channel, Count, Country, CountryGroup, Currency, Decimal, Disease, DoseStage,
-    Dossier, EventStatus, Funding, FundingStage, Id, Initiative, InitiativeKind, Leader, Leg, M49Area, Meeting,
-    MeetingKind, Metric, Money, NaiveDate, Office, Participant, Partners, Period, Qualifier, Rank, RankOrder,
-    Recipient, Role, Scope, Share, Source, Statistic, Term, Topic, Trip, TripNote, VaccineAllocation, VaccinePledge,
-    VaccineProduct, YearMonth,
+    Actor, Agency, Area, Attendance, Border, Breakdown, Channel, Count, Country, CountryGroup, Currency, Decimal,
+    DeclaredArea, Disease, DoseStage, Dossier, EventStatus, Function, Funding, FundingStage, Id, Initiative,
+    InitiativeKind, Leader, Leg, M49Area, Meeting, MeetingKind, Metric, Money, NaiveDate, Office, Participant,
+    Partners, Period, Qualifier, Rank, RankOrder, Recipient, Role, Scope, Share, Source, Statistic, Term, Topic,
+    Tranche, Trip, TripNote, VaccineAllocation, VaccinePledge, VaccineProduct, YearMonth,
 };
 
 /// An id: mostly one of a small pool (`a`, `b`, `c`), so that references
@@ -79,6 +82,7 @@ pub fn qualifier() -> impl Strategy<Value = Qualifier> {
     select(vec![
         Qualifier::Exact,
         Qualifier::MoreThan,
+        Qualifier::JustOver,
         Qualifier::AtLeast,
         Qualifier::About,
         Qualifier::Approaching,
@@ -126,22 +130,85 @@ pub fn share() -> impl Strategy<Value = Share> {
     ]
 }
 
+/// A count: any number with any qualifier, or a range of two numbers.
 pub fn count() -> impl Strategy<Value = Count> {
-    (any::<u64>(), qualifier()).prop_map(|(v, q)| Count::new(v, q))
+    prop_oneof![
+        3 => (any::<u64>(), qualifier()).prop_map(|(v, q)| Count::new(v, q)),
+        1 => (any::<u64>(), any::<u64>()).prop_map(|(a, b)| Count::range(a.min(b), a.max(b)).expect("in order")),
+    ]
+}
+
+/// A number of doses as a figure: mostly exact, else as [`count`] makes
+/// them.
+pub fn dose_figure() -> impl Strategy<Value = Count> {
+    prop_oneof![
+        3 => doses().prop_map(Count::exact),
+        2 => count(),
+    ]
+}
+
+/// An amount as reported: mostly exact, else qualified or a range in one
+/// currency.
+pub fn money_figure() -> impl Strategy<Value = Figure<Money>> {
+    prop_oneof![
+        3 => money().prop_map(Figure::exact),
+        1 => (money(), qualifier()).prop_map(|(m, q)| Figure::new(m, q)),
+        1 => (decimal(), decimal(), currency()).prop_map(|(a, b, c)| {
+            Figure::range(Money::new(a.min(b), c), Money::new(a.max(b), c)).expect("in order, one currency")
+        }),
+    ]
 }
 
 pub fn office() -> impl Strategy<Value = Office> {
     prop_oneof![
-        Just(Office::HeadOfState),
-        Just(Office::HeadOfGovernment),
         Just(Office::President),
         Just(Office::VicePresident),
         Just(Office::PrimeMinister),
+        Just(Office::Chancellor),
+        Just(Office::Premier),
+        Just(Office::King),
+        Just(Office::Queen),
+        Just(Office::Emir),
         Just(Office::Monarch),
+        Just(Office::SecretaryGeneral),
         Just(Office::ForeignMinister),
         text().prop_map(Office::Minister),
         text().prop_map(Office::Other),
     ]
+}
+
+pub fn function() -> impl Strategy<Value = Function> {
+    select(Function::iter().collect::<Vec<_>>())
+}
+
+/// An IATI organisation identifier: a built-in one's, or any text that is
+/// not blank.
+pub fn org_ref() -> impl Strategy<Value = OrgRef> {
+    prop_oneof![
+        select(vec!["XM-DAC-41122", "US-GOV-1", "GB-COH-213890"]).prop_map(String::from),
+        "[A-Z]{2}-[A-Z]{2,4}-[0-9]{1,8}",
+        text(),
+    ]
+    .prop_filter_map("not blank", |s| OrgRef::new(&s))
+}
+
+/// An actor: often a country, else an organisation (often a built-in
+/// one), a group or an IATI identifier.
+pub fn actor() -> impl Strategy<Value = Actor> {
+    prop_oneof![
+        3 => country().prop_map(Actor::Country),
+        1 => prop_oneof![
+            select(vec!["unicef", "covax", "usaid", "european-commission", "un"]).prop_map(|s| Id::new(s).expect("slug")),
+            id(),
+        ]
+        .prop_map(Actor::Organisation),
+        1 => prop_oneof![select(vec!["g7", "eu"]).prop_map(|s| Id::new(s).expect("slug")), id()].prop_map(Actor::Group),
+        1 => org_ref().prop_map(Actor::Iati),
+    ]
+}
+
+pub fn dac_region() -> impl Strategy<Value = DacRegion> {
+    select(DacRegion::iter().collect::<Vec<_>>())
 }
 
 pub fn area() -> impl Strategy<Value = Area> {
@@ -149,6 +216,8 @@ pub fn area() -> impl Strategy<Value = Area> {
         country().prop_map(Area::Country),
         id().prop_map(Area::Group),
         m49_area().prop_map(Area::M49),
+        dac_region().prop_map(Area::DacRegion),
+        id().prop_map(Area::Declared),
         Just(Area::World),
     ]
 }
@@ -200,19 +269,88 @@ pub fn source() -> impl Strategy<Value = Source> {
         })
 }
 
+/// A group: members for its whole history, or dated memberships (each
+/// country once, in order, after a start of history when there is one).
 pub fn group() -> impl Strategy<Value = CountryGroup> {
+    let member = (country(), proptest::option::of(date()), proptest::option::of(date()));
+    (
+        "[a-z]{1,10}",
+        text(),
+        prop::collection::vec(member, 0..6),
+        any::<bool>(),
+    )
+        .prop_map(|(id, name, members, with_history)| {
+            let mut seen = std::collections::BTreeSet::new();
+            let memberships: Vec<Membership> = members
+                .into_iter()
+                .filter(|(c, _, _)| seen.insert(*c))
+                .map(|(c, a, b)| {
+                    let m = Membership::new(c);
+                    match (a, b) {
+                        (Some(a), Some(b)) => m.from(a.min(b)).until(a.max(b)),
+                        (Some(a), None) => m.from(a),
+                        (None, Some(b)) => m.until(b),
+                        (None, None) => m,
+                    }
+                })
+                .collect();
+            let earliest = memberships.iter().filter_map(|m| m.first_day().or(m.last_day())).min();
+            let since = if with_history { earliest } else { None };
+            CountryGroup::dated(&id, name, since, memberships).expect("well formed")
+        })
+}
+
+pub fn organisation() -> impl Strategy<Value = Organisation> {
+    (
+        "[a-z]{1,10}",
+        text(),
+        select(OrganisationKind::iter().collect::<Vec<_>>()),
+        proptest::option::of(text()),
+        proptest::option::of(org_ref()),
+        prop::collection::vec(select(DacChannel::iter().collect::<Vec<_>>()), 0..3),
+        proptest::option::of(country()),
+    )
+        .prop_map(|(id, name, kind, acronym, iati, channels, seat)| {
+            let mut o = Organisation::new(&id, name, kind).expect("a slug");
+            if let Some(a) = acronym {
+                o = o.with_acronym(a);
+            }
+            if let Some(r) = iati {
+                o = o.with_iati(r);
+            }
+            for c in channels {
+                o = o.with_channel(c);
+            }
+            if let Some(s) = seat {
+                o = o.with_seat(s);
+            }
+            o
+        })
+}
+
+pub fn declared_area() -> impl Strategy<Value = DeclaredArea> {
     ("[a-z]{1,10}", text(), prop::collection::vec(country(), 0..6))
-        .prop_map(|(id, name, members)| CountryGroup::new(&id, name, members).expect("a slug"))
+        .prop_map(|(id, name, members)| DeclaredArea::new(&id, name, members).expect("a slug"))
 }
 
 pub fn term() -> impl Strategy<Value = Term> {
-    (office(), country(), date(), proptest::option::of(date())).prop_map(|(o, c, start, end)| {
-        let t = Term::new(o, c, start);
-        match end {
-            Some(e) => t.until(e),
-            None => t,
-        }
-    })
+    (
+        office(),
+        actor(),
+        date(),
+        proptest::option::of(date()),
+        prop::collection::vec(function(), 0..3),
+    )
+        .prop_map(|(o, of, start, end, functions)| {
+            let mut t = Term::new(o, of, start);
+            for f in functions {
+                t = t.with_function(f);
+            }
+            match end {
+                Some(e) => t.until(e),
+                None => t,
+            }
+        })
 }
 
 pub fn leader() -> impl Strategy<Value = Leader> {
@@ -298,13 +436,23 @@ pub fn meeting_kind() -> impl Strategy<Value = MeetingKind> {
     ]
 }
 
+pub fn role() -> impl Strategy<Value = Role> {
+    prop_oneof![
+        (office(), actor()).prop_map(|(o, of)| Role::new(o, of)),
+        (function(), actor()).prop_map(|(f, of)| Role::function(f, of)),
+    ]
+}
+
 pub fn participant() -> impl Strategy<Value = Participant> {
-    (id(), proptest::option::of((office(), country()))).prop_map(|(l, role)| {
-        let p = Participant::new(l);
-        match role {
-            Some((o, c)) => p.as_role(Role::new(o, c)),
-            None => p,
+    (id(), proptest::option::of(role()), any::<bool>()).prop_map(|(l, role, remote)| {
+        let mut p = Participant::new(l);
+        if let Some(r) = role {
+            p = p.as_role(r);
         }
+        if remote {
+            p = p.attending(Attendance::Remote);
+        }
+        p
     })
 }
 
@@ -317,10 +465,37 @@ pub fn meeting() -> impl Strategy<Value = Meeting> {
         prop::collection::vec(topic(), 0..3),
         proptest::option::of(text()),
         proptest::option::of(date()),
+        (
+            proptest::option::of(date()),
+            prop::collection::vec(country(), 0..3),
+            any::<bool>(),
+            proptest::option::of(actor()),
+        ),
     )
         .prop_map(
-            |((id, day, place, kind, source, st), trip, ps, others, topics, summary, reported)| {
+            |(
+                (id, day, place, kind, source, st),
+                trip,
+                ps,
+                others,
+                topics,
+                summary,
+                reported,
+                (end, more, nowhere, host),
+            )| {
                 let mut m = Meeting::new(id, day, place, kind, source).with_status(st);
+                if nowhere {
+                    m = m.nowhere();
+                }
+                for c in more {
+                    m = m.with_place(c);
+                }
+                if let Some(e) = end {
+                    m = m.until(e);
+                }
+                if let Some(h) = host {
+                    m = m.hosted_by(h);
+                }
                 if let Some(t) = trip {
                     m = m.on_trip(t);
                 }
@@ -358,7 +533,7 @@ pub fn initiative_kind() -> impl Strategy<Value = InitiativeKind> {
 
 pub fn initiative() -> impl Strategy<Value = Initiative> {
     (
-        (id(), text(), initiative_kind(), country(), id(), status()),
+        (id(), text(), initiative_kind(), actor(), id(), status()),
         prop::collection::vec(text(), 0..3),
         prop::collection::vec(area(), 0..3),
         prop::collection::vec(topic(), 0..3),
@@ -424,10 +599,10 @@ pub fn recipient() -> impl Strategy<Value = Recipient> {
 
 pub fn funding() -> impl Strategy<Value = Funding> {
     (
-        (id(), country(), stage(), id()),
+        (id(), actor(), stage(), id(), proptest::option::of(actor())),
         proptest::option::of(text()),
         prop::collection::vec(recipient(), 0..4),
-        proptest::option::of(money()),
+        proptest::option::of(money_figure()),
         prop::collection::vec(money(), 0..3),
         (
             proptest::option::of(date()),
@@ -440,7 +615,7 @@ pub fn funding() -> impl Strategy<Value = Funding> {
     )
         .prop_map(
             |(
-                (id, donor, st, source),
+                (id, donor, st, source, via),
                 agency,
                 recipients,
                 amount,
@@ -451,6 +626,9 @@ pub fn funding() -> impl Strategy<Value = Funding> {
                 rep,
             )| {
                 let mut f = Funding::new(id, donor, st, source);
+                if let Some(v) = via {
+                    f = f.through(v);
+                }
                 if let Some(l) = by {
                     f = f.announced_by(l);
                 }
@@ -461,7 +639,7 @@ pub fn funding() -> impl Strategy<Value = Funding> {
                     f = f.with_recipient(r);
                 }
                 if let Some(m) = amount {
-                    f = f.with_amount(m);
+                    f = f.with_amount_figure(m);
                 }
                 for m in reported_as {
                     f = f.with_reported_as(m);
@@ -518,37 +696,82 @@ pub fn channel() -> impl Strategy<Value = Channel> {
     select(vec![Channel::Covax, Channel::Bilateral])
 }
 
+/// A tranche with every field filled in or left out, and up to two levels
+/// of tranches within it.
+pub fn tranche() -> impl Strategy<Value = Tranche> {
+    let leaf = (
+        id(),
+        proptest::option::of(text()),
+        proptest::option::of(channel()),
+        proptest::option::of(area()),
+        proptest::option::of(dose_figure()),
+        proptest::option::of(share()),
+    )
+        .prop_map(|(id, name, channel, to, doses, share)| {
+            let mut t = Tranche::new(id);
+            if let Some(n) = name {
+                t = t.named(n);
+            }
+            if let Some(c) = channel {
+                t = t.through(c);
+            }
+            if let Some(a) = to {
+                t = t.to(a);
+            }
+            if let Some(d) = doses {
+                t = t.with_doses(d);
+            }
+            if let Some(s) = share {
+                t = t.with_share(s);
+            }
+            t
+        });
+    leaf.prop_recursive(2, 6, 3, |inner| {
+        (inner.clone(), prop::collection::vec(inner, 0..3))
+            .prop_map(|(t, within)| within.into_iter().fold(t, Tranche::with_tranche))
+    })
+}
+
 pub fn pledge() -> impl Strategy<Value = VaccinePledge> {
     (
-        (id(), country(), doses(), date(), id()),
+        (id(), actor(), dose_figure(), date(), id()),
         proptest::option::of(disease()),
         proptest::option::of(product()),
         proptest::option::of(channel()),
         (proptest::option::of(area()), proptest::option::of(id())),
         proptest::option::of(date()),
+        (proptest::option::of(id()), prop::collection::vec(tranche(), 0..3)),
     )
-        .prop_map(|((id, donor, doses, day, source), dis, prod, ch, (dest, by), rep)| {
-            let mut p = VaccinePledge::new(id, donor, doses, day, source);
-            if let Some(l) = by {
-                p = p.announced_by(l);
-            }
-            if let Some(x) = dis {
-                p = p.with_disease(x);
-            }
-            if let Some(x) = prod {
-                p = p.with_product(x);
-            }
-            if let Some(x) = ch {
-                p = p.with_channel(x);
-            }
-            if let Some(x) = dest {
-                p = p.with_destination(x);
-            }
-            if let Some(r) = rep {
-                p = p.with_reported(r);
-            }
-            p
-        })
+        .prop_map(
+            |((id, donor, doses, day, source), dis, prod, ch, (dest, by), rep, (part_of, tranches))| {
+                let mut p = VaccinePledge::new(id, donor, doses.value(), day, source).with_doses(doses);
+                if let Some(whole) = part_of {
+                    p = p.part_of(whole);
+                }
+                for t in tranches {
+                    p = p.with_tranche(t);
+                }
+                if let Some(l) = by {
+                    p = p.announced_by(l);
+                }
+                if let Some(x) = dis {
+                    p = p.with_disease(x);
+                }
+                if let Some(x) = prod {
+                    p = p.with_product(x);
+                }
+                if let Some(x) = ch {
+                    p = p.with_channel(x);
+                }
+                if let Some(x) = dest {
+                    p = p.with_destination(x);
+                }
+                if let Some(r) = rep {
+                    p = p.with_reported(r);
+                }
+                p
+            },
+        )
 }
 
 pub fn dose_stage() -> impl Strategy<Value = DoseStage> {
@@ -557,13 +780,17 @@ pub fn dose_stage() -> impl Strategy<Value = DoseStage> {
 
 pub fn allocation() -> impl Strategy<Value = VaccineAllocation> {
     (
-        (id(), id(), country(), doses(), dose_stage(), id()),
+        (id(), id(), area(), dose_figure(), dose_stage(), id()),
         proptest::option::of(channel()),
         proptest::option::of(date()),
         proptest::option::of(date()),
+        proptest::option::of(id()),
     )
-        .prop_map(|((id, pledge, to, doses, st, source), ch, day, rep)| {
-            let mut a = VaccineAllocation::new(id, pledge, to, doses, st, source);
+        .prop_map(|((id, pledge, to, doses, st, source), ch, day, rep, tranche)| {
+            let mut a = VaccineAllocation::new(id, pledge, to, doses.value(), st, source).with_doses(doses);
+            if let Some(t) = tranche {
+                a = a.in_tranche(t);
+            }
             if let Some(c) = ch {
                 a = a.with_channel(c);
             }
@@ -626,7 +853,11 @@ pub fn dossier() -> impl Strategy<Value = Dossier> {
     (
         proptest::option::of(text()),
         prop::collection::vec(source(), v(2)),
-        prop::collection::vec(group(), v(2)),
+        (
+            prop::collection::vec(organisation(), v(2)),
+            prop::collection::vec(group(), v(2)),
+            prop::collection::vec(declared_area(), v(2)),
+        ),
         prop::collection::vec(leader(), v(3)),
         prop::collection::vec(trip(), v(2)),
         prop::collection::vec(meeting(), v(3)),
@@ -637,7 +868,19 @@ pub fn dossier() -> impl Strategy<Value = Dossier> {
         prop::collection::vec(statistic(), v(2)),
     )
         .prop_map(
-            |(title, sources, groups, leaders, trips, meetings, initiatives, funding, pledges, allocations, stats)| {
+            |(
+                title,
+                sources,
+                (organisations, groups, areas),
+                leaders,
+                trips,
+                meetings,
+                initiatives,
+                funding,
+                pledges,
+                allocations,
+                stats,
+            )| {
                 let mut d = Dossier::new();
                 if let Some(t) = title {
                     d = d.with_title(t);
@@ -645,7 +888,13 @@ pub fn dossier() -> impl Strategy<Value = Dossier> {
                 sources.into_iter().for_each(|x| {
                     d.add(x);
                 });
+                organisations.into_iter().for_each(|x| {
+                    d.add(x);
+                });
                 groups.into_iter().for_each(|x| {
+                    d.add(x);
+                });
+                areas.into_iter().for_each(|x| {
                     d.add(x);
                 });
                 leaders.into_iter().for_each(|x| {
