@@ -229,6 +229,8 @@ impl FileSet {
                     }
                 }
             }
+            // A group it cannot settle (a file changed between the
+            // passes) keeps its sum, and says so: `GroupTotal::is_certain`.
             refiner.settle(aggregator);
         }
         Ok(summary)

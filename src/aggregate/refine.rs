@@ -75,12 +75,11 @@ impl Refiner {
     }
 
     /// Sets the sum of each group in `aggregator` to its sum at the exact
-    /// rates (see [`Aggregator::settle`]), asking `rates` for each rate's
-    /// fraction; returns the groups it could not settle (a rate the
-    /// source no longer gives, a sum beyond 256 bits), which keep their
-    /// sums.
-    pub(crate) fn settle<R: RateSource>(self, aggregator: &mut Aggregator<R>) -> Vec<GroupKey> {
-        // A group none of whose flows came back is not settled.
+    /// rates (see [`Aggregator::settle`]), asking the aggregator's rate
+    /// source for each rate's fraction. A group it cannot settle (no flow
+    /// of it came back, a rate the source no longer gives, a sum beyond
+    /// 256 bits) keeps its sum, and stays uncertain.
+    pub(crate) fn settle<R: RateSource>(self, aggregator: &mut Aggregator<R>) {
         let mut totals: HashMap<GroupKey, Option<BigRational>> = HashMap::new();
         let mut ratios: HashMap<(Currency, NaiveDate), Option<(Decimal, Decimal)>> = HashMap::new();
         for ((key, currency, on), sum) in self.sums {
@@ -97,14 +96,11 @@ impl Refiner {
                 _ => None,
             };
         }
-        let mut unsettled: Vec<GroupKey> = self.keys.into_iter().filter(|k| !totals.contains_key(k)).collect();
         for (key, total) in totals {
-            match total.and_then(|t| to_sum(&t)) {
-                Some(sum) => aggregator.settle(&key, sum),
-                None => unsettled.push(key),
+            if let Some(sum) = total.and_then(|t| to_sum(&t)) {
+                aggregator.settle(&key, sum);
             }
         }
-        unsettled
     }
 }
 
