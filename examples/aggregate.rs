@@ -1,10 +1,12 @@
-//! Exact totals of a funding-records CSV file in one currency, by any
-//! dimension.
+//! Exact totals of a funding-records CSV file, or of IATI activity files
+//! and directories, in one currency, by any dimension.
 //!
 //! ```text
 //! cargo run --release --example aggregate -- FILE.csv --to USD --by recipient \
 //!     [--rates FILE.csv] [--at DATE] [--threads N] \
 //!     [--format csv|json] [--strict] [--svg FILE.svg]
+//! cargo run --release --example aggregate -- FILE.xml|DIR... --to USD --by recipient|donor|year \
+//!     [--types 3,4] [--rates FILE.csv] [--at DATE] [--threads N] [--strict]
 //! ```
 //!
 //! Reads `FILE.csv` (`id,date,donor,recipient,stage,amount,currency`, as
@@ -43,28 +45,59 @@
 //! without an amount: there is no total, which is not a total of zero),
 //! with `--strict` when any record was rejected, and when a total lies
 //! beyond what a decimal holds (no totals are written then).
+//!
+//! # IATI activity files
+//!
+//! Given `.xml` files or directories (whose `.xml` files are read, in
+//! sub-directories too), it sums their transactions as
+//! `shared/bench/iati_reference.py` does, on every core: the types of
+//! `--types` (by default 3 and 4, disbursements and expenditure; 1.0x
+//! letters such as `D,E` too), converted at the ECB rates as the ECB
+//! publishes them (a retired currency is converted in the days after its
+//! last quote that the 7-day policy bridges, as the reference does), by
+//! `recipient` (the transaction's own country or region, else its
+//! activity's split by percentage, else `unspecified`), `donor`
+//! (`provider-org/@ref`, else `reporting-org/@ref`, else `unspecified`)
+//! or `year`. Keys are as the files write them (`GT`,
+//! `region:1:298`, `GB-GOV-1`); totals are exact, rounded once, half to
+//! even, to cents whatever the currency, as the reference prints them.
+//! On stderr, the reference's line: `read N transactions: A counted, S
+//! skipped by type, R rejected (no-currency: a, unreadable-amount: b,
+//! unreadable-date: c, no-rate: d); P activities percentages-not-100`.
+//! A file that is not well-formed XML is left out whole: its error (file,
+//! line, byte offset, activity) comes first on stderr, the others are
+//! summed and printed, and the exit status is 1; with `--strict`, it is 1
+//! too when any transaction was rejected. `--format json` and `--svg` are
+//! for funding records.
 
 use std::io::{BufRead, BufReader, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use statecraft::fx::{EcbRates, RateChain, RateSource, RateTable};
+use statecraft::iati::{FileSet, TypeFilter};
 use statecraft::records::FundingFile;
 use statecraft::{Aggregator, By, CountryGroup, Currency, Dimension, KeyPart, NaiveDate, Totals};
 
 #[path = "support/chart.rs"]
 mod chart;
 
-const USAGE: &str = "usage: aggregate FILE.csv [--to CODE] [--by DIMENSION[,DIMENSION]] (recipient, donor, region, subregion, intermediate-region, group, group:ID, stage, year, month) [--rates FILE.csv] [--at YYYY-MM-DD] [--threads N] [--format csv|json] [--strict] [--svg FILE.svg]";
+const USAGE: &str = "usage: aggregate FILE.csv [--to CODE] [--by DIMENSION[,DIMENSION]] (recipient, donor, region, subregion, intermediate-region, group, group:ID, stage, year, month) [--rates FILE.csv] [--at YYYY-MM-DD] [--threads N] [--format csv|json] [--strict] [--svg FILE.svg]
+       aggregate FILE.xml|DIR... [--to CODE] [--by recipient|donor|year] [--types 3,4] [--rates FILE.csv] [--at YYYY-MM-DD] [--threads N] [--strict]";
 
 /// How many bars a chart shows at most.
 const BARS: usize = 25;
 
 struct Args {
-    file: String,
+    files: Vec<String>,
+    /// Whether the input is IATI activity files: `.xml` files or
+    /// directories.
+    iati: bool,
     to: Currency,
     by: By,
+    types: Option<TypeFilter>,
     rates: Option<String>,
     at: Option<NaiveDate>,
     threads: Option<usize>,
@@ -92,8 +125,14 @@ impl std::str::FromStr for Format {
     }
 }
 
+/// Whether `path` has the extension `ext`, in any case.
+fn has_extension(path: &str, ext: &str) -> bool {
+    Path::new(path).extension().is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
 fn parse_args() -> Result<Args, String> {
-    let mut file = None;
+    let mut files = Vec::new();
+    let mut types = None;
     let mut to = Currency::USD;
     let mut by: By = statecraft::Dimension::Recipient.into();
     let mut rates = None;
@@ -108,6 +147,7 @@ fn parse_args() -> Result<Args, String> {
         match arg.as_str() {
             "--to" => to = value("--to")?.parse().map_err(|e| format!("--to: {e}"))?,
             "--by" => by = parse_by(&value("--by")?)?,
+            "--types" => types = Some(value("--types")?.parse().unwrap_or_else(|never| match never {})),
             "--rates" => rates = Some(value("--rates")?),
             "--at" => {
                 let text = value("--at")?;
@@ -125,15 +165,32 @@ fn parse_args() -> Result<Args, String> {
             "--svg" => svg = Some(value("--svg")?),
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
-            path if file.is_none() => file = Some(path.to_string()),
-            extra => return Err(format!("unexpected argument `{extra}`")),
+            path => files.push(path.to_string()),
         }
     }
-    let file = file.ok_or("no input file")?;
+    let iati = files.iter().any(|f| Path::new(f).is_dir() || has_extension(f, "xml"));
+    match files.as_slice() {
+        [] => return Err("no input file".into()),
+        [_] => {}
+        [_, extra, ..] if !iati => return Err(format!("unexpected argument `{extra}`")),
+        _ => {}
+    }
+    if iati {
+        if let Some(csv) = files.iter().find(|f| has_extension(f, "csv")) {
+            return Err(format!("`{csv}`: IATI files and a CSV file cannot be summed together"));
+        }
+        if format == Format::Json || svg.is_some() {
+            return Err("--format json and --svg are for funding records: IATI totals are written as CSV".into());
+        }
+    } else if types.is_some() {
+        return Err("--types selects IATI transaction types: give .xml files or directories".into());
+    }
     Ok(Args {
-        file,
+        files,
+        iati,
         to,
         by,
+        types,
         rates,
         at,
         threads,
@@ -164,10 +221,12 @@ fn parse_by(text: &str) -> Result<By, String> {
 }
 
 /// The embedded ECB rates, an ECB file instead of them, or a table of
-/// your own asked before them.
-fn rate_source(path: Option<&str>) -> Result<Box<dyn RateSource + Send + Sync>, String> {
+/// your own asked before them; for IATI files, the ECB's as published
+/// (`published`: no legal-tender check, as the reference reads them).
+fn rate_source(path: Option<&str>, published: bool) -> Result<Box<dyn RateSource + Send + Sync>, String> {
+    let ecb = |rates: &EcbRates| rates.clone().with_legal_tender_check(!published);
     let Some(path) = path else {
-        return Ok(Box::new(EcbRates::embedded()));
+        return Ok(Box::new(ecb(EcbRates::embedded())));
     };
     let open = || std::fs::File::open(path).map_err(|e| format!("cannot open `{path}`: {e}"));
     let mut first_line = String::new();
@@ -175,11 +234,11 @@ fn rate_source(path: Option<&str>) -> Result<Box<dyn RateSource + Send + Sync>, 
         .read_line(&mut first_line)
         .map_err(|e| format!("cannot read `{path}`: {e}"))?;
     if first_line.trim_start_matches('\u{feff}').starts_with("Date") {
-        let ecb = EcbRates::from_csv(open()?).map_err(|e| format!("{path}: {e}"))?;
-        Ok(Box::new(ecb))
+        let rates = EcbRates::from_csv(open()?).map_err(|e| format!("{path}: {e}"))?;
+        Ok(Box::new(ecb(&rates)))
     } else {
         let table = RateTable::from_csv(open()?).map_err(|e| format!("{path}: {e}"))?;
-        Ok(Box::new(RateChain::new().with(table).with(EcbRates::embedded())))
+        Ok(Box::new(RateChain::new().with(table).with(ecb(EcbRates::embedded()))))
     }
 }
 
@@ -195,22 +254,26 @@ fn main() -> ExitCode {
         }
     };
     let started = Instant::now();
-    let rates = match rate_source(args.rates.as_deref()) {
+    let rates = match rate_source(args.rates.as_deref(), args.iati) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("aggregate: {e}");
             return ExitCode::from(2);
         }
     };
-    let shown = AtomicU64::new(u64::MAX);
-    let mut aggregator = Aggregator::new(&rates, args.to, args.by);
+    let mut aggregator = Aggregator::new(&rates, args.to, args.by.clone());
     if let Some(date) = args.at {
         aggregator = aggregator.at(date);
     }
-    let mut file = match FundingFile::open(&args.file) {
+    if args.iati {
+        return aggregate_iati(&args, aggregator);
+    }
+    let shown = AtomicU64::new(u64::MAX);
+    let path = args.files.first().map_or("", String::as_str);
+    let mut file = match FundingFile::open(path) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("aggregate: {}: {e}", args.file);
+            eprintln!("aggregate: {path}: {e}");
             return ExitCode::from(2);
         }
     };
@@ -231,13 +294,13 @@ fn main() -> ExitCode {
         eprint!("\r\x1b[K");
     }
     if let Err(e) = result {
-        eprintln!("aggregate: {}: {e}", args.file);
+        eprintln!("aggregate: {path}: {e}");
         return ExitCode::from(2);
     }
     let totals = match aggregator.totals() {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("aggregate: {}: {e}", args.file);
+            eprintln!("aggregate: {path}: {e}");
             return ExitCode::FAILURE;
         }
     };
@@ -367,4 +430,53 @@ fn totals_chart(totals: &Totals, rates: Option<&str>) -> chart::BarChart {
         chart = chart.total(label.join(", "), g);
     }
     chart.largest_first(BARS, "groups")
+}
+
+/// Sums IATI activity files and directories, as `iati_reference.py`
+/// does; writes the totals to cents and the reference's line on stderr.
+fn aggregate_iati<R: RateSource + Sync>(args: &Args, mut aggregator: Aggregator<R>) -> ExitCode {
+    let mut files = match FileSet::new(&args.files) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("aggregate: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(types) = &args.types {
+        files = files.types(types.clone());
+    }
+    if let Some(n) = args.threads {
+        files = files.threads(n);
+    }
+    let summary = match files.aggregate_into(&mut aggregator) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("aggregate: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    for e in &summary.failed {
+        eprintln!("aggregate: {e}");
+    }
+    let totals = match aggregator.totals() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("aggregate: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if let Err(e) = totals.write_csv_dp(&mut out, 2).and_then(|()| out.flush()) {
+        eprintln!("aggregate: cannot write the totals: {e}");
+        return ExitCode::from(2);
+    }
+    eprintln!("{summary}");
+    if !summary.failed.is_empty() {
+        return ExitCode::FAILURE;
+    }
+    if args.strict && summary.rejected() > 0 {
+        eprintln!("aggregate: --strict: {} transactions rejected", summary.rejected());
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
 }

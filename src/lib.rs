@@ -102,7 +102,9 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
 - [`iati`]: real aid data in. IATI activity files (1.0x and 2.0x)
   streamed in bounded memory, one [`iati::Entry`] per transaction as the
   project's reference reads it, files and directories on every core
-  ([`iati::FileSet`]).
+  ([`iati::FileSet`]), and summed by the aggregator in one currency by
+  recipient, donor or year, to the cent of the reference
+  ([`iati::FileSet::aggregate_into`], [`iati::Summary`]).
 - Dossier summaries, on the aggregator: [`FundingSummary`] totals a
   dossier's funding in one currency by any dimension ([`FundingFlow`]:
   recipients as [`AreaRecipient`]s, kept as the source names them or

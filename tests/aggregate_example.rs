@@ -220,7 +220,7 @@ fn unreadable_input_and_bad_arguments_exit_2() {
     assert_eq!(not_records.status.code(), Some(2));
     assert!(text(&not_records.stderr)
         .contains(": line 1: expected the header `id,date,donor,recipient,stage,amount,currency`, found `[package]`"));
-    let usage = "usage: aggregate FILE.csv [--to CODE] [--by DIMENSION[,DIMENSION]] (recipient, donor, region, subregion, intermediate-region, group, group:ID, stage, year, month) [--rates FILE.csv] [--at YYYY-MM-DD] [--threads N] [--format csv|json] [--strict] [--svg FILE.svg]\n";
+    let usage = "usage: aggregate FILE.csv [--to CODE] [--by DIMENSION[,DIMENSION]] (recipient, donor, region, subregion, intermediate-region, group, group:ID, stage, year, month) [--rates FILE.csv] [--at YYYY-MM-DD] [--threads N] [--format csv|json] [--strict] [--svg FILE.svg]\n       aggregate FILE.xml|DIR... [--to CODE] [--by recipient|donor|year] [--types 3,4] [--rates FILE.csv] [--at YYYY-MM-DD] [--threads N] [--strict]\n";
     for (args, message) in [
         (&["--to", "USD"][..], "aggregate: no input file\n"),
         (&["f.csv", "--to", "XYZ"], "aggregate: --to: unknown currency code `XYZ`\n"),

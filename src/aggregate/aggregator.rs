@@ -1,15 +1,15 @@
 //! `Aggregator`: exact totals of flows, streaming and mergeable.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::apportion::apportion;
 use super::area_split::weight;
-use super::rate_cache::{Factor, RateCache, Slot};
+use super::rate_cache::{Factor, RateCache, Rated, Slot, UNBOUNDED};
 use super::rejection::{keep_first, would_keep};
 use super::wide::{pow10, WideSum, I256, RATE_SCALE, SUM_SCALE, U256};
 use super::{
@@ -115,9 +115,12 @@ pub(crate) struct Tally {
     cache: RateCache,
     groups: Groups,
     /// Groups whose key has an area as it stands (or a group no table
-    /// names): few, and kept by key rather than by code.
-    keyed: BTreeMap<GroupKey, Cell>,
+    /// names, or a donor that is no country), or that a reader keyed
+    /// (IATI's codes): kept by key rather than by code.
+    keyed: HashMap<GroupKey, Cell>,
     total: WideSum,
+    /// The spread of `total` (see [`Cell::spread`]).
+    total_spread: U256,
     read: u64,
     aggregated: u64,
     rejected: u64,
@@ -133,11 +136,42 @@ struct Cell {
     sum: WideSum,
     records: u64,
     undisclosed: u64,
+    /// How far `sum` may be from the sum at the exact rates (in units of
+    /// the sum): the error of the rates' values (see [`Rated::shift`]).
+    spread: U256,
 }
 
 impl Cell {
     fn is_used(&self) -> bool {
         self.records > 0 || self.undisclosed > 0
+    }
+
+    /// Adds another cell of the same group.
+    fn merge(&mut self, theirs: Cell) {
+        self.sum.add_sum(theirs.sum);
+        self.records = self.records.saturating_add(theirs.records);
+        self.undisclosed = self.undisclosed.saturating_add(theirs.undisclosed);
+        self.spread = self.spread.saturating_add(theirs.spread);
+    }
+
+    /// Adds a part `value`, converted at `rated`.
+    #[inline]
+    fn add(&mut self, value: I256, rated: Rated) {
+        self.sum.add(value);
+        if rated.shift.is_some() {
+            self.spread = self.spread.saturating_add(spread(value, rated));
+        }
+    }
+}
+
+/// The largest error of `value`, a product at the rate of `rated`, against
+/// the product at the exact rate.
+#[inline]
+fn spread(value: I256, rated: Rated) -> U256 {
+    match rated.shift {
+        None => U256::ZERO,
+        Some(UNBOUNDED) => U256::MAX,
+        Some(k) => value.sign_magnitude().1.shr(u32::from(k)).saturating_add(U256::ONE),
     }
 }
 
@@ -208,6 +242,18 @@ impl Hasher for CodeHasher {
     }
 }
 
+/// What became of a flow pushed with [`Tally::push_keyed`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pushed {
+    /// Converted and summed.
+    Summed,
+    /// Rejected: no rate for its currency on its date.
+    NoRate,
+    /// Rejected: a product beyond what a total holds, or too precise to
+    /// sum exactly.
+    Beyond,
+}
+
 /// Why one product could not be formed.
 enum ProductError {
     Overflow,
@@ -234,7 +280,7 @@ impl<R: RateSource> Aggregator<R> {
                 target,
                 limit: limit(target),
                 groups: Groups::new(&by),
-                keyed: BTreeMap::new(),
+                keyed: HashMap::new(),
                 by_donor: by.uses_donor(),
                 gaps: by.groups_with_gaps(),
                 by,
@@ -242,6 +288,7 @@ impl<R: RateSource> Aggregator<R> {
                 keep: DEFAULT_KEPT,
                 cache: RateCache::new(target),
                 total: WideSum::ZERO,
+                total_spread: U256::ZERO,
                 read: 0,
                 aggregated: 0,
                 rejected: 0,
@@ -416,6 +463,31 @@ impl<R: RateSource> Aggregator<R> {
         self.tally.push_batch(&self.rates, batch);
     }
 
+    /// Adds a flow whose groups its reader has keyed (see
+    /// [`Tally::push_keyed`]).
+    #[inline]
+    pub(crate) fn push_keyed(
+        &mut self,
+        line: u64,
+        money: Money,
+        date: NaiveDate,
+        parts: &[(GroupKey, Option<Decimal>)],
+    ) -> Pushed {
+        self.tally.push_keyed(&self.rates, line, money, date, parts)
+    }
+
+    /// The groups whose total is not certainly rounded right at each of
+    /// `places` decimal places (see [`Tally::uncertain`]).
+    pub(crate) fn uncertain(&self, places: &[u32]) -> Vec<GroupKey> {
+        self.tally.uncertain(places)
+    }
+
+    /// Replaces a group's sum by its sum at the exact rates (see
+    /// [`Tally::settle`]).
+    pub(crate) fn settle(&mut self, key: &GroupKey, sum: I256) {
+        self.tally.settle(key, sum);
+    }
+
     /// Merges a tally (see [`merge`](Aggregator::merge)).
     pub(crate) fn merge_tally(&mut self, other: Tally) -> Result<(), AggregateError> {
         self.tally.merge(other)
@@ -480,8 +552,9 @@ impl Tally {
             keep: self.keep,
             cache: RateCache::new(self.target),
             groups: Groups::new(&self.by),
-            keyed: BTreeMap::new(),
+            keyed: HashMap::new(),
             total: WideSum::ZERO,
+            total_spread: U256::ZERO,
             read: 0,
             aggregated: 0,
             rejected: 0,
@@ -587,38 +660,92 @@ impl Tally {
             }
             return;
         };
-        let factor = match self
+        let rated = match self
             .cache
             .resolve(rates, money.currency(), || self.at.unwrap_or_else(|| flow.date()), slot)
         {
             Ok(f) => f,
             Err(i) => {
-                if would_keep(&self.rejections, self.keep, line) {
-                    let on = self.at.unwrap_or_else(|| flow.date());
-                    // The reason was kept, or the source is asked again.
-                    let reason = match self.cache.error(i) {
-                        Some(e) => RejectReason::NoRate(e.clone()),
-                        None => match rates.rate(money.currency(), self.target, on) {
-                            Err(e) => RejectReason::NoRate(e),
-                            Ok(_) => RejectReason::NoRate(FxError::NotQuoted {
-                                series: Series::Pair(money.currency(), self.target),
-                                date: on,
-                                provider: "the rate source (which answered later)".into(),
-                            }),
-                        },
-                    };
-                    keep_first(&mut self.rejections, self.keep, Rejection::new(line, reason));
-                }
-                self.count_rejection(RejectReason::NO_RATE);
+                self.reject_no_rate(rates, line, money.currency(), self.at.unwrap_or_else(|| flow.date()), i);
                 return;
             }
         };
         let result = match (one, keyed) {
-            (Some(recipient), false) => self.add_one(money, factor, self.by.code(code, recipient, stage, date)),
-            _ => self.add_to_recipients(money, factor, &flow.recipients(), (&donor, code, keyed), (stage, date)),
+            (Some(recipient), false) => self.add_one(money, rated, self.by.code(code, recipient, stage, date)),
+            _ => self.add_to_recipients(money, rated, &flow.recipients(), (&donor, code, keyed), (stage, date)),
         };
+        self.count(line, money, rated.factor, result);
+    }
+
+    /// Adds a flow whose groups its reader has keyed (an IATI
+    /// transaction): `money`, converted at the rate of `date` (or of the
+    /// fixed date), goes to each group of `parts`, all of it for `None`,
+    /// `amount × percent / 100` for a percent. A key may be listed more
+    /// than once; a percent of 0 still lists its group.
+    pub(crate) fn push_keyed<R: RateSource + ?Sized>(
+        &mut self,
+        rates: &R,
+        line: u64,
+        money: Money,
+        date: NaiveDate,
+        parts: &[(GroupKey, Option<Decimal>)],
+    ) -> Pushed {
+        self.read = self.read.saturating_add(1);
+        let on = self.at.unwrap_or(date);
+        let slot = self.cache.peek(money.currency(), on);
+        let rated = match self.cache.resolve(rates, money.currency(), || on, slot) {
+            Ok(f) => f,
+            Err(i) => {
+                self.reject_no_rate(rates, line, money.currency(), on, i);
+                return Pushed::NoRate;
+            }
+        };
+        let result = self.add_keyed(money, rated, parts);
+        if self.count(line, money, rated.factor, result) {
+            Pushed::Summed
+        } else {
+            Pushed::Beyond
+        }
+    }
+
+    /// Counts a flow with no rate for `currency` on `on` as rejected, and
+    /// keeps the reason if it is among the first.
+    #[cold]
+    fn reject_no_rate<R: RateSource + ?Sized>(
+        &mut self,
+        rates: &R,
+        line: u64,
+        currency: Currency,
+        on: NaiveDate,
+        error: u32,
+    ) {
+        if would_keep(&self.rejections, self.keep, line) {
+            // The reason was kept, or the source is asked again.
+            let reason = match self.cache.error(error) {
+                Some(e) => RejectReason::NoRate(e.clone()),
+                None => match rates.rate(currency, self.target, on) {
+                    Err(e) => RejectReason::NoRate(e),
+                    Ok(_) => RejectReason::NoRate(FxError::NotQuoted {
+                        series: Series::Pair(currency, self.target),
+                        date: on,
+                        provider: "the rate source (which answered later)".into(),
+                    }),
+                },
+            };
+            keep_first(&mut self.rejections, self.keep, Rejection::new(line, reason));
+        }
+        self.count_rejection(RejectReason::NO_RATE);
+    }
+
+    /// Counts a converted flow as aggregated, or as rejected with the
+    /// reason its products could not be formed; whether it was summed.
+    #[inline]
+    fn count(&mut self, line: u64, money: Money, factor: Factor, result: Result<(), ProductError>) -> bool {
         match result {
-            Ok(()) => self.aggregated = self.aggregated.saturating_add(1),
+            Ok(()) => {
+                self.aggregated = self.aggregated.saturating_add(1);
+                true
+            }
             Err(e) => {
                 if would_keep(&self.rejections, self.keep, line) {
                     let reason = match e {
@@ -635,6 +762,7 @@ impl Tally {
                     ProductError::TooPrecise => RejectReason::TOO_PRECISE,
                     ProductError::Overflow => RejectReason::OVERFLOW,
                 });
+                false
             }
         }
     }
@@ -644,22 +772,22 @@ impl Tally {
     fn add_to_recipients(
         &mut self,
         money: Money,
-        factor: Factor,
+        rated: Rated,
         recipients: &Recipients,
         (donor, code, keyed): (&Actor, u32, bool),
         (stage, date): (FundingStage, NaiveDate),
     ) -> Result<(), ProductError> {
         match (recipients, keyed) {
             (Recipients::One(recipient), false) => {
-                self.add_one(money, factor, self.by.code(code, *recipient, stage, date))
+                self.add_one(money, rated, self.by.code(code, *recipient, stage, date))
             }
             (split @ (Recipients::One(_) | Recipients::Split(_)), _) => {
                 let parts = parts(split, |c| self.country_target(donor, code, keyed, c, stage, date));
-                self.add_split(money, factor, &parts)
+                self.add_split(money, rated, &parts)
             }
             (areas, _) => {
                 let parts = self.area_parts(areas, donor, code, keyed, stage, date);
-                self.add_apportioned(money, factor, parts)
+                self.add_apportioned(money, rated, parts)
             }
         }
     }
@@ -692,25 +820,35 @@ impl Tally {
     }
 
     #[inline]
-    fn add_one(&mut self, money: Money, factor: Factor, code: u64) -> Result<(), ProductError> {
-        let value = self.within(product(money.amount(), factor, None)?)?;
+    fn add_one(&mut self, money: Money, rated: Rated, code: u64) -> Result<(), ProductError> {
+        let value = self.within(product(money.amount(), rated.factor, None)?)?;
         let cell = self.groups.cell(code).ok_or(ProductError::Overflow)?;
-        cell.sum.add(value);
+        cell.add(value, rated);
         cell.records = cell.records.saturating_add(1);
-        self.total.add(value);
+        self.add_to_total(value, rated);
         Ok(())
+    }
+
+    /// Adds a part `value`, converted at `rated`, to the total of
+    /// everything.
+    #[inline]
+    fn add_to_total(&mut self, value: I256, rated: Rated) {
+        self.total.add(value);
+        if rated.shift.is_some() {
+            self.total_spread = self.total_spread.saturating_add(spread(value, rated));
+        }
     }
 
     fn add_split(
         &mut self,
         money: Money,
-        factor: Factor,
+        rated: Rated,
         shares: &[(Target, Option<Decimal>)],
     ) -> Result<(), ProductError> {
         // Form every part and check it before changing any sum.
         let mut parts: Vec<(&Target, I256)> = Vec::with_capacity(shares.len());
         for (target, percent) in shares {
-            let value = self.within(product(money.amount(), factor, *percent)?)?;
+            let value = self.within(product(money.amount(), rated.factor, *percent)?)?;
             match parts.iter_mut().find(|(t, _)| *t == target) {
                 Some((_, v)) => *v = self.within(v.checked_add(value).ok_or(ProductError::Overflow)?)?,
                 None => parts.push((target, value)),
@@ -718,12 +856,55 @@ impl Tally {
         }
         for (target, value) in parts {
             if let Some(cell) = self.cell_of(target) {
-                cell.sum.add(value);
+                cell.add(value, rated);
                 cell.records = cell.records.saturating_add(1);
-                self.total.add(value);
+                self.add_to_total(value, rated);
             }
         }
         Ok(())
+    }
+
+    /// Adds the parts of a keyed flow (see [`push_keyed`](Tally::push_keyed)).
+    #[inline]
+    fn add_keyed(
+        &mut self,
+        money: Money,
+        rated: Rated,
+        parts: &[(GroupKey, Option<Decimal>)],
+    ) -> Result<(), ProductError> {
+        let amount = money.amount();
+        if let [(key, percent)] = parts {
+            let value = self.within(product(amount, rated.factor, *percent)?)?;
+            self.add_to_key(key, value, rated, true);
+            return Ok(());
+        }
+        // Check every part before changing any sum, then form them again
+        // (cheaper than keeping them).
+        for (_, percent) in parts {
+            self.within(product(amount, rated.factor, *percent)?)?;
+        }
+        for (i, (key, percent)) in parts.iter().enumerate() {
+            let value = product(amount, rated.factor, *percent)?;
+            let first = !parts.iter().take(i).any(|(k, _)| k == key);
+            self.add_to_key(key, value, rated, first);
+        }
+        Ok(())
+    }
+
+    /// Adds `value` to the group of `key`, made when it is first used;
+    /// `first` counts the flow in the group (once however many of its
+    /// parts the group takes).
+    #[inline]
+    fn add_to_key(&mut self, key: &GroupKey, value: I256, rated: Rated, first: bool) {
+        let cell = match self.keyed.get_mut(key) {
+            Some(cell) => cell,
+            None => self.keyed.entry(key.clone()).or_default(),
+        };
+        cell.add(value, rated);
+        if first {
+            cell.records = cell.records.saturating_add(1);
+        }
+        self.add_to_total(value, rated);
     }
 
     /// Where a flow's part going to the country `recipient` is summed: by
@@ -800,8 +981,11 @@ impl Tally {
 
     /// Converts `money` and apportions it among `parts` by their weights,
     /// so that the parts add up to the converted whole exactly.
-    fn add_apportioned(&mut self, money: Money, factor: Factor, parts: Vec<(Target, u64)>) -> Result<(), ProductError> {
-        let whole = self.within(product(money.amount(), factor, None)?)?;
+    fn add_apportioned(&mut self, money: Money, rated: Rated, parts: Vec<(Target, u64)>) -> Result<(), ProductError> {
+        let whole = self.within(product(money.amount(), rated.factor, None)?)?;
+        // Each part is within its share of the whole's error, so within
+        // the whole's.
+        let whole_spread = spread(whole, rated);
         let weights: Vec<u64> = parts.iter().map(|(_, w)| *w).collect();
         let values = apportion(whole, &weights).ok_or(ProductError::Overflow)?;
         // Form every part (each within the whole) before changing any sum.
@@ -815,10 +999,12 @@ impl Tally {
         for (target, value) in merged {
             if let Some(cell) = self.cell_of(&target) {
                 cell.sum.add(value);
+                cell.spread = cell.spread.saturating_add(whole_spread);
                 cell.records = cell.records.saturating_add(1);
                 self.total.add(value);
             }
         }
+        self.total_spread = self.total_spread.saturating_add(whole_spread);
         Ok(())
     }
 
@@ -832,18 +1018,14 @@ impl Tally {
         // Exact sums: merging cannot overflow, in any order.
         for (code, theirs) in other.groups.used() {
             if let Some(cell) = self.groups.cell(code) {
-                cell.sum.add_sum(theirs.sum);
-                cell.records = cell.records.saturating_add(theirs.records);
-                cell.undisclosed = cell.undisclosed.saturating_add(theirs.undisclosed);
+                cell.merge(theirs);
             }
         }
         for (key, theirs) in other.keyed {
-            let cell = self.keyed.entry(key).or_default();
-            cell.sum.add_sum(theirs.sum);
-            cell.records = cell.records.saturating_add(theirs.records);
-            cell.undisclosed = cell.undisclosed.saturating_add(theirs.undisclosed);
+            self.keyed.entry(key).or_default().merge(theirs);
         }
         self.total.add_sum(other.total);
+        self.total_spread = self.total_spread.saturating_add(other.total_spread);
         self.read = self.read.saturating_add(other.read);
         self.aggregated = self.aggregated.saturating_add(other.aggregated);
         self.rejected = self.rejected.saturating_add(other.rejected);
@@ -855,6 +1037,55 @@ impl Tally {
             keep_first(&mut self.rejections, self.keep, r);
         }
         Ok(())
+    }
+
+    /// The groups whose sum is not certainly the sum at the exact rates
+    /// rounded half to even at each of `places` decimal places (at most
+    /// 28): a sum within its spread of a midpoint. Those beyond what a
+    /// total holds are left out (reading them fails anyway).
+    pub(crate) fn uncertain(&self, places: &[u32]) -> Vec<GroupKey> {
+        let certain_at_all = |cell: &Cell| {
+            cell.spread.is_zero()
+                || cell.sum.within(self.limit).is_none_or(|sum| {
+                    places
+                        .iter()
+                        .all(|dp| certain(sum, cell.spread, SUM_SCALE - (*dp).min(28)))
+                })
+        };
+        self.groups
+            .used()
+            .into_iter()
+            .filter(|(_, cell)| !certain_at_all(cell))
+            .filter_map(|(code, _)| self.by.decode(code))
+            .chain(
+                self.keyed
+                    .iter()
+                    .filter(|(_, cell)| !certain_at_all(cell))
+                    .map(|(key, _)| key.clone()),
+            )
+            .collect()
+    }
+
+    /// Replaces the sum of the group of `key` by `sum`, its sum at the
+    /// exact rates (exact, or off by less than a unit on the side that
+    /// rounds as the exact sum does at every number of places); the total
+    /// of everything moves by as much.
+    pub(crate) fn settle(&mut self, key: &GroupKey, sum: I256) {
+        let cell = match self.by.encode(key) {
+            Some(code) => self.groups.cell(code),
+            None => self.keyed.get_mut(key),
+        };
+        let Some(cell) = cell else { return };
+        let Some(old) = cell.sum.within(self.limit) else { return };
+        let (negative, magnitude) = old.sign_magnitude();
+        let Some(minus_old) = I256::from_sign_magnitude(!negative, magnitude) else {
+            return;
+        };
+        cell.sum = WideSum::ZERO;
+        cell.sum.add(sum);
+        cell.spread = U256::ZERO;
+        self.total.add(minus_old);
+        self.total.add(sum);
     }
 
     fn describe(&self) -> String {
@@ -898,12 +1129,14 @@ impl Tally {
             .collect();
         cells.sort_by(|a, b| a.0.cmp(&b.0));
         let mut groups = Vec::with_capacity(cells.len());
+        let drop = self.target.minor_units().map(|dp| SUM_SCALE - u32::from(dp).min(28));
         for (key, cell) in cells {
             let Some(sum) = cell.sum.within(self.limit) else {
                 return Err(overflow(format!("the total of {key}")));
             };
             let (total, exact) = exact(sum);
-            groups.push(GroupTotal::new(key, total, exact, cell.records, cell.undisclosed));
+            let certain = drop.map_or(cell.spread.is_zero(), |drop| certain(sum, cell.spread, drop));
+            groups.push(GroupTotal::new(key, total, exact, cell.records, cell.undisclosed).with_certainty(certain));
         }
         let Some(sum) = self.total.within(self.limit) else {
             return Err(overflow("the total of everything".into()));
@@ -921,6 +1154,22 @@ impl Tally {
             self.rejections.clone(),
         ))
     }
+}
+
+/// Whether every sum within `spread` of `sum` rounds, half to even, as
+/// `sum` does when `drop` decimal places are dropped.
+fn certain(sum: I256, spread: U256, drop: u32) -> bool {
+    if spread.is_zero() {
+        return true;
+    }
+    let bounds = I256::from_sign_magnitude(false, spread)
+        .zip(I256::from_sign_magnitude(true, spread))
+        .and_then(|(up, down)| sum.checked_add(up).zip(sum.checked_add(down)));
+    // Rounding is monotonic: the ends round alike only if all between do.
+    bounds.is_some_and(|(high, low)| {
+        high.round(drop, RoundingStrategy::MidpointNearestEven)
+            == low.round(drop, RoundingStrategy::MidpointNearestEven)
+    })
 }
 
 /// The bounds of a total in `target`: ±(2⁹⁶ − 1) units of its last
@@ -1005,10 +1254,12 @@ fn product_general(
             scale,
         } => (negative, mantissa, scale),
     };
-    // A percent p is the fraction p / 100: two more decimal places.
-    let (p, p_scale) = match percent {
-        Some(p) => (p.mantissa().unsigned_abs(), p.scale() + 2),
-        None => (1, 0),
+    // A percent p is the fraction p / 100: two more decimal places. (A
+    // negative one comes only from a keyed flow: IATI files may write
+    // one.)
+    let (p_negative, p, p_scale) = match percent {
+        Some(p) => (p.is_sign_negative(), p.mantissa().unsigned_abs(), p.scale() + 2),
+        None => (false, 1, 0),
     };
     let (mut m, mut scale) = (m, scale);
     let (mut f, mut f_scale) = (f, f_scale);
@@ -1032,13 +1283,14 @@ fn product_general(
         .and_then(|x| x.checked_mul_u128(pow10(widen.min(38))?))
         .and_then(|x| x.checked_mul_u128(pow10(widen.saturating_sub(38))?))
         .ok_or(ProductError::Overflow)?;
-    let negative = (negative != f_negative) && !magnitude.is_zero();
+    let negative = (negative != f_negative) != p_negative && !magnitude.is_zero();
     I256::from_sign_magnitude(negative, magnitude).ok_or(ProductError::Overflow)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::KeyPart;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
@@ -1051,6 +1303,14 @@ mod tests {
     fn scaled(rate: &str) -> Factor {
         let r = d(rate);
         Factor::Scaled(r.mantissa() as u128 * 10u128.pow(RATE_SCALE - r.scale()))
+    }
+
+    #[test]
+    fn a_negative_percent_turns_the_product_round() {
+        let ok = |a: &str, p: &str| exact(product(d(a), scaled("1.5"), Some(d(p))).ok().unwrap());
+        assert_eq!(ok("100", "-10"), "USD -15");
+        assert_eq!(ok("-100", "-10"), "USD 15");
+        assert_eq!(ok("-100", "0"), "USD 0");
     }
 
     #[test]
@@ -1161,6 +1421,119 @@ mod tests {
             totals.get(&nt_key).map(|g| g.total().to_string()),
             Some("USD 43.33".into())
         );
+    }
+
+    /// A source whose rate is a fraction: `rate_value` its quotient to 28
+    /// digits, `rate_ratio` the fraction itself.
+    struct Fraction(Decimal, Decimal);
+
+    impl RateSource for Fraction {
+        fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<crate::fx::Rate, FxError> {
+            crate::fx::Rate::new(from, to, self.0 / self.1, on, "fraction")
+        }
+        fn rate_ratio(&self, _: Currency, _: Currency, _: NaiveDate) -> Result<(Decimal, Decimal), FxError> {
+            Ok((self.0, self.1))
+        }
+    }
+
+    fn rational(d: Decimal) -> num_rational::BigRational {
+        num_rational::BigRational::new(d.mantissa().into(), num_bigint::BigInt::from(10u8).pow(d.scale()))
+    }
+
+    fn big(v: I256) -> num_bigint::BigInt {
+        let (negative, magnitude) = v.sign_magnitude();
+        let n: num_bigint::BigInt = magnitude.to_digits().parse().unwrap();
+        if negative {
+            -n
+        } else {
+            n
+        }
+    }
+
+    proptest::proptest! {
+        /// The spread of every group bounds how far its sum is from the
+        /// sum at the exact rate; exact rates leave no spread.
+        #[test]
+        fn the_spread_bounds_the_distance_to_the_exact_sum(
+            flows in proptest::collection::vec((-10i64.pow(15)..10i64.pow(15), 0u32..8, proptest::option::of(0u32..10_000)), 1..12),
+            (n, n_scale, d, d_scale) in (1u64..10u64.pow(9), 0u32..9, 1u64..10u64.pow(9), 0u32..9),
+        ) {
+            use num_traits::Signed;
+            let rates = Fraction(Decimal::new(n as i64, n_scale), Decimal::new(d as i64, d_scale));
+            let exact_rate = rational(rates.0) / rational(rates.1);
+            let mut agg = Aggregator::new(&rates, Currency::USD, crate::Dimension::Recipient);
+            let keys = [GroupKey::new(KeyPart::Code("A".into()), None), GroupKey::new(KeyPart::Code("B".into()), None)];
+            let mut exact = num_rational::BigRational::from_integer(0.into());
+            let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
+            for (mantissa, scale, percent) in flows {
+                let amount = Decimal::new(mantissa, scale);
+                let percent = percent.map(|p| Decimal::new(i64::from(p), 2));
+                let parts = [(keys[0].clone(), percent), (keys[1].clone(), None)];
+                let money = Money::new(amount, Currency::GBP);
+                if agg.push_keyed(1, money, day, &parts[..1]) == Pushed::Summed {
+                    let share = percent.map_or(num_rational::BigRational::from_integer(1.into()), |p| rational(p) / num_rational::BigRational::from_integer(100.into()));
+                    exact += rational(amount) * share * &exact_rate;
+                }
+            }
+            let cell = agg.tally.keyed.get(&keys[0]).copied().unwrap_or_default();
+            let sum = cell.sum.within(agg.tally.limit).unwrap();
+            let scale = num_rational::BigRational::from_integer(num_bigint::BigInt::from(10u8).pow(SUM_SCALE));
+            let distance = (num_rational::BigRational::from_integer(big(sum)) - exact * scale).abs();
+            let spread: num_bigint::BigInt = cell.spread.to_digits().parse().unwrap();
+            proptest::prop_assert!(distance <= num_rational::BigRational::from_integer(spread.clone()), "{distance} > {spread}");
+            let quotient_is_exact = rational(rates.0 / rates.1) == exact_rate;
+            proptest::prop_assert_eq!(cell.spread.is_zero(), quotient_is_exact || cell.records == 0);
+        }
+    }
+
+    #[test]
+    fn a_total_near_a_midpoint_is_uncertain_until_settled() {
+        // GBP 64.36875 at 1.2162 / 0.85825 is exactly USD 91.215.
+        let rates = Fraction(Decimal::new(12162, 4), Decimal::new(85825, 5));
+        let mut agg = Aggregator::new(&rates, Currency::USD, crate::Dimension::Recipient);
+        let sv = GroupKey::new(KeyPart::Code("SV".into()), None);
+        let gt = GroupKey::new(KeyPart::Code("GT".into()), None);
+        let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
+        let gbp = |s: &str| Money::new(d(s), Currency::GBP);
+        agg.push_keyed(1, gbp("64.36875"), day, &[(sv.clone(), None)]);
+        agg.push_keyed(2, gbp("100"), day, &[(gt.clone(), None)]);
+        let totals = agg.totals().unwrap();
+        let row = |k: &GroupKey| totals.get(k).map(|g| (g.total().to_string(), g.is_certain()));
+        assert_eq!(row(&sv), Some(("USD 91.21".into(), false)));
+        assert_eq!(row(&gt), Some(("USD 141.71".into(), true)));
+        assert_eq!(agg.uncertain(&[2]), std::slice::from_ref(&sv));
+        // Certain at units and at 3 places, where 91.215 is no midpoint.
+        assert!(agg.uncertain(&[0, 3]).is_empty());
+        let exact = U256::mul_u128(91_215, pow10(38).unwrap()).checked_mul_u128(pow10(5).unwrap());
+        let exact = I256::from_sign_magnitude(false, exact.unwrap()).unwrap();
+        agg.settle(&sv, exact);
+        let totals = agg.totals().unwrap();
+        assert_eq!(
+            totals.get(&sv).map(|g| (g.total().to_string(), g.is_certain())),
+            Some(("USD 91.22".into(), true))
+        );
+        assert_eq!(totals.exact_total().to_string().get(..14), Some("USD 232.921961"));
+        assert!(agg.uncertain(&[2]).is_empty());
+    }
+
+    #[test]
+    fn certainty_is_judged_at_the_places_asked() {
+        let at = |s: &str| {
+            let v = d(s);
+            let m = U256::from_u128(v.mantissa().unsigned_abs());
+            let places = SUM_SCALE - v.scale();
+            let m = m.checked_mul_u128(pow10(places.min(38)).unwrap()).unwrap();
+            let m = m.checked_mul_u128(pow10(places - places.min(38)).unwrap()).unwrap();
+            I256::from_sign_magnitude(v.is_sign_negative(), m).unwrap()
+        };
+        let one = U256::ONE;
+        // A unit (10^-46) either side of 2.665 straddles the midpoint.
+        assert!(!certain(at("2.665"), one, SUM_SCALE - 2));
+        assert!(certain(at("2.665"), U256::ZERO, SUM_SCALE - 2));
+        assert!(certain(at("2.6649"), one, SUM_SCALE - 2));
+        assert!(certain(at("2.665"), one, SUM_SCALE - 3));
+        assert!(!certain(at("-0.005"), one, SUM_SCALE - 2));
+        assert!(!certain(at("1"), U256::MAX, SUM_SCALE - 2));
     }
 
     #[test]

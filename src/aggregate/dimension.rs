@@ -931,6 +931,12 @@ pub enum KeyPart {
     Unnamed,
     /// The stage of vaccine doses.
     DoseStage(DoseStage),
+    /// A code or identifier as its source writes it, not resolved to the
+    /// crate's countries, areas or organisations: the keys of IATI totals
+    /// (a recipient `GT`, `998` or `region:1:298`, an organisation ref
+    /// `GB-GOV-1`, a year `2021`, or `unspecified`), in the spelling of
+    /// `iati_reference.py`. Codes order by their characters.
+    Code(Arc<str>),
 }
 
 impl KeyPart {
@@ -980,7 +986,7 @@ impl fmt::Display for KeyPart {
     /// `committed`, `2021`, `2021-06`; an area as it stands by its name
     /// (`Northern Triangle`, `the world`; a group the crate does not build
     /// in, by its id), several as `GT + Northern Triangle`, `(unnamed)`;
-    /// dose stages as `announced`.
+    /// dose stages as `announced`; a code as written (`region:1:298`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             KeyPart::Country(c) => write!(f, "{c}"),
@@ -1003,6 +1009,7 @@ impl fmt::Display for KeyPart {
             }
             KeyPart::Unnamed => f.write_str("(unnamed)"),
             KeyPart::DoseStage(s) => write!(f, "{s}"),
+            KeyPart::Code(code) => f.write_str(code),
         }
     }
 }

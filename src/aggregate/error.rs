@@ -35,6 +35,13 @@ pub enum AggregateError {
         /// What overflowed.
         what: String,
     },
+    /// A dimension the input cannot be grouped by: IATI transactions are
+    /// totalled by recipient, donor or year.
+    #[error("IATI transactions are totalled by recipient, donor or year, not by {by}")]
+    UnsupportedDimension {
+        /// The dimension (or pair) asked for.
+        by: String,
+    },
     /// An exact sum too large to round into a `Decimal`.
     #[error("the sum {sum} does not fit a decimal at {decimal_places} decimal places")]
     OutOfRange {

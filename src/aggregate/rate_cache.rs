@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::wide::{pow10, RATE_SCALE};
+use super::wide::{pow10, RATE_SCALE, U256};
 use crate::fx::{FxError, RateSource};
 use crate::Currency;
 
@@ -23,6 +23,72 @@ const MAX_SPAN: usize = 1 << 15;
 const MAX_KEPT: usize = 1 << 16;
 
 const CURRENCIES: usize = <Currency as strum::EnumCount>::COUNT;
+
+/// A conversion rate as the source gave its value, and how far that
+/// value may be from the exact rate (see [`RateSource::rate_ratio`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Rated {
+    /// The rate's value.
+    pub(crate) factor: Factor,
+    /// `None` when the value is the exact rate; else `k` such that the
+    /// error of a product `x = amount × value (× share)` against the exact
+    /// rate is at most `(|x| >> k) + 1` units of the sum
+    /// ([`UNBOUNDED`] when no such `k` is known).
+    pub(crate) shift: Option<u8>,
+}
+
+/// A [`Rated::shift`] that bounds nothing: the rate's value is 0, so its
+/// products say nothing of its error.
+pub(crate) const UNBOUNDED: u8 = u8::MAX;
+
+impl Rated {
+    /// The rate exactly 1.
+    #[cfg(test)]
+    pub(crate) const ONE: Rated = Rated {
+        factor: Factor::Scaled(ONE_SCALED),
+        shift: None,
+    };
+
+    /// `value` with its error: none when it is exactly `numerator /
+    /// denominator`; else at most one unit of its last decimal place (the
+    /// quotient of two decimals to 28 digits), so the error of a product
+    /// is at most the product over the value's mantissa, which `shift`
+    /// divides by a power of two no larger.
+    fn of(value: rust_decimal::Decimal, ratio: Option<(rust_decimal::Decimal, rust_decimal::Decimal)>) -> Rated {
+        let exact = ratio.is_some_and(|(n, d)| is_quotient(value, n, d));
+        let mantissa = value.mantissa().unsigned_abs();
+        let shift = match mantissa {
+            _ if exact => None,
+            0 => Some(UNBOUNDED),
+            // floor(log2(mantissa)), at most 63.
+            m => Some(u8::try_from((127 - m.leading_zeros()).min(63)).unwrap_or(0)),
+        };
+        Rated {
+            factor: Factor::of(value),
+            shift,
+        }
+    }
+}
+
+/// Whether `q × d = n` exactly (`d` not zero).
+fn is_quotient(q: rust_decimal::Decimal, n: rust_decimal::Decimal, d: rust_decimal::Decimal) -> bool {
+    if d.is_zero() || (q.is_sign_negative() != (n.is_sign_negative() != d.is_sign_negative()) && !n.is_zero()) {
+        return false;
+    }
+    // q_m d_m 10^-(q_s + d_s) = n_m 10^-n_s, in integers at a common scale.
+    let (q_s, d_s, n_s) = (q.scale(), d.scale(), n.scale());
+    let left = U256::mul_u128(q.mantissa().unsigned_abs(), d.mantissa().unsigned_abs());
+    let right = U256::from_u128(n.mantissa().unsigned_abs());
+    let scale = |x: U256, by: u32| {
+        x.checked_mul_u128(pow10(by.min(38))?)?
+            .checked_mul_u128(pow10(by.saturating_sub(38))?)
+    };
+    let common = (q_s + d_s).max(n_s);
+    match (scale(left, common - (q_s + d_s)), scale(right, common - n_s)) {
+        (Some(l), Some(r)) => l == r,
+        _ => false,
+    }
+}
 
 /// A conversion rate, exactly as the source gave it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,14 +147,30 @@ impl Factor {
 
 /// A cache entry packed in 16 bytes, so that the cache of a whole history
 /// (16 currencies × 7,000 days) stays small: 0 for not asked yet; a
-/// positive rate below 2¹²⁷ as its [`Factor::Scaled`] value; with the top
-/// bit set, an index into the wide rates or (with bit 126 too) into the
-/// reasons there is no rate.
+/// positive rate below 2¹²⁰ as its [`Factor::Scaled`] value, with bit 126
+/// set when the value is not the exact rate and its
+/// [`shift`](Rated::shift) in bits 120 to 125; with the top bit set, an
+/// index into the wide rates or (with bit 126 too) into the reasons there
+/// is no rate.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Slot(u128);
 
 const TAGGED: u128 = 1 << 127;
 const MISSING: u128 = 1 << 126;
+const INEXACT: u128 = 1 << 126;
+const SHIFT_AT: u32 = 120;
+const VALUE: u128 = (1 << SHIFT_AT) - 1;
+
+impl Slot {
+    /// The slot of `rated` when it packs in one.
+    fn packed(rated: Rated) -> Option<Slot> {
+        match (rated.factor, rated.shift) {
+            (Factor::Scaled(s), None) if s <= VALUE => Some(Slot(s)),
+            (Factor::Scaled(s), Some(k)) if s <= VALUE && k < 64 => Some(Slot(s | INEXACT | u128::from(k) << SHIFT_AT)),
+            _ => None,
+        }
+    }
+}
 
 impl Slot {
     const UNKNOWN: Slot = Slot(0);
@@ -107,7 +189,7 @@ pub(crate) struct RateCache {
     target: Currency,
     tables: Vec<Option<DayTable>>,
     far: HashMap<(Currency, i32), Slot>,
-    wide: Vec<Factor>,
+    wide: Vec<Rated>,
     errors: Vec<FxError>,
 }
 
@@ -133,7 +215,7 @@ impl RateCache {
         rates: &R,
         currency: Currency,
         date: NaiveDate,
-    ) -> Result<Factor, u32> {
+    ) -> Result<Rated, u32> {
         let slot = self.peek(currency, date);
         self.resolve(rates, currency, || date, slot)
     }
@@ -171,13 +253,17 @@ impl RateCache {
         currency: Currency,
         date: impl FnOnce() -> NaiveDate,
         slot: Slot,
-    ) -> Result<Factor, u32> {
+    ) -> Result<Rated, u32> {
         if slot == Slot::UNKNOWN {
             return self.fill(rates, currency, date());
         }
         let index = u32::try_from(slot.0 & u128::from(u32::MAX)).unwrap_or(u32::MAX);
         if slot.0 & TAGGED == 0 {
-            Ok(Factor::Scaled(slot.0))
+            let shift = (slot.0 & INEXACT != 0).then_some((slot.0 >> SHIFT_AT) as u8 & 63);
+            Ok(Rated {
+                factor: Factor::Scaled(slot.0 & VALUE),
+                shift,
+            })
         } else if slot.0 & MISSING == 0 {
             self.wide.get(index as usize).copied().ok_or(u32::MAX)
         } else {
@@ -188,23 +274,23 @@ impl RateCache {
     /// Asks `rates`, keeps the answer (while the cache has room for it)
     /// and returns it.
     #[cold]
-    fn fill<R: RateSource + ?Sized>(&mut self, rates: &R, currency: Currency, date: NaiveDate) -> Result<Factor, u32> {
+    fn fill<R: RateSource + ?Sized>(&mut self, rates: &R, currency: Currency, date: NaiveDate) -> Result<Rated, u32> {
         let day = date.num_days_from_ce();
         match rates.rate_value(currency, self.target, date) {
             Ok(value) => {
-                let factor = Factor::of(value);
-                let slot = match factor {
-                    Factor::Scaled(s) if s & TAGGED == 0 => Some(Slot(s)),
-                    _ if self.wide.len() < MAX_KEPT => {
-                        self.wide.push(factor);
+                let rated = Rated::of(value, rates.rate_ratio(currency, self.target, date).ok());
+                let slot = match Slot::packed(rated) {
+                    Some(slot) => Some(slot),
+                    None if self.wide.len() < MAX_KEPT => {
+                        self.wide.push(rated);
                         Some(Slot(TAGGED | (self.wide.len() - 1) as u128))
                     }
-                    _ => None,
+                    None => None,
                 };
                 if let Some(slot) = slot {
                     self.store(currency, day, slot);
                 }
-                Ok(factor)
+                Ok(rated)
             }
             Err(e) => {
                 let index = if self.errors.len() < MAX_KEPT {
@@ -260,11 +346,14 @@ impl DayTable {
             return false;
         }
         if span > self.slots.len() {
-            // Grow by at least a year either way, to avoid regrowing per day.
+            // Grow by at least a year, and by half the table, either way:
+            // days in random order then copy the table a few times, not
+            // once a year of days.
+            let least = self.slots.len().div_ceil(2).max(366);
             let prepend = usize::try_from(i64::from(self.first) - first).unwrap_or(0);
-            let prepend = if prepend > 0 { prepend.max(366) } else { 0 };
+            let prepend = if prepend > 0 { prepend.max(least) } else { 0 };
             let append = span.saturating_sub(self.slots.len() + prepend);
-            let append = if append > 0 { append.max(366) } else { 0 };
+            let append = if append > 0 { append.max(least) } else { 0 };
             let total = (self.slots.len() + prepend + append).min(MAX_SPAN);
             let prepend = prepend.min(total - self.slots.len());
             let mut slots = Vec::with_capacity(total);
@@ -319,17 +408,19 @@ mod tests {
         for _ in 0..3 {
             for (y, m, d) in days {
                 let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
-                let f = cache.factor(&source, Currency::EUR, date).unwrap();
+                let f = cache.factor(&source, Currency::EUR, date).unwrap().factor;
                 assert_eq!(f.to_decimal(), Decimal::new(i64::from(d), 1), "{date}");
                 let e = cache.factor(&source, Currency::ISK, date).unwrap_err();
                 assert_eq!(
                     cache.error(e).unwrap().to_string(),
                     format!("no test rate for ISK on {date}: ISK is not quoted")
                 );
-                assert_eq!(cache.factor(&source, Currency::USD, date), Ok(Factor::ONE));
+                assert_eq!(cache.factor(&source, Currency::USD, date), Ok(Rated::ONE));
             }
         }
-        assert_eq!(source.calls.get(), 12);
+        // EUR: its value and its fraction (to know whether the value is
+        // exact), once per day; ISK: once per day (no rate, no fraction).
+        assert_eq!(source.calls.get(), 18);
     }
 
     #[test]
@@ -346,7 +437,7 @@ mod tests {
         for _ in 0..2 {
             for d in &days {
                 assert_eq!(
-                    cache.factor(&source, Currency::EUR, *d).unwrap().to_decimal(),
+                    cache.factor(&source, Currency::EUR, *d).unwrap().factor.to_decimal(),
                     Decimal::new(i64::from(d.day()), 1)
                 );
                 let e = cache.factor(&source, Currency::ISK, *d).unwrap_err();
@@ -359,6 +450,45 @@ mod tests {
         assert!(cache.tables.iter().flatten().all(|t| t.slots.len() <= MAX_SPAN));
         // What could not be kept was asked again.
         assert!(source.calls.get() > 2 * n as u32);
+    }
+
+    #[test]
+    fn a_rate_knows_whether_its_value_is_exact() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert!(is_quotient(d("1.2162"), d("1.2162"), Decimal::ONE));
+        assert!(is_quotient(d("0.5"), d("1"), d("2")));
+        assert!(is_quotient(d("0.50"), d("1.000"), d("2")));
+        assert!(!is_quotient(d("0.5"), d("1"), d("-2")));
+        assert!(is_quotient(d("-0.5"), d("1"), d("-2")));
+        assert!(!is_quotient(d("0.3333333333333333333333333333"), Decimal::ONE, d("3")));
+        assert!(!is_quotient(Decimal::ONE, Decimal::ONE, Decimal::ZERO));
+        let gbp_usd = d("1.2162") / d("0.85825");
+        assert!(!is_quotient(gbp_usd, d("1.2162"), d("0.85825")));
+        // Exact: no shift. Inexact: floor(log2) of the value's mantissa.
+        assert_eq!(Rated::of(d("1.2162"), Some((d("1.2162"), Decimal::ONE))).shift, None);
+        let rated = Rated::of(gbp_usd, Some((d("1.2162"), d("0.85825"))));
+        assert_eq!(rated.shift, Some(63));
+        let tiny = d("0.0000000000000000000000001234");
+        assert_eq!(Rated::of(tiny, None).shift, Some(10)); // 2^10 <= 1234 < 2^11
+        assert_eq!(Rated::of(Decimal::ZERO, None).shift, Some(UNBOUNDED));
+        // Packed and unpacked whole.
+        for rated in [rated, Rated::of(tiny, None), Rated::ONE] {
+            let slot = Slot::packed(rated).unwrap();
+            let mut cache = RateCache::new(Currency::USD);
+            assert_eq!(
+                cache.resolve(
+                    &Counting { calls: Cell::new(0) },
+                    Currency::GBP,
+                    || unreachable!(),
+                    slot
+                ),
+                Ok(rated)
+            );
+        }
+        // Too large to pack: kept wide, exactness and all.
+        let huge = Rated::of(d("200000000"), Some((d("400000000"), d("2"))));
+        assert_eq!(Slot::packed(huge), None);
+        assert_eq!(huge.shift, None);
     }
 
     #[test]

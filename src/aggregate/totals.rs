@@ -15,6 +15,7 @@ pub struct GroupTotal {
     exact: ExactSum,
     records: u64,
     undisclosed: u64,
+    certain: bool,
 }
 
 impl GroupTotal {
@@ -25,7 +26,30 @@ impl GroupTotal {
             exact,
             records,
             undisclosed,
+            certain: true,
         }
+    }
+
+    pub(crate) fn with_certainty(mut self, certain: bool) -> GroupTotal {
+        self.certain = certain;
+        self
+    }
+
+    /// Whether [`total`](GroupTotal::total) is certainly the total at the
+    /// exact rates, rounded half to even.
+    ///
+    /// A cross rate such as GBP→USD through the euro, `1.2162 / 0.85825`,
+    /// is summed at its value to 28 significant digits; the exact total
+    /// differs from [`exact`](GroupTotal::exact) by less than a bound the
+    /// aggregator keeps, and rounding is certain unless a midpoint lies
+    /// within that bound: in practice only when the exact total *is* a
+    /// midpoint (GBP 64.36875 on 2021-06-07 is exactly USD 91.215, which
+    /// rounds to 91.22, while the rate to 28 digits gives 91.2149…).
+    /// [`FileSet::aggregate_into`](crate::iati::FileSet::aggregate_into)
+    /// recomputes such totals exactly, in a second pass; other inputs
+    /// leave them as summed, and say so here.
+    pub fn is_certain(&self) -> bool {
+        self.certain
     }
 
     /// The group.
@@ -269,13 +293,76 @@ impl Totals {
     /// # Errors
     ///
     /// Whatever writing to `out` returns.
-    pub fn write_csv(&self, mut out: impl io::Write) -> io::Result<()> {
+    pub fn write_csv(&self, out: impl io::Write) -> io::Result<()> {
+        self.write_rows(out, true, |g| Ok(g.disclosed_total()))
+    }
+
+    /// Writes the totals as CSV in the form `iati_reference.py` prints
+    /// them: a header of the dimension names and `total`
+    /// (`recipient,total`), then one row per group in key order, its total
+    /// rounded once, half to even, from its exact sum to `decimal_places`
+    /// (at most 28) rather than to the currency's minor units (the
+    /// reference prints cents whatever the currency). There is no
+    /// `undisclosed` column (IATI transactions have amounts); a group
+    /// where nothing was disclosed has an empty total.
+    ///
+    /// # Errors
+    ///
+    /// Whatever writing to `out` returns; an error of kind
+    /// [`InvalidData`](io::ErrorKind::InvalidData) wrapping the
+    /// [`AggregateError::OutOfRange`](super::AggregateError::OutOfRange)
+    /// of a total that a `Decimal` does not hold at that many places
+    /// (the rows before it are written).
+    ///
+    /// ```
+    /// use statecraft::fx::{FxError, Rate, RateSource};
+    /// use statecraft::records::FundingRecord;
+    /// use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, FundingStage, NaiveDate};
+    ///
+    /// struct Yen;
+    /// impl RateSource for Yen {
+    ///     fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Rate, FxError> {
+    ///         Rate::new(from, to, Decimal::new(13319, 2), on, "fixed")
+    ///     }
+    /// }
+    /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
+    /// let grant = FundingRecord::new("1".parse()?, day, Country::US, Country::GT, FundingStage::Disbursed, Some("USD 10.005".parse()?));
+    /// let mut agg = Aggregator::new(Yen, Currency::JPY, Dimension::Recipient);
+    /// agg.push(&grant);
+    /// let totals = agg.totals()?;
+    /// let (mut yen, mut cents) = (Vec::new(), Vec::new());
+    /// totals.write_csv(&mut yen)?;
+    /// totals.write_csv_dp(&mut cents, 2)?;
+    /// assert_eq!(String::from_utf8(yen)?, "recipient,total,undisclosed\nGT,1333,0\n"); // 1332.56595
+    /// assert_eq!(String::from_utf8(cents)?, "recipient,total\nGT,1332.57\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_csv_dp(&self, out: impl io::Write, decimal_places: u32) -> io::Result<()> {
+        self.write_rows(out, false, |g| {
+            if g.records == 0 {
+                return Ok(None);
+            }
+            g.exact
+                .round_dp(decimal_places, rust_decimal::RoundingStrategy::MidpointNearestEven)
+                .map(Some)
+                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+        })
+    }
+
+    /// Writes the header, then each group's key and `total(group)` (empty
+    /// for `None`), and its count of undisclosed flows if `undisclosed`.
+    fn write_rows(
+        &self,
+        mut out: impl io::Write,
+        undisclosed: bool,
+        total: impl Fn(&GroupTotal) -> io::Result<Option<Money>>,
+    ) -> io::Result<()> {
         let mut line = String::new();
         for name in self.by.names() {
             line.push_str(name);
             line.push(',');
         }
-        line.push_str("total,undisclosed\n");
+        line.push_str(if undisclosed { "total,undisclosed\n" } else { "total\n" });
         out.write_all(line.as_bytes())?;
         for g in &self.groups {
             line.clear();
@@ -283,11 +370,13 @@ impl Totals {
                 push_field(&mut line, &part.to_string());
                 line.push(',');
             }
-            if let Some(total) = g.disclosed_total() {
+            if let Some(total) = total(g)? {
                 line.push_str(&total.amount().to_string());
             }
-            line.push(',');
-            line.push_str(&g.undisclosed.to_string());
+            if undisclosed {
+                line.push(',');
+                line.push_str(&g.undisclosed.to_string());
+            }
             line.push('\n');
             out.write_all(line.as_bytes())?;
         }

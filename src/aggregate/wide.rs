@@ -55,6 +55,35 @@ const fn hi(x: u128) -> u64 {
 
 impl U256 {
     pub(crate) const ZERO: U256 = U256([0; 4]);
+    pub(crate) const ONE: U256 = U256([1, 0, 0, 0]);
+    pub(crate) const MAX: U256 = U256([u64::MAX; 4]);
+
+    /// `self + o`, or [`U256::MAX`] when it does not fit.
+    #[inline]
+    pub(crate) fn saturating_add(self, o: U256) -> U256 {
+        self.checked_add(o).unwrap_or(U256::MAX)
+    }
+
+    /// `self >> k` for `k` below 64.
+    #[inline]
+    pub(crate) const fn shr(self, k: u32) -> U256 {
+        let k = k % 64;
+        if k == 0 {
+            return self;
+        }
+        let [a0, a1, a2, a3] = self.0;
+        U256([
+            a0 >> k | a1 << (64 - k),
+            a1 >> k | a2 << (64 - k),
+            a2 >> k | a3 << (64 - k),
+            a3 >> k,
+        ])
+    }
+
+    /// The integer of four 64-bit limbs, least significant first.
+    pub(crate) const fn from_limbs(limbs: [u64; 4]) -> U256 {
+        U256(limbs)
+    }
 
     pub(crate) const fn from_u128(x: u128) -> U256 {
         U256([lo(x), hi(x), 0, 0])
@@ -389,6 +418,17 @@ mod tests {
             format!("7{}", "0".repeat(38))
         );
         assert_eq!(pow10(39), None);
+    }
+
+    #[test]
+    fn shifts_and_saturation() {
+        let x = U256::mul_u128(u128::MAX, 12345);
+        for k in [0, 1, 7, 63] {
+            let (q, _) = x.div_rem_u64(1 << k);
+            assert_eq!(x.shr(k), q, "{k}");
+        }
+        assert_eq!(U256::MAX.saturating_add(U256::ONE), U256::MAX);
+        assert_eq!(u(2).saturating_add(U256::ONE), u(3));
     }
 
     #[test]

@@ -64,6 +64,8 @@ const PROVIDER: &str = "ECB";
 pub struct EcbRates {
     history: Arc<History>,
     policy: MissingRatePolicy,
+    /// Whether a currency is refused outside its days of legal tender.
+    legal_tender: bool,
 }
 
 impl EcbRates {
@@ -137,6 +139,7 @@ impl EcbRates {
         Ok(EcbRates {
             history: Arc::new(ecb_csv::parse(bytes, Arc::from(PROVIDER))?),
             policy: MissingRatePolicy::default(),
+            legal_tender: true,
         })
     }
 
@@ -167,6 +170,7 @@ impl EcbRates {
             Err(e) => FALLBACK.get_or_init(|| EcbRates {
                 history: Arc::new(History::failed(Arc::from(PROVIDER), e)),
                 policy: MissingRatePolicy::default(),
+                legal_tender: true,
             }),
         }
     }
@@ -212,6 +216,51 @@ impl EcbRates {
     /// The missing-rate policy in force.
     pub fn policy(&self) -> MissingRatePolicy {
         self.policy
+    }
+
+    /// The same rates, refusing a currency outside its days of legal
+    /// tender (`true`, the default: the rate of a currency before it was
+    /// issued or after it was replaced is wrong) or not (`false`: the
+    /// rates as the ECB's file holds them, under the missing-rate policy
+    /// alone, as `iati_reference.py` reads them). Only retired
+    /// currencies tell the two apart, in the days after their last quote
+    /// that the policy bridges: CYP on 2008-01-02, SIT on 2007-01-03.
+    ///
+    #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
+    #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
+    /// use statecraft::{fx::{EcbRates, RateSource}, Currency, NaiveDate};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2008, 1, 2).unwrap();
+    /// let ecb = EcbRates::embedded();
+    /// assert!(ecb.legal_tender_check());
+    /// assert_eq!(
+    ///     ecb.rate(Currency::EUR, Currency::CYP, day).unwrap_err().to_string(),
+    ///     "no ECB rate for CYP on 2008-01-02: CYP was retired after 2007-12-31"
+    /// );
+    /// let published = ecb.clone().with_legal_tender_check(false);
+    /// let r = published.rate(Currency::EUR, Currency::CYP, day)?;
+    /// assert_eq!((r.value().to_string(), r.date().to_string()), ("0.585274".into(), "2007-12-31".into()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_legal_tender_check(mut self, check: bool) -> EcbRates {
+        self.legal_tender = check;
+        self
+    }
+
+    /// Whether a currency is refused outside its days of legal tender
+    /// (see [`with_legal_tender_check`](EcbRates::with_legal_tender_check)).
+    pub fn legal_tender_check(&self) -> bool {
+        self.legal_tender
+    }
+
+    /// Refuses `currency` on `on` if it was not legal tender then and the
+    /// check is on.
+    fn check_legal_tender(&self, currency: Currency, on: NaiveDate) -> Result<(), FxError> {
+        if self.legal_tender {
+            check_legal_tender(currency, on, &self.history.provider)
+        } else {
+            Ok(())
+        }
     }
 
     /// The first publication day.
@@ -269,7 +318,7 @@ impl EcbRates {
         if let Some(e) = &history.failure {
             return Err(e.clone());
         }
-        check_legal_tender(currency, on, &history.provider)?;
+        self.check_legal_tender(currency, on)?;
         let column = history.column(currency);
         if let Some(column) = column {
             // The common case in integer days: within the series, within the
@@ -339,7 +388,7 @@ impl EcbRates {
 impl RateSource for EcbRates {
     fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Rate, FxError> {
         if from == to {
-            check_legal_tender(from, on, &self.history.provider)?;
+            self.check_legal_tender(from, on)?;
             return Ok(Rate::identity(from, on));
         }
         if from == Currency::EUR {
@@ -379,12 +428,30 @@ impl RateSource for EcbRates {
         }
     }
 
+    /// The same fraction as `self.rate(...).map(|r| r.ratio())`, without
+    /// building the [`Rate`]: `(to_per_eur, from_per_eur)`, each 1 for the
+    /// euro.
+    fn rate_ratio(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<(Decimal, Decimal), FxError> {
+        if from == to {
+            return self.rate(from, to, on).map(|r| r.ratio());
+        }
+        let per_euro = |c: Currency| {
+            if c == Currency::EUR {
+                Ok(Decimal::ONE)
+            } else {
+                self.per_euro(c, on).map(|(v, _)| v)
+            }
+        };
+        let (from_per_eur, to_per_eur) = (per_euro(from)?, per_euro(to)?);
+        Ok((to_per_eur, from_per_eur))
+    }
+
     /// The same result as `self.rate(...)?.apply(money)`, without building
     /// the [`Rate`] and its legs.
     fn convert(&self, money: Money, to: Currency, on: NaiveDate) -> Result<Money, FxError> {
         let from = money.currency();
         let (numerator, denominator) = if from == to {
-            check_legal_tender(from, on, &self.history.provider)?;
+            self.check_legal_tender(from, on)?;
             (Decimal::ONE, Decimal::ONE)
         } else if from == Currency::EUR {
             (self.per_euro(to, on)?.0, Decimal::ONE)
@@ -437,6 +504,7 @@ mod tests {
         let broken = EcbRates {
             history: Arc::new(History::failed(Arc::from(PROVIDER), e.clone())),
             policy: MissingRatePolicy::default(),
+            legal_tender: true,
         };
         assert_eq!(
             broken.rate(Currency::EUR, Currency::USD, day(2021, 6, 7)),
@@ -450,6 +518,20 @@ mod tests {
     /// does (value, scale and error), for every pair of a history's
     /// currencies, the euro and an unquoted and a retired one, on days
     /// before, within and after it, weekends and stale stretches included.
+    /// `rate_ratio`, normalized.
+    fn ratio(ecb: &EcbRates, from: Currency, to: Currency, on: NaiveDate) -> Result<(Decimal, Decimal), FxError> {
+        ecb.rate_ratio(from, to, on)
+            .map(|(n, d)| (n.normalize(), d.normalize()))
+    }
+
+    /// The ratio of `rate`, normalized.
+    fn ratio_of(ecb: &EcbRates, from: Currency, to: Currency, on: NaiveDate) -> Result<(Decimal, Decimal), FxError> {
+        ecb.rate(from, to, on).map(|r| {
+            let (n, d) = r.ratio();
+            (n.normalize(), d.normalize())
+        })
+    }
+
     #[test]
     fn rate_value_is_the_value_of_rate() {
         let csv = "Date,USD,GBP,JPY,CYP,ISK,\n\
@@ -478,6 +560,11 @@ mod tests {
                     if let (Ok(g), Ok(w)) = (got, want) {
                         assert_eq!(g.scale(), w.scale(), "{from}→{to} on {on}");
                     }
+                    assert_eq!(
+                        ratio_of(&ecb, from, to, on),
+                        ratio(&ecb, from, to, on),
+                        "{from}→{to} on {on}"
+                    );
                 }
             }
         }
@@ -493,6 +580,11 @@ mod tests {
                 for to in [Currency::USD, Currency::GBP, Currency::EUR] {
                     let want = ecb.rate(from, to, on).map(|r| r.value());
                     assert_eq!(ecb.rate_value(from, to, on), want, "{from}→{to} on {on}");
+                    assert_eq!(
+                        ratio_of(ecb, from, to, on),
+                        ratio(ecb, from, to, on),
+                        "{from}→{to} on {on}"
+                    );
                 }
             }
             on = on + chrono::Days::new(5);

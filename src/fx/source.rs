@@ -50,6 +50,22 @@ pub trait RateSource {
     fn rate_value(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Decimal, FxError> {
         self.rate(from, to, on).map(|r| r.value())
     }
+
+    /// The [`ratio`](Rate::ratio) of [`rate`](RateSource::rate)`(from, to,
+    /// on)`: the exact rate as a fraction of published figures, of which
+    /// [`rate_value`](RateSource::rate_value) is the quotient to a
+    /// `Decimal`'s 28 digits. The [`Aggregator`](crate::Aggregator) asks
+    /// it once per currency and day to know whether that quotient is
+    /// exact, and to recompute exactly a total it cannot otherwise round
+    /// with certainty. A source that overrides it must answer with the
+    /// same fraction (or an equal one) as `rate` would.
+    ///
+    /// # Errors
+    ///
+    /// Whatever [`rate`](RateSource::rate) returns.
+    fn rate_ratio(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<(Decimal, Decimal), FxError> {
+        self.rate(from, to, on).map(|r| r.ratio())
+    }
 }
 
 impl<T: RateSource + ?Sized> RateSource for &T {
@@ -63,6 +79,10 @@ impl<T: RateSource + ?Sized> RateSource for &T {
 
     fn rate_value(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Decimal, FxError> {
         (**self).rate_value(from, to, on)
+    }
+
+    fn rate_ratio(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<(Decimal, Decimal), FxError> {
+        (**self).rate_ratio(from, to, on)
     }
 }
 
@@ -78,6 +98,10 @@ impl<T: RateSource + ?Sized> RateSource for Box<T> {
     fn rate_value(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Decimal, FxError> {
         (**self).rate_value(from, to, on)
     }
+
+    fn rate_ratio(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<(Decimal, Decimal), FxError> {
+        (**self).rate_ratio(from, to, on)
+    }
 }
 
 impl<T: RateSource + ?Sized> RateSource for Arc<T> {
@@ -91,5 +115,9 @@ impl<T: RateSource + ?Sized> RateSource for Arc<T> {
 
     fn rate_value(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Decimal, FxError> {
         (**self).rate_value(from, to, on)
+    }
+
+    fn rate_ratio(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<(Decimal, Decimal), FxError> {
+        (**self).rate_ratio(from, to, on)
     }
 }

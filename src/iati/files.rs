@@ -99,7 +99,7 @@ impl FileSet {
 
     /// Cuts files into parts of at least `bytes` (tests cut small files).
     #[cfg(test)]
-    fn min_part(mut self, bytes: u64) -> FileSet {
+    pub(crate) fn min_part(mut self, bytes: u64) -> FileSet {
         self.min_part = bytes.max(1);
         self
     }

@@ -13,6 +13,10 @@
 //!   file's entries folded into a value of yours.
 //! - [`Transaction`]: a transaction to sum, with its [`Activity`]: type,
 //!   amount, currency, date, donor, recipients.
+//! - [`FileSet::aggregate_into`]: the transactions of files and
+//!   directories summed by an [`Aggregator`](crate::Aggregator), exactly as
+//!   `iati_reference.py` sums them, with a [`Summary`] of every
+//!   transaction and the files that could not be read.
 //!
 //! # What is read
 //!
@@ -44,7 +48,9 @@
 //! unreadable date is [`Entry::Rejected`] with its [`Reason`]; the others
 //! are [`Entry::Transaction`]. `read = transactions + skipped + rejected`,
 //! always. Whether a rate exists for a transaction is the aggregator's
-//! question, not the reader's.
+//! question, not the reader's: [`FileSet::aggregate_into`] sums the
+//! transactions in one currency, by recipient, donor or year, as the
+//! reference does, and its [`Summary`] counts those with no rate.
 //!
 //! Not read (yet): budgets, planned disbursements, sectors, participating
 //! organisations, receiver organisations, locations, results, and the
@@ -122,6 +128,7 @@ mod reader;
 mod text;
 mod transaction;
 
+pub use crate::aggregate::IatiSummary as Summary;
 pub use codes::{TransactionType, TypeCode, TypeFilter};
 pub use error::{Error, ErrorKind, XmlError};
 pub use files::{FileResult, FileSet};
