@@ -454,7 +454,7 @@ assert_eq!(total.round().to_string(), "USD 0.30"); // half to even
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
 )]
 
-mod aggregate;
+pub mod aggregate;
 mod encoding;
 mod excerpt;
 pub mod fx;
@@ -462,8 +462,8 @@ pub mod geo;
 mod grammar;
 pub mod iati;
 mod io_error;
-mod model;
-mod money;
+pub mod model;
+pub mod money;
 pub mod notation;
 pub mod org;
 pub mod records;
@@ -471,39 +471,32 @@ pub mod scan;
 mod serde_str;
 mod serde_strict;
 mod slug;
-mod validate;
+pub mod summary;
+pub mod validate;
 
-pub use aggregate::{
-    AggregateError, Aggregator, AreaRecipient, AreaSplit, AreaSplitError, BreakdownCount, By, CountryGroups, Dimension,
-    DoseGroup, DoseTotals, ExactSum, FactRejection, Flow, FundingFlow, FundingFlowError, FundingSummary, FundingTotals,
-    GroupKey, GroupTable, GroupTotal, KeyPart, ParseDimensionError, PledgeSummary, ReaderError, Recipients,
-    RejectReason, Rejection, Remainder, Split, SplitError, Totals, TrancheSummary,
-};
-pub use chrono::NaiveDate;
-pub use excerpt::Excerpt;
-pub use geo::{
-    Country, CountryGroup, IntermediateRegion, M49Area, M49Level, ParseCountryError, ParseCountryErrorKind,
-    ParseRegionError, Region, Subregion,
-};
-pub use grammar::DecimalErrorKind;
-pub use io_error::IoError;
-pub use model::{
-    Actor, Agency, AllocationId, Area, AreaId, Attendance, Border, Breakdown, Channel, DeclaredArea, Disease,
-    DoseStage, Dossier, Entry, EventStatus, FactRef, FieldPath, Function, Funding, FundingId, FundingStage, GroupId,
-    Id, Initiative, InitiativeId, InitiativeKind, Leader, LeaderId, Leg, LoadError, LoadErrorKind, Meeting, MeetingId,
-    MeetingKind, Metric, Office, OrganisationId, ParseTopicError, ParseYearMonthError, Participant, Partners,
-    PathSegment, Period, PledgeId, Rank, RankOrder, Recipient, Role, Scope, Share, ShareError, ShareErrorKind, Source,
-    SourceId, Statistic, StatisticId, Term, Topic, Tranche, TrancheId, Trip, TripId, TripNote, VaccineAllocation,
-    VaccinePledge, VaccineProduct, YearMonth,
-};
-pub use money::{
-    Currency, CurrencyKind, CurrencySymbol, Money, MoneyError, MoneyErrorKind, Operation, ParseCurrencyError,
-    ParseMoneyError, SymbolContext, SymbolError,
-};
-pub use notation::{Count, CountErrorKind, ParseCountError, Qualifier};
-pub use rust_decimal::{Decimal, RoundingStrategy};
-pub use slug::{IdErrorKind, ParseIdError};
-pub use validate::{ParseRuleError, ParseSeverityError, Report, Rule, Severity, Violation};
+pub use aggregate::{Aggregator, Dimension, Flow, Totals};
+pub use chrono::{NaiveDate};
+pub use excerpt::{Excerpt};
+pub use geo::{Country, CountryGroup};
+pub use grammar::{DecimalErrorKind};
+pub use io_error::{IoError};
+pub use model::{Actor, Area, Dossier, Funding, FundingStage, Initiative, Leader, LoadError, Meeting, Source, Statistic, Trip, VaccineAllocation, VaccinePledge};
+pub use money::{Currency, Money};
+pub use notation::{Count, Qualifier};
+pub use rust_decimal::{Decimal};
+pub use summary::{DoseTotals, FundingSummary, PledgeSummary};
+pub use validate::{Report, Rule, Severity, Violation};
+
+// The crate's own paths to the names its public modules hold (`crate::Share`
+// for `crate::model::Share`), so that a module's code names what it uses
+// without the module it lives in.
+pub(crate) use aggregate::{AggregateError, AreaRecipient, AreaSplit, AreaSplitError, By, CountryGroups, GroupKey, GroupTable, GroupTotal, KeyPart, ParseDimensionError, ReaderError, Recipients, RejectReason, Rejection, Split, SplitError};
+pub(crate) use geo::{IntermediateRegion, M49Area, M49Level, ParseCountryError, ParseCountryErrorKind, ParseRegionError, Region, Subregion};
+pub(crate) use model::{Agency, AllocationId, AreaId, Attendance, Border, Breakdown, Channel, DeclaredArea, Disease, DoseStage, Entry, EventStatus, FactRef, FieldPath, Function, FundingId, GroupId, Id, IdErrorKind, InitiativeId, InitiativeKind, LeaderId, Leg, LoadErrorKind, MeetingId, MeetingKind, Metric, Office, OrganisationId, ParseIdError, ParseTopicError, ParseYearMonthError, Participant, Partners, PathSegment, Period, PledgeId, Rank, RankOrder, Recipient, Role, Scope, Share, ShareError, ShareErrorKind, SourceId, StatisticId, Term, Topic, Tranche, TrancheId, TripId, TripNote, VaccineProduct, YearMonth};
+pub(crate) use money::{CurrencyKind, CurrencySymbol, ExactSum, MoneyError, MoneyErrorKind, Operation, ParseCurrencyError, ParseMoneyError, RoundingStrategy, SymbolContext, SymbolError};
+pub(crate) use notation::{CountErrorKind, ParseCountError};
+pub(crate) use summary::{BreakdownCount, DoseGroup, FactRejection, FundingFlow, FundingFlowError, FundingTotals, Remainder, TrancheSummary};
+pub(crate) use validate::{ParseRuleError, ParseSeverityError};
 
 /// The README's examples, compiled and run as doctests so that they stay
 /// true.

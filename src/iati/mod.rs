@@ -128,7 +128,7 @@ mod reader;
 mod text;
 mod transaction;
 
-pub use crate::aggregate::IatiSummary as Summary;
+pub use crate::aggregate::iati::Summary;
 pub use codes::{TransactionType, TypeCode, TypeFilter};
 pub use error::{Error, ErrorKind, XmlError};
 pub use files::{FileResult, FileSet};

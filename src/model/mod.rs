@@ -41,6 +41,7 @@ pub use json::{LoadError, LoadErrorKind};
 pub use leader::{Leader, Term};
 pub use meeting::{Attendance, Meeting, MeetingKind, Participant};
 pub use office::{Function, Office, Role};
+pub use crate::slug::{IdErrorKind, ParseIdError};
 pub use path::{FieldPath, PathSegment};
 pub use period::{ParseYearMonthError, Period, YearMonth};
 pub use share::{Share, ShareError, ShareErrorKind};

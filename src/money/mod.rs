@@ -7,16 +7,20 @@ mod compact;
 mod currency;
 mod currency_table;
 mod error;
+mod exact;
 mod figure;
 pub(crate) mod parse;
 mod symbol;
 mod symbol_table;
+pub(crate) mod wide;
 mod words;
 
 pub use amount::Money;
 pub use currency::{Currency, CurrencyKind, ParseCurrencyError};
 pub use error::{MoneyError, MoneyErrorKind, Operation, ParseMoneyError};
+pub use exact::ExactSum;
 pub(crate) use parse::plain_decimal;
+pub use rust_decimal::RoundingStrategy;
 pub use symbol::{CurrencySymbol, SymbolContext, SymbolError};
 
 use rust_decimal::Decimal;

@@ -6,7 +6,7 @@ use std::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::wide::{pow10, I256, SUM_SCALE, U256};
-use super::AggregateError;
+use crate::aggregate::AggregateError;
 use crate::{Currency, Money};
 
 /// The most decimal places a `Decimal` holds.
