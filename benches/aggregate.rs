@@ -10,11 +10,12 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use statecraft::aggregate::FlowRecipients;
 use statecraft::fx::{EcbRates, RateSource};
+use statecraft::model::OrganisationId;
 use statecraft::records::{FundingRecord, Reader, Writer};
 use statecraft::{
-    Actor, Aggregator, Country, Currency, Decimal, Dimension, Flow, FundingStage, Money, NaiveDate, OrganisationId,
-    Recipients, Totals,
+    Actor, Aggregator, Country, Currency, Decimal, Dimension, Flow, FundingStage, Money, NaiveDate, Totals,
 };
 
 const RECORDS: usize = 200_000;
@@ -67,7 +68,7 @@ impl Flow for Grant {
     fn donor(&self) -> std::borrow::Cow<'_, Actor> {
         std::borrow::Cow::Borrowed(&self.donor)
     }
-    fn recipients(&self) -> std::borrow::Cow<'_, Recipients> {
+    fn recipients(&self) -> std::borrow::Cow<'_, FlowRecipients> {
         self.record.recipients()
     }
     fn stage(&self) -> FundingStage {

@@ -92,7 +92,7 @@ fn arithmetic(c: &mut Criterion) {
     g.finish();
 }
 
-fn display_round_trip(m: Money) -> Result<Money, statecraft::ParseMoneyError> {
+fn display_round_trip(m: Money) -> Result<Money, statecraft::money::ParseMoneyError> {
     m.to_string().parse::<Money>()
 }
 

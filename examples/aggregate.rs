@@ -76,10 +76,11 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
+use statecraft::aggregate::{By, KeyPart};
 use statecraft::fx::{EcbRates, RateChain, RateSource, RateTable};
 use statecraft::iati::{FileSet, TypeFilter};
 use statecraft::records::FundingFile;
-use statecraft::{Aggregator, By, CountryGroup, Currency, Dimension, KeyPart, NaiveDate, Totals};
+use statecraft::{Aggregator, CountryGroup, Currency, Dimension, NaiveDate, Totals};
 
 #[path = "support/chart.rs"]
 mod chart;

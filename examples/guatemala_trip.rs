@@ -24,13 +24,17 @@ use std::process::ExitCode;
 
 use rust_decimal::prelude::ToPrimitive;
 use statecraft::fx::{check_reported, EcbRates, RateSource, ReportedPair};
+use statecraft::geo::IntermediateRegion;
+use statecraft::model::{
+    Agency, AllocationId, Breakdown, CountryBorder, Disease, DoseStage, FactRef, FundingId, FundingRecipient, GroupId,
+    InitiativeId, InitiativeKind, LeaderId, Leg, MeetingId, MeetingKind, Metric, Office, OfficeRole, Participant,
+    Partners, Period, PledgeId, Rank, RankOrder, SourceId, StatisticId, StatisticScope, Term, Topic, TripId, TripNote,
+};
+use statecraft::summary::{BreakdownCount, Remainder};
 use statecraft::{
-    Agency, AllocationId, Area, Border, Breakdown, BreakdownCount, Count, Country, Currency, Decimal, Dimension,
-    Disease, DoseStage, DoseTotals, Dossier, FactRef, Funding, FundingId, FundingStage, FundingSummary, GroupId,
-    Initiative, InitiativeId, InitiativeKind, IntermediateRegion, Leader, LeaderId, Leg, Meeting, MeetingId,
-    MeetingKind, Metric, NaiveDate, Office, Participant, Partners, Period, PledgeId, PledgeSummary, Qualifier, Rank,
-    RankOrder, Recipient, Remainder, Role, Scope, Source, SourceId, Statistic, StatisticId, Term, Topic, Trip, TripId,
-    TripNote, VaccineAllocation, VaccinePledge,
+    Area, Count, Country, Currency, Decimal, Dimension, DoseTotals, Dossier, Funding, FundingStage, FundingSummary,
+    Initiative, Leader, Meeting, NaiveDate, PledgeSummary, Publication, Qualifier, Statistic, Trip, VaccineAllocation,
+    VaccinePledge,
 };
 
 #[path = "support/chart.rs"]
@@ -148,19 +152,19 @@ fn seed_dossier() -> Result<Dossier> {
     );
     let trip = TripId::new("harris-2021-06")?;
     let pledge = PledgeId::new("us-covid-25m")?;
-    let vp_us = Role::new(Office::VicePresident, Country::US);
+    let vp_us = OfficeRole::new(Office::VicePresident, Country::US);
 
     let dossier = Dossier::new()
         .with_title("Kamala Harris in Guatemala and Mexico, June 2021")
         // Sources.
         // The article names no author; only its analysis box is signed.
-        .with(Source::new(
+        .with(Publication::new(
             article.clone(),
             "Kamala Harris in Guatemala",
             d("2021-06-07")?,
         ))
         .with(
-            Source::new(
+            Publication::new(
                 terms.clone(),
                 "Terms of office of the leaders named, compiled from the public record for this dossier",
                 d("2026-11-27")?,
@@ -223,7 +227,9 @@ fn seed_dossier() -> Result<Dossier> {
             )
             .on_trip(trip.clone())
             .with_participant(Participant::new(harris.clone()).as_role(vp_us.clone()))
-            .with_participant(Participant::new(giammattei.clone()).as_role(Role::new(Office::President, Country::GT)))
+            .with_participant(
+                Participant::new(giammattei.clone()).as_role(OfficeRole::new(Office::President, Country::GT)),
+            )
             .with_topic(Topic::Migration)
             .with_topic(Topic::Corruption)
             .with_topic(Topic::EconomicGrowth)
@@ -240,7 +246,7 @@ fn seed_dossier() -> Result<Dossier> {
             )
             .on_trip(trip.clone())
             .with_participant(Participant::new(harris.clone()).as_role(vp_us.clone()))
-            .with_participant(Participant::new(giammattei).as_role(Role::new(Office::President, Country::GT)))
+            .with_participant(Participant::new(giammattei).as_role(OfficeRole::new(Office::President, Country::GT)))
             .with_topic(Topic::Migration)
             .with_topic(Topic::Trafficking)
             .with_topic(Topic::Investment)
@@ -260,7 +266,7 @@ fn seed_dossier() -> Result<Dossier> {
             .on_trip(trip)
             .planned()
             .with_participant(Participant::new(harris.clone()).as_role(vp_us))
-            .with_participant(Participant::new(amlo).as_role(Role::new(Office::President, Country::MX)))
+            .with_participant(Participant::new(amlo).as_role(OfficeRole::new(Office::President, Country::MX)))
             .with_topic(Topic::Migration),
         )
         // Initiatives.
@@ -361,7 +367,7 @@ fn seed_dossier() -> Result<Dossier> {
                 article.clone(),
             )
             .with_agency(Agency::new("White House"))
-            .with_recipient(Recipient::new(Area::Group(nt.clone())))
+            .with_recipient(FundingRecipient::new(Area::Group(nt.clone())))
             .with_amount("USD 310000000".parse()?)
             .with_reported_as("GBP 219000000".parse()?)
             .announced_on(d("2021-04-26")?)
@@ -378,7 +384,7 @@ fn seed_dossier() -> Result<Dossier> {
                 FundingStage::Proposed,
                 article.clone(),
             )
-            .with_recipient(Recipient::new(Area::Group(nt.clone())))
+            .with_recipient(FundingRecipient::new(Area::Group(nt.clone())))
             .with_purpose("A further round of money for the region, on the trip's agenda; no sum given")
             .with_topic(Topic::EconomicGrowth),
         )
@@ -421,7 +427,7 @@ fn seed_dossier() -> Result<Dossier> {
             Statistic::new(
                 StatisticId::new("us-border-2021-04")?,
                 Metric::BorderEncounters,
-                Scope::Border(Border::new(Country::US).with(Country::MX)),
+                StatisticScope::Border(CountryBorder::new(Country::US).with(Country::MX)),
                 Period::Month("2021-04".parse()?),
                 "more than 178,000".parse()?,
                 article.clone(),
@@ -437,7 +443,7 @@ fn seed_dossier() -> Result<Dossier> {
             Statistic::new(
                 StatisticId::new("mexico-covid-deaths")?,
                 Metric::CovidDeaths,
-                Scope::Country(Country::MX),
+                StatisticScope::Country(Country::MX),
                 Period::Through(d("2021-06-07")?),
                 "approaching 230,000".parse()?,
                 article,
@@ -774,7 +780,7 @@ fn vaccines(dossier: &Dossier, out: &mut String) -> Result<()> {
         .iter()
         .map(|g| {
             let name = match g.key().first() {
-                statecraft::KeyPart::Ungrouped => "elsewhere".to_string(),
+                statecraft::aggregate::KeyPart::Ungrouped => "elsewhere".to_string(),
                 part => format!("to the {}", part.name_in(dossier)),
             };
             format!("{} {name}", Count::exact(g.doses()))
@@ -794,7 +800,7 @@ fn figures(dossier: &Dossier, out: &mut String) -> Result<()> {
             Some(area) => dossier.area_name(&area),
             None => s.scope().to_string(),
         };
-        let at = if matches!(s.scope(), Scope::Border(_)) {
+        let at = if matches!(s.scope(), StatisticScope::Border(_)) {
             "at"
         } else {
             "in"

@@ -23,8 +23,9 @@
 use std::ops::Bound;
 use std::process::ExitCode;
 
+use statecraft::money::SymbolContext;
 use statecraft::notation::{Bounds, Figure, Quantity, Reading};
-use statecraft::{Country, SymbolContext};
+use statecraft::Country;
 
 fn main() -> ExitCode {
     let mut tsv = false;

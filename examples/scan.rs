@@ -22,9 +22,10 @@ use std::io::Read as _;
 use std::process::ExitCode;
 
 use statecraft::fx::EcbRates;
+use statecraft::money::SymbolContext;
 use statecraft::notation::{Figure, MoneyPair, Reading};
 use statecraft::scan::Scanner;
-use statecraft::{Count, Country, Decimal, Dossier, Money, SymbolContext};
+use statecraft::{Count, Country, Decimal, Dossier, Money};
 
 fn main() -> ExitCode {
     match run() {

@@ -76,11 +76,13 @@ use std::process::ExitCode;
 use rust_decimal::prelude::ToPrimitive;
 
 use statecraft::fx::{check_reported, EcbRates, RateSource, ReportedPair};
+use statecraft::model::DoseChannel;
 use statecraft::notation::Bounds;
 use statecraft::org::Organisation;
+use statecraft::summary::TrancheSummary;
 use statecraft::{
-    Actor, Area, Channel, Count, Currency, Decimal, Dimension, DoseTotals, Dossier, Money, NaiveDate, PledgeSummary,
-    TrancheSummary, VaccinePledge,
+    Actor, Area, Count, Currency, Decimal, Dimension, DoseTotals, Dossier, Money, NaiveDate, PledgeSummary,
+    VaccinePledge,
 };
 
 #[path = "support/chart.rs"]
@@ -341,7 +343,7 @@ fn channels_named(dossier: &Dossier, out: &mut String) -> Result<()> {
         covax.name(),
         covax.id(),
         covax.kind(),
-        Channel::Covax
+        DoseChannel::Covax
     );
     let mut named: Vec<String> = Vec::new();
     for f in dossier.funding() {
@@ -501,7 +503,7 @@ fn by_channel(dossier: &Dossier, summaries: &[PledgeSummary<'_>], out: &mut Stri
 
 /// A channel, its doses, and a line for each donor's part ("United
 /// States between 18,500,000 and 19,500,000").
-type ChannelTotal = (Channel, Bounds<u64>, Vec<String>);
+type ChannelTotal = (DoseChannel, Bounds<u64>, Vec<String>);
 
 /// Each channel's doses, in the order the channels first appear.
 fn channel_totals(dossier: &Dossier, summaries: &[PledgeSummary<'_>]) -> Result<Vec<ChannelTotal>> {
@@ -519,7 +521,7 @@ fn channel_totals(dossier: &Dossier, summaries: &[PledgeSummary<'_>]) -> Result<
         if counted_above {
             continue;
         }
-        let parts: Vec<(Channel, Bounds<u64>)> = match p.channel() {
+        let parts: Vec<(DoseChannel, Bounds<u64>)> = match p.channel() {
             Some(c) => vec![(c, s.pledged_bounds())],
             None => s
                 .tranches()
@@ -660,12 +662,16 @@ fn approximate(dossier: &Dossier, out: &mut String) -> Result<()> {
     };
     for p in dossier.vaccine_pledges() {
         show(format!("{} {}", donor(dossier, p), p.id()), p.doses(), out);
-        let mut stack: Vec<&statecraft::Tranche> = p.tranches().iter().collect();
+        let mut stack: Vec<&statecraft::model::Tranche> = p.tranches().iter().collect();
         while let Some(t) = stack.pop() {
             if let Some(c) = t.doses() {
                 show(format!("  tranche {}", t.id()), c, out);
             }
-            let parts: Vec<Count> = t.tranches().iter().filter_map(statecraft::Tranche::doses).collect();
+            let parts: Vec<Count> = t
+                .tranches()
+                .iter()
+                .filter_map(statecraft::model::Tranche::doses)
+                .collect();
             if parts.len() > 1 && parts.len() == t.tranches().len() {
                 let mut sum = Bounds::exact(0u64);
                 for c in &parts {

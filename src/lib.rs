@@ -16,7 +16,8 @@ rounds behind your back.
 # Example
 
 ```
-use statecraft::{Count, Country, Currency, Decimal, IntermediateRegion, Money};
+use statecraft::geo::IntermediateRegion;
+use statecraft::{Count, Country, Currency, Decimal, Money};
 
 // Where: "Guatemala", "GTM", "320" and "GT" all name the same country.
 let gt: Country = "Guatemala".parse()?;
@@ -117,7 +118,7 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   qualifier. Whatever cannot be counted is a [`FactRejection`] naming its
   place in the dossier (`/funding/3`).
 
-The facts of a story live in a [`Dossier`], each citing a [`Source`] by
+The facts of a story live in a [`Dossier`], each citing a [`Publication`] by
 its [`SourceId`] and naming others by typed ids ([`Id<T>`](Id): a
 [`LeaderId`] is not a [`SourceId`]):
 
@@ -135,10 +136,10 @@ its [`SourceId`] and naming others by typed ids ([`Id<T>`](Id): a
 - [`Trip`] (legs by country, [planned](EventStatus) or happened) and
   [`Meeting`] (one day or several, in one country or more, a host,
   [`Participant`]s attending in person or remotely ([`Attendance`]) and
-  named in a [`Role`], [`MeetingKind`], [`Topic`]s).
+  named in a [`OfficeRole`], [`MeetingKind`], [`Topic`]s).
 - [`Initiative`]: a task force, programme, agenda or commitment, with its
   sponsor, [`Agency`]s, targets and [`Partners`].
-- [`Funding`]: donor, the channel it goes through, [`Recipient`]s with optional [`Share`]s, a
+- [`Funding`]: donor, the channel it goes through, [`FundingRecipient`]s with optional [`Share`]s, a
   [`FundingStage`], an amount that may be undisclosed, the same amount as
   reported in other currencies, and the value date that fixes its rate.
 - [`VaccinePledge`] (doses as a [`Count`], exact or approximate, by a
@@ -146,7 +147,7 @@ its [`SourceId`] and naming others by typed ids ([`Id<T>`](Id): a
   channel, area or country, and possibly part of a larger pledge) and
   [`VaccineAllocation`]s from it (to a country or an area), by
   [`DoseStage`], in the most specific tranche.
-- [`Statistic`]: a [`Metric`] over a [`Scope`] and [`Period`], a count with
+- [`Statistic`]: a [`Metric`] over a [`StatisticScope`] and [`Period`], a count with
   its qualifier, [`Breakdown`]s and a [`Rank`].
 
 [`Dossier::from_json`] and [`Dossier::to_json`] read and write the
@@ -290,7 +291,8 @@ assert_eq!(e.to_string(), "no ECB rate for CYP on 2010-01-04: CYP was retired af
 Load a dossier and ask who met whom, in which office:
 
 ```
-use statecraft::{Dossier, LeaderId};
+use statecraft::model::LeaderId;
+use statecraft::Dossier;
 
 # let json = include_str!("../examples/data/guatemala-2021.json");
 let dossier = Dossier::from_json_str(json)?;
@@ -384,7 +386,8 @@ the pledge, and the counts a statistic's breakdown implies:
 #![cfg_attr(feature = "ecb-snapshot", doc = "```")]
 #![cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /*!use statecraft::fx::EcbRates;
-use statecraft::{BreakdownCount, Currency, Dimension, Dossier, FundingSummary, NaiveDate, PledgeSummary};
+use statecraft::summary::BreakdownCount;
+use statecraft::{Currency, Dimension, Dossier, FundingSummary, NaiveDate, PledgeSummary};
 
 # let json = include_str!("../examples/data/guatemala-2021.json");
 let dossier = Dossier::from_json_str(json)?;
@@ -475,28 +478,32 @@ pub mod summary;
 pub mod validate;
 
 pub use aggregate::{Aggregator, Dimension, Flow, Totals};
-pub use chrono::{NaiveDate};
-pub use excerpt::{Excerpt};
+pub use chrono::NaiveDate;
+pub use excerpt::Excerpt;
 pub use geo::{Country, CountryGroup};
-pub use grammar::{DecimalErrorKind};
-pub use io_error::{IoError};
-pub use model::{Actor, Area, Dossier, Funding, FundingStage, Initiative, Leader, LoadError, Meeting, Source, Statistic, Trip, VaccineAllocation, VaccinePledge};
+pub use grammar::DecimalErrorKind;
+pub use io_error::IoError;
+pub use model::{
+    Actor, Area, Dossier, Funding, FundingStage, Initiative, Leader, LoadError, Meeting, Publication, Statistic, Trip,
+    VaccineAllocation, VaccinePledge,
+};
 pub use money::{Currency, Money};
 pub use notation::{Count, Qualifier};
-pub use rust_decimal::{Decimal};
+pub use rust_decimal::Decimal;
 pub use summary::{DoseTotals, FundingSummary, PledgeSummary};
 pub use validate::{Report, Rule, Severity, Violation};
 
 // The crate's own paths to the names its public modules hold (`crate::Share`
 // for `crate::model::Share`), so that a module's code names what it uses
 // without the module it lives in.
-pub(crate) use aggregate::{AggregateError, AreaRecipient, AreaSplit, AreaSplitError, By, CountryGroups, GroupKey, GroupTable, GroupTotal, KeyPart, ParseDimensionError, ReaderError, Recipients, RejectReason, Rejection, Split, SplitError};
-pub(crate) use geo::{IntermediateRegion, M49Area, M49Level, ParseCountryError, ParseCountryErrorKind, ParseRegionError, Region, Subregion};
-pub(crate) use model::{Agency, AllocationId, AreaId, Attendance, Border, Breakdown, Channel, DeclaredArea, Disease, DoseStage, Entry, EventStatus, FactRef, FieldPath, Function, FundingId, GroupId, Id, IdErrorKind, InitiativeId, InitiativeKind, LeaderId, Leg, LoadErrorKind, MeetingId, MeetingKind, Metric, Office, OrganisationId, ParseIdError, ParseTopicError, ParseYearMonthError, Participant, Partners, PathSegment, Period, PledgeId, Rank, RankOrder, Recipient, Role, Scope, Share, ShareError, ShareErrorKind, SourceId, StatisticId, Term, Topic, Tranche, TrancheId, TripId, TripNote, VaccineProduct, YearMonth};
-pub(crate) use money::{CurrencyKind, CurrencySymbol, ExactSum, MoneyError, MoneyErrorKind, Operation, ParseCurrencyError, ParseMoneyError, RoundingStrategy, SymbolContext, SymbolError};
-pub(crate) use notation::{CountErrorKind, ParseCountError};
-pub(crate) use summary::{BreakdownCount, DoseGroup, FactRejection, FundingFlow, FundingFlowError, FundingTotals, Remainder, TrancheSummary};
-pub(crate) use validate::{ParseRuleError, ParseSeverityError};
+pub(crate) use aggregate::{AggregateError, FlowRecipients, KeyPart, ReaderError, RejectReason};
+pub(crate) use geo::{IntermediateRegion, M49Area, M49Level, Region, Subregion};
+pub(crate) use model::{
+    AllocationId, AreaId, Breakdown, DeclaredArea, DoseStage, EventStatus, FactRef, FieldPath, FundingId, GroupId,
+    LeaderId, Leg, Office, OfficeRole, OrganisationId, ParseIdError, PathSegment, Period, PledgeId, Share, SourceId,
+    StatisticScope, Term, Tranche, YearMonth,
+};
+pub(crate) use money::{CurrencySymbol, MoneyError, MoneyErrorKind, SymbolContext, SymbolError};
 
 /// The README's examples, compiled and run as doctests so that they stay
 /// true.

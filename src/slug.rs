@@ -30,7 +30,7 @@ pub enum IdErrorKind {
 /// The error for text that is not an id.
 ///
 /// ```
-/// let e = "Harris".parse::<statecraft::LeaderId>().unwrap_err();
+/// let e = "Harris".parse::<statecraft::model::LeaderId>().unwrap_err();
 /// assert_eq!(e.to_string(), "invalid id `Harris`: `H` is not a lowercase letter, digit or hyphen");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

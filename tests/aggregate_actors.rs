@@ -4,13 +4,15 @@
 
 use std::borrow::Cow;
 
+use statecraft::aggregate::{AreaRecipient, By, CountrySplit, FlowRecipients, KeyPart, RejectReason};
 use statecraft::fx::{FxError, Rate, RateSource};
 use statecraft::geo::DacRegion;
 use statecraft::iati::{RecipientCode, RegionCode};
+use statecraft::model::{GroupId, OrganisationId};
 use statecraft::org::OrgRef;
 use statecraft::{
-    Actor, Aggregator, Area, AreaRecipient, By, Country, CountryGroup, Currency, Decimal, Dimension, Dossier, Flow,
-    FundingStage, GroupId, KeyPart, Money, NaiveDate, OrganisationId, Recipients, RejectReason, Split,
+    Actor, Aggregator, Area, Country, CountryGroup, Currency, Decimal, Dimension, Dossier, Flow, FundingStage, Money,
+    NaiveDate,
 };
 
 /// One of anything buys one dollar.
@@ -27,7 +29,7 @@ impl RateSource for Par {
 struct Transaction {
     day: NaiveDate,
     donor: Actor,
-    to: Recipients,
+    to: FlowRecipients,
     amount: Option<Money>,
 }
 
@@ -38,7 +40,7 @@ impl Flow for Transaction {
     fn donor(&self) -> Cow<'_, Actor> {
         Cow::Borrowed(&self.donor)
     }
-    fn recipients(&self) -> Cow<'_, Recipients> {
+    fn recipients(&self) -> Cow<'_, FlowRecipients> {
         Cow::Borrowed(&self.to)
     }
     fn stage(&self) -> FundingStage {
@@ -70,8 +72,8 @@ fn rows(agg: &Aggregator<Par>) -> Vec<String> {
         .collect()
 }
 
-fn split(shares: &[(Country, &str)]) -> Recipients {
-    Recipients::Split(Split::new(shares.iter().map(|(c, s)| (*c, s.parse().unwrap()))).unwrap())
+fn split(shares: &[(Country, &str)]) -> FlowRecipients {
+    FlowRecipients::Split(CountrySplit::new(shares.iter().map(|(c, s)| (*c, s.parse().unwrap()))).unwrap())
 }
 
 #[test]
@@ -81,13 +83,13 @@ fn donors_of_every_kind_are_keys_as_they_are_named() {
         Transaction {
             day,
             donor: Actor::Country(Country::US),
-            to: Recipients::One(Country::GT),
+            to: FlowRecipients::One(Country::GT),
             amount: usd("100"),
         },
         Transaction {
             day,
             donor: org("XM-DAC-41122"),
-            to: Recipients::One(Country::GT),
+            to: FlowRecipients::One(Country::GT),
             amount: usd("40"),
         },
         Transaction {
@@ -99,19 +101,19 @@ fn donors_of_every_kind_are_keys_as_they_are_named() {
         Transaction {
             day,
             donor: org("GB-COH-213890"),
-            to: Recipients::One(Country::SV),
+            to: FlowRecipients::One(Country::SV),
             amount: usd("3"),
         },
         Transaction {
             day,
             donor: Actor::Group(GroupId::new("g7").unwrap()),
-            to: Recipients::Unnamed,
+            to: FlowRecipients::Unnamed,
             amount: usd("1000"),
         },
         Transaction {
             day,
             donor: org("US-GOV-1"),
-            to: Recipients::One(Country::HN),
+            to: FlowRecipients::One(Country::HN),
             amount: None,
         },
     ];
@@ -159,7 +161,7 @@ fn donors_of_every_kind_are_keys_as_they_are_named() {
     );
     let totals = by_donor.totals().unwrap();
     assert_eq!(totals.total().to_string(), "USD 1151.00");
-    let key = statecraft::GroupKey::new(KeyPart::Actor(org("XM-DAC-41122")), None);
+    let key = statecraft::aggregate::GroupKey::new(KeyPart::Actor(org("XM-DAC-41122")), None);
     assert_eq!(
         totals.get(&key).map(|g| g.total().to_string()),
         Some("USD 48.00".into())
@@ -201,7 +203,7 @@ fn keyed_donors_merge_as_one_pass() {
 fn recipients_are_keyed_as_the_areas_they_are() {
     let day = d("2021-06-07");
     let dossier = Dossier::new();
-    let area = |a: Area| Recipients::Area(AreaRecipient::resolve(&dossier, [a], day).unwrap().unwrap());
+    let area = |a: Area| FlowRecipients::Area(AreaRecipient::resolve(&dossier, [a], day).unwrap().unwrap());
     // What an IATI transaction names: a DAC region, an M49 area, a country.
     let sahara = RegionCode::new("289", "1").unwrap().area().unwrap();
     let lac = RegionCode::new("419", "2").unwrap().area().unwrap();
@@ -222,7 +224,7 @@ fn recipients_are_keyed_as_the_areas_they_are() {
         Transaction {
             day,
             donor: org("XM-DAC-41122"),
-            to: Recipients::One(Country::GT),
+            to: FlowRecipients::One(Country::GT),
             amount: usd("11"),
         },
     ];
@@ -256,7 +258,7 @@ fn recipients_are_keyed_as_the_areas_they_are() {
 fn a_country_in_several_areas_of_one_recipient_counts_once() {
     let dossier = Dossier::new();
     let nt = Area::Group(GroupId::new("northern-triangle").unwrap());
-    let ca = Area::from(statecraft::IntermediateRegion::CentralAmerica);
+    let ca = Area::from(statecraft::geo::IntermediateRegion::CentralAmerica);
     let r = AreaRecipient::resolve(&dossier, [nt, ca, Area::from(Country::GT)], d("2021-06-07"))
         .unwrap()
         .unwrap();
@@ -272,7 +274,7 @@ fn groups_are_taken_on_each_records_date() {
     let flow = |day: &str, to: Country, amount: &str| Transaction {
         day: d(day),
         donor: Actor::Country(Country::US),
-        to: Recipients::One(to),
+        to: FlowRecipients::One(to),
         amount: usd(amount),
     };
     for f in [
@@ -326,7 +328,7 @@ fn the_first_group_that_holds_a_country_wins_whatever_later_ones_knew() {
         agg.push(&Transaction {
             day: d(day),
             donor: Actor::Country(Country::US),
-            to: Recipients::One(to),
+            to: FlowRecipients::One(to),
             amount: usd("1"),
         });
     }

@@ -7,9 +7,10 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use statecraft::aggregate::By;
 use statecraft::fx::EcbRates;
 use statecraft::records::FundingFile;
-use statecraft::{Aggregator, By, CountryGroup, Currency, Decimal, Dimension, NaiveDate};
+use statecraft::{Aggregator, CountryGroup, Currency, Decimal, Dimension, NaiveDate};
 
 #[path = "support/example_bin.rs"]
 mod example_bin;
@@ -105,7 +106,7 @@ fn other_dimensions_and_a_fixed_date_agree_with_the_library() {
         let mut agg = Aggregator::new(
             EcbRates::embedded(),
             Currency::EUR,
-            by.parse::<statecraft::By>().unwrap(),
+            by.parse::<statecraft::aggregate::By>().unwrap(),
         )
         .at(at);
         FundingFile::open(data("funding-2000.csv"))

@@ -4,12 +4,12 @@
 
 use chrono::Datelike;
 use proptest::prelude::*;
+use statecraft::aggregate::{By, CountrySplit, FlowRecipients};
 use statecraft::fx::{FxError, Rate, RateSource, Series};
+use statecraft::model::Share;
+use statecraft::money::ExactSum;
 use statecraft::records::FundingRecord;
-use statecraft::{
-    Aggregator, By, Country, Currency, Decimal, Dimension, ExactSum, Flow, FundingStage, Money, NaiveDate, Recipients,
-    Share, Split, Totals,
-};
+use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, Flow, FundingStage, Money, NaiveDate, Totals};
 
 /// Rates made up from the currency and the day: `to_per_x / from_per_x`,
 /// quotients with 28 significant digits as a cross rate has. ISK has no
@@ -71,12 +71,12 @@ const CURRENCIES: [Currency; 5] = [
     Currency::ISK,
 ];
 
-fn split() -> impl Strategy<Value = Recipients> {
+fn split() -> impl Strategy<Value = FlowRecipients> {
     (0usize..6, 1usize..6, 0u32..=10_000).prop_map(|(first, n, cut)| {
         let n = n.min(COUNTRIES.len() - first).max(1);
         let countries = &COUNTRIES[first..first + n];
         if n == 1 {
-            return Recipients::One(countries[0]);
+            return FlowRecipients::One(countries[0]);
         }
         // The first share takes cut/100 %, the rest share the remainder
         // evenly, the last taking what is left over: exactly 100.
@@ -91,7 +91,7 @@ fn split() -> impl Strategy<Value = Recipients> {
             shares.push((*c, share));
         }
         let shares = shares.into_iter().map(|(c, p)| (c, Share::new(p).unwrap()));
-        Recipients::Split(Split::new(shares).unwrap())
+        FlowRecipients::Split(CountrySplit::new(shares).unwrap())
     })
 }
 
@@ -103,7 +103,7 @@ fn record() -> impl Strategy<Value = FundingRecord> {
             .prop_map(|(m, scale, c)| Some(Money::new(Decimal::new(m % 1_000_000_000_000, scale), CURRENCIES[c]))),
     ];
     let recipients = prop_oneof![
-        4 => (0usize..COUNTRIES.len()).prop_map(|i| Recipients::One(COUNTRIES[i])),
+        4 => (0usize..COUNTRIES.len()).prop_map(|i| FlowRecipients::One(COUNTRIES[i])),
         1 => split(),
     ];
     let stage = (0usize..7).prop_map(|i| FundingStage::iter().nth(i).unwrap());

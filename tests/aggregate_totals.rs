@@ -1,12 +1,12 @@
 //! The aggregator's results: totals by every dimension, counts,
 //! rejections with their messages pinned, and the CSV it writes.
 
+use statecraft::aggregate::{By, CountrySplit, GroupKey, KeyPart, RejectReason};
 use statecraft::fx::{FxError, Rate, RateSource, Series};
+use statecraft::geo::IntermediateRegion;
+use statecraft::money::ExactSum;
 use statecraft::records::FundingRecord;
-use statecraft::{
-    Aggregator, By, Country, Currency, Decimal, Dimension, ExactSum, FundingStage, GroupKey, IntermediateRegion,
-    KeyPart, Money, NaiveDate, RejectReason, Split,
-};
+use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, FundingStage, Money, NaiveDate};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -300,7 +300,7 @@ fn overflow_and_excess_precision_are_rejections_not_panics() {
 
 #[test]
 fn splits_are_apportioned_exactly_and_counted_once_per_group() {
-    let split = Split::new([
+    let split = CountrySplit::new([
         (Country::GT, "33.3333%".parse().unwrap()),
         (Country::HN, "33.3333%".parse().unwrap()),
         (Country::SV, "33.3334%".parse().unwrap()),

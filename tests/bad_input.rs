@@ -24,10 +24,11 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use statecraft::fx::{EcbRates, FxError, ParseErrorKind, RateSource, RateTable};
+use statecraft::money::SymbolContext;
 use statecraft::notation::Reading;
 use statecraft::records::{Reader, RecordErrorKind};
 use statecraft::scan::Scanner;
-use statecraft::{Count, Country, Currency, Decimal, Dossier, Flow, Money, NaiveDate, SymbolContext};
+use statecraft::{Count, Country, Currency, Decimal, Dossier, Flow, Money, NaiveDate};
 
 fn answer(kind: &str, bytes: &[u8]) -> String {
     let text = || std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"));
@@ -91,7 +92,7 @@ fn answer(kind: &str, bytes: &[u8]) -> String {
             let mut reader = statecraft::iati::Reader::new(bytes);
             for item in reader.by_ref() {
                 match item {
-                    Ok(statecraft::iati::Entry::Rejected(r)) => writeln!(out, "rejected: {r}").unwrap(),
+                    Ok(statecraft::iati::TransactionOutcome::Rejected(r)) => writeln!(out, "rejected: {r}").unwrap(),
                     Ok(_) => {}
                     Err(e) => writeln!(out, "error: {e}").unwrap(),
                 }

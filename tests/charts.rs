@@ -10,9 +10,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use statecraft::aggregate::KeyPart;
 use statecraft::fx::EcbRates;
 use statecraft::records::FundingFile;
-use statecraft::{Aggregator, Currency, Dimension, KeyPart};
+use statecraft::{Aggregator, Currency, Dimension};
 
 #[path = "../examples/support/chart.rs"]
 mod chart;

@@ -13,8 +13,9 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use proptest::prelude::*;
+use statecraft::geo::ParseCountryErrorKind;
 use statecraft::geo::{Language, NameList, Reading, Rewrite};
-use statecraft::{Country, ParseCountryErrorKind};
+use statecraft::Country;
 
 /// How a case must be read: the country, and the reading as `Reading`'s
 /// `Display` writes it (`""`: any).

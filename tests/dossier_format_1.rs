@@ -3,7 +3,8 @@
 //! `examples/data/guatemala-2021.json` before it moved to format 2) reads
 //! as the same dossier as the example in format 2, and is written as it.
 
-use statecraft::{Actor, Country, Dossier, Function, Office, Role};
+use statecraft::model::{Function, Office, OfficeRole};
+use statecraft::{Actor, Country, Dossier};
 
 const V1: &str = include_str!("data/dossier/guatemala-2021.v1.json");
 const V2: &str = include_str!("../examples/data/guatemala-2021.json");
@@ -38,7 +39,7 @@ fn what_format_1_wrote_reads_as_format_2_means_it() {
     assert_eq!(talks.start(), talks.end());
     assert_eq!(
         talks.participants()[1].role(),
-        Some(&Role::new(Office::President, Country::GT))
+        Some(&OfficeRole::new(Office::President, Country::GT))
     );
     // The defaults of the offices apply to upgraded terms too.
     let giammattei = &d.leaders()[2];
@@ -68,7 +69,7 @@ fn errors_in_format_1_are_where_format_1_has_them() {
     // Cut short after its tag, a format-1 document is still read as one.
     let cut = &V1[..V1.len() / 2];
     let e = Dossier::from_json_str(cut).unwrap_err();
-    assert_eq!(e.kind(), statecraft::LoadErrorKind::Truncated, "{e}");
+    assert_eq!(e.kind(), statecraft::model::LoadErrorKind::Truncated, "{e}");
 }
 
 #[cfg(feature = "ecb-snapshot")]

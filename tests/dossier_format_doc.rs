@@ -8,10 +8,11 @@ use std::collections::BTreeSet;
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
 use serde::de::DeserializeOwned;
+use statecraft::model::{DeclaredArea, Partners, Term};
 use statecraft::org::Organisation;
 use statecraft::{
-    CountryGroup, DeclaredArea, Dossier, Funding, Initiative, Leader, Meeting, Partners, Source, Statistic, Term, Trip,
-    VaccineAllocation, VaccinePledge,
+    CountryGroup, Dossier, Funding, Initiative, Leader, Meeting, Publication, Statistic, Trip, VaccineAllocation,
+    VaccinePledge,
 };
 
 const FORMAT_MD: &str = include_str!("../docs/FORMAT.md");
@@ -34,7 +35,7 @@ fn every_example_block_is_a_valid_value() {
     assert!(blocks.len() >= 12, "only {} examples", blocks.len());
     for block in blocks {
         let ok = Dossier::from_json_str(block).is_ok()
-            || reads_as::<Source>(block)
+            || reads_as::<Publication>(block)
             || reads_as::<CountryGroup>(block)
             || reads_as::<Organisation>(block)
             || reads_as::<DeclaredArea>(block)

@@ -1,6 +1,7 @@
 //! Malformed dossier documents, and the exact error each one gets.
 
-use statecraft::{Dossier, LoadErrorKind};
+use statecraft::model::LoadErrorKind;
+use statecraft::Dossier;
 
 /// A small valid document; cases below change one thing in it.
 const BASE: &str = r#"{

@@ -4,7 +4,8 @@
 mod strategy;
 
 use proptest::prelude::*;
-use statecraft::{Dossier, LoadErrorKind};
+use statecraft::model::LoadErrorKind;
+use statecraft::Dossier;
 
 const SEED: &str = include_str!("../examples/data/guatemala-2021.json");
 

@@ -1,11 +1,11 @@
 //! The seed dossier (`examples/data/guatemala-2021.json`): its key facts,
 //! through the API.
 
-use statecraft::{
-    Area, Count, Country, Currency, Decimal, DoseStage, Dossier, EventStatus, FundingStage, GroupId, InitiativeId,
-    LeaderId, MeetingKind, Metric, Money, NaiveDate, Office, PledgeId, Qualifier, Scope, SourceId, StatisticId, Topic,
-    TripId, TripNote,
+use statecraft::model::{
+    DoseStage, EventStatus, GroupId, InitiativeId, LeaderId, MeetingKind, Metric, Office, PledgeId, SourceId,
+    StatisticId, StatisticScope, Topic, TripId, TripNote,
 };
+use statecraft::{Area, Count, Country, Currency, Decimal, Dossier, FundingStage, Money, NaiveDate, Qualifier};
 
 const JSON: &str = include_str!("../examples/data/guatemala-2021.json");
 
@@ -17,8 +17,8 @@ fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-fn id<T>(s: &str) -> statecraft::Id<T> {
-    statecraft::Id::new(s).unwrap()
+fn id<T>(s: &str) -> statecraft::model::Id<T> {
+    statecraft::model::Id::new(s).unwrap()
 }
 
 #[test]
@@ -70,7 +70,7 @@ fn the_trip_goes_to_guatemala_then_mexico_as_planned() {
     );
     // The article names no author; only its analysis box is signed.
     let article = dossier
-        .source(&statecraft::SourceId::new("seed-article").unwrap())
+        .source(&statecraft::model::SourceId::new("seed-article").unwrap())
         .unwrap();
     assert!(article.authors().is_empty());
     assert!(trip.notes().contains(&TripNote::FirstAbroadInOffice));
@@ -253,7 +253,7 @@ fn the_figures_beside_the_facts() {
         .statistic(&StatisticId::new("us-border-2021-04").unwrap())
         .unwrap();
     assert_eq!(border.metric(), &Metric::BorderEncounters);
-    assert!(matches!(border.scope(), Scope::Border(b) if b.country() == Country::US));
+    assert!(matches!(border.scope(), StatisticScope::Border(b) if b.country() == Country::US));
     assert!(border.period().contains(d("2021-04-30")) && !border.period().contains(d("2021-05-01")));
     assert_eq!(border.count(), Count::new(178_000, Qualifier::MoreThan));
     let from_nt = border.breakdowns()[0].count_of(border.count()).unwrap();

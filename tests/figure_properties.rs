@@ -12,11 +12,11 @@ use std::ops::Bound;
 
 use proptest::prelude::*;
 use statecraft::fx::RateTable;
+use statecraft::model::{AllocationId, DoseStage, FundingRecipient, PledgeId, Tranche, TrancheId};
 use statecraft::notation::{Bounds, Figure};
 use statecraft::{
-    AllocationId, Count, Country, Currency, Decimal, Dimension, DoseStage, Dossier, Funding, FundingStage,
-    FundingSummary, Money, NaiveDate, PledgeId, PledgeSummary, Qualifier, Recipient, Tranche, TrancheId,
-    VaccineAllocation, VaccinePledge,
+    Count, Country, Currency, Decimal, Dimension, Dossier, Funding, FundingStage, FundingSummary, Money, NaiveDate,
+    PledgeSummary, Qualifier, VaccineAllocation, VaccinePledge,
 };
 
 use strategy::qualifier;
@@ -357,7 +357,7 @@ proptest! {
             prop_assert!(b.contains(Money::new(truth, Currency::USD)));
             truths += truth;
             let f = Funding::new(format!("f{i}").parse().unwrap(), Country::US, FundingStage::Pledged, "s".parse().unwrap())
-                .with_recipient(Recipient::new(Country::GT.into()))
+                .with_recipient(FundingRecipient::new(Country::GT.into()))
                 .with_amount_figure(figure)
                 .announced_on(NaiveDate::from_ymd_opt(2021, 2, 19).unwrap());
             d.add(f);

@@ -11,9 +11,10 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use statecraft::aggregate::{AggregateError, By, GroupKey, KeyPart};
 use statecraft::fx::EcbRates;
 use statecraft::iati::{FileSet, TypeFilter};
-use statecraft::{AggregateError, Aggregator, By, Currency, Dimension, GroupKey, KeyPart};
+use statecraft::{Aggregator, Currency, Dimension};
 
 #[path = "support/example_bin.rs"]
 mod example_bin;
@@ -251,7 +252,7 @@ fn unknown_currencies(files: &[PathBuf]) -> u64 {
     for f in files {
         let mut reader = statecraft::iati::Reader::open(f).unwrap().types(TypeFilter::all());
         for e in reader.by_ref() {
-            if let Ok(statecraft::iati::Entry::Transaction(t)) = e {
+            if let Ok(statecraft::iati::TransactionOutcome::Transaction(t)) = e {
                 n += u64::from(t.currency().currency().is_none());
             }
         }

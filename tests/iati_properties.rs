@@ -6,7 +6,7 @@
 //! references, ISO-8859-1) changes nothing but locations.
 
 use proptest::prelude::*;
-use statecraft::iati::{Entry, Reader, Recipients};
+use statecraft::iati::{Reader, Recipients, TransactionOutcome};
 
 /// A value as written, and what the reader must make of it.
 type Part = (&'static str, Option<&'static str>);
@@ -276,7 +276,7 @@ fn read(bytes: &[u8]) -> Vec<String> {
         .by_ref()
         .map(
             |e| match e.unwrap_or_else(|e| panic!("{e}\n{}", String::from_utf8_lossy(bytes))) {
-                Entry::Transaction(t) => {
+                TransactionOutcome::Transaction(t) => {
                     let to = match t.recipients() {
                         Recipients::Own(r) => r.to_string(),
                         Recipients::Split(a) => {
@@ -298,8 +298,8 @@ fn read(bytes: &[u8]) -> Vec<String> {
                         t.date()
                     )
                 }
-                Entry::Skipped(_) => "skipped".into(),
-                Entry::Rejected(r) => r.reason.class().key().to_string(),
+                TransactionOutcome::Skipped(_) => "skipped".into(),
+                TransactionOutcome::Rejected(r) => r.reason.class().key().to_string(),
             },
         )
         .collect();

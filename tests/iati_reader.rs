@@ -23,7 +23,9 @@ use std::sync::OnceLock;
 
 use chrono::Datelike as _;
 use statecraft::fx::{EcbRates, RateSource};
-use statecraft::iati::{CurrencyCode, Entry, FileSet, Reader, Recipients, Transaction, TypeFilter, UNSPECIFIED};
+use statecraft::iati::{
+    CurrencyCode, FileSet, Reader, Recipients, Transaction, TransactionOutcome, TypeFilter, UNSPECIFIED,
+};
 use statecraft::Currency;
 
 fn data() -> PathBuf {
@@ -49,14 +51,14 @@ fn has_usd_rate(t: &Transaction) -> bool {
 
 /// The reference's stderr line, from the reader's entries and the rate
 /// question above.
-fn stderr_line(entries: &[Entry]) -> String {
+fn stderr_line(entries: &[TransactionOutcome]) -> String {
     let (mut read, mut counted, mut skipped, mut no_rate) = (0, 0, 0, 0);
     let (mut no_currency, mut amount, mut date) = (0, 0, 0);
     let mut flagged = std::collections::BTreeSet::new();
     for e in entries {
         read += 1;
         match e {
-            Entry::Transaction(t) if has_usd_rate(t) => {
+            TransactionOutcome::Transaction(t) if has_usd_rate(t) => {
                 counted += 1;
                 if let Recipients::Split(a) = t.recipients() {
                     if !a.sums_to_100() {
@@ -64,9 +66,9 @@ fn stderr_line(entries: &[Entry]) -> String {
                     }
                 }
             }
-            Entry::Transaction(_) => no_rate += 1,
-            Entry::Skipped(_) => skipped += 1,
-            Entry::Rejected(r) => match r.reason.class().key() {
+            TransactionOutcome::Transaction(_) => no_rate += 1,
+            TransactionOutcome::Skipped(_) => skipped += 1,
+            TransactionOutcome::Rejected(r) => match r.reason.class().key() {
                 "no-currency" => no_currency += 1,
                 "unreadable-amount" => amount += 1,
                 _ => date += 1,
@@ -88,9 +90,9 @@ fn xml_files() -> Vec<PathBuf> {
     files
 }
 
-fn read_all(path: &Path, types: TypeFilter) -> Vec<Entry> {
+fn read_all(path: &Path, types: TypeFilter) -> Vec<TransactionOutcome> {
     let mut reader = Reader::open(path).unwrap().types(types);
-    let entries: Vec<Entry> = reader
+    let entries: Vec<TransactionOutcome> = reader
         .by_ref()
         .collect::<Result<_, _>>()
         .unwrap_or_else(|e| panic!("{e}"));
@@ -104,7 +106,7 @@ fn read_all(path: &Path, types: TypeFilter) -> Vec<Entry> {
 /// filters and every dimension, `reference(ext)` being the path of the
 /// reference's output for them (`reference/STEM.[all-types.]BY.EXT`);
 /// collects what it reports.
-fn against_references(check: impl Fn(&[Entry], &str, &dyn Fn(&str) -> PathBuf) -> Option<String>) {
+fn against_references(check: impl Fn(&[TransactionOutcome], &str, &dyn Fn(&str) -> PathBuf) -> Option<String>) {
     let mut failures = Vec::new();
     for path in xml_files() {
         let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
@@ -153,10 +155,10 @@ fn the_real_files_hold_what_their_readme_says() {
 
 /// The keys a dimension lists for `entries` (those the reference counts:
 /// with a rate), spelt by the reader's types.
-fn keys(entries: &[Entry], by: &str) -> BTreeSet<String> {
+fn keys(entries: &[TransactionOutcome], by: &str) -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
     for t in entries.iter().filter_map(|e| match e {
-        Entry::Transaction(t) if has_usd_rate(t) => Some(t),
+        TransactionOutcome::Transaction(t) if has_usd_rate(t) => Some(t),
         _ => None,
     }) {
         match by {
@@ -193,7 +195,7 @@ fn keys_are_spelt_as_the_references() {
 }
 
 /// One line per entry, saying everything the reader yields of it.
-fn describe(entries: &[Entry]) -> String {
+fn describe(entries: &[TransactionOutcome]) -> String {
     let mut out = String::new();
     let mut last_activity = None;
     for e in entries {
@@ -222,7 +224,7 @@ fn describe(entries: &[Entry]) -> String {
             .unwrap();
         }
         match e {
-            Entry::Transaction(t) => {
+            TransactionOutcome::Transaction(t) => {
                 let to = match t.recipients() {
                     Recipients::Own(r) => format!("own {r}"),
                     Recipients::Split(_) => "split".into(),
@@ -241,14 +243,14 @@ fn describe(entries: &[Entry]) -> String {
                 )
                 .unwrap();
             }
-            Entry::Skipped(s) => writeln!(
+            TransactionOutcome::Skipped(s) => writeln!(
                 out,
                 "  {}: skipped, type {}",
                 s.at,
                 s.type_code.as_ref().map_or("none".into(), |c| c.to_string())
             )
             .unwrap(),
-            Entry::Rejected(r) => writeln!(out, "  rejected: {r}").unwrap(),
+            TransactionOutcome::Rejected(r) => writeln!(out, "  rejected: {r}").unwrap(),
         }
     }
     out
@@ -262,7 +264,7 @@ fn each_quirk_reads_as_pinned() {
     assert_eq!(quirks.files().len(), 16);
     for path in quirks.files() {
         let mut reader = Reader::open(path).unwrap().types(TypeFilter::all());
-        let entries: Vec<Entry> = reader.by_ref().collect::<Result<_, _>>().unwrap();
+        let entries: Vec<TransactionOutcome> = reader.by_ref().collect::<Result<_, _>>().unwrap();
         let got = format!("{}{}\n", describe(&entries), reader.counts());
         let expected = path.with_extension("expected");
         if regenerate {

@@ -3,7 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use statecraft::{Country, Currency, CurrencyKind, IntermediateRegion, M49Area, NaiveDate, Region, Subregion};
+use statecraft::geo::{IntermediateRegion, M49Area, Region, Subregion};
+use statecraft::money::CurrencyKind;
+use statecraft::{Country, Currency, NaiveDate};
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()

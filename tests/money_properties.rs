@@ -1,7 +1,8 @@
 //! Properties of countries, currencies and money that hold for every value.
 
 use proptest::prelude::*;
-use statecraft::{Count, Country, Currency, Decimal, Money, Qualifier, SymbolContext};
+use statecraft::money::SymbolContext;
+use statecraft::{Count, Country, Currency, Decimal, Money, Qualifier};
 
 fn currency() -> impl Strategy<Value = Currency> {
     let all: Vec<Currency> = Currency::iter().collect();

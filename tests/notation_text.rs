@@ -2,8 +2,9 @@
 //! region, qualified and ranged amounts, reported pairs, counts with their
 //! unit, percentages; and the errors, pinned.
 
+use statecraft::money::SymbolContext;
 use statecraft::notation::{Figure, MoneyPair, Reading};
-use statecraft::{Count, Country, Currency, Decimal, Money, Qualifier, SymbolContext};
+use statecraft::{Count, Country, Currency, Decimal, Money, Qualifier};
 
 fn money(amount: &str, c: Currency) -> Money {
     Money::new(amount.parse().unwrap(), c)
@@ -243,8 +244,9 @@ fn errors_quote_the_input() {
 
 mod properties {
     use proptest::prelude::*;
+    use statecraft::money::SymbolContext;
     use statecraft::notation::{Figure, Reading};
-    use statecraft::{Currency, Decimal, Money, Qualifier, SymbolContext};
+    use statecraft::{Currency, Decimal, Money, Qualifier};
 
     fn amount() -> impl Strategy<Value = Money> {
         let currency = prop_oneof![

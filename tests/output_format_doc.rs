@@ -6,9 +6,8 @@
 
 use statecraft::fx::EcbRates;
 use statecraft::records::Reader;
-use statecraft::{
-    Aggregator, BreakdownCount, Currency, Dimension, DoseTotals, Dossier, FundingSummary, NaiveDate, PledgeSummary,
-};
+use statecraft::summary::BreakdownCount;
+use statecraft::{Aggregator, Currency, Dimension, DoseTotals, Dossier, FundingSummary, NaiveDate, PledgeSummary};
 
 const FORMAT_MD: &str = include_str!("../docs/FORMAT.md");
 const SEED: &str = include_str!("../examples/data/guatemala-2021.json");

@@ -4,8 +4,9 @@
 //! without Python. Which cases are in scope, and the currency and amount
 //! each means, are the script's (`out_of_scope`, `iso`, `expected`).
 
+use statecraft::money::SymbolContext;
 use statecraft::notation::Reading;
-use statecraft::{Decimal, SymbolContext};
+use statecraft::Decimal;
 
 #[test]
 fn price_parser_cases_a_news_reader_writes() {

@@ -4,11 +4,11 @@
 use std::io::Write as _;
 
 use proptest::prelude::*;
+use statecraft::aggregate::{CountrySplit, RejectReason};
 use statecraft::fx::{FxError, Rate, RateSource, Series};
+use statecraft::model::Share;
 use statecraft::records::{FundingFile, FundingRecord, Reader, RecordId, Writer, HEADER};
-use statecraft::{
-    Aggregator, Country, Currency, Decimal, Dimension, Flow, FundingStage, Money, NaiveDate, RejectReason, Share, Split,
-};
+use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, Flow, FundingStage, Money, NaiveDate};
 
 fn read_one(line: &[u8]) -> Result<FundingRecord, String> {
     let mut input = format!("{HEADER}\n").into_bytes();
@@ -118,7 +118,7 @@ fn lines_longer_than_a_mebibyte_are_refused_and_skipped() {
 #[test]
 fn the_writer_refuses_what_the_form_cannot_hold() {
     let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
-    let split = Split::new([
+    let split = CountrySplit::new([
         (Country::GT, Share::from_percent(50).unwrap()),
         (Country::HN, Share::from_percent(50).unwrap()),
     ])

@@ -2,8 +2,9 @@
 //! year, date, time, address or list number, unreadable figures reported.
 
 use proptest::prelude::*;
+use statecraft::money::SymbolContext;
 use statecraft::scan::Scanner;
-use statecraft::{Country, SymbolContext};
+use statecraft::Country;
 
 /// `span  kind  text  reading` for each figure found.
 fn scan_in(text: &str, context: SymbolContext) -> Vec<String> {

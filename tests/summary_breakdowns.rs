@@ -1,16 +1,16 @@
 //! Statistic breakdowns as counts, with the qualifiers their share and
 //! their total imply, and their places in the dossier.
 
-use statecraft::{
-    Area, Border, Breakdown, BreakdownCount, Count, Country, CountryGroup, Dossier, GroupId, IntermediateRegion,
-    Metric, Period, Qualifier, Scope, Statistic,
-};
+use statecraft::geo::IntermediateRegion;
+use statecraft::model::{Breakdown, CountryBorder, GroupId, Metric, Period, StatisticScope};
+use statecraft::summary::BreakdownCount;
+use statecraft::{Area, Count, Country, CountryGroup, Dossier, Qualifier, Statistic};
 
 fn statistic(id: &str, count: &str, breakdowns: Vec<Breakdown>) -> Statistic {
     let mut s = Statistic::new(
         id.parse().unwrap(),
         Metric::BorderEncounters,
-        Scope::Border(Border::new(Country::US).with(Country::MX)),
+        StatisticScope::Border(CountryBorder::new(Country::US).with(Country::MX)),
         Period::Month("2021-04".parse().unwrap()),
         count.parse().unwrap(),
         "src".parse().unwrap(),
@@ -21,7 +21,7 @@ fn statistic(id: &str, count: &str, breakdowns: Vec<Breakdown>) -> Statistic {
     s
 }
 
-fn share(s: &str) -> statecraft::Share {
+fn share(s: &str) -> statecraft::model::Share {
     s.parse().unwrap()
 }
 

@@ -1,9 +1,11 @@
 //! Vaccine doses of hand-built dossiers: counts by dimension, pledges
 //! against their allocations, over-allocation, overflow and rejections.
 
+use statecraft::aggregate::{By, GroupKey, KeyPart};
+use statecraft::model::{AllocationId, DoseStage, PledgeId, Share};
+use statecraft::summary::Remainder;
 use statecraft::{
-    AllocationId, By, Country, CountryGroup, Dimension, DoseStage, DoseTotals, Dossier, GroupKey, KeyPart, NaiveDate,
-    PledgeId, PledgeSummary, Remainder, Share, VaccineAllocation, VaccinePledge,
+    Country, CountryGroup, Dimension, DoseTotals, Dossier, NaiveDate, PledgeSummary, VaccineAllocation, VaccinePledge,
 };
 
 fn pledge(id: &str, doses: u64) -> VaccinePledge {

@@ -1,11 +1,15 @@
 //! Funding totals of hand-built dossiers: splits, group keys, stages,
 //! undisclosed amounts, and rejections that name their place.
 
+use statecraft::aggregate::{By, GroupKey, KeyPart};
 use statecraft::fx::{FxError, Rate, RateSource, Series};
+use statecraft::geo::IntermediateRegion;
+use statecraft::model::{FundingRecipient, GroupId, Share};
+use statecraft::money::ExactSum;
+use statecraft::summary::{FundingFlow, FundingTotals};
 use statecraft::{
-    Aggregator, Area, By, Country, CountryGroup, Currency, Decimal, Dimension, Dossier, ExactSum, Funding, FundingFlow,
-    FundingStage, FundingSummary, FundingTotals, GroupId, GroupKey, IntermediateRegion, KeyPart, Money, NaiveDate,
-    Recipient, Share,
+    Aggregator, Area, Country, CountryGroup, Currency, Decimal, Dimension, Dossier, Funding, FundingStage,
+    FundingSummary, Money, NaiveDate,
 };
 
 /// One pound is 1.25 dollars and one euro 1.2, every day; no rate for ISK.
@@ -45,7 +49,7 @@ fn funding(
 ) -> Funding {
     let mut f = Funding::new(id.parse().unwrap(), Country::US, stage, "src".parse().unwrap());
     for (area, share) in recipients {
-        let mut r = Recipient::new(area.clone());
+        let mut r = FundingRecipient::new(area.clone());
         if let Some(s) = share {
             r = r.with_share(s.parse::<Share>().unwrap());
         }

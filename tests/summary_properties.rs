@@ -5,14 +5,17 @@
 
 use proptest::prelude::*;
 use proptest::sample::select;
+use statecraft::aggregate::By;
 use statecraft::fx::{FxError, Rate, RateSource};
 use statecraft::geo::Membership;
+use statecraft::geo::{IntermediateRegion, Subregion};
+use statecraft::model::{AllocationId, DoseStage, FundingRecipient, GroupId, OrganisationId, PledgeId, Share};
+use statecraft::money::ExactSum;
 use statecraft::org::OrgRef;
+use statecraft::summary::{FundingFlow, FundingTotals, Remainder};
 use statecraft::{
-    Actor, Aggregator, AllocationId, Area, By, Country, CountryGroup, Currency, Decimal, Dimension, DoseStage,
-    DoseTotals, Dossier, ExactSum, Funding, FundingFlow, FundingStage, FundingSummary, FundingTotals, GroupId,
-    IntermediateRegion, Money, NaiveDate, OrganisationId, PledgeId, PledgeSummary, Recipient, Remainder, Share,
-    Subregion, VaccineAllocation, VaccinePledge,
+    Actor, Aggregator, Area, Country, CountryGroup, Currency, Decimal, Dimension, DoseTotals, Dossier, Funding,
+    FundingStage, FundingSummary, Money, NaiveDate, PledgeSummary, VaccineAllocation, VaccinePledge,
 };
 
 /// Rates with few digits, so that `amount × rate` is exact in a `Decimal`
@@ -121,11 +124,11 @@ fn shares(n: usize) -> impl Strategy<Value = Vec<Share>> {
     })
 }
 
-fn recipients() -> impl Strategy<Value = Vec<Recipient>> {
+fn recipients() -> impl Strategy<Value = Vec<FundingRecipient>> {
     prop_oneof![
         1 => Just(Vec::new()),
         5 => prop::collection::vec(area(), 1..4)
-            .prop_map(|areas| areas.into_iter().map(Recipient::new).collect()),
+            .prop_map(|areas| areas.into_iter().map(FundingRecipient::new).collect()),
         4 => prop::collection::btree_set(area(), 1..5).prop_flat_map(|areas| {
             let areas: Vec<Area> = areas.into_iter().collect();
             let n = areas.len();
@@ -133,7 +136,7 @@ fn recipients() -> impl Strategy<Value = Vec<Recipient>> {
                 areas
                     .iter()
                     .zip(shares)
-                    .map(|(a, s)| Recipient::new(a.clone()).with_share(s))
+                    .map(|(a, s)| FundingRecipient::new(a.clone()).with_share(s))
                     .collect()
             })
         }),

@@ -3,11 +3,14 @@
 
 #![cfg(feature = "ecb-snapshot")]
 
+use statecraft::aggregate::{By, GroupKey, KeyPart};
 use statecraft::fx::EcbRates;
+use statecraft::geo::IntermediateRegion;
+use statecraft::model::{DoseStage, GroupId, Share};
+use statecraft::summary::{BreakdownCount, FundingTotals, Remainder};
 use statecraft::{
-    Area, BreakdownCount, By, Country, Currency, Dimension, DoseStage, DoseTotals, Dossier, FundingStage,
-    FundingSummary, FundingTotals, GroupId, GroupKey, IntermediateRegion, KeyPart, NaiveDate, PledgeSummary, Qualifier,
-    Remainder, Share,
+    Area, Country, Currency, Dimension, DoseTotals, Dossier, FundingStage, FundingSummary, NaiveDate, PledgeSummary,
+    Qualifier,
 };
 
 fn seed() -> Dossier {

@@ -6,11 +6,11 @@
 //! The dossier is shaped like the US's sharing of its first 25 million
 //! doses (2021-06-03); the allocations in it are made up for the test.
 
+use statecraft::aggregate::{GroupKey, KeyPart};
 use statecraft::fx::RateTable;
-use statecraft::{
-    Channel, Country, Currency, Dimension, DoseStage, DoseTotals, Dossier, FundingSummary, GroupKey, KeyPart, PledgeId,
-    PledgeSummary, Remainder, TrancheId,
-};
+use statecraft::model::{DoseChannel, DoseStage, PledgeId, TrancheId};
+use statecraft::summary::Remainder;
+use statecraft::{Country, Currency, Dimension, DoseTotals, Dossier, FundingSummary, PledgeSummary};
 
 const DOSSIER: &str = r#"{
   "format": "statecraft-dossier/1",
@@ -149,7 +149,7 @@ fn every_level_is_summed_once_with_its_bounds() {
         ]
     );
     let tranches = first.tranches();
-    assert_eq!(tranches[0].tranche().channel(), Some(Channel::Covax));
+    assert_eq!(tranches[0].tranche().channel(), Some(DoseChannel::Covax));
     assert_eq!(tranches[1].parent(), Some(0));
     assert_eq!(tranches[4].parent(), None);
     assert_eq!(

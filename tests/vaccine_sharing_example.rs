@@ -11,7 +11,8 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use statecraft::fx::EcbRates;
-use statecraft::{Dossier, PledgeSummary, TrancheId};
+use statecraft::model::TrancheId;
+use statecraft::{Dossier, PledgeSummary};
 
 #[path = "support/example_bin.rs"]
 mod example_bin;

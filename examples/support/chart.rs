@@ -92,7 +92,7 @@ impl BarChart {
     /// total compact (`$310m`) and the count of records without an amount
     /// (`$310m (+1 undisclosed)`); a group where nothing was disclosed has
     /// no bar, only that count (`undisclosed (2)`).
-    pub fn total(self, label: impl Into<String>, group: &statecraft::GroupTotal) -> BarChart {
+    pub fn total(self, label: impl Into<String>, group: &statecraft::aggregate::GroupTotal) -> BarChart {
         use rust_decimal::prelude::ToPrimitive;
         let (value, text) = match group.disclosed_total() {
             Some(total) => {

@@ -7,7 +7,9 @@ use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
 use statecraft::fx::{FxError, Rate, RateSource};
 use statecraft::records::{FundingRecord, RecordId};
-use statecraft::{Aggregator, By, Country, Currency, Decimal, Dimension, FundingStage, Money, NaiveDate, Share, Split};
+use statecraft::aggregate::{By, CountrySplit};
+use statecraft::model::Share;
+use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, FundingStage, Money, NaiveDate};
 
 #[derive(Arbitrary, Debug)]
 struct Input {
@@ -90,7 +92,7 @@ fuzz_target!(|input: Input| {
                 .iter()
                 .filter_map(|(c, p)| Share::from_percent(p % 101).ok().map(|s| (pick(&countries, usize::from(*c)), s)))
                 .collect();
-            match Split::new(shares) {
+            match CountrySplit::new(shares) {
                 Ok(split) => FundingRecord::new(id, date, donor, split, stage, amount),
                 Err(_) => FundingRecord::new(id, date, donor, pick(&countries, 0), stage, amount),
             }

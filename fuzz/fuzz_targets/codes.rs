@@ -5,7 +5,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use statecraft::{Country, Currency, CurrencySymbol, IntermediateRegion, M49Area, Region, Subregion, SymbolContext};
+use statecraft::geo::{IntermediateRegion, M49Area, Region, Subregion};
+use statecraft::money::{CurrencySymbol, SymbolContext};
+use statecraft::{Country, Currency};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

@@ -5,7 +5,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use statecraft::notation::{Bounds, Figure, MoneyPair, Reading};
-use statecraft::{Country, Money, SymbolContext};
+use statecraft::money::SymbolContext;
+use statecraft::{Country, Money};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use statecraft::iati::{Entry, Reader, TypeFilter};
+use statecraft::iati::{TransactionOutcome, Reader, TypeFilter};
 
 fuzz_target!(|data: &[u8]| {
     for types in [TypeFilter::default(), TypeFilter::all()] {
@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
             match item {
                 Ok(e) => {
                     entries += 1;
-                    if let Entry::Rejected(r) = &e {
+                    if let TransactionOutcome::Rejected(r) = &e {
                         let _ = r.to_string();
                     }
                 }

@@ -4,7 +4,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use statecraft::scan::Scanner;
-use statecraft::{Country, SymbolContext};
+use statecraft::money::SymbolContext;
+use statecraft::Country;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

@@ -13,7 +13,7 @@ use super::rate_cache::{Factor, RateCache, Rated, Slot, UNBOUNDED};
 use super::rejection::{keep_first, would_keep};
 use super::wide::{pow10, WideSum, I256, RATE_SCALE, SUM_SCALE, U256};
 use super::{
-    AggregateError, AreaRecipient, By, ExactSum, Flow, GroupKey, GroupTable, GroupTotal, Recipients, RejectReason,
+    AggregateError, AreaRecipient, By, ExactSum, Flow, FlowRecipients, GroupKey, GroupTable, GroupTotal, RejectReason,
     Rejection, Totals,
 };
 use crate::fx::{FxError, RateSource, Series};
@@ -31,7 +31,7 @@ const AMOUNT_SCALE: u32 = SUM_SCALE - RATE_SCALE;
 ///
 /// Each flow is converted at the rate of its value date (or of one date
 /// you fix with [`at`](Aggregator::at)) from any [`RateSource`], apportioned
-/// among its recipients by its [`Split`](crate::Split) (or
+/// among its recipients by its [`CountrySplit`](crate::CountrySplit) (or
 /// [`AreaSplit`](crate::AreaSplit)), and added to its group exactly. A
 /// recipient that is not one country (a group a dossier names, a
 /// sub-region, the world) is summed as it stands, never split among its
@@ -66,7 +66,7 @@ const AMOUNT_SCALE: u32 = SUM_SCALE - RATE_SCALE;
 /// ```
 /// use statecraft::fx::{FxError, Rate, RateSource};
 /// use statecraft::records::FundingRecord;
-/// use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, NaiveDate, FundingStage};
+/// use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, FundingStage, NaiveDate};
 ///
 /// /// One pound buys 1.25 dollars, every day.
 /// struct Fixed;
@@ -422,7 +422,7 @@ impl<R: RateSource> Aggregator<R> {
     /// ```
     /// use statecraft::fx::{FxError, Rate, RateSource};
     /// use statecraft::records::FundingRecord;
-    /// use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, NaiveDate, FundingStage};
+    /// use statecraft::{Aggregator, Country, Currency, Decimal, Dimension, FundingStage, NaiveDate};
     ///
     /// struct Par;
     /// impl RateSource for Par {
@@ -641,7 +641,7 @@ impl Tally {
             self.undisclosed = self.undisclosed.saturating_add(1);
             let recipients = flow.recipients();
             let targets: Vec<Target> = match (&*recipients, keyed) {
-                (r @ (Recipients::One(_) | Recipients::Split(_)), _) => {
+                (r @ (FlowRecipients::One(_) | FlowRecipients::Split(_)), _) => {
                     parts(r, |c| self.country_target(&donor, code, keyed, c, stage, date))
                         .into_iter()
                         .map(|(target, _)| target)
@@ -773,15 +773,15 @@ impl Tally {
         &mut self,
         money: Money,
         rated: Rated,
-        recipients: &Recipients,
+        recipients: &FlowRecipients,
         (donor, code, keyed): (&Actor, u32, bool),
         (stage, date): (FundingStage, NaiveDate),
     ) -> Result<(), ProductError> {
         match (recipients, keyed) {
-            (Recipients::One(recipient), false) => {
+            (FlowRecipients::One(recipient), false) => {
                 self.add_one(money, rated, self.by.code(code, *recipient, stage, date))
             }
-            (split @ (Recipients::One(_) | Recipients::Split(_)), _) => {
+            (split @ (FlowRecipients::One(_) | FlowRecipients::Split(_)), _) => {
                 let parts = parts(split, |c| self.country_target(donor, code, keyed, c, stage, date));
                 self.add_split(money, rated, &parts)
             }
@@ -938,7 +938,7 @@ impl Tally {
     /// summed, and its weight.
     fn area_parts(
         &self,
-        recipients: &Recipients,
+        recipients: &FlowRecipients,
         donor: &Actor,
         code: u32,
         keyed: bool,
@@ -948,20 +948,20 @@ impl Tally {
         let target = |r: Option<&AreaRecipient>| self.target_of(self.by.key_of_area(donor, r, stage, date));
         let country = |c: Country| self.country_target(donor, code, keyed, c, stage, date);
         match recipients {
-            Recipients::Area(a) => vec![(target(Some(a)), 1)],
-            Recipients::Shares(s) => s
+            FlowRecipients::Area(a) => vec![(target(Some(a)), 1)],
+            FlowRecipients::Shares(s) => s
                 .parts()
                 .iter()
                 .zip(s.weights())
                 .map(|((a, _), w)| (target(Some(a)), w))
                 .collect(),
-            Recipients::One(c) => vec![(country(*c), 1)],
-            Recipients::Split(s) => s
+            FlowRecipients::One(c) => vec![(country(*c), 1)],
+            FlowRecipients::Split(s) => s
                 .shares()
                 .iter()
                 .map(|(c, share)| (country(*c), weight(*share)))
                 .collect(),
-            Recipients::Unnamed => vec![(target(None), 1)],
+            FlowRecipients::Unnamed => vec![(target(None), 1)],
         }
     }
 
@@ -1195,10 +1195,10 @@ fn limit(target: Currency) -> (I256, I256) {
 
 /// The parts of a flow: `(target, percent)` per recipient (no percent for
 /// a single recipient).
-fn parts(recipients: &Recipients, target: impl Fn(Country) -> Target) -> Vec<(Target, Option<Decimal>)> {
+fn parts(recipients: &FlowRecipients, target: impl Fn(Country) -> Target) -> Vec<(Target, Option<Decimal>)> {
     match recipients {
-        Recipients::One(c) => vec![(target(*c), None)],
-        Recipients::Split(s) => s
+        FlowRecipients::One(c) => vec![(target(*c), None)],
+        FlowRecipients::Split(s) => s
             .shares()
             .iter()
             .map(|(c, p)| (target(*c), Some(p.percent())))
@@ -1343,7 +1343,7 @@ mod tests {
         }
     }
 
-    struct ToAreas(Recipients, Option<Money>);
+    struct ToAreas(FlowRecipients, Option<Money>);
 
     impl Flow for ToAreas {
         fn date(&self) -> NaiveDate {
@@ -1352,7 +1352,7 @@ mod tests {
         fn donor(&self) -> std::borrow::Cow<'_, Actor> {
             std::borrow::Cow::Owned(Actor::Country(Country::US))
         }
-        fn recipients(&self) -> std::borrow::Cow<'_, Recipients> {
+        fn recipients(&self) -> std::borrow::Cow<'_, FlowRecipients> {
             std::borrow::Cow::Borrowed(&self.0)
         }
         fn stage(&self) -> FundingStage {
@@ -1365,7 +1365,8 @@ mod tests {
 
     #[test]
     fn areas_are_summed_by_key_counted_when_undisclosed_and_merged() {
-        use crate::{Area, AreaSplit, Dimension, Dossier, GroupId, KeyPart};
+        use crate::aggregate::AreaSplit;
+        use crate::{Area, Dimension, Dossier, GroupId, KeyPart};
         let dossier = Dossier::new();
         let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
         let area = |a: Area| AreaRecipient::resolve(&dossier, [a], day).unwrap().unwrap();
@@ -1377,10 +1378,10 @@ mod tests {
         ])
         .unwrap();
         let flows = [
-            ToAreas(Recipients::Area(area(nt.clone())), Some("USD 10".parse().unwrap())),
-            ToAreas(Recipients::Shares(thirds), Some("USD 100".parse().unwrap())),
-            ToAreas(Recipients::Unnamed, Some("USD 1".parse().unwrap())),
-            ToAreas(Recipients::Area(area(Area::World)), None),
+            ToAreas(FlowRecipients::Area(area(nt.clone())), Some("USD 10".parse().unwrap())),
+            ToAreas(FlowRecipients::Shares(thirds), Some("USD 100".parse().unwrap())),
+            ToAreas(FlowRecipients::Unnamed, Some("USD 1".parse().unwrap())),
+            ToAreas(FlowRecipients::Area(area(Area::World)), None),
         ];
         let mut one = Aggregator::new(Par, Currency::USD, Dimension::Recipient);
         let (mut a, mut b) = (

@@ -24,7 +24,9 @@ use crate::{Area, Country, Dossier};
 /// [`Dimension`](crate::Dimension)).
 ///
 /// ```
-/// use statecraft::{AreaRecipient, Area, Country, Dossier, GroupId, KeyPart};
+/// use statecraft::aggregate::{AreaRecipient, KeyPart};
+/// use statecraft::model::GroupId;
+/// use statecraft::{Area, Country, Dossier};
 ///
 /// let dossier = Dossier::new();
 /// let day = "2021-06-07".parse()?;

@@ -26,7 +26,9 @@ const TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 /// exactly.
 ///
 /// ```
-/// use statecraft::{Area, AreaRecipient, AreaSplit, Country, Dossier, GroupId};
+/// use statecraft::aggregate::{AreaRecipient, AreaSplit};
+/// use statecraft::model::GroupId;
+/// use statecraft::{Area, Country, Dossier};
 ///
 /// let dossier = Dossier::new();
 /// let day = "2021-06-07".parse()?;
@@ -79,7 +81,9 @@ impl AreaSplit {
     /// shares sum to less than 99.99% or more than 100.01%.
     ///
     /// ```
-    /// use statecraft::{Area, AreaRecipient, AreaSplit, Country, Dossier, Share};
+    /// use statecraft::aggregate::{AreaRecipient, AreaSplit};
+    /// use statecraft::model::Share;
+    /// use statecraft::{Area, Country, Dossier};
     ///
     /// let gt = AreaRecipient::resolve(&Dossier::new(), [Area::from(Country::GT)], "2021-06-07".parse()?)?.ok_or("no area")?;
     /// let e = AreaSplit::new([(gt.clone(), Share::from_percent(50)?), (gt, Share::from_percent(50)?)]).unwrap_err();

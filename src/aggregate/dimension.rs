@@ -34,7 +34,8 @@ use crate::{
 /// history, when that group comes before any that holds the country).
 ///
 /// ```
-/// use statecraft::{Country, CountryGroups};
+/// use statecraft::aggregate::CountryGroups;
+/// use statecraft::Country;
 ///
 /// let groups = [("Northern Triangle", &[Country::GT, Country::HN, Country::SV][..])];
 /// assert_eq!(groups.group_of(Country::HN), Some("Northern Triangle"));
@@ -631,7 +632,7 @@ fn year_of_code(code: u32) -> i32 {
 /// The error for text that names no [`Dimension`] or [`By`].
 ///
 /// ```
-/// let e = "planet".parse::<statecraft::By>().unwrap_err();
+/// let e = "planet".parse::<statecraft::aggregate::By>().unwrap_err();
 /// assert_eq!(
 ///     e.to_string(),
 ///     "unknown dimension `planet`: expected recipient, donor, region, subregion, intermediate-region, stage, year or month, or two of them joined by a comma"
@@ -679,7 +680,8 @@ impl fmt::Display for Dimension {
 /// year, donor and stage, ...).
 ///
 /// ```
-/// use statecraft::{By, Dimension};
+/// use statecraft::aggregate::By;
+/// use statecraft::Dimension;
 ///
 /// let by: By = "recipient,year".parse()?;
 /// assert_eq!(by, By::pair(Dimension::Recipient, Dimension::Year));
@@ -954,7 +956,9 @@ impl KeyPart {
     /// ([`Dossier::area_name`]), anything else as `Display` writes it.
     ///
     /// ```
-    /// use statecraft::{Area, Country, CountryGroup, Dossier, GroupId, KeyPart};
+    /// use statecraft::aggregate::KeyPart;
+    /// use statecraft::model::GroupId;
+    /// use statecraft::{Area, Country, CountryGroup, Dossier};
     ///
     /// let dossier = Dossier::new().with(CountryGroup::new("nt", "Triángulo Norte", [Country::GT, Country::HN, Country::SV])?);
     /// let nt = KeyPart::Area(Area::Group(GroupId::new("nt")?));
@@ -1027,7 +1031,8 @@ fn write_area(f: &mut fmt::Formatter<'_>, area: &Area) -> fmt::Result {
 /// [`By`].
 ///
 /// ```
-/// use statecraft::{Country, GroupKey, KeyPart};
+/// use statecraft::aggregate::{GroupKey, KeyPart};
+/// use statecraft::Country;
 ///
 /// let k = GroupKey::new(KeyPart::Country(Country::GT), Some(KeyPart::Year(2021)));
 /// assert_eq!(k.to_string(), "GT,2021");

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use super::Recipients;
+use super::FlowRecipients;
 use crate::{Actor, FundingStage, Money};
 
 /// A flow of funds as the [`Aggregator`](crate::Aggregator) sees it: who
@@ -20,25 +20,26 @@ use crate::{Actor, FundingStage, Money};
 /// ```
 /// use std::borrow::Cow;
 ///
-/// use statecraft::{Actor, Country, Flow, FundingStage, Money, NaiveDate, Recipients};
+/// use statecraft::aggregate::FlowRecipients;
+/// use statecraft::{Actor, Country, Flow, FundingStage, Money, NaiveDate};
 ///
 /// struct Grant {
 ///     day: NaiveDate,
-///     to: Recipients,
+///     to: FlowRecipients,
 ///     amount: Money,
 /// }
 ///
 /// impl Flow for Grant {
 ///     fn date(&self) -> NaiveDate { self.day }
 ///     fn donor(&self) -> Cow<'_, Actor> { Cow::Owned(Actor::Country(Country::US)) }
-///     fn recipients(&self) -> Cow<'_, Recipients> { Cow::Borrowed(&self.to) }
+///     fn recipients(&self) -> Cow<'_, FlowRecipients> { Cow::Borrowed(&self.to) }
 ///     fn stage(&self) -> FundingStage { FundingStage::Committed }
 ///     fn amount(&self) -> Option<Money> { Some(self.amount) }
 /// }
 ///
 /// let g = Grant {
 ///     day: NaiveDate::from_ymd_opt(2021, 4, 26).unwrap(),
-///     to: Recipients::One(Country::GT),
+///     to: FlowRecipients::One(Country::GT),
 ///     amount: "$310m".parse()?,
 /// };
 /// assert_eq!(g.recipients().countries().next(), Some(Country::GT));
@@ -56,7 +57,7 @@ pub trait Flow {
     /// The receiving country, or countries with their shares: borrowed
     /// when the flow holds them so, built when it holds them otherwise
     /// (a dossier's funding names areas with optional shares).
-    fn recipients(&self) -> Cow<'_, Recipients>;
+    fn recipients(&self) -> Cow<'_, FlowRecipients>;
 
     /// Where the flow is in its lifecycle.
     fn stage(&self) -> FundingStage;
@@ -75,7 +76,7 @@ impl<T: Flow + ?Sized> Flow for &T {
         (**self).donor()
     }
 
-    fn recipients(&self) -> Cow<'_, Recipients> {
+    fn recipients(&self) -> Cow<'_, FlowRecipients> {
         (**self).recipients()
     }
 

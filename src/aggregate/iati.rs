@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use super::{AggregateError, Aggregator, By, Dimension, GroupKey, KeyPart, Pushed, Refiner, Tally};
 use crate::fx::RateSource;
 use crate::iati::{
-    Activity, Counts, Entry, Error, FileSet, OrgRef, RecipientCode, Recipients, Transaction, UNSPECIFIED,
+    Activity, Counts, Error, FileSet, OrgRef, RecipientCode, Recipients, Transaction, TransactionOutcome, UNSPECIFIED,
 };
 use crate::Money;
 
@@ -254,8 +254,8 @@ impl FileSet {
             flagged: None,
             refiner: refine.map(|keys| Refiner::new(aggregator, keys.iter().cloned())),
         };
-        let step = |w: &mut Worker<'_, R>, entry: Entry| {
-            if let Entry::Transaction(t) = entry {
+        let step = |w: &mut Worker<'_, R>, entry: TransactionOutcome| {
+            if let TransactionOutcome::Transaction(t) = entry {
                 w.push(&t);
             }
         };

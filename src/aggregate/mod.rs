@@ -27,7 +27,7 @@ pub use error::AggregateError;
 pub use flow::Flow;
 pub(crate) use refine::Refiner;
 pub use rejection::{ReaderError, RejectReason, Rejection};
-pub use split::{Recipients, Split, SplitError};
+pub use split::{CountrySplit, CountrySplitError, FlowRecipients};
 pub use totals::{GroupTotal, Totals};
 
 // Names the engine's files take from their neighbours: the exact

@@ -128,7 +128,8 @@ impl RejectReason {
     /// `unreadable`... (every one is in [`RejectReason::IDS`]).
     ///
     /// ```
-    /// use statecraft::{Currency, Money, RejectReason};
+    /// use statecraft::aggregate::RejectReason;
+    /// use statecraft::{Currency, Money};
     ///
     /// let reason = RejectReason::TooPrecise { amount: Money::zero(Currency::USD) };
     /// assert_eq!(reason.id(), "too-precise");
@@ -145,7 +146,7 @@ impl RejectReason {
 ///
 /// ```
 /// use statecraft::records::{Reader, RecordError, RecordErrorKind};
-/// use statecraft::RejectReason;
+/// use statecraft::aggregate::RejectReason;
 ///
 /// let csv = "id,date,donor,recipient,stage,amount,currency\n1,2021-06-07,US,ZZ,pledged,5,USD\n";
 /// let e: RecordError = Reader::new(csv.as_bytes()).next().unwrap().unwrap_err();
@@ -204,7 +205,8 @@ impl Error for ReaderError {
 /// [`Aggregator::push_at`](crate::Aggregator::push_at).
 ///
 /// ```
-/// use statecraft::{Currency, Decimal, RejectReason, Rejection};
+/// use statecraft::aggregate::{RejectReason, Rejection};
+/// use statecraft::{Currency, Decimal};
 ///
 /// let reason = RejectReason::Overflow { amount: "USD 5".parse()?, rate: Decimal::MAX, target: Currency::EUR };
 /// let r = Rejection::new(12, reason);

@@ -1,4 +1,4 @@
-//! `Split` and `Recipients`: who receives a flow, and in which shares.
+//! `CountrySplit` and `FlowRecipients`: who receives a flow, and in which shares.
 
 use std::fmt;
 
@@ -19,9 +19,10 @@ const MAX_PERCENT_SCALE: u32 = 8;
 /// add up to the whole only when the percentages do.
 ///
 /// ```
-/// use statecraft::{Country, Split};
+/// use statecraft::aggregate::CountrySplit;
+/// use statecraft::Country;
 ///
-/// let split = Split::new([
+/// let split = CountrySplit::new([
 ///     (Country::GT, "50%".parse()?),
 ///     (Country::HN, "33.33%".parse()?),
 ///     (Country::SV, "16.67%".parse()?),
@@ -29,19 +30,19 @@ const MAX_PERCENT_SCALE: u32 = 8;
 /// assert_eq!(split.shares().len(), 3);
 /// assert_eq!(split.to_string(), "GT 50%, HN 33.33%, SV 16.67%");
 ///
-/// let e = Split::new([(Country::GT, "50%".parse()?)]).unwrap_err();
+/// let e = CountrySplit::new([(Country::GT, "50%".parse()?)]).unwrap_err();
 /// assert_eq!(e.to_string(), "split shares sum to 50%, not 100%");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Split {
+pub struct CountrySplit {
     shares: Vec<(Country, Share)>,
 }
 
-/// Why a list of shares is not a [`Split`].
+/// Why a list of shares is not a [`CountrySplit`].
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
-pub enum SplitError {
+pub enum CountrySplitError {
     /// No share at all.
     #[error("a split needs at least one recipient")]
     Empty,
@@ -61,36 +62,38 @@ pub enum SplitError {
     Sum(Decimal),
 }
 
-impl Split {
+impl CountrySplit {
     /// A split from `(country, share)` pairs; order is kept.
     ///
     /// # Errors
     ///
-    /// [`SplitError`] when the list is empty, a share has more than 8
+    /// [`CountrySplitError`] when the list is empty, a share has more than 8
     /// decimal places of a percent, a country appears twice, or the shares
     /// do not sum to exactly 100%.
     ///
     /// ```
-    /// use statecraft::{Country, Share, Split};
+    /// use statecraft::aggregate::CountrySplit;
+    /// use statecraft::model::Share;
+    /// use statecraft::Country;
     ///
-    /// let s = Split::new([(Country::GT, Share::from_percent(60)?), (Country::HN, Share::from_percent(40)?)])?;
+    /// let s = CountrySplit::new([(Country::GT, Share::from_percent(60)?), (Country::HN, Share::from_percent(40)?)])?;
     /// assert_eq!(s.shares()[1], (Country::HN, Share::from_percent(40)?));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn new(shares: impl IntoIterator<Item = (Country, Share)>) -> Result<Split, SplitError> {
+    pub fn new(shares: impl IntoIterator<Item = (Country, Share)>) -> Result<CountrySplit, CountrySplitError> {
         let shares: Vec<(Country, Share)> = shares.into_iter().collect();
         if shares.is_empty() {
-            return Err(SplitError::Empty);
+            return Err(CountrySplitError::Empty);
         }
         let mut sum = Decimal::ZERO;
         let mut seen = [false; <Country as strum::EnumCount>::COUNT];
         for &(country, share) in &shares {
             let percent = share.percent();
             if percent.normalize().scale() > MAX_PERCENT_SCALE {
-                return Err(SplitError::TooPrecise { country, share });
+                return Err(CountrySplitError::TooPrecise { country, share });
             }
             match seen.get_mut(country as usize) {
-                Some(s) if *s => return Err(SplitError::Duplicate(country)),
+                Some(s) if *s => return Err(CountrySplitError::Duplicate(country)),
                 Some(s) => *s = true,
                 None => {}
             }
@@ -98,9 +101,9 @@ impl Split {
             sum = sum.checked_add(percent).unwrap_or(Decimal::MAX);
         }
         if sum != Decimal::ONE_HUNDRED {
-            return Err(SplitError::Sum(sum.normalize()));
+            return Err(CountrySplitError::Sum(sum.normalize()));
         }
-        Ok(Split { shares })
+        Ok(CountrySplit { shares })
     }
 
     /// The `(country, share)` pairs, in the order given.
@@ -109,7 +112,7 @@ impl Split {
     }
 }
 
-impl fmt::Display for Split {
+impl fmt::Display for CountrySplit {
     /// `GT 50%, HN 33.33%, SV 16.67%`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, (country, share)) in self.shares.iter().enumerate() {
@@ -122,24 +125,25 @@ impl fmt::Display for Split {
     }
 }
 
-/// Who receives a flow: one country, several by [`Split`], or, as a
+/// Who receives a flow: one country, several by [`CountrySplit`], or, as a
 /// dossier names them, an area that is not one country, areas by share,
 /// or no one named.
 ///
 /// ```
-/// use statecraft::{Country, Recipients};
+/// use statecraft::aggregate::FlowRecipients;
+/// use statecraft::Country;
 ///
-/// let r = Recipients::One(Country::GT);
+/// let r = FlowRecipients::One(Country::GT);
 /// assert_eq!(r.countries().collect::<Vec<_>>(), [Country::GT]);
-/// assert_eq!(Recipients::Unnamed.to_string(), "(unnamed)");
+/// assert_eq!(FlowRecipients::Unnamed.to_string(), "(unnamed)");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Recipients {
+pub enum FlowRecipients {
     /// The whole amount to one country.
     One(Country),
     /// Shares to several countries, summing to exactly 100%.
-    Split(Split),
+    Split(CountrySplit),
     /// The whole amount to an area as it stands (a group, a sub-region,
     /// the world) or to several areas named together without shares:
     /// never split among their countries.
@@ -153,21 +157,21 @@ pub enum Recipients {
     Unnamed,
 }
 
-impl Recipients {
+impl FlowRecipients {
     /// The recipient countries, in order: for an area, the countries it
     /// stands for.
     pub fn countries(&self) -> impl Iterator<Item = Country> + '_ {
         let (one, split, areas, shares) = match self {
-            Recipients::One(c) => (Some(*c), None, None, None),
-            Recipients::Split(s) => (None, Some(s.shares.iter().map(|(c, _)| *c)), None, None),
-            Recipients::Area(a) => (None, None, Some(a.countries().iter().copied()), None),
-            Recipients::Shares(s) => (
+            FlowRecipients::One(c) => (Some(*c), None, None, None),
+            FlowRecipients::Split(s) => (None, Some(s.shares.iter().map(|(c, _)| *c)), None, None),
+            FlowRecipients::Area(a) => (None, None, Some(a.countries().iter().copied()), None),
+            FlowRecipients::Shares(s) => (
                 None,
                 None,
                 None,
                 Some(s.parts().iter().flat_map(|(a, _)| a.countries().iter().copied())),
             ),
-            Recipients::Unnamed => (None, None, None, None),
+            FlowRecipients::Unnamed => (None, None, None, None),
         };
         one.into_iter()
             .chain(split.into_iter().flatten())
@@ -176,40 +180,40 @@ impl Recipients {
     }
 }
 
-impl From<Country> for Recipients {
-    fn from(c: Country) -> Recipients {
-        Recipients::One(c)
+impl From<Country> for FlowRecipients {
+    fn from(c: Country) -> FlowRecipients {
+        FlowRecipients::One(c)
     }
 }
 
-impl From<Split> for Recipients {
-    fn from(s: Split) -> Recipients {
-        Recipients::Split(s)
+impl From<CountrySplit> for FlowRecipients {
+    fn from(s: CountrySplit) -> FlowRecipients {
+        FlowRecipients::Split(s)
     }
 }
 
-impl From<AreaRecipient> for Recipients {
-    fn from(a: AreaRecipient) -> Recipients {
-        Recipients::Area(a)
+impl From<AreaRecipient> for FlowRecipients {
+    fn from(a: AreaRecipient) -> FlowRecipients {
+        FlowRecipients::Area(a)
     }
 }
 
-impl From<AreaSplit> for Recipients {
-    fn from(s: AreaSplit) -> Recipients {
-        Recipients::Shares(s)
+impl From<AreaSplit> for FlowRecipients {
+    fn from(s: AreaSplit) -> FlowRecipients {
+        FlowRecipients::Shares(s)
     }
 }
 
-impl fmt::Display for Recipients {
+impl fmt::Display for FlowRecipients {
     /// The country code, the area's name, or the split's shares;
     /// `(unnamed)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Recipients::One(c) => write!(f, "{c}"),
-            Recipients::Split(s) => write!(f, "{s}"),
-            Recipients::Area(a) => write!(f, "{a}"),
-            Recipients::Shares(s) => write!(f, "{s}"),
-            Recipients::Unnamed => f.write_str("(unnamed)"),
+            FlowRecipients::One(c) => write!(f, "{c}"),
+            FlowRecipients::Split(s) => write!(f, "{s}"),
+            FlowRecipients::Area(a) => write!(f, "{a}"),
+            FlowRecipients::Shares(s) => write!(f, "{s}"),
+            FlowRecipients::Unnamed => f.write_str("(unnamed)"),
         }
     }
 }
@@ -241,15 +245,15 @@ mod tests {
             ),
         ];
         for (shares, message) in cases {
-            assert_eq!(Split::new(shares).unwrap_err().to_string(), message);
+            assert_eq!(CountrySplit::new(shares).unwrap_err().to_string(), message);
         }
     }
 
     #[test]
     fn trailing_zeros_do_not_count_as_precision() {
-        let s = Split::new([(Country::GT, share("100.000000000000"))]).unwrap();
+        let s = CountrySplit::new([(Country::GT, share("100.000000000000"))]).unwrap();
         assert_eq!(s.shares()[0].1.percent(), Decimal::ONE_HUNDRED);
-        let zero = Split::new([(Country::GT, share("100")), (Country::HN, share("0"))]).unwrap();
-        assert_eq!(Recipients::from(zero).countries().count(), 2);
+        let zero = CountrySplit::new([(Country::GT, share("100")), (Country::HN, share("0"))]).unwrap();
+        assert_eq!(FlowRecipients::from(zero).countries().count(), 2);
     }
 }

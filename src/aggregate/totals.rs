@@ -113,7 +113,8 @@ impl GroupTotal {
 #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /// use statecraft::fx::EcbRates;
 /// use statecraft::records::Reader;
-/// use statecraft::{Aggregator, By, Country, Currency, Dimension, GroupKey, KeyPart};
+/// use statecraft::aggregate::{By, GroupKey, KeyPart};
+/// use statecraft::{Aggregator, Country, Currency, Dimension};
 ///
 /// let csv = "id,date,donor,recipient,stage,amount,currency\n\
 ///            1,2021-06-07,US,GT,committed,100,EUR\n\

@@ -33,7 +33,8 @@ type Member = Box<dyn RateSource + Send + Sync>;
 ///
 #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
 #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-/// use statecraft::{fx::{Derivation, EcbRates, RateChain, RateSource, RateTable}, Currency, Decimal, NaiveDate};
+/// use statecraft::fx::{Derivation, EcbRates, RateChain, RateSource, RateTable};
+/// use statecraft::{Currency, Decimal, NaiveDate};
 ///
 /// let day = |d| NaiveDate::from_ymd_opt(2021, 6, d).unwrap();
 /// let mut banguat = RateTable::named("Banco de Guatemala");
@@ -74,7 +75,8 @@ impl RateChain {
     ///
     #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
     #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-    /// use statecraft::{fx::{EcbRates, RateChain, RateSource, RateTable}, Currency, Decimal, NaiveDate};
+    /// use statecraft::fx::{EcbRates, RateChain, RateSource, RateTable};
+    /// use statecraft::{Currency, Decimal, NaiveDate};
     ///
     /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
     /// let mut t = RateTable::named("T");

@@ -44,7 +44,8 @@ const PROVIDER: &str = "ECB";
 ///
 #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
 #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-/// use statecraft::{fx::{EcbRates, RateSource}, Currency, Money, NaiveDate};
+/// use statecraft::fx::{EcbRates, RateSource};
+/// use statecraft::{Currency, Money, NaiveDate};
 ///
 /// let ecb = EcbRates::embedded();
 /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
@@ -100,7 +101,8 @@ impl EcbRates {
     /// fails.
     ///
     /// ```
-    /// use statecraft::{fx::{EcbRates, RateSource}, Currency, NaiveDate};
+    /// use statecraft::fx::{EcbRates, RateSource};
+    /// use statecraft::{Currency, NaiveDate};
     ///
     /// let csv = "Date,USD,GBP,\n2021-06-07,1.2162,0.85825,\n2021-06-04,1.2117,0.8569,\n";
     /// let ecb = EcbRates::from_csv(csv.as_bytes())?;
@@ -153,7 +155,8 @@ impl EcbRates {
     /// [`EcbRates::try_embedded`]) rather than panicking.
     ///
     /// ```
-    /// use statecraft::{fx::EcbRates, Currency, NaiveDate};
+    /// use statecraft::fx::EcbRates;
+    /// use statecraft::{Currency, NaiveDate};
     ///
     /// let ecb = EcbRates::embedded();
     /// assert_eq!(ecb.first_date(), NaiveDate::from_ymd_opt(1999, 1, 4).unwrap());
@@ -228,7 +231,8 @@ impl EcbRates {
     ///
     #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
     #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-    /// use statecraft::{fx::{EcbRates, RateSource}, Currency, NaiveDate};
+    /// use statecraft::fx::{EcbRates, RateSource};
+    /// use statecraft::{Currency, NaiveDate};
     ///
     /// let day = NaiveDate::from_ymd_opt(2008, 1, 2).unwrap();
     /// let ecb = EcbRates::embedded();
@@ -283,7 +287,8 @@ impl EcbRates {
     ///
     #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
     #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-    /// use statecraft::{fx::EcbRates, NaiveDate};
+    /// use statecraft::fx::EcbRates;
+    /// use statecraft::NaiveDate;
     ///
     /// let days: Vec<NaiveDate> = EcbRates::embedded().dates().take(2).collect();
     /// assert_eq!(days[1], NaiveDate::from_ymd_opt(1999, 1, 5).unwrap());
@@ -297,7 +302,8 @@ impl EcbRates {
     ///
     #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
     #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-    /// use statecraft::{fx::EcbRates, Currency, NaiveDate};
+    /// use statecraft::fx::EcbRates;
+    /// use statecraft::{Currency, NaiveDate};
     ///
     /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// let ecb = EcbRates::embedded();

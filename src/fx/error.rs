@@ -19,7 +19,8 @@ use crate::{Currency, DecimalErrorKind, Excerpt, IoError, Money};
 ///
 #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
 #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-/// use statecraft::{fx::{EcbRates, FxError, RateSource}, Currency, NaiveDate};
+/// use statecraft::fx::{EcbRates, FxError, RateSource};
+/// use statecraft::{Currency, NaiveDate};
 ///
 /// let day = NaiveDate::from_ymd_opt(2012, 5, 2).unwrap();
 /// let e = EcbRates::embedded().rate(Currency::EUR, Currency::ISK, day).unwrap_err();

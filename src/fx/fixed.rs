@@ -48,7 +48,8 @@ impl fmt::Display for FixedKind {
 /// [`to`](FixedRate::to), for good.
 ///
 /// ```
-/// use statecraft::{fx::{FixedKind, FixedRates}, Currency, Decimal, NaiveDate};
+/// use statecraft::fx::{FixedKind, FixedRates};
+/// use statecraft::{Currency, Decimal, NaiveDate};
 ///
 /// let dem = FixedRates::find(Currency::DEM).ok_or("no rate")?;
 /// assert_eq!((dem.to(), dem.rate()), (Currency::EUR, Decimal::new(195583, 5)));
@@ -147,7 +148,8 @@ impl fmt::Display for FixedRate {
 ///
 #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
 #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-/// use statecraft::{fx::{Derivation, EcbRates, FixedRates, RateChain, RateSource}, Currency, Money, NaiveDate};
+/// use statecraft::fx::{Derivation, EcbRates, FixedRates, RateChain, RateSource};
+/// use statecraft::{Currency, Money, NaiveDate};
 ///
 /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("date");
 /// let fixed = FixedRates::new();

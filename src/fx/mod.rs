@@ -21,7 +21,8 @@
 //!
 #![cfg_attr(feature = "ecb-snapshot", doc = "```")]
 #![cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-//! use statecraft::{fx::{check_reported, EcbRates, RateChain, RateSource, RateTable}, Currency, Money, NaiveDate};
+//! use statecraft::fx::{EcbRates, RateChain, RateSource, RateTable, check_reported};
+//! use statecraft::{Currency, Money, NaiveDate};
 //!
 //! let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
 //! let banguat = RateTable::from_csv("date,base,quote,rate\n2021-06-04,USD,GTQ,7.7237\n".as_bytes())?;

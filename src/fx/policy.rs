@@ -27,7 +27,8 @@ use crate::Currency;
 ///
 #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
 #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-/// use statecraft::{fx::{EcbRates, MissingRatePolicy, RateSource}, Currency, NaiveDate};
+/// use statecraft::fx::{EcbRates, MissingRatePolicy, RateSource};
+/// use statecraft::{Currency, NaiveDate};
 ///
 /// let saturday = NaiveDate::from_ymd_opt(2021, 6, 5).unwrap();
 /// let ecb = EcbRates::embedded();

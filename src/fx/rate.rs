@@ -57,7 +57,8 @@ impl fmt::Display for Derivation {
 ///
 #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
 #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-/// use statecraft::{fx::{EcbRates, RateSource}, Currency, Money, NaiveDate};
+/// use statecraft::fx::{EcbRates, RateSource};
+/// use statecraft::{Currency, Money, NaiveDate};
 ///
 /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
 /// let r = EcbRates::embedded().rate(Currency::USD, Currency::GBP, day)?;
@@ -90,7 +91,8 @@ impl Rate {
     /// [`FxError::SelfRateNotOne`] when `from == to` and `value` is not 1.
     ///
     /// ```
-    /// use statecraft::{fx::Rate, Currency, Decimal, NaiveDate};
+    /// use statecraft::fx::Rate;
+    /// use statecraft::{Currency, Decimal, NaiveDate};
     ///
     /// let day = NaiveDate::from_ymd_opt(2021, 6, 4).unwrap();
     /// let r = Rate::new(Currency::USD, Currency::GTQ, Decimal::new(77237, 4), day, "Banguat")?;
@@ -134,7 +136,8 @@ impl Rate {
     /// The rate of a currency into itself: exactly 1, on `date`.
     ///
     /// ```
-    /// use statecraft::{fx::{Derivation, Rate}, Currency, Decimal, NaiveDate};
+    /// use statecraft::fx::{Derivation, Rate};
+    /// use statecraft::{Currency, Decimal, NaiveDate};
     ///
     /// let r = Rate::identity(Currency::GTQ, NaiveDate::from_ymd_opt(2021, 6, 7).unwrap());
     /// assert_eq!(r.value(), Decimal::ONE);
@@ -196,7 +199,8 @@ impl Rate {
     /// a `Decimal`.
     ///
     /// ```
-    /// use statecraft::{fx::{Derivation, Rate}, Currency, Decimal, NaiveDate};
+    /// use statecraft::fx::{Derivation, Rate};
+    /// use statecraft::{Currency, Decimal, NaiveDate};
     ///
     /// let day = |d| NaiveDate::from_ymd_opt(2021, 6, d).unwrap();
     /// let usd_gtq = Rate::new(Currency::USD, Currency::GTQ, Decimal::new(77237, 4), day(4), "Banguat")?;
@@ -260,7 +264,8 @@ impl Rate {
     ///
     #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
     #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-    /// use statecraft::{fx::{EcbRates, RateSource}, Currency, Decimal, NaiveDate};
+    /// use statecraft::fx::{EcbRates, RateSource};
+    /// use statecraft::{Currency, Decimal, NaiveDate};
     ///
     /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
     /// let r = EcbRates::embedded().rate(Currency::USD, Currency::GBP, day)?;
@@ -339,7 +344,8 @@ impl Rate {
     /// [`FxError::Overflow`] when `1 / value` does not fit a `Decimal`.
     ///
     /// ```
-    /// use statecraft::{fx::{Derivation, Rate}, Currency, Decimal, NaiveDate};
+    /// use statecraft::fx::{Derivation, Rate};
+    /// use statecraft::{Currency, Decimal, NaiveDate};
     ///
     /// let day = NaiveDate::from_ymd_opt(2021, 6, 4).unwrap();
     /// let usd_gtq = Rate::new(Currency::USD, Currency::GTQ, Decimal::new(8, 0), day, "Banguat")?;
@@ -403,7 +409,8 @@ impl Rate {
     /// not fit a `Decimal`.
     ///
     /// ```
-    /// use statecraft::{fx::Rate, Currency, Decimal, Money, NaiveDate};
+    /// use statecraft::fx::Rate;
+    /// use statecraft::{Currency, Decimal, Money, NaiveDate};
     ///
     /// let day = NaiveDate::from_ymd_opt(2021, 6, 4).unwrap();
     /// let r = Rate::new(Currency::USD, Currency::GTQ, Decimal::new(77237, 4), day, "Banguat")?;

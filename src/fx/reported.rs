@@ -45,7 +45,8 @@ pub const DEFAULT_MARGIN_PERCENT: Decimal = Decimal::ONE;
 ///
 #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
 #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-/// use statecraft::{fx::{check_reported, EcbRates}, Money, NaiveDate};
+/// use statecraft::fx::{EcbRates, check_reported};
+/// use statecraft::{Money, NaiveDate};
 ///
 /// let (usd, gbp): (Money, Money) = ("$310m".parse()?, "£219m".parse()?);
 /// let report = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
@@ -85,7 +86,8 @@ pub struct ReportedPair {
 ///
 #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
 #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-/// use statecraft::{fx::{check_reported, EcbRates}, NaiveDate};
+/// use statecraft::fx::{EcbRates, check_reported};
+/// use statecraft::NaiveDate;
 ///
 /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
 /// let check = check_reported("$310m".parse()?, "£219m".parse()?, day, EcbRates::embedded())?;
@@ -118,7 +120,8 @@ pub fn check_reported<R: RateSource + ?Sized>(
 ///
 #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
 #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-/// use statecraft::{fx::{check_reported_with, EcbRates}, Decimal, NaiveDate};
+/// use statecraft::fx::{EcbRates, check_reported_with};
+/// use statecraft::{Decimal, NaiveDate};
 ///
 /// let day = NaiveDate::from_ymd_opt(2021, 4, 26).unwrap();
 /// let (usd, gbp) = ("$310m".parse()?, "£219m".parse()?);
@@ -287,7 +290,8 @@ impl ReportedPair {
     ///
     #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
     #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-    /// use statecraft::{fx::{check_reported, EcbRates}, Decimal, NaiveDate};
+    /// use statecraft::fx::{EcbRates, check_reported};
+    /// use statecraft::{Decimal, NaiveDate};
     ///
     /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
     /// let check = check_reported("$250m".parse()?, "£200m".parse()?, day, EcbRates::embedded())?;

@@ -12,7 +12,8 @@ use crate::Currency;
 /// krona series, `USD/GTQ` for a table's pair.
 ///
 /// ```
-/// use statecraft::{fx::Series, Currency};
+/// use statecraft::fx::Series;
+/// use statecraft::Currency;
 ///
 /// assert_eq!(Series::Currency(Currency::ISK).to_string(), "ISK");
 /// assert_eq!(Series::Pair(Currency::USD, Currency::GTQ).to_string(), "USD/GTQ");

@@ -35,7 +35,8 @@ const DEFAULT_NAME: &str = "user-supplied";
 /// the [`source`](Rate::source) of its rates.
 ///
 /// ```
-/// use statecraft::{fx::{Derivation, RateSource, RateTable}, Currency, Decimal, NaiveDate};
+/// use statecraft::fx::{Derivation, RateSource, RateTable};
+/// use statecraft::{Currency, Decimal, NaiveDate};
 ///
 /// let day = |d| NaiveDate::from_ymd_opt(2021, 6, d).unwrap();
 /// let mut banguat = RateTable::named("Banco de Guatemala");
@@ -197,7 +198,8 @@ impl RateTable {
     /// [`FxError::DuplicateRate`] when the table has this pair and date.
     ///
     /// ```
-    /// use statecraft::{fx::RateTable, Currency, Decimal, NaiveDate};
+    /// use statecraft::fx::RateTable;
+    /// use statecraft::{Currency, Decimal, NaiveDate};
     ///
     /// let day = NaiveDate::from_ymd_opt(2021, 6, 4).unwrap();
     /// let mut t = RateTable::named("Banguat");
@@ -234,7 +236,8 @@ impl RateTable {
     /// source and its refusals quote.
     ///
     /// ```
-    /// use statecraft::{fx::{RateSource, RateTable}, Currency, NaiveDate};
+    /// use statecraft::fx::{RateSource, RateTable};
+    /// use statecraft::{Currency, NaiveDate};
     ///
     /// let csv = "date,base,quote,rate\n2021-06-04,USD,GTQ,7.7237\n";
     /// let t = RateTable::from_csv(csv.as_bytes())?;

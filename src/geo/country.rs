@@ -125,7 +125,8 @@ impl Country {
     /// Antarctica, which M49 puts in no region.
     ///
     /// ```
-    /// use statecraft::{Country, Region};
+    /// use statecraft::geo::Region;
+    /// use statecraft::Country;
     ///
     /// assert_eq!(Country::GT.region(), Some(Region::Americas));
     /// assert_eq!("Christmas Island".parse::<Country>()?.region(), Some(Region::Oceania));
@@ -144,7 +145,8 @@ impl Country {
     /// Europe.
     ///
     /// ```
-    /// use statecraft::{Country, Subregion};
+    /// use statecraft::geo::Subregion;
+    /// use statecraft::Country;
     ///
     /// assert_eq!(Country::GT.subregion(), Some(Subregion::LatinAmericaAndTheCaribbean));
     /// assert_eq!(Country::NR.subregion(), Some(Subregion::Micronesia));
@@ -160,7 +162,8 @@ impl Country {
     /// intermediate regions.
     ///
     /// ```
-    /// use statecraft::{Country, IntermediateRegion};
+    /// use statecraft::geo::IntermediateRegion;
+    /// use statecraft::Country;
     ///
     /// assert_eq!(Country::GT.intermediate_region(), Some(IntermediateRegion::CentralAmerica));
     /// assert_eq!(Country::KE.intermediate_region(), Some(IntermediateRegion::EasternAfrica));

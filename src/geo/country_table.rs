@@ -16,7 +16,8 @@ use crate::money::Currency;
 /// [`Country::from_str`](#impl-FromStr-for-Country)).
 ///
 /// ```
-/// use statecraft::{Country, IntermediateRegion, Subregion};
+/// use statecraft::geo::{IntermediateRegion, Subregion};
+/// use statecraft::Country;
 ///
 /// let gt: Country = "Guatemala".parse()?;
 /// assert_eq!(gt, Country::GT);

@@ -59,7 +59,8 @@ impl fmt::Display for M49Level {
 /// (case, punctuation and diacritics aside) or a code (`"013"`, `"13"`).
 ///
 /// ```
-/// use statecraft::{Country, IntermediateRegion, M49Area, M49Level, Subregion};
+/// use statecraft::geo::{IntermediateRegion, M49Area, M49Level, Subregion};
+/// use statecraft::Country;
 ///
 /// let ca: M49Area = "Central America".parse()?;
 /// assert_eq!(ca, M49Area::from(IntermediateRegion::CentralAmerica));
@@ -121,7 +122,7 @@ impl M49Area {
     /// The area it belongs to, one level up; `None` for the world.
     ///
     /// ```
-    /// use statecraft::{M49Area, Region, Subregion};
+    /// use statecraft::geo::{M49Area, Region, Subregion};
     ///
     /// let lac = M49Area::from(Subregion::LatinAmericaAndTheCaribbean);
     /// assert_eq!(lac.parent(), Some(M49Area::from(Region::Americas)));
@@ -156,7 +157,7 @@ impl M49Area {
     /// intermediate regions, each by name.
     ///
     /// ```
-    /// assert_eq!(statecraft::M49Area::iter().count(), 1 + 5 + 17 + 7);
+    /// assert_eq!(statecraft::geo::M49Area::iter().count(), 1 + 5 + 17 + 7);
     /// ```
     pub fn iter() -> impl Iterator<Item = M49Area> {
         std::iter::once(M49Area::World)
@@ -168,7 +169,7 @@ impl M49Area {
     /// The area with this M49 code.
     ///
     /// ```
-    /// use statecraft::{IntermediateRegion, M49Area};
+    /// use statecraft::geo::{IntermediateRegion, M49Area};
     ///
     /// assert_eq!(M49Area::from_m49(13), Some(M49Area::from(IntermediateRegion::CentralAmerica)));
     /// assert_eq!(M49Area::from_m49(320), None); // Guatemala is a country
@@ -182,7 +183,8 @@ impl Region {
     /// The name, as M49 writes it: "Americas".
     ///
     /// ```
-    /// use statecraft::{Country, Region};
+    /// use statecraft::geo::Region;
+    /// use statecraft::Country;
     ///
     /// assert_eq!(Country::GT.region().map(Region::name), Some("Americas"));
     /// ```
@@ -208,7 +210,8 @@ impl Region {
     /// The countries in this region, in alpha-2 order.
     ///
     /// ```
-    /// use statecraft::{Country, Region};
+    /// use statecraft::geo::Region;
+    /// use statecraft::Country;
     ///
     /// let oceania: Vec<Country> = Region::Oceania.countries().collect();
     /// assert!(oceania.contains(&Country::AU) && oceania.contains(&Country::NR));
@@ -222,7 +225,8 @@ impl Subregion {
     /// The name, as M49 writes it: "South-eastern Asia".
     ///
     /// ```
-    /// use statecraft::{Country, Subregion};
+    /// use statecraft::geo::Subregion;
+    /// use statecraft::Country;
     ///
     /// assert_eq!(Country::VN.subregion().map(Subregion::name), Some("South-eastern Asia"));
     /// assert_eq!("south eastern asia".parse::<Subregion>()?.name(), "South-eastern Asia");
@@ -235,7 +239,8 @@ impl Subregion {
     /// The M49 numeric code: 419 for Latin America and the Caribbean.
     ///
     /// ```
-    /// use statecraft::{Country, Subregion};
+    /// use statecraft::geo::Subregion;
+    /// use statecraft::Country;
     ///
     /// assert_eq!(Subregion::LatinAmericaAndTheCaribbean.m49(), 419);
     /// assert_eq!(Country::GT.subregion().map(Subregion::m49), Some(419));
@@ -258,7 +263,7 @@ impl Subregion {
     /// sub-regions).
     ///
     /// ```
-    /// use statecraft::{IntermediateRegion, Subregion};
+    /// use statecraft::geo::{IntermediateRegion, Subregion};
     ///
     /// let lac: Vec<_> = Subregion::LatinAmericaAndTheCaribbean.intermediate_regions().collect();
     /// assert_eq!(lac, [IntermediateRegion::Caribbean, IntermediateRegion::CentralAmerica, IntermediateRegion::SouthAmerica]);
@@ -271,7 +276,8 @@ impl Subregion {
     /// The countries in this sub-region, in alpha-2 order.
     ///
     /// ```
-    /// use statecraft::{Country, Subregion};
+    /// use statecraft::geo::Subregion;
+    /// use statecraft::Country;
     ///
     /// let anz: Vec<Country> = "Australia and New Zealand".parse::<Subregion>()?.countries().collect();
     /// assert_eq!(anz, [Country::AU, Country::CC, Country::CX, Country::HM, Country::NF, Country::NZ]);
@@ -312,7 +318,8 @@ impl IntermediateRegion {
     /// The countries in it, in alpha-2 order.
     ///
     /// ```
-    /// use statecraft::{Country, IntermediateRegion};
+    /// use statecraft::geo::IntermediateRegion;
+    /// use statecraft::Country;
     ///
     /// let central: Vec<Country> = IntermediateRegion::CentralAmerica.countries().collect();
     /// assert_eq!(central, [Country::BZ, Country::CR, Country::GT, Country::HN, Country::MX, Country::NI, Country::PA, Country::SV]);
@@ -344,9 +351,9 @@ impl From<IntermediateRegion> for M49Area {
 /// asked for).
 ///
 /// ```
-/// let e = "Atlantis".parse::<statecraft::M49Area>().unwrap_err();
+/// let e = "Atlantis".parse::<statecraft::geo::M49Area>().unwrap_err();
 /// assert_eq!(e.to_string(), "unknown UN M49 area `Atlantis`");
-/// let e = "Central America".parse::<statecraft::Subregion>().unwrap_err();
+/// let e = "Central America".parse::<statecraft::geo::Subregion>().unwrap_err();
 /// assert_eq!(e.to_string(), "unknown UN M49 sub-region `Central America` (it is an intermediate region)");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

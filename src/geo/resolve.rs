@@ -208,7 +208,8 @@ impl Resolution {
 /// The error for text that names no country, or more than one.
 ///
 /// ```
-/// use statecraft::{Country, ParseCountryErrorKind};
+/// use statecraft::geo::ParseCountryErrorKind;
+/// use statecraft::Country;
 ///
 /// let e = "Atlantis".parse::<Country>().unwrap_err();
 /// assert_eq!(e.to_string(), "unknown country `Atlantis`");

@@ -35,7 +35,8 @@ pub(crate) const DECIMAL_MAX_SCALE: u32 = 28;
 /// JSON amounts.
 ///
 /// ```
-/// use statecraft::{DecimalErrorKind, MoneyErrorKind};
+/// use statecraft::money::MoneyErrorKind;
+/// use statecraft::DecimalErrorKind;
 ///
 /// let e = "USD 1e5".parse::<statecraft::Money>().unwrap_err();
 /// assert_eq!(e.kind(), &MoneyErrorKind::Number(DecimalErrorKind::Exponent));

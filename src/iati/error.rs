@@ -12,7 +12,7 @@ use crate::Excerpt;
 /// `iati-identifier` had been read, when there was one.
 ///
 /// A transaction that cannot be summed is not an error: it is an
-/// [`Entry::Rejected`](super::Entry::Rejected) and reading goes on.
+/// [`TransactionOutcome::Rejected`](super::TransactionOutcome::Rejected) and reading goes on.
 ///
 /// ```
 /// use statecraft::iati::{ErrorKind, Reader};

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::reader::Head;
-use super::{Counts, Entry, Error, ErrorKind, Location, Reader, TypeFilter};
+use super::{Counts, Error, ErrorKind, Location, Reader, TransactionOutcome, TypeFilter};
 
 /// IATI activity files to read on several threads: each thread takes the
 /// next file not yet taken, streams it with a [`Reader`], and folds its
@@ -18,12 +18,12 @@ use super::{Counts, Entry, Error, ErrorKind, Location, Reader, TypeFilter};
 /// plus the largest activity being read.
 ///
 /// ```no_run
-/// use statecraft::iati::{Entry, FileSet};
+/// use statecraft::iati::{TransactionOutcome, FileSet};
 ///
 /// let files = FileSet::new(["data/iati/"])?;
 /// let results = files.fold(
 ///     || 0u64,
-///     |n, entry| if let Entry::Transaction(_) = entry { *n += 1 },
+///     |n, entry| if let TransactionOutcome::Transaction(_) = entry { *n += 1 },
 ///     |n, more| *n += more,
 /// );
 /// for file in results {
@@ -126,7 +126,7 @@ impl FileSet {
     where
         T: Send,
         I: Fn() -> T + Sync,
-        F: Fn(&mut T, Entry) + Sync,
+        F: Fn(&mut T, TransactionOutcome) + Sync,
         M: Fn(&mut T, T),
     {
         let threads = self.threads.get();
@@ -198,7 +198,7 @@ fn read_whole<T>(
     path: &Path,
     types: &TypeFilter,
     init: &impl Fn() -> T,
-    step: &impl Fn(&mut T, Entry),
+    step: &impl Fn(&mut T, TransactionOutcome),
 ) -> Result<(T, Counts), Error> {
     let mut acc = init();
     let mut reader = Reader::open(path)?.types(types.clone());

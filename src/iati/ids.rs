@@ -105,7 +105,8 @@ impl RegionCode {
     /// ```
     /// use statecraft::geo::DacRegion;
     /// use statecraft::iati::RegionCode;
-    /// use statecraft::{Area, Subregion};
+    /// use statecraft::geo::Subregion;
+    /// use statecraft::Area;
     ///
     /// let sahara = RegionCode::new("289", "1").ok_or("empty")?;
     /// assert_eq!(sahara.area(), Some(Area::DacRegion(DacRegion::SouthOfSaharaRegional)));

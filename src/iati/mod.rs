@@ -4,7 +4,7 @@
 //!
 //! Every major donor, UN agency and development bank publishes its aid
 //! activities in IATI's XML. This module reads them as
-//! `iati_reference.py` (the project's exact reference) does, one [`Entry`]
+//! `iati_reference.py` (the project's exact reference) does, one [`TransactionOutcome`]
 //! per `<transaction>`:
 //!
 //! - [`Reader`]: one file (or any `io::Read`), streamed: an iterator of
@@ -44,9 +44,9 @@
 //!
 //! Then, in this order: a transaction whose type the [`TypeFilter`] does
 //! not select (by default 3 and 4, disbursements and expenditure) is
-//! [`Entry::Skipped`]; one with no currency, an unreadable amount or an
-//! unreadable date is [`Entry::Rejected`] with its [`Reason`]; the others
-//! are [`Entry::Transaction`]. `read = transactions + skipped + rejected`,
+//! [`TransactionOutcome::Skipped`]; one with no currency, an unreadable amount or an
+//! unreadable date is [`TransactionOutcome::Rejected`] with its [`Reason`]; the others
+//! are [`TransactionOutcome::Transaction`]. `read = transactions + skipped + rejected`,
 //! always. Whether a rate exists for a transaction is the aggregator's
 //! question, not the reader's: [`FileSet::aggregate_into`] sums the
 //! transactions in one currency, by recipient, donor or year, as the
@@ -91,7 +91,7 @@
 //! # Example
 //!
 //! ```
-//! use statecraft::iati::{Entry, Reader, Recipients, TypeFilter};
+//! use statecraft::iati::{TransactionOutcome, Reader, Recipients, TypeFilter};
 //!
 //! let xml = r#"<iati-activities version="1.01">
 //!   <iati-activity default-currency="GBP">
@@ -109,7 +109,7 @@
 //! </iati-activities>"#;
 //! let mut reader = Reader::new(xml.as_bytes()).types(TypeFilter::all());
 //! for entry in reader.by_ref() {
-//!     if let Entry::Transaction(t) = entry? {
+//!     if let TransactionOutcome::Transaction(t) = entry? {
 //!         let Recipients::Split(a) = t.recipients() else { continue };
 //!         println!("{} {} {} to {}", t.date(), t.amount(), t.currency(), a.shares()[0].recipient);
 //!     }
@@ -135,6 +135,6 @@ pub use files::{FileResult, FileSet};
 pub use ids::{CountryCode, CurrencyCode, OrgRef, RecipientCode, RegionCode};
 pub use reader::Reader;
 pub use transaction::{
-    Activity, Counts, DateSource, Entry, Location, Reason, ReasonClass, Recipients, Rejected, Share, Skipped,
-    Transaction, UNSPECIFIED,
+    Activity, Counts, DateSource, Location, Reason, ReasonClass, Recipients, Rejected, Share, Skipped, Transaction,
+    TransactionOutcome, UNSPECIFIED,
 };

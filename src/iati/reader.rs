@@ -20,7 +20,9 @@ use quick_xml::events::{BytesStart, Event};
 use super::attributes::{read_attributes, Spans};
 use super::encoding::{Encoding, Label};
 use super::error::{Error, ErrorKind, XmlError};
-use super::transaction::{Activity, Counts, DateSource, Entry, Reason, Rejected, Share, Skipped, Transaction};
+use super::transaction::{
+    Activity, Counts, DateSource, Reason, Rejected, Share, Skipped, Transaction, TransactionOutcome,
+};
 use super::{text, CountryCode, CurrencyCode, Location, OrgRef, RecipientCode, RegionCode, TypeCode, TypeFilter};
 use crate::Excerpt;
 
@@ -29,7 +31,7 @@ use crate::Excerpt;
 const BLOCK: usize = 1 << 20;
 
 /// The transactions of one IATI activity file (versions 1.0x and 2.0x),
-/// streamed: an iterator of one [`Entry`] per `<transaction>`, in file
+/// streamed: an iterator of one [`TransactionOutcome`] per `<transaction>`, in file
 /// order, then `None`; or an [`Error`] where the file stops making sense,
 /// after the entries of the activities completed before it.
 ///
@@ -38,15 +40,15 @@ const BLOCK: usize = 1 << 20;
 /// datastore `<result>` wrapper; what is read of it is listed in the
 /// [module documentation](super). Transactions of a type the
 /// [`TypeFilter`] does not select (by default 3 and 4, disbursements and
-/// expenditure) are [`Entry::Skipped`]; the others are checked in this
-/// order, the first failure making them [`Entry::Rejected`]: currency,
+/// expenditure) are [`TransactionOutcome::Skipped`]; the others are checked in this
+/// order, the first failure making them [`TransactionOutcome::Rejected`]: currency,
 /// amount, date.
 ///
 /// Memory is bounded by about a megabyte plus the largest activity,
 /// whatever the size of the file.
 ///
 /// ```
-/// use statecraft::iati::{Entry, Reader, Recipients};
+/// use statecraft::iati::{TransactionOutcome, Reader, Recipients};
 ///
 /// let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
 /// <iati-activities version="2.03">
@@ -62,7 +64,7 @@ const BLOCK: usize = 1 << 20;
 ///  </iati-activity>
 /// </iati-activities>"#;
 /// let entries = Reader::new(xml.as_bytes()).collect::<Result<Vec<_>, _>>()?;
-/// let Entry::Transaction(t) = &entries[0] else { panic!("not summed") };
+/// let TransactionOutcome::Transaction(t) = &entries[0] else { panic!("not summed") };
 /// assert_eq!(t.amount().to_string(), "219000000");
 /// assert_eq!(t.currency().to_string(), "GBP");
 /// assert_eq!(t.donor().map(|d| d.as_str()), Some("GB-GOV-1"));
@@ -89,7 +91,7 @@ pub struct Reader<R> {
     /// The first place in `block` that must not be parsed, and why.
     stop: Option<(usize, ErrorKind)>,
     parser: Parser,
-    pending: VecDeque<Entry>,
+    pending: VecDeque<TransactionOutcome>,
     error: Option<Error>,
     finished: bool,
 }
@@ -459,9 +461,9 @@ impl Reader<File> {
 }
 
 impl<R: Read> Iterator for Reader<R> {
-    type Item = Result<Entry, Error>;
+    type Item = Result<TransactionOutcome, Error>;
 
-    fn next(&mut self) -> Option<Result<Entry, Error>> {
+    fn next(&mut self) -> Option<Result<TransactionOutcome, Error>> {
         loop {
             if let Some(entry) = self.pending.pop_front() {
                 return Some(Ok(entry));
@@ -841,7 +843,7 @@ impl Parser {
         start: usize,
         data: &[u8],
         locator: &mut Locator,
-        out: &mut VecDeque<Entry>,
+        out: &mut VecDeque<TransactionOutcome>,
     ) -> Result<(), ErrorKind> {
         let first = std::mem::replace(&mut self.first_event, false);
         match event {
@@ -899,7 +901,7 @@ impl Parser {
         start: usize,
         data: &[u8],
         locator: &mut Locator,
-        out: &mut VecDeque<Entry>,
+        out: &mut VecDeque<TransactionOutcome>,
     ) -> Result<(), ErrorKind> {
         if self.gathering.is_some() {
             self.end_gathering();
@@ -954,7 +956,7 @@ impl Parser {
         start: usize,
         data: &[u8],
         locator: &mut Locator,
-        out: &mut VecDeque<Entry>,
+        out: &mut VecDeque<TransactionOutcome>,
     ) -> Result<(), ErrorKind> {
         let role = if name == "iati-activity" {
             Role::Activity
@@ -1127,7 +1129,11 @@ impl Parser {
         self.text.clear();
     }
 
-    fn close(&mut self, e: &quick_xml::events::BytesEnd<'_>, out: &mut VecDeque<Entry>) -> Result<(), ErrorKind> {
+    fn close(
+        &mut self,
+        e: &quick_xml::events::BytesEnd<'_>,
+        out: &mut VecDeque<TransactionOutcome>,
+    ) -> Result<(), ErrorKind> {
         if self.activity.is_some() {
             self.close_in_activity(out);
             return Ok(());
@@ -1152,7 +1158,7 @@ impl Parser {
     /// The end of an element in an activity (quick-xml checked its name:
     /// the activity and its content are always in one block).
     #[inline]
-    fn close_in_activity(&mut self, out: &mut VecDeque<Entry>) {
+    fn close_in_activity(&mut self, out: &mut VecDeque<TransactionOutcome>) {
         if self.gathering.is_some() {
             self.end_gathering();
         }
@@ -1163,7 +1169,7 @@ impl Parser {
     }
 
     /// Gives out the transactions of the activity just read.
-    fn end_activity(&mut self, out: &mut VecDeque<Entry>) {
+    fn end_activity(&mut self, out: &mut VecDeque<TransactionOutcome>) {
         self.levels.clear();
         let Some(draft) = self.activity.take() else { return };
         if self.outer.is_empty() {
@@ -1199,7 +1205,7 @@ impl Parser {
         let mut transactions = draft.transactions;
         for tx in transactions.drain(..) {
             let entry = classify(tx, &activity, &self.filter);
-            if let Entry::Transaction(t) = &entry {
+            if let TransactionOutcome::Transaction(t) = &entry {
                 if t.recipient.is_none() && !activity.shares.is_empty() && !activity.sums_to_100 && !flagged {
                     flagged = true;
                     self.counts.percentages_not_100 += 1;
@@ -1213,20 +1219,20 @@ impl Parser {
 }
 
 /// What becomes of a transaction, checked in the reference's order.
-fn classify(tx: TransactionDraft, activity: &Arc<Activity>, filter: &TypeFilter) -> Entry {
+fn classify(tx: TransactionDraft, activity: &Arc<Activity>, filter: &TypeFilter) -> TransactionOutcome {
     let activity = Arc::clone(activity);
     let at = tx.at;
     let type_code = match tx.type_code {
         Some(code) if filter.selects(&code) => code,
         type_code => {
-            return Entry::Skipped(Skipped {
+            return TransactionOutcome::Skipped(Skipped {
                 activity,
                 at,
                 type_code,
             })
         }
     };
-    let reject = |activity, reason| Entry::Rejected(Rejected { activity, at, reason });
+    let reject = |activity, reason| TransactionOutcome::Rejected(Rejected { activity, at, reason });
     let Some(currency) = tx.currency.or_else(|| activity.default_currency.clone()) else {
         return reject(activity, Reason::NoCurrency);
     };
@@ -1247,7 +1253,7 @@ fn classify(tx: TransactionDraft, activity: &Arc<Activity>, filter: &TypeFilter)
         (None, Some(r)) => Some(RecipientCode::Region(r)),
         (None, None) => None,
     };
-    Entry::Transaction(Transaction {
+    TransactionOutcome::Transaction(Transaction {
         activity,
         at,
         type_code,

@@ -1,4 +1,4 @@
-//! What the reader yields: one [`Entry`] per `<transaction>`, each with
+//! What the reader yields: one [`TransactionOutcome`] per `<transaction>`, each with
 //! the [`Activity`] it belongs to.
 
 use std::fmt;
@@ -304,7 +304,7 @@ impl ReasonClass {
 
 /// What became of one `<transaction>`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Entry {
+pub enum TransactionOutcome {
     /// To be summed.
     Transaction(Transaction),
     /// Of a type not summed.
@@ -313,22 +313,22 @@ pub enum Entry {
     Rejected(Rejected),
 }
 
-impl Entry {
+impl TransactionOutcome {
     /// The activity of the transaction.
     pub fn activity(&self) -> &Arc<Activity> {
         match self {
-            Entry::Transaction(t) => &t.activity,
-            Entry::Skipped(s) => &s.activity,
-            Entry::Rejected(r) => &r.activity,
+            TransactionOutcome::Transaction(t) => &t.activity,
+            TransactionOutcome::Skipped(s) => &s.activity,
+            TransactionOutcome::Rejected(r) => &r.activity,
         }
     }
 
     /// Where the `<transaction>` start tag is.
     pub fn location(&self) -> Location {
         match self {
-            Entry::Transaction(t) => t.at,
-            Entry::Skipped(s) => s.at,
-            Entry::Rejected(r) => r.at,
+            TransactionOutcome::Transaction(t) => t.at,
+            TransactionOutcome::Skipped(s) => s.at,
+            TransactionOutcome::Rejected(r) => r.at,
         }
     }
 }
@@ -362,7 +362,7 @@ pub struct Counts {
     pub activities: u64,
     /// `<transaction>` elements read.
     pub read: u64,
-    /// Transactions that passed ([`Entry::Transaction`]).
+    /// Transactions that passed ([`TransactionOutcome::Transaction`]).
     pub transactions: u64,
     /// Transactions skipped by type.
     pub skipped: u64,
@@ -397,12 +397,12 @@ impl Counts {
         self.percentages_not_100 += other.percentages_not_100;
     }
 
-    pub(crate) fn count(&mut self, entry: &Entry) {
+    pub(crate) fn count(&mut self, entry: &TransactionOutcome) {
         self.read += 1;
         match entry {
-            Entry::Transaction(_) => self.transactions += 1,
-            Entry::Skipped(_) => self.skipped += 1,
-            Entry::Rejected(r) => match r.reason.class() {
+            TransactionOutcome::Transaction(_) => self.transactions += 1,
+            TransactionOutcome::Skipped(_) => self.skipped += 1,
+            TransactionOutcome::Rejected(r) => match r.reason.class() {
                 ReasonClass::NoCurrency => self.no_currency += 1,
                 ReasonClass::UnreadableAmount => self.unreadable_amount += 1,
                 ReasonClass::UnreadableDate => self.unreadable_date += 1,

@@ -23,7 +23,8 @@ use crate::{Country, CountryGroup};
 /// (its own first, then the built-in ones).
 ///
 /// ```
-/// use statecraft::{Actor, Country, GroupId};
+/// use statecraft::model::GroupId;
+/// use statecraft::{Actor, Country};
 /// use statecraft::org::OrgRef;
 ///
 /// let us = Actor::from(Country::US);

@@ -33,7 +33,9 @@ crate::serde_strict::strict_serde!(DeclaredArea);
 /// intermediate region).
 ///
 /// ```
-/// use statecraft::{Area, Country, GroupId, IntermediateRegion, M49Area};
+/// use statecraft::geo::{IntermediateRegion, M49Area};
+/// use statecraft::model::GroupId;
+/// use statecraft::{Area, Country};
 ///
 /// let gt = Area::from(Country::GT);
 /// assert_eq!(gt.to_string(), "Guatemala");
@@ -186,7 +188,8 @@ pub(crate) fn serialize_bare_country<S: serde::Serializer>(area: &Area, s: S) ->
 /// alpha-2 code, without repeats.
 ///
 /// ```
-/// use statecraft::{Country, DeclaredArea};
+/// use statecraft::model::DeclaredArea;
+/// use statecraft::Country;
 ///
 /// let a = DeclaredArea::new("andes", "The Andes", [Country::PE, Country::BO, Country::PE])?;
 /// assert_eq!(a.members(), [Country::BO, Country::PE]);

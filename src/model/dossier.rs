@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::{
     Actor, AllocationId, Area, AreaId, DeclaredArea, FactRef, FieldPath, Funding, FundingId, GroupId, Initiative,
-    InitiativeId, Leader, LeaderId, Meeting, MeetingId, OrganisationId, PledgeId, Source, SourceId, Statistic,
+    InitiativeId, Leader, LeaderId, Meeting, MeetingId, OrganisationId, PledgeId, Publication, SourceId, Statistic,
     StatisticId, Topic, Tranche, TrancheId, Trip, TripId, VaccineAllocation, VaccinePledge,
 };
 use crate::geo::GroupDateError;
@@ -29,12 +29,13 @@ crate::serde_strict::strict_serde!(Dossier);
 /// id that does not resolve, and never panic.
 ///
 /// ```
-/// use statecraft::{Country, Dossier, Leader, LeaderId, NaiveDate, Office, Source, SourceId, Term};
+/// use statecraft::model::{LeaderId, Office, SourceId, Term};
+/// use statecraft::{Country, Dossier, Leader, NaiveDate, Publication};
 ///
 /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).ok_or("bad date")?;
 /// let seed = SourceId::new("seed")?;
 /// let dossier = Dossier::new()
-///     .with(Source::new(seed.clone(), "Kamala Harris in Guatemala", day))
+///     .with(Publication::new(seed.clone(), "Kamala Harris in Guatemala", day))
 ///     .with(Leader::new(LeaderId::new("harris")?, "Kamala Harris", seed)
 ///         .with_term(Term::new(Office::VicePresident, Country::US, NaiveDate::from_ymd_opt(2021, 1, 20).ok_or("bad date")?)));
 /// let harris = dossier.leader(&LeaderId::new("harris")?).ok_or("no leader")?;
@@ -49,7 +50,7 @@ pub struct Dossier {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     title: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    sources: Vec<Source>,
+    sources: Vec<Publication>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     organisations: Vec<Organisation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -78,9 +79,9 @@ pub struct Dossier {
 /// [`Dossier::with`]. Every fact type converts into it with `From`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum Entry {
+pub enum DossierEntry {
     /// A source.
-    Source(Source),
+    Source(Publication),
     /// An organisation the dossier declares.
     Organisation(Organisation),
     /// A country group.
@@ -107,16 +108,15 @@ pub enum Entry {
 
 macro_rules! entry_from {
     ($($variant:ident),*) => {
-        $(impl From<$variant> for Entry {
-            fn from(x: $variant) -> Entry {
-                Entry::$variant(x)
+        $(impl From<$variant> for DossierEntry {
+            fn from(x: $variant) -> DossierEntry {
+                DossierEntry::$variant(x)
             }
         })*
     };
 }
 
 entry_from!(
-    Source,
     Leader,
     Trip,
     Meeting,
@@ -127,21 +127,27 @@ entry_from!(
     Statistic
 );
 
-impl From<CountryGroup> for Entry {
-    fn from(g: CountryGroup) -> Entry {
-        Entry::Group(g)
+impl From<Publication> for DossierEntry {
+    fn from(s: Publication) -> DossierEntry {
+        DossierEntry::Source(s)
     }
 }
 
-impl From<Organisation> for Entry {
-    fn from(o: Organisation) -> Entry {
-        Entry::Organisation(o)
+impl From<CountryGroup> for DossierEntry {
+    fn from(g: CountryGroup) -> DossierEntry {
+        DossierEntry::Group(g)
     }
 }
 
-impl From<DeclaredArea> for Entry {
-    fn from(a: DeclaredArea) -> Entry {
-        Entry::Area(a)
+impl From<Organisation> for DossierEntry {
+    fn from(o: Organisation) -> DossierEntry {
+        DossierEntry::Organisation(o)
+    }
+}
+
+impl From<DeclaredArea> for DossierEntry {
+    fn from(a: DeclaredArea) -> DossierEntry {
+        DossierEntry::Area(a)
     }
 }
 
@@ -161,26 +167,26 @@ impl Dossier {
     /// With one more entry: a source, group or fact, after those of its
     /// kind already in the dossier.
     #[must_use]
-    pub fn with(mut self, entry: impl Into<Entry>) -> Dossier {
+    pub fn with(mut self, entry: impl Into<DossierEntry>) -> Dossier {
         self.add(entry);
         self
     }
 
     /// Adds an entry after those of its kind already in the dossier.
-    pub fn add(&mut self, entry: impl Into<Entry>) -> &mut Dossier {
+    pub fn add(&mut self, entry: impl Into<DossierEntry>) -> &mut Dossier {
         match entry.into() {
-            Entry::Source(x) => self.sources.push(x),
-            Entry::Organisation(x) => self.organisations.push(x),
-            Entry::Group(x) => self.groups.push(x),
-            Entry::Area(x) => self.areas.push(x),
-            Entry::Leader(x) => self.leaders.push(x),
-            Entry::Trip(x) => self.trips.push(x),
-            Entry::Meeting(x) => self.meetings.push(x),
-            Entry::Initiative(x) => self.initiatives.push(x),
-            Entry::Funding(x) => self.funding.push(x),
-            Entry::VaccinePledge(x) => self.vaccine_pledges.push(x),
-            Entry::VaccineAllocation(x) => self.vaccine_allocations.push(x),
-            Entry::Statistic(x) => self.statistics.push(x),
+            DossierEntry::Source(x) => self.sources.push(x),
+            DossierEntry::Organisation(x) => self.organisations.push(x),
+            DossierEntry::Group(x) => self.groups.push(x),
+            DossierEntry::Area(x) => self.areas.push(x),
+            DossierEntry::Leader(x) => self.leaders.push(x),
+            DossierEntry::Trip(x) => self.trips.push(x),
+            DossierEntry::Meeting(x) => self.meetings.push(x),
+            DossierEntry::Initiative(x) => self.initiatives.push(x),
+            DossierEntry::Funding(x) => self.funding.push(x),
+            DossierEntry::VaccinePledge(x) => self.vaccine_pledges.push(x),
+            DossierEntry::VaccineAllocation(x) => self.vaccine_allocations.push(x),
+            DossierEntry::Statistic(x) => self.statistics.push(x),
         }
         self
     }
@@ -191,12 +197,12 @@ impl Dossier {
     }
 
     /// Every source, in order.
-    pub fn sources(&self) -> &[Source] {
+    pub fn sources(&self) -> &[Publication] {
         &self.sources
     }
 
     /// The source with this id (the first, should ids repeat).
-    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+    pub fn source(&self, id: &SourceId) -> Option<&Publication> {
         self.sources.iter().find(|x| x.id() == id)
     }
 
@@ -209,7 +215,8 @@ impl Dossier {
     /// built-in ones ([`Organisation::builtin`]).
     ///
     /// ```
-    /// use statecraft::{Dossier, OrganisationId};
+    /// use statecraft::model::OrganisationId;
+    /// use statecraft::Dossier;
     ///
     /// let d = Dossier::new();
     /// assert_eq!(d.organisation(&OrganisationId::new("gavi")?).map(|o| o.to_string()), Some("Gavi".into()));
@@ -341,7 +348,8 @@ impl Dossier {
     /// The meetings both `a` and `b` took part in.
     ///
     /// ```
-    /// use statecraft::{Dossier, LeaderId};
+    /// use statecraft::model::LeaderId;
+    /// use statecraft::Dossier;
     ///
     /// # let json = include_str!("../../examples/data/guatemala-2021.json");
     /// let dossier = Dossier::from_json_str(json)?;
@@ -423,7 +431,8 @@ impl Dossier {
     /// pledge's tranches.
     ///
     /// ```
-    /// use statecraft::{Dossier, TrancheId};
+    /// use statecraft::model::TrancheId;
+    /// use statecraft::Dossier;
     ///
     /// # let json = include_str!("../../examples/data/guatemala-2021.json");
     /// let dossier = Dossier::from_json_str(json)?;
@@ -459,7 +468,8 @@ impl Dossier {
     /// bounds); `None` if the sum overflows a `u64`.
     ///
     /// ```
-    /// use statecraft::{Dossier, PledgeId};
+    /// use statecraft::model::PledgeId;
+    /// use statecraft::Dossier;
     ///
     /// # let json = include_str!("../../examples/data/guatemala-2021.json");
     /// let dossier = Dossier::from_json_str(json)?;
@@ -503,7 +513,8 @@ impl Dossier {
     /// recorded history.
     ///
     /// ```
-    /// use statecraft::{Area, Country, Dossier, GroupId, NaiveDate};
+    /// use statecraft::model::GroupId;
+    /// use statecraft::{Area, Country, Dossier, NaiveDate};
     ///
     /// let d = Dossier::new();
     /// let eu = Area::Group(GroupId::new("eu")?);

@@ -12,7 +12,8 @@ use super::{
 /// all facts at once, such as checks of sources or an agenda by topic.
 ///
 /// ```
-/// use statecraft::{Dossier, FactRef, Topic};
+/// use statecraft::model::{FactRef, Topic};
+/// use statecraft::Dossier;
 ///
 /// # let json = include_str!("../../examples/data/guatemala-2021.json");
 /// let dossier = Dossier::from_json_str(json)?;

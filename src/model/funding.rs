@@ -8,7 +8,7 @@ use super::{Actor, Agency, Area, FundingId, LeaderId, Share, SourceId, Topic};
 use crate::notation::Figure;
 use crate::Money;
 
-crate::serde_strict::strict_serde!(Funding, Recipient, FundingStage);
+crate::serde_strict::strict_serde!(Funding, FundingRecipient, FundingStage);
 
 /// Money from a donor to recipients, at one stage of its life: proposed,
 /// announced, pledged, committed, disbursed (IATI's lifecycle), reduced or
@@ -30,11 +30,12 @@ crate::serde_strict::strict_serde!(Funding, Recipient, FundingStage);
 /// announcement date stands in ([`Funding::rate_date`]).
 ///
 /// ```
-/// use statecraft::{Area, Country, Funding, FundingId, FundingStage, GroupId, Money, NaiveDate, Recipient, SourceId};
+/// use statecraft::model::{FundingId, FundingRecipient, GroupId, SourceId};
+/// use statecraft::{Area, Country, Funding, FundingStage, Money, NaiveDate};
 ///
 /// let day = NaiveDate::from_ymd_opt(2021, 4, 26).ok_or("bad date")?;
 /// let aid = Funding::new(FundingId::new("aid-2021-04")?, Country::US, FundingStage::Announced, SourceId::new("seed")?)
-///     .with_recipient(Recipient::new(Area::Group(GroupId::new("northern-triangle")?)))
+///     .with_recipient(FundingRecipient::new(Area::Group(GroupId::new("northern-triangle")?)))
 ///     .with_amount("$310m".parse()?)
 ///     .with_reported_as("£219m".parse()?)
 ///     .announced_on(day);
@@ -53,7 +54,7 @@ pub struct Funding {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     via: Option<Actor>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    recipients: Vec<Recipient>,
+    recipients: Vec<FundingRecipient>,
     stage: FundingStage,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     amount: Option<Figure<Money>>,
@@ -126,7 +127,7 @@ impl Funding {
 
     /// With one more recipient.
     #[must_use]
-    pub fn with_recipient(mut self, recipient: Recipient) -> Funding {
+    pub fn with_recipient(mut self, recipient: FundingRecipient) -> Funding {
         self.recipients.push(recipient);
         self
     }
@@ -228,7 +229,7 @@ impl Funding {
     }
 
     /// The recipients, each with its share when the source splits it.
-    pub fn recipients(&self) -> &[Recipient] {
+    pub fn recipients(&self) -> &[FundingRecipient] {
         &self.recipients
     }
 
@@ -301,29 +302,30 @@ impl Funding {
 /// In the JSON format: `{"area": {"country": "GT"}, "share": "60"}`.
 ///
 /// ```
-/// use statecraft::{Area, Country, Recipient, Share};
+/// use statecraft::model::{FundingRecipient, Share};
+/// use statecraft::{Area, Country};
 ///
-/// let r = Recipient::new(Area::from(Country::GT)).with_share(Share::from_percent(60)?);
+/// let r = FundingRecipient::new(Area::from(Country::GT)).with_share(Share::from_percent(60)?);
 /// assert_eq!(serde_json::to_string(&r)?, r#"{"area":{"country":"GT"},"share":"60"}"#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
-pub struct Recipient {
+#[serde(remote = "Self", deny_unknown_fields, rename = "Recipient")]
+pub struct FundingRecipient {
     area: Area,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     share: Option<Share>,
 }
 
-impl Recipient {
+impl FundingRecipient {
     /// `area`, with no split given.
-    pub fn new(area: Area) -> Recipient {
-        Recipient { area, share: None }
+    pub fn new(area: Area) -> FundingRecipient {
+        FundingRecipient { area, share: None }
     }
 
     /// The same recipient, receiving `share` of the amount.
     #[must_use]
-    pub fn with_share(mut self, share: Share) -> Recipient {
+    pub fn with_share(mut self, share: Share) -> FundingRecipient {
         self.share = Some(share);
         self
     }

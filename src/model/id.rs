@@ -8,7 +8,7 @@ use std::marker::PhantomData;
 use std::str::FromStr;
 
 use super::{
-    DeclaredArea, Funding, Initiative, Leader, Meeting, Source, Statistic, Tranche, Trip, VaccineAllocation,
+    DeclaredArea, Funding, Initiative, Leader, Meeting, Publication, Statistic, Tranche, Trip, VaccineAllocation,
     VaccinePledge,
 };
 use crate::org::Organisation;
@@ -24,7 +24,7 @@ use crate::CountryGroup;
 /// that text.
 ///
 /// ```
-/// use statecraft::{LeaderId, SourceId};
+/// use statecraft::model::{LeaderId, SourceId};
 ///
 /// let harris: LeaderId = "harris".parse()?;
 /// assert_eq!(harris.as_str(), "harris");
@@ -42,8 +42,8 @@ pub struct Id<T> {
     kind: PhantomData<fn() -> T>,
 }
 
-/// The id of a [`Source`].
-pub type SourceId = Id<Source>;
+/// The id of a [`Publication`].
+pub type SourceId = Id<Publication>;
 /// The id of a [`CountryGroup`].
 pub type GroupId = Id<CountryGroup>;
 /// The id of an [`Organisation`]: a built-in one (`unicef`, `covax`) or
@@ -80,7 +80,7 @@ impl<T> Id<T> {
     /// a digit or a hyphen, or has a hyphen at an end or next to another.
     ///
     /// ```
-    /// use statecraft::TripId;
+    /// use statecraft::model::TripId;
     ///
     /// assert_eq!(TripId::new("harris-2021-06")?.as_str(), "harris-2021-06");
     /// let e = TripId::new("harris--june").unwrap_err();

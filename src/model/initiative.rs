@@ -15,7 +15,9 @@ crate::serde_strict::strict_serde!(Initiative, InitiativeKind, Partners);
 /// programme, an agenda, commitments secured from private partners.
 ///
 /// ```
-/// use statecraft::{Agency, Area, Country, Initiative, InitiativeId, InitiativeKind, IntermediateRegion, SourceId, Topic};
+/// use statecraft::geo::IntermediateRegion;
+/// use statecraft::model::{Agency, InitiativeId, InitiativeKind, SourceId, Topic};
+/// use statecraft::{Area, Country, Initiative};
 ///
 /// let tf = Initiative::new(InitiativeId::new("task-force")?, "Anti-smuggling task force", InitiativeKind::TaskForce, Country::US, SourceId::new("seed")?)
 ///     .with_agency(Agency::new("Department of State"))
@@ -268,7 +270,7 @@ impl fmt::Display for InitiativeKind {
 /// Treasury", "White House". Serde writes the name as a string.
 ///
 /// ```
-/// use statecraft::Agency;
+/// use statecraft::model::Agency;
 ///
 /// assert_eq!(Agency::new("Department of Justice").name(), "Department of Justice");
 /// ```
@@ -300,7 +302,8 @@ impl fmt::Display for Agency {
 /// In the JSON format: `{"count": "12", "kind": "US organisations"}`.
 ///
 /// ```
-/// use statecraft::{Count, Partners};
+/// use statecraft::model::Partners;
+/// use statecraft::Count;
 ///
 /// let p = Partners::new(Count::exact(12), "US organisations");
 /// assert_eq!(p.to_string(), "12 US organisations");

@@ -379,7 +379,8 @@ fn push_inline(array: &str, out: &mut String) {
 /// or the reader's `io::Error`, is the [`source`](std::error::Error::source).
 ///
 /// ```
-/// use statecraft::{Dossier, LoadErrorKind};
+/// use statecraft::model::LoadErrorKind;
+/// use statecraft::Dossier;
 ///
 /// let e = Dossier::from_json_str("{\"format\": \"statecraft-dossier/2\",\n  \"titel\": \"x\"}").unwrap_err();
 /// assert_eq!(e.kind(), LoadErrorKind::Data);

@@ -4,7 +4,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{Actor, Function, LeaderId, Office, Role, SourceId};
+use super::{Actor, Function, LeaderId, Office, OfficeRole, SourceId};
 use crate::Country;
 
 crate::serde_strict::strict_serde!(Leader, Term);
@@ -19,7 +19,8 @@ crate::serde_strict::strict_serde!(Leader, Term);
 /// and that "the head of government of Germany" was the Chancellor.
 ///
 /// ```
-/// use statecraft::{Country, Function, Leader, LeaderId, NaiveDate, Office, SourceId, Term};
+/// use statecraft::model::{Function, LeaderId, Office, SourceId, Term};
+/// use statecraft::{Country, Leader, NaiveDate};
 ///
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("bad date");
 /// let giammattei = Leader::new(LeaderId::new("giammattei")?, "Alejandro Giammattei", SourceId::new("terms")?)
@@ -114,7 +115,8 @@ impl Leader {
     /// term whose [functions](Term::functions) include it.
     ///
     /// ```
-    /// use statecraft::{Country, Function, Leader, NaiveDate, Office, Term};
+    /// use statecraft::model::{Function, Office, Term};
+    /// use statecraft::{Country, Leader, NaiveDate};
     ///
     /// let day = NaiveDate::from_ymd_opt(2021, 6, 13).ok_or("bad date")?;
     /// let merkel = Leader::new("merkel".parse()?, "Angela Merkel", "terms".parse()?)
@@ -130,7 +132,7 @@ impl Leader {
 
     /// Whether the leader was what `role` names on `date`: held its office,
     /// or carried its function, for its country or organisation.
-    pub fn is_on(&self, role: &Role, date: NaiveDate) -> bool {
+    pub fn is_on(&self, role: &OfficeRole, date: NaiveDate) -> bool {
         match (role.office(), role.named_function()) {
             (Some(office), _) => self.holds(office, role.of().clone(), date),
             (None, Some(function)) => self.carries(function, role.of().clone(), date),
@@ -162,7 +164,8 @@ impl Leader {
 /// `functions` optional. Format 1 wrote `"country"` for `of`.
 ///
 /// ```
-/// use statecraft::{Country, Function, NaiveDate, Office, Term};
+/// use statecraft::model::{Function, Office, Term};
+/// use statecraft::{Country, NaiveDate};
 ///
 /// let start = NaiveDate::from_ymd_opt(2021, 1, 20).ok_or("bad date")?;
 /// let t = Term::new(Office::VicePresident, Country::US, start);
@@ -279,8 +282,8 @@ impl Term {
     }
 
     /// The office and whose it is: "President of Guatemala".
-    pub fn role(&self) -> Role {
-        Role::new(self.office.clone(), self.of.clone())
+    pub fn role(&self) -> OfficeRole {
+        OfficeRole::new(self.office.clone(), self.of.clone())
     }
 }
 
@@ -331,8 +334,8 @@ mod tests {
         let day = d("2021-06-13");
         assert!(johnson.carries(Function::HeadOfGovernment, Country::GB, day));
         assert!(!johnson.carries(Function::HeadOfState, Country::GB, day));
-        assert!(johnson.is_on(&Role::function(Function::HeadOfGovernment, Country::GB), day));
-        assert!(!johnson.is_on(&Role::new(Office::President, Country::GB), day));
+        assert!(johnson.is_on(&OfficeRole::function(Function::HeadOfGovernment, Country::GB), day));
+        assert!(!johnson.is_on(&OfficeRole::new(Office::President, Country::GB), day));
         // A stated function replaces the defaults.
         let t = Term::new(Office::PrimeMinister, Country::GB, day).with_function(Function::Finance);
         assert_eq!(t.functions(), [Function::Finance]);

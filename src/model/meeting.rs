@@ -4,7 +4,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{Actor, EventStatus, LeaderId, MeetingId, Role, SourceId, Topic, TripId};
+use super::{Actor, EventStatus, LeaderId, MeetingId, OfficeRole, SourceId, Topic, TripId};
 use crate::Country;
 
 crate::serde_strict::strict_serde!(Meeting, Participant, MeetingKind, Attendance);
@@ -23,12 +23,13 @@ crate::serde_strict::strict_serde!(Meeting, Participant, MeetingKind, Attendance
 /// `"place"`; both upgrade.
 ///
 /// ```
-/// use statecraft::{Attendance, Country, LeaderId, Meeting, MeetingId, MeetingKind, NaiveDate, Office, Participant, Role, SourceId};
+/// use statecraft::model::{Attendance, LeaderId, MeetingId, MeetingKind, Office, OfficeRole, Participant, SourceId};
+/// use statecraft::{Country, Meeting, NaiveDate};
 ///
 /// let d = |m, day| NaiveDate::from_ymd_opt(2021, m, day).ok_or("bad date");
 /// let talks = Meeting::new(MeetingId::new("gt-talks")?, d(6, 7)?, Country::GT, MeetingKind::BilateralTalks, SourceId::new("seed")?)
 ///     .with_participant(Participant::new(LeaderId::new("harris")?))
-///     .with_participant(Participant::new(LeaderId::new("giammattei")?).as_role(Role::new(Office::President, Country::GT)));
+///     .with_participant(Participant::new(LeaderId::new("giammattei")?).as_role(OfficeRole::new(Office::President, Country::GT)));
 /// assert!(talks.includes(&LeaderId::new("giammattei")?));
 /// assert_eq!(talks.kind().to_string(), "bilateral talks");
 ///
@@ -291,7 +292,7 @@ impl Meeting {
 pub struct Participant {
     leader: LeaderId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    role: Option<Role>,
+    role: Option<OfficeRole>,
     #[serde(default, skip_serializing_if = "Attendance::is_in_person")]
     attendance: Attendance,
 }
@@ -320,7 +321,7 @@ impl Participant {
 
     /// The same participant, named in `role`.
     #[must_use]
-    pub fn as_role(mut self, role: Role) -> Participant {
+    pub fn as_role(mut self, role: OfficeRole) -> Participant {
         self.role = Some(role);
         self
     }
@@ -331,7 +332,7 @@ impl Participant {
     }
 
     /// The role the source names them in, if it names one.
-    pub fn role(&self) -> Option<&Role> {
+    pub fn role(&self) -> Option<&OfficeRole> {
         self.role.as_ref()
     }
 }

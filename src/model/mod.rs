@@ -27,11 +27,12 @@ mod trip;
 mod v1;
 mod vaccine;
 
+pub use crate::slug::{IdErrorKind, ParseIdError};
 pub use actor::Actor;
 pub use area::{Area, DeclaredArea};
-pub use dossier::{Dossier, Entry};
+pub use dossier::{Dossier, DossierEntry};
 pub use fact::FactRef;
-pub use funding::{Funding, FundingStage, Recipient};
+pub use funding::{Funding, FundingRecipient, FundingStage};
 pub use id::{
     AllocationId, AreaId, FundingId, GroupId, Id, InitiativeId, LeaderId, MeetingId, OrganisationId, PledgeId,
     SourceId, StatisticId, TrancheId, TripId,
@@ -40,16 +41,15 @@ pub use initiative::{Agency, Initiative, InitiativeKind, Partners};
 pub use json::{LoadError, LoadErrorKind};
 pub use leader::{Leader, Term};
 pub use meeting::{Attendance, Meeting, MeetingKind, Participant};
-pub use office::{Function, Office, Role};
-pub use crate::slug::{IdErrorKind, ParseIdError};
+pub use office::{Function, Office, OfficeRole};
 pub use path::{FieldPath, PathSegment};
 pub use period::{ParseYearMonthError, Period, YearMonth};
 pub use share::{Share, ShareError, ShareErrorKind};
-pub use source::Source;
-pub use statistic::{Border, Breakdown, Metric, Rank, RankOrder, Scope, Statistic};
+pub use source::Publication;
+pub use statistic::{Breakdown, CountryBorder, Metric, Rank, RankOrder, Statistic, StatisticScope};
 pub use status::EventStatus;
 pub use topic::{ParseTopicError, Topic};
 pub use tranche::Tranche;
 pub(crate) use tranche::{nodes as tranche_nodes, Node as TrancheNode};
 pub use trip::{Leg, Trip, TripNote};
-pub use vaccine::{Channel, Disease, DoseStage, VaccineAllocation, VaccinePledge, VaccineProduct};
+pub use vaccine::{Disease, DoseChannel, DoseStage, VaccineAllocation, VaccinePledge, VaccineProduct};

@@ -1,4 +1,4 @@
-//! `Office`, the `Function`s an office carries, and the `Role` a report
+//! `Office`, the `Function`s an office carries, and the `OfficeRole` a report
 //! names someone in.
 
 use std::fmt;
@@ -14,7 +14,7 @@ crate::serde_strict::strict_serde!(Office, Function);
 /// Premier, King, Queen, Emir, Secretary-General, Vice-President, a
 /// minister of a portfolio, or any other title. Whose office it is (a
 /// country's, or an organisation's: the President of the European
-/// Commission) is the [`Term`](super::Term)'s or the [`Role`]'s.
+/// Commission) is the [`Term`](super::Term)'s or the [`OfficeRole`]'s.
 ///
 /// What the office does is its [`Function`]s: the President of the
 /// United States is head of state and head of government, the German
@@ -28,7 +28,7 @@ crate::serde_strict::strict_serde!(Office, Function);
 /// upgrade to an [`Office::Other`] of that name carrying that function.
 ///
 /// ```
-/// use statecraft::Office;
+/// use statecraft::model::Office;
 ///
 /// assert_eq!(Office::VicePresident.to_string(), "Vice-President");
 /// assert_eq!(Office::SecretaryGeneral.to_string(), "Secretary-General");
@@ -107,7 +107,8 @@ impl Office {
     /// the functions of a term where it needs them.
     ///
     /// ```
-    /// use statecraft::{Actor, Country, Function, Office};
+    /// use statecraft::model::{Function, Office};
+    /// use statecraft::{Actor, Country};
     ///
     /// assert_eq!(Office::Chancellor.default_functions(&Actor::from(Country::DE)), [Function::HeadOfGovernment]);
     /// assert_eq!(Office::PrimeMinister.default_functions(&Actor::from(Country::GB)), [Function::HeadOfGovernment]);
@@ -258,20 +259,21 @@ impl fmt::Display for Function {
 /// head of state and head of government as offices; both upgrade.
 ///
 /// ```
-/// use statecraft::{Actor, Country, Function, Office, OrganisationId, Role};
+/// use statecraft::model::{Function, Office, OfficeRole, OrganisationId};
+/// use statecraft::{Actor, Country};
 ///
-/// assert_eq!(Role::new(Office::VicePresident, Country::US).to_string(), "Vice-President of the United States");
-/// assert_eq!(Role::function(Function::HeadOfGovernment, Country::DE).to_string(), "head of government of Germany");
+/// assert_eq!(OfficeRole::new(Office::VicePresident, Country::US).to_string(), "Vice-President of the United States");
+/// assert_eq!(OfficeRole::function(Function::HeadOfGovernment, Country::DE).to_string(), "head of government of Germany");
 /// let ec = Actor::Organisation(OrganisationId::new("european-commission")?);
-/// assert_eq!(Role::new(Office::President, ec).to_string(), "President of the European Commission");
+/// assert_eq!(OfficeRole::new(Office::President, ec).to_string(), "President of the European Commission");
 /// assert_eq!(
-///     serde_json::to_string(&Role::function(Function::HeadOfState, Country::GB))?,
+///     serde_json::to_string(&OfficeRole::function(Function::HeadOfState, Country::GB))?,
 ///     r#"{"function":"head-of-state","of":"GB"}"#
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Role {
+pub struct OfficeRole {
     title: Title,
     of: Actor,
 }
@@ -283,18 +285,18 @@ enum Title {
     Function(Function),
 }
 
-impl Role {
+impl OfficeRole {
     /// `office` of `of` (a country, an organisation, a group).
-    pub fn new(office: Office, of: impl Into<Actor>) -> Role {
-        Role {
+    pub fn new(office: Office, of: impl Into<Actor>) -> OfficeRole {
+        OfficeRole {
             title: Title::Office(office),
             of: of.into(),
         }
     }
 
     /// Whoever carries `function` for `of`.
-    pub fn function(function: Function, of: impl Into<Actor>) -> Role {
-        Role {
+    pub fn function(function: Function, of: impl Into<Actor>) -> OfficeRole {
+        OfficeRole {
             title: Title::Function(function),
             of: of.into(),
         }
@@ -327,7 +329,7 @@ impl Role {
     }
 }
 
-impl fmt::Display for Role {
+impl fmt::Display for OfficeRole {
     /// "President of Guatemala", "Prime Minister of the Netherlands",
     /// "head of government of Germany", "Secretary-General of the United
     /// Nations"; an [`Office::Other`] reads "Secretary of State, United
@@ -381,7 +383,7 @@ fn takes_the(name: &str) -> bool {
         || PLURALS.contains(&name)
 }
 
-/// The serde form of a [`Role`].
+/// The serde form of a [`OfficeRole`].
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields, rename = "Role")]
 struct RoleRepr {
@@ -392,7 +394,7 @@ struct RoleRepr {
     of: Actor,
 }
 
-impl serde::Serialize for Role {
+impl serde::Serialize for OfficeRole {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (office, function) = match &self.title {
             Title::Office(o) => (Some(o.clone()), None),
@@ -407,13 +409,13 @@ impl serde::Serialize for Role {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Role {
+impl<'de> serde::Deserialize<'de> for OfficeRole {
     /// Reads `office` or `function`, exactly one, and `of`.
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Role, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<OfficeRole, D::Error> {
         const FIELDS: &[&str] = &["office", "function", "of"];
         crate::serde_strict::checked(d, "Role", FIELDS, |r: RoleRepr| match (r.office, r.function) {
-            (Some(office), None) => Ok(Role::new(office, r.of)),
-            (None, Some(function)) => Ok(Role::function(function, r.of)),
+            (Some(office), None) => Ok(OfficeRole::new(office, r.of)),
+            (None, Some(function)) => Ok(OfficeRole::function(function, r.of)),
             (Some(_), Some(_)) => Err("a role names an office or a function, not both"),
             (None, None) => Err("a role names an office or a function: neither is given"),
         })
@@ -471,10 +473,10 @@ mod tests {
             ),
         ];
         for (office, of, text) in cases {
-            assert_eq!(Role::new(office, of).to_string(), text);
+            assert_eq!(OfficeRole::new(office, of).to_string(), text);
         }
         assert_eq!(
-            Role::function(
+            OfficeRole::function(
                 Function::HeadOfOrganisation,
                 Actor::Organisation(OrganisationId::new("who").unwrap())
             )
@@ -508,7 +510,7 @@ mod tests {
             r#"{"office":"president","of":{"organisation":"european-commission"}}"#,
         ];
         for json in ok {
-            let role: Role = serde_json::from_str(json).unwrap();
+            let role: OfficeRole = serde_json::from_str(json).unwrap();
             assert_eq!(serde_json::to_string(&role).unwrap(), json);
         }
         let errors = [
@@ -528,7 +530,7 @@ mod tests {
         ];
         for (json, msg) in errors {
             assert_eq!(
-                serde_json::from_str::<Role>(json).unwrap_err().to_string(),
+                serde_json::from_str::<OfficeRole>(json).unwrap_err().to_string(),
                 msg,
                 "{json}"
             );

@@ -10,7 +10,7 @@ use std::fmt;
 /// found something: one syntax in every message.
 ///
 /// ```
-/// use statecraft::FieldPath;
+/// use statecraft::model::FieldPath;
 ///
 /// let p = FieldPath::root().field("funding").index(0).field("recipients").index(1).field("share");
 /// assert_eq!(p.to_string(), "/funding/0/recipients/1/share");
@@ -67,7 +67,7 @@ impl FieldPath {
     /// names are written `~0` and `~1`.
     ///
     /// ```
-    /// use statecraft::FieldPath;
+    /// use statecraft::model::FieldPath;
     ///
     /// assert_eq!(FieldPath::root().field("a/b~c").to_pointer(), "/a~1b~0c");
     /// assert_eq!(FieldPath::root().to_pointer(), "");

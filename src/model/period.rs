@@ -14,7 +14,8 @@ crate::serde_strict::strict_serde!(Period);
 /// `Display` and `FromStr` use ISO 8601's `YYYY-MM`, and so does serde.
 ///
 /// ```
-/// use statecraft::{NaiveDate, YearMonth};
+/// use statecraft::model::YearMonth;
+/// use statecraft::NaiveDate;
 ///
 /// let april: YearMonth = "2021-04".parse()?;
 /// assert_eq!(april.first_day(), NaiveDate::from_ymd_opt(2021, 4, 1).ok_or("bad date")?);
@@ -155,7 +156,7 @@ impl<'de> serde::Deserialize<'de> for YearMonth {
 /// The error for text that is not a `YYYY-MM` month.
 ///
 /// ```
-/// let e = "2021-13".parse::<statecraft::YearMonth>().unwrap_err();
+/// let e = "2021-13".parse::<statecraft::model::YearMonth>().unwrap_err();
 /// assert_eq!(e.to_string(), "invalid month `2021-13`: expected YYYY-MM, such as 2021-04");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -179,7 +180,8 @@ impl ParseYearMonthError {
 /// "2021-03-31"}}`, `{"through": "2021-06-07"}`.
 ///
 /// ```
-/// use statecraft::{NaiveDate, Period};
+/// use statecraft::model::Period;
+/// use statecraft::NaiveDate;
 ///
 /// let april = Period::Month("2021-04".parse()?);
 /// let day = NaiveDate::from_ymd_opt(2021, 4, 15).ok_or("bad date")?;

@@ -22,7 +22,8 @@ use crate::{Count, Excerpt, Money, MoneyError, Qualifier};
 /// `FromStr`.
 ///
 /// ```
-/// use statecraft::{Decimal, Share};
+/// use statecraft::model::Share;
+/// use statecraft::Decimal;
 ///
 /// let s: Share = "40%".parse()?;
 /// assert_eq!(s.percent(), Decimal::from(40));
@@ -49,7 +50,8 @@ impl Share {
     /// [`ShareError`] when `percent` is negative or above 100.
     ///
     /// ```
-    /// use statecraft::{Decimal, Share};
+    /// use statecraft::model::Share;
+    /// use statecraft::Decimal;
     ///
     /// assert_eq!(Share::new(Decimal::new(125, 1))?.to_string(), "12.5%");
     /// assert!(Share::new(Decimal::from(-1)).is_err());
@@ -76,7 +78,7 @@ impl Share {
     /// [`ShareError`] when `percent` is above 100.
     ///
     /// ```
-    /// use statecraft::Share;
+    /// use statecraft::model::Share;
     ///
     /// assert_eq!(Share::from_percent(40)?.to_string(), "40%");
     /// assert!(Share::from_percent(101).is_err());
@@ -95,7 +97,8 @@ impl Share {
     /// above 100% (the part exceeds the whole).
     ///
     /// ```
-    /// use statecraft::{Decimal, Share};
+    /// use statecraft::model::Share;
+    /// use statecraft::Decimal;
     ///
     /// let s = Share::from_ratio(Decimal::from(500_000), Decimal::from(25_000_000))?;
     /// assert_eq!(s.to_string(), "2%");
@@ -142,7 +145,8 @@ impl Share {
     /// [`MoneyError::Overflow`] when the product does not fit a `Decimal`.
     ///
     /// ```
-    /// use statecraft::{Money, Share};
+    /// use statecraft::model::Share;
+    /// use statecraft::Money;
     ///
     /// let total: Money = "$310m".parse()?;
     /// let part = "25%".parse::<Share>()?.of_money(total)?;
@@ -177,7 +181,8 @@ impl Share {
     /// [`count.bounds().scaled(share.fraction())`](crate::notation::Bounds::scaled).
     ///
     /// ```
-    /// use statecraft::{Count, Qualifier, Share};
+    /// use statecraft::model::Share;
+    /// use statecraft::{Count, Qualifier};
     ///
     /// let arrivals: Count = "more than 178,000".parse()?;
     /// let share: Share = "40".parse()?;
@@ -247,7 +252,8 @@ impl Share {
     /// (what `{:#}` writes).
     ///
     /// ```
-    /// use statecraft::{Decimal, Share};
+    /// use statecraft::model::Share;
+    /// use statecraft::Decimal;
     ///
     /// let twelfth = Share::from_ratio(Decimal::ONE, Decimal::from(12))?;
     /// assert_eq!(twelfth.to_string(), "8.33%");
@@ -284,7 +290,8 @@ impl fmt::Display for Share {
     /// ([`to_exact_string`](Share::to_exact_string)); JSON holds it too.
     ///
     /// ```
-    /// use statecraft::{Decimal, Share};
+    /// use statecraft::model::Share;
+    /// use statecraft::Decimal;
     ///
     /// assert_eq!(Share::new(Decimal::new(125, 1))?.to_string(), "12.5%");
     /// assert_eq!(Share::new(Decimal::new(2, 3))?.to_string(), "<0.01%");

@@ -1,10 +1,10 @@
-//! `Source`: where a fact comes from.
+//! `Publication`: where a fact comes from.
 
 use chrono::NaiveDate;
 
 use super::SourceId;
 
-crate::serde_strict::strict_serde!(Source);
+crate::serde_strict::strict_serde!(Publication);
 
 /// A report, article or record that facts cite: every fact in a dossier
 /// names the source it comes from.
@@ -15,10 +15,11 @@ crate::serde_strict::strict_serde!(Source);
 /// happened cannot be later than the source.
 ///
 /// ```
-/// use statecraft::{NaiveDate, Source, SourceId};
+/// use statecraft::model::SourceId;
+/// use statecraft::{NaiveDate, Publication};
 ///
 /// let day = NaiveDate::from_ymd_opt(2021, 6, 7).ok_or("bad date")?;
-/// let s = Source::new(SourceId::new("seed")?, "Kamala Harris in Guatemala", day)
+/// let s = Publication::new(SourceId::new("seed")?, "Kamala Harris in Guatemala", day)
 ///     .with_author("Will Grant")
 ///     .with_url("https://example.org/harris-guatemala");
 /// assert_eq!(s.published(), day);
@@ -27,8 +28,8 @@ crate::serde_strict::strict_serde!(Source);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
-pub struct Source {
+#[serde(remote = "Self", deny_unknown_fields, rename = "Source")]
+pub struct Publication {
     id: SourceId,
     title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -41,10 +42,10 @@ pub struct Source {
     url: Option<String>,
 }
 
-impl Source {
+impl Publication {
     /// A source with its id, title and date of publication.
-    pub fn new(id: SourceId, title: impl Into<String>, published: NaiveDate) -> Source {
-        Source {
+    pub fn new(id: SourceId, title: impl Into<String>, published: NaiveDate) -> Publication {
+        Publication {
             id,
             title: title.into(),
             publisher: None,
@@ -56,21 +57,21 @@ impl Source {
 
     /// With the outlet or body that published it.
     #[must_use]
-    pub fn with_publisher(mut self, publisher: impl Into<String>) -> Source {
+    pub fn with_publisher(mut self, publisher: impl Into<String>) -> Publication {
         self.publisher = Some(publisher.into());
         self
     }
 
     /// With one more author, in byline order.
     #[must_use]
-    pub fn with_author(mut self, author: impl Into<String>) -> Source {
+    pub fn with_author(mut self, author: impl Into<String>) -> Publication {
         self.authors.push(author.into());
         self
     }
 
     /// With the address it can be read at.
     #[must_use]
-    pub fn with_url(mut self, url: impl Into<String>) -> Source {
+    pub fn with_url(mut self, url: impl Into<String>) -> Publication {
         self.url = Some(url.into());
         self
     }

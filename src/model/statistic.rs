@@ -10,23 +10,32 @@ use super::{Area, AreaId, GroupId, Period, Share, SourceId, StatisticId, Topic};
 use crate::geo::DacRegion;
 use crate::{Count, Country, M49Area, Qualifier};
 
-crate::serde_strict::strict_serde!(Statistic, Metric, Scope, Border, Breakdown, Rank, RankOrder);
+crate::serde_strict::strict_serde!(
+    Statistic,
+    Metric,
+    StatisticScope,
+    CountryBorder,
+    Breakdown,
+    Rank,
+    RankOrder
+);
 
 /// A figure a report quotes: a month's border encounters, "more than
 /// 178,000", of which "more than 40%" came from the Northern Triangle; a
 /// country's covid toll, "approaching 230,000" and fourth in the world.
 ///
-/// It has a [`Metric`], a [`Scope`] (where), a [`Period`] (when), a
+/// It has a [`Metric`], a [`StatisticScope`] (where), a [`Period`] (when), a
 /// [`Count`] with its qualifier, optional [`Breakdown`]s of where the
 /// figure comes from, an optional [`Rank`], and who it is attributed to.
 ///
 /// ```
-/// use statecraft::{Area, Breakdown, Border, Country, GroupId, Metric, Period, Qualifier, Scope, Share, SourceId, Statistic, StatisticId};
+/// use statecraft::model::{Breakdown, CountryBorder, GroupId, Metric, Period, Share, SourceId, StatisticId, StatisticScope};
+/// use statecraft::{Area, Country, Qualifier, Statistic};
 ///
 /// let arrivals = Statistic::new(
 ///     StatisticId::new("border-april")?,
 ///     Metric::BorderEncounters,
-///     Scope::Border(Border::new(Country::US).with(Country::MX)),
+///     StatisticScope::Border(CountryBorder::new(Country::US).with(Country::MX)),
 ///     Period::Month("2021-04".parse()?),
 ///     "more than 178,000".parse()?,
 ///     SourceId::new("seed")?,
@@ -41,7 +50,7 @@ crate::serde_strict::strict_serde!(Statistic, Metric, Scope, Border, Breakdown, 
 pub struct Statistic {
     id: StatisticId,
     metric: Metric,
-    scope: Scope,
+    scope: StatisticScope,
     period: Period,
     count: Count,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -66,7 +75,7 @@ impl Statistic {
     pub fn new(
         id: StatisticId,
         metric: Metric,
-        scope: Scope,
+        scope: StatisticScope,
         period: Period,
         count: Count,
         source: SourceId,
@@ -133,7 +142,7 @@ impl Statistic {
     }
 
     /// Where.
-    pub fn scope(&self) -> &Scope {
+    pub fn scope(&self) -> &StatisticScope {
         &self.scope
     }
 
@@ -223,17 +232,18 @@ impl fmt::Display for Metric {
 /// "MX"}}`.
 ///
 /// ```
-/// use statecraft::{Area, Border, Country, Scope};
+/// use statecraft::model::{CountryBorder, StatisticScope};
+/// use statecraft::{Area, Country};
 ///
-/// let border = Scope::Border(Border::new(Country::US).with(Country::MX));
+/// let border = StatisticScope::Border(CountryBorder::new(Country::US).with(Country::MX));
 /// assert_eq!(border.to_string(), "the US border with Mexico");
 /// assert_eq!(border.area(), None);
-/// assert_eq!(Scope::from(Area::from(Country::MX)).area(), Some(Area::Country(Country::MX)));
+/// assert_eq!(StatisticScope::from(Area::from(Country::MX)).area(), Some(Area::Country(Country::MX)));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case", rename = "Scope")]
 #[non_exhaustive]
-pub enum Scope {
+pub enum StatisticScope {
     /// One country.
     Country(Country),
     /// A group of countries, by id.
@@ -249,43 +259,43 @@ pub enum Scope {
     /// The world.
     World,
     /// A country's border.
-    Border(Border),
+    Border(CountryBorder),
 }
 
-impl Scope {
+impl StatisticScope {
     /// The scope as an area, unless it is a border.
     pub fn area(&self) -> Option<Area> {
         match self {
-            Scope::Country(c) => Some(Area::Country(*c)),
-            Scope::Group(g) => Some(Area::Group(g.clone())),
-            Scope::M49(a) => Some(Area::M49(*a)),
-            Scope::DacRegion(r) => Some(Area::DacRegion(*r)),
-            Scope::Declared(a) => Some(Area::Declared(a.clone())),
-            Scope::World => Some(Area::World),
-            Scope::Border(_) => None,
+            StatisticScope::Country(c) => Some(Area::Country(*c)),
+            StatisticScope::Group(g) => Some(Area::Group(g.clone())),
+            StatisticScope::M49(a) => Some(Area::M49(*a)),
+            StatisticScope::DacRegion(r) => Some(Area::DacRegion(*r)),
+            StatisticScope::Declared(a) => Some(Area::Declared(a.clone())),
+            StatisticScope::World => Some(Area::World),
+            StatisticScope::Border(_) => None,
         }
     }
 }
 
-impl From<Area> for Scope {
-    fn from(area: Area) -> Scope {
+impl From<Area> for StatisticScope {
+    fn from(area: Area) -> StatisticScope {
         match area {
-            Area::Country(c) => Scope::Country(c),
-            Area::Group(g) => Scope::Group(g),
-            Area::M49(a) => Scope::M49(a),
-            Area::DacRegion(r) => Scope::DacRegion(r),
-            Area::Declared(a) => Scope::Declared(a),
-            Area::World => Scope::World,
+            Area::Country(c) => StatisticScope::Country(c),
+            Area::Group(g) => StatisticScope::Group(g),
+            Area::M49(a) => StatisticScope::M49(a),
+            Area::DacRegion(r) => StatisticScope::DacRegion(r),
+            Area::Declared(a) => StatisticScope::Declared(a),
+            Area::World => StatisticScope::World,
         }
     }
 }
 
-impl fmt::Display for Scope {
+impl fmt::Display for StatisticScope {
     /// As [`Area`]; a border reads "the US border" or "the US–Mexico
     /// border".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Scope::Border(b) => b.fmt(f),
+            StatisticScope::Border(b) => b.fmt(f),
             other => match other.area() {
                 Some(a) => a.fmt(f),
                 None => Ok(()),
@@ -296,17 +306,17 @@ impl fmt::Display for Scope {
 
 /// A country's border, or its border with one neighbour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
-pub struct Border {
+#[serde(remote = "Self", deny_unknown_fields, rename = "Border")]
+pub struct CountryBorder {
     of: Country,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     with: Option<Country>,
 }
 
-impl Border {
+impl CountryBorder {
     /// The border of `country`, all of it.
-    pub fn new(country: Country) -> Border {
-        Border {
+    pub fn new(country: Country) -> CountryBorder {
+        CountryBorder {
             of: country,
             with: None,
         }
@@ -314,7 +324,7 @@ impl Border {
 
     /// The stretch shared with `neighbour`.
     #[must_use]
-    pub fn with(mut self, neighbour: Country) -> Border {
+    pub fn with(mut self, neighbour: Country) -> CountryBorder {
         self.with = Some(neighbour);
         self
     }
@@ -330,7 +340,7 @@ impl Border {
     }
 }
 
-impl fmt::Display for Border {
+impl fmt::Display for CountryBorder {
     /// "the US border with Mexico", "the Guatemala border".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let of = match self.of {
@@ -424,7 +434,7 @@ impl fmt::Display for Breakdown {
 /// "countries of the world"}`.
 ///
 /// ```
-/// use statecraft::{Rank, RankOrder};
+/// use statecraft::model::{Rank, RankOrder};
 ///
 /// let r = Rank::new(4, RankOrder::Highest, "countries of the world").ok_or("zero")?;
 /// assert_eq!(r.to_string(), "fourth highest among countries of the world");
@@ -542,7 +552,7 @@ mod tests {
     #[test]
     fn borders_and_breakdowns_read_as_english() {
         assert_eq!(
-            Border::new(Country::US).with(Country::MX).to_string(),
+            CountryBorder::new(Country::US).with(Country::MX).to_string(),
             "the US border with Mexico"
         );
         let b = Breakdown::new(Area::Country(Country::GT), "12.5".parse().unwrap());
@@ -553,10 +563,10 @@ mod tests {
 
     #[test]
     fn scope_serde_forms() {
-        let s = Scope::Border(Border::new(Country::US).with(Country::MX));
+        let s = StatisticScope::Border(CountryBorder::new(Country::US).with(Country::MX));
         let json = serde_json::to_string(&s).unwrap();
         assert_eq!(json, r#"{"border":{"of":"US","with":"MX"}}"#);
-        assert_eq!(serde_json::from_str::<Scope>(&json).unwrap(), s);
-        assert_eq!(serde_json::to_string(&Scope::World).unwrap(), r#""world""#);
+        assert_eq!(serde_json::from_str::<StatisticScope>(&json).unwrap(), s);
+        assert_eq!(serde_json::to_string(&StatisticScope::World).unwrap(), r#""world""#);
     }
 }

@@ -12,7 +12,7 @@ crate::serde_strict::strict_serde!(EventStatus);
 /// fact about an intention, and may be dated after its source.
 ///
 /// ```
-/// use statecraft::EventStatus;
+/// use statecraft::model::EventStatus;
 ///
 /// assert_eq!(EventStatus::default(), EventStatus::Happened);
 /// assert_eq!(EventStatus::Planned.to_string(), "planned");

@@ -17,7 +17,7 @@ crate::serde_strict::strict_serde!(Topic);
 /// either, in any case.
 ///
 /// ```
-/// use statecraft::Topic;
+/// use statecraft::model::Topic;
 ///
 /// let t: Topic = "Migration and the border".parse()?;
 /// assert_eq!(t, Topic::Migration);
@@ -146,7 +146,7 @@ impl FromStr for Topic {
 /// The error for text that names no topic.
 ///
 /// ```
-/// let e = "weather".parse::<statecraft::Topic>().unwrap_err();
+/// let e = "weather".parse::<statecraft::model::Topic>().unwrap_err();
 /// assert_eq!(e.to_string(), "unknown topic `weather`");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

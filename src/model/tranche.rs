@@ -1,7 +1,7 @@
 //! `Tranche`: a part of a vaccine pledge, by channel, area or country,
 //! itself divided into parts.
 
-use super::{Area, Channel, FieldPath, Share, TrancheId, VaccinePledge};
+use super::{Area, DoseChannel, FieldPath, Share, TrancheId, VaccinePledge};
 use crate::notation::Bounds;
 use crate::Count;
 
@@ -27,11 +27,13 @@ crate::serde_strict::strict_serde!(Tranche);
 /// the larger ([`VaccinePledge::part_of`]).
 ///
 /// ```
-/// use statecraft::{Area, Channel, Count, Country, NaiveDate, PledgeId, Qualifier, Region, Share, SourceId, Tranche, TrancheId, VaccinePledge};
+/// use statecraft::geo::Region;
+/// use statecraft::model::{DoseChannel, PledgeId, Share, SourceId, Tranche, TrancheId};
+/// use statecraft::{Area, Count, Country, NaiveDate, Qualifier, VaccinePledge};
 ///
 /// let about = |n| Count::new(n, Qualifier::About);
 /// let covax = Tranche::new(TrancheId::new("us-25m-covax")?)
-///     .through(Channel::Covax)
+///     .through(DoseChannel::Covax)
 ///     .with_doses(about(19_000_000))
 ///     .with_share(Share::from_percent(75)?)
 ///     .with_tranche(Tranche::new(TrancheId::new("us-25m-covax-asia")?).to(Area::from(Region::Asia)).with_doses(about(7_000_000)));
@@ -50,7 +52,7 @@ pub struct Tranche {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    channel: Option<Channel>,
+    channel: Option<DoseChannel>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     recipient: Option<Area>,
     #[serde(
@@ -88,7 +90,7 @@ impl Tranche {
 
     /// Through `channel`.
     #[must_use]
-    pub fn through(mut self, channel: Channel) -> Tranche {
+    pub fn through(mut self, channel: DoseChannel) -> Tranche {
         self.channel = Some(channel);
         self
     }
@@ -133,7 +135,7 @@ impl Tranche {
     }
 
     /// The channel, when given.
-    pub fn channel(&self) -> Option<Channel> {
+    pub fn channel(&self) -> Option<DoseChannel> {
         self.channel
     }
 

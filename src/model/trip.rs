@@ -19,7 +19,8 @@ crate::serde_strict::strict_serde!(Trip, Leg, TripNote);
 /// on Tuesday".
 ///
 /// ```
-/// use statecraft::{Country, Leg, LeaderId, NaiveDate, SourceId, Topic, Trip, TripId, TripNote};
+/// use statecraft::model::{LeaderId, Leg, SourceId, Topic, TripId, TripNote};
+/// use statecraft::{Country, NaiveDate, Trip};
 ///
 /// let d = |m, day| NaiveDate::from_ymd_opt(2021, m, day).ok_or("bad date");
 /// let trip = Trip::new(TripId::new("harris-2021-06")?, LeaderId::new("harris")?, SourceId::new("seed")?)
@@ -171,7 +172,8 @@ impl Trip {
 /// "departure": "2021-06-08", "status": "planned"}`.
 ///
 /// ```
-/// use statecraft::{Country, Leg, NaiveDate};
+/// use statecraft::model::Leg;
+/// use statecraft::{Country, NaiveDate};
 ///
 /// let d = |day| NaiveDate::from_ymd_opt(2021, 6, day).ok_or("bad date");
 /// let gt = Leg::new(Country::GT, d(6)?).departing(d(7)?);

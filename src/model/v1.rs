@@ -27,7 +27,8 @@ use chrono::NaiveDate;
 
 use super::{
     Dossier, EventStatus, Function, Funding, Initiative, Leader, LeaderId, Meeting, MeetingId, MeetingKind, Office,
-    Participant, Role, Source, SourceId, Statistic, Term, Topic, Trip, TripId, VaccineAllocation, VaccinePledge,
+    OfficeRole, Participant, Publication, SourceId, Statistic, Term, Topic, Trip, TripId, VaccineAllocation,
+    VaccinePledge,
 };
 use crate::{Country, CountryGroup, Excerpt};
 
@@ -44,7 +45,7 @@ pub(super) struct Dossier1 {
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
-    sources: Vec<Source>,
+    sources: Vec<Publication>,
     #[serde(default)]
     groups: Vec<CountryGroup>,
     #[serde(default)]
@@ -202,11 +203,11 @@ impl From<Term1> for Term {
     }
 }
 
-impl From<Role1> for Role {
-    fn from(r: Role1) -> Role {
+impl From<Role1> for OfficeRole {
+    fn from(r: Role1) -> OfficeRole {
         match r.office.upgrade() {
-            (_, Some(function)) => Role::function(function, r.country),
-            (office, None) => Role::new(office, r.country),
+            (_, Some(function)) => OfficeRole::function(function, r.country),
+            (office, None) => OfficeRole::new(office, r.country),
         }
     }
 }
@@ -322,7 +323,7 @@ mod tests {
             (m.start(), m.start(), &[Country::DE][..])
         );
         let role = m.participants()[0].role().unwrap();
-        assert_eq!(role, &Role::function(Function::HeadOfGovernment, Country::DE));
+        assert_eq!(role, &OfficeRole::function(Function::HeadOfGovernment, Country::DE));
         assert!(d.leaders()[0].is_on(role, m.start()));
         // Written as format 2.
         let v2 = d.to_json_string().unwrap();

@@ -12,7 +12,7 @@ crate::serde_strict::strict_serde!(
     VaccinePledge,
     VaccineAllocation,
     DoseStage,
-    Channel,
+    DoseChannel,
     Disease,
     VaccineProduct
 );
@@ -30,7 +30,8 @@ crate::serde_strict::strict_serde!(
 /// once.
 ///
 /// ```
-/// use statecraft::{Area, Country, Disease, NaiveDate, PledgeId, SourceId, VaccinePledge};
+/// use statecraft::model::{Disease, PledgeId, SourceId};
+/// use statecraft::{Area, Country, NaiveDate, VaccinePledge};
 ///
 /// let day = NaiveDate::from_ymd_opt(2021, 6, 3).ok_or("bad date")?;
 /// let pledge = VaccinePledge::new(PledgeId::new("us-25m")?, Country::US, 25_000_000, day, SourceId::new("seed")?)
@@ -53,7 +54,7 @@ pub struct VaccinePledge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     product: Option<VaccineProduct>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    channel: Option<Channel>,
+    channel: Option<DoseChannel>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     destination: Option<Area>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -103,7 +104,8 @@ impl VaccinePledge {
     /// in place of the exact number given to [`new`](VaccinePledge::new).
     ///
     /// ```
-    /// use statecraft::{Count, Country, NaiveDate, PledgeId, Qualifier, SourceId, VaccinePledge};
+    /// use statecraft::model::{PledgeId, SourceId};
+    /// use statecraft::{Count, Country, NaiveDate, Qualifier, VaccinePledge};
     ///
     /// let day = NaiveDate::from_ymd_opt(2021, 6, 3).ok_or("bad date")?;
     /// let p = VaccinePledge::new(PledgeId::new("us-80m")?, Country::US, 80_000_000, day, SourceId::new("wh")?)
@@ -148,7 +150,7 @@ impl VaccinePledge {
 
     /// Through one channel.
     #[must_use]
-    pub fn with_channel(mut self, channel: Channel) -> VaccinePledge {
+    pub fn with_channel(mut self, channel: DoseChannel) -> VaccinePledge {
         self.channel = Some(channel);
         self
     }
@@ -223,7 +225,7 @@ impl VaccinePledge {
     }
 
     /// The channel, when the pledge goes through one.
-    pub fn channel(&self) -> Option<Channel> {
+    pub fn channel(&self) -> Option<DoseChannel> {
         self.channel
     }
 
@@ -275,7 +277,8 @@ impl VaccinePledge {
 /// belongs to, when the pledge has tranches.
 ///
 /// ```
-/// use statecraft::{AllocationId, Count, Country, DoseStage, PledgeId, SourceId, VaccineAllocation};
+/// use statecraft::model::{AllocationId, DoseStage, PledgeId, SourceId};
+/// use statecraft::{Count, Country, VaccineAllocation};
 ///
 /// let a = VaccineAllocation::new(AllocationId::new("us-25m-gt")?, PledgeId::new("us-25m")?, Country::GT, 500_000, DoseStage::Announced, SourceId::new("seed")?);
 /// assert_eq!(a.doses(), Count::exact(500_000));
@@ -295,7 +298,7 @@ pub struct VaccineAllocation {
     doses: Count,
     stage: DoseStage,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    channel: Option<Channel>,
+    channel: Option<DoseChannel>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -355,7 +358,7 @@ impl VaccineAllocation {
 
     /// Through `channel`.
     #[must_use]
-    pub fn with_channel(mut self, channel: Channel) -> VaccineAllocation {
+    pub fn with_channel(mut self, channel: DoseChannel) -> VaccineAllocation {
         self.channel = Some(channel);
         self
     }
@@ -407,7 +410,7 @@ impl VaccineAllocation {
     }
 
     /// The channel, when given.
-    pub fn channel(&self) -> Option<Channel> {
+    pub fn channel(&self) -> Option<DoseChannel> {
         self.channel
     }
 
@@ -481,20 +484,20 @@ impl fmt::Display for DoseStage {
 /// How doses travel: through the COVAX facility, or directly from
 /// government to government.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", rename_all = "kebab-case")]
+#[serde(remote = "Self", rename_all = "kebab-case", rename = "Channel")]
 #[non_exhaustive]
-pub enum Channel {
+pub enum DoseChannel {
     /// Through COVAX.
     Covax,
     /// Government to government.
     Bilateral,
 }
 
-impl fmt::Display for Channel {
+impl fmt::Display for DoseChannel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(match self {
-            Channel::Covax => "COVAX",
-            Channel::Bilateral => "bilateral",
+            DoseChannel::Covax => "COVAX",
+            DoseChannel::Bilateral => "bilateral",
         })
     }
 }

@@ -335,7 +335,8 @@ impl Money {
     /// Rounds to the currency's minor units with the given strategy.
     ///
     /// ```
-    /// use statecraft::{Money, RoundingStrategy};
+    /// use statecraft::money::RoundingStrategy;
+    /// use statecraft::Money;
     ///
     /// let m: Money = "USD 2.665".parse()?;
     /// assert_eq!(m.round_with(RoundingStrategy::MidpointAwayFromZero).to_string(), "USD 2.67");

@@ -58,7 +58,8 @@ impl Money {
     /// otherwise the code.
     ///
     /// ```
-    /// use statecraft::{Country, Money, SymbolContext};
+    /// use statecraft::money::SymbolContext;
+    /// use statecraft::{Country, Money};
     ///
     /// let mxn: Money = "MXN 5000000".parse()?;
     /// assert_eq!(mxn.to_compact(), "MX$5m");

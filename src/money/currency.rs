@@ -36,7 +36,8 @@ pub(super) struct CurrencyRecord {
 /// `data/currency-kinds.csv` records them.
 ///
 /// ```
-/// use statecraft::{Currency, CurrencyKind};
+/// use statecraft::money::CurrencyKind;
+/// use statecraft::Currency;
 ///
 /// assert_eq!(Currency::USD.kind(), CurrencyKind::Money);
 /// assert_eq!(Currency::CLF.kind(), CurrencyKind::IndexUnit);

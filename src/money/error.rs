@@ -53,7 +53,8 @@ impl fmt::Display for Operation {
 /// never rounds: it returns the exact result or one of these.
 ///
 /// ```
-/// use statecraft::{Money, MoneyError};
+/// use statecraft::money::MoneyError;
+/// use statecraft::Money;
 ///
 /// let usd: Money = "$5".parse()?;
 /// let gbp: Money = "£5".parse()?;
@@ -140,7 +141,8 @@ impl ParseMoneyError {
 /// as every reader of numbers says it ([`DecimalErrorKind`]).
 ///
 /// ```
-/// use statecraft::{DecimalErrorKind, Money, MoneyErrorKind};
+/// use statecraft::money::MoneyErrorKind;
+/// use statecraft::{DecimalErrorKind, Money};
 ///
 /// let e = "$1.2.3".parse::<Money>().unwrap_err();
 /// assert_eq!(e.kind(), &MoneyErrorKind::Number(DecimalErrorKind::TwoDecimalPoints));

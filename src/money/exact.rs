@@ -23,7 +23,8 @@ const DECIMAL_MAX_SCALE: u32 = 28;
 /// units.
 ///
 /// ```
-/// use statecraft::{Currency, ExactSum, Money};
+/// use statecraft::money::ExactSum;
+/// use statecraft::{Currency, Money};
 ///
 /// let a = ExactSum::from("USD 0.125".parse::<Money>()?);
 /// let b = ExactSum::from("USD 0.010".parse::<Money>()?);
@@ -75,7 +76,8 @@ impl ExactSum {
     /// currencies, [`AggregateError::Overflow`] beyond ±5.7 × 10³⁰.
     ///
     /// ```
-    /// use statecraft::{Currency, ExactSum, Money};
+    /// use statecraft::money::ExactSum;
+    /// use statecraft::{Currency, Money};
     ///
     /// let usd = ExactSum::from("USD 1".parse::<Money>()?);
     /// let gbp = ExactSum::from("GBP 1".parse::<Money>()?);
@@ -115,7 +117,8 @@ impl ExactSum {
     /// As [`round`](ExactSum::round).
     ///
     /// ```
-    /// use statecraft::{ExactSum, Money, RoundingStrategy};
+    /// use statecraft::money::{ExactSum, RoundingStrategy};
+    /// use statecraft::Money;
     ///
     /// let s = ExactSum::from("USD 2.665".parse::<Money>()?);
     /// assert_eq!(s.round_with(RoundingStrategy::MidpointAwayFromZero)?.to_string(), "USD 2.67");

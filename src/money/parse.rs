@@ -96,7 +96,8 @@ impl Money {
     /// As [`Money::from_str`].
     ///
     /// ```
-    /// use statecraft::{Country, Currency, Money, SymbolContext};
+    /// use statecraft::money::SymbolContext;
+    /// use statecraft::{Country, Currency, Money};
     ///
     /// let mexico = SymbolContext::published_in(Country::MX);
     /// assert_eq!(Money::parse_in("$5m", &mexico)?.to_string(), "MXN 5000000");

@@ -26,7 +26,8 @@ pub(super) struct SymbolEntry {
 /// one is read.
 ///
 /// ```
-/// use statecraft::{Currency, CurrencySymbol};
+/// use statecraft::money::CurrencySymbol;
+/// use statecraft::Currency;
 ///
 /// let c = CurrencySymbol::find("C$").ok_or("no such symbol")?;
 /// assert_eq!(c.currencies().collect::<Vec<_>>(), [Currency::CAD, Currency::NIO]);
@@ -254,7 +255,8 @@ impl fmt::Display for CurrencySymbol {
 /// [`Money::to_compact`](crate::Money::to_compact) use.
 ///
 /// ```
-/// use statecraft::{Country, Currency, Money, SymbolContext};
+/// use statecraft::money::SymbolContext;
+/// use statecraft::{Country, Currency, Money};
 ///
 /// let mexico = SymbolContext::published_in(Country::MX);
 /// assert_eq!(Money::parse_in("$5m", &mexico)?.currency(), Currency::MXN);
@@ -313,7 +315,8 @@ impl SymbolContext {
     /// [`SymbolError::NotACandidate`] when it never stands for `currency`.
     ///
     /// ```
-    /// use statecraft::{Currency, SymbolContext};
+    /// use statecraft::money::SymbolContext;
+    /// use statecraft::Currency;
     ///
     /// let e = SymbolContext::international().with_default("$", Currency::GTQ).unwrap_err();
     /// assert_eq!(e.to_string(), "currency symbol `$` never stands for GTQ");
@@ -357,7 +360,8 @@ impl SymbolContext {
     /// and neither the context nor the crate picks one.
     ///
     /// ```
-    /// use statecraft::{Country, Currency, SymbolContext};
+    /// use statecraft::money::SymbolContext;
+    /// use statecraft::{Country, Currency};
     ///
     /// assert_eq!(SymbolContext::published_in(Country::CA).resolve("$")?, Currency::CAD);
     /// assert_eq!(SymbolContext::published_in(Country::CA).resolve("C$")?, Currency::CAD);

@@ -153,7 +153,8 @@ impl Figure<Money> {
     ///
     /// ```
     /// use statecraft::notation::Figure;
-    /// use statecraft::{Country, Currency, Money, SymbolContext};
+    /// use statecraft::money::SymbolContext;
+    /// use statecraft::{Country, Currency, Money};
     ///
     /// let f = Figure::<Money>::parse_in("nearly 5 billion dollars", &SymbolContext::published_in(Country::CA))?;
     /// assert_eq!(f.currency(), Currency::CAD);
@@ -186,7 +187,8 @@ impl<'a> Reading<'a> {
     ///
     /// ```
     /// use statecraft::notation::Reading;
-    /// use statecraft::{Count, Qualifier, SymbolContext};
+    /// use statecraft::money::SymbolContext;
+    /// use statecraft::{Count, Qualifier};
     ///
     /// let any = SymbolContext::international();
     /// let r = Reading::parse_in("nearly 6 million doses", &any)?;

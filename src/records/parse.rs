@@ -15,7 +15,7 @@ use crate::aggregate::RateKey;
 use crate::grammar::csv::Fields;
 use crate::grammar::date::{date as parse_date, iso_day};
 use crate::grammar::decimal::plain;
-use crate::{Actor, Country, Currency, Excerpt, Flow, FundingStage, Money, Recipients};
+use crate::{Actor, Country, Currency, Excerpt, Flow, FlowRecipients, FundingStage, Money};
 
 /// One line's fields, parsed; the id is borrowed from the line.
 #[derive(Clone, Debug)]
@@ -62,8 +62,8 @@ impl Flow for Row {
     }
 
     #[inline]
-    fn recipients(&self) -> Cow<'_, Recipients> {
-        Cow::Owned(Recipients::One(self.recipient))
+    fn recipients(&self) -> Cow<'_, FlowRecipients> {
+        Cow::Owned(FlowRecipients::One(self.recipient))
     }
 
     #[inline]

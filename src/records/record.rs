@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 
-use crate::{Actor, Country, Excerpt, Flow, FundingStage, Money, Recipients};
+use crate::{Actor, Country, Excerpt, Flow, FlowRecipients, FundingStage, Money};
 
 /// The identifier of a funding record, as its source gives it (a CRS row
 /// number, an IATI transaction reference).
@@ -92,7 +92,7 @@ impl fmt::Display for RecordId {
 ///
 /// ```
 /// use statecraft::records::FundingRecord;
-/// use statecraft::{Country, Flow, NaiveDate, FundingStage};
+/// use statecraft::{Country, Flow, FundingStage, NaiveDate};
 ///
 /// let r = FundingRecord::new(
 ///     "1".parse()?,
@@ -111,7 +111,7 @@ pub struct FundingRecord {
     id: RecordId,
     date: NaiveDate,
     donor: Country,
-    recipients: Recipients,
+    recipients: FlowRecipients,
     stage: FundingStage,
     amount: Option<Money>,
 }
@@ -123,7 +123,7 @@ impl FundingRecord {
         id: RecordId,
         date: NaiveDate,
         donor: Country,
-        recipients: impl Into<Recipients>,
+        recipients: impl Into<FlowRecipients>,
         stage: FundingStage,
         amount: Option<Money>,
     ) -> FundingRecord {
@@ -152,7 +152,7 @@ impl Flow for FundingRecord {
         Cow::Owned(Actor::Country(self.donor))
     }
 
-    fn recipients(&self) -> Cow<'_, Recipients> {
+    fn recipients(&self) -> Cow<'_, FlowRecipients> {
         Cow::Borrowed(&self.recipients)
     }
 

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::error::{RecordError, RecordErrorKind, HEADER};
 use super::record::FundingRecord;
-use crate::{Excerpt, Flow, Recipients};
+use crate::{Excerpt, Flow, FlowRecipients};
 
 /// Writes funding records in the CSV form that [`Reader`](super::Reader)
 /// reads: the header, then one record per line (`\n`), ids quoted when
@@ -13,7 +13,7 @@ use crate::{Excerpt, Flow, Recipients};
 ///
 /// ```
 /// use statecraft::records::{FundingRecord, Reader, Writer};
-/// use statecraft::{Country, NaiveDate, FundingStage};
+/// use statecraft::{Country, FundingStage, NaiveDate};
 ///
 /// let record = FundingRecord::new(
 ///     "a,1".parse()?,
@@ -65,7 +65,7 @@ impl<W: Write> Writer<W> {
     pub fn write(&mut self, record: &FundingRecord) -> Result<(), RecordError> {
         self.header()?;
         let recipient = match &*record.recipients() {
-            Recipients::One(c) => *c,
+            FlowRecipients::One(c) => *c,
             // Split, or an area the one recipient column cannot name.
             _ => {
                 let id = Excerpt::new(record.id().as_str());

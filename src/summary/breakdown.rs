@@ -13,7 +13,8 @@ use crate::{Area, Breakdown, Count, Dossier, FieldPath, Statistic};
 /// and which way a fraction is rounded).
 ///
 /// ```
-/// use statecraft::{BreakdownCount, Dossier};
+/// use statecraft::summary::BreakdownCount;
+/// use statecraft::Dossier;
 ///
 /// # let json = include_str!("../../examples/data/guatemala-2021.json");
 /// let dossier = Dossier::from_json_str(json)?;
@@ -118,14 +119,15 @@ impl fmt::Display for BreakdownCount<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Country, CountryGroup, GroupId, IntermediateRegion, Metric, Period, Qualifier, Scope};
+    use crate::model::Metric;
+    use crate::{Country, CountryGroup, GroupId, IntermediateRegion, Period, Qualifier, StatisticScope};
 
     #[test]
     fn places_read_as_english() {
         let stat = Statistic::new(
             "s".parse().unwrap(),
             Metric::Refugees,
-            Scope::World,
+            StatisticScope::World,
             Period::Year(2021),
             "approaching 1,000".parse().unwrap(),
             "src".parse().unwrap(),

@@ -38,7 +38,9 @@ use crate::{Actor, Area, Count, Dossier, FieldPath, VaccineAllocation, YearMonth
 /// the first listed, as for funding.
 ///
 /// ```
-/// use statecraft::{By, Country, Dimension, DoseStage, DoseTotals, Dossier, GroupKey, KeyPart};
+/// use statecraft::aggregate::{By, GroupKey, KeyPart};
+/// use statecraft::model::DoseStage;
+/// use statecraft::{Country, Dimension, DoseTotals, Dossier};
 ///
 /// # let json = include_str!("../../examples/data/guatemala-2021.json");
 /// let dossier = Dossier::from_json_str(json)?;
@@ -193,7 +195,8 @@ impl DoseTotals {
     /// groups' bounds.
     ///
     /// ```
-    /// use statecraft::{AllocationId, Count, Country, Dimension, DoseStage, DoseTotals, Dossier, PledgeId, Qualifier, VaccineAllocation};
+    /// use statecraft::model::{AllocationId, DoseStage, PledgeId};
+    /// use statecraft::{Count, Country, Dimension, DoseTotals, Dossier, Qualifier, VaccineAllocation};
     ///
     /// let about = |id: &str, to, n| -> Result<VaccineAllocation, Box<dyn std::error::Error>> {
     ///     Ok(VaccineAllocation::new(AllocationId::new(id)?, PledgeId::new("p")?, to, n, DoseStage::Announced, "s".parse()?)

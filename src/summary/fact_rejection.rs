@@ -12,7 +12,9 @@ use crate::FieldPath;
 /// date to group it by).
 ///
 /// ```
-/// use statecraft::{FactRejection, FieldPath, FundingFlowError, RejectReason};
+/// use statecraft::aggregate::RejectReason;
+/// use statecraft::model::FieldPath;
+/// use statecraft::summary::{FactRejection, FundingFlowError};
 ///
 /// let path = FieldPath::root().field("funding").index(3);
 /// let r = FactRejection::new(path, RejectReason::Funding(FundingFlowError::Undated { id: "x".parse()? }));

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use super::{AreaRecipient, AreaSplit, AreaSplitError, Flow, Recipients};
+use super::{AreaRecipient, AreaSplit, AreaSplitError, Flow, FlowRecipients};
 use crate::geo::GroupDateError;
 use crate::{Actor, Area, Dossier, Excerpt, Funding, FundingId, FundingStage, Money};
 
@@ -14,17 +14,17 @@ use crate::{Actor, Area, Dossier, Excerpt, Funding, FundingId, FundingStage, Mon
 /// states, the first of a range), and its recipients resolved against the
 /// dossier's groups and areas on that date.
 ///
-/// Recipients become [`Recipients`] by these rules:
+/// Recipients become [`FlowRecipients`] by these rules:
 ///
-/// - no recipient: [`Recipients::Unnamed`];
-/// - no shares: one country is [`Recipients::One`]; one other area (a
+/// - no recipient: [`FlowRecipients::Unnamed`];
+/// - no shares: one country is [`FlowRecipients::One`]; one other area (a
 ///   group, a sub-region, the world), or several areas, is
-///   [`Recipients::Area`], the area or the list *as it stands*: the crate
+///   [`FlowRecipients::Area`], the area or the list *as it stands*: the crate
 ///   does not invent a split the source does not give, so $310m to the
 ///   Northern Triangle is not a third each to Guatemala, Honduras and El
 ///   Salvador;
 /// - shares: every recipient must have one, and they must sum to 100%
-///   within 0.01 (IATI rule 3.1.2); [`Recipients::Shares`], apportioned
+///   within 0.01 (IATI rule 3.1.2); [`FlowRecipients::Shares`], apportioned
 ///   exactly in proportion to the shares given (see [`AreaSplit`]).
 ///
 /// Push it into any [`Aggregator`](crate::Aggregator), with records of
@@ -35,7 +35,10 @@ use crate::{Actor, Area, Dossier, Excerpt, Funding, FundingId, FundingStage, Mon
 #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
 #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /// use statecraft::fx::EcbRates;
-/// use statecraft::{Aggregator, Area, Currency, Dimension, Dossier, Flow, FundingFlow, GroupId, GroupKey, KeyPart};
+/// use statecraft::aggregate::{GroupKey, KeyPart};
+/// use statecraft::model::GroupId;
+/// use statecraft::summary::FundingFlow;
+/// use statecraft::{Aggregator, Area, Currency, Dimension, Dossier, Flow};
 ///
 /// # let json = include_str!("../../examples/data/guatemala-2021.json");
 /// let dossier = Dossier::from_json_str(json)?;
@@ -53,7 +56,7 @@ use crate::{Actor, Area, Dossier, Excerpt, Funding, FundingId, FundingStage, Mon
 pub struct FundingFlow<'a> {
     funding: &'a Funding,
     date: NaiveDate,
-    recipients: Recipients,
+    recipients: FlowRecipients,
     amount: Option<Money>,
 }
 
@@ -106,11 +109,13 @@ impl<'a> FundingFlow<'a> {
     /// recipient before the group's recorded history.
     ///
     /// ```
-    /// use statecraft::{Area, Country, Dossier, Funding, FundingFlow, FundingStage, Recipient, Share};
+    /// use statecraft::model::{FundingRecipient, Share};
+    /// use statecraft::summary::FundingFlow;
+    /// use statecraft::{Area, Country, Dossier, Funding, FundingStage};
     ///
     /// let f = Funding::new("grant".parse()?, Country::US, FundingStage::Committed, "s".parse()?)
-    ///     .with_recipient(Recipient::new(Area::from(Country::GT)).with_share(Share::from_percent(60)?))
-    ///     .with_recipient(Recipient::new(Area::from(Country::HN)).with_share(Share::from_percent(30)?))
+    ///     .with_recipient(FundingRecipient::new(Area::from(Country::GT)).with_share(Share::from_percent(60)?))
+    ///     .with_recipient(FundingRecipient::new(Area::from(Country::HN)).with_share(Share::from_percent(30)?))
     ///     .announced_on("2021-06-07".parse()?);
     /// let e = FundingFlow::new(&Dossier::new(), &f).unwrap_err();
     /// assert_eq!(e.to_string(), "the recipients of funding `grant`: split shares sum to 90%, not 100% (within 0.01)");
@@ -135,7 +140,7 @@ impl<'a> FundingFlow<'a> {
     pub(crate) fn with_parts(
         funding: &'a Funding,
         date: NaiveDate,
-        recipients: Recipients,
+        recipients: FlowRecipients,
         amount: Option<Money>,
     ) -> FundingFlow<'a> {
         FundingFlow {
@@ -161,7 +166,7 @@ impl Flow for FundingFlow<'_> {
         Cow::Borrowed(self.funding.donor())
     }
 
-    fn recipients(&self) -> Cow<'_, Recipients> {
+    fn recipients(&self) -> Cow<'_, FlowRecipients> {
         Cow::Borrowed(&self.recipients)
     }
 
@@ -180,7 +185,7 @@ pub(crate) fn recipients_of(
     dossier: &Dossier,
     funding: &Funding,
     date: NaiveDate,
-) -> Result<Recipients, FundingFlowError> {
+) -> Result<FlowRecipients, FundingFlowError> {
     let group = |source| FundingFlowError::Group {
         id: funding.id().clone(),
         source,
@@ -189,10 +194,10 @@ pub(crate) fn recipients_of(
     if list.iter().all(|r| r.share().is_none()) {
         let areas: Vec<Area> = list.iter().map(|r| r.area().clone()).collect();
         return Ok(match AreaRecipient::resolve(dossier, areas, date).map_err(group)? {
-            None => Recipients::Unnamed,
+            None => FlowRecipients::Unnamed,
             Some(a) => match a.areas() {
-                [Area::Country(c)] => Recipients::One(*c),
-                _ => Recipients::Area(a),
+                [Area::Country(c)] => FlowRecipients::One(*c),
+                _ => FlowRecipients::Area(a),
             },
         });
     }
@@ -211,7 +216,7 @@ pub(crate) fn recipients_of(
         }
     }
     AreaSplit::new(parts)
-        .map(Recipients::Shares)
+        .map(FlowRecipients::Shares)
         .map_err(|source| FundingFlowError::Split {
             id: funding.id().clone(),
             source,
@@ -221,7 +226,8 @@ pub(crate) fn recipients_of(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Country, GroupId, IntermediateRegion, Recipient, Share};
+    use crate::model::FundingRecipient;
+    use crate::{Country, GroupId, IntermediateRegion, Share};
 
     fn funding(recipients: &[(Area, Option<&str>)]) -> Funding {
         let mut f = Funding::new(
@@ -231,7 +237,7 @@ mod tests {
             "s".parse().unwrap(),
         );
         for (area, share) in recipients {
-            let mut r = Recipient::new(area.clone());
+            let mut r = FundingRecipient::new(area.clone());
             if let Some(s) = share {
                 r = r.with_share(s.parse::<Share>().unwrap());
             }
@@ -252,7 +258,7 @@ mod tests {
         assert_eq!(shown(&[(gt.clone(), None)]), Ok("GT".into()));
         assert!(matches!(
             recipients_of(&d, &funding(&[(gt.clone(), None)]), day),
-            Ok(Recipients::One(Country::GT))
+            Ok(FlowRecipients::One(Country::GT))
         ));
         assert_eq!(shown(&[(nt.clone(), None)]), Ok("Northern Triangle".into()));
         assert_eq!(

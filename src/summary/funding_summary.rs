@@ -52,7 +52,9 @@ use crate::{Currency, Dossier, FieldPath, Money};
 #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
 #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /// use statecraft::fx::EcbRates;
-/// use statecraft::{Area, Currency, Dimension, Dossier, FundingSummary, GroupId, GroupKey, KeyPart, NaiveDate};
+/// use statecraft::aggregate::{GroupKey, KeyPart};
+/// use statecraft::model::GroupId;
+/// use statecraft::{Area, Currency, Dimension, Dossier, FundingSummary, NaiveDate};
 ///
 /// # let json = include_str!("../../examples/data/guatemala-2021.json");
 /// let dossier = Dossier::from_json_str(json)?;
@@ -287,7 +289,8 @@ fn entry_path(i: usize) -> FieldPath {
 #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
 #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
 /// use statecraft::fx::EcbRates;
-/// use statecraft::{Currency, Dimension, Dossier, FundingStage, FundingSummary, GroupKey, KeyPart};
+/// use statecraft::aggregate::{GroupKey, KeyPart};
+/// use statecraft::{Currency, Dimension, Dossier, FundingStage, FundingSummary};
 ///
 /// # let json = include_str!("../../examples/data/guatemala-2021.json");
 /// let dossier = Dossier::from_json_str(json)?;
@@ -349,14 +352,16 @@ impl FundingTotals {
     #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
     /// use statecraft::fx::EcbRates;
     /// use statecraft::notation::Figure;
-    /// use statecraft::{Country, Currency, Dimension, Dossier, Funding, FundingStage, FundingSummary, GroupKey, KeyPart, Money, Qualifier, Recipient};
+    /// use statecraft::aggregate::{GroupKey, KeyPart};
+    /// use statecraft::model::FundingRecipient;
+    /// use statecraft::{Country, Currency, Dimension, Dossier, Funding, FundingStage, FundingSummary, Money, Qualifier};
     ///
     /// let gavi = Funding::new("us-gavi".parse()?, Country::US, FundingStage::Pledged, "s".parse()?)
-    ///     .with_recipient(Recipient::new(Country::CH.into()))
+    ///     .with_recipient(FundingRecipient::new(Country::CH.into()))
     ///     .with_amount_figure(Figure::new("$4bn".parse::<Money>()?, Qualifier::About))
     ///     .announced_on("2021-02-19".parse()?);
     /// let aid = Funding::new("us-aid".parse()?, Country::US, FundingStage::Announced, "s".parse()?)
-    ///     .with_recipient(Recipient::new(Country::CH.into()))
+    ///     .with_recipient(FundingRecipient::new(Country::CH.into()))
     ///     .with_amount("$310m".parse()?)
     ///     .announced_on("2021-04-26".parse()?);
     /// let d = Dossier::new().with(gavi).with(aid);

@@ -16,7 +16,7 @@ pub use pledge_summary::{PledgeSummary, Remainder, TrancheSummary};
 
 // The engine's names the summaries' files take from their parent.
 use crate::aggregate::{
-    AggregateError, Aggregator, AreaRecipient, AreaSplit, AreaSplitError, By, Dimension, Flow, GroupKey, GroupTotal,
-    KeyPart, Recipients, RejectReason, Totals,
+    AggregateError, Aggregator, AreaRecipient, AreaSplit, AreaSplitError, By, Dimension, Flow, FlowRecipients,
+    GroupKey, GroupTotal, KeyPart, RejectReason, Totals,
 };
 use crate::money::ExactSum;

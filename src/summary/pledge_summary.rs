@@ -30,7 +30,9 @@ use crate::{Count, DoseStage, Dossier, FieldPath, Share, Tranche, VaccineAllocat
 /// give the true numbers.
 ///
 /// ```
-/// use statecraft::{Dossier, DoseStage, PledgeSummary, Remainder};
+/// use statecraft::model::DoseStage;
+/// use statecraft::summary::Remainder;
+/// use statecraft::{Dossier, PledgeSummary};
 ///
 /// # let json = include_str!("../../examples/data/guatemala-2021.json");
 /// let dossier = Dossier::from_json_str(json)?;
@@ -218,7 +220,8 @@ impl<'a> PledgeSummary<'a> {
     /// validation reports) count in none.
     ///
     /// ```
-    /// use statecraft::{Count, Country, Dossier, NaiveDate, PledgeId, PledgeSummary, Qualifier, SourceId, VaccinePledge};
+    /// use statecraft::model::{PledgeId, SourceId};
+    /// use statecraft::{Count, Country, Dossier, NaiveDate, PledgeSummary, Qualifier, VaccinePledge};
     ///
     /// let day = NaiveDate::from_ymd_opt(2021, 6, 3).ok_or("bad date")?;
     /// let pledge = |id: &str, n| -> Result<VaccinePledge, Box<dyn std::error::Error>> {
@@ -330,11 +333,12 @@ fn unallocated(pledged: Bounds<u64>, allocated: Bounds<u64>) -> Bounds<u64> {
 /// remains.
 ///
 /// ```
-/// use statecraft::{AllocationId, Channel, Count, Country, DoseStage, Dossier, NaiveDate, PledgeId, PledgeSummary, Qualifier, Share, SourceId, Tranche, TrancheId, VaccineAllocation, VaccinePledge};
+/// use statecraft::model::{AllocationId, DoseChannel, DoseStage, PledgeId, Share, SourceId, Tranche, TrancheId};
+/// use statecraft::{Count, Country, Dossier, NaiveDate, PledgeSummary, Qualifier, VaccineAllocation, VaccinePledge};
 ///
 /// let day = NaiveDate::from_ymd_opt(2021, 6, 3).ok_or("bad date")?;
 /// let direct = Tranche::new(TrancheId::new("direct")?)
-///     .through(Channel::Bilateral)
+///     .through(DoseChannel::Bilateral)
 ///     .with_share(Share::from_percent(25)?)
 ///     .with_tranche(Tranche::new(TrancheId::new("direct-mx")?).to(Country::MX.into()));
 /// let pledge = VaccinePledge::new(PledgeId::new("us-25m")?, Country::US, 25_000_000, day, SourceId::new("wh")?).with_tranche(direct);

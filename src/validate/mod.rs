@@ -46,7 +46,8 @@ impl Dossier {
     ///
     #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
     #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-    /// use statecraft::{fx::EcbRates, Dossier, Rule};
+    /// use statecraft::fx::EcbRates;
+    /// use statecraft::{Dossier, Rule};
     ///
     /// # let seed = include_str!("../../examples/data/guatemala-2021.json");
     /// let dossier = Dossier::from_json_str(seed)?;

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::at;
-use crate::{Actor, Area, AreaId, Dossier, FieldPath, GroupId, Scope};
+use crate::{Actor, Area, AreaId, Dossier, FieldPath, GroupId, StatisticScope};
 
 /// An actor, an area or a group a fact names.
 pub(super) enum Named<'a> {
@@ -115,8 +115,8 @@ pub(super) fn namings(d: &Dossier) -> Vec<Naming<'_>> {
     for (i, s) in d.statistics().iter().enumerate() {
         let fact = ("statistic", s.id().as_str());
         match s.scope() {
-            Scope::Group(g) => push(Named::Group(g), at("statistics", i).field("scope"), fact, None),
-            Scope::Declared(a) => push(Named::Declared(a), at("statistics", i).field("scope"), fact, None),
+            StatisticScope::Group(g) => push(Named::Group(g), at("statistics", i).field("scope"), fact, None),
+            StatisticScope::Declared(a) => push(Named::Declared(a), at("statistics", i).field("scope"), fact, None),
             _ => {}
         }
         for (j, b) in s.breakdowns().iter().enumerate() {

@@ -251,7 +251,7 @@ fn concurrent_holders(d: &Dossier, out: &mut Vec<Violation>) {
                     } else {
                         format!("from {} to {until}", s.start)
                     };
-                    let role = crate::Role::new(office.clone(), country.clone());
+                    let role = crate::OfficeRole::new(office.clone(), country.clone());
                     found.push(Violation::new(
                         Rule::ConcurrentOfficeHolders,
                         term_path(s.path),

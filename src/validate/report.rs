@@ -103,7 +103,8 @@ impl ParseSeverityError {
 ///
 #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
 #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-/// use statecraft::{fx::EcbRates, Dossier, Rule, Severity};
+/// use statecraft::fx::EcbRates;
+/// use statecraft::{Dossier, Rule, Severity};
 ///
 /// let json = r#"{"format": "statecraft-dossier/1",
 ///   "sources": [{"id": "s", "title": "A report", "published": "2021-06-07"}],
@@ -194,7 +195,8 @@ impl fmt::Display for Violation {
 ///
 #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
 #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-/// use statecraft::{fx::EcbRates, Dossier, Severity};
+/// use statecraft::fx::EcbRates;
+/// use statecraft::{Dossier, Severity};
 ///
 /// # let json = include_str!("../../examples/data/guatemala-2021.json");
 /// let report = Dossier::from_json_str(json)?.validate(EcbRates::embedded());
@@ -259,7 +261,8 @@ impl Report {
     ///
     #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
     #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-    /// use statecraft::{fx::EcbRates, Dossier, Rule};
+    /// use statecraft::fx::EcbRates;
+    /// use statecraft::{Dossier, Rule};
     ///
     /// let json = r#"{"format": "statecraft-dossier/1",
     ///   "sources": [{"id": "s", "title": "A", "published": "2021-06-07"}, {"id": "s", "title": "B", "published": "2021-06-08"}]}"#;
@@ -348,7 +351,8 @@ impl serde::Serialize for Report {
     ///
     #[cfg_attr(feature = "ecb-snapshot", doc = "```")]
     #[cfg_attr(not(feature = "ecb-snapshot"), doc = "```ignore")]
-    /// use statecraft::{fx::EcbRates, Dossier};
+    /// use statecraft::fx::EcbRates;
+    /// use statecraft::Dossier;
     ///
     /// let json = r#"{"format": "statecraft-dossier/1",
     ///   "sources": [{"id": "s", "title": "A report", "published": "2021-06-07"}],

@@ -33,11 +33,15 @@
 
 use proptest::prelude::*;
 use statecraft::fx::{RateSource, RateTable};
+use statecraft::geo::{M49Area, Region};
+use statecraft::model::{
+    Breakdown, DoseChannel, DoseStage, EventStatus, FundingRecipient, GroupId, InitiativeKind, LeaderId, Leg,
+    MeetingKind, Metric, Office, OfficeRole, Participant, Period, Share, SourceId, StatisticScope, Term, Tranche,
+    YearMonth,
+};
 use statecraft::{
-    Area, Breakdown, Channel, Count, Country, CountryGroup, Currency, Decimal, DoseStage, Dossier, EventStatus,
-    Funding, FundingStage, GroupId, Initiative, InitiativeKind, Leader, LeaderId, Leg, M49Area, Meeting, MeetingKind,
-    Metric, Money, NaiveDate, Office, Participant, Period, Qualifier, Recipient, Region, Role, Scope, Share, Source,
-    SourceId, Statistic, Term, Tranche, Trip, VaccineAllocation, VaccinePledge, YearMonth,
+    Area, Count, Country, CountryGroup, Currency, Decimal, Dossier, Funding, FundingStage, Initiative, Leader, Meeting,
+    Money, NaiveDate, Publication, Qualifier, Statistic, Trip, VaccineAllocation, VaccinePledge,
 };
 
 /// The currencies of amounts and reported amounts: legal tender all
@@ -166,7 +170,7 @@ impl Dice {
     }
 }
 
-fn id<T>(kind: &str, i: usize) -> statecraft::Id<T> {
+fn id<T>(kind: &str, i: usize) -> statecraft::model::Id<T> {
     format!("{kind}-{i}").parse().unwrap()
 }
 
@@ -182,7 +186,7 @@ fn build(dice: &mut Dice) -> Consistent {
             NaiveDate::from_ymd_opt(2021, 1, 1).unwrap(),
             NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
         );
-        d.add(Source::new(id("source", i), format!("Source {i}"), day));
+        d.add(Publication::new(id("source", i), format!("Source {i}"), day));
         let new = !published.contains(&day);
         published.push(day);
         if new {
@@ -367,7 +371,7 @@ fn build(dice: &mut Dice) -> Consistent {
             let who = (first + k) % n_leaders;
             let mut p = Participant::new(leaders[who].clone());
             if dice.coin() {
-                p = p.as_role(Role::new(offices[who].clone(), homes[who]));
+                p = p.as_role(OfficeRole::new(offices[who].clone(), homes[who]));
             }
             m = m.with_participant(p);
         }
@@ -410,7 +414,7 @@ fn build(dice: &mut Dice) -> Consistent {
             Vec::new()
         };
         for k in 0..n_recipients {
-            let mut r = Recipient::new(area(dice));
+            let mut r = FundingRecipient::new(area(dice));
             if let Some(s) = shares.get(k) {
                 r = r.with_share(*s);
             }
@@ -480,7 +484,7 @@ fn build(dice: &mut Dice) -> Consistent {
             let quarter = doses / 4_000_000 * 1_000_000;
             let area = Area::from(dice.pick(&[M49Area::from(Region::Asia), M49Area::from(Region::Africa)]));
             let covax = Tranche::new(id("tranche", 0))
-                .through(Channel::Covax)
+                .through(DoseChannel::Covax)
                 .with_doses(Count::new(quarter, Qualifier::About))
                 .with_share(Share::from_percent(25).unwrap())
                 .with_tranche(
@@ -490,7 +494,7 @@ fn build(dice: &mut Dice) -> Consistent {
                 )
                 .with_tranche(Tranche::new(id("tranche", 3)).to(Area::from(dice.countries(1)[0])));
             let bilateral = Tranche::new(id("tranche", 1))
-                .through(Channel::Bilateral)
+                .through(DoseChannel::Bilateral)
                 .with_doses(Count::new(quarter, Qualifier::UpTo))
                 .with_share(Share::from_percent(25).unwrap());
             p = p.with_tranche(covax).with_tranche(bilateral);
@@ -567,9 +571,9 @@ fn build(dice: &mut Dice) -> Consistent {
             _ => Period::Through(day),
         };
         let scope = if dice.coin() {
-            Scope::from(area(dice))
+            StatisticScope::from(area(dice))
         } else {
-            Scope::World
+            StatisticScope::World
         };
         let mut s = Statistic::new(
             id("statistic", i),

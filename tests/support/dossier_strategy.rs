@@ -9,15 +9,18 @@
 use chrono::Datelike as _;
 use proptest::prelude::*;
 use proptest::sample::select;
+use statecraft::geo::M49Area;
 use statecraft::geo::{DacRegion, Membership};
+use statecraft::model::{
+    Agency, Attendance, Breakdown, CountryBorder, DeclaredArea, Disease, DoseChannel, DoseStage, EventStatus, Function,
+    FundingRecipient, Id, InitiativeKind, Leg, MeetingKind, Metric, Office, OfficeRole, Participant, Partners, Period,
+    Rank, RankOrder, Share, StatisticScope, Term, Topic, Tranche, TripNote, VaccineProduct, YearMonth,
+};
 use statecraft::notation::Figure;
 use statecraft::org::{DacChannel, OrgRef, Organisation, OrganisationKind};
 use statecraft::{
-    Actor, Agency, Area, Attendance, Border, Breakdown, Channel, Count, Country, CountryGroup, Currency, Decimal,
-    DeclaredArea, Disease, DoseStage, Dossier, EventStatus, Function, Funding, FundingStage, Id, Initiative,
-    InitiativeKind, Leader, Leg, M49Area, Meeting, MeetingKind, Metric, Money, NaiveDate, Office, Participant,
-    Partners, Period, Qualifier, Rank, RankOrder, Recipient, Role, Scope, Share, Source, Statistic, Term, Topic,
-    Tranche, Trip, TripNote, VaccineAllocation, VaccinePledge, VaccineProduct, YearMonth,
+    Actor, Area, Count, Country, CountryGroup, Currency, Decimal, Dossier, Funding, FundingStage, Initiative, Leader,
+    Meeting, Money, NaiveDate, Publication, Qualifier, Statistic, Trip, VaccineAllocation, VaccinePledge,
 };
 
 /// An id: mostly one of a small pool (`a`, `b`, `c`), so that references
@@ -222,12 +225,12 @@ pub fn area() -> impl Strategy<Value = Area> {
     ]
 }
 
-pub fn scope() -> impl Strategy<Value = Scope> {
+pub fn scope() -> impl Strategy<Value = StatisticScope> {
     prop_oneof![
-        area().prop_map(Scope::from),
+        area().prop_map(StatisticScope::from),
         (country(), proptest::option::of(country())).prop_map(|(c, w)| {
-            let b = Border::new(c);
-            Scope::Border(match w {
+            let b = CountryBorder::new(c);
+            StatisticScope::Border(match w {
                 Some(n) => b.with(n),
                 None => b,
             })
@@ -245,7 +248,7 @@ pub fn period() -> impl Strategy<Value = Period> {
     ]
 }
 
-pub fn source() -> impl Strategy<Value = Source> {
+pub fn source() -> impl Strategy<Value = Publication> {
     (
         id(),
         text(),
@@ -255,7 +258,7 @@ pub fn source() -> impl Strategy<Value = Source> {
         proptest::option::of(text()),
     )
         .prop_map(|(id, title, published, publisher, authors, url)| {
-            let mut s = Source::new(id, title, published);
+            let mut s = Publication::new(id, title, published);
             if let Some(p) = publisher {
                 s = s.with_publisher(p);
             }
@@ -436,10 +439,10 @@ pub fn meeting_kind() -> impl Strategy<Value = MeetingKind> {
     ]
 }
 
-pub fn role() -> impl Strategy<Value = Role> {
+pub fn role() -> impl Strategy<Value = OfficeRole> {
     prop_oneof![
-        (office(), actor()).prop_map(|(o, of)| Role::new(o, of)),
-        (function(), actor()).prop_map(|(f, of)| Role::function(f, of)),
+        (office(), actor()).prop_map(|(o, of)| OfficeRole::new(o, of)),
+        (function(), actor()).prop_map(|(f, of)| OfficeRole::function(f, of)),
     ]
 }
 
@@ -587,9 +590,9 @@ pub fn stage() -> impl Strategy<Value = FundingStage> {
     select(FundingStage::iter().collect::<Vec<_>>())
 }
 
-pub fn recipient() -> impl Strategy<Value = Recipient> {
+pub fn recipient() -> impl Strategy<Value = FundingRecipient> {
     (area(), proptest::option::of(share())).prop_map(|(a, s)| {
-        let r = Recipient::new(a);
+        let r = FundingRecipient::new(a);
         match s {
             Some(s) => r.with_share(s),
             None => r,
@@ -692,8 +695,8 @@ pub fn product() -> impl Strategy<Value = VaccineProduct> {
     ]
 }
 
-pub fn channel() -> impl Strategy<Value = Channel> {
-    select(vec![Channel::Covax, Channel::Bilateral])
+pub fn channel() -> impl Strategy<Value = DoseChannel> {
+    select(vec![DoseChannel::Covax, DoseChannel::Bilateral])
 }
 
 /// A tranche with every field filled in or left out, and up to two levels
