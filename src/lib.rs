@@ -39,12 +39,39 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
 # Ok::<(), Box<dyn std::error::Error>>(())
 ```
 
+# Where things are
+
+The root holds the types of every day: [`Country`], [`Currency`],
+[`Money`], [`Decimal`], [`NaiveDate`], [`Count`], the [`Dossier`] and
+its facts, the validation [`Report`], the [`Aggregator`] and its
+[`Totals`], the dossier summaries. The rest lives in a module named for
+its place in the flow of data, from reference data to totals:
+
+| module | what it holds |
+| --- | --- |
+| [`geo`] | countries, M49 areas, DAC regions, country groups with dated membership |
+| [`org`] | organisations and OECD DAC channel codes, as reference data |
+| [`money`] | currencies, exact amounts, currency symbols, exact sums ([`money::ExactSum`]) |
+| [`notation`] | figures as the press writes them: counts, qualifiers, ranges, bounds |
+| [`scan`] | every figure of a running text, with its span |
+| [`fx`] | dated exchange rates and where they come from |
+| [`model`] | the facts of a dossier, their ids, and their JSON format |
+| [`validate`] | the rules a dossier must keep, and the report of what breaks them |
+| [`aggregate`] | the streaming engine: flows, dimensions, exact totals, rejections |
+| [`summary`] | what a dossier's facts add up to: funding, doses, pledges, breakdowns |
+| [`records`] | funding records in CSV, read, written and aggregated in parallel |
+| [`iati`] | IATI activity files, streamed and aggregated |
+
+Every message that names a place in a dossier names it as a JSON
+Pointer (`/vaccine_pledges/0/doses`, [`model::FieldPath`]): load errors,
+validation reports and the summaries' rejections alike.
+
 # Overview
 
 - [`Country`]: every ISO 3166-1 country and territory, plus `XK`
   (Kosovo). Codes (alpha-2, alpha-3, numeric), ISO short and official
-  names, everyday names, the UN M49 areas at every level ([`Region`],
-  [`Subregion`], [`IntermediateRegion`], any of them as an [`M49Area`]),
+  names, everyday names, the UN M49 areas at every level ([`geo::Region`],
+  [`geo::Subregion`], [`geo::IntermediateRegion`], any of them as an [`geo::M49Area`]),
   and the currencies ISO 4217 lists for it, the one in use first.
   [`Country::resolve`] reads any name the lists and the press give a
   country (`Korea, Rep.`, `Russian Fed.`, `Zaire`, `Mexiko`) and says how
@@ -52,11 +79,11 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
 - [`Currency`]: every ISO 4217 list-one code plus every code of list three
   withdrawn since 1999 (the euro's legacy currencies, SLL, VEF, MRO, ...),
   with the first and last day each was in circulation, its changeover and
-  successor. Numeric code, name, minor units, [`CurrencyKind`] (money,
-  fund, index unit, ...), and its symbols from CLDR ([`CurrencySymbol`];
-  ambiguous ones such as `$` are read in a [`SymbolContext`]).
+  successor. Numeric code, name, minor units, [`money::CurrencyKind`] (money,
+  fund, index unit, ...), and its symbols from CLDR ([`money::CurrencySymbol`];
+  ambiguous ones such as `$` are read in a [`money::SymbolContext`]).
 - [`Money`]: an exact amount in a currency. Checked arithmetic
-  ([`MoneyError`]), explicit rounding ([`Money::round`], half-even by
+  ([`money::MoneyError`]), explicit rounding ([`Money::round`], half-even by
   default), a lossless `Display`/`FromStr` pair, news notation in
   (`FromStr`) and out ([`Money::to_compact`]).
 - [`Count`] and [`Qualifier`]: whole numbers as the press states them
@@ -96,59 +123,59 @@ assert_eq!(arrivals.to_string(), "more than 178,000");
   currency, by recipient (a country or an area), donor (any [`Actor`]),
   M49 region, sub-region or intermediate region, named group (on each
   record's date), [`FundingStage`], year, month or a pair of these
-  ([`By`]), through any rate source, streaming
+  ([`aggregate::By`]), through any rate source, streaming
   and mergeable; [`Totals`] account for every record read (aggregated,
   undisclosed or rejected with its line). [`records`] reads and writes
   the CSV form of funding records and aggregates a file on every core.
 - [`iati`]: real aid data in. IATI activity files (1.0x and 2.0x)
-  streamed in bounded memory, one [`iati::Entry`] per transaction as the
+  streamed in bounded memory, one [`iati::TransactionOutcome`] per transaction as the
   project's reference reads it, files and directories on every core
   ([`iati::FileSet`]), and summed by the aggregator in one currency by
   recipient, donor or year, to the cent of the reference
   ([`iati::FileSet::aggregate_into`], [`iati::Summary`]).
 - Dossier summaries, on the aggregator: [`FundingSummary`] totals a
-  dossier's funding in one currency by any dimension ([`FundingFlow`]:
-  recipients as [`AreaRecipient`]s, kept as the source names them or
-  apportioned exactly by an [`AreaSplit`]); [`DoseTotals`] counts vaccine
+  dossier's funding in one currency by any dimension ([`summary::FundingFlow`]:
+  recipients as [`aggregate::AreaRecipient`]s, kept as the source names them or
+  apportioned exactly by an [`aggregate::AreaSplit`]); [`DoseTotals`] counts vaccine
   doses by recipient, group, stage or any dimension; [`PledgeSummary`]
-  sets each pledge against its allocations (share and [`Remainder`]),
-  and each of its tranches ([`TrancheSummary`]), rolled up once, with
+  sets each pledge against its allocations (share and [`summary::Remainder`]),
+  and each of its tranches ([`summary::TrancheSummary`]), rolled up once, with
   bounds where figures are approximate;
-  [`BreakdownCount`] turns a statistic's breakdowns into counts with their
-  qualifier. Whatever cannot be counted is a [`FactRejection`] naming its
+  [`summary::BreakdownCount`] turns a statistic's breakdowns into counts with their
+  qualifier. Whatever cannot be counted is a [`summary::FactRejection`] naming its
   place in the dossier (`/funding/3`).
 
 The facts of a story live in a [`Dossier`], each citing a [`Publication`] by
-its [`SourceId`] and naming others by typed ids ([`Id<T>`](Id): a
-[`LeaderId`] is not a [`SourceId`]):
+its [`model::SourceId`] and naming others by typed ids ([`Id<T>`](model::Id): a
+[`model::LeaderId`] is not a [`model::SourceId`]):
 
 - [`Actor`]: who gives, channels, hosts, sponsors or holds an office: a
-  country, an organisation ([`OrganisationId`]: built in or declared in
+  country, an organisation ([`model::OrganisationId`]: built in or declared in
   the dossier), a group acting jointly, or an organisation known only by
   its IATI identifier. [`Area`]: who receives, where a figure is from: a
   country, a group, an M49 area, a DAC region, an area the dossier
-  declares ([`DeclaredArea`]), the world.
-- [`Leader`] with [`Term`]s in an [`Office`] of a country or organisation,
-  carrying [`Function`]s (head of state, head of government, ...: stated,
+  declares ([`model::DeclaredArea`]), the world.
+- [`Leader`] with [`model::Term`]s in an [`model::Office`] of a country or organisation,
+  carrying [`model::Function`]s (head of state, head of government, ...: stated,
   or the office's sourced defaults); [`Leader::holds`] and
   [`Leader::carries`] say whether they held an office or a function on a
   day.
-- [`Trip`] (legs by country, [planned](EventStatus) or happened) and
+- [`Trip`] (legs by country, [planned](model::EventStatus) or happened) and
   [`Meeting`] (one day or several, in one country or more, a host,
-  [`Participant`]s attending in person or remotely ([`Attendance`]) and
-  named in a [`OfficeRole`], [`MeetingKind`], [`Topic`]s).
+  [`model::Participant`]s attending in person or remotely ([`model::Attendance`]) and
+  named in a [`model::OfficeRole`], [`model::MeetingKind`], [`model::Topic`]s).
 - [`Initiative`]: a task force, programme, agenda or commitment, with its
-  sponsor, [`Agency`]s, targets and [`Partners`].
-- [`Funding`]: donor, the channel it goes through, [`FundingRecipient`]s with optional [`Share`]s, a
+  sponsor, [`model::Agency`]s, targets and [`model::Partners`].
+- [`Funding`]: donor, the channel it goes through, [`model::FundingRecipient`]s with optional [`model::Share`]s, a
   [`FundingStage`], an amount that may be undisclosed, the same amount as
   reported in other currencies, and the value date that fixes its rate.
 - [`VaccinePledge`] (doses as a [`Count`], exact or approximate, by a
-  country, an organisation or a group, divided into [`Tranche`]s by
+  country, an organisation or a group, divided into [`model::Tranche`]s by
   channel, area or country, and possibly part of a larger pledge) and
   [`VaccineAllocation`]s from it (to a country or an area), by
-  [`DoseStage`], in the most specific tranche.
-- [`Statistic`]: a [`Metric`] over a [`StatisticScope`] and [`Period`], a count with
-  its qualifier, [`Breakdown`]s and a [`Rank`].
+  [`model::DoseStage`], in the most specific tranche.
+- [`Statistic`]: a [`model::Metric`] over a [`model::StatisticScope`] and [`model::Period`], a count with
+  its qualifier, [`model::Breakdown`]s and a [`model::Rank`].
 
 [`Dossier::from_json`] and [`Dossier::to_json`] read and write the
 versioned JSON format `statecraft-dossier/2` (every field is listed in
@@ -187,18 +214,18 @@ grouping thousands).
 
 | input | read by | refused, with the error's kind | let through |
 | --- | --- | --- | --- |
-| money notation | [`Money::from_str`](Money#impl-FromStr-for-Money) → [`ParseMoneyError`] | empty; no digits (`$m`); no currency (`310 million`); unknown code (`XYZ 5`, naming the codes of its country: `SLX 5`) or symbol (`₿5`, `CAD$500`, `HK $5`, a leading byte-order mark); an ambiguous symbol with no default and no country of publication (`kr 100`); a single letter before a plain number (`Q3`); bad grouping (`$1,00,000`, `$1,0000`); a point without a digit on each side (`$.5m`); two decimal points; exponents (`1e5 USD`); a second or misplaced sign (`--$5`, `+-$5`); trailing text (`$310x`, a zero-width space); more than a `Decimal` holds (`$79228162514264337593543950336`, `$99999999999999999tn`); more significant digits than it holds (`$9.9999999999999999999999999999`); more than 28 decimals | surrounding and inner whitespace, no-break spaces included; codes in any case; minor units as hundredths (`GBp 150` is GBP 1.50, `50p`, `75c`); withdrawn currencies (`CYP 5`, `DM 5m`: legal tender is [`Dossier::validate`]'s business); `-$0` read as zero; a plus where a minus may stand (`+$5m`, `USD +5`) |
+| money notation | [`Money::from_str`](Money#impl-FromStr-for-Money) → [`money::ParseMoneyError`] | empty; no digits (`$m`); no currency (`310 million`); unknown code (`XYZ 5`, naming the codes of its country: `SLX 5`) or symbol (`₿5`, `CAD$500`, `HK $5`, a leading byte-order mark); an ambiguous symbol with no default and no country of publication (`kr 100`); a single letter before a plain number (`Q3`); bad grouping (`$1,00,000`, `$1,0000`); a point without a digit on each side (`$.5m`); two decimal points; exponents (`1e5 USD`); a second or misplaced sign (`--$5`, `+-$5`); trailing text (`$310x`, a zero-width space); more than a `Decimal` holds (`$79228162514264337593543950336`, `$99999999999999999tn`); more significant digits than it holds (`$9.9999999999999999999999999999`); more than 28 decimals | surrounding and inner whitespace, no-break spaces included; codes in any case; minor units as hundredths (`GBp 150` is GBP 1.50, `50p`, `75c`); withdrawn currencies (`CYP 5`, `DM 5m`: legal tender is [`Dossier::validate`]'s business); `-$0` read as zero; a plus where a minus may stand (`+$5m`, `USD +5`) |
 | figures in one string | [`notation::Reading::parse_in`], `Figure<Money>` and [`notation::MoneyPair`] `FromStr` → [`notation::ParseFigureError`] | what money notation refuses; a range with no second number (`between £5m`), inverted (`£6m-£5m`), in two currencies (`£5m-$6m`) or qualified (`about $3-4bn`); a count that is not a whole number (`1.5 doses`) or is negative; text after the figure (`$310m (£219m`) | counts with the noun they count; percentages (`40%`, `40 per cent`); ranges with `-`, `–`, `to`, `between ... and` |
 | running text | [`scan::Scanner::scan`] → [`scan::Found`] | nothing: a figure that starts like one and does not read is yielded with its [`notation::ParseFigureError`] and span (`$1,00,000`, `kr 100` with no country) | years, dates, times, addresses, list numbers, numbers in names and ordinals, which are not figures and are not yielded |
-| counts | [`Count::from_str`](Count#impl-FromStr-for-Count) → [`ParseCountError`] | empty; no digits (a qualifier alone: `more than`, `just over`); any minus, `-0` included; fractions (`1.5`, `1.2345k`); bad grouping; exponents; more than `u64` holds; a unit (`25m doses`: read those with [`Count::parse_with_unit`]); a range with no second number (`between 5`), whose first is above its second (`between 6 million and 5 million`, `5–3m`) or with a qualifier (`about 3–4 million`) | qualifiers (`more than`, `approaching`, `just over`, `at most`, ...), magnitudes, number words (`one million`), ranges (`between 5 and 6 million`, `3–4 million`, `3-4bn`) |
-| countries | [`Country::from_str`](Country#impl-FromStr-for-Country) and [`Country::resolve`] → [`ParseCountryError`] ([`ParseCountryErrorKind`]) | anything that is not a code or a known name: `Atlantis`, `99999`, `000`, `G\tT`, a leading byte-order mark, a note naming another state (`Saint Martin (Netherlands)`) or nothing (`Georgia (US state)`); names several countries go by (`Korea`, `Congo`, `Guinea`: the candidates listed); a country that split (`Czechoslovakia`: its successors) | codes and names in any case, zero-padded numeric codes (`0320`), everyday and former names (`UK`, `Zaire`), abbreviations (`Russian Fed.`), other languages (`Mexiko`), text garbled by a wrong encoding (`CÃ´te d'Ivoire`) |
-| currencies | [`Currency::from_str`](Currency#impl-FromStr-for-Currency) → [`ParseCurrencyError`] | anything but a three-letter ISO 4217 code: `XYZ`, `US`, `£`; the code of a minor unit (`GBp`) | any case; codes withdrawn since 1999 (`HRK`, `SLL`) |
+| counts | [`Count::from_str`](Count#impl-FromStr-for-Count) → [`notation::ParseCountError`] | empty; no digits (a qualifier alone: `more than`, `just over`); any minus, `-0` included; fractions (`1.5`, `1.2345k`); bad grouping; exponents; more than `u64` holds; a unit (`25m doses`: read those with [`Count::parse_with_unit`]); a range with no second number (`between 5`), whose first is above its second (`between 6 million and 5 million`, `5–3m`) or with a qualifier (`about 3–4 million`) | qualifiers (`more than`, `approaching`, `just over`, `at most`, ...), magnitudes, number words (`one million`), ranges (`between 5 and 6 million`, `3–4 million`, `3-4bn`) |
+| countries | [`Country::from_str`](Country#impl-FromStr-for-Country) and [`Country::resolve`] → [`geo::ParseCountryError`] ([`geo::ParseCountryErrorKind`]) | anything that is not a code or a known name: `Atlantis`, `99999`, `000`, `G\tT`, a leading byte-order mark, a note naming another state (`Saint Martin (Netherlands)`) or nothing (`Georgia (US state)`); names several countries go by (`Korea`, `Congo`, `Guinea`: the candidates listed); a country that split (`Czechoslovakia`: its successors) | codes and names in any case, zero-padded numeric codes (`0320`), everyday and former names (`UK`, `Zaire`), abbreviations (`Russian Fed.`), other languages (`Mexiko`), text garbled by a wrong encoding (`CÃ´te d'Ivoire`) |
+| currencies | [`Currency::from_str`](Currency#impl-FromStr-for-Currency) → [`money::ParseCurrencyError`] | anything but a three-letter ISO 4217 code: `XYZ`, `US`, `£`; the code of a minor unit (`GBp`) | any case; codes withdrawn since 1999 (`HRK`, `SLL`) |
 | ECB rate files | [`fx::EcbRates::from_csv`] → [`fx::FxError::Parse`] (line, column, [`fx::ParseErrorKind`]) | an empty file or a header alone; no `Date` first column; unknown, repeated or euro columns; UTF-16 or invalid UTF-8; badly quoted fields; rows with too few or too many fields (a truncated last row); dates not in the calendar (`2021-02-30`) or repeated; rates that are empty, not plain decimals (`1.2e0`, `.5`: the [`DecimalErrorKind`] says why), zero, negative, `-0`, or more than a `Decimal` holds | a UTF-8 byte-order mark, CRLF line ends, a missing final newline, rows in any order, `N/A`, quoted fields, spaces around fields, `+1.2162` |
 | rate tables | [`fx::RateTable::from_csv`] → [`fx::FxError::Parse`] | a header other than `date,base,quote,rate` (a repeated column included); UTF-16; badly quoted fields; truncated rows; bad dates; unknown currencies; a base equal to its quote; rates empty, not plain decimals, zero, negative, `-0` or too long; the same pair twice on a day | a byte-order mark; a header alone (an empty table); quoted fields, spaces around fields, `+7.7237` |
 | funding records | [`records::Reader`] → [`records::RecordError`] (line, column, field, [`records::RecordErrorKind`]) | a first line other than the header (a repeated column included); UTF-16; then, record by record, going on after each: wrong field counts (a truncated last line), bad quoting (a quote never closed, text after a closing quote), invalid UTF-8, control characters other than line breaks in ids, bad dates, unknown countries, stages or currencies, empty required fields, amounts with grouping, exponents, a bare point, too many digits or decimals; records longer than 1 MiB | a byte-order mark, CRLF; quoted fields, line breaks in a quoted id (one record over several lines, its errors on the line it starts); spaces around fields but the id; an empty amount and currency (an undisclosed amount, counted, never summed as zero); `-0.00` read as zero; `+5` |
-| dossiers (JSON) | [`Dossier::from_json`] → [`LoadError`] (line, column, JSON Pointer, [`LoadErrorKind`], serde_json's error as its source) | empty or truncated documents; syntax errors and trailing text; UTF-16; invalid UTF-8; a missing or other `format`; unknown or repeated fields (a format-1 field in a format-2 document among them); arrays where objects belong; an empty object or a second key where a one-key choice belongs (`{"country": "GT"}`); `null` where a value is required; wrong types (an amount as a number, which JSON readers turn into floats); dates not in the calendar (quoted: `` invalid value `2021-02-30` ``); ids that are not slugs; shares outside 0..=100; negative or oversized counts; a qualifier with no number (`"doses": "about"`, an amount with a `qualifier` and no `amount`); inverted ranges (`"between 5m and 3m"`, `{"between": ["4000000000", "3000000000"], ...}`); a range with a qualifier; unknown actor kinds, DAC channel codes, DAC regions, functions and attendances; a role naming both an office and a function; group memberships that end before they start, are dated before the group's `since`, or overlap | a UTF-8 byte-order mark; `null` for an absent optional value; doses and counts as integers or as the press writes them; documents of format 1 (upgraded) |
+| dossiers (JSON) | [`Dossier::from_json`] → [`LoadError`] (line, column, JSON Pointer, [`model::LoadErrorKind`], serde_json's error as its source) | empty or truncated documents; syntax errors and trailing text; UTF-16; invalid UTF-8; a missing or other `format`; unknown or repeated fields (a format-1 field in a format-2 document among them); arrays where objects belong; an empty object or a second key where a one-key choice belongs (`{"country": "GT"}`); `null` where a value is required; wrong types (an amount as a number, which JSON readers turn into floats); dates not in the calendar (quoted: `` invalid value `2021-02-30` ``); ids that are not slugs; shares outside 0..=100; negative or oversized counts; a qualifier with no number (`"doses": "about"`, an amount with a `qualifier` and no `amount`); inverted ranges (`"between 5m and 3m"`, `{"between": ["4000000000", "3000000000"], ...}`); a range with a qualifier; unknown actor kinds, DAC channel codes, DAC regions, functions and attendances; a role naming both an office and a function; group memberships that end before they start, are dated before the group's `since`, or overlap | a UTF-8 byte-order mark; `null` for an absent optional value; doses and counts as integers or as the press writes them; documents of format 1 (upgraded) |
 | IATI activity files | [`iati::Reader`] → [`iati::Error`] (file, line, byte offset, activity, [`iati::ErrorKind`]) | truncated files, unclosed or mismatched tags, unknown entities, a lone `&`, `<` in an attribute, repeated or unquoted attributes, `--` in comments; a DOCTYPE (no entity is ever expanded); a root other than `iati-activities`, `iati-activity` or `result`, or one in a namespace; a second root, text outside it; bytes not in the declared encoding, control characters; UTF-16, undeclared or unsupported encodings; not XML at all. Then, transaction by transaction, going on after each: no currency, unreadable amounts and dates ([`iati::Rejected`]) | ISO-8859-1 and windows-1252; a UTF-8 byte-order mark; foreign namespaces and attributes; empty attributes (as absent); 1.0x letter codes in any file |
-| funding records to sum | [`Aggregator`] → [`Rejection`] | amounts whose conversion or sum would leave a `Decimal` (near `Decimal::MAX`), or need more than 46 decimals; dates with no rate; all counted as rejected with line and reason, never a panic | |
+| funding records to sum | [`Aggregator`] → [`aggregate::Rejection`] | amounts whose conversion or sum would leave a `Decimal` (near `Decimal::MAX`), or need more than 46 decimals; dates with no rate; all counted as rejected with line and reason, never a panic | |
 
 A dossier that loads can still contradict itself: that is
 [`Dossier::validate`]'s part (`docs/RULES.md`).
@@ -450,6 +477,7 @@ assert_eq!(total.round().to_string(), "USD 0.30"); // half to even
 ```
 */
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(

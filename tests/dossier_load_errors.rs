@@ -361,3 +361,39 @@ fn arrays_are_not_read_as_objects() {
         "invalid type: sequence, expected struct Dossier at line 1 column 1"
     );
 }
+
+/// Every message that names a place in a dossier names it the same way, as
+/// a JSON Pointer (`/funding/0/recipients/1/share`), never as
+/// `funding[0].recipients[1].share`: load errors, validation violations
+/// and the rejections of the summaries.
+#[test]
+fn every_message_names_its_place_as_a_json_pointer() {
+    use statecraft::fx::RateTable;
+    use statecraft::{Currency, Dimension, FundingSummary};
+
+    let load = Dossier::from_json_str(&edit(r#""share": "40""#, r#""share": 40"#)).unwrap_err();
+    let shares = edit(r#""share": "40""#, r#""share": "30""#);
+    let report = Dossier::from_json_str(&shares).unwrap().validate(&RateTable::new());
+    let violation = report.errors().next().unwrap();
+    // No rate from USD to EUR in an empty table: the funding entry is rejected.
+    let totals = FundingSummary::new(RateTable::new(), Currency::EUR, Dimension::Recipient)
+        .of(&Dossier::from_json_str(BASE).unwrap())
+        .unwrap();
+    let rejection = &totals.rejections()[0];
+
+    let cases = [
+        (
+            load.path().to_pointer(),
+            load.to_string(),
+            "/funding/0/recipients/1/share",
+            "invalid type: integer `40`, expected a percentage in a string, such as \"40\" at line 31 column 60 (/funding/0/recipients/1/share)",
+        ),
+        (violation.path().to_pointer(), violation.to_string(), "/funding/0/recipients", "error[shares-do-not-sum-to-100] /funding/0/recipients: the shares of funding `aid` sum to 90%, not 100% (within 0.01)"),
+        (rejection.path().to_pointer(), rejection.to_string(), "/funding/0", "/funding/0: no user-supplied rate for USD on 2021-04-26: USD is not quoted"),
+    ];
+    for (pointer, message, want_pointer, want_message) in cases {
+        assert_eq!(pointer, want_pointer);
+        assert_eq!(message, want_message, "{message}");
+        assert!(!message.contains("].") && !message.contains("[0"), "{message}");
+    }
+}

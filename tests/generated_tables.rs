@@ -944,7 +944,9 @@ fn country_table(countries: &BTreeMap<String, Country>, m49: &M49) -> String {
     o.push_str("///\n/// `Display` and serde use the alpha-2 code; `FromStr` also reads alpha-3\n");
     o.push_str("/// and numeric codes, ISO names and everyday English names (see\n");
     o.push_str("/// [`Country::from_str`](#impl-FromStr-for-Country)).\n///\n");
-    o.push_str("/// ```\n/// use statecraft::{Country, IntermediateRegion, Subregion};\n///\n");
+    o.push_str(
+        "/// ```\n/// use statecraft::geo::{IntermediateRegion, Subregion};\n/// use statecraft::Country;\n///\n",
+    );
     o.push_str("/// let gt: Country = \"Guatemala\".parse()?;\n/// assert_eq!(gt, Country::GT);\n");
     o.push_str("/// assert_eq!(gt.alpha3(), \"GTM\");\n/// assert_eq!(gt.subregion(), Some(Subregion::LatinAmericaAndTheCaribbean));\n");
     o.push_str("/// assert_eq!(gt.intermediate_region(), Some(IntermediateRegion::CentralAmerica));\n");

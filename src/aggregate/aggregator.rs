@@ -31,8 +31,8 @@ const AMOUNT_SCALE: u32 = SUM_SCALE - RATE_SCALE;
 ///
 /// Each flow is converted at the rate of its value date (or of one date
 /// you fix with [`at`](Aggregator::at)) from any [`RateSource`], apportioned
-/// among its recipients by its [`CountrySplit`](crate::CountrySplit) (or
-/// [`AreaSplit`](crate::AreaSplit)), and added to its group exactly. A
+/// among its recipients by its [`CountrySplit`](crate::aggregate::CountrySplit) (or
+/// [`AreaSplit`](crate::aggregate::AreaSplit)), and added to its group exactly. A
 /// recipient that is not one country (a group a dossier names, a
 /// sub-region, the world) is summed as it stands, never split among its
 /// countries (see [`Dimension`](crate::Dimension)).

@@ -6,7 +6,7 @@ use crate::Currency;
 /// Why totals could not be merged, added or read.
 ///
 /// Records that cannot be summed are not errors: they are
-/// [`Rejection`](crate::Rejection)s, counted and kept with the totals.
+/// [`Rejection`](crate::aggregate::Rejection)s, counted and kept with the totals.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum AggregateError {

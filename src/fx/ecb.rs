@@ -165,6 +165,7 @@ impl EcbRates {
     /// assert!(ecb.currencies().contains(&Currency::CYP));
     /// ```
     #[cfg(feature = "ecb-snapshot")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "ecb-snapshot")))]
     pub fn embedded() -> &'static EcbRates {
         use std::sync::OnceLock;
         static FALLBACK: OnceLock<EcbRates> = OnceLock::new();
@@ -192,6 +193,7 @@ impl EcbRates {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[cfg(feature = "ecb-snapshot")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "ecb-snapshot")))]
     pub fn try_embedded() -> Result<&'static EcbRates, FxError> {
         use std::sync::OnceLock;
         static SNAPSHOT: &[u8] = include_bytes!("../../data/eurofxref-hist.csv");

@@ -227,7 +227,7 @@ impl FromStr for Country {
     ///
     /// [`ParseCountryError`], quoting the input, when it names no country
     /// or more than one (`Korea`, `Congo`: see
-    /// [`ParseCountryErrorKind`](crate::ParseCountryErrorKind)).
+    /// [`ParseCountryErrorKind`](crate::geo::ParseCountryErrorKind)).
     ///
     /// ```
     /// use statecraft::Country;

@@ -1,5 +1,33 @@
-//! Money: ISO 4217 currencies and exact amounts, with news notation and
-//! the currency symbols of CLDR.
+//! Money: ISO 4217 currencies and exact amounts, with news notation, the
+//! currency symbols of CLDR, and exact sums.
+//!
+//! - [`Currency`]: every ISO 4217 list-one code and those withdrawn since
+//!   1999, with the days each was in circulation ([`CurrencyKind`]: money,
+//!   fund, index unit, ...).
+//! - [`Money`]: an exact [`Decimal`] amount in one
+//!   currency; checked arithmetic ([`MoneyError`]), explicit rounding
+//!   ([`RoundingStrategy`]), news notation in and out (`$310m`,
+//!   [`ParseMoneyError`] when it does not read).
+//! - [`CurrencySymbol`] and [`SymbolContext`]: the symbols of CLDR, and
+//!   how an ambiguous one (`$`, `kr`) is read where a text is published.
+//! - [`ExactSum`]: a sum of converted amounts at 46 decimal places, in
+//!   256-bit integers, rounded once at the end: what every total of the
+//!   [`Aggregator`](crate::Aggregator) is made from.
+//!
+//! ```
+//! use statecraft::money::ExactSum;
+//! use statecraft::{Currency, Money};
+//!
+//! let aid: Money = "$310m".parse()?;
+//! assert_eq!(aid.to_string(), "USD 310000000");
+//! assert_eq!(aid.checked_div(3.into())?.round().to_compact(), "$103.3m");
+//!
+//! let third: ExactSum = Money::new("0.005".parse()?, Currency::USD).into();
+//! let sum = third.checked_add(third)?.checked_add(third)?;
+//! assert_eq!(sum.to_string(), "USD 0.015");
+//! assert_eq!(sum.round()?.to_string(), "USD 0.02"); // half to even, once
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod allocate;
 mod amount;

@@ -198,7 +198,7 @@ impl RecordError {
     }
 
     /// The same error without its line (the line a
-    /// [`Rejection`](crate::Rejection) carries): `column 2 (date): invalid
+    /// [`Rejection`](crate::aggregate::Rejection) carries): `column 2 (date): invalid
     /// date ...`.
     pub(crate) fn without_line(mut self) -> RecordError {
         self.0.line = None;

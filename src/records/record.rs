@@ -118,7 +118,7 @@ pub struct FundingRecord {
 
 impl FundingRecord {
     /// A record; `recipients` is a [`Country`] or a
-    /// [`Split`](crate::Split), and `amount` is `None` when undisclosed.
+    /// [`CountrySplit`](crate::aggregate::CountrySplit), and `amount` is `None` when undisclosed.
     pub fn new(
         id: RecordId,
         date: NaiveDate,

@@ -1,6 +1,29 @@
 //! Validation: every way the facts of a dossier contradict each other or
-//! the reference data, found in one pass, each with a stable rule id and
-//! the place in the document.
+//! the reference data, found in one pass by [`Dossier::validate`], each
+//! with a stable rule id and its place in the document.
+//!
+//! - [`Rule`]: every check, with a stable id (`allocation-exceeds-pledge`)
+//!   and its [`Severity`]; `docs/RULES.md` lists them.
+//! - [`Report`]: every [`Violation`] found: its rule, its severity, where
+//!   in the document as a JSON Pointer (`/vaccine_pledges/0/doses`) and a
+//!   message naming the values; as text or as JSON.
+//!
+//! ```
+//! use statecraft::fx::RateTable;
+//! use statecraft::{Dossier, Rule, Severity};
+//!
+//! let json = r#"{"format": "statecraft-dossier/2",
+//!   "sources": [{"id": "s", "title": "A report", "published": "2021-06-07"}],
+//!   "vaccine_pledges": [{"id": "p", "donor": "US", "doses": 100, "announced": "2021-06-03", "source": "s"}],
+//!   "vaccine_allocations": [{"id": "a", "pledge": "p", "recipient": "GT", "doses": 150,
+//!     "stage": "announced", "source": "s"}]}"#;
+//! let report = Dossier::from_json_str(json)?.validate(&RateTable::new());
+//! let v = report.errors().next().ok_or("no error")?;
+//! assert_eq!((v.rule(), v.severity()), (Rule::AllocationExceedsPledge, Severity::Error));
+//! assert_eq!(v.path().to_pointer(), "/vaccine_pledges/0/doses");
+//! assert_eq!(v.rule().id(), "allocation-exceeds-pledge");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod groups;
 mod index;
