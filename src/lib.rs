@@ -163,7 +163,7 @@ its [`model::SourceId`] and naming others by typed ids ([`Id<T>`](model::Id): a
 - [`Trip`] (legs by country, [planned](model::EventStatus) or happened) and
   [`Meeting`] (one day or several, in one country or more, a host,
   [`model::Participant`]s attending in person or remotely ([`model::Attendance`]) and
-  named in a [`model::OfficeRole`], [`model::MeetingKind`], [`model::Topic`]s).
+  named in an [`model::OfficeRole`], [`model::MeetingKind`], [`model::Topic`]s).
 - [`Initiative`]: a task force, programme, agenda or commitment, with its
   sponsor, [`model::Agency`]s, targets and [`model::Partners`].
 - [`Funding`]: donor, the channel it goes through, [`model::FundingRecipient`]s with optional [`model::Share`]s, a

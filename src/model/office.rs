@@ -383,7 +383,7 @@ fn takes_the(name: &str) -> bool {
         || PLURALS.contains(&name)
 }
 
-/// The serde form of a [`OfficeRole`].
+/// The serde form of an [`OfficeRole`].
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields, rename = "Role")]
 struct RoleRepr {
