@@ -521,18 +521,6 @@ pub use rust_decimal::Decimal;
 pub use summary::{DoseTotals, FundingSummary, PledgeSummary};
 pub use validate::{Report, Rule, Severity, Violation};
 
-// The crate's own paths to the names its public modules hold (`crate::Share`
-// for `crate::model::Share`), so that a module's code names what it uses
-// without the module it lives in.
-pub(crate) use aggregate::{AggregateError, FlowRecipients, KeyPart, ReaderError, RejectReason};
-pub(crate) use geo::{IntermediateRegion, M49Area, M49Level, Region, Subregion};
-pub(crate) use model::{
-    AllocationId, AreaId, Breakdown, DeclaredArea, DoseStage, EventStatus, FactRef, FieldPath, FundingId, GroupId,
-    LeaderId, Leg, Office, OfficeRole, OrganisationId, ParseIdError, PathSegment, Period, PledgeId, Share, SourceId,
-    StatisticScope, Term, Tranche, YearMonth,
-};
-pub(crate) use money::{CurrencySymbol, MoneyError, MoneyErrorKind, SymbolContext, SymbolError};
-
 /// The README's examples, compiled and run as doctests so that they stay
 /// true.
 #[cfg(all(doctest, feature = "ecb-snapshot"))]

@@ -21,9 +21,9 @@ use std::ops::Range;
 use memchr::memmem;
 
 use crate::money::parse::Mode;
+use crate::money::SymbolContext;
 use crate::notation::number::{number_word, split_word};
 use crate::notation::{read_figure, ParseFigureError, Reading, QUALIFIER_WORDS};
-use crate::SymbolContext;
 
 /// Reads figures out of running text, with symbols read in a
 /// [`SymbolContext`] (the copy's country of publication).
@@ -287,7 +287,7 @@ impl Scan<'_, '_> {
             // A word in lower case before a number ("in 2021", "than
             // 178,000") is a currency only as CLDR writes one (`kr`).
             let word = text.get(from..at).unwrap_or_default().trim_end();
-            if word.bytes().all(|b| b.is_ascii_lowercase()) && crate::CurrencySymbol::find(word).is_none() {
+            if word.bytes().all(|b| b.is_ascii_lowercase()) && crate::money::CurrencySymbol::find(word).is_none() {
                 return false;
             }
             matches!(
@@ -326,7 +326,9 @@ fn lead_error(t: &str, context: &SymbolContext) -> bool {
     symbol_len > 1
         && matches!(
             crate::money::parse::read_piece(t, context, Mode::Running),
-            Err(crate::MoneyErrorKind::Symbol(crate::SymbolError::Ambiguous { .. }))
+            Err(crate::money::MoneyErrorKind::Symbol(
+                crate::money::SymbolError::Ambiguous { .. }
+            ))
         )
 }
 

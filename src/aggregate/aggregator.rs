@@ -1290,7 +1290,7 @@ fn product_general(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::KeyPart;
+    use crate::aggregate::KeyPart;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
@@ -1366,7 +1366,9 @@ mod tests {
     #[test]
     fn areas_are_summed_by_key_counted_when_undisclosed_and_merged() {
         use crate::aggregate::AreaSplit;
-        use crate::{Area, Dimension, Dossier, GroupId, KeyPart};
+        use crate::aggregate::KeyPart;
+        use crate::model::GroupId;
+        use crate::{Area, Dimension, Dossier};
         let dossier = Dossier::new();
         let day = NaiveDate::from_ymd_opt(2021, 6, 7).unwrap();
         let area = |a: Area| AreaRecipient::resolve(&dossier, [a], day).unwrap().unwrap();

@@ -140,7 +140,9 @@ impl fmt::Display for AreaRecipient {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{CountryGroup, GroupId, IntermediateRegion};
+    use crate::geo::IntermediateRegion;
+    use crate::model::GroupId;
+    use crate::CountryGroup;
 
     #[test]
     fn resolves_groups_of_the_dossier_first() {

@@ -6,7 +6,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::{AreaRecipient, KeyPart};
-use crate::Share;
+use crate::model::Share;
 
 /// The most decimal places a split percentage may have (`33.33333333`).
 const MAX_PERCENT_SCALE: u32 = 8;

@@ -9,10 +9,9 @@ use chrono::{Datelike, NaiveDate};
 
 use super::AreaRecipient;
 use crate::geo::GroupDateError;
-use crate::{
-    Actor, Area, Country, CountryGroup, DoseStage, Dossier, Excerpt, FundingStage, IntermediateRegion, M49Area,
-    M49Level, Region, Subregion, YearMonth,
-};
+use crate::geo::{IntermediateRegion, M49Area, M49Level, Region, Subregion};
+use crate::model::{DoseStage, YearMonth};
+use crate::{Actor, Area, Country, CountryGroup, Dossier, Excerpt, FundingStage};
 
 /// Named groups of countries, for grouping totals by [`Dimension::Group`]
 /// ("Northern Triangle": GT, HN, SV).
@@ -1252,7 +1251,8 @@ mod tests {
 
     #[test]
     fn areas_take_the_key_their_countries_share_or_stand_as_they_are() {
-        use crate::{Dossier, GroupId};
+        use crate::model::GroupId;
+        use crate::Dossier;
         let dossier = Dossier::new();
         let area = |areas: Vec<Area>| {
             AreaRecipient::resolve(&dossier, areas, day(2021, 6, 7))

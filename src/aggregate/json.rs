@@ -10,8 +10,10 @@ use super::{
     BreakdownCount, DoseGroup, DoseTotals, ExactSum, FactRejection, FundingTotals, GroupKey, GroupTotal, PledgeSummary,
     Rejection, Remainder, Totals, TrancheSummary,
 };
+use crate::aggregate::KeyPart;
+use crate::model::DoseStage;
 use crate::notation::Bounds;
-use crate::{DoseStage, KeyPart, Money};
+use crate::Money;
 
 impl Totals {
     /// The `format` tag of totals written as JSON.

@@ -9,7 +9,8 @@ use rust_decimal::Decimal;
 use super::FundingFlowError;
 use crate::fx::FxError;
 use crate::geo::GroupDateError;
-use crate::{AllocationId, Country, Currency, Money, PledgeId};
+use crate::model::{AllocationId, PledgeId};
+use crate::{Country, Currency, Money};
 
 /// Why a record, or a fact of a dossier, was not summed. Each kind a
 /// caller can match on; where one comes from another error, it keeps it

@@ -5,7 +5,8 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::{AreaRecipient, AreaSplit};
-use crate::{Country, Share};
+use crate::model::Share;
+use crate::Country;
 
 /// The most decimal places a split percentage may have (`33.33333333`).
 const MAX_PERCENT_SCALE: u32 = 8;
@@ -152,7 +153,7 @@ pub enum FlowRecipients {
     /// apportioned in proportion to the shares given.
     Shares(AreaSplit),
     /// No recipient named ("the US will give $4bn"): summed under
-    /// [`KeyPart::Unnamed`](crate::KeyPart::Unnamed) by every recipient
+    /// [`KeyPart::Unnamed`](crate::aggregate::KeyPart::Unnamed) by every recipient
     /// dimension.
     Unnamed,
 }

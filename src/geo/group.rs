@@ -25,7 +25,7 @@ use crate::{Country, Excerpt};
 /// `Dossier::group`), and a few well-known ones come built in
 /// ([`CountryGroup::builtin`], generated from `data/groups.csv`, where
 /// every date cites its source). Areas of the UN M49 standard are not
-/// groups; they are [`M49Area`](crate::M49Area)s.
+/// groups; they are [`M49Area`](crate::geo::M49Area)s.
 ///
 /// A group may be empty (a dossier can name a group it has not filled in
 /// yet); validation reports an empty group that receives funding.

@@ -7,7 +7,8 @@
 use std::fmt;
 
 use crate::geo::DacRegion;
-use crate::{Area, Country, Currency, M49Area};
+use crate::geo::M49Area;
+use crate::{Area, Country, Currency};
 
 /// An organisation identifier as written in `@ref`: the crate's
 /// [`org::OrgRef`](crate::org::OrgRef), which

@@ -5,8 +5,9 @@ use std::fmt;
 
 use super::{AreaId, GroupId};
 use crate::geo::DacRegion;
+use crate::geo::{IntermediateRegion, M49Area, Region, Subregion};
 use crate::slug;
-use crate::{Country, CountryGroup, IntermediateRegion, M49Area, Region, Subregion};
+use crate::{Country, CountryGroup};
 
 crate::serde_strict::strict_serde!(DeclaredArea);
 
@@ -218,12 +219,12 @@ impl DeclaredArea {
     ///
     /// # Errors
     ///
-    /// [`ParseIdError`](crate::ParseIdError) when `id` is not a slug.
+    /// [`ParseIdError`](crate::model::ParseIdError) when `id` is not a slug.
     pub fn new(
         id: &str,
         name: impl Into<String>,
         members: impl IntoIterator<Item = Country>,
-    ) -> Result<DeclaredArea, crate::ParseIdError> {
+    ) -> Result<DeclaredArea, crate::model::ParseIdError> {
         slug::parse(id)?;
         let mut members: Vec<Country> = members.into_iter().collect();
         members.sort_unstable();

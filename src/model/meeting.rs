@@ -408,7 +408,8 @@ impl fmt::Display for MeetingKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Dossier, OrganisationId};
+    use crate::model::OrganisationId;
+    use crate::Dossier;
 
     #[test]
     fn a_summit_spans_days_and_places_with_a_host_and_remote_attendance() {

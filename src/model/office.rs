@@ -425,7 +425,7 @@ impl<'de> serde::Deserialize<'de> for OfficeRole {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::OrganisationId;
+    use crate::model::OrganisationId;
 
     #[test]
     fn titles_and_roles() {

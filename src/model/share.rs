@@ -5,7 +5,8 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::{Count, Excerpt, Money, MoneyError, Qualifier};
+use crate::money::MoneyError;
+use crate::{Count, Excerpt, Money, Qualifier};
 
 /// A percentage from 0 to 100 inclusive, exact: the part of a funding
 /// entry one recipient gets, or the part of a figure that comes from one

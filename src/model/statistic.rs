@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 
 use super::{Area, AreaId, GroupId, Period, Share, SourceId, StatisticId, Topic};
 use crate::geo::DacRegion;
-use crate::{Count, Country, M49Area, Qualifier};
+use crate::geo::M49Area;
+use crate::{Count, Country, Qualifier};
 
 crate::serde_strict::strict_serde!(
     Statistic,

@@ -17,7 +17,8 @@ use super::number::split_word;
 use super::{Count, Figure, Qualifier};
 use crate::fx::{check_reported, FxError, RateSource, ReportedPair};
 use crate::money::parse::{read_piece, Mode, Piece};
-use crate::{Excerpt, Money, MoneyErrorKind, SymbolContext};
+use crate::money::{MoneyErrorKind, SymbolContext};
+use crate::{Excerpt, Money};
 
 /// A figure read from text.
 #[derive(Clone, Debug, PartialEq, Eq)]

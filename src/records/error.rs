@@ -126,7 +126,7 @@ pub enum RecordErrorKind {
     },
     /// The parts of a file read in parallel could not be merged.
     #[error("cannot merge the parts of the file: {0}")]
-    Merge(#[source] crate::AggregateError),
+    Merge(#[source] crate::aggregate::AggregateError),
 }
 
 /// What a refused date is said to miss, in every reader.
@@ -206,11 +206,11 @@ impl RecordError {
     }
 }
 
-impl From<RecordError> for crate::RejectReason {
+impl From<RecordError> for crate::aggregate::RejectReason {
     /// A record the CSV form could not read, as a rejection's reason: the
     /// error kept whole, its line set aside (the rejection carries it).
-    fn from(e: RecordError) -> crate::RejectReason {
-        crate::RejectReason::Unreadable(crate::ReaderError::new(e.without_line()))
+    fn from(e: RecordError) -> crate::aggregate::RejectReason {
+        crate::aggregate::RejectReason::Unreadable(crate::aggregate::ReaderError::new(e.without_line()))
     }
 }
 

@@ -7,8 +7,9 @@ use std::io::{self, Read};
 use super::error::{RecordError, RecordErrorKind};
 use super::input::{Input, Next, MAX_RECORD};
 use super::parse::{fast_line, read_record, Row};
+use crate::aggregate::RejectReason;
 use crate::fx::RateSource;
-use crate::{Aggregator, RejectReason};
+use crate::Aggregator;
 
 /// How many records are parsed before they are added, a batch at a time.
 const BATCH: usize = 256;

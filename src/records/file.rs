@@ -11,9 +11,10 @@ use super::error::{RecordError, RecordErrorKind};
 use super::feed::feed;
 use super::input::Input;
 use super::reader::check_header;
+use crate::aggregate::AggregateError;
 use crate::aggregate::Tally;
 use crate::fx::RateSource;
-use crate::{AggregateError, Aggregator};
+use crate::Aggregator;
 
 /// Parts smaller than this are not worth a thread.
 const MIN_PART: u64 = 1 << 20;

@@ -11,11 +11,12 @@ use rust_decimal::Decimal;
 
 use super::error::{RecordErrorKind, FIELDS};
 use super::record::RecordId;
+use crate::aggregate::FlowRecipients;
 use crate::aggregate::RateKey;
 use crate::grammar::csv::Fields;
 use crate::grammar::date::{date as parse_date, iso_day};
 use crate::grammar::decimal::plain;
-use crate::{Actor, Country, Currency, Excerpt, Flow, FlowRecipients, FundingStage, Money};
+use crate::{Actor, Country, Currency, Excerpt, Flow, FundingStage, Money};
 
 /// One line's fields, parsed; the id is borrowed from the line.
 #[derive(Clone, Debug)]

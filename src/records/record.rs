@@ -6,7 +6,8 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 
-use crate::{Actor, Country, Excerpt, Flow, FlowRecipients, FundingStage, Money};
+use crate::aggregate::FlowRecipients;
+use crate::{Actor, Country, Excerpt, Flow, FundingStage, Money};
 
 /// The identifier of a funding record, as its source gives it (a CRS row
 /// number, an IATI transaction reference).

@@ -4,7 +4,8 @@ use std::io::Write;
 
 use super::error::{RecordError, RecordErrorKind, HEADER};
 use super::record::FundingRecord;
-use crate::{Excerpt, Flow, FlowRecipients};
+use crate::aggregate::FlowRecipients;
+use crate::{Excerpt, Flow};
 
 /// Writes funding records in the CSV form that [`Reader`](super::Reader)
 /// reads: the header, then one record per line (`\n`), ids quoted when

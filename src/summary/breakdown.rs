@@ -4,12 +4,13 @@
 use std::fmt;
 
 use super::AggregateError;
-use crate::{Area, Breakdown, Count, Dossier, FieldPath, Statistic};
+use crate::model::{Breakdown, FieldPath};
+use crate::{Area, Count, Dossier, Statistic};
 
 /// The part of a statistic that a breakdown gives as a share, as a count
 /// with the qualifier both imply: "more than 40%" of "more than 178,000"
 /// arrivals is "more than 71,200 from the Northern Triangle" (see
-/// [`Share::of_count`](crate::Share::of_count) for how qualifiers combine
+/// [`Share::of_count`](crate::model::Share::of_count) for how qualifiers combine
 /// and which way a fraction is rounded).
 ///
 /// ```
@@ -119,8 +120,10 @@ impl fmt::Display for BreakdownCount<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::geo::IntermediateRegion;
     use crate::model::Metric;
-    use crate::{Country, CountryGroup, GroupId, IntermediateRegion, Period, Qualifier, StatisticScope};
+    use crate::model::{GroupId, Period, StatisticScope};
+    use crate::{Country, CountryGroup, Qualifier};
 
     #[test]
     fn places_read_as_english() {

@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::{AggregateError, AreaRecipient, By, Dimension, FactRejection, GroupKey, KeyPart, RejectReason};
+use crate::model::{FieldPath, YearMonth};
 use crate::notation::{add_counts, Bounds};
-use crate::{Actor, Area, Count, Dossier, FieldPath, VaccineAllocation, YearMonth};
+use crate::{Actor, Area, Count, Dossier, VaccineAllocation};
 
 /// The vaccine doses a dossier allocates, counted exactly by a
 /// [`Dimension`] or a pair: by recipient, by the recipient's sub-region or
-/// named group, by [`DoseStage`](crate::DoseStage) (keys
+/// named group, by [`DoseStage`](crate::model::DoseStage) (keys
 /// [`KeyPart::DoseStage`]), by the donor of the pledge the doses come
 /// from, or by the year or month of the allocation's date.
 ///

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::RejectReason;
-use crate::FieldPath;
+use crate::model::FieldPath;
 
 /// A fact of a dossier that a summary left out: where it sits in the
 /// dossier (`/funding/3`, as a JSON Pointer into its JSON form) and why

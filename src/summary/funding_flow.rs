@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 
 use super::{AreaRecipient, AreaSplit, AreaSplitError, Flow, FlowRecipients};
 use crate::geo::GroupDateError;
-use crate::{Actor, Area, Dossier, Excerpt, Funding, FundingId, FundingStage, Money};
+use crate::model::FundingId;
+use crate::{Actor, Area, Dossier, Excerpt, Funding, FundingStage, Money};
 
 /// A funding entry of a [`Dossier`] as a [`Flow`]: its value date (else
 /// its announcement date, as [`Funding::rate_date`]), donor, stage and
@@ -226,8 +227,10 @@ pub(crate) fn recipients_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::geo::IntermediateRegion;
     use crate::model::FundingRecipient;
-    use crate::{Country, GroupId, IntermediateRegion, Share};
+    use crate::model::{GroupId, Share};
+    use crate::Country;
 
     fn funding(recipients: &[(Area, Option<&str>)]) -> Funding {
         let mut f = Funding::new(

@@ -12,8 +12,9 @@ use super::{
     Totals,
 };
 use crate::fx::RateSource;
+use crate::model::FieldPath;
 use crate::notation::Bounds;
-use crate::{Currency, Dossier, FieldPath, Money};
+use crate::{Currency, Dossier, Money};
 
 /// How to total a dossier's funding: in which currency, through which
 /// rates, grouped by what, and at whose dates.

@@ -7,8 +7,9 @@ use std::fmt;
 
 use super::AggregateError;
 use crate::model::{tranche_nodes, TrancheNode};
+use crate::model::{DoseStage, FieldPath, Share, Tranche};
 use crate::notation::{add_counts, Bounds};
-use crate::{Count, DoseStage, Dossier, FieldPath, Share, Tranche, VaccineAllocation, VaccinePledge};
+use crate::{Count, Dossier, VaccineAllocation, VaccinePledge};
 
 /// One vaccine pledge of a dossier against its allocations: the doses
 /// pledged, those allocated (in all and by [`DoseStage`]), the share of

@@ -5,10 +5,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::model::{AreaId, DeclaredArea, GroupId, OrganisationId, SourceId};
 use crate::org::Organisation;
-use crate::{
-    AreaId, CountryGroup, DeclaredArea, Dossier, GroupId, Leader, OrganisationId, SourceId, Trip, VaccinePledge,
-};
+use crate::{CountryGroup, Dossier, Leader, Trip, VaccinePledge};
 
 /// The first item of each id, per kind, as the dossier's own lookups
 /// resolve them (a repeated id resolves to its first holder).

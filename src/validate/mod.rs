@@ -44,7 +44,8 @@ pub use report::{ParseSeverityError, Report, Severity, Violation};
 pub use rule::{ParseRuleError, Rule};
 
 use crate::fx::RateSource;
-use crate::{Dossier, FieldPath};
+use crate::model::FieldPath;
+use crate::Dossier;
 use index::Index;
 
 impl Dossier {

@@ -4,7 +4,8 @@
 use rust_decimal::Decimal;
 
 use super::{at, Index, Rule, Violation};
-use crate::{Area, Currency, Dossier, Excerpt, FieldPath, Funding};
+use crate::model::FieldPath;
+use crate::{Area, Currency, Dossier, Excerpt, Funding};
 
 /// How far the shares of a split may sum from 100 (IATI rule 3.1.2).
 pub(super) const SPLIT_TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 2);

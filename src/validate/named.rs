@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 
 use super::at;
-use crate::{Actor, Area, AreaId, Dossier, FieldPath, GroupId, StatisticScope};
+use crate::model::{AreaId, FieldPath, GroupId, StatisticScope};
+use crate::{Actor, Area, Dossier};
 
 /// An actor, an area or a group a fact names.
 pub(super) enum Named<'a> {

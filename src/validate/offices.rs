@@ -8,7 +8,8 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use super::{at, Index, Rule, Violation};
-use crate::{Actor, Dossier, EventStatus, Excerpt, FieldPath, Leader, LeaderId, Office};
+use crate::model::{EventStatus, FieldPath, LeaderId, Office};
+use crate::{Actor, Dossier, Excerpt, Leader};
 
 /// The most terms a message lists before it cuts the list short.
 const MAX_TERMS_LISTED: usize = 3;
@@ -128,7 +129,7 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
 /// A term's office and holder, with the functions it carries: "Prime
 /// Minister of the United Kingdom (head of government)", "Vice-President
 /// of the United States (no function recorded)".
-fn term_named(t: &crate::Term) -> String {
+fn term_named(t: &crate::model::Term) -> String {
     let mut s = t.role().to_string();
     for (k, f) in t.functions().iter().enumerate() {
         s.push_str(if k == 0 { " (" } else { ", " });
@@ -251,7 +252,7 @@ fn concurrent_holders(d: &Dossier, out: &mut Vec<Violation>) {
                     } else {
                         format!("from {} to {until}", s.start)
                     };
-                    let role = crate::OfficeRole::new(office.clone(), country.clone());
+                    let role = crate::model::OfficeRole::new(office.clone(), country.clone());
                     found.push(Violation::new(
                         Rule::ConcurrentOfficeHolders,
                         term_path(s.path),

@@ -2,7 +2,8 @@
 //! legs are in travel order, and meetings fall within their trip.
 
 use super::{at, Index, Rule, Violation};
-use crate::{Dossier, EventStatus, Leg, Period, Trip};
+use crate::model::{EventStatus, Leg, Period};
+use crate::{Dossier, Trip};
 
 pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
     for (i, l) in d.leaders().iter().enumerate() {

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use super::named::{namings, Named, Naming};
 use super::{at, Index, Rule, Violation};
-use crate::{Actor, Area, Dossier, FieldPath, GroupId, LeaderId};
+use crate::model::{FieldPath, GroupId, LeaderId};
+use crate::{Actor, Area, Dossier};
 
 pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
     duplicates("source", "sources", d.sources().iter().map(|x| x.id().as_str()), out);

@@ -5,7 +5,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::Rule;
-use crate::{Excerpt, FieldPath, PathSegment};
+use crate::model::{FieldPath, PathSegment};
+use crate::Excerpt;
 
 /// How grave a violation is.
 ///

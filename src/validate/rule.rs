@@ -19,7 +19,7 @@ use crate::Excerpt;
 ///
 /// Two rules hold in every dossier that loads: each share is within
 /// 0..=100 ([`Rule::ShareOutOfRange`], IATI 12.1.1) and counts are not
-/// negative ([`Rule::NegativeCount`]). A [`Share`](crate::Share) and a
+/// negative ([`Rule::NegativeCount`]). A [`Share`](crate::model::Share) and a
 /// [`Count`](crate::Count) cannot hold another value, so the loader
 /// refuses one with its line and column, and validation never reports
 /// these rules. They keep their ids so that the list of rules is the
@@ -126,13 +126,13 @@ pub enum Rule {
     /// a function ("the head of government of Germany"), the participant
     /// holds a term of that country or organisation carrying it on the
     /// meeting's first day: a function the term states, else one its office
-    /// carries by default ([`Office::default_functions`](crate::Office::default_functions)).
+    /// carries by default ([`Office::default_functions`](crate::model::Office::default_functions)).
     /// Reported only when some term covers the day.
     FunctionNotHeld,
     /// `concurrent-office-holders` (warning): two people do not hold the
     /// same single-holder office of one country at once. A handover day
     /// (one term ends on the day the next starts) is not an overlap; an
-    /// [`Office::Other`](crate::Office::Other) is not known to have a single
+    /// [`Office::Other`](crate::model::Office::Other) is not known to have a single
     /// holder and is not checked.
     ConcurrentOfficeHolders,
 
@@ -143,7 +143,7 @@ pub enum Rule {
     /// source reported it (its `reported` date, else the source's
     /// `published`), unless it was still to come: a planned or cancelled
     /// meeting or leg, a planned initiative, proposed funding. The date
-    /// checked is the one [`FactRef::date`](crate::FactRef::date) gives,
+    /// checked is the one [`FactRef::date`](crate::model::FactRef::date) gives,
     /// except for a trip, the arrival of each leg that happened, and a
     /// leader, the start of each term: a term's end after the source's
     /// date is the end it was scheduled to have, not a later fact.
@@ -163,7 +163,7 @@ pub enum Rule {
     /// sign is a rule of the stage).
     NegativeAmount,
     /// `share-out-of-range` (error, enforced by types): each share is
-    /// within 0..=100 (IATI 12.1.1). A [`Share`](crate::Share) cannot hold
+    /// within 0..=100 (IATI 12.1.1). A [`Share`](crate::model::Share) cannot hold
     /// another value and the loader refuses one, so validation never
     /// reports this rule.
     ShareOutOfRange,

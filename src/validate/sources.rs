@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 
 use super::{Index, Rule, Violation};
-use crate::{Dossier, EventStatus, Excerpt, FactRef, FieldPath, FundingStage, SourceId};
+use crate::model::{EventStatus, FactRef, FieldPath, SourceId};
+use crate::{Dossier, Excerpt, FundingStage};
 
 pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
     for (path, fact) in d.facts() {

@@ -4,7 +4,8 @@
 use rust_decimal::Decimal;
 
 use super::{at, Rule, Violation};
-use crate::{Breakdown, Dossier, Qualifier};
+use crate::model::Breakdown;
+use crate::{Dossier, Qualifier};
 
 /// The most breakdowns a message lists before it cuts the list short.
 const MAX_LISTED: usize = 6;

@@ -11,9 +11,10 @@ use rust_decimal::Decimal;
 
 use super::money::SPLIT_TOLERANCE;
 use super::{at, Index, Rule, Violation};
+use crate::model::FieldPath;
 use crate::model::{tranche_nodes, TrancheNode};
 use crate::notation::{add_counts, Bounds};
-use crate::{Area, Dossier, FieldPath};
+use crate::{Area, Dossier};
 
 pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
     let trees: Vec<Vec<TrancheNode<'_>>> = d

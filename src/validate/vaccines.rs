@@ -7,8 +7,9 @@ use chrono::NaiveDate;
 
 use super::tranches::{least, most};
 use super::{at, Index, Rule, Violation};
+use crate::model::DoseStage;
 use crate::notation::{add_counts, Bounds};
-use crate::{Area, Count, Country, DoseStage, Dossier};
+use crate::{Area, Count, Country, Dossier};
 
 pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
     for (i, p) in d.vaccine_pledges().iter().enumerate() {
