@@ -14,9 +14,9 @@
 //!   [`CountrySplit`], an area as it stands ([`AreaRecipient`]) or areas
 //!   by share ([`AreaSplit`]), apportioned exactly.
 //! - [`Totals`]: what was summed, one [`GroupTotal`] per group, each
-//!   rounded once from its [`ExactSum`], with the
-//!   counts (read = aggregated + undisclosed + rejected) and the first
-//!   [`Rejection`]s, each with its line and [`RejectReason`].
+//!   rounded once from its [`ExactSum`], with the counts (read =
+//!   aggregated + undisclosed + rejected) and the first [`Rejection`]s,
+//!   each with its line and [`RejectReason`].
 //!
 //! The summaries of a dossier built on this engine (funding totals,
 //! vaccine doses, pledges against allocations) are in
