@@ -487,6 +487,7 @@ pub use geo::{
 };
 pub use grammar::DecimalErrorKind;
 pub use io_error::IoError;
+pub use model::Receiver;
 pub use model::{
     Actor, Agency, AllocationId, Area, AreaId, Attendance, Border, Breakdown, Channel, DeclaredArea, Disease,
     DoseStage, Dossier, Entry, EventStatus, FactRef, FieldPath, Function, Funding, FundingId, FundingStage, GroupId,

@@ -152,9 +152,9 @@ fn the_vaccine_sharing_example_charts_its_doses_and_money() {
         "reported pairs checked at the ECB reference rate of the report's date",
         "ABC News (Australia) printed the whole as $4bn (A$5.2bn): inconsistent at the ECB rate of 2021-02-19, \
          consistent at the ECB rate of 2021-02-18",
-        "United States through Gavi (ABC News (Australia), 2021-02-19)",
+        "United States to Gavi (ABC News (Australia), 2021-02-19)",
         "$2bn, pledged; printed as A$2.6bn: consistent",
-        "United States through Gavi (The White House, 2021-02-18)",
+        "United States to Gavi (The White House, 2021-02-18)",
         "$2bn, pledged",
         "in all",
         "$4bn (printed as A$5.2bn)",

@@ -253,7 +253,7 @@ fn group_keys_follow_the_documented_rule() {
         Some("USD 4.00".into())
     );
     let pair = GroupKey::new(
-        KeyPart::Areas(vec![Area::from(Country::GT), Area::from(Country::HN)].into()),
+        KeyPart::Areas(vec![Country::GT.into(), Country::HN.into()].into()),
         None,
     );
     assert!(by_recipient.get(&pair).is_some());

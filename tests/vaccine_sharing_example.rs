@@ -86,6 +86,11 @@ fn the_briefing_prints_the_story_s_core() {
         "at the ECB rate of 2021-02-18: consistent: $4bn is A$5.137bn (1 USD = 1.2842 AUD); A$5.2bn is 1.23% \
          above, within ±1.96% allowed",
         "its rate, 1.605 SGD to the dollar, is within 0.06% of the euro's, 1 EUR = 1.6059 SGD on 2021-02-19",
+        // Gavi receives the money: a recipient, by name, and a key of the
+        // totals by recipient.
+        "Gavi: the organisation money for COVAX is given to",
+        "United States to Gavi: USD 2,000,000,000 ($2bn), pledged [abc-2021-02-19]",
+        "to Gavi: $4bn (2 pledges)",
     ] {
         assert!(lines.contains(&expected), "missing line `{expected}` in:\n{out}");
     }

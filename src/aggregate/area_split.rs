@@ -15,7 +15,8 @@ const MAX_PERCENT_SCALE: u32 = 8;
 const TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 
 /// A flow's division among recipients by [`Share`], where a recipient may
-/// be any [`AreaRecipient`] (a country, a group, a sub-region, the world)
+/// be any [`AreaRecipient`] (a country, a group, a sub-region, the world,
+/// an organisation)
 /// and the shares sum to 100% within 0.01, as IATI allows (rule 3.1.2).
 ///
 /// The aggregator apportions the converted amount in proportion to the
@@ -99,7 +100,11 @@ impl AreaSplit {
                     share: *share,
                 });
             }
-            if parts.iter().take(i).any(|(r, _)| r.areas() == recipient.areas()) {
+            if parts
+                .iter()
+                .take(i)
+                .any(|(r, _)| r.receivers() == recipient.receivers())
+            {
                 return Err(AreaSplitError::Duplicate(recipient.key()));
             }
             sum = sum.saturating_add(share.percent());

@@ -11,7 +11,7 @@ use super::AreaRecipient;
 use crate::geo::GroupDateError;
 use crate::{
     Actor, Area, Country, CountryGroup, DoseStage, Dossier, Excerpt, FundingStage, IntermediateRegion, M49Area,
-    M49Level, Region, Subregion, YearMonth,
+    M49Level, Receiver, Region, Subregion, YearMonth,
 };
 
 /// Named groups of countries, for grouping totals by [`Dimension::Group`]
@@ -319,15 +319,20 @@ impl GroupTable {
 /// countries have no intermediate region) is keyed [`KeyPart::Ungrouped`].
 ///
 /// A recipient that is not one country ([`AreaRecipient`]: a group, an
-/// M49 area, the world, or several areas named together without shares)
-/// is never split among its countries. By [`Recipient`](Dimension::Recipient)
-/// it is its own key ([`KeyPart::Area`], [`KeyPart::Areas`]). By an M49
-/// dimension or [`Group`](Dimension::Group) it takes the key all its
-/// countries share, when they share one (the Northern Triangle lies in
-/// Central America, and in Latin America and the Caribbean), and is its
-/// own key otherwise; an M49 area of the dimension's level is keyed as
-/// itself, and by `Group` a named group as recipient is keyed by its name
-/// ([`KeyPart::Group`]). A flow that names no recipient is keyed
+/// M49 area, the world, an organisation, or several named together
+/// without shares) is never split among its countries. By
+/// [`Recipient`](Dimension::Recipient) it is its own key
+/// ([`KeyPart::Area`], [`KeyPart::Actor`] for an organisation,
+/// [`KeyPart::Areas`]). By an M49 dimension or [`Group`](Dimension::Group)
+/// it takes the key all its countries share, when they share one (the
+/// Northern Triangle lies in Central America, and in Latin America and
+/// the Caribbean), and is its own key otherwise; an M49 area of the
+/// dimension's level is keyed as itself, and by `Group` a named group as
+/// recipient is keyed by its name ([`KeyPart::Group`]). An organisation
+/// stands for no country, so that a recipient naming one (Gavi, or "GT
+/// + Gavi") is its own key by every recipient dimension, as a DAC region
+/// or an unknown group is: never put in an area, never
+/// [`Ungrouped`](KeyPart::Ungrouped), never dropped. A flow that names no recipient is keyed
 /// [`KeyPart::Unnamed`] by every recipient dimension.
 ///
 /// ```
@@ -528,14 +533,16 @@ impl Dimension {
                 let Some(level) = self.m49_level() else {
                     return Some(r.key());
                 };
-                match r.areas() {
-                    [Area::M49(a)] if a.level() == level => KeyPart::M49(*a),
+                match r.receivers() {
+                    [Receiver::Area(Area::M49(a))] if a.level() == level => KeyPart::M49(*a),
+                    _ if r.names_organisation() => r.key(),
                     _ => shared(r.countries(), |c| m49_area(level, c))
                         .map_or_else(|| r.key(), |a| a.map_or(KeyPart::Ungrouped, KeyPart::M49)),
                 }
             }
-            (Dimension::Group(t), Some(r)) => match (r.areas(), r.group_name()) {
-                ([Area::Group(_)], Some(name)) => KeyPart::Group(Arc::from(name)),
+            (Dimension::Group(t), Some(r)) => match (r.receivers(), r.group_name()) {
+                ([Receiver::Area(Area::Group(_))], Some(name)) => KeyPart::Group(Arc::from(name)),
+                _ if r.names_organisation() => r.key(),
                 _ => shared(r.countries(), |c| t.index_on(c, date))
                     .and_then(|i| self.decode(i))
                     .unwrap_or_else(|| r.key()),
@@ -906,7 +913,8 @@ pub enum KeyPart {
     /// A recipient or donor country.
     Country(Country),
     /// A donor that is not a country: an organisation (an IATI one the
-    /// registry does not know, by its identifier), a group.
+    /// registry does not know, by its identifier), a group; or an
+    /// organisation as recipient.
     Actor(Actor),
     /// A UN M49 area (of the level of the dimension).
     M49(M49Area),
@@ -925,8 +933,8 @@ pub enum KeyPart {
     /// area or the world, never split among its countries.
     Area(Area),
     /// Several recipients named together without shares, as they stand
-    /// (sorted, at least two).
-    Areas(Arc<[Area]>),
+    /// (sorted, at least two): areas and organisations.
+    Areas(Arc<[Receiver]>),
     /// No recipient named.
     Unnamed,
     /// The stage of vaccine doses.
@@ -961,7 +969,7 @@ impl KeyPart {
     /// assert_eq!(nt.to_string(), "nt");
     /// assert_eq!(nt.name_in(&dossier), "Triángulo Norte");
     /// assert_eq!(KeyPart::Country(Country::GT).name_in(&dossier), "Guatemala");
-    /// assert_eq!(KeyPart::Areas(vec![Area::from(Country::MX), Area::World].into()).name_in(&dossier), "Mexico + the world");
+    /// assert_eq!(KeyPart::Areas(vec![Country::MX.into(), Area::World.into()].into()).name_in(&dossier), "Mexico + the world");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn name_in(&self, dossier: &Dossier) -> String {
@@ -971,7 +979,7 @@ impl KeyPart {
             KeyPart::Area(a) => dossier.area_name(a),
             KeyPart::Areas(areas) => areas
                 .iter()
-                .map(|a| dossier.area_name(a))
+                .map(|a| dossier.receiver_name(a))
                 .collect::<Vec<_>>()
                 .join(" + "),
             other => other.to_string(),
@@ -1003,7 +1011,10 @@ impl fmt::Display for KeyPart {
                     if i > 0 {
                         f.write_str(" + ")?;
                     }
-                    write_area(f, a)?;
+                    match a {
+                        Receiver::Area(area) => write_area(f, area)?,
+                        other => write!(f, "{other}")?,
+                    }
                 }
                 Ok(())
             }
@@ -1249,7 +1260,7 @@ mod tests {
     fn areas_take_the_key_their_countries_share_or_stand_as_they_are() {
         use crate::{Dossier, GroupId};
         let dossier = Dossier::new();
-        let area = |areas: Vec<Area>| {
+        let area = |areas: Vec<Receiver>| {
             AreaRecipient::resolve(&dossier, areas, day(2021, 6, 7))
                 .unwrap()
                 .unwrap()
@@ -1301,6 +1312,25 @@ mod tests {
                 ["nowhere", "nowhere", "nowhere", "nowhere"],
             ),
         ];
+        let gavi = Receiver::from(crate::OrganisationId::new("gavi").unwrap());
+        let iati = Receiver::from(crate::org::OrgRef::new("XM-DAC-99999").unwrap());
+        let cases = cases
+            .into_iter()
+            .map(|(areas, keys)| (areas.into_iter().map(Receiver::from).collect(), keys))
+            .chain([
+                // An organisation stands for no country: its own key by
+                // every recipient dimension, alone or beside countries.
+                (vec![gavi.clone()], ["Gavi", "Gavi", "Gavi", "Gavi"]),
+                (
+                    vec![iati],
+                    ["XM-DAC-99999", "XM-DAC-99999", "XM-DAC-99999", "XM-DAC-99999"],
+                ),
+                (
+                    vec![gavi.clone(), Receiver::from(Country::GT), Receiver::from(Country::HN)],
+                    ["GT + HN + Gavi", "GT + HN + Gavi", "GT + HN + Gavi", "GT + HN + Gavi"],
+                ),
+                (vec![gavi, Receiver::from(nt.clone())], ["Northern Triangle + Gavi"; 4]),
+            ]);
         for (areas, [by_recipient, by_subregion, by_intermediate, by_group]) in cases {
             let r = area(areas);
             assert_eq!(part(&Dimension::Recipient, Some(&r)), by_recipient, "{r}");
@@ -1333,8 +1363,12 @@ mod tests {
 
     #[test]
     fn new_key_parts_display_and_order() {
-        let areas: Arc<[Area]> = Arc::from([Area::from(Country::GT), Area::from(IntermediateRegion::Caribbean)]);
-        assert_eq!(KeyPart::Areas(areas.clone()).to_string(), "GT + Caribbean");
+        let areas: Arc<[Receiver]> = Arc::from([
+            Receiver::from(Country::GT),
+            Receiver::from(IntermediateRegion::Caribbean),
+            Receiver::from(crate::OrganisationId::new("gavi").unwrap()),
+        ]);
+        assert_eq!(KeyPart::Areas(areas.clone()).to_string(), "GT + Caribbean + Gavi");
         assert_eq!(KeyPart::Area(Area::World).to_string(), "the world");
         assert_eq!(KeyPart::Unnamed.to_string(), "(unnamed)");
         assert_eq!(KeyPart::DoseStage(DoseStage::Delivered).to_string(), "delivered");

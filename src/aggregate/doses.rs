@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{AggregateError, AreaRecipient, By, Dimension, FactRejection, GroupKey, KeyPart, RejectReason};
 use crate::notation::{add_counts, Bounds};
-use crate::{Actor, Area, Count, Dossier, FieldPath, VaccineAllocation, YearMonth};
+use crate::{Actor, Area, Count, Dossier, FieldPath, Receiver, VaccineAllocation, YearMonth};
 
 /// The vaccine doses a dossier allocates, counted exactly by a
 /// [`Dimension`] or a pair: by recipient, by the recipient's sub-region or
@@ -16,8 +16,10 @@ use crate::{Actor, Area, Count, Dossier, FieldPath, VaccineAllocation, YearMonth
 /// from, or by the year or month of the allocation's date.
 ///
 /// A recipient that is not one country (a region, a group, a declared
-/// area) is keyed as funding's are (see [`Dimension`]): never split among
-/// its countries. Groups are taken on the allocation's date, else its
+/// area, an organisation) is keyed as funding's are (see [`Dimension`]):
+/// never split among its countries; doses to an organisation (COVAX) are
+/// keyed by the organisation by every recipient dimension, counted in
+/// the total, never put in an area or dropped. Groups are taken on the allocation's date, else its
 /// pledge's announcement date; an allocation dated before a group's
 /// recorded history is a [`FactRejection`].
 ///
@@ -251,7 +253,7 @@ fn part_of(
         .unwrap_or(NaiveDate::MAX);
     let rejected = |reason| FactRejection::new(path.clone().field("recipient"), reason);
     let recipient = match a.recipient() {
-        Area::Country(c) => {
+        Receiver::Area(Area::Country(c)) => {
             if let Dimension::Group(t) = d {
                 if let Some(source) = t.unknown_on(*c, day) {
                     return Err(rejected(RejectReason::GroupNotKnown { country: *c, source }));
@@ -259,8 +261,8 @@ fn part_of(
             }
             d.recipient_part(*c, day)
         }
-        area => {
-            let r = AreaRecipient::resolve(dossier, [area.clone()], day).map_err(|source| {
+        other => {
+            let r = AreaRecipient::resolve(dossier, [other.clone()], day).map_err(|source| {
                 rejected(RejectReason::AreaNotKnown {
                     allocation: a.id().clone(),
                     source,

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::{AreaRecipient, AreaSplit, AreaSplitError, Flow, Recipients};
 use crate::geo::GroupDateError;
-use crate::{Actor, Area, Dossier, Excerpt, Funding, FundingId, FundingStage, Money};
+use crate::{Actor, Area, Dossier, Excerpt, Funding, FundingId, FundingStage, Money, Receiver};
 
 /// A funding entry of a [`Dossier`] as a [`Flow`]: its value date (else
 /// its announcement date, as [`Funding::rate_date`]), donor, stage and
@@ -18,8 +18,9 @@ use crate::{Actor, Area, Dossier, Excerpt, Funding, FundingId, FundingStage, Mon
 ///
 /// - no recipient: [`Recipients::Unnamed`];
 /// - no shares: one country is [`Recipients::One`]; one other area (a
-///   group, a sub-region, the world), or several areas, is
-///   [`Recipients::Area`], the area or the list *as it stands*: the crate
+///   group, a sub-region, the world), an organisation (Gavi), or several
+///   recipients, is [`Recipients::Area`], the recipient or the list *as
+///   it stands*: the crate
 ///   does not invent a split the source does not give, so $310m to the
 ///   Northern Triangle is not a third each to Guatemala, Honduras and El
 ///   Salvador;
@@ -187,11 +188,11 @@ pub(crate) fn recipients_of(
     };
     let list = funding.recipients();
     if list.iter().all(|r| r.share().is_none()) {
-        let areas: Vec<Area> = list.iter().map(|r| r.area().clone()).collect();
-        return Ok(match AreaRecipient::resolve(dossier, areas, date).map_err(group)? {
+        let receivers = list.iter().map(|r| r.receiver().clone());
+        return Ok(match AreaRecipient::resolve(dossier, receivers, date).map_err(group)? {
             None => Recipients::Unnamed,
-            Some(a) => match a.areas() {
-                [Area::Country(c)] => Recipients::One(*c),
+            Some(a) => match a.receivers() {
+                [Receiver::Area(Area::Country(c))] => Recipients::One(*c),
                 _ => Recipients::Area(a),
             },
         });
@@ -202,11 +203,11 @@ pub(crate) fn recipients_of(
             return Err(FundingFlowError::ShareMissing {
                 id: funding.id().clone(),
                 index,
-                recipient: Excerpt::new(&dossier.area_name(r.area())),
+                recipient: Excerpt::new(&dossier.receiver_name(r.receiver())),
             });
         };
         // One area always resolves.
-        if let Some(a) = AreaRecipient::resolve(dossier, [r.area().clone()], date).map_err(group)? {
+        if let Some(a) = AreaRecipient::resolve(dossier, [r.receiver().clone()], date).map_err(group)? {
             parts.push((a, share));
         }
     }

@@ -4,21 +4,24 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{Actor, Agency, Area, FundingId, LeaderId, Share, SourceId, Topic};
+use super::{Actor, Agency, Area, FundingId, LeaderId, OrganisationId, Receiver, Share, SourceId, Topic};
 use crate::notation::Figure;
+use crate::org::OrgRef;
 use crate::Money;
 
-crate::serde_strict::strict_serde!(Funding, Recipient, FundingStage);
+crate::serde_strict::strict_serde!(Funding, FundingStage);
 
 /// Money from a donor to recipients, at one stage of its life: proposed,
 /// announced, pledged, committed, disbursed (IATI's lifecycle), reduced or
 /// cancelled.
 ///
 /// The donor is an [`Actor`]: a country, an organisation, a group acting
-/// jointly. Recipients are areas (countries, groups, regions, ...), each
-/// with its share when the source splits the amount; an organisation the
-/// money goes through on its way (COVAX, a UN agency: IATI's
-/// `receiver-org` when it passes the money on) is the channel, `via`.
+/// jointly. Recipients are areas (countries, groups, regions, ...) or
+/// organisations that receive the money themselves ("an initial $2bn to
+/// Gavi"), each with its share when the source splits the amount; an
+/// organisation the money goes through on its way to others (COVAX, a UN
+/// agency: IATI's `receiver-org` when it passes the money on) is the
+/// channel, `via`.
 ///
 /// The amount is optional, because an undisclosed sum is a fact too ("a
 /// new round of funding"), and is kept as the source states it: exact
@@ -295,30 +298,39 @@ impl Funding {
     }
 }
 
-/// A recipient of funding, with its percentage of the amount when the
-/// source splits it.
+/// A recipient of funding: an area or an organisation (a [`Receiver`]),
+/// with its percentage of the amount when the source splits it.
 ///
-/// In the JSON format: `{"area": {"country": "GT"}, "share": "60"}`.
+/// In the JSON format an area is `{"area": {"country": "GT"}, "share":
+/// "60"}`, an organisation `{"organisation": "gavi"}` (the dossier's own
+/// first, then a built-in one) or `{"iati": "XM-DAC-47122"}`: exactly one
+/// of `area`, `organisation` and `iati`, and `share` when there is one.
 ///
 /// ```
-/// use statecraft::{Area, Country, Recipient, Share};
+/// use statecraft::{Area, Country, OrganisationId, Recipient, Share};
 ///
 /// let r = Recipient::new(Area::from(Country::GT)).with_share(Share::from_percent(60)?);
 /// assert_eq!(serde_json::to_string(&r)?, r#"{"area":{"country":"GT"},"share":"60"}"#);
+///
+/// let gavi = Recipient::from(OrganisationId::new("gavi")?);
+/// assert_eq!(serde_json::to_string(&gavi)?, r#"{"organisation":"gavi"}"#);
+/// assert_eq!(gavi.area(), None);
+/// assert_eq!(gavi.receiver().to_string(), "Gavi");
+///
+/// let e = serde_json::from_str::<Recipient>(r#"{"area": "GT", "organisation": "gavi"}"#).unwrap_err();
+/// assert_eq!(e.to_string(), "a recipient is one of `area`, `organisation` and `iati`: `area` and `organisation` are both given at line 1 column 38");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Recipient {
-    area: Area,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    receiver: Receiver,
     share: Option<Share>,
 }
 
 impl Recipient {
-    /// `area`, with no split given.
+    /// `area`, with no split given (see [`From`] for an organisation).
     pub fn new(area: Area) -> Recipient {
-        Recipient { area, share: None }
+        Recipient::from(Receiver::Area(area))
     }
 
     /// The same recipient, receiving `share` of the amount.
@@ -328,14 +340,103 @@ impl Recipient {
         self
     }
 
-    /// Who receives.
-    pub fn area(&self) -> &Area {
-        &self.area
+    /// Who receives: an area or an organisation.
+    pub fn receiver(&self) -> &Receiver {
+        &self.receiver
+    }
+
+    /// The area that receives, when the recipient is one (`None` for an
+    /// organisation).
+    pub fn area(&self) -> Option<&Area> {
+        self.receiver.as_area()
     }
 
     /// The share of the amount, when the source gives one.
     pub fn share(&self) -> Option<Share> {
         self.share
+    }
+}
+
+impl From<Receiver> for Recipient {
+    /// The receiver, with no split given.
+    fn from(receiver: Receiver) -> Recipient {
+        Recipient { receiver, share: None }
+    }
+}
+
+impl From<Area> for Recipient {
+    fn from(area: Area) -> Recipient {
+        Recipient::from(Receiver::Area(area))
+    }
+}
+
+impl From<OrganisationId> for Recipient {
+    fn from(organisation: OrganisationId) -> Recipient {
+        Recipient::from(Receiver::Organisation(organisation))
+    }
+}
+
+impl From<OrgRef> for Recipient {
+    fn from(reference: OrgRef) -> Recipient {
+        Recipient::from(Receiver::Iati(reference))
+    }
+}
+
+/// The serde form of a [`Recipient`].
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename = "Recipient")]
+struct RecipientRepr {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    area: Option<Area>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    organisation: Option<OrganisationId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    iati: Option<OrgRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    share: Option<Share>,
+}
+
+impl serde::Serialize for Recipient {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut repr = RecipientRepr {
+            area: None,
+            organisation: None,
+            iati: None,
+            share: self.share,
+        };
+        match &self.receiver {
+            Receiver::Area(a) => repr.area = Some(a.clone()),
+            Receiver::Organisation(o) => repr.organisation = Some(o.clone()),
+            Receiver::Iati(r) => repr.iati = Some(r.clone()),
+        }
+        serde::Serialize::serialize(&repr, s)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Recipient {
+    /// Reads exactly one of `area`, `organisation` and `iati`, and `share`.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Recipient, D::Error> {
+        const FIELDS: &[&str] = &["area", "organisation", "iati", "share"];
+        crate::serde_strict::checked(d, "Recipient", FIELDS, |r: RecipientRepr| {
+            let given: Vec<(&str, Receiver)> = [
+                r.area.map(|a| ("area", Receiver::Area(a))),
+                r.organisation.map(|o| ("organisation", Receiver::Organisation(o))),
+                r.iati.map(|i| ("iati", Receiver::Iati(i))),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            match given.as_slice() {
+                [(_, receiver)] => Ok(Recipient {
+                    receiver: receiver.clone(),
+                    share: r.share,
+                }),
+                [] => Err("a recipient is one of `area`, `organisation` and `iati`: none is given".to_string()),
+                [(a, _), (b, _), ..] => Err(format!(
+                    "a recipient is one of `area`, `organisation` and `iati`: `{a}` and `{b}` are both given"
+                )),
+            }
+        })
     }
 }
 

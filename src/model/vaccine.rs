@@ -5,7 +5,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{Actor, AllocationId, Area, LeaderId, PledgeId, Share, ShareError, SourceId, Tranche, TrancheId};
+use super::{Actor, AllocationId, Area, LeaderId, PledgeId, Receiver, Share, ShareError, SourceId, Tranche, TrancheId};
 use crate::Count;
 
 crate::serde_strict::strict_serde!(
@@ -264,11 +264,12 @@ impl VaccinePledge {
     }
 }
 
-/// Doses from a pledge for one recipient (a country, or an area: a
-/// region, a group, an area the dossier declares), at one stage:
-/// announced, donated or delivered. In the JSON format a country
-/// recipient is its bare code (`"recipient": "GT"`), any other an
-/// [`Area`] object. Stages are disjoint, as in Our World in Data's donation
+/// Doses from a pledge for one recipient (a country, an area: a region, a
+/// group, an area the dossier declares; or an organisation that receives
+/// them itself: a [`Receiver`]), at one stage: announced, donated or
+/// delivered. In the JSON format a country recipient is its bare code
+/// (`"recipient": "GT"`), any other an [`Area`] object or an
+/// organisation's (`{"organisation": "covax"}`). Stages are disjoint, as in Our World in Data's donation
 /// data: a dose is counted at the furthest stage it has reached, never at
 /// two. The doses are a [`Count`] as the source states them; an
 /// allocation names the most specific [`Tranche`] of its pledge it
@@ -289,8 +290,8 @@ pub struct VaccineAllocation {
     pledge: PledgeId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     tranche: Option<TrancheId>,
-    #[serde(serialize_with = "super::area::serialize_bare_country")]
-    recipient: Area,
+    #[serde(serialize_with = "super::receiver::serialize_bare_country")]
+    recipient: Receiver,
     #[serde(serialize_with = "doses_json")]
     doses: Count,
     stage: DoseStage,
@@ -312,13 +313,13 @@ pub struct VaccineAllocation {
 }
 
 impl VaccineAllocation {
-    /// Exactly `doses` from `pledge` for `recipient` (a country or an
-    /// area), at `stage` (see [`with_doses`](VaccineAllocation::with_doses)
+    /// Exactly `doses` from `pledge` for `recipient` (a country, an area
+    /// or an organisation), at `stage` (see [`with_doses`](VaccineAllocation::with_doses)
     /// for an approximate figure).
     pub fn new(
         id: AllocationId,
         pledge: PledgeId,
-        recipient: impl Into<Area>,
+        recipient: impl Into<Receiver>,
         doses: u64,
         stage: DoseStage,
         source: SourceId,
@@ -391,8 +392,8 @@ impl VaccineAllocation {
         self.tranche.as_ref()
     }
 
-    /// The recipient: a country or an area.
-    pub fn recipient(&self) -> &Area {
+    /// The recipient: a country, an area or an organisation.
+    pub fn recipient(&self) -> &Receiver {
         &self.recipient
     }
 

@@ -108,11 +108,12 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
             )
         };
         match named {
-            Named::Actor(Actor::Organisation(o)) if index.organisation(o).is_none() => out.push(Violation::new(
-                Rule::UnknownOrganisation,
-                path.field("organisation"),
-                format!("organisation `{o}` is neither an organisation of the dossier nor a built-in one"),
-            )),
+            Named::Actor(Actor::Organisation(o)) | Named::Organisation(o) if index.organisation(o).is_none() => out
+                .push(Violation::new(
+                    Rule::UnknownOrganisation,
+                    path.field("organisation"),
+                    format!("organisation `{o}` is neither an organisation of the dossier nor a built-in one"),
+                )),
             Named::Actor(Actor::Group(g)) | Named::Area(Area::Group(g)) | Named::Group(g)
                 if index.group(g).is_none() =>
             {

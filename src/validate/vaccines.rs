@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::tranches::{least, most};
 use super::{at, Index, Rule, Violation};
 use crate::notation::{add_counts, Bounds};
-use crate::{Area, Count, Country, DoseStage, Dossier};
+use crate::{Area, Count, Country, DoseStage, Dossier, Receiver};
 
 pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
     for (i, p) in d.vaccine_pledges().iter().enumerate() {
@@ -23,7 +23,7 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
 
     // Doses allocated per pledge, by its place in the list.
     let mut allocated = vec![Bounds::exact(0u64); d.vaccine_pledges().len()];
-    let mut batches: HashMap<(&str, &Area, Count), (DoseStage, usize)> = HashMap::new();
+    let mut batches: HashMap<(&str, &Receiver, Count), (DoseStage, usize)> = HashMap::new();
     for (j, a) in d.vaccine_allocations().iter().enumerate() {
         let path = || at("vaccine_allocations", j);
         if allows_no_dose(a.doses()) {
@@ -45,7 +45,7 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
                          a batch is counted once, at its furthest stage",
                         a.id(),
                         a.stage(),
-                        d.area_name(a.recipient()),
+                        d.receiver_name(a.recipient()),
                         a.doses(),
                         a.pledge()
                     ),
@@ -58,16 +58,18 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
         if let Some(sum) = allocated.get_mut(i) {
             *sum = add_counts(*sum, a.doses().bounds());
         }
-        if let Some(dest) = pledge.destination() {
+        // An organisation as recipient stands for no country: whatever it
+        // does with the doses, they are not placed outside the destination.
+        if let (Some(dest), Some(recipient)) = (pledge.destination(), a.recipient().as_area()) {
             let day = a.date().unwrap_or(pledge.announced());
-            if let Some(outside) = outside(d, a.recipient(), dest, day) {
+            if let Some(outside) = outside(d, recipient, dest, day) {
                 out.push(Violation::new(
                     Rule::RecipientOutsideDestination,
                     path().field("recipient"),
                     format!(
                         "allocation `{}` gives doses to {}, but pledge `{}` is for {}, which {outside} was not in on {day}",
                         a.id(),
-                        d.area_name(a.recipient()),
+                        d.area_name(recipient),
                         pledge.id(),
                         d.area_name(dest)
                     ),
