@@ -223,6 +223,37 @@ fn errors_name_what_line_column_and_field() {
             edit(r#"{"area": {"country": "GT"}"#, r#"{"area": ["country", "GT"]"#),
             "invalid type: sequence, expected an area: a country code, \"world\" or an object naming its kind at line 30 column 18 (/funding/0/recipients/0/area)",
         ),
+        // A recipient that is an organisation: one of `area`,
+        // `organisation` and `iati` in a funding recipient, an organisation's
+        // one-key object beside the areas' in an allocation.
+        (
+            edit(r#"{"area": {"country": "GT"}, "share""#, r#"{"area": {"country": "GT"}, "organisation": "gavi", "share""#),
+            "a recipient is one of `area`, `organisation` and `iati`: `area` and `organisation` are both given at line 30 column 74 (/funding/0/recipients/0)",
+        ),
+        (
+            edit(r#"{"area": {"country": "GT"}"#, r#"{"organisation": "Gavi""#),
+            "invalid id `Gavi`: `G` is not a lowercase letter, digit or hyphen at line 30 column 31 (/funding/0/recipients/0/organisation)",
+        ),
+        (
+            edit(r#"{"area": {"country": "GT"}"#, r#"{"organisation": ["gavi"]"#),
+            "invalid type: sequence, expected an id such as \"harris\" at line 30 column 25 (/funding/0/recipients/0/organisation)",
+        ),
+        (
+            edit(r#"{"area": {"country": "GT"}, "share": "60"}"#, r#"{"share": "60"}"#),
+            "a recipient is one of `area`, `organisation` and `iati`: none is given at line 30 column 23 (/funding/0/recipients/0)",
+        ),
+        (
+            edit(ALLOCATIONS_AFTER, &allocation(r#"{"organisation": "covax", "country": "GT"}"#)),
+            "expected the end of the object (it takes exactly one key), found a second key `country` at line 43 column 105 (/vaccine_allocations/0/recipient)",
+        ),
+        (
+            edit(ALLOCATIONS_AFTER, &allocation(r#"{"organization": "covax"}"#)),
+            "unknown variant `organization`, expected one of `country`, `group`, `m49`, `subregion`, `dac-region`, `declared`, `world`, `organisation`, `iati` at line 43 column 85 (/vaccine_allocations/0/recipient/organization)",
+        ),
+        (
+            edit(ALLOCATIONS_AFTER, &allocation(r#"["organisation", "covax"]"#)),
+            "invalid type: sequence, expected a recipient: a country code, \"world\" or an object naming an area or an organisation at line 43 column 71 (/vaccine_allocations/0/recipient)",
+        ),
         (
             edit(r#"{"month": "2021-04"}"#, r#"null"#),
             "invalid type: null, expected enum Period at line 48 column 20 (/statistics/0/period)",
@@ -274,6 +305,18 @@ fn errors_name_what_line_column_and_field() {
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
+}
+
+/// The end of the pledges, where `allocation` adds allocations after them.
+const ALLOCATIONS_AFTER: &str = r#""announced": "2021-06-03", "source": "seed"}
+  ],"#;
+
+/// The end of the pledges followed by one allocation to `recipient`.
+fn allocation(recipient: &str) -> String {
+    format!(
+        r#"{ALLOCATIONS_AFTER}
+  "vaccine_allocations": [{{"id": "a", "pledge": "doses", "recipient": {recipient}, "doses": 5, "stage": "announced", "source": "seed"}}],"#
+    )
 }
 
 #[test]

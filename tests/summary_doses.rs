@@ -1,9 +1,10 @@
 //! Vaccine doses of hand-built dossiers: counts by dimension, pledges
 //! against their allocations, over-allocation, overflow and rejections.
 
+use statecraft::org::OrgRef;
 use statecraft::{
-    AllocationId, By, Country, CountryGroup, Dimension, DoseStage, DoseTotals, Dossier, GroupKey, KeyPart, NaiveDate,
-    PledgeId, PledgeSummary, Remainder, Share, VaccineAllocation, VaccinePledge,
+    Actor, AllocationId, By, Country, CountryGroup, Dimension, DoseStage, DoseTotals, Dossier, GroupKey, KeyPart,
+    NaiveDate, OrganisationId, PledgeId, PledgeSummary, Remainder, Share, VaccineAllocation, VaccinePledge,
 };
 
 fn pledge(id: &str, doses: u64) -> VaccinePledge {
@@ -109,6 +110,68 @@ fn doses_count_by_recipient_group_and_stage() {
     assert_eq!(show(&by_subregion), ["Latin America and the Caribbean 1250000 (4)"]);
     let by_intermediate = DoseTotals::of(&d, Dimension::IntermediateRegion).unwrap();
     assert_eq!(show(&by_intermediate), ["Central America 1250000 (4)"]);
+}
+
+#[test]
+fn doses_to_an_organisation_are_its_own_by_recipient_region_and_group() {
+    let covax = OrganisationId::new("covax").unwrap();
+    let to_covax = VaccineAllocation::new(
+        AllocationId::new("a5").unwrap(),
+        PledgeId::new("p1").unwrap(),
+        covax.clone(),
+        200_000,
+        DoseStage::Donated,
+        "src".parse().unwrap(),
+    );
+    let to_iati = VaccineAllocation::new(
+        AllocationId::new("a6").unwrap(),
+        PledgeId::new("p1").unwrap(),
+        OrgRef::new("XM-DAC-99999").unwrap(),
+        1,
+        DoseStage::Announced,
+        "src".parse().unwrap(),
+    );
+    let d = sample().with(to_covax).with(to_iati);
+    let by_recipient = DoseTotals::of(&d, Dimension::Recipient).unwrap();
+    assert_eq!(
+        show(&by_recipient),
+        [
+            "BZ 500000 (1)",
+            "GT 700000 (2)",
+            "MX 50000 (1)",
+            "COVAX 200000 (1)",
+            "XM-DAC-99999 1 (1)"
+        ]
+    );
+    let key = GroupKey::new(KeyPart::Actor(Actor::Organisation(covax)), None);
+    assert_eq!(by_recipient.get(&key).map(|g| g.doses()), Some(200_000));
+    assert_eq!(by_recipient.total(), 1_450_001);
+    let by_group = DoseTotals::of(&d, Dimension::group(d.groups())).unwrap();
+    assert_eq!(
+        show(&by_group),
+        [
+            "COVAX 200000 (1)",
+            "XM-DAC-99999 1 (1)",
+            "Northern Triangle 700000 (2)",
+            "SICA north 500000 (1)",
+            "(ungrouped) 50000 (1)"
+        ]
+    );
+    let by_subregion = DoseTotals::of(&d, Dimension::Subregion).unwrap();
+    assert_eq!(
+        show(&by_subregion),
+        [
+            "COVAX 200000 (1)",
+            "XM-DAC-99999 1 (1)",
+            "Latin America and the Caribbean 1250000 (4)"
+        ]
+    );
+    for t in [&by_recipient, &by_group, &by_subregion] {
+        assert_eq!((t.total(), t.counted(), t.rejected()), (1_450_001, 6, 0));
+    }
+    // The pledge counts them as any other allocation.
+    let p1 = &PledgeSummary::all(&d).unwrap()[0];
+    assert_eq!(p1.allocated(), 1_400_001);
 }
 
 #[test]

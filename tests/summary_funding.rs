@@ -2,10 +2,11 @@
 //! undisclosed amounts, and rejections that name their place.
 
 use statecraft::fx::{FxError, Rate, RateSource, Series};
+use statecraft::org::{OrgRef, Organisation, OrganisationKind};
 use statecraft::{
-    Aggregator, Area, By, Country, CountryGroup, Currency, Decimal, Dimension, Dossier, ExactSum, Funding, FundingFlow,
-    FundingStage, FundingSummary, FundingTotals, GroupId, GroupKey, IntermediateRegion, KeyPart, Money, NaiveDate,
-    Recipient, Share,
+    Actor, Aggregator, Area, By, Country, CountryGroup, Currency, Decimal, Dimension, Dossier, ExactSum, Funding,
+    FundingFlow, FundingStage, FundingSummary, FundingTotals, GroupId, GroupKey, IntermediateRegion, KeyPart, Money,
+    NaiveDate, OrganisationId, Receiver, Recipient, Share,
 };
 
 /// One pound is 1.25 dollars and one euro 1.2, every day; no rate for ISK.
@@ -257,6 +258,129 @@ fn group_keys_follow_the_documented_rule() {
         None,
     );
     assert!(by_recipient.get(&pair).is_some());
+}
+
+/// A funding entry to `recipients`: areas and organisations, with
+/// optional shares.
+fn funding_to(id: &str, recipients: &[(Receiver, Option<&str>)], amount: &str) -> Funding {
+    let mut f = Funding::new(
+        id.parse().unwrap(),
+        Country::US,
+        FundingStage::Pledged,
+        "src".parse().unwrap(),
+    )
+    .with_amount(amount.parse().unwrap())
+    .with_value_date(DAY.unwrap().parse().unwrap());
+    for (to, share) in recipients {
+        let mut r = Recipient::from(to.clone());
+        if let Some(s) = share {
+            r = r.with_share(s.parse::<Share>().unwrap());
+        }
+        f = f.with_recipient(r);
+    }
+    f
+}
+
+#[test]
+fn an_organisation_is_a_recipient_of_its_own_by_every_recipient_dimension() {
+    let org = |id: &str| Receiver::from(OrganisationId::new(id).unwrap());
+    let own = Organisation::new("vaccine-fund", "A Vaccine Fund", OrganisationKind::Ngo).unwrap();
+    let iati = Receiver::from(OrgRef::new("XM-DAC-99999").unwrap());
+    let d = dossier([
+        funding_to("gavi", &[(org("gavi"), None)], "USD 1"),
+        funding_to("gavi-again", &[(org("gavi"), None)], "USD 2"),
+        funding_to("own", &[(org("vaccine-fund"), None)], "USD 4"),
+        funding_to("iati", &[(iati, None)], "USD 8"),
+        // Named together without shares: the list as it stands, never the
+        // country's area.
+        funding_to(
+            "gt-and-unicef",
+            &[(Country::GT.into(), None), (org("unicef"), None)],
+            "USD 16",
+        ),
+        // By shares: each part where its recipient is.
+        funding_to(
+            "split",
+            &[(Country::GT.into(), Some("75")), (org("unicef"), Some("25"))],
+            "USD 32",
+        ),
+        funding_to("gt", &[(Country::GT.into(), None)], "USD 64"),
+    ])
+    .with(own);
+    let by_recipient = usd(&d, Dimension::Recipient);
+    assert_eq!(
+        rows(&by_recipient),
+        [
+            "GT USD 88.00 2+0",
+            "Gavi USD 3.00 2+0",
+            "UNICEF USD 8.00 1+0",
+            "vaccine-fund USD 4.00 1+0",
+            "XM-DAC-99999 USD 8.00 1+0",
+            "GT + UNICEF USD 16.00 1+0",
+        ]
+    );
+    let gavi = GroupKey::new(
+        KeyPart::Actor(Actor::Organisation(OrganisationId::new("gavi").unwrap())),
+        None,
+    );
+    assert_eq!(
+        by_recipient.get(&gavi).map(|g| g.total().to_string()),
+        Some("USD 3.00".into())
+    );
+    // Read with the dossier's names: its own organisation by its name.
+    let names: Vec<String> = by_recipient
+        .groups()
+        .iter()
+        .map(|g| g.key().first().name_in(&d))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Guatemala",
+            "Gavi",
+            "UNICEF",
+            "A Vaccine Fund",
+            "XM-DAC-99999",
+            "Guatemala + UNICEF"
+        ]
+    );
+    // By region and by group an organisation is in no area: its own key,
+    // as a DAC region is; never the area of a country named beside it,
+    // never ungrouped, never dropped.
+    let organisations = [
+        "Gavi USD 3.00 2+0",
+        "UNICEF USD 8.00 1+0",
+        "vaccine-fund USD 4.00 1+0",
+        "XM-DAC-99999 USD 8.00 1+0",
+    ];
+    let by_region = usd(&d, Dimension::Region);
+    assert_eq!(rows(&by_region)[..4], organisations);
+    assert_eq!(
+        rows(&by_region)[4..],
+        ["Americas USD 88.00 2+0", "GT + UNICEF USD 16.00 1+0"]
+    );
+    let by_group = usd(&d, Dimension::group(d.groups()));
+    assert_eq!(rows(&by_group)[..4], organisations);
+    assert_eq!(
+        rows(&by_group)[4..],
+        ["Northern Triangle USD 88.00 2+0", "GT + UNICEF USD 16.00 1+0"]
+    );
+    for t in [&by_recipient, &by_region, &by_group] {
+        assert_eq!(t.total().to_string(), "USD 127.00");
+        assert_eq!(exact_sum_of_groups(t), t.totals().exact_total());
+        assert!(t.rejections().is_empty());
+    }
+    // A missing share names the organisation.
+    let d = dossier([funding_to(
+        "half",
+        &[(Country::GT.into(), Some("50")), (org("unicef"), None)],
+        "USD 1",
+    )]);
+    let t = usd(&d, Dimension::Recipient);
+    assert_eq!(
+        t.rejections().iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["/funding/0/recipients/1: recipient UNICEF of funding `half` has no share, while other recipients have one"]
+    );
 }
 
 #[test]

@@ -902,8 +902,9 @@ impl fmt::Display for By {
 
 /// One part of a [`GroupKey`].
 ///
-/// Parts order as their dimension does: countries by code, M49 areas and
-/// groups by name ([`Ungrouped`](KeyPart::Ungrouped) last), stages in
+/// Parts order as their dimension does: countries by code, actors that
+/// are no country (organisations, as donors or recipients; groups acting
+/// jointly) by kind and id, M49 areas and groups by name ([`Ungrouped`](KeyPart::Ungrouped) last), stages in
 /// lifecycle order, years and months in time; areas as they stand come
 /// after the countries, sub-regions and groups they do not fall in, and
 /// [`Unnamed`](KeyPart::Unnamed) last.

@@ -530,6 +530,80 @@ mod tests {
     }
 
     #[test]
+    fn recipient_forms() {
+        let gt = Recipient::new(Area::Country(crate::Country::GT));
+        let gavi = Recipient::from(OrganisationId::new("gavi").unwrap());
+        let sixty = crate::Share::from_percent(60).unwrap();
+        let cases = [
+            (gt.clone(), r#"{"area":{"country":"GT"}}"#),
+            (gt.with_share(sixty), r#"{"area":{"country":"GT"},"share":"60"}"#),
+            (
+                Recipient::new(Area::World).with_share(sixty),
+                r#"{"area":"world","share":"60"}"#,
+            ),
+            (gavi.clone(), r#"{"organisation":"gavi"}"#),
+            (gavi.with_share(sixty), r#"{"organisation":"gavi","share":"60"}"#),
+            (
+                Recipient::from(OrgRef::new("XM-DAC-99999").unwrap()),
+                r#"{"iati":"XM-DAC-99999"}"#,
+            ),
+        ];
+        for (recipient, json) in cases {
+            assert_eq!(serde_json::to_string(&recipient).unwrap(), json);
+            assert_eq!(serde_json::from_str::<Recipient>(json).unwrap(), recipient, "{json}");
+        }
+        // Format 1's bare country code in `area` still reads.
+        assert_eq!(
+            serde_json::from_str::<Recipient>(r#"{"area": "GT"}"#).unwrap(),
+            Recipient::new(Area::Country(crate::Country::GT))
+        );
+        let errors = [
+            (
+                r#"{"area": "GT", "organisation": "gavi"}"#,
+                "a recipient is one of `area`, `organisation` and `iati`: `area` and `organisation` are both given \
+                 at line 1 column 38",
+            ),
+            (
+                r#"{"organisation": "gavi", "iati": "XM-DAC-47122", "share": "5"}"#,
+                "a recipient is one of `area`, `organisation` and `iati`: `organisation` and `iati` are both given \
+                 at line 1 column 62",
+            ),
+            (
+                r#"{"share": "60"}"#,
+                "a recipient is one of `area`, `organisation` and `iati`: none is given at line 1 column 15",
+            ),
+            (
+                r#"{"area": {"organisation": "gavi"}}"#,
+                "unknown variant `organisation`, expected one of `country`, `group`, `m49`, `subregion`, \
+                 `dac-region`, `declared`, `world` at line 1 column 24",
+            ),
+            (
+                r#"{"organisation": "Gavi"}"#,
+                "invalid id `Gavi`: `G` is not a lowercase letter, digit or hyphen at line 1 column 23",
+            ),
+            (
+                r#"{"organisation": {"id": "gavi"}}"#,
+                "invalid type: map, expected an id such as \"harris\" at line 1 column 17",
+            ),
+            (
+                r#"{"organisation": "gavi", "via": "US"}"#,
+                "unknown field `via`, expected one of `area`, `organisation`, `iati`, `share` at line 1 column 30",
+            ),
+            (
+                r#""gavi""#,
+                "invalid type: string \"gavi\", expected struct Recipient at line 1 column 6",
+            ),
+        ];
+        for (json, msg) in errors {
+            assert_eq!(
+                serde_json::from_str::<Recipient>(json).unwrap_err().to_string(),
+                msg,
+                "{json}"
+            );
+        }
+    }
+
+    #[test]
     fn rate_date_prefers_the_value_date() {
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
         let f = Funding::new(

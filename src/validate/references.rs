@@ -184,6 +184,29 @@ mod tests {
     }
 
     #[test]
+    fn recipients_resolve_whether_areas_or_organisations() {
+        let lists = r#""organisations": [{"id": "ours", "name": "Ours", "kind": "ngo"}],
+            "funding": [{"id": "f", "donor": "US", "recipients": [{"organisation": "ours"}, {"organisation": "gavi"},
+                {"organisation": "theirs"}, {"iati": "XM-DAC-99999"}, {"area": {"declared": "nowhere"}}], "stage": "pledged", "source": "s"}],
+            "vaccine_pledges": [{"id": "p", "donor": "US", "doses": 10, "announced": "2021-06-03", "source": "s",
+                "tranches": [{"id": "t", "recipient": {"group": "nt"}, "tranches": [{"id": "u", "recipient": {"declared": "nowhere"}},
+                    {"id": "v", "recipient": {"organisation": "covax"}}, {"id": "w", "recipient": {"organisation": "theirs"}}]}]}],
+            "vaccine_allocations": [{"id": "a", "pledge": "p", "recipient": {"organisation": "theirs"}, "doses": 5, "stage": "announced", "source": "s"},
+                {"id": "b", "pledge": "p", "recipient": {"iati": "GB-COH-213890"}, "doses": 5, "stage": "announced", "source": "s"}]"#;
+        assert_eq!(
+            super::super::tests_support::found_v2(lists),
+            [
+                "unknown-organisation /funding/0/recipients/2/organisation",
+                "unknown-area /funding/0/recipients/4/area/declared",
+                "unknown-group /vaccine_pledges/0/tranches/0/recipient/group",
+                "unknown-area /vaccine_pledges/0/tranches/0/tranches/0/recipient/declared",
+                "unknown-organisation /vaccine_pledges/0/tranches/0/tranches/2/recipient/organisation",
+                "unknown-organisation /vaccine_allocations/0/recipient/organisation",
+            ]
+        );
+    }
+
+    #[test]
     fn groups_resolve_wherever_an_area_names_one() {
         let lists = r#""initiatives": [{"id": "i", "name": "I", "kind": "agenda", "sponsor": "US", "targets": ["world", {"group": "nt"}], "status": "happened", "source": "s"}],
             "statistics": [{"id": "t", "metric": "refugees", "scope": {"group": "nt"}, "period": {"year": 2020}, "count": "5", "source": "s"}]"#;

@@ -218,6 +218,27 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_as_recipient_is_in_no_destination_and_outside_none() {
+        let lists = r#""vaccine_pledges": [{"id": "p", "donor": "US", "doses": 10, "announced": "2021-06-03",
+                "destination": {"m49": "Africa"}, "source": "s"}],
+            "vaccine_allocations": [
+                {"id": "a", "pledge": "p", "recipient": {"organisation": "covax"}, "doses": 4, "stage": "announced", "source": "s"},
+                {"id": "b", "pledge": "p", "recipient": {"iati": "XM-DAC-99999"}, "doses": 4, "stage": "announced", "source": "s"},
+                {"id": "c", "pledge": "p", "recipient": "GT", "doses": 1, "stage": "announced", "source": "s"},
+                {"id": "d", "pledge": "p", "recipient": {"organisation": "covax"}, "doses": 4, "stage": "delivered", "source": "s"}]"#;
+        assert_eq!(
+            super::super::tests_support::messages_v2(lists),
+            [
+                "allocation-exceeds-pledge /vaccine_pledges/0/doses: allocations from pledge `p` sum to 13 doses, above the 10 pledged",
+                "recipient-outside-destination /vaccine_allocations/2/recipient: allocation `c` gives doses to Guatemala, but \
+                 pledge `p` is for Africa, which Guatemala was not in on 2021-06-03",
+                "stage-counted-twice /vaccine_allocations/3/stage: allocations `a` (announced) and `d` (delivered) both give \
+                 COVAX 4 doses from pledge `p`: a batch is counted once, at its furthest stage",
+            ]
+        );
+    }
+
+    #[test]
     fn an_allocation_may_be_dated_the_day_of_its_pledge() {
         let lists = pledge(10, &[(2, "GT", "announced")]);
         assert!(found(&lists).is_empty());
