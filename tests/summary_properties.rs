@@ -7,12 +7,12 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use statecraft::fx::{FxError, Rate, RateSource};
 use statecraft::geo::Membership;
-use statecraft::org::OrgRef;
+use statecraft::org::{OrgRef, Organisation, OrganisationKind};
 use statecraft::{
     Actor, Aggregator, AllocationId, Area, By, Country, CountryGroup, Currency, Decimal, Dimension, DoseStage,
     DoseTotals, Dossier, ExactSum, Funding, FundingFlow, FundingStage, FundingSummary, FundingTotals, GroupId,
-    IntermediateRegion, Money, NaiveDate, OrganisationId, PledgeId, PledgeSummary, Recipient, Remainder, Share,
-    Subregion, VaccineAllocation, VaccinePledge,
+    IntermediateRegion, KeyPart, Money, NaiveDate, OrganisationId, PledgeId, PledgeSummary, Receiver, Recipient,
+    Remainder, Share, Subregion, VaccineAllocation, VaccinePledge,
 };
 
 /// Rates with few digits, so that `amount × rate` is exact in a `Decimal`
@@ -80,6 +80,20 @@ fn donor() -> impl Strategy<Value = Actor> {
     ]
 }
 
+/// A recipient: mostly an area, else an organisation (built in, the
+/// dossier's own, one nobody declares, one known by its IATI identifier).
+fn receiver() -> impl Strategy<Value = Receiver> {
+    prop_oneof![
+        5 => area().prop_map(Receiver::Area),
+        1 => select(vec![
+            Receiver::from(OrganisationId::new("gavi").unwrap()),
+            Receiver::from(OrganisationId::new("own-fund").unwrap()),
+            Receiver::from(OrganisationId::new("nobody").unwrap()),
+            Receiver::from(OrgRef::new("XM-DAC-99999").unwrap()),
+        ]),
+    ]
+}
+
 fn area() -> impl Strategy<Value = Area> {
     let group = |id: &str| Area::Group(GroupId::new(id).unwrap());
     prop_oneof![
@@ -124,16 +138,16 @@ fn shares(n: usize) -> impl Strategy<Value = Vec<Share>> {
 fn recipients() -> impl Strategy<Value = Vec<Recipient>> {
     prop_oneof![
         1 => Just(Vec::new()),
-        5 => prop::collection::vec(area(), 1..4)
-            .prop_map(|areas| areas.into_iter().map(Recipient::new).collect()),
-        4 => prop::collection::btree_set(area(), 1..5).prop_flat_map(|areas| {
-            let areas: Vec<Area> = areas.into_iter().collect();
+        5 => prop::collection::vec(receiver(), 1..4)
+            .prop_map(|areas| areas.into_iter().map(Recipient::from).collect()),
+        4 => prop::collection::btree_set(receiver(), 1..5).prop_flat_map(|areas| {
+            let areas: Vec<Receiver> = areas.into_iter().collect();
             let n = areas.len();
             shares(n).prop_map(move |shares| {
                 areas
                     .iter()
                     .zip(shares)
-                    .map(|(a, s)| Recipient::new(a.clone()).with_share(s))
+                    .map(|(a, s)| Recipient::from(a.clone()).with_share(s))
                     .collect()
             })
         }),
@@ -162,7 +176,7 @@ fn funding() -> impl Strategy<Value = Funding> {
 }
 
 fn dossier_of(funding: &[Funding]) -> Dossier {
-    let mut d = Dossier::new();
+    let mut d = Dossier::new().with(Organisation::new("own-fund", "Our Fund", OrganisationKind::Ngo).unwrap());
     for g in groups() {
         d.add(g);
     }
@@ -222,9 +236,13 @@ fn allocation() -> impl Strategy<Value = VaccineAllocation> {
     let stage = select(vec![DoseStage::Announced, DoseStage::Donated, DoseStage::Delivered]);
     let date =
         prop::option::of((2021i32..2023, 1u32..=12).prop_map(|(y, m)| NaiveDate::from_ymd_opt(y, m, 1).unwrap()));
+    let to = prop_oneof![
+        4 => select(COUNTRIES.to_vec()).prop_map(Receiver::from),
+        1 => receiver(),
+    ];
     (
         select(vec!["p0", "p1", "p2", "gone"]),
-        select(COUNTRIES.to_vec()),
+        to,
         0u64..1_000_000_000_000,
         stage,
         date,
@@ -294,6 +312,36 @@ proptest! {
             prop_assert_eq!(t.totals().exact_total(), expected, "{}", by);
             let c = t.totals();
             prop_assert_eq!((c.read(), c.aggregated(), c.undisclosed()), (funding.len() as u64, disclosed, funding.len() as u64 - disclosed));
+        }
+        // An organisation stands for no country: whatever else a flow
+        // names, its part is keyed by the organisation alike by recipient,
+        // by M49 area and by group, never put in an area or dropped.
+        let orgs = [
+            Actor::Organisation(OrganisationId::new("gavi").unwrap()),
+            Actor::Organisation(OrganisationId::new("own-fund").unwrap()),
+            Actor::Organisation(OrganisationId::new("nobody").unwrap()),
+            Actor::Iati(OrgRef::new("XM-DAC-99999").unwrap()),
+        ];
+        let follow: Vec<By> = vec![
+            Dimension::Recipient.into(),
+            Dimension::Region.into(),
+            Dimension::Subregion.into(),
+            Dimension::IntermediateRegion.into(),
+            Dimension::group(&groups()).into(),
+        ];
+        let by_recipient = summary(&d, &follow[0]);
+        for org in orgs {
+            let key = statecraft::GroupKey::new(KeyPart::Actor(org.clone()), None);
+            let of = |t: &FundingTotals| t.get(&key).map(|g| (g.exact(), g.records(), g.undisclosed()));
+            let alone = funding
+                .iter()
+                .filter(|f| !f.recipients().is_empty() && f.recipients().iter().all(|r| r.receiver().to_actor() == Some(org.clone())))
+                .count() as u64;
+            let counted = of(&by_recipient).map_or(0, |(_, records, undisclosed)| records + undisclosed);
+            prop_assert!(counted >= alone, "{}: {} < {}", org, counted, alone);
+            for by in &follow[1..] {
+                prop_assert_eq!(of(&summary(&d, by)), of(&by_recipient), "{} by {}", org, by);
+            }
         }
         // By a dimension that gives each entry one key, every entry counts
         // in exactly one group.

@@ -146,6 +146,13 @@ fn mutations() -> Vec<(Rule, Mutation)> {
             d["funding"][0]["via"] = json!({"organisation": "nobody"});
             "/funding/0/via/organisation".into()
         }),
+        (Rule::UnknownOrganisation, |d| {
+            let at = push(
+                &mut d["funding"][0]["recipients"],
+                json!({"organisation": "nobody", "share": "0"}),
+            );
+            format!("/funding/0/recipients/{at}/organisation")
+        }),
         (Rule::UnknownArea, |d| {
             d["funding"][0]["recipients"][0]["area"] = json!({"declared": "nowhere"});
             "/funding/0/recipients/0/area/declared".into()

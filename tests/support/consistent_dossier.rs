@@ -36,8 +36,8 @@ use statecraft::fx::{RateSource, RateTable};
 use statecraft::{
     Area, Breakdown, Channel, Count, Country, CountryGroup, Currency, Decimal, DoseStage, Dossier, EventStatus,
     Funding, FundingStage, GroupId, Initiative, InitiativeKind, Leader, LeaderId, Leg, M49Area, Meeting, MeetingKind,
-    Metric, Money, NaiveDate, Office, Participant, Period, Qualifier, Recipient, Region, Role, Scope, Share, Source,
-    SourceId, Statistic, Term, Tranche, Trip, VaccineAllocation, VaccinePledge, YearMonth,
+    Metric, Money, NaiveDate, Office, OrganisationId, Participant, Period, Qualifier, Recipient, Region, Role, Scope,
+    Share, Source, SourceId, Statistic, Term, Tranche, Trip, VaccineAllocation, VaccinePledge, YearMonth,
 };
 
 /// The currencies of amounts and reported amounts: legal tender all
@@ -410,7 +410,14 @@ fn build(dice: &mut Dice) -> Consistent {
             Vec::new()
         };
         for k in 0..n_recipients {
-            let mut r = Recipient::new(area(dice));
+            // The first an area (the mutations change it), any other
+            // an area or an organisation of the registry.
+            let mut r = match k > 0 && dice.range(0, 3) == 0 {
+                true => Recipient::from(
+                    dice.pick(&["gavi", "unicef", "covax"].map(|o| o.parse::<OrganisationId>().unwrap())),
+                ),
+                false => Recipient::new(area(dice)),
+            };
             if let Some(s) = shares.get(k) {
                 r = r.with_share(*s);
             }

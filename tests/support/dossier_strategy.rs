@@ -16,8 +16,8 @@ use statecraft::{
     Actor, Agency, Area, Attendance, Border, Breakdown, Channel, Count, Country, CountryGroup, Currency, Decimal,
     DeclaredArea, Disease, DoseStage, Dossier, EventStatus, Function, Funding, FundingStage, Id, Initiative,
     InitiativeKind, Leader, Leg, M49Area, Meeting, MeetingKind, Metric, Money, NaiveDate, Office, Participant,
-    Partners, Period, Qualifier, Rank, RankOrder, Recipient, Role, Scope, Share, Source, Statistic, Term, Topic,
-    Tranche, Trip, TripNote, VaccineAllocation, VaccinePledge, VaccineProduct, YearMonth,
+    Partners, Period, Qualifier, Rank, RankOrder, Receiver, Recipient, Role, Scope, Share, Source, Statistic, Term,
+    Topic, Tranche, Trip, TripNote, VaccineAllocation, VaccinePledge, VaccineProduct, YearMonth,
 };
 
 /// An id: mostly one of a small pool (`a`, `b`, `c`), so that references
@@ -219,6 +219,20 @@ pub fn area() -> impl Strategy<Value = Area> {
         dac_region().prop_map(Area::DacRegion),
         id().prop_map(Area::Declared),
         Just(Area::World),
+    ]
+}
+
+/// Who receives: mostly an area, else an organisation (often a built-in
+/// one, else any id) or an organisation known by its IATI identifier.
+pub fn receiver() -> impl Strategy<Value = Receiver> {
+    prop_oneof![
+        4 => area().prop_map(Receiver::Area),
+        1 => prop_oneof![
+            select(vec!["gavi", "covax", "unicef", "world-bank"]).prop_map(|s| Id::new(s).expect("slug")),
+            id(),
+        ]
+        .prop_map(Receiver::Organisation),
+        1 => org_ref().prop_map(Receiver::Iati),
     ]
 }
 
@@ -588,8 +602,8 @@ pub fn stage() -> impl Strategy<Value = FundingStage> {
 }
 
 pub fn recipient() -> impl Strategy<Value = Recipient> {
-    (area(), proptest::option::of(share())).prop_map(|(a, s)| {
-        let r = Recipient::new(a);
+    (receiver(), proptest::option::of(share())).prop_map(|(a, s)| {
+        let r = Recipient::from(a);
         match s {
             Some(s) => r.with_share(s),
             None => r,
@@ -703,7 +717,7 @@ pub fn tranche() -> impl Strategy<Value = Tranche> {
         id(),
         proptest::option::of(text()),
         proptest::option::of(channel()),
-        proptest::option::of(area()),
+        proptest::option::of(receiver()),
         proptest::option::of(dose_figure()),
         proptest::option::of(share()),
     )
@@ -780,7 +794,7 @@ pub fn dose_stage() -> impl Strategy<Value = DoseStage> {
 
 pub fn allocation() -> impl Strategy<Value = VaccineAllocation> {
     (
-        (id(), id(), area(), dose_figure(), dose_stage(), id()),
+        (id(), id(), receiver(), dose_figure(), dose_stage(), id()),
         proptest::option::of(channel()),
         proptest::option::of(date()),
         proptest::option::of(date()),
