@@ -336,7 +336,7 @@ fn unallocated(pledged: Bounds<u64>, allocated: Bounds<u64>) -> Bounds<u64> {
 /// let direct = Tranche::new(TrancheId::new("direct")?)
 ///     .through(Channel::Bilateral)
 ///     .with_share(Share::from_percent(25)?)
-///     .with_tranche(Tranche::new(TrancheId::new("direct-mx")?).to(Country::MX.into()));
+///     .with_tranche(Tranche::new(TrancheId::new("direct-mx")?).to(Country::MX));
 /// let pledge = VaccinePledge::new(PledgeId::new("us-25m")?, Country::US, 25_000_000, day, SourceId::new("wh")?).with_tranche(direct);
 /// let mx = VaccineAllocation::new(AllocationId::new("mx")?, PledgeId::new("us-25m")?, Country::MX, 1_000_000, DoseStage::Announced, SourceId::new("wh")?)
 ///     .in_tranche(TrancheId::new("direct-mx")?);
