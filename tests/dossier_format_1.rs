@@ -3,10 +3,13 @@
 //! `examples/data/guatemala-2021.json` before it moved to format 2) reads
 //! as the same dossier as the example in format 2, and is written as it.
 
-use statecraft::{Actor, Country, Dossier, Function, Office, Role};
+use statecraft::{
+    Actor, Area, AreaId, Country, Dossier, Function, GroupId, Office, OrganisationId, Receiver, Recipient, Region, Role,
+};
 
 const V1: &str = include_str!("data/dossier/guatemala-2021.v1.json");
 const V2: &str = include_str!("../examples/data/guatemala-2021.json");
+const VACCINE_SHARING: &str = include_str!("../examples/data/vaccine-sharing-2021.json");
 
 #[test]
 fn the_fixture_is_format_1_and_the_example_format_2() {
@@ -77,4 +80,58 @@ fn format_1_validates_as_it_did() {
     let d = Dossier::from_json_str(V1).unwrap();
     let report = d.validate(statecraft::fx::EcbRates::embedded());
     assert!(report.is_ok(), "{report}");
+}
+
+/// Every recipient a dossier names: funding recipients, then tranche
+/// recipients, then allocation recipients, in the document's order.
+fn recipients(d: &Dossier) -> (Vec<Recipient>, Vec<Receiver>, Vec<Receiver>) {
+    let funding = d
+        .funding()
+        .iter()
+        .flat_map(|f| f.recipients().iter().cloned())
+        .collect();
+    let mut tranches = Vec::new();
+    for p in d.vaccine_pledges() {
+        let mut stack: Vec<&statecraft::Tranche> = p.tranches().iter().rev().collect();
+        while let Some(t) = stack.pop() {
+            tranches.extend(t.recipient().cloned());
+            stack.extend(t.tranches().iter().rev());
+        }
+    }
+    let allocations = d.vaccine_allocations().iter().map(|a| a.recipient().clone()).collect();
+    (funding, tranches, allocations)
+}
+
+#[test]
+fn recipients_written_before_organisations_could_receive_read_as_the_areas_they_were() {
+    let nt = Recipient::new(Area::Group(GroupId::new("northern-triangle").unwrap()));
+    let gt_mx = vec![Receiver::from(Country::GT), Receiver::from(Country::MX)];
+    for (name, json) in [("format 1", V1), ("format 2", V2)] {
+        let (funding, tranches, allocations) = recipients(&Dossier::from_json_str(json).unwrap());
+        assert_eq!(funding, [nt.clone(), nt.clone()], "{name}");
+        assert!(tranches.is_empty(), "{name}");
+        assert_eq!(allocations, gt_mx, "{name}");
+        assert!(funding.iter().all(|r| r.area().is_some()));
+    }
+    // The second flagship: its tranches' areas and its allocations' countries
+    // as they were; only its money to Gavi now names Gavi as recipient
+    // (it named Gavi as the channel).
+    let d = Dossier::from_json_str(VACCINE_SHARING).unwrap();
+    let (funding, tranches, allocations) = recipients(&d);
+    let gavi = Recipient::from(OrganisationId::new("gavi").unwrap());
+    assert_eq!(funding, [gavi.clone(), gavi]);
+    assert!(d.funding().iter().all(|f| f.via().is_none()));
+    let declared = |id: &str| Receiver::from(AreaId::new(id).unwrap());
+    let mut expected = vec![
+        declared("south-and-central-america-and-the-caribbean"),
+        declared("south-and-southeast-asia"),
+        Receiver::from(Region::Africa),
+    ];
+    use Country::*;
+    expected.extend([MX, CA, KR, PS, UA, XK, HT, GE, EG, JO, IN, IQ, YE].map(Receiver::from));
+    assert_eq!(tranches, expected);
+    assert_eq!(allocations, gt_mx);
+    // And each is written back as it was read.
+    assert_eq!(d.to_json_string().unwrap(), VACCINE_SHARING);
+    assert_eq!(Dossier::from_json_str(V2).unwrap().to_json_string().unwrap(), V2);
 }
