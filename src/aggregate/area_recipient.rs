@@ -140,7 +140,7 @@ impl AreaRecipient {
     /// for one organisation, [`KeyPart::Areas`] for several.
     pub fn key(&self) -> KeyPart {
         match self.receivers.as_slice() {
-            [Receiver::Area(Area::Country(c))] => KeyPart::Country(c.to_owned()),
+            [Receiver::Area(Area::Country(c))] => KeyPart::Country(*c),
             [Receiver::Area(area)] => KeyPart::Area(area.clone()),
             [one] => one.to_actor().map_or(KeyPart::Unnamed, KeyPart::Actor),
             several => KeyPart::Areas(Arc::from(several)),

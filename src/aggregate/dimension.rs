@@ -329,11 +329,11 @@ impl GroupTable {
 /// the Caribbean), and is its own key otherwise; an M49 area of the
 /// dimension's level is keyed as itself, and by `Group` a named group as
 /// recipient is keyed by its name ([`KeyPart::Group`]). An organisation
-/// stands for no country, so that a recipient naming one (Gavi, or "GT
-/// + Gavi") is its own key by every recipient dimension, as a DAC region
-/// or an unknown group is: never put in an area, never
-/// [`Ungrouped`](KeyPart::Ungrouped), never dropped. A flow that names no recipient is keyed
-/// [`KeyPart::Unnamed`] by every recipient dimension.
+/// stands for no country, so that a recipient naming one (Gavi, or "GT +
+/// Gavi") is its own key by every recipient dimension, as a DAC region or
+/// an unknown group is: never put in an area, never
+/// [`Ungrouped`](KeyPart::Ungrouped), never dropped. A flow that names no
+/// recipient is keyed [`KeyPart::Unnamed`] by every recipient dimension.
 ///
 /// ```
 /// use statecraft::{Country, Dimension};
@@ -904,8 +904,8 @@ impl fmt::Display for By {
 ///
 /// Parts order as their dimension does: countries by code, actors that
 /// are no country (organisations, as donors or recipients; groups acting
-/// jointly) by kind and id, M49 areas and groups by name ([`Ungrouped`](KeyPart::Ungrouped) last), stages in
-/// lifecycle order, years and months in time; areas as they stand come
+/// jointly) by kind and id, M49 areas and groups by name
+/// ([`Ungrouped`](KeyPart::Ungrouped) last), stages in lifecycle order, years and months in time; areas as they stand come
 /// after the countries, sub-regions and groups they do not fall in, and
 /// [`Unnamed`](KeyPart::Unnamed) last.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -18,10 +18,10 @@ use crate::{Actor, Area, Count, Dossier, FieldPath, Receiver, VaccineAllocation,
 /// A recipient that is not one country (a region, a group, a declared
 /// area, an organisation) is keyed as funding's are (see [`Dimension`]):
 /// never split among its countries; doses to an organisation (COVAX) are
-/// keyed by the organisation by every recipient dimension, counted in
-/// the total, never put in an area or dropped. Groups are taken on the allocation's date, else its
-/// pledge's announcement date; an allocation dated before a group's
-/// recorded history is a [`FactRejection`].
+/// keyed by the organisation by every recipient dimension, counted in the
+/// total, never put in an area or dropped. Groups are taken on the
+/// allocation's date, else its pledge's announcement date; an allocation
+/// dated before a group's recorded history is a [`FactRejection`].
 ///
 /// Counts are `u64`, added with checks: a total beyond `u64::MAX` is an
 /// error, never a wrap-around or a panic. Each count is the sum of the

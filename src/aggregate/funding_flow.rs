@@ -20,10 +20,9 @@ use crate::{Actor, Area, Dossier, Excerpt, Funding, FundingId, FundingStage, Mon
 /// - no shares: one country is [`Recipients::One`]; one other area (a
 ///   group, a sub-region, the world), an organisation (Gavi), or several
 ///   recipients, is [`Recipients::Area`], the recipient or the list *as
-///   it stands*: the crate
-///   does not invent a split the source does not give, so $310m to the
-///   Northern Triangle is not a third each to Guatemala, Honduras and El
-///   Salvador;
+///   it stands*: the crate does not invent a split the source does not
+///   give, so $310m to the Northern Triangle is not a third each to
+///   Guatemala, Honduras and El Salvador;
 /// - shares: every recipient must have one, and they must sum to 100%
 ///   within 0.01 (IATI rule 3.1.2); [`Recipients::Shares`], apportioned
 ///   exactly in proportion to the shares given (see [`AreaSplit`]).

@@ -206,14 +206,10 @@ impl<'de> serde::Deserialize<'de> for Receiver {
                 f.write_str("a recipient: a country code, \"world\" or an object naming an area or an organisation")
             }
 
+            /// As [`Area`] reads a string: a country code, or `"world"`.
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Receiver, E> {
-                match v {
-                    "world" => Ok(Receiver::Area(Area::World)),
-                    code => code
-                        .parse()
-                        .map(|c| Receiver::Area(Area::Country(c)))
-                        .map_err(E::custom),
-                }
+                <Area as serde::Deserialize>::deserialize(serde::de::value::StrDeserializer::<E>::new(v))
+                    .map(Receiver::Area)
             }
 
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Receiver, A::Error> {

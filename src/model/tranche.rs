@@ -9,11 +9,10 @@ crate::serde_strict::strict_serde!(Tranche);
 
 /// A part of a [`VaccinePledge`]: the doses that go through one channel
 /// (COVAX, bilateral), to one area, one country or one organisation (a
-/// [`Receiver`]), stated as doses
-/// (approximately, as the press gives them: "about 19 million"), as a
-/// share of the part it belongs to ("75%"), both, or neither (a country
-/// named with no figure). A tranche divides into tranches of its own, so a
-/// pledge is a tree: the US's first 25 million doses are about 19 million
+/// [`Receiver`]), stated as doses (approximately, as the press gives
+/// them: "about 19 million"), as a share of the part it belongs to
+/// ("75%"), both, or neither (a country named with no figure). A tranche
+/// divides into tranches of its own, so a pledge is a tree: the US's first 25 million doses are about 19 million
 /// through COVAX — about 6 million for South and Central America, 7
 /// million for Asia, 5 million for Africa — and about 6 million shared
 /// directly.

@@ -269,9 +269,9 @@ impl VaccinePledge {
 /// them itself: a [`Receiver`]), at one stage: announced, donated or
 /// delivered. In the JSON format a country recipient is its bare code
 /// (`"recipient": "GT"`), any other an [`Area`] object or an
-/// organisation's (`{"organisation": "covax"}`). Stages are disjoint, as in Our World in Data's donation
-/// data: a dose is counted at the furthest stage it has reached, never at
-/// two. The doses are a [`Count`] as the source states them; an
+/// organisation's (`{"organisation": "covax"}`). Stages are disjoint, as
+/// in Our World in Data's donation data: a dose is counted at the furthest
+/// stage it has reached, never at two. The doses are a [`Count`] as the source states them; an
 /// allocation names the most specific [`Tranche`] of its pledge it
 /// belongs to, when the pledge has tranches.
 ///
@@ -314,8 +314,9 @@ pub struct VaccineAllocation {
 
 impl VaccineAllocation {
     /// Exactly `doses` from `pledge` for `recipient` (a country, an area
-    /// or an organisation), at `stage` (see [`with_doses`](VaccineAllocation::with_doses)
-    /// for an approximate figure).
+    /// or an organisation), at `stage` (see
+    /// [`with_doses`](VaccineAllocation::with_doses) for an approximate
+    /// figure).
     pub fn new(
         id: AllocationId,
         pledge: PledgeId,
