@@ -613,6 +613,52 @@ mod tests {
     }
 
     #[test]
+    fn recipients_of_allocations_and_tranches_in_and_out() {
+        let allocation = |recipient: &str| {
+            format!(r#"{{"id":"a","pledge":"p","recipient":{recipient},"doses":5,"stage":"announced","source":"s"}}"#)
+        };
+        let tranche = |recipient: &str| format!(r#"{{"id":"t","recipient":{recipient}}}"#);
+        let org = |id: &str| Receiver::Organisation(crate::OrganisationId::new(id).unwrap());
+        // (written, read as), a country bare in an allocation only.
+        let cases = [
+            (r#""GT""#, r#"{"country":"GT"}"#, Receiver::from(crate::Country::GT)),
+            (r#""world""#, r#""world""#, Receiver::Area(Area::World)),
+            (
+                r#"{"m49":"Africa"}"#,
+                r#"{"m49":"Africa"}"#,
+                Receiver::from(crate::Region::Africa),
+            ),
+            (
+                r#"{"organisation":"covax"}"#,
+                r#"{"organisation":"covax"}"#,
+                org("covax"),
+            ),
+            (
+                r#"{"iati":"XM-DAC-47122"}"#,
+                r#"{"iati":"XM-DAC-47122"}"#,
+                Receiver::Iati(crate::org::OrgRef::new("XM-DAC-47122").unwrap()),
+            ),
+        ];
+        for (in_allocation, in_tranche, receiver) in cases {
+            let a: VaccineAllocation = serde_json::from_str(&allocation(in_allocation)).unwrap();
+            assert_eq!(a.recipient(), &receiver);
+            assert_eq!(serde_json::to_string(&a).unwrap(), allocation(in_allocation));
+            let t: Tranche = serde_json::from_str(&tranche(in_tranche)).unwrap();
+            assert_eq!(t.recipient(), Some(&receiver));
+            assert_eq!(serde_json::to_string(&t).unwrap(), tranche(in_tranche));
+            // Either form reads in either place.
+            let a: VaccineAllocation = serde_json::from_str(&allocation(in_tranche)).unwrap();
+            assert_eq!(a.recipient(), &receiver);
+        }
+        assert_eq!(
+            serde_json::from_str::<Tranche>(&tranche(r#"{"organisation":"covax","m49":"Africa"}"#))
+                .unwrap_err()
+                .to_string(),
+            "expected the end of the object (it takes exactly one key), found a second key `m49` at line 1 column 51"
+        );
+    }
+
+    #[test]
     fn share_of_a_pledge() {
         let p = VaccinePledge::new(
             "p".parse().unwrap(),
