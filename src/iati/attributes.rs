@@ -160,7 +160,7 @@ fn zero_bytes(x: u64) -> u64 {
 /// of the generated file's bytes, and this took attribute reading from
 /// 14 to 3 instructions a byte.
 #[inline(always)]
-fn find_stop(bytes: &[u8], from: usize, a: u8, b: u8, c: u8) -> usize {
+pub(super) fn find_stop(bytes: &[u8], from: usize, a: u8, b: u8, c: u8) -> usize {
     let (wa, wb, wc) = (ONES * u64::from(a), ONES * u64::from(b), ONES * u64::from(c));
     let len = bytes.len();
     let mut i = from;
