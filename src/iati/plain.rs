@@ -19,11 +19,11 @@
 
 use std::ops::Range;
 
-use super::attributes::find_stop;
+use super::attributes::{find_stop, name_end, Scanned, Spans};
 
 /// One event of an element read by [`element`], as quick-xml would give
 /// it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub(super) enum Token<'a> {
     /// A start tag (`empty`: `<x/>`): what quick-xml's `BytesStart`
     /// holds (the tag without `<`, `/` and `>`) and the length of its
@@ -33,6 +33,9 @@ pub(super) enum Token<'a> {
         name_len: usize,
         empty: bool,
         at: usize,
+        /// Its attributes, found while finding its end, when it is
+        /// plainly written (see [`Spans::read_tag`]).
+        attributes: Option<&'a Spans>,
     },
     /// The end tag of the innermost open element (its name matched).
     End,
@@ -54,18 +57,21 @@ pub(super) enum Outcome {
     Declined,
 }
 
+/// Room for [`element`] to work in, kept from call to call.
+#[derive(Debug, Default)]
+pub(super) struct Room {
+    /// The names of the open elements.
+    names: Vec<Range<usize>>,
+    spans: Spans,
+}
+
 /// Reads the element whose start tag begins at `text[at]` (a `<`) to its
 /// end tag, giving each event to `each` in document order; `each`
-/// returns false to stop (then [`Outcome::Declined`]). `names` is room to
-/// work in (the open elements' names), kept from call to call.
+/// returns false to stop (then [`Outcome::Declined`]).
 #[inline]
-pub(super) fn element(
-    text: &str,
-    at: usize,
-    names: &mut Vec<Range<usize>>,
-    mut each: impl FnMut(Token<'_>) -> bool,
-) -> Outcome {
+pub(super) fn element(text: &str, at: usize, room: &mut Room, mut each: impl FnMut(Token<'_>) -> bool) -> Outcome {
     let bytes = text.as_bytes();
+    let Room { names, spans } = room;
     names.clear();
     let mut i = at;
     loop {
@@ -94,8 +100,19 @@ pub(super) fn element(
                 }
                 Some(b'!' | b'?') => return Outcome::Declined,
                 Some(_) => {
-                    let Some(gt) = tag_end(bytes, i + 1) else {
-                        return Outcome::Short;
+                    // A name, then plain attributes to `>` or `/>`: read
+                    // in one pass; else as quick-xml finds the end.
+                    let name = name_end(bytes, i + 1);
+                    let plain = match bytes.get(name) {
+                        Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/') if name > i + 1 => spans.read_tag(bytes, name),
+                        _ => Scanned::NotPlain,
+                    };
+                    let (gt, attributes) = match plain {
+                        Scanned::Tag { gt, .. } => (gt, Some(&*spans)),
+                        Scanned::NotPlain | Scanned::Raw => match tag_end(bytes, i + 1) {
+                            Some(gt) => (gt, None),
+                            None => return Outcome::Short,
+                        },
                     };
                     let Some(inner) = text.get(i + 1..gt) else {
                         return Outcome::Declined;
@@ -108,7 +125,7 @@ pub(super) fn element(
                         .bytes()
                         .position(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
                         .unwrap_or(content.len());
-                    if name_len == 0 {
+                    if name_len == 0 || (attributes.is_some() && name_len != name - (i + 1)) {
                         return Outcome::Declined;
                     }
                     if !each(Token::Start {
@@ -116,6 +133,7 @@ pub(super) fn element(
                         name_len,
                         empty,
                         at: i,
+                        attributes,
                     }) {
                         return Outcome::Declined;
                     }
@@ -191,14 +209,34 @@ mod tests {
     /// `text`, as text, with how it stopped.
     fn fast(text: &str) -> (Vec<String>, Outcome) {
         let mut out = Vec::new();
-        let outcome = element(text, 0, &mut Vec::new(), |t| {
+        let outcome = element(text, 0, &mut Room::default(), |t| {
             out.push(match t {
                 Token::Start {
                     content,
                     name_len,
                     empty,
                     at,
-                } => format!("{} {content:?} {name_len} @{at}", if empty { "empty" } else { "start" }),
+                    attributes,
+                } => {
+                    if let Some(spans) = attributes {
+                        // The attributes found are quick-xml's.
+                        let raw = &content[name_len..];
+                        let found: Vec<(&str, &str)> = spans
+                            .spans()
+                            .iter()
+                            .map(|(k, v)| (&raw[k.clone()], &raw[v.clone()]))
+                            .collect();
+                        let e = quick_xml::events::BytesStart::from_content(content, name_len);
+                        let want: Vec<(String, String)> = e
+                            .attributes()
+                            .map(|a| a.map(|a| (a.key.into_inner().to_string(), a.value.to_string())))
+                            .collect::<Result<_, _>>()
+                            .unwrap();
+                        let want: Vec<(&str, &str)> = want.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                        assert_eq!(found, want, "{content}");
+                    }
+                    format!("{} {content:?} {name_len} @{at}", if empty { "empty" } else { "start" })
+                }
                 Token::End => "end".to_string(),
                 Token::Text(t) => format!("text {t:?}"),
                 Token::Ref { name, at } => format!("ref {name:?} @{at}"),
@@ -320,6 +358,15 @@ mod tests {
             " y=\"2\"",
             "<!-- c -->",
             "<![CDATA[d]]>",
+            "<f g=\"1\" h='2' />",
+            "<f g=\"1\"h='2'>",
+            "<f g = \"&amp;\">",
+            "</f>",
+            "<f g=\"1\" g=\"2\"/>",
+            "<f a\"b=\"1\">",
+            "<f\tg=\"<\"/>",
+            "<a\"b c\">",
+            "</a\"b>",
             "<?p?>",
             "é",
             "<d e='>' f=\"'\">",

@@ -93,7 +93,7 @@ pub struct Reader<R> {
     /// Whether activities go through the fast path ([`plain`]).
     plain: bool,
     /// The fast path's room to work in.
-    names: Vec<std::ops::Range<usize>>,
+    room: plain::Room,
     pending: VecDeque<Entry>,
     error: Option<Error>,
     finished: bool,
@@ -117,7 +117,7 @@ impl<R: Read> Reader<R> {
             stop: None,
             parser: Parser::new(TypeFilter::default()),
             plain: true,
-            names: Vec::new(),
+            room: plain::Room::default(),
             pending: VecDeque::new(),
             error: None,
             finished: false,
@@ -382,7 +382,7 @@ impl<R: Read> Reader<R> {
             let start = data.len() - xml.get_ref().len();
             if self.plain && parser.activity.is_none() {
                 if let Some(at) = parser.plain_activity_at(text, start) {
-                    match parser.read_plain(text, at, data, &mut locator, pending, &mut self.names) {
+                    match parser.read_plain(text, at, data, &mut locator, pending, &mut self.room) {
                         plain::Outcome::Done(end) => {
                             if parser.stopped.is_some() {
                                 self.finished = true;
@@ -433,11 +433,11 @@ impl<R: Read> Reader<R> {
             let handled = match event {
                 Event::Start(e) if parser.activity.is_some() => {
                     parser.first_event = false;
-                    parser.open(&e, false, start, data, &mut locator, pending)
+                    parser.open(&e, false, start, None, data, &mut locator, pending)
                 }
                 Event::Empty(e) if parser.activity.is_some() => {
                     parser.first_event = false;
-                    parser.open(&e, true, start, data, &mut locator, pending)
+                    parser.open(&e, true, start, None, data, &mut locator, pending)
                 }
                 Event::End(_) if parser.activity.is_some() => {
                     parser.first_event = false;
@@ -902,20 +902,21 @@ impl Parser {
         data: &[u8],
         locator: &mut Locator,
         out: &mut VecDeque<Entry>,
-        names: &mut Vec<std::ops::Range<usize>>,
+        room: &mut plain::Room,
     ) -> plain::Outcome {
         self.first_event = false;
-        plain::element(text, at, names, |token| match token {
+        plain::element(text, at, room, |token| match token {
             Token::Start {
                 content,
                 name_len,
                 empty,
                 at,
+                attributes,
             } => {
                 let e = BytesStart::from_content(content, name_len);
                 // Its content is read here only inside an activity (one
                 // `until` stopped at, or a namespaced one, is not).
-                self.open(&e, empty, at, data, locator, out).is_ok()
+                self.open(&e, empty, at, attributes, data, locator, out).is_ok()
                     && (self.activity.is_some() || empty)
                     && self.stopped.is_none()
             }
@@ -974,8 +975,8 @@ impl Parser {
     ) -> Result<(), ErrorKind> {
         let first = std::mem::replace(&mut self.first_event, false);
         match event {
-            Event::Start(e) => self.open(&e, false, start, data, locator, out),
-            Event::Empty(e) => self.open(&e, true, start, data, locator, out),
+            Event::Start(e) => self.open(&e, false, start, None, data, locator, out),
+            Event::Empty(e) => self.open(&e, true, start, None, data, locator, out),
             Event::End(e) => self.close(&e, out),
             Event::Text(t) => self.characters(&t),
             Event::CData(t) => {
@@ -1026,6 +1027,7 @@ impl Parser {
         e: &BytesStart<'_>,
         empty: bool,
         start: usize,
+        read: Option<&Spans>,
         data: &[u8],
         locator: &mut Locator,
         out: &mut VecDeque<Entry>,
@@ -1035,14 +1037,14 @@ impl Parser {
         }
         let name = e.name().into_inner();
         let Some(&parent) = self.levels.last() else {
-            return self.open_outside(e, name, empty, start, data, locator, out);
+            return self.open_outside(e, name, empty, start, read, data, locator, out);
         };
         // The role the element has if it is in no namespace (a prefixed
         // name matches none of the names below).
         let role = child_role(parent.role, name);
         let mut values: [Option<Cow<'_, str>>; 3] = [None, None, None];
         let mut xmlns: Option<Cow<'_, str>> = None;
-        read_attributes(e, &mut self.spans, role.attributes(), &mut values, &mut xmlns)?;
+        read_attributes(e, &mut self.spans, read, role.attributes(), &mut values, &mut xmlns)?;
         let namespaced = xmlns.as_deref().map_or(parent.namespaced, |ns| !ns.is_empty());
         if role == Role::Other || namespaced {
             if !namespaced && name == "iati-activity" {
@@ -1081,6 +1083,7 @@ impl Parser {
         name: &str,
         empty: bool,
         start: usize,
+        read: Option<&Spans>,
         data: &[u8],
         locator: &mut Locator,
         out: &mut VecDeque<Entry>,
@@ -1092,7 +1095,7 @@ impl Parser {
         };
         let mut values: [Option<Cow<'_, str>>; 3] = [None, None, None];
         let mut xmlns: Option<Cow<'_, str>> = None;
-        read_attributes(e, &mut self.spans, role.attributes(), &mut values, &mut xmlns)?;
+        read_attributes(e, &mut self.spans, read, role.attributes(), &mut values, &mut xmlns)?;
         let namespaced = xmlns.as_deref().map_or_else(|| self.namespaced(), |ns| !ns.is_empty());
         let role = if namespaced { Role::Other } else { role };
         let [default_currency, _, _] = values;
@@ -1498,6 +1501,84 @@ mod tests {
                     "{} in blocks of {block}",
                     path.display()
                 );
+            }
+        }
+    }
+
+    /// Files of activities made of pieces: plainly written ones, and
+    /// every kind of thing the fast path leaves to quick-xml or that
+    /// makes a file not well-formed.
+    fn activity_files() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec![
+            "<iati-identifier>X-1</iati-identifier>",
+            "<iati-identifier>A &amp; B</iati-identifier>",
+            "<reporting-org ref=\"GB-1\" type=\"10\"><narrative>FCDO</narrative></reporting-org>",
+            "<recipient-country code=\"GT\" percentage=\"60\"/>",
+            "<recipient-region code='289' vocabulary='1' percentage='40' />",
+            "<transaction><transaction-type code=\"3\"/><value value-date=\"2021-06-07\">5</value></transaction>",
+            "<transaction>",
+            "</transaction>",
+            "<transaction-type code=\"4\"/>",
+            "<value currency='USD' value-date='2021-06-08'>1&#48;</value>",
+            "<value>2<!-- c -->3</value>",
+            "<value><![CDATA[9]]></value>",
+            "<transaction-date iso-date=\"2021-01-01\"/>",
+            "<provider-org ref=\"P\"/>",
+            "<description><narrative xml:lang=\"en\">A &amp; B &lt; C</narrative></description>",
+            "<x xmlns=\"urn:x\"><transaction/></x>",
+            "<iati-activity>",
+            "</iati-activity>",
+            "<a>",
+            "</b>",
+            "text",
+            "\n  ",
+            "&bogus;",
+            "&",
+            "<?pi x?>",
+            "<value value-date=\"1\" value-date=\"2\">",
+            "<sector code=\"1\"\n percentage=\"5\"/>",
+            "<value currency=\"E&#85;R\">",
+            "<a b=\"<\"/>",
+            "<ns2:x/>",
+            "</value>",
+        ]);
+        let activity = prop::collection::vec(piece, 0..10).prop_map(|p| p.concat());
+        let head = prop::sample::select(vec![
+            "<iati-activity default-currency=\"EUR\">",
+            "<iati-activity default-currency='GBP' xml:lang=\"en\">",
+            "<iati-activity xmlns=\"urn:x\">",
+            "<iati-activity/>",
+            "<result>",
+        ]);
+        let activities = prop::collection::vec((head, activity), 1..5).prop_map(|acts| {
+            acts.into_iter()
+                .map(|(head, body)| {
+                    let close = if head.ends_with("/>") {
+                        ""
+                    } else if head == "<result>" {
+                        "</result>"
+                    } else {
+                        "</iati-activity>"
+                    };
+                    format!(" {head}{body}{close}\n")
+                })
+                .collect::<String>()
+        });
+        activities.prop_map(|a| {
+            format!("<?xml version=\"1.0\"?>\n<iati-activities version=\"2.03\">\n{a}</iati-activities>\n")
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        /// The fast path changes nothing: the same entries and the same
+        /// error, whatever the blocks.
+        #[test]
+        fn the_fast_path_changes_nothing(file in activity_files()) {
+            for block in [BLOCK, 64] {
+                proptest::prop_assert_eq!(read(file.as_bytes(), block), read_slow(file.as_bytes(), block));
             }
         }
     }
