@@ -207,31 +207,17 @@ pub(super) fn find_stop(bytes: &[u8], from: usize, a: u8, b: u8, c: u8) -> usize
 /// Whether a byte may be in a name the fast paths read: not XML
 /// whitespace or another control character, nor `= > " ' < & /` (so
 /// that a name never hides where quick-xml ends a tag).
-const NAME_BYTE: [bool; 256] = {
-    let mut t = [true; 256];
-    let mut i = 0;
-    while i < 0x21 {
-        t[i] = false;
-        i += 1;
-    }
-    let stops = *b"=>\"'<&/";
-    let mut j = 0;
-    while j < stops.len() {
-        t[stops[j] as usize] = false;
-        j += 1;
-    }
-    t
-};
+#[inline(always)]
+fn is_name_byte(b: u8) -> bool {
+    b > b' ' && !matches!(b, b'=' | b'>' | b'"' | b'\'' | b'<' | b'&' | b'/')
+}
 
 /// The end of the name that starts at `from`: the first byte that is
-/// not a [`NAME_BYTE`], or `bytes.len()`.
+/// not one [`is_name_byte`] takes, or `bytes.len()`.
 #[inline(always)]
 pub(super) fn name_end(bytes: &[u8], from: usize) -> usize {
     let rest = bytes.get(from..).unwrap_or_default();
-    from + rest
-        .iter()
-        .position(|&b| !NAME_BYTE[usize::from(b)])
-        .unwrap_or(rest.len())
+    from + rest.iter().position(|&b| !is_name_byte(b)).unwrap_or(rest.len())
 }
 
 /// How [`Spans::scan`] ended.
@@ -249,7 +235,7 @@ impl Spans {
     /// Finds the attributes of `raw` (a start tag after its name) and
     /// returns true if the tag is plainly written: at most [`FEW`]
     /// attributes, each after whitespace, no name twice, a name of
-    /// [`NAME_BYTE`]s, `=` (whitespace around it allowed) and a quoted
+    /// bytes [`is_name_byte`] takes, `=` (whitespace around it allowed) and a quoted
     /// value with no `&`, `<`, tab, CR or LF. Returns false otherwise:
     /// quick-xml must read the tag.
     ///
@@ -280,28 +266,27 @@ impl Spans {
         let mut i = from;
         loop {
             // Whitespace before a name: one space, usually.
-            let key_start =
-                if bytes.get(i) == Some(&b' ') && bytes.get(i + 1).is_some_and(|&b| NAME_BYTE[usize::from(b)]) {
-                    i + 1
-                } else {
-                    let k = skip_space(bytes, i);
-                    if tag {
-                        match bytes.get(k) {
-                            Some(b'>') => return Scanned::Tag { gt: k, empty: false },
-                            Some(b'/') if bytes.get(k + 1) == Some(&b'>') => {
-                                return Scanned::Tag { gt: k + 1, empty: true }
-                            }
-                            None => return Scanned::NotPlain,
-                            Some(_) => {}
+            let key_start = if bytes.get(i) == Some(&b' ') && bytes.get(i + 1).is_some_and(|&b| is_name_byte(b)) {
+                i + 1
+            } else {
+                let k = skip_space(bytes, i);
+                if tag {
+                    match bytes.get(k) {
+                        Some(b'>') => return Scanned::Tag { gt: k, empty: false },
+                        Some(b'/') if bytes.get(k + 1) == Some(&b'>') => {
+                            return Scanned::Tag { gt: k + 1, empty: true }
                         }
-                    } else if k == len {
-                        return Scanned::Raw;
+                        None => return Scanned::NotPlain,
+                        Some(_) => {}
                     }
-                    if k == i {
-                        return Scanned::NotPlain;
-                    }
-                    k
-                };
+                } else if k == len {
+                    return Scanned::Raw;
+                }
+                if k == i {
+                    return Scanned::NotPlain;
+                }
+                k
+            };
             let key_end = name_end(bytes, key_start);
             if key_end == key_start {
                 return Scanned::NotPlain;
