@@ -121,11 +121,16 @@ pub(super) fn element(text: &str, at: usize, room: &mut Room, mut each: impl FnM
                         Some(c) => (c, true),
                         None => (inner, false),
                     };
-                    let name_len = content
-                        .bytes()
-                        .position(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-                        .unwrap_or(content.len());
-                    if name_len == 0 || (attributes.is_some() && name_len != name - (i + 1)) {
+                    // A plain tag's name ends where quick-xml's does: at
+                    // whitespace, `>` or `/>`.
+                    let name_len = match attributes {
+                        Some(_) => name - (i + 1),
+                        None => content
+                            .bytes()
+                            .position(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+                            .unwrap_or(content.len()),
+                    };
+                    if name_len == 0 {
                         return Outcome::Declined;
                     }
                     if !each(Token::Start {
@@ -164,8 +169,17 @@ pub(super) fn element(text: &str, at: usize, room: &mut Room, mut each: impl FnM
             }
             _ => {
                 let rest = bytes.get(i..).unwrap_or_default();
-                let Some(n) = memchr::memchr2(b'<', b'&', rest) else {
-                    return Outcome::Short;
+                // Mostly a line break and indentation before a tag.
+                let space = rest
+                    .iter()
+                    .position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+                    .unwrap_or(rest.len());
+                let n = match rest.get(space) {
+                    Some(b'<' | b'&') => space,
+                    _ => match memchr::memchr2(b'<', b'&', rest) {
+                        Some(n) => n,
+                        None => return Outcome::Short,
+                    },
                 };
                 if let Some(t) = text.get(i..i + n) {
                     if !each(Token::Text(t)) {
