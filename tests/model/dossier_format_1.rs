@@ -5,8 +5,8 @@
 
 use statecraft::{Actor, Country, Dossier, Function, Office, Role};
 
-const V1: &str = include_str!("data/dossier/guatemala-2021.v1.json");
-const V2: &str = include_str!("../examples/data/guatemala-2021.json");
+const V1: &str = include_str!("../data/dossier/guatemala-2021.v1.json");
+const V2: &str = include_str!("../../examples/data/guatemala-2021.json");
 
 #[test]
 fn the_fixture_is_format_1_and_the_example_format_2() {
