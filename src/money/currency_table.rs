@@ -512,6 +512,22 @@ pub enum Currency {
     ZWR,
 }
 
+/// What a record holds unless it says otherwise: money in use, with no history.
+const IN_USE: CurrencyRecord = CurrencyRecord {
+    code: "",
+    numeric: None,
+    name: "",
+    minor_units: None,
+    fund: false,
+    kind: CurrencyKind::Money,
+    first_day: None,
+    changeover: None,
+    last_day: None,
+    successor: None,
+    predecessors: &[],
+    withdrawn: false,
+};
+
 impl Currency {
     /// The reference data of this currency.
     pub(super) const fn record(self) -> &'static CurrencyRecord {
@@ -522,14 +538,12 @@ impl Currency {
                     numeric: Some(20),
                     name: "Andorran Peseta",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1936, 1, 1)),
                     changeover: Some(ymd(1999, 1, 1)),
                     last_day: Some(ymd(2001, 12, 31)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -539,14 +553,8 @@ impl Currency {
                     numeric: Some(784),
                     name: "UAE Dirham",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1973, 5, 19)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -556,14 +564,12 @@ impl Currency {
                     numeric: Some(4),
                     name: "Afghani",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1927, 3, 14)),
                     changeover: Some(ymd(2002, 10, 7)),
                     last_day: Some(ymd(2002, 12, 31)),
                     successor: Some(Currency::AFN),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -573,14 +579,9 @@ impl Currency {
                     numeric: Some(971),
                     name: "Afghani",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2002, 10, 7)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::AFA],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -590,14 +591,8 @@ impl Currency {
                     numeric: Some(8),
                     name: "Lek",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1965, 8, 16)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -607,14 +602,8 @@ impl Currency {
                     numeric: Some(51),
                     name: "Armenian Dram",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1993, 11, 22)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -624,14 +613,12 @@ impl Currency {
                     numeric: Some(532),
                     name: "Netherlands Antillean Guilder",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1940, 5, 10)),
                     changeover: Some(ymd(2025, 3, 31)),
                     last_day: Some(ymd(2025, 6, 30)),
                     successor: Some(Currency::XCG),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -641,14 +628,9 @@ impl Currency {
                     numeric: Some(973),
                     name: "Kwanza",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1999, 12, 13)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::AOR],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -658,14 +640,12 @@ impl Currency {
                     numeric: Some(24),
                     name: "New Kwanza",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1990, 9, 25)),
                     changeover: Some(ymd(1995, 7, 1)),
                     last_day: Some(ymd(2000, 2, 1)),
                     successor: Some(Currency::AOR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -675,14 +655,13 @@ impl Currency {
                     numeric: Some(982),
                     name: "Kwanza Reajustado",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1995, 7, 1)),
                     changeover: Some(ymd(1999, 12, 13)),
                     last_day: Some(ymd(2000, 2, 1)),
                     successor: Some(Currency::AOA),
                     predecessors: &[Currency::AON],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -692,14 +671,8 @@ impl Currency {
                     numeric: Some(32),
                     name: "Argentine Peso",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1992, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -709,14 +682,12 @@ impl Currency {
                     numeric: Some(40),
                     name: "Schilling",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1947, 12, 4)),
                     changeover: Some(ymd(1999, 1, 1)),
                     last_day: Some(ymd(2002, 2, 28)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -726,14 +697,8 @@ impl Currency {
                     numeric: Some(36),
                     name: "Australian Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1966, 2, 14)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -743,14 +708,8 @@ impl Currency {
                     numeric: Some(533),
                     name: "Aruban Florin",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1986, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -760,14 +719,9 @@ impl Currency {
                     numeric: Some(945),
                     name: "Azerbaijan Manat",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
-                    first_day: None,
-                    changeover: None,
                     last_day: Some(ymd(2005, 10, 31)),
-                    successor: None,
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -777,14 +731,12 @@ impl Currency {
                     numeric: Some(31),
                     name: "Azerbaijanian Manat",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1993, 11, 22)),
                     changeover: Some(ymd(2006, 1, 1)),
                     last_day: Some(ymd(2006, 12, 31)),
                     successor: Some(Currency::AZN),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -794,14 +746,9 @@ impl Currency {
                     numeric: Some(944),
                     name: "Azerbaijan Manat",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2006, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::AZM],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -811,14 +758,8 @@ impl Currency {
                     numeric: Some(977),
                     name: "Convertible Mark",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1995, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -828,14 +769,8 @@ impl Currency {
                     numeric: Some(52),
                     name: "Barbados Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1973, 12, 3)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -845,14 +780,8 @@ impl Currency {
                     numeric: Some(50),
                     name: "Taka",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1972, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -862,14 +791,12 @@ impl Currency {
                     numeric: Some(56),
                     name: "Belgian Franc",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1831, 2, 7)),
                     changeover: Some(ymd(1999, 1, 1)),
                     last_day: Some(ymd(2002, 2, 28)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -879,14 +806,12 @@ impl Currency {
                     numeric: Some(100),
                     name: "Lev",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1962, 1, 1)),
                     changeover: Some(ymd(1999, 7, 5)),
                     last_day: Some(ymd(1999, 12, 31)),
                     successor: Some(Currency::BGN),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -896,14 +821,13 @@ impl Currency {
                     numeric: Some(975),
                     name: "Bulgarian Lev",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1999, 7, 5)),
                     changeover: Some(ymd(2026, 1, 1)),
                     last_day: Some(ymd(2026, 1, 31)),
                     successor: Some(Currency::EUR),
                     predecessors: &[Currency::BGL],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -913,14 +837,8 @@ impl Currency {
                     numeric: Some(48),
                     name: "Bahraini Dinar",
                     minor_units: Some(3),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1965, 10, 16)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -930,14 +848,8 @@ impl Currency {
                     numeric: Some(108),
                     name: "Burundi Franc",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1964, 5, 19)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -947,14 +859,8 @@ impl Currency {
                     numeric: Some(60),
                     name: "Bermudian Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1970, 2, 6)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -964,14 +870,8 @@ impl Currency {
                     numeric: Some(96),
                     name: "Brunei Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1967, 6, 12)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -981,14 +881,8 @@ impl Currency {
                     numeric: Some(68),
                     name: "Boliviano",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1987, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1000,12 +894,7 @@ impl Currency {
                     minor_units: Some(2),
                     fund: true,
                     kind: CurrencyKind::IndexUnit,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1015,14 +904,8 @@ impl Currency {
                     numeric: Some(986),
                     name: "Brazilian Real",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1994, 7, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1032,14 +915,8 @@ impl Currency {
                     numeric: Some(44),
                     name: "Bahamian Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1966, 5, 25)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1049,14 +926,8 @@ impl Currency {
                     numeric: Some(64),
                     name: "Ngultrum",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1974, 4, 16)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1066,14 +937,8 @@ impl Currency {
                     numeric: Some(72),
                     name: "Pula",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1976, 8, 23)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1083,14 +948,12 @@ impl Currency {
                     numeric: Some(112),
                     name: "Belarusian Ruble",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1994, 8, 1)),
                     changeover: Some(ymd(2000, 1, 1)),
                     last_day: Some(ymd(2000, 12, 31)),
                     successor: Some(Currency::BYR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1100,14 +963,9 @@ impl Currency {
                     numeric: Some(933),
                     name: "Belarusian Ruble",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2016, 7, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::BYR],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1117,14 +975,13 @@ impl Currency {
                     numeric: Some(974),
                     name: "Belarusian Ruble",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2000, 1, 1)),
                     changeover: Some(ymd(2016, 7, 1)),
                     last_day: Some(ymd(2016, 12, 31)),
                     successor: Some(Currency::BYN),
                     predecessors: &[Currency::BYB],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1134,14 +991,8 @@ impl Currency {
                     numeric: Some(84),
                     name: "Belize Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1974, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1151,14 +1002,8 @@ impl Currency {
                     numeric: Some(124),
                     name: "Canadian Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1858, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1168,14 +1013,9 @@ impl Currency {
                     numeric: Some(976),
                     name: "Congolese Franc",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1998, 7, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::ZRN],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1185,14 +1025,10 @@ impl Currency {
                     numeric: Some(948),
                     name: "WIR Franc (for electronic)",
                     minor_units: Some(2),
-                    fund: false,
                     kind: CurrencyKind::Fund,
-                    first_day: None,
-                    changeover: None,
                     last_day: Some(ymd(2004, 11, 30)),
-                    successor: None,
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1204,12 +1040,7 @@ impl Currency {
                     minor_units: Some(2),
                     fund: true,
                     kind: CurrencyKind::Fund,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1219,14 +1050,8 @@ impl Currency {
                     numeric: Some(756),
                     name: "Swiss Franc",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1799, 3, 17)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1238,12 +1063,7 @@ impl Currency {
                     minor_units: Some(2),
                     fund: true,
                     kind: CurrencyKind::Fund,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1255,12 +1075,7 @@ impl Currency {
                     minor_units: Some(4),
                     fund: true,
                     kind: CurrencyKind::IndexUnit,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1270,14 +1085,8 @@ impl Currency {
                     numeric: Some(152),
                     name: "Chilean Peso",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1975, 9, 29)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1287,14 +1096,8 @@ impl Currency {
                     numeric: Some(156),
                     name: "Yuan Renminbi",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1953, 3, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1304,14 +1107,8 @@ impl Currency {
                     numeric: Some(170),
                     name: "Colombian Peso",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1905, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1323,12 +1120,7 @@ impl Currency {
                     minor_units: Some(2),
                     fund: true,
                     kind: CurrencyKind::IndexUnit,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1338,14 +1130,8 @@ impl Currency {
                     numeric: Some(188),
                     name: "Costa Rican Colon",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1896, 10, 26)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1355,14 +1141,13 @@ impl Currency {
                     numeric: Some(891),
                     name: "Serbian Dinar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2002, 5, 15)),
                     changeover: Some(ymd(2006, 10, 25)),
                     last_day: Some(ymd(2006, 10, 24)),
                     successor: Some(Currency::RSD),
                     predecessors: &[Currency::YUM],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1372,14 +1157,12 @@ impl Currency {
                     numeric: Some(931),
                     name: "Peso Convertible",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1994, 1, 1)),
                     changeover: Some(ymd(2021, 1, 1)),
                     last_day: Some(ymd(2021, 6, 1)),
                     successor: Some(Currency::CUP),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1389,14 +1172,9 @@ impl Currency {
                     numeric: Some(192),
                     name: "Cuban Peso",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1859, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::CUC],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1406,14 +1184,8 @@ impl Currency {
                     numeric: Some(132),
                     name: "Cabo Verde Escudo",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1914, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1423,14 +1195,12 @@ impl Currency {
                     numeric: Some(196),
                     name: "Cyprus Pound",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1914, 9, 10)),
                     changeover: Some(ymd(2008, 1, 1)),
                     last_day: Some(ymd(2008, 1, 31)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1440,14 +1210,8 @@ impl Currency {
                     numeric: Some(203),
                     name: "Czech Koruna",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1993, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1457,14 +1221,12 @@ impl Currency {
                     numeric: Some(276),
                     name: "Deutsche Mark",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1948, 6, 20)),
                     changeover: Some(ymd(1999, 1, 1)),
                     last_day: Some(ymd(2002, 5, 15)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1474,14 +1236,8 @@ impl Currency {
                     numeric: Some(262),
                     name: "Djibouti Franc",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1977, 6, 27)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1491,14 +1247,8 @@ impl Currency {
                     numeric: Some(208),
                     name: "Danish Krone",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1873, 5, 27)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1508,14 +1258,8 @@ impl Currency {
                     numeric: Some(214),
                     name: "Dominican Peso",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1947, 10, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1525,14 +1269,8 @@ impl Currency {
                     numeric: Some(12),
                     name: "Algerian Dinar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1964, 4, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1542,14 +1280,12 @@ impl Currency {
                     numeric: Some(218),
                     name: "Sucre",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1884, 4, 1)),
                     changeover: Some(ymd(2000, 3, 13)),
                     last_day: Some(ymd(2000, 10, 1)),
                     successor: Some(Currency::USD),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1559,14 +1295,10 @@ impl Currency {
                     numeric: Some(983),
                     name: "Unidad de Valor Constante (UVC)",
                     minor_units: Some(2),
-                    fund: false,
                     kind: CurrencyKind::IndexUnit,
-                    first_day: None,
-                    changeover: None,
                     last_day: Some(ymd(2000, 1, 9)),
-                    successor: None,
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1576,14 +1308,12 @@ impl Currency {
                     numeric: Some(233),
                     name: "Kroon",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1992, 6, 21)),
                     changeover: Some(ymd(2011, 1, 1)),
                     last_day: Some(ymd(2011, 1, 14)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1593,14 +1323,8 @@ impl Currency {
                     numeric: Some(818),
                     name: "Egyptian Pound",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1885, 11, 14)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1610,14 +1334,8 @@ impl Currency {
                     numeric: Some(232),
                     name: "Nakfa",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1997, 11, 8)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1627,14 +1345,12 @@ impl Currency {
                     numeric: Some(724),
                     name: "Spanish Peseta",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1800, 1, 1)),
                     changeover: Some(ymd(1999, 1, 1)),
                     last_day: Some(ymd(2002, 2, 28)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1644,14 +1360,8 @@ impl Currency {
                     numeric: Some(230),
                     name: "Ethiopian Birr",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1976, 9, 15)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1661,12 +1371,7 @@ impl Currency {
                     numeric: Some(978),
                     name: "Euro",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1999, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[
                         Currency::ADP,
                         Currency::ATS,
@@ -1692,7 +1397,7 @@ impl Currency {
                         Currency::SKK,
                         Currency::XEU,
                     ],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1702,14 +1407,12 @@ impl Currency {
                     numeric: Some(246),
                     name: "Markka",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1963, 1, 1)),
                     changeover: Some(ymd(1999, 1, 1)),
                     last_day: Some(ymd(2002, 2, 28)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1719,14 +1422,8 @@ impl Currency {
                     numeric: Some(242),
                     name: "Fiji Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1969, 1, 13)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1736,14 +1433,8 @@ impl Currency {
                     numeric: Some(238),
                     name: "Falkland Islands Pound",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1901, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1753,14 +1444,12 @@ impl Currency {
                     numeric: Some(250),
                     name: "French Franc",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1959, 1, 1)),
                     changeover: Some(ymd(1999, 1, 1)),
                     last_day: Some(ymd(2002, 2, 17)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1770,14 +1459,8 @@ impl Currency {
                     numeric: Some(826),
                     name: "Pound Sterling",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1694, 7, 27)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1787,14 +1470,8 @@ impl Currency {
                     numeric: Some(981),
                     name: "Lari",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1995, 9, 23)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1804,14 +1481,12 @@ impl Currency {
                     numeric: Some(288),
                     name: "Cedi",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1979, 3, 9)),
                     changeover: Some(ymd(2007, 7, 1)),
                     last_day: Some(ymd(2007, 12, 31)),
                     successor: Some(Currency::GHS),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1821,14 +1496,9 @@ impl Currency {
                     numeric: Some(939),
                     name: "Ghana Cedi",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
-                    first_day: None,
-                    changeover: None,
                     last_day: Some(ymd(2007, 6, 30)),
-                    successor: None,
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1838,14 +1508,9 @@ impl Currency {
                     numeric: Some(936),
                     name: "Ghana Cedi",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2007, 7, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::GHC],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1855,14 +1520,8 @@ impl Currency {
                     numeric: Some(292),
                     name: "Gibraltar Pound",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1713, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1872,14 +1531,8 @@ impl Currency {
                     numeric: Some(270),
                     name: "Dalasi",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1971, 7, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1889,14 +1542,8 @@ impl Currency {
                     numeric: Some(324),
                     name: "Guinean Franc",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1986, 1, 6)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1906,14 +1553,12 @@ impl Currency {
                     numeric: Some(300),
                     name: "Drachma",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1954, 5, 1)),
                     changeover: Some(ymd(2001, 1, 1)),
                     last_day: Some(ymd(2002, 2, 28)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1923,14 +1568,8 @@ impl Currency {
                     numeric: Some(320),
                     name: "Quetzal",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1925, 5, 27)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1940,14 +1579,8 @@ impl Currency {
                     numeric: Some(328),
                     name: "Guyana Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1966, 5, 26)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1957,14 +1590,8 @@ impl Currency {
                     numeric: Some(344),
                     name: "Hong Kong Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1895, 2, 2)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1974,14 +1601,8 @@ impl Currency {
                     numeric: Some(340),
                     name: "Lempira",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1926, 4, 3)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -1991,14 +1612,12 @@ impl Currency {
                     numeric: Some(191),
                     name: "Kuna",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1994, 5, 30)),
                     changeover: Some(ymd(2023, 1, 1)),
                     last_day: Some(ymd(2023, 1, 14)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2008,14 +1627,8 @@ impl Currency {
                     numeric: Some(332),
                     name: "Gourde",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1872, 8, 26)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2025,14 +1638,8 @@ impl Currency {
                     numeric: Some(348),
                     name: "Forint",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1946, 7, 23)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2042,14 +1649,8 @@ impl Currency {
                     numeric: Some(360),
                     name: "Rupiah",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1965, 12, 13)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2059,14 +1660,12 @@ impl Currency {
                     numeric: Some(372),
                     name: "Irish Pound",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1922, 1, 1)),
                     changeover: Some(ymd(1999, 1, 1)),
                     last_day: Some(ymd(2002, 2, 9)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2076,14 +1675,8 @@ impl Currency {
                     numeric: Some(376),
                     name: "New Israeli Sheqel",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1985, 9, 4)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2093,14 +1686,8 @@ impl Currency {
                     numeric: Some(356),
                     name: "Indian Rupee",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1835, 8, 17)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2110,14 +1697,8 @@ impl Currency {
                     numeric: Some(368),
                     name: "Iraqi Dinar",
                     minor_units: Some(3),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1931, 4, 19)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2127,14 +1708,8 @@ impl Currency {
                     numeric: Some(364),
                     name: "Iranian Rial",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1932, 5, 13)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2144,14 +1719,8 @@ impl Currency {
                     numeric: Some(352),
                     name: "Iceland Krona",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1981, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2161,14 +1730,12 @@ impl Currency {
                     numeric: Some(380),
                     name: "Italian Lira",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1862, 8, 24)),
                     changeover: Some(ymd(1999, 1, 1)),
                     last_day: Some(ymd(2002, 2, 28)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2178,14 +1745,8 @@ impl Currency {
                     numeric: Some(388),
                     name: "Jamaican Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1969, 9, 8)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2195,14 +1756,8 @@ impl Currency {
                     numeric: Some(400),
                     name: "Jordanian Dinar",
                     minor_units: Some(3),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1950, 7, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2212,14 +1767,8 @@ impl Currency {
                     numeric: Some(392),
                     name: "Yen",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1871, 6, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2229,14 +1778,8 @@ impl Currency {
                     numeric: Some(404),
                     name: "Kenyan Shilling",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1966, 9, 14)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2246,14 +1789,8 @@ impl Currency {
                     numeric: Some(417),
                     name: "Som",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1993, 5, 10)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2263,14 +1800,8 @@ impl Currency {
                     numeric: Some(116),
                     name: "Riel",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1980, 3, 20)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2280,14 +1811,8 @@ impl Currency {
                     numeric: Some(174),
                     name: "Comorian Franc",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1975, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2297,14 +1822,8 @@ impl Currency {
                     numeric: Some(408),
                     name: "North Korean Won",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1959, 4, 17)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2314,14 +1833,8 @@ impl Currency {
                     numeric: Some(410),
                     name: "Won",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1962, 6, 10)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2331,14 +1844,8 @@ impl Currency {
                     numeric: Some(414),
                     name: "Kuwaiti Dinar",
                     minor_units: Some(3),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1961, 4, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2348,14 +1855,8 @@ impl Currency {
                     numeric: Some(136),
                     name: "Cayman Islands Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1971, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2365,14 +1866,8 @@ impl Currency {
                     numeric: Some(398),
                     name: "Tenge",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1993, 11, 5)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2382,14 +1877,8 @@ impl Currency {
                     numeric: Some(418),
                     name: "Lao Kip",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1979, 12, 10)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2399,14 +1888,8 @@ impl Currency {
                     numeric: Some(422),
                     name: "Lebanese Pound",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1948, 2, 2)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2416,14 +1899,8 @@ impl Currency {
                     numeric: Some(144),
                     name: "Sri Lanka Rupee",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1978, 5, 22)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2433,14 +1910,8 @@ impl Currency {
                     numeric: Some(430),
                     name: "Liberian Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1944, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2450,14 +1921,8 @@ impl Currency {
                     numeric: Some(426),
                     name: "Loti",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1980, 1, 22)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2467,14 +1932,12 @@ impl Currency {
                     numeric: Some(440),
                     name: "Lithuanian Litas",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1993, 6, 25)),
                     changeover: Some(ymd(2015, 1, 1)),
                     last_day: Some(ymd(2015, 1, 15)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2484,14 +1947,12 @@ impl Currency {
                     numeric: Some(442),
                     name: "Luxembourg Franc",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1944, 9, 4)),
                     changeover: Some(ymd(1999, 1, 1)),
                     last_day: Some(ymd(2002, 2, 28)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2501,14 +1962,12 @@ impl Currency {
                     numeric: Some(428),
                     name: "Latvian Lats",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1993, 6, 28)),
                     changeover: Some(ymd(2014, 1, 1)),
                     last_day: Some(ymd(2014, 1, 14)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2518,14 +1977,8 @@ impl Currency {
                     numeric: Some(434),
                     name: "Libyan Dinar",
                     minor_units: Some(3),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1971, 9, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2535,14 +1988,8 @@ impl Currency {
                     numeric: Some(504),
                     name: "Moroccan Dirham",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1959, 10, 17)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2552,14 +1999,8 @@ impl Currency {
                     numeric: Some(498),
                     name: "Moldovan Leu",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1993, 11, 29)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2569,14 +2010,9 @@ impl Currency {
                     numeric: Some(969),
                     name: "Malagasy Ariary",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1983, 11, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::MGF],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2586,14 +2022,12 @@ impl Currency {
                     numeric: Some(450),
                     name: "Malagasy Franc",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1963, 7, 1)),
                     changeover: Some(ymd(2005, 1, 1)),
                     last_day: Some(ymd(2004, 12, 31)),
                     successor: Some(Currency::MGA),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2603,14 +2037,8 @@ impl Currency {
                     numeric: Some(807),
                     name: "Denar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1993, 5, 20)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2620,14 +2048,8 @@ impl Currency {
                     numeric: Some(104),
                     name: "Kyat",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1989, 6, 18)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2637,14 +2059,8 @@ impl Currency {
                     numeric: Some(496),
                     name: "Tugrik",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1915, 3, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2654,14 +2070,8 @@ impl Currency {
                     numeric: Some(446),
                     name: "Pataca",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1901, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2671,14 +2081,12 @@ impl Currency {
                     numeric: Some(478),
                     name: "Ouguiya",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1973, 6, 29)),
                     changeover: Some(ymd(2018, 1, 1)),
                     last_day: Some(ymd(2018, 6, 30)),
                     successor: Some(Currency::MRU),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2688,14 +2096,9 @@ impl Currency {
                     numeric: Some(929),
                     name: "Ouguiya",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2018, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::MRO],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2705,14 +2108,12 @@ impl Currency {
                     numeric: Some(470),
                     name: "Maltese Lira",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1968, 6, 7)),
                     changeover: Some(ymd(2008, 1, 1)),
                     last_day: Some(ymd(2008, 1, 31)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2722,14 +2123,8 @@ impl Currency {
                     numeric: Some(480),
                     name: "Mauritius Rupee",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1934, 4, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2739,14 +2134,8 @@ impl Currency {
                     numeric: Some(462),
                     name: "Rufiyaa",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1981, 7, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2756,14 +2145,8 @@ impl Currency {
                     numeric: Some(454),
                     name: "Malawi Kwacha",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1971, 2, 15)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2773,14 +2156,8 @@ impl Currency {
                     numeric: Some(484),
                     name: "Mexican Peso",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1993, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2792,12 +2169,7 @@ impl Currency {
                     minor_units: Some(2),
                     fund: true,
                     kind: CurrencyKind::IndexUnit,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2807,14 +2179,8 @@ impl Currency {
                     numeric: Some(458),
                     name: "Malaysian Ringgit",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1963, 9, 16)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2824,14 +2190,12 @@ impl Currency {
                     numeric: Some(508),
                     name: "Mozambique Metical",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1980, 6, 16)),
                     changeover: Some(ymd(2006, 7, 1)),
                     last_day: Some(ymd(2006, 12, 31)),
                     successor: Some(Currency::MZN),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2841,14 +2205,9 @@ impl Currency {
                     numeric: Some(943),
                     name: "Mozambique Metical",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2006, 7, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::MZM],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2858,14 +2217,8 @@ impl Currency {
                     numeric: Some(516),
                     name: "Namibia Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1993, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2875,14 +2228,8 @@ impl Currency {
                     numeric: Some(566),
                     name: "Naira",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1973, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2892,14 +2239,8 @@ impl Currency {
                     numeric: Some(558),
                     name: "Cordoba Oro",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1991, 4, 30)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2909,14 +2250,12 @@ impl Currency {
                     numeric: Some(528),
                     name: "Netherlands Guilder",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1813, 1, 1)),
                     changeover: Some(ymd(1999, 1, 1)),
                     last_day: Some(ymd(2002, 1, 28)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2926,14 +2265,8 @@ impl Currency {
                     numeric: Some(578),
                     name: "Norwegian Krone",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1905, 6, 7)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2943,14 +2276,8 @@ impl Currency {
                     numeric: Some(524),
                     name: "Nepalese Rupee",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1933, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2960,14 +2287,8 @@ impl Currency {
                     numeric: Some(554),
                     name: "New Zealand Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1967, 7, 10)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2977,14 +2298,8 @@ impl Currency {
                     numeric: Some(512),
                     name: "Rial Omani",
                     minor_units: Some(3),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1972, 11, 11)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -2994,14 +2309,8 @@ impl Currency {
                     numeric: Some(590),
                     name: "Balboa",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1903, 11, 4)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3011,14 +2320,8 @@ impl Currency {
                     numeric: Some(604),
                     name: "Sol",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1991, 7, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3028,14 +2331,8 @@ impl Currency {
                     numeric: Some(598),
                     name: "Kina",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1975, 9, 16)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3045,14 +2342,8 @@ impl Currency {
                     numeric: Some(608),
                     name: "Philippine Peso",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1946, 7, 4)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3062,14 +2353,8 @@ impl Currency {
                     numeric: Some(586),
                     name: "Pakistan Rupee",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1948, 4, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3079,14 +2364,8 @@ impl Currency {
                     numeric: Some(985),
                     name: "Zloty",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1995, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3096,14 +2375,12 @@ impl Currency {
                     numeric: Some(620),
                     name: "Portuguese Escudo",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1911, 5, 22)),
                     changeover: Some(ymd(1999, 1, 1)),
                     last_day: Some(ymd(2002, 2, 28)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3113,14 +2390,8 @@ impl Currency {
                     numeric: Some(600),
                     name: "Guarani",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1943, 11, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3130,14 +2401,8 @@ impl Currency {
                     numeric: Some(634),
                     name: "Qatari Rial",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1973, 5, 19)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3147,14 +2412,12 @@ impl Currency {
                     numeric: Some(642),
                     name: "Old Leu",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1952, 1, 28)),
                     changeover: Some(ymd(2005, 7, 1)),
                     last_day: Some(ymd(2006, 12, 31)),
                     successor: Some(Currency::RON),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3164,14 +2427,9 @@ impl Currency {
                     numeric: Some(946),
                     name: "Romanian Leu",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2005, 7, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::ROL],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3181,14 +2439,9 @@ impl Currency {
                     numeric: Some(941),
                     name: "Serbian Dinar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2006, 10, 25)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::CSD],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3198,14 +2451,9 @@ impl Currency {
                     numeric: Some(643),
                     name: "Russian Ruble",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1998, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::RUR],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3215,14 +2463,12 @@ impl Currency {
                     numeric: Some(810),
                     name: "Russian Ruble",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1991, 12, 25)),
                     changeover: Some(ymd(1998, 1, 1)),
                     last_day: Some(ymd(1998, 12, 31)),
                     successor: Some(Currency::RUB),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3232,14 +2478,8 @@ impl Currency {
                     numeric: Some(646),
                     name: "Rwanda Franc",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1964, 5, 19)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3249,14 +2489,8 @@ impl Currency {
                     numeric: Some(682),
                     name: "Saudi Riyal",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1952, 10, 22)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3266,14 +2500,8 @@ impl Currency {
                     numeric: Some(90),
                     name: "Solomon Islands Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1977, 10, 24)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3283,14 +2511,8 @@ impl Currency {
                     numeric: Some(690),
                     name: "Seychelles Rupee",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1903, 11, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3300,14 +2522,12 @@ impl Currency {
                     numeric: Some(736),
                     name: "Sudanese Dinar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1992, 6, 8)),
                     changeover: Some(ymd(2007, 1, 10)),
                     last_day: Some(ymd(2007, 6, 30)),
                     successor: Some(Currency::SDG),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3317,14 +2537,9 @@ impl Currency {
                     numeric: Some(938),
                     name: "Sudanese Pound",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2007, 1, 10)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::SDD],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3334,14 +2549,8 @@ impl Currency {
                     numeric: Some(752),
                     name: "Swedish Krona",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1873, 5, 27)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3351,14 +2560,8 @@ impl Currency {
                     numeric: Some(702),
                     name: "Singapore Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1967, 6, 12)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3368,14 +2571,8 @@ impl Currency {
                     numeric: Some(654),
                     name: "Saint Helena Pound",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1917, 2, 15)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3385,14 +2582,12 @@ impl Currency {
                     numeric: Some(705),
                     name: "Tolar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1992, 10, 7)),
                     changeover: Some(ymd(2007, 1, 1)),
                     last_day: Some(ymd(2007, 1, 14)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3402,14 +2597,12 @@ impl Currency {
                     numeric: Some(703),
                     name: "Slovak Koruna",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1992, 12, 31)),
                     changeover: Some(ymd(2009, 1, 1)),
                     last_day: Some(ymd(2009, 1, 16)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3419,14 +2612,9 @@ impl Currency {
                     numeric: Some(925),
                     name: "Leone",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2022, 7, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::SLL],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3436,14 +2624,12 @@ impl Currency {
                     numeric: Some(694),
                     name: "Leone",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1964, 8, 4)),
                     changeover: Some(ymd(2022, 7, 1)),
                     last_day: Some(ymd(2023, 12, 31)),
                     successor: Some(Currency::SLE),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3453,14 +2639,8 @@ impl Currency {
                     numeric: Some(706),
                     name: "Somali Shilling",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1960, 7, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3470,14 +2650,9 @@ impl Currency {
                     numeric: Some(968),
                     name: "Surinam Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2004, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::SRG],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3487,14 +2662,12 @@ impl Currency {
                     numeric: Some(740),
                     name: "Surinam Guilder",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1940, 5, 10)),
                     changeover: Some(ymd(2004, 1, 1)),
                     last_day: Some(ymd(2003, 12, 31)),
                     successor: Some(Currency::SRD),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3504,14 +2677,8 @@ impl Currency {
                     numeric: Some(728),
                     name: "South Sudanese Pound",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2011, 7, 18)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3521,14 +2688,12 @@ impl Currency {
                     numeric: Some(678),
                     name: "Dobra",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1977, 9, 8)),
                     changeover: Some(ymd(2018, 1, 1)),
                     last_day: Some(ymd(2017, 12, 31)),
                     successor: Some(Currency::STN),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3538,14 +2703,9 @@ impl Currency {
                     numeric: Some(930),
                     name: "Dobra",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2018, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::STD],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3555,14 +2715,8 @@ impl Currency {
                     numeric: Some(222),
                     name: "El Salvador Colon",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1919, 11, 11)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3572,14 +2726,8 @@ impl Currency {
                     numeric: Some(760),
                     name: "Syrian Pound",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1948, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3589,14 +2737,8 @@ impl Currency {
                     numeric: Some(748),
                     name: "Lilangeni",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1974, 9, 6)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3606,14 +2748,8 @@ impl Currency {
                     numeric: Some(764),
                     name: "Baht",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1928, 4, 15)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3623,14 +2759,12 @@ impl Currency {
                     numeric: Some(762),
                     name: "Tajik Ruble",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1995, 5, 10)),
                     changeover: Some(ymd(2000, 10, 26)),
                     last_day: Some(ymd(2000, 10, 25)),
                     successor: Some(Currency::TJS),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3640,14 +2774,9 @@ impl Currency {
                     numeric: Some(972),
                     name: "Somoni",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2000, 10, 26)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::TJR],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3657,14 +2786,12 @@ impl Currency {
                     numeric: Some(795),
                     name: "Turkmenistan Manat",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1993, 11, 1)),
                     changeover: Some(ymd(2009, 1, 1)),
                     last_day: Some(ymd(2008, 12, 31)),
                     successor: Some(Currency::TMT),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3674,14 +2801,9 @@ impl Currency {
                     numeric: Some(934),
                     name: "Turkmenistan New Manat",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2009, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::TMM],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3691,14 +2813,8 @@ impl Currency {
                     numeric: Some(788),
                     name: "Tunisian Dinar",
                     minor_units: Some(3),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1958, 11, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3708,14 +2824,8 @@ impl Currency {
                     numeric: Some(776),
                     name: "Pa’anga",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1966, 2, 14)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3725,14 +2835,12 @@ impl Currency {
                     numeric: Some(626),
                     name: "Timor Escudo",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1959, 1, 2)),
                     changeover: Some(ymd(1999, 10, 20)),
                     last_day: Some(ymd(2002, 5, 20)),
                     successor: Some(Currency::USD),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3742,14 +2850,12 @@ impl Currency {
                     numeric: Some(792),
                     name: "Old Turkish Lira",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1922, 11, 1)),
                     changeover: Some(ymd(2005, 1, 1)),
                     last_day: Some(ymd(2005, 12, 31)),
                     successor: Some(Currency::TRY),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3759,14 +2865,9 @@ impl Currency {
                     numeric: Some(949),
                     name: "Turkish Lira",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2005, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::TRL],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3776,14 +2877,8 @@ impl Currency {
                     numeric: Some(780),
                     name: "Trinidad and Tobago Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1964, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3793,14 +2888,8 @@ impl Currency {
                     numeric: Some(901),
                     name: "New Taiwan Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1949, 6, 15)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3810,14 +2899,8 @@ impl Currency {
                     numeric: Some(834),
                     name: "Tanzanian Shilling",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1966, 6, 14)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3827,14 +2910,8 @@ impl Currency {
                     numeric: Some(980),
                     name: "Hryvnia",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1996, 9, 2)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3844,14 +2921,8 @@ impl Currency {
                     numeric: Some(800),
                     name: "Uganda Shilling",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1987, 5, 15)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3861,14 +2932,9 @@ impl Currency {
                     numeric: Some(840),
                     name: "US Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1792, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::ECS, Currency::TPE],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3880,12 +2946,7 @@ impl Currency {
                     minor_units: Some(2),
                     fund: true,
                     kind: CurrencyKind::Fund,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3895,14 +2956,10 @@ impl Currency {
                     numeric: Some(998),
                     name: "US Dollar (Same day)",
                     minor_units: Some(2),
-                    fund: false,
                     kind: CurrencyKind::Fund,
-                    first_day: None,
-                    changeover: None,
                     last_day: Some(ymd(2014, 3, 1)),
-                    successor: None,
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3914,12 +2971,7 @@ impl Currency {
                     minor_units: Some(0),
                     fund: true,
                     kind: CurrencyKind::IndexUnit,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3929,14 +2981,8 @@ impl Currency {
                     numeric: Some(858),
                     name: "Peso Uruguayo",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1993, 3, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3946,14 +2992,8 @@ impl Currency {
                     numeric: Some(927),
                     name: "Unidad Previsional",
                     minor_units: Some(4),
-                    fund: false,
                     kind: CurrencyKind::IndexUnit,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3963,14 +3003,8 @@ impl Currency {
                     numeric: Some(860),
                     name: "Uzbekistan Sum",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1994, 7, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3980,14 +3014,12 @@ impl Currency {
                     numeric: Some(862),
                     name: "Bolivar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1871, 5, 11)),
                     changeover: Some(ymd(2008, 1, 1)),
                     last_day: Some(ymd(2008, 6, 30)),
                     successor: Some(Currency::VEF),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -3997,14 +3029,7 @@ impl Currency {
                     numeric: Some(926),
                     name: "Bolívar Soberano",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4014,14 +3039,13 @@ impl Currency {
                     numeric: Some(937),
                     name: "Bolívar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2008, 1, 1)),
                     changeover: Some(ymd(2018, 8, 20)),
                     last_day: Some(ymd(2018, 8, 19)),
                     successor: Some(Currency::VES),
                     predecessors: &[Currency::VEB],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4031,14 +3055,9 @@ impl Currency {
                     numeric: Some(928),
                     name: "Bolívar Soberano",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2018, 8, 20)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::VEF],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4048,14 +3067,8 @@ impl Currency {
                     numeric: Some(704),
                     name: "Dong",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1985, 9, 14)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4065,14 +3078,8 @@ impl Currency {
                     numeric: Some(548),
                     name: "Vatu",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1981, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4082,14 +3089,8 @@ impl Currency {
                     numeric: Some(882),
                     name: "Tala",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1967, 7, 10)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4099,14 +3100,8 @@ impl Currency {
                     numeric: Some(396),
                     name: "Arab Accounting Dinar",
                     minor_units: Some(2),
-                    fund: false,
                     kind: CurrencyKind::UnitOfAccount,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4116,14 +3111,8 @@ impl Currency {
                     numeric: Some(950),
                     name: "CFA Franc BEAC",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1973, 4, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4133,14 +3122,8 @@ impl Currency {
                     numeric: Some(961),
                     name: "Silver",
                     minor_units: None,
-                    fund: false,
                     kind: CurrencyKind::PreciousMetal,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4150,14 +3133,8 @@ impl Currency {
                     numeric: Some(959),
                     name: "Gold",
                     minor_units: None,
-                    fund: false,
                     kind: CurrencyKind::PreciousMetal,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4167,14 +3144,8 @@ impl Currency {
                     numeric: Some(955),
                     name: "Bond Markets Unit European Composite Unit (EURCO)",
                     minor_units: None,
-                    fund: false,
                     kind: CurrencyKind::UnitOfAccount,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4184,14 +3155,8 @@ impl Currency {
                     numeric: Some(956),
                     name: "Bond Markets Unit European Monetary Unit (E.M.U.-6)",
                     minor_units: None,
-                    fund: false,
                     kind: CurrencyKind::UnitOfAccount,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4201,14 +3166,8 @@ impl Currency {
                     numeric: Some(957),
                     name: "Bond Markets Unit European Unit of Account 9 (E.U.A.-9)",
                     minor_units: None,
-                    fund: false,
                     kind: CurrencyKind::UnitOfAccount,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4218,14 +3177,8 @@ impl Currency {
                     numeric: Some(958),
                     name: "Bond Markets Unit European Unit of Account 17 (E.U.A.-17)",
                     minor_units: None,
-                    fund: false,
                     kind: CurrencyKind::UnitOfAccount,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4235,14 +3188,8 @@ impl Currency {
                     numeric: Some(951),
                     name: "East Caribbean Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1965, 10, 6)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4252,14 +3199,9 @@ impl Currency {
                     numeric: Some(532),
                     name: "Caribbean Guilder",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2025, 3, 31)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::ANG],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4269,14 +3211,8 @@ impl Currency {
                     numeric: Some(960),
                     name: "SDR (Special Drawing Right)",
                     minor_units: None,
-                    fund: false,
                     kind: CurrencyKind::UnitOfAccount,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4286,14 +3222,12 @@ impl Currency {
                     numeric: Some(954),
                     name: "European Currency Unit (E.C.U)",
                     minor_units: None,
-                    fund: false,
                     kind: CurrencyKind::UnitOfAccount,
-                    first_day: None,
                     changeover: Some(ymd(1999, 1, 1)),
                     last_day: Some(ymd(1998, 12, 31)),
                     successor: Some(Currency::EUR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4303,14 +3237,10 @@ impl Currency {
                     numeric: None,
                     name: "Gold-Franc",
                     minor_units: None,
-                    fund: false,
                     kind: CurrencyKind::UnitOfAccount,
-                    first_day: None,
-                    changeover: None,
                     last_day: Some(ymd(2003, 4, 1)),
-                    successor: None,
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4320,14 +3250,10 @@ impl Currency {
                     numeric: None,
                     name: "UIC-Franc",
                     minor_units: None,
-                    fund: false,
                     kind: CurrencyKind::UnitOfAccount,
-                    first_day: None,
-                    changeover: None,
                     last_day: Some(ymd(2013, 11, 30)),
-                    successor: None,
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4337,14 +3263,8 @@ impl Currency {
                     numeric: Some(952),
                     name: "CFA Franc BCEAO",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1958, 11, 24)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4354,14 +3274,8 @@ impl Currency {
                     numeric: Some(964),
                     name: "Palladium",
                     minor_units: None,
-                    fund: false,
                     kind: CurrencyKind::PreciousMetal,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4371,14 +3285,8 @@ impl Currency {
                     numeric: Some(953),
                     name: "CFP Franc",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1945, 12, 26)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4388,14 +3296,8 @@ impl Currency {
                     numeric: Some(962),
                     name: "Platinum",
                     minor_units: None,
-                    fund: false,
                     kind: CurrencyKind::PreciousMetal,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4405,14 +3307,10 @@ impl Currency {
                     numeric: None,
                     name: "RINET Funds Code",
                     minor_units: Some(2),
-                    fund: false,
                     kind: CurrencyKind::Fund,
-                    first_day: None,
-                    changeover: None,
                     last_day: Some(ymd(1999, 11, 30)),
-                    successor: None,
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4422,14 +3320,8 @@ impl Currency {
                     numeric: Some(994),
                     name: "Sucre",
                     minor_units: None,
-                    fund: false,
                     kind: CurrencyKind::UnitOfAccount,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4439,14 +3331,8 @@ impl Currency {
                     numeric: Some(963),
                     name: "Codes specifically reserved for testing purposes",
                     minor_units: None,
-                    fund: false,
                     kind: CurrencyKind::Reserved,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4456,14 +3342,8 @@ impl Currency {
                     numeric: Some(965),
                     name: "ADB Unit of Account",
                     minor_units: None,
-                    fund: false,
                     kind: CurrencyKind::UnitOfAccount,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4473,14 +3353,8 @@ impl Currency {
                     numeric: Some(999),
                     name: "The codes assigned for transactions where no currency is involved",
                     minor_units: None,
-                    fund: false,
                     kind: CurrencyKind::Reserved,
-                    first_day: None,
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4490,14 +3364,8 @@ impl Currency {
                     numeric: Some(886),
                     name: "Yemeni Rial",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1990, 5, 22)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4507,14 +3375,12 @@ impl Currency {
                     numeric: Some(891),
                     name: "New Dinar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1994, 1, 24)),
                     changeover: Some(ymd(2002, 5, 15)),
                     last_day: Some(ymd(2002, 5, 15)),
                     successor: Some(Currency::CSD),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4524,14 +3390,8 @@ impl Currency {
                     numeric: Some(710),
                     name: "Rand",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1961, 2, 14)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
-                    predecessors: &[],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4541,14 +3401,12 @@ impl Currency {
                     numeric: Some(894),
                     name: "Zambian Kwacha",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1968, 1, 16)),
                     changeover: Some(ymd(2013, 1, 1)),
                     last_day: Some(ymd(2013, 6, 30)),
                     successor: Some(Currency::ZMW),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4558,14 +3416,9 @@ impl Currency {
                     numeric: Some(967),
                     name: "Zambian Kwacha",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2013, 1, 1)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::ZMK],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4575,14 +3428,12 @@ impl Currency {
                     numeric: Some(180),
                     name: "New Zaire",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1993, 11, 1)),
                     changeover: Some(ymd(1998, 7, 1)),
                     last_day: Some(ymd(1998, 7, 31)),
                     successor: Some(Currency::CDF),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4592,14 +3443,12 @@ impl Currency {
                     numeric: Some(716),
                     name: "Zimbabwe Dollar",
                     minor_units: Some(0),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(1980, 4, 18)),
                     changeover: Some(ymd(2008, 8, 1)),
                     last_day: Some(ymd(2008, 7, 31)),
                     successor: Some(Currency::ZWR),
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4609,14 +3458,9 @@ impl Currency {
                     numeric: Some(924),
                     name: "Zimbabwe Gold",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2024, 4, 5)),
-                    changeover: None,
-                    last_day: None,
-                    successor: None,
                     predecessors: &[Currency::ZWL],
-                    withdrawn: false,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4626,14 +3470,13 @@ impl Currency {
                     numeric: Some(932),
                     name: "Zimbabwe Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2009, 2, 2)),
                     changeover: Some(ymd(2024, 4, 5)),
                     last_day: Some(ymd(2024, 8, 31)),
                     successor: Some(Currency::ZWG),
                     predecessors: &[Currency::ZWR],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4643,14 +3486,9 @@ impl Currency {
                     numeric: Some(942),
                     name: "Zimbabwe Dollar (new)",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
-                    first_day: None,
-                    changeover: None,
                     last_day: Some(ymd(2006, 9, 30)),
-                    successor: None,
-                    predecessors: &[],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }
@@ -4660,14 +3498,13 @@ impl Currency {
                     numeric: Some(935),
                     name: "Zimbabwe Dollar",
                     minor_units: Some(2),
-                    fund: false,
-                    kind: CurrencyKind::Money,
                     first_day: Some(ymd(2008, 8, 1)),
                     changeover: Some(ymd(2009, 2, 2)),
                     last_day: Some(ymd(2009, 2, 1)),
                     successor: Some(Currency::ZWL),
                     predecessors: &[Currency::ZWD],
                     withdrawn: true,
+                    ..IN_USE
                 };
                 &R
             }

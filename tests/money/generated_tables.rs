@@ -1047,7 +1047,16 @@ fn currency_table(currencies: &BTreeMap<String, Currency>) -> String {
         writeln!(o, "    /// {} ({num}{note})", c.name).unwrap();
         writeln!(o, "    {},", c.code).unwrap();
     }
-    o.push_str("}\n\nimpl Currency {\n");
+    o.push_str("}\n\n");
+    // Each record says only what differs from money in use with no
+    // history: most currencies are that, and their records stay short.
+    o.push_str("/// What a record holds unless it says otherwise: money in use, with no history.\n");
+    o.push_str(
+        "const IN_USE: CurrencyRecord = CurrencyRecord { code: \"\", numeric: None, name: \"\", minor_units: None, \
+         fund: false, kind: CurrencyKind::Money, first_day: None, changeover: None, last_day: None, successor: None, \
+         predecessors: &[], withdrawn: false };\n\n",
+    );
+    o.push_str("impl Currency {\n");
     o.push_str("    /// The reference data of this currency.\n");
     o.push_str("    pub(super) const fn record(self) -> &'static CurrencyRecord {\n        match self {\n");
     for c in currencies.values() {
@@ -1056,24 +1065,50 @@ fn currency_table(currencies: &BTreeMap<String, Currency>) -> String {
             .filter(|p| p.successor.as_deref() == Some(c.code.as_str()))
             .map(|p| format!("Currency::{}", p.code))
             .collect();
+        let mut fields = vec![
+            format!("code: {}", lit(&c.code)),
+            format!(
+                "numeric: {}",
+                c.numeric.map(|n| format!("Some({n})")).unwrap_or_else(|| "None".into())
+            ),
+            format!("name: {}", lit(&c.name)),
+            format!(
+                "minor_units: {}",
+                c.minor_units
+                    .map(|m| format!("Some({m})"))
+                    .unwrap_or_else(|| "None".into())
+            ),
+        ];
+        let optional = [
+            ("fund", c.fund.to_string(), "false"),
+            ("kind", format!("CurrencyKind::{}", c.kind), "CurrencyKind::Money"),
+            ("first_day", opt_date(c.first_day), "None"),
+            ("changeover", opt_date(c.changeover), "None"),
+            ("last_day", opt_date(c.last_day), "None"),
+            (
+                "successor",
+                c.successor
+                    .as_ref()
+                    .map(|r| format!("Some(Currency::{r})"))
+                    .unwrap_or_else(|| "None".into()),
+                "None",
+            ),
+            ("predecessors", format!("&[{}]", predecessors.join(", ")), "&[]"),
+            ("withdrawn", c.withdrawn.to_string(), "false"),
+        ];
+        fields.extend(
+            optional
+                .iter()
+                .filter(|(_, value, default)| value != default)
+                .map(|(f, v, _)| format!("{f}: {v}")),
+        );
         writeln!(
             o,
             // A `const` item, because a record holding a `const fn` call
             // (a date) is not promoted to `'static` on its own.
-            "            Currency::{} => {{ const R: CurrencyRecord = CurrencyRecord {{ code: {}, numeric: {}, name: {}, minor_units: {}, fund: {}, kind: CurrencyKind::{}, first_day: {}, changeover: {}, last_day: {}, successor: {}, predecessors: &[{}], withdrawn: {} }}; &R }}",
+            "            Currency::{} => {{ const R: CurrencyRecord = CurrencyRecord {{ {}, ..IN_USE }}; &R }}",
             c.code,
-            lit(&c.code),
-            c.numeric.map(|n| format!("Some({n})")).unwrap_or_else(|| "None".into()),
-            lit(&c.name),
-            c.minor_units.map(|m| format!("Some({m})")).unwrap_or_else(|| "None".into()),
-            c.fund,
-            c.kind,
-            opt_date(c.first_day),
-            opt_date(c.changeover),
-            opt_date(c.last_day),
-            c.successor.as_ref().map(|r| format!("Some(Currency::{r})")).unwrap_or_else(|| "None".into()),
-            predecessors.join(", "),
-            c.withdrawn,
+            fields.join(", "),
         )
         .unwrap();
     }
