@@ -322,26 +322,15 @@ impl<R: RateSource> Aggregator<R> {
         let by = by.into();
         Aggregator {
             rates,
-            tally: Tally {
+            tally: Tally::empty(
                 target,
-                limit: limit(target),
-                groups: Groups::new(&by),
-                keyed: KeyedCells::default(),
-                by_donor: by.uses_donor(),
-                gaps: by.groups_with_gaps(),
+                limit(target),
+                by.uses_donor(),
+                by.groups_with_gaps(),
                 by,
-                at: None,
-                keep: DEFAULT_KEPT,
-                cache: RateCache::new(target),
-                total: WideSum::ZERO,
-                total_spread: U256::ZERO,
-                read: 0,
-                aggregated: 0,
-                rejected: 0,
-                rejected_by: [0; RejectReason::IDS.len()],
-                undisclosed: 0,
-                rejections: Vec::new(),
-            },
+                None,
+                DEFAULT_KEPT,
+            ),
         }
     }
 
@@ -610,18 +599,27 @@ impl<R: RateSource> Aggregator<R> {
 }
 
 impl Tally {
-    fn fork(&self) -> Tally {
+    /// A tally of these settings that has read nothing.
+    fn empty(
+        target: Currency,
+        limit: (I256, I256),
+        by_donor: bool,
+        gaps: Option<Arc<GroupTable>>,
+        by: By,
+        at: Option<NaiveDate>,
+        keep: usize,
+    ) -> Tally {
         Tally {
-            target: self.target,
-            limit: self.limit,
-            by: self.by.clone(),
-            by_donor: self.by_donor,
-            gaps: self.gaps.clone(),
-            at: self.at,
-            keep: self.keep,
-            cache: RateCache::new(self.target),
-            groups: Groups::new(&self.by),
+            target,
+            limit,
+            groups: Groups::new(&by),
             keyed: KeyedCells::default(),
+            by_donor,
+            gaps,
+            by,
+            at,
+            keep,
+            cache: RateCache::new(target),
             total: WideSum::ZERO,
             total_spread: U256::ZERO,
             read: 0,
@@ -631,6 +629,20 @@ impl Tally {
             undisclosed: 0,
             rejections: Vec::new(),
         }
+    }
+
+    /// An empty tally of the same settings, to sum a part of the input
+    /// apart and merge it back.
+    fn fork(&self) -> Tally {
+        Tally::empty(
+            self.target,
+            self.limit,
+            self.by_donor,
+            self.gaps.clone(),
+            self.by.clone(),
+            self.at,
+            self.keep,
+        )
     }
 
     #[inline]
@@ -1212,17 +1224,17 @@ impl Tally {
             return Err(overflow("the total of everything".into()));
         };
         let (total, exact) = exact(sum);
-        Ok(Totals::new(
-            self.target,
-            self.by.clone(),
-            self.at,
+        Ok(Totals {
+            currency: self.target,
+            by: self.by.clone(),
+            at: self.at,
             groups,
             total,
             exact,
-            [self.read, self.aggregated, self.rejected, self.undisclosed],
-            self.rejected_by,
-            self.rejections.clone(),
-        ))
+            counts: [self.read, self.aggregated, self.rejected, self.undisclosed],
+            rejected_by: self.rejected_by,
+            rejections: self.rejections.clone(),
+        })
     }
 }
 

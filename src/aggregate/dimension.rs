@@ -144,33 +144,26 @@ impl CountryGroups for [CountryGroup] {
     }
 }
 
-impl<const N: usize> CountryGroups for [CountryGroup; N] {
-    fn group_of(&self, country: Country) -> Option<&str> {
-        self.as_slice().group_of(country)
-    }
+/// Arrays and vectors of groups answer as their slice does.
+macro_rules! groups_as_slice {
+    ($([$($generics:tt)*] $groups:ty),+) => {$(
+        impl<$($generics)*> CountryGroups for $groups {
+            fn group_of(&self, country: Country) -> Option<&str> {
+                self.as_slice().group_of(country)
+            }
 
-    fn group_on(&self, country: Country, date: NaiveDate) -> Result<Option<&str>, GroupDateError> {
-        self.as_slice().group_on(country, date)
-    }
+            fn group_on(&self, country: Country, date: NaiveDate) -> Result<Option<&str>, GroupDateError> {
+                self.as_slice().group_on(country, date)
+            }
 
-    fn changes(&self) -> Vec<NaiveDate> {
-        self.as_slice().changes()
-    }
+            fn changes(&self) -> Vec<NaiveDate> {
+                self.as_slice().changes()
+            }
+        }
+    )+};
 }
 
-impl CountryGroups for Vec<CountryGroup> {
-    fn group_of(&self, country: Country) -> Option<&str> {
-        self.as_slice().group_of(country)
-    }
-
-    fn group_on(&self, country: Country, date: NaiveDate) -> Result<Option<&str>, GroupDateError> {
-        self.as_slice().group_on(country, date)
-    }
-
-    fn changes(&self) -> Vec<NaiveDate> {
-        self.as_slice().changes()
-    }
-}
+groups_as_slice!([const N: usize] [CountryGroup; N], [] Vec<CountryGroup>);
 
 impl<F: Fn(Country) -> Option<&'static str>> CountryGroups for F {
     fn group_of(&self, country: Country) -> Option<&str> {
@@ -1092,10 +1085,10 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
-    #[test]
-    fn codes_decode_to_their_keys() {
+    /// One dimension of each kind, a group of three countries among them.
+    fn every_dimension() -> [Dimension; 9] {
         let nt = Dimension::group(&[("Northern Triangle", vec![Country::GT, Country::HN, Country::SV])]);
-        let dims = [
+        [
             Dimension::Recipient,
             Dimension::Donor,
             Dimension::Region,
@@ -1105,7 +1098,12 @@ mod tests {
             Dimension::Stage,
             Dimension::Year,
             Dimension::Month,
-        ];
+        ]
+    }
+
+    #[test]
+    fn codes_decode_to_their_keys() {
+        let dims = every_dimension();
         let m49 = |a: Option<M49Area>| a.map_or(KeyPart::Ungrouped, KeyPart::M49);
         for (date, recipient) in [
             (day(2021, 6, 7), Country::GT),
@@ -1200,18 +1198,7 @@ mod tests {
 
     #[test]
     fn keys_encode_back_to_their_codes() {
-        let nt = Dimension::group(&[("Northern Triangle", vec![Country::GT, Country::HN, Country::SV])]);
-        let dims = [
-            Dimension::Recipient,
-            Dimension::Donor,
-            Dimension::Region,
-            Dimension::Subregion,
-            Dimension::IntermediateRegion,
-            nt,
-            Dimension::Stage,
-            Dimension::Year,
-            Dimension::Month,
-        ];
+        let dims = every_dimension();
         let days = [
             day(2021, 6, 7),
             day(-44, 3, 15),

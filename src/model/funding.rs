@@ -112,163 +112,95 @@ impl Funding {
         }
     }
 
-    /// With the donor's agency that announced or extends it.
-    #[must_use]
-    pub fn with_agency(mut self, agency: Agency) -> Funding {
-        self.agency = Some(agency);
-        self
+    setters! {
+        /// With the donor's agency that announced or extends it.
+        fn with_agency(agency: Agency) { agency = Some(agency) }
+
+        /// Going through `channel` on its way to the recipients (COVAX, a UN
+        /// agency).
+        fn through(channel: impl Into<Actor>) { via = Some(channel.into()) }
+
+        /// With one more recipient.
+        fn with_recipient(recipient: Recipient) { recipients.push(recipient) }
+
+        /// With the amount, exactly as the source gives it.
+        fn with_amount(amount: Money) { amount = Some(Figure::exact(amount)) }
+
+        /// With the amount as the source states it, approximately or as a
+        /// range ("about $4bn", "between £5m and £6m").
+        ///
+        /// ```
+        /// use statecraft::notation::Figure;
+        /// use statecraft::{Country, Funding, FundingStage, Money, Qualifier};
+        ///
+        /// let gavi = Funding::new("us-gavi".parse()?, Country::US, FundingStage::Pledged, "s".parse()?)
+        ///     .with_amount_figure(Figure::new("$4bn".parse::<Money>()?, Qualifier::About));
+        /// assert_eq!(gavi.amount().map(|a| a.to_compact()), Some("about $4bn".to_string()));
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
+        fn with_amount_figure(amount: Figure<Money>) { amount = Some(amount) }
+
+        /// With the same amount as the source also reports it, in another
+        /// currency ("£219m" beside "$310m").
+        fn with_reported_as(amount: Money) { reported_as.push(amount) }
+
+        /// Announced on `date`.
+        fn announced_on(date: NaiveDate) { announced = Some(date) }
+
+        /// Announced by `leader`.
+        fn announced_by(leader: LeaderId) { announced_by = Some(leader) }
+
+        /// With the date that fixes its exchange rate.
+        fn with_value_date(date: NaiveDate) { value_date = Some(date) }
+
+        /// With its purpose, in the dossier's own words.
+        fn with_purpose(purpose: impl Into<String>) { purpose = Some(purpose.into()) }
+
+        /// With one more topic.
+        fn with_topic(topic: Topic) { topics.push(topic) }
+
+        /// With the date the source reported it, when it differs from the
+        /// source's date.
+        fn with_reported(date: NaiveDate) { reported = Some(date) }
     }
 
-    /// Going through `channel` on its way to the recipients (COVAX, a UN
-    /// agency).
-    #[must_use]
-    pub fn through(mut self, channel: impl Into<Actor>) -> Funding {
-        self.via = Some(channel.into());
-        self
-    }
+    getters! {
+        /// The id.
+        fn id -> &FundingId { &id }
 
-    /// With one more recipient.
-    #[must_use]
-    pub fn with_recipient(mut self, recipient: Recipient) -> Funding {
-        self.recipients.push(recipient);
-        self
-    }
+        /// The donor: a country, an organisation, a group.
+        fn donor -> &Actor { &donor }
 
-    /// With the amount, exactly as the source gives it.
-    #[must_use]
-    pub fn with_amount(mut self, amount: Money) -> Funding {
-        self.amount = Some(Figure::exact(amount));
-        self
-    }
+        /// The channel the money goes through, when the source names one.
+        fn via -> Option<&Actor> { via.as_ref() }
 
-    /// With the amount as the source states it, approximately or as a
-    /// range ("about $4bn", "between £5m and £6m").
-    ///
-    /// ```
-    /// use statecraft::notation::Figure;
-    /// use statecraft::{Country, Funding, FundingStage, Money, Qualifier};
-    ///
-    /// let gavi = Funding::new("us-gavi".parse()?, Country::US, FundingStage::Pledged, "s".parse()?)
-    ///     .with_amount_figure(Figure::new("$4bn".parse::<Money>()?, Qualifier::About));
-    /// assert_eq!(gavi.amount().map(|a| a.to_compact()), Some("about $4bn".to_string()));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn with_amount_figure(mut self, amount: Figure<Money>) -> Funding {
-        self.amount = Some(amount);
-        self
-    }
+        /// The donor's agency, when named.
+        fn agency -> Option<&Agency> { agency.as_ref() }
 
-    /// With the same amount as the source also reports it, in another
-    /// currency ("£219m" beside "$310m").
-    #[must_use]
-    pub fn with_reported_as(mut self, amount: Money) -> Funding {
-        self.reported_as.push(amount);
-        self
-    }
+        /// The recipients, each with its share when the source splits it.
+        fn recipients -> &[Recipient] { &recipients }
 
-    /// Announced on `date`.
-    #[must_use]
-    pub fn announced_on(mut self, date: NaiveDate) -> Funding {
-        self.announced = Some(date);
-        self
-    }
+        /// The stage.
+        fn stage -> FundingStage { stage }
 
-    /// Announced by `leader`.
-    #[must_use]
-    pub fn announced_by(mut self, leader: LeaderId) -> Funding {
-        self.announced_by = Some(leader);
-        self
-    }
+        /// The amount as the source states it, or `None` when the source does
+        /// not disclose it.
+        fn amount -> Option<Figure<Money>> { amount }
 
-    /// With the date that fixes its exchange rate.
-    #[must_use]
-    pub fn with_value_date(mut self, date: NaiveDate) -> Funding {
-        self.value_date = Some(date);
-        self
-    }
+        /// Whether the amount is known.
+        fn is_disclosed -> bool { amount.is_some() }
 
-    /// With its purpose, in the dossier's own words.
-    #[must_use]
-    pub fn with_purpose(mut self, purpose: impl Into<String>) -> Funding {
-        self.purpose = Some(purpose.into());
-        self
-    }
+        /// The same amount as reported in other currencies.
+        fn reported_as -> &[Money] { &reported_as }
 
-    /// With one more topic.
-    #[must_use]
-    pub fn with_topic(mut self, topic: Topic) -> Funding {
-        self.topics.push(topic);
-        self
-    }
+        /// The day it was announced, when known.
+        fn announced -> Option<NaiveDate> { announced }
 
-    /// With the date the source reported it, when it differs from the
-    /// source's date.
-    #[must_use]
-    pub fn with_reported(mut self, date: NaiveDate) -> Funding {
-        self.reported = Some(date);
-        self
-    }
+        /// The leader who announced it, when the source names one.
+        fn announcer -> Option<&LeaderId> { announced_by.as_ref() }
 
-    /// The id.
-    pub fn id(&self) -> &FundingId {
-        &self.id
-    }
-
-    /// The donor: a country, an organisation, a group.
-    pub fn donor(&self) -> &Actor {
-        &self.donor
-    }
-
-    /// The channel the money goes through, when the source names one.
-    pub fn via(&self) -> Option<&Actor> {
-        self.via.as_ref()
-    }
-
-    /// The donor's agency, when named.
-    pub fn agency(&self) -> Option<&Agency> {
-        self.agency.as_ref()
-    }
-
-    /// The recipients, each with its share when the source splits it.
-    pub fn recipients(&self) -> &[Recipient] {
-        &self.recipients
-    }
-
-    /// The stage.
-    pub fn stage(&self) -> FundingStage {
-        self.stage
-    }
-
-    /// The amount as the source states it, or `None` when the source does
-    /// not disclose it.
-    pub fn amount(&self) -> Option<Figure<Money>> {
-        self.amount
-    }
-
-    /// Whether the amount is known.
-    pub fn is_disclosed(&self) -> bool {
-        self.amount.is_some()
-    }
-
-    /// The same amount as reported in other currencies.
-    pub fn reported_as(&self) -> &[Money] {
-        &self.reported_as
-    }
-
-    /// The day it was announced, when known.
-    pub fn announced(&self) -> Option<NaiveDate> {
-        self.announced
-    }
-
-    /// The leader who announced it, when the source names one.
-    pub fn announcer(&self) -> Option<&LeaderId> {
-        self.announced_by.as_ref()
-    }
-
-    /// The value date, when given.
-    pub fn value_date(&self) -> Option<NaiveDate> {
-        self.value_date
+        /// The value date, when given.
+        fn value_date -> Option<NaiveDate> { value_date }
     }
 
     /// The date whose rate converts the amount: the value date, else the
@@ -277,24 +209,18 @@ impl Funding {
         self.value_date.or(self.announced)
     }
 
-    /// The purpose.
-    pub fn purpose(&self) -> Option<&str> {
-        self.purpose.as_deref()
-    }
+    getters! {
+        /// The purpose.
+        fn purpose -> Option<&str> { purpose.as_deref() }
 
-    /// The topics.
-    pub fn topics(&self) -> &[Topic] {
-        &self.topics
-    }
+        /// The topics.
+        fn topics -> &[Topic] { &topics }
 
-    /// The source.
-    pub fn source(&self) -> &SourceId {
-        &self.source
-    }
+        /// The source.
+        fn source -> &SourceId { &source }
 
-    /// The date the source reported it, when given.
-    pub fn reported(&self) -> Option<NaiveDate> {
-        self.reported
+        /// The date the source reported it, when given.
+        fn reported -> Option<NaiveDate> { reported }
     }
 }
 
@@ -333,11 +259,9 @@ impl Recipient {
         Recipient::from(Receiver::Area(area))
     }
 
-    /// The same recipient, receiving `share` of the amount.
-    #[must_use]
-    pub fn with_share(mut self, share: Share) -> Recipient {
-        self.share = Some(share);
-        self
+    setters! {
+        /// The same recipient, receiving `share` of the amount.
+        fn with_share(share: Share) { share = Some(share) }
     }
 
     /// Who receives: an area or an organisation.
@@ -351,9 +275,10 @@ impl Recipient {
         self.receiver.as_area()
     }
 
-    /// The share of the amount, when the source gives one.
-    pub fn share(&self) -> Option<Share> {
-        self.share
+    getters! {
+
+        /// The share of the amount, when the source gives one.
+        fn share -> Option<Share> { share }
     }
 }
 

@@ -3,6 +3,8 @@
 //! pledges and allocations, statistics; and their JSON format (and the
 //! upgrade of format 1 documents, `v1`).
 
+#[macro_use]
+mod accessors;
 mod actor;
 mod area;
 mod dossier;

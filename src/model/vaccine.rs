@@ -99,105 +99,63 @@ impl VaccinePledge {
         }
     }
 
-    /// Of `doses` as the source states them ("at least 80 million"),
-    /// in place of the exact number given to [`new`](VaccinePledge::new).
-    ///
-    /// ```
-    /// use statecraft::{Count, Country, NaiveDate, PledgeId, Qualifier, SourceId, VaccinePledge};
-    ///
-    /// let day = NaiveDate::from_ymd_opt(2021, 6, 3).ok_or("bad date")?;
-    /// let p = VaccinePledge::new(PledgeId::new("us-80m")?, Country::US, 80_000_000, day, SourceId::new("wh")?)
-    ///     .with_doses(Count::new(80_000_000, Qualifier::AtLeast));
-    /// assert_eq!(p.doses().to_string(), "at least 80,000,000");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn with_doses(mut self, doses: Count) -> VaccinePledge {
-        self.doses = doses;
-        self
+    setters! {
+        /// Of `doses` as the source states them ("at least 80 million"),
+        /// in place of the exact number given to [`new`](VaccinePledge::new).
+        ///
+        /// ```
+        /// use statecraft::{Count, Country, NaiveDate, PledgeId, Qualifier, SourceId, VaccinePledge};
+        ///
+        /// let day = NaiveDate::from_ymd_opt(2021, 6, 3).ok_or("bad date")?;
+        /// let p = VaccinePledge::new(PledgeId::new("us-80m")?, Country::US, 80_000_000, day, SourceId::new("wh")?)
+        ///     .with_doses(Count::new(80_000_000, Qualifier::AtLeast));
+        /// assert_eq!(p.doses().to_string(), "at least 80,000,000");
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
+        fn with_doses(doses: Count) { doses = doses }
+
+        /// Part of the larger pledge `whole`: its doses are among the whole's,
+        /// and summaries count them once, under the whole.
+        fn part_of(whole: PledgeId) { part_of = Some(whole) }
+
+        /// With one more tranche.
+        fn with_tranche(tranche: Tranche) { tranches.push(tranche) }
+
+        /// Against `disease`.
+        fn with_disease(disease: Disease) { disease = Some(disease) }
+
+        /// Of one product.
+        fn with_product(product: VaccineProduct) { product = Some(product) }
+
+        /// Through one channel.
+        fn with_channel(channel: Channel) { channel = Some(channel) }
+
+        /// For `area` ([`Area::World`] for "the rest of the world").
+        fn with_destination(area: Area) { destination = Some(area) }
+
+        /// Announced by `leader`.
+        fn announced_by(leader: LeaderId) { announced_by = Some(leader) }
+
+        /// With the date the source reported it, when it differs from the
+        /// source's date.
+        fn with_reported(date: NaiveDate) { reported = Some(date) }
     }
 
-    /// Part of the larger pledge `whole`: its doses are among the whole's,
-    /// and summaries count them once, under the whole.
-    #[must_use]
-    pub fn part_of(mut self, whole: PledgeId) -> VaccinePledge {
-        self.part_of = Some(whole);
-        self
-    }
+    getters! {
+        /// The id.
+        fn id -> &PledgeId { &id }
 
-    /// With one more tranche.
-    #[must_use]
-    pub fn with_tranche(mut self, tranche: Tranche) -> VaccinePledge {
-        self.tranches.push(tranche);
-        self
-    }
+        /// The donor: a country, an organisation, a group.
+        fn donor -> &Actor { &donor }
 
-    /// Against `disease`.
-    #[must_use]
-    pub fn with_disease(mut self, disease: Disease) -> VaccinePledge {
-        self.disease = Some(disease);
-        self
-    }
+        /// The doses promised, as the source states them.
+        fn doses -> Count { doses }
 
-    /// Of one product.
-    #[must_use]
-    pub fn with_product(mut self, product: VaccineProduct) -> VaccinePledge {
-        self.product = Some(product);
-        self
-    }
+        /// The larger pledge this one is part of, when it is.
+        fn parent -> Option<&PledgeId> { part_of.as_ref() }
 
-    /// Through one channel.
-    #[must_use]
-    pub fn with_channel(mut self, channel: Channel) -> VaccinePledge {
-        self.channel = Some(channel);
-        self
-    }
-
-    /// For `area` ([`Area::World`] for "the rest of the world").
-    #[must_use]
-    pub fn with_destination(mut self, area: Area) -> VaccinePledge {
-        self.destination = Some(area);
-        self
-    }
-
-    /// Announced by `leader`.
-    #[must_use]
-    pub fn announced_by(mut self, leader: LeaderId) -> VaccinePledge {
-        self.announced_by = Some(leader);
-        self
-    }
-
-    /// With the date the source reported it, when it differs from the
-    /// source's date.
-    #[must_use]
-    pub fn with_reported(mut self, date: NaiveDate) -> VaccinePledge {
-        self.reported = Some(date);
-        self
-    }
-
-    /// The id.
-    pub fn id(&self) -> &PledgeId {
-        &self.id
-    }
-
-    /// The donor: a country, an organisation, a group.
-    pub fn donor(&self) -> &Actor {
-        &self.donor
-    }
-
-    /// The doses promised, as the source states them.
-    pub fn doses(&self) -> Count {
-        self.doses
-    }
-
-    /// The larger pledge this one is part of, when it is.
-    pub fn parent(&self) -> Option<&PledgeId> {
-        self.part_of.as_ref()
-    }
-
-    /// The tranches the pledge divides into (each may divide further).
-    pub fn tranches(&self) -> &[Tranche] {
-        &self.tranches
+        /// The tranches the pledge divides into (each may divide further).
+        fn tranches -> &[Tranche] { &tranches }
     }
 
     /// The tranche `id`, at any depth.
@@ -212,34 +170,24 @@ impl VaccinePledge {
         None
     }
 
-    /// The disease, when given.
-    pub fn disease(&self) -> Option<&Disease> {
-        self.disease.as_ref()
-    }
+    getters! {
+        /// The disease, when given.
+        fn disease -> Option<&Disease> { disease.as_ref() }
 
-    /// The product, when the pledge is of one.
-    pub fn product(&self) -> Option<&VaccineProduct> {
-        self.product.as_ref()
-    }
+        /// The product, when the pledge is of one.
+        fn product -> Option<&VaccineProduct> { product.as_ref() }
 
-    /// The channel, when the pledge goes through one.
-    pub fn channel(&self) -> Option<Channel> {
-        self.channel
-    }
+        /// The channel, when the pledge goes through one.
+        fn channel -> Option<Channel> { channel }
 
-    /// Where the doses are to go, when given.
-    pub fn destination(&self) -> Option<&Area> {
-        self.destination.as_ref()
-    }
+        /// Where the doses are to go, when given.
+        fn destination -> Option<&Area> { destination.as_ref() }
 
-    /// The day of the announcement.
-    pub fn announced(&self) -> NaiveDate {
-        self.announced
-    }
+        /// The day of the announcement.
+        fn announced -> NaiveDate { announced }
 
-    /// The leader who announced it, when the source names one.
-    pub fn announcer(&self) -> Option<&LeaderId> {
-        self.announced_by.as_ref()
+        /// The leader who announced it, when the source names one.
+        fn announcer -> Option<&LeaderId> { announced_by.as_ref() }
     }
 
     /// The share `doses` make of this pledge: 1,500,000 of 25,000,000 is
@@ -253,14 +201,12 @@ impl VaccinePledge {
         Share::from_ratio(doses.into(), self.doses.value().into())
     }
 
-    /// The source.
-    pub fn source(&self) -> &SourceId {
-        &self.source
-    }
+    getters! {
+        /// The source.
+        fn source -> &SourceId { &source }
 
-    /// The date the source reported it, when given.
-    pub fn reported(&self) -> Option<NaiveDate> {
-        self.reported
+        /// The date the source reported it, when given.
+        fn reported -> Option<NaiveDate> { reported }
     }
 }
 
@@ -339,93 +285,57 @@ impl VaccineAllocation {
         }
     }
 
-    /// Of `doses` as the source states them ("about 1 million"), in place
-    /// of the exact number given to [`new`](VaccineAllocation::new).
-    #[must_use]
-    pub fn with_doses(mut self, doses: Count) -> VaccineAllocation {
-        self.doses = doses;
-        self
+    setters! {
+        /// Of `doses` as the source states them ("about 1 million"), in place
+        /// of the exact number given to [`new`](VaccineAllocation::new).
+        fn with_doses(doses: Count) { doses = doses }
+
+        /// In the tranche `tranche` of its pledge: the most specific one the
+        /// doses belong to.
+        fn in_tranche(tranche: TrancheId) { tranche = Some(tranche) }
+
+        /// Through `channel`.
+        fn with_channel(channel: Channel) { channel = Some(channel) }
+
+        /// Reaching its stage on `date` (announced, donated or delivered that
+        /// day).
+        fn dated(date: NaiveDate) { date = Some(date) }
+
+        /// With the date the source reported it, when it differs from the
+        /// source's date.
+        fn with_reported(date: NaiveDate) { reported = Some(date) }
     }
 
-    /// In the tranche `tranche` of its pledge: the most specific one the
-    /// doses belong to.
-    #[must_use]
-    pub fn in_tranche(mut self, tranche: TrancheId) -> VaccineAllocation {
-        self.tranche = Some(tranche);
-        self
-    }
+    getters! {
+        /// The id.
+        fn id -> &AllocationId { &id }
 
-    /// Through `channel`.
-    #[must_use]
-    pub fn with_channel(mut self, channel: Channel) -> VaccineAllocation {
-        self.channel = Some(channel);
-        self
-    }
+        /// The pledge the doses come from.
+        fn pledge -> &PledgeId { &pledge }
 
-    /// Reaching its stage on `date` (announced, donated or delivered that
-    /// day).
-    #[must_use]
-    pub fn dated(mut self, date: NaiveDate) -> VaccineAllocation {
-        self.date = Some(date);
-        self
-    }
+        /// The tranche of the pledge the doses belong to, when given.
+        fn tranche -> Option<&TrancheId> { tranche.as_ref() }
 
-    /// With the date the source reported it, when it differs from the
-    /// source's date.
-    #[must_use]
-    pub fn with_reported(mut self, date: NaiveDate) -> VaccineAllocation {
-        self.reported = Some(date);
-        self
-    }
+        /// The recipient: a country, an area or an organisation.
+        fn recipient -> &Receiver { &recipient }
 
-    /// The id.
-    pub fn id(&self) -> &AllocationId {
-        &self.id
-    }
+        /// The doses, as the source states them.
+        fn doses -> Count { doses }
 
-    /// The pledge the doses come from.
-    pub fn pledge(&self) -> &PledgeId {
-        &self.pledge
-    }
+        /// The stage.
+        fn stage -> DoseStage { stage }
 
-    /// The tranche of the pledge the doses belong to, when given.
-    pub fn tranche(&self) -> Option<&TrancheId> {
-        self.tranche.as_ref()
-    }
+        /// The channel, when given.
+        fn channel -> Option<Channel> { channel }
 
-    /// The recipient: a country, an area or an organisation.
-    pub fn recipient(&self) -> &Receiver {
-        &self.recipient
-    }
+        /// The day the doses reached their stage, when given.
+        fn date -> Option<NaiveDate> { date }
 
-    /// The doses, as the source states them.
-    pub fn doses(&self) -> Count {
-        self.doses
-    }
+        /// The source.
+        fn source -> &SourceId { &source }
 
-    /// The stage.
-    pub fn stage(&self) -> DoseStage {
-        self.stage
-    }
-
-    /// The channel, when given.
-    pub fn channel(&self) -> Option<Channel> {
-        self.channel
-    }
-
-    /// The day the doses reached their stage, when given.
-    pub fn date(&self) -> Option<NaiveDate> {
-        self.date
-    }
-
-    /// The source.
-    pub fn source(&self) -> &SourceId {
-        &self.source
-    }
-
-    /// The date the source reported it, when given.
-    pub fn reported(&self) -> Option<NaiveDate> {
-        self.reported
+        /// The date the source reported it, when given.
+        fn reported -> Option<NaiveDate> { reported }
     }
 }
 

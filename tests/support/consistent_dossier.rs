@@ -16,7 +16,7 @@
 //! `reported` date after their own.
 //!
 //! Beyond that, the first items are rich enough for every rule to be
-//! broken by one change (`tests/validate_properties.rs`): at least two
+//! broken by one change (`tests/model/validate_properties.rs`): at least two
 //! leaders; trip 0 has two or more legs, strictly apart, the first one
 //! happened; meeting 0 is on trip 0, not cancelled, with a participant;
 //! funding 0 has an amount, two or more recipients with shares, and a

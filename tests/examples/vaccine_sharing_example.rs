@@ -13,8 +13,7 @@ use std::process::{Command, Output};
 use statecraft::fx::EcbRates;
 use statecraft::{Dossier, PledgeSummary, TrancheId};
 
-#[path = "support/example_bin.rs"]
-mod example_bin;
+use crate::example_bin;
 
 const DOSSIER: &str = "examples/data/vaccine-sharing-2021.json";
 
@@ -150,7 +149,7 @@ fn the_file_is_as_the_crate_writes_it() {
     }
     assert!(
         written == json(),
-        "{DOSSIER} is not as the crate writes it: run `STATECRAFT_REGENERATE=1 cargo test --test \
+        "{DOSSIER} is not as the crate writes it: run `STATECRAFT_REGENERATE=1 cargo test --test examples \
          vaccine_sharing_example` and commit the result"
     );
 }

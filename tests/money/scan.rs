@@ -27,7 +27,7 @@ fn scan(text: &str) -> Vec<String> {
 /// The figures of the notes text the `scan` example documents.
 #[test]
 fn every_figure_of_the_notes() {
-    let text = include_str!("../examples/data/guatemala-2021-notes.txt");
+    let text = include_str!("../../examples/data/guatemala-2021-notes.txt");
     assert_eq!(
         scan(text),
         [

@@ -15,8 +15,7 @@ use statecraft::fx::EcbRates;
 use statecraft::iati::{FileSet, TypeFilter};
 use statecraft::{AggregateError, Aggregator, By, Currency, Dimension, GroupKey, KeyPart};
 
-#[path = "support/example_bin.rs"]
-mod example_bin;
+use crate::example_bin;
 
 fn data() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/iati")

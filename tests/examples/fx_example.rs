@@ -6,8 +6,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-#[path = "support/example_bin.rs"]
-mod example_bin;
+use crate::example_bin;
 
 fn run(args: &[&str]) -> Output {
     Command::new(example_bin::path("convert")).args(args).output().unwrap()

@@ -64,7 +64,7 @@ fn the_briefing_has_the_key_lines() {
 /// to the briefing updates `tests/data/guatemala_trip.txt` with it.
 #[test]
 fn the_briefing_is_unchanged_since_before_model_v2() {
-    let expected = include_str!("data/guatemala_trip.txt");
+    let expected = include_str!("../data/guatemala_trip.txt");
     let text = briefing();
     if text != expected {
         let line = text

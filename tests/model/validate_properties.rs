@@ -3,10 +3,8 @@
 //! invariant of a consistent dossier yields exactly the rule of that
 //! invariant.
 
-#[path = "support/consistent_dossier.rs"]
-mod consistent;
-#[path = "support/dossier_strategy.rs"]
-mod strategy;
+use crate::consistent;
+use crate::strategy;
 
 use std::collections::BTreeSet;
 
@@ -393,7 +391,7 @@ fn pledge_index(doc: &Value, id: &Value) -> usize {
 fn an_empty_chain_only_leaves_pairs_unchecked() {
     // The seed's one reported pair cannot be checked without rates: a
     // warning, not an error.
-    let seed = include_str!("../examples/data/guatemala-2021.json");
+    let seed = include_str!("../../examples/data/guatemala-2021.json");
     let report = Dossier::from_json_str(seed).unwrap().validate(&RateChain::new());
     assert!(report.is_ok());
     let lines: Vec<String> = report.iter().map(|v| v.to_string()).collect();

@@ -6,8 +6,7 @@
 //! `tests/peers/country_names.py` measures the same against the installed
 //! peers, country_converter's GPL-3.0 cases included (never copied here).
 
-#[path = "support/example_bin.rs"]
-mod example_bin;
+use crate::example_bin;
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -467,7 +466,7 @@ const HDX_MISSES: &[(&str, &str)] = &[
 
 #[test]
 fn hdx_python_country_cases() {
-    let tsv = include_str!("data/hdx-python-country/cases.tsv");
+    let tsv = include_str!("../data/hdx-python-country/cases.tsv");
     let mut read = 0;
     let mut failures = Vec::new();
     for line in tsv.lines().filter(|l| !l.starts_with('#')) {

@@ -9,7 +9,7 @@ use statecraft::{Currency, NaiveDate};
 
 /// The first rows of the embedded ECB file.
 fn ecb_head() -> &'static str {
-    let all = include_str!("../data/eurofxref-hist.csv");
+    let all = include_str!("../../data/eurofxref-hist.csv");
     let end = all.match_indices('\n').nth(3).map_or(all.len(), |(i, _)| i + 1);
     &all[..end]
 }

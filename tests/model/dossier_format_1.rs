@@ -7,9 +7,9 @@ use statecraft::{
     Actor, Area, AreaId, Country, Dossier, Function, GroupId, Office, OrganisationId, Receiver, Recipient, Region, Role,
 };
 
-const V1: &str = include_str!("data/dossier/guatemala-2021.v1.json");
-const V2: &str = include_str!("../examples/data/guatemala-2021.json");
-const VACCINE_SHARING: &str = include_str!("../examples/data/vaccine-sharing-2021.json");
+const V1: &str = include_str!("../data/dossier/guatemala-2021.v1.json");
+const V2: &str = include_str!("../../examples/data/guatemala-2021.json");
+const VACCINE_SHARING: &str = include_str!("../../examples/data/vaccine-sharing-2021.json");
 
 #[test]
 fn the_fixture_is_format_1_and_the_example_format_2() {

@@ -7,7 +7,7 @@ use statecraft::{
     TripId, TripNote,
 };
 
-const JSON: &str = include_str!("../examples/data/guatemala-2021.json");
+const JSON: &str = include_str!("../../examples/data/guatemala-2021.json");
 
 fn seed() -> Dossier {
     Dossier::from_json_str(JSON).unwrap()

@@ -5,7 +5,7 @@
 //! A rule the types make unbreakable has a dossier the loader refuses,
 //! and its `.expected` file pins the load error: `load error: ...`.
 //!
-//! `STATECRAFT_REGENERATE=1 cargo test --test validate_invalid` rewrites
+//! `STATECRAFT_REGENERATE=1 cargo test --test model validate_invalid` rewrites
 //! the `.expected` files from the current output (review the diff).
 
 #![cfg(feature = "ecb-snapshot")]
@@ -116,7 +116,7 @@ fn every_rule_has_a_case_that_breaks_it() {
 
 #[test]
 fn the_seed_yields_no_violation() {
-    let seed = include_str!("../examples/data/guatemala-2021.json");
+    let seed = include_str!("../../examples/data/guatemala-2021.json");
     let report = Dossier::from_json_str(seed).unwrap().validate(EcbRates::embedded());
     assert!(report.is_ok(), "{report}");
     assert!(report.is_empty(), "{report}");

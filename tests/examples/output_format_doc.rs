@@ -10,8 +10,8 @@ use statecraft::{
     Aggregator, BreakdownCount, Currency, Dimension, DoseTotals, Dossier, FundingSummary, NaiveDate, PledgeSummary,
 };
 
-const FORMAT_MD: &str = include_str!("../docs/FORMAT.md");
-const SEED: &str = include_str!("../examples/data/guatemala-2021.json");
+const FORMAT_MD: &str = include_str!("../../docs/FORMAT.md");
+const SEED: &str = include_str!("../../examples/data/guatemala-2021.json");
 
 fn pretty(value: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(value).unwrap() + "\n"
@@ -20,7 +20,7 @@ fn pretty(value: &impl serde::Serialize) -> String {
 /// What the crate writes for the inputs the sections name.
 fn outputs() -> Vec<(&'static str, String)> {
     let seed = Dossier::from_json_str(SEED).unwrap();
-    let invalid = Dossier::from_json_str(include_str!("invalid/duplicate-id.json")).unwrap();
+    let invalid = Dossier::from_json_str(include_str!("../invalid/duplicate-id.json")).unwrap();
     let csv = "id,date,donor,recipient,stage,amount,currency\n\
                1,2021-06-07,US,GT,committed,100,EUR\n\
                2,2021-06-07,US,GT,committed,100,GTQ\n\

@@ -11,8 +11,7 @@ use serde_json::Value;
 use statecraft::fx::{EcbRates, FixedRates, RateChain};
 use statecraft::Dossier;
 
-#[path = "support/example_bin.rs"]
-mod example_bin;
+use crate::example_bin;
 
 fn run(example: &str, args: &[&str]) -> Output {
     Command::new(example_bin::path(example))

@@ -5,8 +5,7 @@
 use std::io::Write as _;
 use std::process::{Command, Output, Stdio};
 
-#[path = "support/example_bin.rs"]
-mod example_bin;
+use crate::example_bin;
 
 fn run(example: &str, args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = Command::new(example_bin::path(example))

@@ -1,12 +1,11 @@
 //! The JSON format round-trips every dossier, and loading never panics.
 
-#[path = "support/dossier_strategy.rs"]
-mod strategy;
+use crate::strategy;
 
 use proptest::prelude::*;
 use statecraft::{Dossier, LoadErrorKind};
 
-const SEED: &str = include_str!("../examples/data/guatemala-2021.json");
+const SEED: &str = include_str!("../../examples/data/guatemala-2021.json");
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]

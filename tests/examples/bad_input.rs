@@ -13,7 +13,7 @@
 //! accepted input is pinned as `ok: ...`, so a case documents what is let
 //! through as well as what is refused.
 //!
-//! `STATECRAFT_REGENERATE=1 cargo test --test bad_input` writes the
+//! `STATECRAFT_REGENERATE=1 cargo test --test examples bad_input` writes the
 //! `.expected` files from what the crate answers; review the diff.
 //!
 //! Then one table: a number gets the same answer, and the same message,

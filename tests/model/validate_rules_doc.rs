@@ -3,7 +3,7 @@
 
 use statecraft::Rule;
 
-const RULES: &str = include_str!("../docs/RULES.md");
+const RULES: &str = include_str!("../../docs/RULES.md");
 
 #[test]
 fn every_rule_has_its_row() {

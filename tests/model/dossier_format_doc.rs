@@ -1,7 +1,6 @@
 //! Every JSON example in `docs/FORMAT.md` is read by the type it shows.
 
-#[path = "support/dossier_strategy.rs"]
-mod strategy;
+use crate::strategy;
 
 use std::collections::BTreeSet;
 
@@ -14,15 +13,15 @@ use statecraft::{
     VaccineAllocation, VaccinePledge,
 };
 
-const FORMAT_MD: &str = include_str!("../docs/FORMAT.md");
+const FORMAT_MD: &str = include_str!("../../docs/FORMAT.md");
 
 fn reads_as<T: DeserializeOwned>(json: &str) -> bool {
     serde_json::from_str::<T>(json).is_ok()
 }
 
 /// The two flagship dossiers.
-const GUATEMALA: &str = include_str!("../examples/data/guatemala-2021.json");
-const VACCINE_SHARING: &str = include_str!("../examples/data/vaccine-sharing-2021.json");
+const GUATEMALA: &str = include_str!("../../examples/data/guatemala-2021.json");
+const VACCINE_SHARING: &str = include_str!("../../examples/data/vaccine-sharing-2021.json");
 
 #[test]
 fn every_example_block_is_a_valid_value() {

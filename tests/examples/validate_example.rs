@@ -8,8 +8,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-#[path = "support/example_bin.rs"]
-mod example_bin;
+use crate::example_bin;
 
 fn run(args: &[&str]) -> Output {
     Command::new(example_bin::path("validate"))
@@ -27,9 +26,12 @@ fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
 }
 
-/// A file under cargo's scratch directory for tests.
+/// A file under cargo's scratch directory for tests, in a folder of its
+/// own: `fx_example` writes files of the same names in the same binary.
 fn scratch(name: &str, content: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("validate_example");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
     std::fs::write(&path, content).unwrap();
     path.to_string_lossy().into_owned()
 }

@@ -7,7 +7,7 @@
 use statecraft::fx::{Derivation, EcbRates, FxError, MissingRatePolicy, RateSource, Series};
 use statecraft::{Currency, Decimal, Money, NaiveDate};
 
-const CSV: &str = include_str!("../data/eurofxref-hist.csv");
+const CSV: &str = include_str!("../../data/eurofxref-hist.csv");
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()

@@ -14,10 +14,9 @@ use statecraft::fx::EcbRates;
 use statecraft::records::FundingFile;
 use statecraft::{Aggregator, Currency, Dimension, KeyPart};
 
-#[path = "../examples/support/chart.rs"]
+#[path = "../../examples/support/chart.rs"]
 mod chart;
-#[path = "support/example_bin.rs"]
-mod example_bin;
+use crate::example_bin;
 
 fn scratch(name: &str) -> String {
     PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
@@ -91,7 +90,7 @@ fn the_aggregate_chart_holds_every_label_inside_the_picture() {
     assert_eq!(
         std::fs::read_to_string(&readme).unwrap(),
         svg,
-        "docs/aggregate-by-recipient.svg is out of date: STATECRAFT_REGENERATE=1 cargo test --test charts"
+        "docs/aggregate-by-recipient.svg is out of date: STATECRAFT_REGENERATE=1 cargo test --test examples charts"
     );
 }
 
@@ -229,7 +228,7 @@ fn the_check_finds_a_missing_label_and_text_outside() {
 }
 
 /// Renders the charts in headless Chromium into `target/charts/*.png`
-/// to look at (`cargo test --test charts -- --ignored`; Chromium is not
+/// to look at (`cargo test --test examples charts -- --ignored`; Chromium is not
 /// on CI). Fails when Chromium cannot render them.
 #[test]
 #[ignore = "needs chromium; renders PNGs to look at"]

@@ -5,8 +5,7 @@
 //! tree's roll-up is the sum of its leaves, and a dossier's funding bounds
 //! hold its true total.
 
-#[path = "support/dossier_strategy.rs"]
-mod strategy;
+use crate::strategy;
 
 use std::ops::Bound;
 
