@@ -122,7 +122,7 @@ fn charts(dossier: &Dossier) -> Result<Vec<chart::BarChart>> {
             let n = a.doses().value();
             let share = p.share_of(n).map(|s| format!(" ({s})")).unwrap_or_default();
             doses = doses.bar(
-                format!("{} ({})", dossier.area_name(a.recipient()), a.stage()),
+                format!("{} ({})", dossier.receiver_name(a.recipient()), a.stage()),
                 n.to_f64(),
                 format!("{}{share}", a.doses()),
             );
@@ -586,7 +586,11 @@ fn describe(dossier: &Dossier, fact: FactRef<'_>) -> Option<String> {
             s
         }
         FactRef::Funding(f) => {
-            let to: Vec<String> = f.recipients().iter().map(|r| dossier.area_name(r.area())).collect();
+            let to: Vec<String> = f
+                .recipients()
+                .iter()
+                .map(|r| dossier.receiver_name(r.receiver()))
+                .collect();
             let amount = f.amount().map_or("an undisclosed sum".to_string(), |m| {
                 format!("{m:#} ({})", m.to_compact())
             });
@@ -602,7 +606,11 @@ fn funding(dossier: &Dossier, out: &mut String) -> Result<()> {
     let rates = EcbRates::embedded();
     *out += "\nFUNDING\n";
     for f in dossier.funding() {
-        let to: Vec<String> = f.recipients().iter().map(|r| dossier.area_name(r.area())).collect();
+        let to: Vec<String> = f
+            .recipients()
+            .iter()
+            .map(|r| dossier.receiver_name(r.receiver()))
+            .collect();
         let by = f.agency().map(|a| format!(" ({a})")).unwrap_or_default();
         *out += &format!(
             "  {}{by} to the {}, {}",
@@ -754,7 +762,7 @@ fn vaccines(dossier: &Dossier, out: &mut String) -> Result<()> {
                 .map_or("over".to_string(), |s| s.round_dp(1).to_string());
             *out += &format!(
                 "    {:<12} {:>12}  {:>4}  {}\n",
-                dossier.area_name(a.recipient()),
+                dossier.receiver_name(a.recipient()),
                 a.doses().to_string(),
                 share,
                 a.stage()

@@ -10,7 +10,7 @@
 //! (`PledgeSummary`, `TrancheSummary`); the doses by channel, by region
 //! and by country; the G7's total and the members' shares the sources
 //! give; every approximate figure with its qualifier and the bounds it
-//! stands for; and the US's $4bn for COVAX through Gavi, in dollars and
+//! stands for; and the US's $4bn for COVAX, given to Gavi, in dollars and
 //! as the Australian press converted it, with the verdict on each pair
 //! printed (`fx::check_reported` at the ECB rates).
 //!
@@ -59,8 +59,10 @@
 //!   remaining 20% bilaterally); its "5 million in the coming weeks" is a
 //!   part of it announced the same day, not a third tranche, so that the
 //!   channels still sum to the whole.
-//! - The $4bn for COVAX is two pledges of $2bn: the initial contribution
-//!   to Gavi, cited to ABC News (Australia), which printed it as
+//! - The $4bn for COVAX is two pledges of $2bn, each to Gavi, its
+//!   recipient (Gavi receives the money and runs COVAX's Advance Market
+//!   Commitment with it): the initial contribution, cited to ABC News
+//!   (Australia), which printed it as
 //!   "$US2 billion ($2.6 billion)" (validation checks the pair at the
 //!   rate of the report's date: consistent), and the further $2bn through
 //!   2022, cited to the White House.
@@ -76,13 +78,13 @@ use std::process::ExitCode;
 use rust_decimal::prelude::ToPrimitive;
 
 use statecraft::fx::{check_reported, EcbRates, RateSource, ReportedPair};
-use statecraft::model::DoseChannel;
+use statecraft::model::{DoseChannel, Receiver};
 use statecraft::notation::Bounds;
 use statecraft::org::Organisation;
 use statecraft::summary::TrancheSummary;
 use statecraft::{
-    Actor, Area, Count, Currency, Decimal, Dimension, DoseTotals, Dossier, Money, NaiveDate, PledgeSummary,
-    VaccinePledge,
+    Actor, Area, Count, Currency, Decimal, Dimension, DoseTotals, Dossier, FundingSummary, Money, NaiveDate,
+    PledgeSummary, VaccinePledge,
 };
 
 #[path = "support/chart.rs"]
@@ -334,7 +336,9 @@ fn summit(dossier: &Dossier, out: &mut String) {
     }
 }
 
-/// COVAX and Gavi by name, from the built-in registry of organisations.
+/// COVAX and Gavi by name, from the built-in registry of organisations:
+/// COVAX as the channel the pledges name, and the bodies the money goes
+/// to (as recipient) or through (as channel).
 fn channels_named(dossier: &Dossier, out: &mut String) -> Result<()> {
     *out += "\nTHE CHANNELS\n";
     let covax = Organisation::find("covax").ok_or("COVAX is not in the registry")?;
@@ -347,11 +351,16 @@ fn channels_named(dossier: &Dossier, out: &mut String) -> Result<()> {
     );
     let mut named: Vec<String> = Vec::new();
     for f in dossier.funding() {
-        if let Some(via) = f.via() {
-            let name = dossier.actor_name(via);
-            if !named.contains(&name) {
-                *out += &format!("  {name}: the body money for COVAX goes through\n");
-                named.push(name);
+        let to = f.recipients().iter().filter_map(|r| r.receiver().to_actor());
+        let bodies = to
+            .map(|a| (a, "the organisation money for COVAX is given to"))
+            .chain(f.via().map(|v| (v.clone(), "the body money for COVAX goes through")));
+        for (body, role) in bodies {
+            let name = dossier.actor_name(&body);
+            let line = format!("  {name}: {role}\n");
+            if !named.contains(&line) {
+                *out += &line;
+                named.push(line);
             }
         }
     }
@@ -406,7 +415,7 @@ fn pledge_tree(
     for a in dossier.allocations_of(p.id()).filter(|a| a.tranche().is_none()) {
         *out += &format!(
             "{pad}  → {} {}, {}\n",
-            dossier.area_name(a.recipient()),
+            dossier.receiver_name(a.recipient()),
             a.doses(),
             a.stage()
         );
@@ -446,7 +455,7 @@ fn tranche_line(dossier: &Dossier, s: &PledgeSummary<'_>, t: &TrancheSummary<'_>
     let pad = "  ".repeat(level);
     let mut label = match (tranche.name(), tranche.recipient()) {
         (Some(name), _) => name.to_string(),
-        (None, Some(area)) => dossier.area_name(area),
+        (None, Some(to)) => dossier.receiver_name(to),
         (None, None) => tranche.id().to_string(),
     };
     if let Some(channel) = tranche.channel() {
@@ -469,7 +478,7 @@ fn tranche_line(dossier: &Dossier, s: &PledgeSummary<'_>, t: &TrancheSummary<'_>
     {
         *out += &format!(
             "{pad}  → {} {}, {} [{}]\n",
-            dossier.area_name(a.recipient()),
+            dossier.receiver_name(a.recipient()),
             a.doses(),
             a.stage(),
             a.source()
@@ -571,7 +580,11 @@ fn regional_tranches<'s, 'd>(
 ) -> impl Iterator<Item = (&'s PledgeSummary<'d>, &'s TrancheSummary<'d>, &'d Area)> {
     summaries.iter().flat_map(|s| {
         s.tranches().iter().filter_map(move |t| {
-            let area = t.tranche().recipient().filter(|a| a.as_country().is_none())?;
+            let area = t
+                .tranche()
+                .recipient()
+                .and_then(Receiver::as_area)
+                .filter(|a| a.as_country().is_none())?;
             Some((s, t, area))
         })
     })
@@ -592,7 +605,7 @@ fn by_country(dossier: &Dossier, out: &mut String) -> Result<()> {
                 .tranches()
                 .iter()
                 .filter(|c| c.doses().is_none() && c.share().is_none())
-                .filter_map(|c| c.recipient().and_then(Area::as_country))
+                .filter_map(|c| c.recipient().and_then(Receiver::as_country))
                 .map(|c| c.common_name().to_string())
                 .collect();
             if !unfigured.is_empty() {
@@ -720,6 +733,16 @@ fn money(dossier: &Dossier, out: &mut String) -> Result<()> {
     }
     let Some(total) = total else { return Ok(()) };
     *out += &format!("  in all: {total:#} ({})\n", total.to_compact());
+    // By recipient: an organisation is a recipient of its own.
+    let by_recipient = FundingSummary::new(rates, Currency::USD, Dimension::Recipient).of(dossier)?;
+    for g in by_recipient.groups() {
+        *out += &format!(
+            "  to {}: {} ({} pledges)\n",
+            g.key().first().name_in(dossier),
+            g.total().to_compact(),
+            g.records()
+        );
+    }
     *out += "  The whole, as the press printed it on 2021-02-19:\n";
     for (outlet, primary, reported) in press_pairs(total)? {
         *out += &format!("    {outlet}: {} ({})\n", primary.to_compact(), reported.to_compact());
@@ -749,11 +772,24 @@ fn money(dossier: &Dossier, out: &mut String) -> Result<()> {
     Ok(())
 }
 
-/// " through Gavi": the body a funding entry goes through, if any.
+/// " to Gavi", " through UNICEF": whom a funding entry is given to, and
+/// the body it goes through, when the dossier names them.
 fn through(dossier: &Dossier, f: &statecraft::Funding) -> String {
-    f.via()
+    let to: Vec<String> = f
+        .recipients()
+        .iter()
+        .map(|r| dossier.receiver_name(r.receiver()))
+        .collect();
+    let to = if to.is_empty() {
+        String::new()
+    } else {
+        format!(" to {}", to.join(" and "))
+    };
+    let via = f
+        .via()
         .map(|v| format!(" through {}", dossier.actor_name(v)))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    to + &via
 }
 
 /// [`PRESS_PAIRS`] read, each checked to be for `total`, the dossier's.

@@ -2,7 +2,7 @@
 //! written as SVG through plotters' SVG backend (no system libraries).
 //!
 //! Shared by the examples as a module (`#[path = "support/chart.rs"] mod
-//! chart;`), and by `tests/charts.rs`, which checks the SVG's structure
+//! chart;`), and by `tests/examples/charts.rs`, which checks the SVG's structure
 //! (every label present, everything inside the picture); `.ci/chart-check`
 //! renders the charts in headless Chromium to look at.
 //!

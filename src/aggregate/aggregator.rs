@@ -117,7 +117,7 @@ pub(crate) struct Tally {
     /// Groups whose key has an area as it stands (or a group no table
     /// names, or a donor that is no country), or that a reader keyed
     /// (IATI's codes): kept by key rather than by code.
-    keyed: HashMap<GroupKey, Cell>,
+    keyed: KeyedCells,
     total: WideSum,
     /// The spread of `total` (see [`Cell::spread`]).
     total_spread: U256,
@@ -128,6 +128,52 @@ pub(crate) struct Tally {
     rejected_by: [u64; RejectReason::IDS.len()],
     undisclosed: u64,
     rejections: Vec<Rejection>,
+}
+
+/// The cells of the groups kept by key, each at a slot (its index, in
+/// the order the keys were met). A slot is kept for a key before its
+/// group is made (when a flow is first summed into it).
+#[derive(Clone, Debug, Default)]
+struct KeyedCells {
+    slots: Vec<(GroupKey, Option<Cell>)>,
+    index: HashMap<GroupKey, usize>,
+}
+
+impl KeyedCells {
+    /// The slot of `key`, kept if it is new.
+    fn slot(&mut self, key: &GroupKey) -> usize {
+        if let Some(&slot) = self.index.get(key) {
+            return slot;
+        }
+        let slot = self.slots.len();
+        self.slots.push((key.clone(), None));
+        self.index.insert(key.clone(), slot);
+        slot
+    }
+
+    /// The cell at `slot`, made if it is new.
+    fn at(&mut self, slot: usize) -> Option<&mut Cell> {
+        self.slots
+            .get_mut(slot)
+            .map(|(_, cell)| cell.get_or_insert_with(Cell::default))
+    }
+
+    /// The cell of `key`, made if it is new.
+    fn entry(&mut self, key: &GroupKey) -> Option<&mut Cell> {
+        let slot = self.slot(key);
+        self.at(slot)
+    }
+
+    /// The cell of `key`, if it was made.
+    fn get_mut(&mut self, key: &GroupKey) -> Option<&mut Cell> {
+        let slot = *self.index.get(key)?;
+        self.slots.get_mut(slot).and_then(|(_, cell)| cell.as_mut())
+    }
+
+    /// The groups made, with their cells.
+    fn cells(&self) -> impl Iterator<Item = (&GroupKey, &Cell)> {
+        self.slots.iter().filter_map(|(key, cell)| Some((key, cell.as_ref()?)))
+    }
 }
 
 /// The running total of one group.
@@ -242,7 +288,7 @@ impl Hasher for CodeHasher {
     }
 }
 
-/// What became of a flow pushed with [`Tally::push_keyed`].
+/// What became of a flow pushed with [`Tally::push_slotted`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Pushed {
     /// Converted and summed.
@@ -276,26 +322,15 @@ impl<R: RateSource> Aggregator<R> {
         let by = by.into();
         Aggregator {
             rates,
-            tally: Tally {
+            tally: Tally::empty(
                 target,
-                limit: limit(target),
-                groups: Groups::new(&by),
-                keyed: HashMap::new(),
-                by_donor: by.uses_donor(),
-                gaps: by.groups_with_gaps(),
+                limit(target),
+                by.uses_donor(),
+                by.groups_with_gaps(),
                 by,
-                at: None,
-                keep: DEFAULT_KEPT,
-                cache: RateCache::new(target),
-                total: WideSum::ZERO,
-                total_spread: U256::ZERO,
-                read: 0,
-                aggregated: 0,
-                rejected: 0,
-                rejected_by: [0; RejectReason::IDS.len()],
-                undisclosed: 0,
-                rejections: Vec::new(),
-            },
+                None,
+                DEFAULT_KEPT,
+            ),
         }
     }
 
@@ -463,9 +498,8 @@ impl<R: RateSource> Aggregator<R> {
         self.tally.push_batch(&self.rates, batch);
     }
 
-    /// Adds a flow whose groups its reader has keyed (see
-    /// [`Tally::push_keyed`]).
-    #[inline]
+    /// [`push_slotted`](Aggregator::push_slotted) by key.
+    #[cfg(test)]
     pub(crate) fn push_keyed(
         &mut self,
         line: u64,
@@ -473,7 +507,31 @@ impl<R: RateSource> Aggregator<R> {
         date: NaiveDate,
         parts: &[(GroupKey, Option<Decimal>)],
     ) -> Pushed {
-        self.tally.push_keyed(&self.rates, line, money, date, parts)
+        let slots: Vec<(usize, Option<Decimal>)> = parts.iter().map(|(k, p)| (self.slot(k), *p)).collect();
+        self.push_slotted(line, money, date, &slots)
+    }
+
+    /// The slot of the group of `key` (see [`Tally::slot`]).
+    pub(crate) fn slot(&mut self, key: &GroupKey) -> usize {
+        self.tally.slot(key)
+    }
+
+    /// The key of a slot (see [`Tally::slot_key`]).
+    pub(crate) fn slot_key(&self, slot: usize) -> Option<&GroupKey> {
+        self.tally.slot_key(slot)
+    }
+
+    /// Adds a flow whose groups its reader has slotted (see
+    /// [`Tally::push_slotted`]).
+    #[inline]
+    pub(crate) fn push_slotted(
+        &mut self,
+        line: u64,
+        money: Money,
+        date: NaiveDate,
+        parts: &[(usize, Option<Decimal>)],
+    ) -> Pushed {
+        self.tally.push_slotted(&self.rates, line, money, date, parts)
     }
 
     /// The groups whose total is not certainly rounded right at each of
@@ -541,18 +599,27 @@ impl<R: RateSource> Aggregator<R> {
 }
 
 impl Tally {
-    fn fork(&self) -> Tally {
+    /// A tally of these settings that has read nothing.
+    fn empty(
+        target: Currency,
+        limit: (I256, I256),
+        by_donor: bool,
+        gaps: Option<Arc<GroupTable>>,
+        by: By,
+        at: Option<NaiveDate>,
+        keep: usize,
+    ) -> Tally {
         Tally {
-            target: self.target,
-            limit: self.limit,
-            by: self.by.clone(),
-            by_donor: self.by_donor,
-            gaps: self.gaps.clone(),
-            at: self.at,
-            keep: self.keep,
-            cache: RateCache::new(self.target),
-            groups: Groups::new(&self.by),
-            keyed: HashMap::new(),
+            target,
+            limit,
+            groups: Groups::new(&by),
+            keyed: KeyedCells::default(),
+            by_donor,
+            gaps,
+            by,
+            at,
+            keep,
+            cache: RateCache::new(target),
             total: WideSum::ZERO,
             total_spread: U256::ZERO,
             read: 0,
@@ -562,6 +629,20 @@ impl Tally {
             undisclosed: 0,
             rejections: Vec::new(),
         }
+    }
+
+    /// An empty tally of the same settings, to sum a part of the input
+    /// apart and merge it back.
+    fn fork(&self) -> Tally {
+        Tally::empty(
+            self.target,
+            self.limit,
+            self.by_donor,
+            self.gaps.clone(),
+            self.by.clone(),
+            self.at,
+            self.keep,
+        )
     }
 
     #[inline]
@@ -675,37 +756,6 @@ impl Tally {
             _ => self.add_to_recipients(money, rated, &flow.recipients(), (&donor, code, keyed), (stage, date)),
         };
         self.count(line, money, rated.factor, result);
-    }
-
-    /// Adds a flow whose groups its reader has keyed (an IATI
-    /// transaction): `money`, converted at the rate of `date` (or of the
-    /// fixed date), goes to each group of `parts`, all of it for `None`,
-    /// `amount × percent / 100` for a percent. A key may be listed more
-    /// than once; a percent of 0 still lists its group.
-    pub(crate) fn push_keyed<R: RateSource + ?Sized>(
-        &mut self,
-        rates: &R,
-        line: u64,
-        money: Money,
-        date: NaiveDate,
-        parts: &[(GroupKey, Option<Decimal>)],
-    ) -> Pushed {
-        self.read = self.read.saturating_add(1);
-        let on = self.at.unwrap_or(date);
-        let slot = self.cache.peek(money.currency(), on);
-        let rated = match self.cache.resolve(rates, money.currency(), || on, slot) {
-            Ok(f) => f,
-            Err(i) => {
-                self.reject_no_rate(rates, line, money.currency(), on, i);
-                return Pushed::NoRate;
-            }
-        };
-        let result = self.add_keyed(money, rated, parts);
-        if self.count(line, money, rated.factor, result) {
-            Pushed::Summed
-        } else {
-            Pushed::Beyond
-        }
     }
 
     /// Counts a flow with no rate for `currency` on `on` as rejected, and
@@ -864,47 +914,80 @@ impl Tally {
         Ok(())
     }
 
-    /// Adds the parts of a keyed flow (see [`push_keyed`](Tally::push_keyed)).
-    #[inline]
-    fn add_keyed(
+    /// The slot of the group of `key` in this tally, made if it is new:
+    /// flows pushed with [`push_slotted`](Tally::push_slotted) name their
+    /// groups by it, so that a reader that keys its flows once finds
+    /// their groups without hashing a key per flow.
+    pub(crate) fn slot(&mut self, key: &GroupKey) -> usize {
+        self.keyed.slot(key)
+    }
+
+    /// The key of a [`slot`](Tally::slot).
+    pub(crate) fn slot_key(&self, slot: usize) -> Option<&GroupKey> {
+        self.keyed.slots.get(slot).map(|(key, _)| key)
+    }
+
+    /// Adds a flow whose groups its reader has keyed (an IATI
+    /// transaction), each group named by its [`slot`](Tally::slot):
+    /// `money`, converted at the rate of `date` (or of the fixed date),
+    /// goes to each group of `parts`, all of it for `None`, `amount ×
+    /// percent / 100` for a percent. A slot may be listed more than once;
+    /// a percent of 0 still lists its group. A group is made when a flow
+    /// is first summed into it.
+    pub(crate) fn push_slotted<R: RateSource + ?Sized>(
+        &mut self,
+        rates: &R,
+        line: u64,
+        money: Money,
+        date: NaiveDate,
+        parts: &[(usize, Option<Decimal>)],
+    ) -> Pushed {
+        self.read = self.read.saturating_add(1);
+        let on = self.at.unwrap_or(date);
+        let slot = self.cache.peek(money.currency(), on);
+        let rated = match self.cache.resolve(rates, money.currency(), || on, slot) {
+            Ok(f) => f,
+            Err(i) => {
+                self.reject_no_rate(rates, line, money.currency(), on, i);
+                return Pushed::NoRate;
+            }
+        };
+        let result = self.add_slotted(money, rated, parts);
+        if self.count(line, money, rated.factor, result) {
+            Pushed::Summed
+        } else {
+            Pushed::Beyond
+        }
+    }
+
+    /// Adds the parts of a slotted flow.
+    fn add_slotted(
         &mut self,
         money: Money,
         rated: Rated,
-        parts: &[(GroupKey, Option<Decimal>)],
+        parts: &[(usize, Option<Decimal>)],
     ) -> Result<(), ProductError> {
         let amount = money.amount();
-        if let [(key, percent)] = parts {
-            let value = self.within(product(amount, rated.factor, *percent)?)?;
-            self.add_to_key(key, value, rated, true);
-            return Ok(());
-        }
         // Check every part before changing any sum, then form them again
         // (cheaper than keeping them).
-        for (_, percent) in parts {
-            self.within(product(amount, rated.factor, *percent)?)?;
+        if parts.len() > 1 {
+            for (_, percent) in parts {
+                self.within(product(amount, rated.factor, *percent)?)?;
+            }
         }
-        for (i, (key, percent)) in parts.iter().enumerate() {
+        for (i, (slot, percent)) in parts.iter().enumerate() {
             let value = product(amount, rated.factor, *percent)?;
-            let first = !parts.iter().take(i).any(|(k, _)| k == key);
-            self.add_to_key(key, value, rated, first);
+            let value = if parts.len() == 1 { self.within(value)? } else { value };
+            let first = !parts.iter().take(i).any(|(s, _)| s == slot);
+            if let Some(cell) = self.keyed.at(*slot) {
+                cell.add(value, rated);
+                if first {
+                    cell.records = cell.records.saturating_add(1);
+                }
+            }
+            self.add_to_total(value, rated);
         }
         Ok(())
-    }
-
-    /// Adds `value` to the group of `key`, made when it is first used;
-    /// `first` counts the flow in the group (once however many of its
-    /// parts the group takes).
-    #[inline]
-    fn add_to_key(&mut self, key: &GroupKey, value: I256, rated: Rated, first: bool) {
-        let cell = match self.keyed.get_mut(key) {
-            Some(cell) => cell,
-            None => self.keyed.entry(key.clone()).or_default(),
-        };
-        cell.add(value, rated);
-        if first {
-            cell.records = cell.records.saturating_add(1);
-        }
-        self.add_to_total(value, rated);
     }
 
     /// Where a flow's part going to the country `recipient` is summed: by
@@ -971,10 +1054,7 @@ impl Tally {
             Target::Code(code) => self.groups.cell(*code),
             Target::Key(key) => {
                 // A key is cloned once, when its group is made.
-                if !self.keyed.contains_key(&**key) {
-                    self.keyed.insert((**key).clone(), Cell::default());
-                }
-                self.keyed.get_mut(&**key)
+                self.keyed.entry(key)
             }
         }
     }
@@ -1021,8 +1101,10 @@ impl Tally {
                 cell.merge(theirs);
             }
         }
-        for (key, theirs) in other.keyed {
-            self.keyed.entry(key).or_default().merge(theirs);
+        for (key, theirs) in other.keyed.cells() {
+            if let Some(cell) = self.keyed.entry(key) {
+                cell.merge(*theirs);
+            }
         }
         self.total.add_sum(other.total);
         self.total_spread = self.total_spread.saturating_add(other.total_spread);
@@ -1059,7 +1141,7 @@ impl Tally {
             .filter_map(|(code, _)| self.by.decode(code))
             .chain(
                 self.keyed
-                    .iter()
+                    .cells()
                     .filter(|(_, cell)| !certain_at_all(cell))
                     .map(|(key, _)| key.clone()),
             )
@@ -1125,7 +1207,7 @@ impl Tally {
             .used()
             .into_iter()
             .filter_map(|(code, cell)| Some((self.by.decode(code)?, cell)))
-            .chain(self.keyed.iter().map(|(key, cell)| (key.clone(), *cell)))
+            .chain(self.keyed.cells().map(|(key, cell)| (key.clone(), *cell)))
             .collect();
         cells.sort_by(|a, b| a.0.cmp(&b.0));
         let mut groups = Vec::with_capacity(cells.len());
@@ -1142,17 +1224,17 @@ impl Tally {
             return Err(overflow("the total of everything".into()));
         };
         let (total, exact) = exact(sum);
-        Ok(Totals::new(
-            self.target,
-            self.by.clone(),
-            self.at,
+        Ok(Totals {
+            currency: self.target,
+            by: self.by.clone(),
+            at: self.at,
             groups,
             total,
             exact,
-            [self.read, self.aggregated, self.rejected, self.undisclosed],
-            self.rejected_by,
-            self.rejections.clone(),
-        ))
+            counts: [self.read, self.aggregated, self.rejected, self.undisclosed],
+            rejected_by: self.rejected_by,
+            rejections: self.rejections.clone(),
+        })
     }
 }
 
@@ -1478,7 +1560,7 @@ mod tests {
                     exact += rational(amount) * share * &exact_rate;
                 }
             }
-            let cell = agg.tally.keyed.get(&keys[0]).copied().unwrap_or_default();
+            let cell = agg.tally.keyed.get_mut(&keys[0]).copied().unwrap_or_default();
             let sum = cell.sum.within(agg.tally.limit).unwrap();
             let scale = num_rational::BigRational::from_integer(num_bigint::BigInt::from(10u8).pow(SUM_SCALE));
             let distance = (num_rational::BigRational::from_integer(big(sum)) - exact * scale).abs();

@@ -8,25 +8,27 @@ use chrono::NaiveDate;
 
 use super::KeyPart;
 use crate::geo::GroupDateError;
+use crate::model::Receiver;
 use crate::{Area, Country, Dossier};
 
 /// A recipient as a dossier names it, resolved against the dossier's
-/// groups and areas on a date: one area (a country, a group, an M49 area,
-/// a DAC region, a declared area or the world) or several named together,
-/// with the countries they stand for, each counted once however many of
-/// the areas it is in.
+/// groups and areas on a date: one [`Receiver`] (a country, a group, an
+/// M49 area, a DAC region, a declared area, the world, or an
+/// organisation) or several named together, with the countries they stand
+/// for, each counted once however many of the areas it is in. An
+/// organisation stands for no country.
 ///
 /// The aggregator never splits such a recipient among its countries: a
 /// flow to the Northern Triangle is not a third to each of its members
 /// unless the source says so. By recipient it is its own key
 /// ([`key`](AreaRecipient::key)); by M49 area or named group it takes
-/// the key all its countries share, when they share one (see
-/// [`Dimension`](crate::Dimension)).
+/// the key all its countries share, when they share one and it names no
+/// organisation (see [`Dimension`](crate::Dimension)).
 ///
 /// ```
 /// use statecraft::aggregate::{AreaRecipient, KeyPart};
-/// use statecraft::model::GroupId;
-/// use statecraft::{Area, Country, Dossier};
+/// use statecraft::model::{GroupId, OrganisationId, Receiver};
+/// use statecraft::{Actor, Area, Country, Dossier};
 ///
 /// let dossier = Dossier::new();
 /// let day = "2021-06-07".parse()?;
@@ -40,6 +42,14 @@ use crate::{Area, Country, Dossier};
 /// let gt = AreaRecipient::resolve(&dossier, [Area::from(Country::GT)], day)?.ok_or("no area")?;
 /// assert_eq!(gt.key(), KeyPart::Country(Country::GT));
 ///
+/// // An organisation: its own key, the actor it is, standing for no country.
+/// let gavi = OrganisationId::new("gavi")?;
+/// let to_gavi = AreaRecipient::resolve(&dossier, [Receiver::from(gavi.clone())], day)?.ok_or("no one")?;
+/// assert_eq!(to_gavi.key(), KeyPart::Actor(Actor::Organisation(gavi.clone())));
+/// assert!(to_gavi.countries().is_empty());
+/// let both = AreaRecipient::resolve(&dossier, [Receiver::from(Country::GT), Receiver::from(gavi)], day)?.ok_or("no one")?;
+/// assert_eq!((both.key().to_string(), both.countries()), ("GT + Gavi".to_string(), &[Country::GT][..]));
+///
 /// // Members on the day: the EU of 2019 had the UK, that of 2021 not.
 /// let eu = [Area::Group(GroupId::new("eu")?)];
 /// let in_2019 = AreaRecipient::resolve(&dossier, eu.clone(), "2019-06-07".parse()?)?.ok_or("no area")?;
@@ -50,85 +60,101 @@ use crate::{Area, Country, Dossier};
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct AreaRecipient {
     /// Sorted, without repeats, never empty.
-    areas: Vec<Area>,
+    receivers: Vec<Receiver>,
     /// Sorted, without repeats.
     countries: Vec<Country>,
-    /// The dossier's name of the area, when the recipient is one group or
-    /// declared area.
+    /// The dossier's name of the receiver, when the recipient is one
+    /// group, declared area or organisation.
     name: Option<Arc<str>>,
 }
 
 impl AreaRecipient {
-    /// The recipient `areas` name together, resolved in `dossier` on
-    /// `date`: a group by the dossier's own groups first, then the built-in
-    /// ones, with its members that day (an unknown group, or declared area,
-    /// stands for no country and is named by its id). The order of `areas`
-    /// does not matter and repeats count once; `Ok(None)` when there is no
-    /// area.
+    /// The recipient `receivers` name together (areas, countries,
+    /// organisations), resolved in `dossier` on `date`: a group by the
+    /// dossier's own groups first, then the built-in ones, with its members
+    /// that day (an unknown group, or declared area, stands for no country
+    /// and is named by its id; an organisation stands for no country). The
+    /// order of `receivers` does not matter and repeats count once;
+    /// `Ok(None)` when there is none.
     ///
     /// # Errors
     ///
-    /// [`GroupDateError`] when an area is a group and `date` is before its
-    /// recorded history.
-    pub fn resolve(
+    /// [`GroupDateError`] when a receiver is a group and `date` is before
+    /// its recorded history.
+    pub fn resolve<R: Into<Receiver>>(
         dossier: &Dossier,
-        areas: impl IntoIterator<Item = Area>,
+        receivers: impl IntoIterator<Item = R>,
         date: NaiveDate,
     ) -> Result<Option<AreaRecipient>, GroupDateError> {
-        let mut areas: Vec<Area> = areas.into_iter().collect();
-        areas.sort();
-        areas.dedup();
-        if areas.is_empty() {
+        let mut receivers: Vec<Receiver> = receivers.into_iter().map(Into::into).collect();
+        receivers.sort();
+        receivers.dedup();
+        if receivers.is_empty() {
             return Ok(None);
         }
         let mut countries: Vec<Country> = Vec::new();
-        for a in &areas {
-            countries.extend(dossier.countries_in(a, date)?);
+        for area in receivers.iter().filter_map(Receiver::as_area) {
+            countries.extend(dossier.countries_in(area, date)?);
         }
         countries.sort_unstable();
         countries.dedup();
-        let name = match areas.as_slice() {
-            [area @ (Area::Group(_) | Area::Declared(_))] => Some(Arc::from(dossier.area_name(area))),
+        let name = match receivers.as_slice() {
+            [one @ (Receiver::Area(Area::Group(_) | Area::Declared(_)) | Receiver::Organisation(_))] => {
+                Some(Arc::from(dossier.receiver_name(one)))
+            }
             _ => None,
         };
-        Ok(Some(AreaRecipient { areas, countries, name }))
+        Ok(Some(AreaRecipient {
+            receivers,
+            countries,
+            name,
+        }))
     }
 
-    /// The areas, sorted.
-    pub fn areas(&self) -> &[Area] {
-        &self.areas
+    /// The receivers, sorted: areas first, then organisations.
+    pub fn receivers(&self) -> &[Receiver] {
+        &self.receivers
     }
 
     /// The countries the areas stand for, sorted (empty for a group the
-    /// dossier does not know or that has no member).
+    /// dossier does not know or that has no member, and for an
+    /// organisation).
     pub fn countries(&self) -> &[Country] {
         &self.countries
+    }
+
+    /// Whether an organisation is among the receivers: then the countries
+    /// do not account for the whole recipient.
+    pub fn names_organisation(&self) -> bool {
+        self.receivers.iter().any(|r| r.as_area().is_none())
     }
 
     /// The group's name, when the recipient is one group: "Northern
     /// Triangle".
     pub fn group_name(&self) -> Option<&str> {
-        match self.areas.as_slice() {
-            [Area::Group(_)] => self.name.as_deref(),
+        match self.receivers.as_slice() {
+            [Receiver::Area(Area::Group(_))] => self.name.as_deref(),
             _ => None,
         }
     }
 
     /// The recipient's key by recipient: [`KeyPart::Country`] for one
-    /// country, [`KeyPart::Area`] for one other area, [`KeyPart::Areas`]
-    /// for several.
+    /// country, [`KeyPart::Area`] for one other area, [`KeyPart::Actor`]
+    /// for one organisation, [`KeyPart::Areas`] for several.
     pub fn key(&self) -> KeyPart {
-        match self.areas.as_slice() {
-            [Area::Country(c)] => KeyPart::Country(*c),
-            [area] => KeyPart::Area(area.clone()),
-            areas => KeyPart::Areas(Arc::from(areas)),
+        match self.receivers.as_slice() {
+            [Receiver::Area(Area::Country(c))] => KeyPart::Country(*c),
+            [Receiver::Area(area)] => KeyPart::Area(area.clone()),
+            [one] => one.to_actor().map_or(KeyPart::Unnamed, KeyPart::Actor),
+            several => KeyPart::Areas(Arc::from(several)),
         }
     }
 }
 
 impl fmt::Display for AreaRecipient {
-    /// As its [`key`](AreaRecipient::key), with a group's or declared
-    /// area's own name: `GT`, `Northern Triangle`, `GT + MX`.
+    /// As its [`key`](AreaRecipient::key), with a group's, declared
+    /// area's or organisation's own name: `GT`, `Northern Triangle`,
+    /// `GT + MX`, `Gavi`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.name {
             Some(name) => f.write_str(name),
@@ -184,7 +210,7 @@ mod tests {
         assert_eq!(r.key().to_string(), "MX + Central America + the world");
         assert_eq!(r.countries().len(), Country::iter().count());
         assert!(r.group_name().is_none());
-        assert_eq!(AreaRecipient::resolve(&dossier, [], day), Ok(None));
+        assert_eq!(AreaRecipient::resolve(&dossier, [] as [Area; 0], day), Ok(None));
         let one = AreaRecipient::resolve(&dossier, [Area::from(Country::GT), Area::from(Country::GT)], day)
             .unwrap()
             .unwrap();

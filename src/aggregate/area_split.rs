@@ -15,8 +15,9 @@ const MAX_PERCENT_SCALE: u32 = 8;
 const TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 
 /// A flow's division among recipients by [`Share`], where a recipient may
-/// be any [`AreaRecipient`] (a country, a group, a sub-region, the world)
-/// and the shares sum to 100% within 0.01, as IATI allows (rule 3.1.2).
+/// be any [`AreaRecipient`] (a country, a group, a sub-region, the world,
+/// an organisation) and the shares sum to 100% within 0.01, as IATI
+/// allows (rule 3.1.2).
 ///
 /// The aggregator apportions the converted amount in proportion to the
 /// shares given: each part is `whole × share / Σ shares`, so that shares
@@ -103,7 +104,11 @@ impl AreaSplit {
                     share: *share,
                 });
             }
-            if parts.iter().take(i).any(|(r, _)| r.areas() == recipient.areas()) {
+            if parts
+                .iter()
+                .take(i)
+                .any(|(r, _)| r.receivers() == recipient.receivers())
+            {
                 return Err(AreaSplitError::Duplicate(recipient.key()));
             }
             sum = sum.saturating_add(share.percent());

@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use super::AreaRecipient;
 use crate::geo::GroupDateError;
 use crate::geo::{IntermediateRegion, M49Area, M49Level, Region, Subregion};
-use crate::model::{DoseStage, YearMonth};
+use crate::model::{DoseStage, Receiver, YearMonth};
 use crate::{Actor, Area, Country, CountryGroup, Dossier, Excerpt, FundingStage};
 
 /// Named groups of countries, for grouping totals by [`Dimension::Group`]
@@ -144,33 +144,26 @@ impl CountryGroups for [CountryGroup] {
     }
 }
 
-impl<const N: usize> CountryGroups for [CountryGroup; N] {
-    fn group_of(&self, country: Country) -> Option<&str> {
-        self.as_slice().group_of(country)
-    }
+/// Arrays and vectors of groups answer as their slice does.
+macro_rules! groups_as_slice {
+    ($([$($generics:tt)*] $groups:ty),+) => {$(
+        impl<$($generics)*> CountryGroups for $groups {
+            fn group_of(&self, country: Country) -> Option<&str> {
+                self.as_slice().group_of(country)
+            }
 
-    fn group_on(&self, country: Country, date: NaiveDate) -> Result<Option<&str>, GroupDateError> {
-        self.as_slice().group_on(country, date)
-    }
+            fn group_on(&self, country: Country, date: NaiveDate) -> Result<Option<&str>, GroupDateError> {
+                self.as_slice().group_on(country, date)
+            }
 
-    fn changes(&self) -> Vec<NaiveDate> {
-        self.as_slice().changes()
-    }
+            fn changes(&self) -> Vec<NaiveDate> {
+                self.as_slice().changes()
+            }
+        }
+    )+};
 }
 
-impl CountryGroups for Vec<CountryGroup> {
-    fn group_of(&self, country: Country) -> Option<&str> {
-        self.as_slice().group_of(country)
-    }
-
-    fn group_on(&self, country: Country, date: NaiveDate) -> Result<Option<&str>, GroupDateError> {
-        self.as_slice().group_on(country, date)
-    }
-
-    fn changes(&self) -> Vec<NaiveDate> {
-        self.as_slice().changes()
-    }
-}
+groups_as_slice!([const N: usize] [CountryGroup; N], [] Vec<CountryGroup>);
 
 impl<F: Fn(Country) -> Option<&'static str>> CountryGroups for F {
     fn group_of(&self, country: Country) -> Option<&str> {
@@ -319,16 +312,21 @@ impl GroupTable {
 /// countries have no intermediate region) is keyed [`KeyPart::Ungrouped`].
 ///
 /// A recipient that is not one country ([`AreaRecipient`]: a group, an
-/// M49 area, the world, or several areas named together without shares)
-/// is never split among its countries. By [`Recipient`](Dimension::Recipient)
-/// it is its own key ([`KeyPart::Area`], [`KeyPart::Areas`]). By an M49
-/// dimension or [`Group`](Dimension::Group) it takes the key all its
-/// countries share, when they share one (the Northern Triangle lies in
-/// Central America, and in Latin America and the Caribbean), and is its
-/// own key otherwise; an M49 area of the dimension's level is keyed as
-/// itself, and by `Group` a named group as recipient is keyed by its name
-/// ([`KeyPart::Group`]). A flow that names no recipient is keyed
-/// [`KeyPart::Unnamed`] by every recipient dimension.
+/// M49 area, the world, an organisation, or several named together
+/// without shares) is never split among its countries. By
+/// [`Recipient`](Dimension::Recipient) it is its own key
+/// ([`KeyPart::Area`], [`KeyPart::Actor`] for an organisation,
+/// [`KeyPart::Areas`]). By an M49 dimension or [`Group`](Dimension::Group)
+/// it takes the key all its countries share, when they share one (the
+/// Northern Triangle lies in Central America, and in Latin America and
+/// the Caribbean), and is its own key otherwise; an M49 area of the
+/// dimension's level is keyed as itself, and by `Group` a named group as
+/// recipient is keyed by its name ([`KeyPart::Group`]). An organisation
+/// stands for no country, so that a recipient naming one (Gavi, or "GT +
+/// Gavi") is its own key by every recipient dimension, as a DAC region or
+/// an unknown group is: never put in an area, never
+/// [`Ungrouped`](KeyPart::Ungrouped), never dropped. A flow that names no
+/// recipient is keyed [`KeyPart::Unnamed`] by every recipient dimension.
 ///
 /// ```
 /// use statecraft::{Country, Dimension};
@@ -528,14 +526,16 @@ impl Dimension {
                 let Some(level) = self.m49_level() else {
                     return Some(r.key());
                 };
-                match r.areas() {
-                    [Area::M49(a)] if a.level() == level => KeyPart::M49(*a),
+                match r.receivers() {
+                    [Receiver::Area(Area::M49(a))] if a.level() == level => KeyPart::M49(*a),
+                    _ if r.names_organisation() => r.key(),
                     _ => shared(r.countries(), |c| m49_area(level, c))
                         .map_or_else(|| r.key(), |a| a.map_or(KeyPart::Ungrouped, KeyPart::M49)),
                 }
             }
-            (Dimension::Group(t), Some(r)) => match (r.areas(), r.group_name()) {
-                ([Area::Group(_)], Some(name)) => KeyPart::Group(Arc::from(name)),
+            (Dimension::Group(t), Some(r)) => match (r.receivers(), r.group_name()) {
+                ([Receiver::Area(Area::Group(_))], Some(name)) => KeyPart::Group(Arc::from(name)),
+                _ if r.names_organisation() => r.key(),
                 _ => shared(r.countries(), |c| t.index_on(c, date))
                     .and_then(|i| self.decode(i))
                     .unwrap_or_else(|| r.key()),
@@ -896,9 +896,10 @@ impl fmt::Display for By {
 
 /// One part of a [`GroupKey`].
 ///
-/// Parts order as their dimension does: countries by code, M49 areas and
-/// groups by name ([`Ungrouped`](KeyPart::Ungrouped) last), stages in
-/// lifecycle order, years and months in time; areas as they stand come
+/// Parts order as their dimension does: countries by code, actors that
+/// are no country (organisations, as donors or recipients; groups acting
+/// jointly) by kind and id, M49 areas and groups by name
+/// ([`Ungrouped`](KeyPart::Ungrouped) last), stages in lifecycle order, years and months in time; areas as they stand come
 /// after the countries, sub-regions and groups they do not fall in, and
 /// [`Unnamed`](KeyPart::Unnamed) last.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -907,7 +908,8 @@ pub enum KeyPart {
     /// A recipient or donor country.
     Country(Country),
     /// A donor that is not a country: an organisation (an IATI one the
-    /// registry does not know, by its identifier), a group.
+    /// registry does not know, by its identifier), a group; or an
+    /// organisation as recipient.
     Actor(Actor),
     /// A UN M49 area (of the level of the dimension).
     M49(M49Area),
@@ -926,8 +928,8 @@ pub enum KeyPart {
     /// area or the world, never split among its countries.
     Area(Area),
     /// Several recipients named together without shares, as they stand
-    /// (sorted, at least two).
-    Areas(Arc<[Area]>),
+    /// (sorted, at least two): areas and organisations.
+    Areas(Arc<[Receiver]>),
     /// No recipient named.
     Unnamed,
     /// The stage of vaccine doses.
@@ -964,7 +966,7 @@ impl KeyPart {
     /// assert_eq!(nt.to_string(), "nt");
     /// assert_eq!(nt.name_in(&dossier), "Triángulo Norte");
     /// assert_eq!(KeyPart::Country(Country::GT).name_in(&dossier), "Guatemala");
-    /// assert_eq!(KeyPart::Areas(vec![Area::from(Country::MX), Area::World].into()).name_in(&dossier), "Mexico + the world");
+    /// assert_eq!(KeyPart::Areas(vec![Country::MX.into(), Area::World.into()].into()).name_in(&dossier), "Mexico + the world");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn name_in(&self, dossier: &Dossier) -> String {
@@ -974,7 +976,7 @@ impl KeyPart {
             KeyPart::Area(a) => dossier.area_name(a),
             KeyPart::Areas(areas) => areas
                 .iter()
-                .map(|a| dossier.area_name(a))
+                .map(|a| dossier.receiver_name(a))
                 .collect::<Vec<_>>()
                 .join(" + "),
             other => other.to_string(),
@@ -1006,7 +1008,10 @@ impl fmt::Display for KeyPart {
                     if i > 0 {
                         f.write_str(" + ")?;
                     }
-                    write_area(f, a)?;
+                    match a {
+                        Receiver::Area(area) => write_area(f, area)?,
+                        other => write!(f, "{other}")?,
+                    }
                 }
                 Ok(())
             }
@@ -1084,10 +1089,10 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
-    #[test]
-    fn codes_decode_to_their_keys() {
+    /// One dimension of each kind, a group of three countries among them.
+    fn every_dimension() -> [Dimension; 9] {
         let nt = Dimension::group(&[("Northern Triangle", vec![Country::GT, Country::HN, Country::SV])]);
-        let dims = [
+        [
             Dimension::Recipient,
             Dimension::Donor,
             Dimension::Region,
@@ -1097,7 +1102,12 @@ mod tests {
             Dimension::Stage,
             Dimension::Year,
             Dimension::Month,
-        ];
+        ]
+    }
+
+    #[test]
+    fn codes_decode_to_their_keys() {
+        let dims = every_dimension();
         let m49 = |a: Option<M49Area>| a.map_or(KeyPart::Ungrouped, KeyPart::M49);
         for (date, recipient) in [
             (day(2021, 6, 7), Country::GT),
@@ -1192,18 +1202,7 @@ mod tests {
 
     #[test]
     fn keys_encode_back_to_their_codes() {
-        let nt = Dimension::group(&[("Northern Triangle", vec![Country::GT, Country::HN, Country::SV])]);
-        let dims = [
-            Dimension::Recipient,
-            Dimension::Donor,
-            Dimension::Region,
-            Dimension::Subregion,
-            Dimension::IntermediateRegion,
-            nt,
-            Dimension::Stage,
-            Dimension::Year,
-            Dimension::Month,
-        ];
+        let dims = every_dimension();
         let days = [
             day(2021, 6, 7),
             day(-44, 3, 15),
@@ -1254,7 +1253,7 @@ mod tests {
         use crate::model::GroupId;
         use crate::Dossier;
         let dossier = Dossier::new();
-        let area = |areas: Vec<Area>| {
+        let area = |areas: Vec<Receiver>| {
             AreaRecipient::resolve(&dossier, areas, day(2021, 6, 7))
                 .unwrap()
                 .unwrap()
@@ -1306,6 +1305,25 @@ mod tests {
                 ["nowhere", "nowhere", "nowhere", "nowhere"],
             ),
         ];
+        let gavi = Receiver::from(crate::model::OrganisationId::new("gavi").unwrap());
+        let iati = Receiver::from(crate::org::OrgRef::new("XM-DAC-99999").unwrap());
+        let cases = cases
+            .into_iter()
+            .map(|(areas, keys)| (areas.into_iter().map(Receiver::from).collect(), keys))
+            .chain([
+                // An organisation stands for no country: its own key by
+                // every recipient dimension, alone or beside countries.
+                (vec![gavi.clone()], ["Gavi", "Gavi", "Gavi", "Gavi"]),
+                (
+                    vec![iati],
+                    ["XM-DAC-99999", "XM-DAC-99999", "XM-DAC-99999", "XM-DAC-99999"],
+                ),
+                (
+                    vec![gavi.clone(), Receiver::from(Country::GT), Receiver::from(Country::HN)],
+                    ["GT + HN + Gavi", "GT + HN + Gavi", "GT + HN + Gavi", "GT + HN + Gavi"],
+                ),
+                (vec![gavi, Receiver::from(nt.clone())], ["Northern Triangle + Gavi"; 4]),
+            ]);
         for (areas, [by_recipient, by_subregion, by_intermediate, by_group]) in cases {
             let r = area(areas);
             assert_eq!(part(&Dimension::Recipient, Some(&r)), by_recipient, "{r}");
@@ -1338,8 +1356,12 @@ mod tests {
 
     #[test]
     fn new_key_parts_display_and_order() {
-        let areas: Arc<[Area]> = Arc::from([Area::from(Country::GT), Area::from(IntermediateRegion::Caribbean)]);
-        assert_eq!(KeyPart::Areas(areas.clone()).to_string(), "GT + Caribbean");
+        let areas: Arc<[Receiver]> = Arc::from([
+            Receiver::from(Country::GT),
+            Receiver::from(IntermediateRegion::Caribbean),
+            Receiver::from(crate::model::OrganisationId::new("gavi").unwrap()),
+        ]);
+        assert_eq!(KeyPart::Areas(areas.clone()).to_string(), "GT + Caribbean + Gavi");
         assert_eq!(KeyPart::Area(Area::World).to_string(), "the world");
         assert_eq!(KeyPart::Unnamed.to_string(), "(unnamed)");
         assert_eq!(KeyPart::DoseStage(DoseStage::Delivered).to_string(), "delivered");

@@ -248,8 +248,10 @@ impl FileSet {
         let init = || Worker {
             aggregator: Aggregator::from_tally(rates, aggregator.fork_tally()),
             keys: Keys::new(key_by),
-            unspecified: key(UNSPECIFIED),
+            unspecified: None,
             parts: Vec::new(),
+            parts_of: None,
+            key_parts: Vec::new(),
             counts: Outcomes::default(),
             flagged: None,
             refiner: refine.map(|keys| Refiner::new(aggregator, keys.iter().cloned())),
@@ -289,12 +291,13 @@ enum KeyBy {
     Year,
 }
 
-/// The keys of one dimension, each made once per thread.
+/// The keys of one dimension, each made once per thread, by the slot of
+/// their group in the thread's aggregator.
 #[derive(Debug)]
 enum Keys {
-    Recipient(HashMap<RecipientCode, GroupKey>),
-    Donor(HashMap<OrgRef, GroupKey>),
-    Year(HashMap<i32, GroupKey>),
+    Recipient(HashMap<RecipientCode, usize>),
+    Donor(HashMap<OrgRef, usize>),
+    Year(HashMap<i32, usize>),
 }
 
 impl KeyBy {
@@ -328,9 +331,16 @@ fn key(text: &str) -> GroupKey {
 struct Worker<'r, R> {
     aggregator: Aggregator<&'r R>,
     keys: Keys,
-    unspecified: GroupKey,
-    /// The parts of the transaction being pushed (kept to reuse).
-    parts: Vec<(GroupKey, Option<Decimal>)>,
+    /// The slot of `unspecified`, once met.
+    unspecified: Option<usize>,
+    /// The parts of the transaction being pushed, by slot (kept to
+    /// reuse).
+    parts: Vec<(usize, Option<Decimal>)>,
+    /// The activity whose split `parts` holds, if it does: its next
+    /// transactions take it as it is.
+    parts_of: Option<Arc<Activity>>,
+    /// `parts` by key, for the refiner.
+    key_parts: Vec<(GroupKey, Option<Decimal>)>,
     counts: Outcomes,
     /// The last activity counted in `percentages_not_100` (its
     /// transactions come one after another).
@@ -363,27 +373,52 @@ impl<R: RateSource> Worker<'_, R> {
             self.counts.no_rate += 1;
             return;
         };
-        let parts = &mut self.parts;
-        parts.clear();
-        match &mut self.keys {
+        let Worker {
+            aggregator,
+            keys,
+            unspecified,
+            parts,
+            parts_of,
+            ..
+        } = self;
+        let mut unspecified = || *unspecified.get_or_insert_with(|| aggregator.slot(&key(UNSPECIFIED)));
+        let one = match keys {
             Keys::Recipient(codes) => match t.recipients() {
-                Recipients::Own(r) => parts.push((intern(codes, r, |r| key(&r.to_string())), None)),
-                Recipients::Unspecified => parts.push((self.unspecified.clone(), None)),
-                Recipients::Split(activity) => parts.extend(activity.shares().iter().map(|share| {
-                    let key = intern(codes, &share.recipient, |r| key(&r.to_string()));
-                    (key, Some(share.percentage))
-                })),
+                Recipients::Own(r) => intern(codes, aggregator, r, |r| key(&r.to_string())),
+                Recipients::Unspecified => unspecified(),
+                Recipients::Split(activity) => {
+                    if !parts_of.as_ref().is_some_and(|a| Arc::ptr_eq(a, t.activity())) {
+                        parts.clear();
+                        for share in activity.shares() {
+                            let slot = intern(codes, aggregator, &share.recipient, |r| key(&r.to_string()));
+                            parts.push((slot, Some(share.percentage)));
+                        }
+                        *parts_of = Some(Arc::clone(t.activity()));
+                    }
+                    usize::MAX
+                }
             },
-            Keys::Donor(refs) => parts.push(match t.donor() {
-                Some(donor) => (intern(refs, donor, |d| key(d.as_str())), None),
-                None => (self.unspecified.clone(), None),
-            }),
-            Keys::Year(years) => parts.push((intern(years, &t.date().year(), |y| key(&format!("{y:04}"))), None)),
+            Keys::Donor(refs) => match t.donor() {
+                Some(donor) => intern(refs, aggregator, donor, |d| key(d.as_str())),
+                None => unspecified(),
+            },
+            Keys::Year(years) => intern(years, aggregator, &t.date().year(), |y| key(&format!("{y:04}"))),
+        };
+        if one != usize::MAX {
+            *parts_of = None;
+            parts.clear();
+            parts.push((one, None));
         }
         let money = Money::new(t.amount(), currency);
-        let pushed = self.aggregator.push_keyed(t.location().line, money, t.date(), parts);
+        let pushed = aggregator.push_slotted(t.location().line, money, t.date(), parts);
         if let (Pushed::Summed, Some(refiner)) = (pushed, &mut self.refiner) {
-            refiner.add(money, t.date(), parts);
+            self.key_parts.clear();
+            self.key_parts.extend(
+                parts
+                    .iter()
+                    .filter_map(|(slot, percent)| Some((aggregator.slot_key(*slot)?.clone(), *percent))),
+            );
+            refiner.add(money, t.date(), &self.key_parts);
         }
         match pushed {
             Pushed::Summed => {
@@ -419,17 +454,23 @@ impl<R: RateSource> Worker<'_, R> {
     }
 }
 
-/// The key of `code` in `keys`, made by `make` the first time.
-fn intern<K>(keys: &mut HashMap<K, GroupKey>, code: &K, make: impl FnOnce(&K) -> GroupKey) -> GroupKey
+/// The slot of the key of `code` in `keys`, made by `make` the first time.
+fn intern<K, R>(
+    keys: &mut HashMap<K, usize>,
+    aggregator: &mut Aggregator<R>,
+    code: &K,
+    make: impl FnOnce(&K) -> GroupKey,
+) -> usize
 where
     K: Clone + Eq + std::hash::Hash,
+    R: RateSource,
 {
-    if let Some(key) = keys.get(code) {
-        return key.clone();
+    if let Some(&slot) = keys.get(code) {
+        return slot;
     }
-    let key = make(code);
-    keys.insert(code.clone(), key.clone());
-    key
+    let slot = aggregator.slot(&make(code));
+    keys.insert(code.clone(), slot);
+    slot
 }
 
 #[cfg(test)]

@@ -54,7 +54,7 @@ impl Refiner {
     }
 
     /// Adds a flow the aggregator summed (see
-    /// [`Aggregator::push_keyed`]): `money` of `date`, to `parts`.
+    /// [`Aggregator::push_slotted`]): `money` of `date`, to `parts`.
     pub(crate) fn add(&mut self, money: Money, date: NaiveDate, parts: &[(GroupKey, Option<Decimal>)]) {
         let on = self.at.unwrap_or(date);
         for (key, percent) in parts {

@@ -146,8 +146,8 @@ pub enum FlowRecipients {
     /// Shares to several countries, summing to exactly 100%.
     Split(CountrySplit),
     /// The whole amount to an area as it stands (a group, a sub-region,
-    /// the world) or to several areas named together without shares:
-    /// never split among their countries.
+    /// the world), to an organisation, or to several named together
+    /// without shares: never split among their countries.
     Area(AreaRecipient),
     /// Shares to areas (or countries), summing to 100% within 0.01,
     /// apportioned in proportion to the shares given.

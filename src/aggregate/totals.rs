@@ -140,43 +140,20 @@ impl GroupTotal {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Totals {
-    currency: Currency,
-    by: By,
-    at: Option<NaiveDate>,
-    groups: Vec<GroupTotal>,
-    total: Money,
-    exact: ExactSum,
-    counts: [u64; 4],
-    rejected_by: [u64; RejectReason::IDS.len()],
-    rejections: Vec<Rejection>,
+    // Built by the aggregator (`Tally::totals`), read here.
+    pub(crate) currency: Currency,
+    pub(crate) by: By,
+    pub(crate) at: Option<NaiveDate>,
+    pub(crate) groups: Vec<GroupTotal>,
+    pub(crate) total: Money,
+    pub(crate) exact: ExactSum,
+    /// Read, aggregated, rejected, undisclosed.
+    pub(crate) counts: [u64; 4],
+    pub(crate) rejected_by: [u64; RejectReason::IDS.len()],
+    pub(crate) rejections: Vec<Rejection>,
 }
 
 impl Totals {
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn new(
-        currency: Currency,
-        by: By,
-        at: Option<NaiveDate>,
-        groups: Vec<GroupTotal>,
-        total: Money,
-        exact: ExactSum,
-        counts: [u64; 4],
-        rejected_by: [u64; RejectReason::IDS.len()],
-        rejections: Vec<Rejection>,
-    ) -> Totals {
-        Totals {
-            currency,
-            by,
-            at,
-            groups,
-            total,
-            exact,
-            counts,
-            rejected_by,
-            rejections,
-        }
-    }
-
     /// The currency of every total.
     pub fn currency(&self) -> Currency {
         self.currency

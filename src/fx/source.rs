@@ -68,56 +68,29 @@ pub trait RateSource {
     }
 }
 
-impl<T: RateSource + ?Sized> RateSource for &T {
-    fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Rate, FxError> {
-        (**self).rate(from, to, on)
-    }
+/// A shared reference, a `Box` or an `Arc` of a source answers as the
+/// source does: every method is forwarded, so that a source's faster
+/// `convert`, `rate_value` and `rate_ratio` are kept behind the pointer.
+macro_rules! forward_rate_source {
+    ($($pointer:ty),+) => {$(
+        impl<T: RateSource + ?Sized> RateSource for $pointer {
+            fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Rate, FxError> {
+                (**self).rate(from, to, on)
+            }
 
-    fn convert(&self, money: Money, to: Currency, on: NaiveDate) -> Result<Money, FxError> {
-        (**self).convert(money, to, on)
-    }
+            fn convert(&self, money: Money, to: Currency, on: NaiveDate) -> Result<Money, FxError> {
+                (**self).convert(money, to, on)
+            }
 
-    fn rate_value(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Decimal, FxError> {
-        (**self).rate_value(from, to, on)
-    }
+            fn rate_value(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Decimal, FxError> {
+                (**self).rate_value(from, to, on)
+            }
 
-    fn rate_ratio(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<(Decimal, Decimal), FxError> {
-        (**self).rate_ratio(from, to, on)
-    }
+            fn rate_ratio(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<(Decimal, Decimal), FxError> {
+                (**self).rate_ratio(from, to, on)
+            }
+        }
+    )+};
 }
 
-impl<T: RateSource + ?Sized> RateSource for Box<T> {
-    fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Rate, FxError> {
-        (**self).rate(from, to, on)
-    }
-
-    fn convert(&self, money: Money, to: Currency, on: NaiveDate) -> Result<Money, FxError> {
-        (**self).convert(money, to, on)
-    }
-
-    fn rate_value(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Decimal, FxError> {
-        (**self).rate_value(from, to, on)
-    }
-
-    fn rate_ratio(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<(Decimal, Decimal), FxError> {
-        (**self).rate_ratio(from, to, on)
-    }
-}
-
-impl<T: RateSource + ?Sized> RateSource for Arc<T> {
-    fn rate(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Rate, FxError> {
-        (**self).rate(from, to, on)
-    }
-
-    fn convert(&self, money: Money, to: Currency, on: NaiveDate) -> Result<Money, FxError> {
-        (**self).convert(money, to, on)
-    }
-
-    fn rate_value(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<Decimal, FxError> {
-        (**self).rate_value(from, to, on)
-    }
-
-    fn rate_ratio(&self, from: Currency, to: Currency, on: NaiveDate) -> Result<(Decimal, Decimal), FxError> {
-        (**self).rate_ratio(from, to, on)
-    }
-}
+forward_rate_source!(&T, Box<T>, Arc<T>);

@@ -1,8 +1,8 @@
 //! Folding of country names for lookup.
 //!
-//! This file is also compiled into `tests/generated_tables.rs` and
-//! `tests/country_name_tables.rs`, which build the name tables from
-//! `data/`; it must stay free of `crate::` imports so that both sides fold
+//! This file is also compiled into the `money` test binary
+//! (`tests/money.rs`), whose `generated_tables` and `country_name_tables`
+//! build the name tables from `data/`; it must stay free of `crate::` imports so that both sides fold
 //! names with the very same code.
 
 /// Folds a country name to its lookup key: lowercase ASCII letters and

@@ -38,16 +38,23 @@ const FEW: usize = 8;
 /// quick-xml's (a repeated name, a missing `=` or quote), `<` in a
 /// value, an unknown entity, a character reference to a character XML
 /// forbids.
+///
+/// `read`, when given, holds the attributes of `e` already found (the
+/// fast path finds them while finding where the tag ends).
 #[inline(always)]
 pub(super) fn read_attributes<'a>(
     e: &'a BytesStart<'_>,
     spans: &mut Spans,
+    read: Option<&Spans>,
     wanted: &[&str],
     values: &mut [Option<Cow<'a, str>>; 3],
     xmlns: &mut Option<Cow<'a, str>>,
 ) -> Result<(), ErrorKind> {
     let raw = e.attributes_raw();
-    let plain = spans.read(raw);
+    let (plain, spans) = match read {
+        Some(read) => (true, read),
+        None => (spans.read(raw), &*spans),
+    };
     if plain && wanted.is_empty() && !spans.xmlns {
         return Ok(()); // most tags
     }
@@ -122,7 +129,7 @@ pub(super) struct Spans {
 }
 
 impl Spans {
-    fn spans(&self) -> &[(Range<usize>, Range<usize>)] {
+    pub(super) fn spans(&self) -> &[(Range<usize>, Range<usize>)] {
         self.spans.get(..self.len).unwrap_or_default()
     }
 }
@@ -160,7 +167,7 @@ fn zero_bytes(x: u64) -> u64 {
 /// of the generated file's bytes, and this took attribute reading from
 /// 14 to 3 instructions a byte.
 #[inline(always)]
-fn find_stop(bytes: &[u8], from: usize, a: u8, b: u8, c: u8) -> usize {
+pub(super) fn find_stop(bytes: &[u8], from: usize, a: u8, b: u8, c: u8) -> usize {
     let (wa, wb, wc) = (ONES * u64::from(a), ONES * u64::from(b), ONES * u64::from(c));
     let len = bytes.len();
     let mut i = from;
@@ -197,43 +204,99 @@ fn find_stop(bytes: &[u8], from: usize, a: u8, b: u8, c: u8) -> usize {
     len
 }
 
+/// Whether a byte may be in a name the fast paths read: not XML
+/// whitespace or another control character, nor `= > " ' < & /` (so
+/// that a name never hides where quick-xml ends a tag).
+#[inline(always)]
+fn is_name_byte(b: u8) -> bool {
+    b > b' ' && !matches!(b, b'=' | b'>' | b'"' | b'\'' | b'<' | b'&' | b'/')
+}
+
+/// The end of the name that starts at `from`: the first byte that is
+/// not one [`is_name_byte`] takes, or `bytes.len()`.
+#[inline(always)]
+pub(super) fn name_end(bytes: &[u8], from: usize) -> usize {
+    let rest = bytes.get(from..).unwrap_or_default();
+    from + rest.iter().position(|&b| !is_name_byte(b)).unwrap_or(rest.len())
+}
+
+/// How [`Spans::scan`] ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Scanned {
+    /// Not plainly written: quick-xml must read it.
+    NotPlain,
+    /// Plain attribute text, read to its end.
+    Raw,
+    /// A plain tag, read to the `>` at `gt` (after a `/` if `empty`).
+    Tag { gt: usize, empty: bool },
+}
+
 impl Spans {
     /// Finds the attributes of `raw` (a start tag after its name) and
     /// returns true if the tag is plainly written: at most [`FEW`]
-    /// attributes, each after whitespace, no name twice, `=` (whitespace
-    /// around it allowed) and a quoted value with no `&`, `<`, tab, CR or
-    /// LF. Returns false otherwise: quick-xml must read the tag.
+    /// attributes, each after whitespace, no name twice, a name of
+    /// bytes [`is_name_byte`] takes, `=` (whitespace around it allowed) and a quoted
+    /// value with no `&`, `<`, tab, CR or LF. Returns false otherwise:
+    /// quick-xml must read the tag.
     ///
     /// Where it returns true, quick-xml's iterator gives the same pairs
     /// and no error, and [`checked_value`] leaves each value as it is.
     #[inline(never)]
     fn read(&mut self, raw: &str) -> bool {
-        let bytes = raw.as_bytes();
+        self.scan(raw.as_bytes(), 0, false) == Scanned::Raw
+    }
+
+    /// Finds the attributes of the start tag whose name ends at `from`
+    /// in `bytes`, and where the tag ends: [`Scanned::Tag`] if it is
+    /// plainly written (as [`read`](Spans::read) says) and ends with `>`
+    /// or `/>` after its last value (whitespace allowed before them).
+    /// The spans are then relative to `from` (to quick-xml's attribute
+    /// text), and the `>` is the one quick-xml ends the tag at: outside
+    /// values, names hold no quote.
+    #[inline]
+    pub(super) fn read_tag(&mut self, bytes: &[u8], from: usize) -> Scanned {
+        self.scan(bytes, from, true)
+    }
+
+    #[inline(always)]
+    fn scan(&mut self, bytes: &[u8], from: usize, tag: bool) -> Scanned {
         let len = bytes.len();
         self.len = 0;
         self.xmlns = false;
-        let mut i = 0;
+        let mut i = from;
         loop {
             // Whitespace before a name: one space, usually.
-            let key_start = if bytes.get(i) == Some(&b' ') && bytes.get(i + 1).is_some_and(|&b| b > b' ') {
+            let key_start = if bytes.get(i) == Some(&b' ') && bytes.get(i + 1).is_some_and(|&b| is_name_byte(b)) {
                 i + 1
             } else {
                 let k = skip_space(bytes, i);
-                if k == len {
-                    return true;
+                if tag {
+                    match bytes.get(k) {
+                        Some(b'>') => return Scanned::Tag { gt: k, empty: false },
+                        Some(b'/') if bytes.get(k + 1) == Some(&b'>') => {
+                            return Scanned::Tag { gt: k + 1, empty: true }
+                        }
+                        None => return Scanned::NotPlain,
+                        Some(_) => {}
+                    }
+                } else if k == len {
+                    return Scanned::Raw;
                 }
                 if k == i {
-                    return false;
+                    return Scanned::NotPlain;
                 }
                 k
             };
-            let key_end = find_stop(bytes, key_start, b'=', b' ', b' ');
+            let key_end = name_end(bytes, key_start);
+            if key_end == key_start {
+                return Scanned::NotPlain;
+            }
             let open = if bytes.get(key_end) == Some(&b'=') {
                 key_end + 1
             } else {
                 let eq = skip_space(bytes, key_end);
                 if bytes.get(eq) != Some(&b'=') {
-                    return false;
+                    return Scanned::NotPlain;
                 }
                 eq + 1
             };
@@ -243,30 +306,30 @@ impl Spans {
             };
             let quote = match bytes.get(open) {
                 Some(&q @ (b'"' | b'\'')) => q,
-                _ => return false,
+                _ => return Scanned::NotPlain,
             };
-            if key_end == key_start {
-                return false;
-            }
             let close = find_stop(bytes, open + 1, quote, b'&', b'<');
             if bytes.get(close) != Some(&quote) {
-                return false;
+                return Scanned::NotPlain;
             }
             let key_len = key_end - key_start;
+            let (key, value) = (key_start - from..key_end - from, open + 1 - from..close - from);
             for (k, _) in self.spans() {
-                if k.end - k.start == key_len && bytes.get(k.clone()) == bytes.get(key_start..key_end) {
-                    return false;
+                if k.end - k.start == key_len
+                    && bytes.get(k.start + from..k.end + from) == bytes.get(key_start..key_end)
+                {
+                    return Scanned::NotPlain;
                 }
             }
             self.xmlns |= key_len == 5 && bytes.get(key_start..key_end) == Some(b"xmlns");
             let Some(slot) = self.spans.get_mut(self.len) else {
-                return false;
+                return Scanned::NotPlain;
             };
-            *slot = (key_start..key_end, open + 1..close);
+            *slot = (key, value);
             self.len += 1;
             i = close + 1;
-            if i == len {
-                return true;
+            if !tag && i == len {
+                return Scanned::Raw;
             }
         }
     }
@@ -317,7 +380,7 @@ mod tests {
         let mut values = [None, None, None];
         let mut xmlns = None;
         let read = if fast {
-            read_attributes(&e, &mut Spans::default(), WANTED, &mut values, &mut xmlns)
+            read_attributes(&e, &mut Spans::default(), None, WANTED, &mut values, &mut xmlns)
         } else {
             read_attributes_checked(&e, WANTED, &mut values, &mut xmlns)
         };
@@ -363,8 +426,7 @@ mod tests {
             ),
             (r#" xml:lang="en" ref="" "#, vec![("xml:lang", "en"), ("ref", "")]),
             (" a='\"' b=\"'\"", vec![("a", "\""), ("b", "'")]),
-            // quick-xml's names are whatever comes before `=` or space.
-            (r#" é="1" a"b="2""#, vec![("é", "1"), ("a\"b", "2")]),
+            (r#" é="1" xml:lang="2""#, vec![("é", "1"), ("xml:lang", "2")]),
         ] {
             let want: Vec<(String, String)> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
             assert_eq!(plain_pairs(raw), Some(want.clone()), "{raw}");
@@ -376,6 +438,10 @@ mod tests {
             r#" code="A<B""#,
             " code=\"A\tB\"",
             r#" a="1"b="2""#,
+            // quick-xml's names are whatever comes before `=` or space;
+            // a quote in one is left to it.
+            r#" a"b="2""#,
+            r#" a>b="2""#,
             r#" a=1"#,
             r#" a"#,
             r#" a="1"#,

@@ -124,6 +124,7 @@ mod encoding;
 mod error;
 mod files;
 mod ids;
+mod plain;
 mod reader;
 mod text;
 mod transaction;

@@ -20,6 +20,7 @@ use quick_xml::events::{BytesStart, Event};
 use super::attributes::{read_attributes, Spans};
 use super::encoding::{Encoding, Label};
 use super::error::{Error, ErrorKind, XmlError};
+use super::plain::{self, Token};
 use super::transaction::{
     Activity, Counts, DateSource, Reason, Rejected, Share, Skipped, Transaction, TransactionOutcome,
 };
@@ -91,6 +92,10 @@ pub struct Reader<R> {
     /// The first place in `block` that must not be parsed, and why.
     stop: Option<(usize, ErrorKind)>,
     parser: Parser,
+    /// Whether activities go through the fast path ([`plain`]).
+    plain: bool,
+    /// The fast path's room to work in.
+    room: plain::Room,
     pending: VecDeque<TransactionOutcome>,
     error: Option<Error>,
     finished: bool,
@@ -113,6 +118,8 @@ impl<R: Read> Reader<R> {
             checked: 0,
             stop: None,
             parser: Parser::new(TypeFilter::default()),
+            plain: true,
+            room: plain::Room::default(),
             pending: VecDeque::new(),
             error: None,
             finished: false,
@@ -135,6 +142,13 @@ impl<R: Read> Reader<R> {
     #[cfg(test)]
     pub(crate) fn block_size(mut self, n: usize) -> Reader<R> {
         self.block_size = n.max(1);
+        self
+    }
+
+    /// Reads every activity through quick-xml (tests compare the paths).
+    #[cfg(test)]
+    pub(crate) fn without_fast_path(mut self) -> Reader<R> {
+        self.plain = false;
         self
     }
 
@@ -338,10 +352,22 @@ impl<R: Read> Reader<R> {
         let limit = self.stop.as_ref().map_or(self.block.len(), |(p, _)| *p);
         let complete = self.eof || self.stop.is_some();
         let data = self.block.get(..limit).unwrap_or_default();
-        let mut xml = quick_xml::Reader::from_reader(data);
-        let config = xml.config_mut();
-        config.allow_unmatched_ends = true; // ends of elements opened in earlier blocks: checked here
-        config.check_comments = true;
+        // The block as text, for the fast path: up to its last `>` (no
+        // character is cut there), all of it at the end. `check` has
+        // passed it, so it is valid whole but for a fault at `stop`.
+        let upto = if complete {
+            data.len()
+        } else {
+            memchr::memrchr(b'>', data).map_or(0, |i| i + 1)
+        };
+        let text = match std::str::from_utf8(data.get(..upto).unwrap_or_default()) {
+            Ok(t) => t,
+            Err(e) => std::str::from_utf8(data.get(..e.valid_up_to()).unwrap_or_default()).unwrap_or_default(),
+        };
+        let mut xml = xml_reader(data);
+        // `xml` reads `data[shift..]`: it starts again after each activity
+        // the fast path reads.
+        let mut shift = 0;
         let mut locator = Locator {
             mark: self.base,
             single_byte: self.encoding.is_single_byte(),
@@ -355,9 +381,28 @@ impl<R: Read> Reader<R> {
                 .in_activity(parser.identifier())
         };
         loop {
-            let start = pos(xml.buffer_position());
+            let start = data.len() - xml.get_ref().len();
+            if self.plain && parser.activity.is_none() {
+                if let Some(at) = parser.plain_activity_at(text, start) {
+                    match parser.read_plain(text, at, data, &mut locator, pending, &mut self.room) {
+                        plain::Outcome::Done(end) => {
+                            if parser.stopped.is_some() {
+                                self.finished = true;
+                                return Ok(());
+                            }
+                            boundary = locator.seek_mark(data, end);
+                            xml = xml_reader(data.get(end..).unwrap_or_default());
+                            shift = end;
+                            continue;
+                        }
+                        plain::Outcome::Short if !complete => break,
+                        // Read through quick-xml, from the same place.
+                        plain::Outcome::Short | plain::Outcome::Declined => parser.forget_partial(),
+                    }
+                }
+            }
             let event = xml.read_event();
-            let end = pos(xml.buffer_position());
+            let end = data.len() - xml.get_ref().len();
             let at_end = end >= data.len();
             // The data ran out in this event: with more, it may read.
             let cut = match &event {
@@ -379,7 +424,7 @@ impl<R: Read> Reader<R> {
                     return Ok(());
                 }
                 Err(e) => {
-                    let at = pos(xml.error_position());
+                    let at = shift + pos(xml.error_position());
                     return Err(fail(xml_error(e), at, &mut locator, parser));
                 }
                 Ok(_) if at_end && !complete => break,
@@ -390,11 +435,11 @@ impl<R: Read> Reader<R> {
             let handled = match event {
                 Event::Start(e) if parser.activity.is_some() => {
                     parser.first_event = false;
-                    parser.open(&e, false, start, data, &mut locator, pending)
+                    parser.open(&e, false, start, None, data, &mut locator, pending)
                 }
                 Event::Empty(e) if parser.activity.is_some() => {
                     parser.first_event = false;
-                    parser.open(&e, true, start, data, &mut locator, pending)
+                    parser.open(&e, true, start, None, data, &mut locator, pending)
                 }
                 Event::End(_) if parser.activity.is_some() => {
                     parser.first_event = false;
@@ -526,6 +571,15 @@ fn find_control(bytes: &[u8]) -> Option<usize> {
         offset += chunk.len();
     }
     None
+}
+
+/// quick-xml's borrowing reader over `data`, as the reader sets it.
+fn xml_reader(data: &[u8]) -> quick_xml::Reader<&[u8]> {
+    let mut xml = quick_xml::Reader::from_reader(data);
+    let config = xml.config_mut();
+    config.allow_unmatched_ends = true; // ends of elements opened before `data`: checked by `Parser`
+    config.check_comments = true;
+    xml
 }
 
 fn pos(p: u64) -> usize {
@@ -808,10 +862,86 @@ impl Parser {
 
     /// Drops the activity being read (it will be read again).
     fn forget_partial(&mut self) {
-        self.activity = None;
+        if let Some(draft) = self.activity.take() {
+            self.spare = draft.transactions;
+            self.spare.clear();
+        }
         self.levels.clear();
         self.gathering = None;
         self.text.clear();
+    }
+
+    /// Where an activity the fast path may read starts, if one does at
+    /// `text[at..]` after whitespace: an `<iati-activity` start tag in no
+    /// namespace, directly under the root or a wrapper.
+    fn plain_activity_at(&self, text: &str, at: usize) -> Option<usize> {
+        const TAG: &[u8] = b"<iati-activity";
+        let bytes = text.as_bytes();
+        let rest = bytes.get(at..)?;
+        let lt = at + rest.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))?;
+        let tag = bytes.get(lt..)?;
+        let plain = self.root == Root::Open
+            && tag.starts_with(TAG)
+            && matches!(tag.get(TAG.len()), Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/'))
+            && !self.namespaced();
+        if !plain {
+            return None;
+        }
+        // An `xmlns` would change what the element is: quick-xml reads it.
+        let end = memchr::memchr(b'>', tag)?;
+        match memchr::memmem::find(tag.get(..end)?, b"xmlns") {
+            None => Some(lt),
+            Some(_) => None,
+        }
+    }
+
+    /// Reads the activity at `text[at..]` through the fast path
+    /// ([`plain::element`]), handling its events as quick-xml's.
+    fn read_plain(
+        &mut self,
+        text: &str,
+        at: usize,
+        data: &[u8],
+        locator: &mut Locator,
+        out: &mut VecDeque<TransactionOutcome>,
+        room: &mut plain::Room,
+    ) -> plain::Outcome {
+        self.first_event = false;
+        plain::element(text, at, room, |token| match token {
+            Token::Start {
+                content,
+                name_len,
+                empty,
+                at,
+                attributes,
+            } => {
+                let e = BytesStart::from_content(content, name_len);
+                // Its content is read here only inside an activity (one
+                // `until` stopped at, or a namespaced one, is not).
+                self.open(&e, empty, at, attributes, data, locator, out).is_ok()
+                    && (self.activity.is_some() || empty)
+                    && self.stopped.is_none()
+            }
+            Token::End => {
+                self.close_in_activity(out);
+                true
+            }
+            Token::Text(t) => {
+                if self.gathering.is_some() {
+                    self.text.push_str(t);
+                }
+                true
+            }
+            Token::Ref { name, at } => self
+                .handle(
+                    Event::GeneralRef(quick_xml::events::BytesRef::new(name)),
+                    at,
+                    data,
+                    locator,
+                    out,
+                )
+                .is_ok(),
+        })
     }
 
     /// At the end of the file.
@@ -847,8 +977,8 @@ impl Parser {
     ) -> Result<(), ErrorKind> {
         let first = std::mem::replace(&mut self.first_event, false);
         match event {
-            Event::Start(e) => self.open(&e, false, start, data, locator, out),
-            Event::Empty(e) => self.open(&e, true, start, data, locator, out),
+            Event::Start(e) => self.open(&e, false, start, None, data, locator, out),
+            Event::Empty(e) => self.open(&e, true, start, None, data, locator, out),
             Event::End(e) => self.close(&e, out),
             Event::Text(t) => self.characters(&t),
             Event::CData(t) => {
@@ -899,6 +1029,7 @@ impl Parser {
         e: &BytesStart<'_>,
         empty: bool,
         start: usize,
+        read: Option<&Spans>,
         data: &[u8],
         locator: &mut Locator,
         out: &mut VecDeque<TransactionOutcome>,
@@ -908,14 +1039,14 @@ impl Parser {
         }
         let name = e.name().into_inner();
         let Some(&parent) = self.levels.last() else {
-            return self.open_outside(e, name, empty, start, data, locator, out);
+            return self.open_outside(e, name, empty, start, read, data, locator, out);
         };
         // The role the element has if it is in no namespace (a prefixed
         // name matches none of the names below).
         let role = child_role(parent.role, name);
         let mut values: [Option<Cow<'_, str>>; 3] = [None, None, None];
         let mut xmlns: Option<Cow<'_, str>> = None;
-        read_attributes(e, &mut self.spans, role.attributes(), &mut values, &mut xmlns)?;
+        read_attributes(e, &mut self.spans, read, role.attributes(), &mut values, &mut xmlns)?;
         let namespaced = xmlns.as_deref().map_or(parent.namespaced, |ns| !ns.is_empty());
         if role == Role::Other || namespaced {
             if !namespaced && name == "iati-activity" {
@@ -954,6 +1085,7 @@ impl Parser {
         name: &str,
         empty: bool,
         start: usize,
+        read: Option<&Spans>,
         data: &[u8],
         locator: &mut Locator,
         out: &mut VecDeque<TransactionOutcome>,
@@ -965,7 +1097,7 @@ impl Parser {
         };
         let mut values: [Option<Cow<'_, str>>; 3] = [None, None, None];
         let mut xmlns: Option<Cow<'_, str>> = None;
-        read_attributes(e, &mut self.spans, role.attributes(), &mut values, &mut xmlns)?;
+        read_attributes(e, &mut self.spans, read, role.attributes(), &mut values, &mut xmlns)?;
         let namespaced = xmlns.as_deref().map_or_else(|| self.namespaced(), |ns| !ns.is_empty());
         let role = if namespaced { Role::Other } else { role };
         let [default_currency, _, _] = values;
@@ -1336,6 +1468,19 @@ mod tests {
             .collect()
     }
 
+    /// [`read`] with every activity through quick-xml.
+    fn read_slow(bytes: &[u8], block: usize) -> Vec<String> {
+        Reader::new(bytes)
+            .types(TypeFilter::all())
+            .block_size(block)
+            .without_fast_path()
+            .map(|e| match e {
+                Ok(e) => format!("{e:?}"),
+                Err(e) => format!("error: {e}"),
+            })
+            .collect()
+    }
+
     fn files(dir: &str) -> Vec<PathBuf> {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
         let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -1345,6 +1490,103 @@ mod tests {
             .collect();
         files.sort();
         files
+    }
+
+    #[test]
+    fn the_fast_path_reads_as_quick_xml() {
+        let mut all = files("tests/data/iati");
+        all.extend(files("tests/data/iati/quirks"));
+        all.extend(files("tests/data/iati/examples"));
+        all.extend(files("tests/bad_input/iati"));
+        for path in all {
+            let bytes = std::fs::read(&path).unwrap();
+            for block in [BLOCK, 4093, 333] {
+                assert_eq!(
+                    read(&bytes, block),
+                    read_slow(&bytes, block),
+                    "{} in blocks of {block}",
+                    path.display()
+                );
+            }
+        }
+    }
+
+    /// Files of activities made of pieces: plainly written ones, and
+    /// every kind of thing the fast path leaves to quick-xml or that
+    /// makes a file not well-formed.
+    fn activity_files() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec![
+            "<iati-identifier>X-1</iati-identifier>",
+            "<iati-identifier>A &amp; B</iati-identifier>",
+            "<reporting-org ref=\"GB-1\" type=\"10\"><narrative>FCDO</narrative></reporting-org>",
+            "<recipient-country code=\"GT\" percentage=\"60\"/>",
+            "<recipient-region code='289' vocabulary='1' percentage='40' />",
+            "<transaction><transaction-type code=\"3\"/><value value-date=\"2021-06-07\">5</value></transaction>",
+            "<transaction>",
+            "</transaction>",
+            "<transaction-type code=\"4\"/>",
+            "<value currency='USD' value-date='2021-06-08'>1&#48;</value>",
+            "<value>2<!-- c -->3</value>",
+            "<value><![CDATA[9]]></value>",
+            "<transaction-date iso-date=\"2021-01-01\"/>",
+            "<provider-org ref=\"P\"/>",
+            "<description><narrative xml:lang=\"en\">A &amp; B &lt; C</narrative></description>",
+            "<x xmlns=\"urn:x\"><transaction/></x>",
+            "<iati-activity>",
+            "</iati-activity>",
+            "<a>",
+            "</b>",
+            "text",
+            "\n  ",
+            "&bogus;",
+            "&",
+            "<?pi x?>",
+            "<value value-date=\"1\" value-date=\"2\">",
+            "<sector code=\"1\"\n percentage=\"5\"/>",
+            "<value currency=\"E&#85;R\">",
+            "<a b=\"<\"/>",
+            "<ns2:x/>",
+            "</value>",
+        ]);
+        let activity = prop::collection::vec(piece, 0..10).prop_map(|p| p.concat());
+        let head = prop::sample::select(vec![
+            "<iati-activity default-currency=\"EUR\">",
+            "<iati-activity default-currency='GBP' xml:lang=\"en\">",
+            "<iati-activity xmlns=\"urn:x\">",
+            "<iati-activity/>",
+            "<result>",
+        ]);
+        let activities = prop::collection::vec((head, activity), 1..5).prop_map(|acts| {
+            acts.into_iter()
+                .map(|(head, body)| {
+                    let close = if head.ends_with("/>") {
+                        ""
+                    } else if head == "<result>" {
+                        "</result>"
+                    } else {
+                        "</iati-activity>"
+                    };
+                    format!(" {head}{body}{close}\n")
+                })
+                .collect::<String>()
+        });
+        activities.prop_map(|a| {
+            format!("<?xml version=\"1.0\"?>\n<iati-activities version=\"2.03\">\n{a}</iati-activities>\n")
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        /// The fast path changes nothing: the same entries and the same
+        /// error, whatever the blocks.
+        #[test]
+        fn the_fast_path_changes_nothing(file in activity_files()) {
+            for block in [BLOCK, 64] {
+                proptest::prop_assert_eq!(read(file.as_bytes(), block), read_slow(file.as_bytes(), block));
+            }
+        }
     }
 
     #[test]

@@ -170,16 +170,6 @@ impl<'de> serde::Deserialize<'de> for Area {
     }
 }
 
-/// Writes a country as its bare code and any other area as [`Area`]'s
-/// serde form: the form of a vaccine allocation's recipient, which format 1
-/// wrote as a bare code.
-pub(crate) fn serialize_bare_country<S: serde::Serializer>(area: &Area, s: S) -> Result<S::Ok, S::Error> {
-    match area {
-        Area::Country(c) => serde::Serialize::serialize(c, s),
-        other => serde::Serialize::serialize(other, s),
-    }
-}
-
 /// An area a dossier declares: a name and its member countries ("South
 /// and Southeast Asia"; "the Pacific Islands"), for a figure the source
 /// gives for a region no list has.

@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 
 use super::{
-    Actor, AllocationId, Area, AreaId, DeclaredArea, FactRef, FieldPath, Funding, FundingId, GroupId, Initiative,
-    InitiativeId, Leader, LeaderId, Meeting, MeetingId, OrganisationId, PledgeId, Publication, SourceId, Statistic,
-    StatisticId, Topic, Tranche, TrancheId, Trip, TripId, VaccineAllocation, VaccinePledge,
+    Actor, AllocationId, Area, AreaId, DeclaredArea, FactRef, FieldPath, Funding, FundingId, FundingRecipient, GroupId,
+    Initiative, InitiativeId, Leader, LeaderId, Meeting, MeetingId, OrganisationId, PledgeId, Publication, Receiver,
+    SourceId, Statistic, StatisticId, Topic, Tranche, TrancheId, Trip, TripId, VaccineAllocation, VaccinePledge,
 };
 use crate::geo::GroupDateError;
 use crate::org::Organisation;
@@ -389,7 +389,9 @@ impl Dossier {
 
     /// The funding entries `country` receives from, directly or as a
     /// member of a recipient group (on the funding's date, else as
-    /// recorded now), M49 area, declared area or the world.
+    /// recorded now), M49 area, declared area or the world. Money to an
+    /// organisation is no country's: it is not counted here, whatever the
+    /// organisation does with it (see [`funding_to`](Dossier::funding_to)).
     ///
     /// ```
     /// use statecraft::{Country, Dossier};
@@ -406,15 +408,29 @@ impl Dossier {
             let day = f.rate_date().unwrap_or(NaiveDate::MAX);
             f.recipients()
                 .iter()
-                .any(|r| self.area_contains(r.area(), country, day).unwrap_or(false))
+                .filter_map(FundingRecipient::area)
+                .any(|a| self.area_contains(a, country, day).unwrap_or(false))
         })
     }
 
-    /// The funding entries that name `area` as a recipient, as such.
-    pub fn funding_to<'a>(&'a self, area: &'a Area) -> impl Iterator<Item = &'a Funding> + 'a {
+    /// The funding entries that name `recipient` (an area, a country, an
+    /// organisation) as a recipient, as such.
+    ///
+    /// ```
+    /// use statecraft::model::OrganisationId;
+    /// use statecraft::Dossier;
+    ///
+    /// # let json = include_str!("../../examples/data/vaccine-sharing-2021.json");
+    /// let dossier = Dossier::from_json_str(json)?;
+    /// let to_gavi: Vec<&str> = dossier.funding_to(OrganisationId::new("gavi")?).map(|f| f.id().as_str()).collect();
+    /// assert_eq!(to_gavi, ["us-gavi-2021-initial", "us-gavi-2021-additional"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn funding_to(&self, recipient: impl Into<Receiver>) -> impl Iterator<Item = &Funding> {
+        let recipient = recipient.into();
         self.funding
             .iter()
-            .filter(move |f| f.recipients().iter().any(|r| r.area() == area))
+            .filter(move |f| f.recipients().iter().any(|r| *r.receiver() == recipient))
     }
 
     /// Every vaccine pledge, in order.
@@ -556,6 +572,31 @@ impl Dossier {
             Area::DacRegion(_) => false,
             Area::World => true,
         })
+    }
+
+    /// The name of `receiver`, with the dossier's own groups, areas and
+    /// organisations: "Guatemala", "Northern Triangle", "South and
+    /// Southeast Asia", "Gavi" ([`area_name`](Dossier::area_name),
+    /// [`actor_name`](Dossier::actor_name)).
+    ///
+    /// ```
+    /// use statecraft::org::{Organisation, OrganisationKind};
+    /// use statecraft::model::{OrganisationId, Receiver};
+    /// use statecraft::{Country, Dossier};
+    ///
+    /// let d = Dossier::new().with(Organisation::new("fund", "A Fund of Our Own", OrganisationKind::Ngo)?);
+    /// assert_eq!(d.receiver_name(&Receiver::from(OrganisationId::new("fund")?)), "A Fund of Our Own");
+    /// assert_eq!(d.receiver_name(&Receiver::from(OrganisationId::new("gavi")?)), "Gavi");
+    /// assert_eq!(d.receiver_name(&Receiver::from(Country::GT)), "Guatemala");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn receiver_name(&self, receiver: &Receiver) -> String {
+        match receiver {
+            Receiver::Area(a) => self.area_name(a),
+            other => other
+                .to_actor()
+                .map_or_else(|| other.to_string(), |a| self.actor_name(&a)),
+        }
     }
 
     /// The name of `area`, with the dossier's own group and area names:

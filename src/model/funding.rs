@@ -4,21 +4,24 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{Actor, Agency, Area, FundingId, LeaderId, Share, SourceId, Topic};
+use super::{Actor, Agency, Area, FundingId, LeaderId, OrganisationId, Receiver, Share, SourceId, Topic};
 use crate::notation::Figure;
+use crate::org::OrgRef;
 use crate::Money;
 
-crate::serde_strict::strict_serde!(Funding, FundingRecipient, FundingStage);
+crate::serde_strict::strict_serde!(Funding, FundingStage);
 
 /// Money from a donor to recipients, at one stage of its life: proposed,
 /// announced, pledged, committed, disbursed (IATI's lifecycle), reduced or
 /// cancelled.
 ///
 /// The donor is an [`Actor`]: a country, an organisation, a group acting
-/// jointly. Recipients are areas (countries, groups, regions, ...), each
-/// with its share when the source splits the amount; an organisation the
-/// money goes through on its way (COVAX, a UN agency: IATI's
-/// `receiver-org` when it passes the money on) is the channel, `via`.
+/// jointly. Recipients are areas (countries, groups, regions, ...) or
+/// organisations that receive the money themselves ("an initial $2bn to
+/// Gavi"), each with its share when the source splits the amount; an
+/// organisation the money goes through on its way to others (COVAX, a UN
+/// agency: IATI's `receiver-org` when it passes the money on) is the
+/// channel, `via`.
 ///
 /// The amount is optional, because an undisclosed sum is a fact too ("a
 /// new round of funding"), and is kept as the source states it: exact
@@ -110,163 +113,95 @@ impl Funding {
         }
     }
 
-    /// With the donor's agency that announced or extends it.
-    #[must_use]
-    pub fn with_agency(mut self, agency: Agency) -> Funding {
-        self.agency = Some(agency);
-        self
+    setters! {
+        /// With the donor's agency that announced or extends it.
+        fn with_agency(agency: Agency) { agency = Some(agency) }
+
+        /// Going through `channel` on its way to the recipients (COVAX, a UN
+        /// agency).
+        fn through(channel: impl Into<Actor>) { via = Some(channel.into()) }
+
+        /// With one more recipient.
+        fn with_recipient(recipient: FundingRecipient) { recipients.push(recipient) }
+
+        /// With the amount, exactly as the source gives it.
+        fn with_amount(amount: Money) { amount = Some(Figure::exact(amount)) }
+
+        /// With the amount as the source states it, approximately or as a
+        /// range ("about $4bn", "between £5m and £6m").
+        ///
+        /// ```
+        /// use statecraft::notation::Figure;
+        /// use statecraft::{Country, Funding, FundingStage, Money, Qualifier};
+        ///
+        /// let gavi = Funding::new("us-gavi".parse()?, Country::US, FundingStage::Pledged, "s".parse()?)
+        ///     .with_amount_figure(Figure::new("$4bn".parse::<Money>()?, Qualifier::About));
+        /// assert_eq!(gavi.amount().map(|a| a.to_compact()), Some("about $4bn".to_string()));
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
+        fn with_amount_figure(amount: Figure<Money>) { amount = Some(amount) }
+
+        /// With the same amount as the source also reports it, in another
+        /// currency ("£219m" beside "$310m").
+        fn with_reported_as(amount: Money) { reported_as.push(amount) }
+
+        /// Announced on `date`.
+        fn announced_on(date: NaiveDate) { announced = Some(date) }
+
+        /// Announced by `leader`.
+        fn announced_by(leader: LeaderId) { announced_by = Some(leader) }
+
+        /// With the date that fixes its exchange rate.
+        fn with_value_date(date: NaiveDate) { value_date = Some(date) }
+
+        /// With its purpose, in the dossier's own words.
+        fn with_purpose(purpose: impl Into<String>) { purpose = Some(purpose.into()) }
+
+        /// With one more topic.
+        fn with_topic(topic: Topic) { topics.push(topic) }
+
+        /// With the date the source reported it, when it differs from the
+        /// source's date.
+        fn with_reported(date: NaiveDate) { reported = Some(date) }
     }
 
-    /// Going through `channel` on its way to the recipients (COVAX, a UN
-    /// agency).
-    #[must_use]
-    pub fn through(mut self, channel: impl Into<Actor>) -> Funding {
-        self.via = Some(channel.into());
-        self
-    }
+    getters! {
+        /// The id.
+        fn id -> &FundingId { &id }
 
-    /// With one more recipient.
-    #[must_use]
-    pub fn with_recipient(mut self, recipient: FundingRecipient) -> Funding {
-        self.recipients.push(recipient);
-        self
-    }
+        /// The donor: a country, an organisation, a group.
+        fn donor -> &Actor { &donor }
 
-    /// With the amount, exactly as the source gives it.
-    #[must_use]
-    pub fn with_amount(mut self, amount: Money) -> Funding {
-        self.amount = Some(Figure::exact(amount));
-        self
-    }
+        /// The channel the money goes through, when the source names one.
+        fn via -> Option<&Actor> { via.as_ref() }
 
-    /// With the amount as the source states it, approximately or as a
-    /// range ("about $4bn", "between £5m and £6m").
-    ///
-    /// ```
-    /// use statecraft::notation::Figure;
-    /// use statecraft::{Country, Funding, FundingStage, Money, Qualifier};
-    ///
-    /// let gavi = Funding::new("us-gavi".parse()?, Country::US, FundingStage::Pledged, "s".parse()?)
-    ///     .with_amount_figure(Figure::new("$4bn".parse::<Money>()?, Qualifier::About));
-    /// assert_eq!(gavi.amount().map(|a| a.to_compact()), Some("about $4bn".to_string()));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn with_amount_figure(mut self, amount: Figure<Money>) -> Funding {
-        self.amount = Some(amount);
-        self
-    }
+        /// The donor's agency, when named.
+        fn agency -> Option<&Agency> { agency.as_ref() }
 
-    /// With the same amount as the source also reports it, in another
-    /// currency ("£219m" beside "$310m").
-    #[must_use]
-    pub fn with_reported_as(mut self, amount: Money) -> Funding {
-        self.reported_as.push(amount);
-        self
-    }
+        /// The recipients, each with its share when the source splits it.
+        fn recipients -> &[FundingRecipient] { &recipients }
 
-    /// Announced on `date`.
-    #[must_use]
-    pub fn announced_on(mut self, date: NaiveDate) -> Funding {
-        self.announced = Some(date);
-        self
-    }
+        /// The stage.
+        fn stage -> FundingStage { stage }
 
-    /// Announced by `leader`.
-    #[must_use]
-    pub fn announced_by(mut self, leader: LeaderId) -> Funding {
-        self.announced_by = Some(leader);
-        self
-    }
+        /// The amount as the source states it, or `None` when the source does
+        /// not disclose it.
+        fn amount -> Option<Figure<Money>> { amount }
 
-    /// With the date that fixes its exchange rate.
-    #[must_use]
-    pub fn with_value_date(mut self, date: NaiveDate) -> Funding {
-        self.value_date = Some(date);
-        self
-    }
+        /// Whether the amount is known.
+        fn is_disclosed -> bool { amount.is_some() }
 
-    /// With its purpose, in the dossier's own words.
-    #[must_use]
-    pub fn with_purpose(mut self, purpose: impl Into<String>) -> Funding {
-        self.purpose = Some(purpose.into());
-        self
-    }
+        /// The same amount as reported in other currencies.
+        fn reported_as -> &[Money] { &reported_as }
 
-    /// With one more topic.
-    #[must_use]
-    pub fn with_topic(mut self, topic: Topic) -> Funding {
-        self.topics.push(topic);
-        self
-    }
+        /// The day it was announced, when known.
+        fn announced -> Option<NaiveDate> { announced }
 
-    /// With the date the source reported it, when it differs from the
-    /// source's date.
-    #[must_use]
-    pub fn with_reported(mut self, date: NaiveDate) -> Funding {
-        self.reported = Some(date);
-        self
-    }
+        /// The leader who announced it, when the source names one.
+        fn announcer -> Option<&LeaderId> { announced_by.as_ref() }
 
-    /// The id.
-    pub fn id(&self) -> &FundingId {
-        &self.id
-    }
-
-    /// The donor: a country, an organisation, a group.
-    pub fn donor(&self) -> &Actor {
-        &self.donor
-    }
-
-    /// The channel the money goes through, when the source names one.
-    pub fn via(&self) -> Option<&Actor> {
-        self.via.as_ref()
-    }
-
-    /// The donor's agency, when named.
-    pub fn agency(&self) -> Option<&Agency> {
-        self.agency.as_ref()
-    }
-
-    /// The recipients, each with its share when the source splits it.
-    pub fn recipients(&self) -> &[FundingRecipient] {
-        &self.recipients
-    }
-
-    /// The stage.
-    pub fn stage(&self) -> FundingStage {
-        self.stage
-    }
-
-    /// The amount as the source states it, or `None` when the source does
-    /// not disclose it.
-    pub fn amount(&self) -> Option<Figure<Money>> {
-        self.amount
-    }
-
-    /// Whether the amount is known.
-    pub fn is_disclosed(&self) -> bool {
-        self.amount.is_some()
-    }
-
-    /// The same amount as reported in other currencies.
-    pub fn reported_as(&self) -> &[Money] {
-        &self.reported_as
-    }
-
-    /// The day it was announced, when known.
-    pub fn announced(&self) -> Option<NaiveDate> {
-        self.announced
-    }
-
-    /// The leader who announced it, when the source names one.
-    pub fn announcer(&self) -> Option<&LeaderId> {
-        self.announced_by.as_ref()
-    }
-
-    /// The value date, when given.
-    pub fn value_date(&self) -> Option<NaiveDate> {
-        self.value_date
+        /// The value date, when given.
+        fn value_date -> Option<NaiveDate> { value_date }
     }
 
     /// The date whose rate converts the amount: the value date, else the
@@ -275,69 +210,160 @@ impl Funding {
         self.value_date.or(self.announced)
     }
 
-    /// The purpose.
-    pub fn purpose(&self) -> Option<&str> {
-        self.purpose.as_deref()
-    }
+    getters! {
+        /// The purpose.
+        fn purpose -> Option<&str> { purpose.as_deref() }
 
-    /// The topics.
-    pub fn topics(&self) -> &[Topic] {
-        &self.topics
-    }
+        /// The topics.
+        fn topics -> &[Topic] { &topics }
 
-    /// The source.
-    pub fn source(&self) -> &SourceId {
-        &self.source
-    }
+        /// The source.
+        fn source -> &SourceId { &source }
 
-    /// The date the source reported it, when given.
-    pub fn reported(&self) -> Option<NaiveDate> {
-        self.reported
+        /// The date the source reported it, when given.
+        fn reported -> Option<NaiveDate> { reported }
     }
 }
 
-/// A recipient of funding, with its percentage of the amount when the
-/// source splits it.
+/// A recipient of funding: an area or an organisation (a [`Receiver`]),
+/// with its percentage of the amount when the source splits it.
 ///
-/// In the JSON format: `{"area": {"country": "GT"}, "share": "60"}`.
+/// In the JSON format an area is `{"area": {"country": "GT"}, "share":
+/// "60"}`, an organisation `{"organisation": "gavi"}` (the dossier's own
+/// first, then a built-in one) or `{"iati": "XM-DAC-47122"}`: exactly one
+/// of `area`, `organisation` and `iati`, and `share` when there is one.
 ///
 /// ```
-/// use statecraft::model::{FundingRecipient, Share};
+/// use statecraft::model::{FundingRecipient, OrganisationId, Share};
 /// use statecraft::{Area, Country};
 ///
 /// let r = FundingRecipient::new(Area::from(Country::GT)).with_share(Share::from_percent(60)?);
 /// assert_eq!(serde_json::to_string(&r)?, r#"{"area":{"country":"GT"},"share":"60"}"#);
+///
+/// let gavi = FundingRecipient::from(OrganisationId::new("gavi")?);
+/// assert_eq!(serde_json::to_string(&gavi)?, r#"{"organisation":"gavi"}"#);
+/// assert_eq!(gavi.area(), None);
+/// assert_eq!(gavi.receiver().to_string(), "Gavi");
+///
+/// let e = serde_json::from_str::<FundingRecipient>(r#"{"area": "GT", "organisation": "gavi"}"#).unwrap_err();
+/// assert_eq!(e.to_string(), "a recipient is one of `area`, `organisation` and `iati`: `area` and `organisation` are both given at line 1 column 38");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields, rename = "Recipient")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct FundingRecipient {
-    area: Area,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    receiver: Receiver,
     share: Option<Share>,
 }
 
 impl FundingRecipient {
-    /// `area`, with no split given.
+    /// `area`, with no split given (see [`From`] for an organisation).
     pub fn new(area: Area) -> FundingRecipient {
-        FundingRecipient { area, share: None }
+        FundingRecipient::from(Receiver::Area(area))
     }
 
-    /// The same recipient, receiving `share` of the amount.
-    #[must_use]
-    pub fn with_share(mut self, share: Share) -> FundingRecipient {
-        self.share = Some(share);
-        self
+    setters! {
+        /// The same recipient, receiving `share` of the amount.
+        fn with_share(share: Share) { share = Some(share) }
     }
 
-    /// Who receives.
-    pub fn area(&self) -> &Area {
-        &self.area
+    /// Who receives: an area or an organisation.
+    pub fn receiver(&self) -> &Receiver {
+        &self.receiver
     }
 
-    /// The share of the amount, when the source gives one.
-    pub fn share(&self) -> Option<Share> {
-        self.share
+    /// The area that receives, when the recipient is one (`None` for an
+    /// organisation).
+    pub fn area(&self) -> Option<&Area> {
+        self.receiver.as_area()
+    }
+
+    getters! {
+
+        /// The share of the amount, when the source gives one.
+        fn share -> Option<Share> { share }
+    }
+}
+
+impl From<Receiver> for FundingRecipient {
+    /// The receiver, with no split given.
+    fn from(receiver: Receiver) -> FundingRecipient {
+        FundingRecipient { receiver, share: None }
+    }
+}
+
+impl From<Area> for FundingRecipient {
+    fn from(area: Area) -> FundingRecipient {
+        FundingRecipient::from(Receiver::Area(area))
+    }
+}
+
+impl From<OrganisationId> for FundingRecipient {
+    fn from(organisation: OrganisationId) -> FundingRecipient {
+        FundingRecipient::from(Receiver::Organisation(organisation))
+    }
+}
+
+impl From<OrgRef> for FundingRecipient {
+    fn from(reference: OrgRef) -> FundingRecipient {
+        FundingRecipient::from(Receiver::Iati(reference))
+    }
+}
+
+/// The serde form of a [`FundingRecipient`].
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename = "Recipient")]
+struct RecipientRepr {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    area: Option<Area>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    organisation: Option<OrganisationId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    iati: Option<OrgRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    share: Option<Share>,
+}
+
+impl serde::Serialize for FundingRecipient {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut repr = RecipientRepr {
+            area: None,
+            organisation: None,
+            iati: None,
+            share: self.share,
+        };
+        match &self.receiver {
+            Receiver::Area(a) => repr.area = Some(a.clone()),
+            Receiver::Organisation(o) => repr.organisation = Some(o.clone()),
+            Receiver::Iati(r) => repr.iati = Some(r.clone()),
+        }
+        serde::Serialize::serialize(&repr, s)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FundingRecipient {
+    /// Reads exactly one of `area`, `organisation` and `iati`, and `share`.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<FundingRecipient, D::Error> {
+        const FIELDS: &[&str] = &["area", "organisation", "iati", "share"];
+        crate::serde_strict::checked(d, "Recipient", FIELDS, |r: RecipientRepr| {
+            let given: Vec<(&str, Receiver)> = [
+                r.area.map(|a| ("area", Receiver::Area(a))),
+                r.organisation.map(|o| ("organisation", Receiver::Organisation(o))),
+                r.iati.map(|i| ("iati", Receiver::Iati(i))),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            match given.as_slice() {
+                [(_, receiver)] => Ok(FundingRecipient {
+                    receiver: receiver.clone(),
+                    share: r.share,
+                }),
+                [] => Err("a recipient is one of `area`, `organisation` and `iati`: none is given".to_string()),
+                [(a, _), (b, _), ..] => Err(format!(
+                    "a recipient is one of `area`, `organisation` and `iati`: `{a}` and `{b}` are both given"
+                )),
+            }
+        })
     }
 }
 
@@ -427,6 +453,84 @@ mod tests {
     fn stage_words_match_serde() {
         for s in FundingStage::iter() {
             assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{s}\""));
+        }
+    }
+
+    #[test]
+    fn recipient_forms() {
+        let gt = FundingRecipient::new(Area::Country(crate::Country::GT));
+        let gavi = FundingRecipient::from(OrganisationId::new("gavi").unwrap());
+        let sixty = crate::model::Share::from_percent(60).unwrap();
+        let cases = [
+            (gt.clone(), r#"{"area":{"country":"GT"}}"#),
+            (gt.with_share(sixty), r#"{"area":{"country":"GT"},"share":"60"}"#),
+            (
+                FundingRecipient::new(Area::World).with_share(sixty),
+                r#"{"area":"world","share":"60"}"#,
+            ),
+            (gavi.clone(), r#"{"organisation":"gavi"}"#),
+            (gavi.with_share(sixty), r#"{"organisation":"gavi","share":"60"}"#),
+            (
+                FundingRecipient::from(OrgRef::new("XM-DAC-99999").unwrap()),
+                r#"{"iati":"XM-DAC-99999"}"#,
+            ),
+        ];
+        for (recipient, json) in cases {
+            assert_eq!(serde_json::to_string(&recipient).unwrap(), json);
+            assert_eq!(
+                serde_json::from_str::<FundingRecipient>(json).unwrap(),
+                recipient,
+                "{json}"
+            );
+        }
+        // Format 1's bare country code in `area` still reads.
+        assert_eq!(
+            serde_json::from_str::<FundingRecipient>(r#"{"area": "GT"}"#).unwrap(),
+            FundingRecipient::new(Area::Country(crate::Country::GT))
+        );
+        let errors = [
+            (
+                r#"{"area": "GT", "organisation": "gavi"}"#,
+                "a recipient is one of `area`, `organisation` and `iati`: `area` and `organisation` are both given \
+                 at line 1 column 38",
+            ),
+            (
+                r#"{"organisation": "gavi", "iati": "XM-DAC-47122", "share": "5"}"#,
+                "a recipient is one of `area`, `organisation` and `iati`: `organisation` and `iati` are both given \
+                 at line 1 column 62",
+            ),
+            (
+                r#"{"share": "60"}"#,
+                "a recipient is one of `area`, `organisation` and `iati`: none is given at line 1 column 15",
+            ),
+            (
+                r#"{"area": {"organisation": "gavi"}}"#,
+                "unknown variant `organisation`, expected one of `country`, `group`, `m49`, `subregion`, \
+                 `dac-region`, `declared`, `world` at line 1 column 24",
+            ),
+            (
+                r#"{"organisation": "Gavi"}"#,
+                "invalid id `Gavi`: `G` is not a lowercase letter, digit or hyphen at line 1 column 23",
+            ),
+            (
+                r#"{"organisation": {"id": "gavi"}}"#,
+                "invalid type: map, expected an id such as \"harris\" at line 1 column 17",
+            ),
+            (
+                r#"{"organisation": "gavi", "via": "US"}"#,
+                "unknown field `via`, expected one of `area`, `organisation`, `iati`, `share` at line 1 column 30",
+            ),
+            (
+                r#""gavi""#,
+                "invalid type: string \"gavi\", expected struct Recipient at line 1 column 6",
+            ),
+        ];
+        for (json, msg) in errors {
+            assert_eq!(
+                serde_json::from_str::<FundingRecipient>(json).unwrap_err().to_string(),
+                msg,
+                "{json}"
+            );
         }
     }
 

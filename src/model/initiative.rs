@@ -92,138 +92,78 @@ impl Initiative {
         }
     }
 
-    /// With one more agency of the sponsor that runs it.
-    #[must_use]
-    pub fn with_agency(mut self, agency: Agency) -> Initiative {
-        self.agencies.push(agency);
-        self
+    setters! {
+        /// With one more agency of the sponsor that runs it.
+        fn with_agency(agency: Agency) { agencies.push(agency) }
+
+        /// With one more country, group or region it is aimed at.
+        fn with_target(target: Area) { targets.push(target) }
+
+        /// With one more topic.
+        fn with_topic(topic: Topic) { topics.push(topic) }
+
+        /// Announced on `date`.
+        fn announced_on(date: NaiveDate) { announced = Some(date) }
+
+        /// Announced by `leader`.
+        fn announced_by(leader: LeaderId) { announced_by = Some(leader) }
+
+        /// With `status` (planned: announced as coming, not yet set up).
+        fn with_status(status: EventStatus) { status = status }
+
+        /// With its partners ("12 US organisations").
+        fn with_partners(partners: Partners) { partners = Some(partners) }
+
+        /// With a description in the dossier's own words.
+        fn with_description(description: impl Into<String>) { description = Some(description.into()) }
+
+        /// With the date the source reported it, when it differs from the
+        /// source's date.
+        fn with_reported(date: NaiveDate) { reported = Some(date) }
     }
 
-    /// With one more country, group or region it is aimed at.
-    #[must_use]
-    pub fn with_target(mut self, target: Area) -> Initiative {
-        self.targets.push(target);
-        self
-    }
+    getters! {
+        /// The id.
+        fn id -> &InitiativeId { &id }
 
-    /// With one more topic.
-    #[must_use]
-    pub fn with_topic(mut self, topic: Topic) -> Initiative {
-        self.topics.push(topic);
-        self
-    }
+        /// The name.
+        fn name -> &str { &name }
 
-    /// Announced on `date`.
-    #[must_use]
-    pub fn announced_on(mut self, date: NaiveDate) -> Initiative {
-        self.announced = Some(date);
-        self
-    }
+        /// The kind.
+        fn kind -> &InitiativeKind { &kind }
 
-    /// Announced by `leader`.
-    #[must_use]
-    pub fn announced_by(mut self, leader: LeaderId) -> Initiative {
-        self.announced_by = Some(leader);
-        self
-    }
+        /// The sponsor: a country, an organisation, a group.
+        fn sponsor -> &Actor { &sponsor }
 
-    /// With `status` (planned: announced as coming, not yet set up).
-    #[must_use]
-    pub fn with_status(mut self, status: EventStatus) -> Initiative {
-        self.status = status;
-        self
-    }
+        /// The sponsor's agencies that run it.
+        fn agencies -> &[Agency] { &agencies }
 
-    /// With its partners ("12 US organisations").
-    #[must_use]
-    pub fn with_partners(mut self, partners: Partners) -> Initiative {
-        self.partners = Some(partners);
-        self
-    }
+        /// The countries, groups or regions it is aimed at.
+        fn targets -> &[Area] { &targets }
 
-    /// With a description in the dossier's own words.
-    #[must_use]
-    pub fn with_description(mut self, description: impl Into<String>) -> Initiative {
-        self.description = Some(description.into());
-        self
-    }
+        /// The topics.
+        fn topics -> &[Topic] { &topics }
 
-    /// With the date the source reported it, when it differs from the
-    /// source's date.
-    #[must_use]
-    pub fn with_reported(mut self, date: NaiveDate) -> Initiative {
-        self.reported = Some(date);
-        self
-    }
+        /// The day it was announced, when known.
+        fn announced -> Option<NaiveDate> { announced }
 
-    /// The id.
-    pub fn id(&self) -> &InitiativeId {
-        &self.id
-    }
+        /// The leader who announced it, when the source names one.
+        fn announcer -> Option<&LeaderId> { announced_by.as_ref() }
 
-    /// The name.
-    pub fn name(&self) -> &str {
-        &self.name
-    }
+        /// Whether it existed at the source's date, or was still planned.
+        fn status -> EventStatus { status }
 
-    /// The kind.
-    pub fn kind(&self) -> &InitiativeKind {
-        &self.kind
-    }
+        /// Its partners, when it has any.
+        fn partners -> Option<&Partners> { partners.as_ref() }
 
-    /// The sponsor: a country, an organisation, a group.
-    pub fn sponsor(&self) -> &Actor {
-        &self.sponsor
-    }
+        /// The description.
+        fn description -> Option<&str> { description.as_deref() }
 
-    /// The sponsor's agencies that run it.
-    pub fn agencies(&self) -> &[Agency] {
-        &self.agencies
-    }
+        /// The source.
+        fn source -> &SourceId { &source }
 
-    /// The countries, groups or regions it is aimed at.
-    pub fn targets(&self) -> &[Area] {
-        &self.targets
-    }
-
-    /// The topics.
-    pub fn topics(&self) -> &[Topic] {
-        &self.topics
-    }
-
-    /// The day it was announced, when known.
-    pub fn announced(&self) -> Option<NaiveDate> {
-        self.announced
-    }
-
-    /// The leader who announced it, when the source names one.
-    pub fn announcer(&self) -> Option<&LeaderId> {
-        self.announced_by.as_ref()
-    }
-
-    /// Whether it existed at the source's date, or was still planned.
-    pub fn status(&self) -> EventStatus {
-        self.status
-    }
-
-    /// Its partners, when it has any.
-    pub fn partners(&self) -> Option<&Partners> {
-        self.partners.as_ref()
-    }
-
-    /// The description.
-    pub fn description(&self) -> Option<&str> {
-        self.description.as_deref()
-    }
-
-    /// The source.
-    pub fn source(&self) -> &SourceId {
-        &self.source
-    }
-
-    /// The date the source reported it, when given.
-    pub fn reported(&self) -> Option<NaiveDate> {
-        self.reported
+        /// The date the source reported it, when given.
+        fn reported -> Option<NaiveDate> { reported }
     }
 }
 
@@ -324,14 +264,12 @@ impl Partners {
         }
     }
 
-    /// How many.
-    pub fn count(&self) -> Count {
-        self.count
-    }
+    getters! {
+        /// How many.
+        fn count -> Count { count }
 
-    /// Of what kind: "US organisations".
-    pub fn kind(&self) -> &str {
-        &self.kind
+        /// Of what kind: "US organisations".
+        fn kind -> &str { &kind }
     }
 }
 

@@ -315,23 +315,36 @@ fn inline_scalar_arrays(pretty: &str) -> String {
 /// The byte offset of the first character outside a string literal that
 /// matches `want`.
 fn find_outside_strings(s: &str, want: impl Fn(char) -> bool) -> Option<usize> {
-    let mut in_string = false;
-    let mut escaped = false;
-    for (i, c) in s.char_indices() {
-        if in_string {
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
+    let mut strings = Strings::default();
+    s.char_indices()
+        .find(|&(_, c)| !strings.holds(c) && want(c))
+        .map(|(i, _)| i)
+}
+
+/// Tells, one character after another, which characters of JSON text
+/// belong to a string literal, its quotes included.
+#[derive(Default)]
+struct Strings {
+    in_string: bool,
+    escaped: bool,
+}
+
+impl Strings {
+    /// Whether `c`, the next character, belongs to a string literal.
+    fn holds(&mut self, c: char) -> bool {
+        if self.in_string {
+            match (self.escaped, c) {
+                (true, _) => self.escaped = false,
+                (false, '\\') => self.escaped = true,
+                (false, '"') => self.in_string = false,
                 _ => {}
             }
-        } else if c == '"' {
-            in_string = true;
-        } else if want(c) {
-            return Some(i);
+            true
+        } else {
+            self.in_string = c == '"';
+            self.in_string
         }
     }
-    None
 }
 
 /// For `s` starting with `[`: the offset just past its `]` when the array
@@ -347,19 +360,9 @@ fn scalar_array_end(s: &str) -> Option<usize> {
 
 /// Writes an array of scalars on one line, one space after each comma.
 fn push_inline(array: &str, out: &mut String) {
-    let mut in_string = false;
-    let mut escaped = false;
+    let mut strings = Strings::default();
     for c in array.chars() {
-        if in_string {
-            out.push(c);
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
-                _ => {}
-            }
-        } else if c == '"' {
-            in_string = true;
+        if strings.holds(c) {
             out.push(c);
         } else if c == ',' {
             out.push_str(", ");

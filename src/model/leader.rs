@@ -61,34 +61,24 @@ impl Leader {
         }
     }
 
-    /// With one more term of office.
-    #[must_use]
-    pub fn with_term(mut self, term: Term) -> Leader {
-        self.terms.push(term);
-        self
+    setters! {
+        /// With one more term of office.
+        fn with_term(term: Term) { terms.push(term) }
+
+        /// With the date the source reported these facts, when it differs
+        /// from the source's date.
+        fn with_reported(date: NaiveDate) { reported = Some(date) }
     }
 
-    /// With the date the source reported these facts, when it differs
-    /// from the source's date.
-    #[must_use]
-    pub fn with_reported(mut self, date: NaiveDate) -> Leader {
-        self.reported = Some(date);
-        self
-    }
+    getters! {
+        /// The id.
+        fn id -> &LeaderId { &id }
 
-    /// The id.
-    pub fn id(&self) -> &LeaderId {
-        &self.id
-    }
+        /// The name: "Alejandro Giammattei".
+        fn name -> &str { &name }
 
-    /// The name: "Alejandro Giammattei".
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-
-    /// Every term, in the order given.
-    pub fn terms(&self) -> &[Term] {
-        &self.terms
+        /// Every term, in the order given.
+        fn terms -> &[Term] { &terms }
     }
 
     /// The terms that cover `date`.
@@ -140,14 +130,12 @@ impl Leader {
         }
     }
 
-    /// The source of what the dossier says about the leader.
-    pub fn source(&self) -> &SourceId {
-        &self.source
-    }
+    getters! {
+        /// The source of what the dossier says about the leader.
+        fn source -> &SourceId { &source }
 
-    /// The date the source reported it, when given.
-    pub fn reported(&self) -> Option<NaiveDate> {
-        self.reported
+        /// The date the source reported it, when given.
+        fn reported -> Option<NaiveDate> { reported }
     }
 }
 
@@ -218,26 +206,20 @@ impl Term {
         self
     }
 
-    /// The same term, ending on `end` (its last day in office).
-    #[must_use]
-    pub fn until(mut self, end: NaiveDate) -> Term {
-        self.end = Some(end);
-        self
+    setters! {
+        /// The same term, ending on `end` (its last day in office).
+        fn until(end: NaiveDate) { end = Some(end) }
     }
 
-    /// The office.
-    pub fn office(&self) -> &Office {
-        &self.office
-    }
+    getters! {
+        /// The office.
+        fn office -> &Office { &office }
 
-    /// Whose office it is: a country, an organisation.
-    pub fn of(&self) -> &Actor {
-        &self.of
-    }
+        /// Whose office it is: a country, an organisation.
+        fn of -> &Actor { &of }
 
-    /// The country whose office it is, when it is a country's.
-    pub fn country(&self) -> Option<Country> {
-        self.of.as_country()
+        /// The country whose office it is, when it is a country's.
+        fn country -> Option<Country> { of.as_country() }
     }
 
     /// The functions the office carries in this term: those the dossier
@@ -250,10 +232,10 @@ impl Term {
         }
     }
 
-    /// The functions the dossier states for the term (none: the office's
-    /// defaults apply).
-    pub fn stated_functions(&self) -> &[Function] {
-        &self.functions
+    getters! {
+        /// The functions the dossier states for the term (none: the office's
+        /// defaults apply).
+        fn stated_functions -> &[Function] { &functions }
     }
 
     /// Whether the office carries `function` in this term.
@@ -261,19 +243,15 @@ impl Term {
         self.functions().contains(&function)
     }
 
-    /// The first day.
-    pub fn start(&self) -> NaiveDate {
-        self.start
-    }
+    getters! {
+        /// The first day.
+        fn start -> NaiveDate { start }
 
-    /// The last day, or `None` while the term is open.
-    pub fn end(&self) -> Option<NaiveDate> {
-        self.end
-    }
+        /// The last day, or `None` while the term is open.
+        fn end -> Option<NaiveDate> { end }
 
-    /// Whether the term has no end yet.
-    pub fn is_open(&self) -> bool {
-        self.end.is_none()
+        /// Whether the term has no end yet.
+        fn is_open -> bool { end.is_none() }
     }
 
     /// Whether `date` falls within the term, both ends included.

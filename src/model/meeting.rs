@@ -100,18 +100,12 @@ impl Meeting {
         }
     }
 
-    /// As part of `trip`.
-    #[must_use]
-    pub fn on_trip(mut self, trip: TripId) -> Meeting {
-        self.trip = Some(trip);
-        self
-    }
+    setters! {
+        /// As part of `trip`.
+        fn on_trip(trip: TripId) { trip = Some(trip) }
 
-    /// Lasting until `end` (its last day).
-    #[must_use]
-    pub fn until(mut self, end: NaiveDate) -> Meeting {
-        self.end = Some(end);
-        self
+        /// Lasting until `end` (its last day).
+        fn until(end: NaiveDate) { end = Some(end) }
     }
 
     /// Held in one more country too.
@@ -130,11 +124,9 @@ impl Meeting {
         self
     }
 
-    /// Hosted by `host`.
-    #[must_use]
-    pub fn hosted_by(mut self, host: impl Into<Actor>) -> Meeting {
-        self.host = Some(host.into());
-        self
+    setters! {
+        /// Hosted by `host`.
+        fn hosted_by(host: impl Into<Actor>) { host = Some(host.into()) }
     }
 
     /// Still planned at the source's date.
@@ -143,63 +135,37 @@ impl Meeting {
         self.with_status(EventStatus::Planned)
     }
 
-    /// With `status`.
-    #[must_use]
-    pub fn with_status(mut self, status: EventStatus) -> Meeting {
-        self.status = status;
-        self
+    setters! {
+        /// With `status`.
+        fn with_status(status: EventStatus) { status = status }
+
+        /// With one more participant.
+        fn with_participant(participant: Participant) { participants.push(participant) }
+
+        /// With other participants who are not leaders in the dossier,
+        /// described ("business and community leaders").
+        fn with_others(others: impl Into<String>) { others.push(others.into()) }
+
+        /// With one more topic.
+        fn with_topic(topic: Topic) { topics.push(topic) }
+
+        /// With a summary in the dossier's own words.
+        fn with_summary(summary: impl Into<String>) { summary = Some(summary.into()) }
+
+        /// With the date the source reported it, when it differs from the
+        /// source's date.
+        fn with_reported(date: NaiveDate) { reported = Some(date) }
     }
 
-    /// With one more participant.
-    #[must_use]
-    pub fn with_participant(mut self, participant: Participant) -> Meeting {
-        self.participants.push(participant);
-        self
-    }
+    getters! {
+        /// The id.
+        fn id -> &MeetingId { &id }
 
-    /// With other participants who are not leaders in the dossier,
-    /// described ("business and community leaders").
-    #[must_use]
-    pub fn with_others(mut self, others: impl Into<String>) -> Meeting {
-        self.others.push(others.into());
-        self
-    }
+        /// The trip it was part of, if any.
+        fn trip -> Option<&TripId> { trip.as_ref() }
 
-    /// With one more topic.
-    #[must_use]
-    pub fn with_topic(mut self, topic: Topic) -> Meeting {
-        self.topics.push(topic);
-        self
-    }
-
-    /// With a summary in the dossier's own words.
-    #[must_use]
-    pub fn with_summary(mut self, summary: impl Into<String>) -> Meeting {
-        self.summary = Some(summary.into());
-        self
-    }
-
-    /// With the date the source reported it, when it differs from the
-    /// source's date.
-    #[must_use]
-    pub fn with_reported(mut self, date: NaiveDate) -> Meeting {
-        self.reported = Some(date);
-        self
-    }
-
-    /// The id.
-    pub fn id(&self) -> &MeetingId {
-        &self.id
-    }
-
-    /// The trip it was part of, if any.
-    pub fn trip(&self) -> Option<&TripId> {
-        self.trip.as_ref()
-    }
-
-    /// The first day.
-    pub fn start(&self) -> NaiveDate {
-        self.start
+        /// The first day.
+        fn start -> NaiveDate { start }
     }
 
     /// The last day (the first, for a meeting of one day).
@@ -207,9 +173,9 @@ impl Meeting {
         self.end.unwrap_or(self.start)
     }
 
-    /// The last day as the dossier gives it: `None` for one day.
-    pub fn stated_end(&self) -> Option<NaiveDate> {
-        self.end
+    getters! {
+        /// The last day as the dossier gives it: `None` for one day.
+        fn stated_end -> Option<NaiveDate> { end }
     }
 
     /// How many days it spans, both ends included (0 when it ends before
@@ -224,29 +190,21 @@ impl Meeting {
         self.start <= day && day <= self.end()
     }
 
-    /// The countries it was held in (none for a call).
-    pub fn places(&self) -> &[Country] {
-        &self.places
-    }
+    getters! {
+        /// The countries it was held in (none for a call).
+        fn places -> &[Country] { &places }
 
-    /// Who hosted it, when the source says.
-    pub fn host(&self) -> Option<&Actor> {
-        self.host.as_ref()
-    }
+        /// Who hosted it, when the source says.
+        fn host -> Option<&Actor> { host.as_ref() }
 
-    /// The kind.
-    pub fn kind(&self) -> &MeetingKind {
-        &self.kind
-    }
+        /// The kind.
+        fn kind -> &MeetingKind { &kind }
 
-    /// Whether it had happened at the source's date.
-    pub fn status(&self) -> EventStatus {
-        self.status
-    }
+        /// Whether it had happened at the source's date.
+        fn status -> EventStatus { status }
 
-    /// The participants who are leaders in the dossier.
-    pub fn participants(&self) -> &[Participant] {
-        &self.participants
+        /// The participants who are leaders in the dossier.
+        fn participants -> &[Participant] { &participants }
     }
 
     /// Whether `leader` took part.
@@ -254,29 +212,21 @@ impl Meeting {
         self.participants.iter().any(|p| p.leader() == leader)
     }
 
-    /// The other participants, described.
-    pub fn others(&self) -> &[String] {
-        &self.others
-    }
+    getters! {
+        /// The other participants, described.
+        fn others -> &[String] { &others }
 
-    /// The topics.
-    pub fn topics(&self) -> &[Topic] {
-        &self.topics
-    }
+        /// The topics.
+        fn topics -> &[Topic] { &topics }
 
-    /// The summary.
-    pub fn summary(&self) -> Option<&str> {
-        self.summary.as_deref()
-    }
+        /// The summary.
+        fn summary -> Option<&str> { summary.as_deref() }
 
-    /// The source.
-    pub fn source(&self) -> &SourceId {
-        &self.source
-    }
+        /// The source.
+        fn source -> &SourceId { &source }
 
-    /// The date the source reported it, when given.
-    pub fn reported(&self) -> Option<NaiveDate> {
-        self.reported
+        /// The date the source reported it, when given.
+        fn reported -> Option<NaiveDate> { reported }
     }
 }
 
@@ -307,33 +257,27 @@ impl Participant {
         }
     }
 
-    /// The same participant, attending as `attendance` says.
-    #[must_use]
-    pub fn attending(mut self, attendance: Attendance) -> Participant {
-        self.attendance = attendance;
-        self
+    setters! {
+        /// The same participant, attending as `attendance` says.
+        fn attending(attendance: Attendance) { attendance = attendance }
     }
 
-    /// How they attended.
-    pub fn attendance(&self) -> Attendance {
-        self.attendance
+    getters! {
+        /// How they attended.
+        fn attendance -> Attendance { attendance }
     }
 
-    /// The same participant, named in `role`.
-    #[must_use]
-    pub fn as_role(mut self, role: OfficeRole) -> Participant {
-        self.role = Some(role);
-        self
+    setters! {
+        /// The same participant, named in `role`.
+        fn as_role(role: OfficeRole) { role = Some(role) }
     }
 
-    /// The leader.
-    pub fn leader(&self) -> &LeaderId {
-        &self.leader
-    }
+    getters! {
+        /// The leader.
+        fn leader -> &LeaderId { &leader }
 
-    /// The role the source names them in, if it names one.
-    pub fn role(&self) -> Option<&OfficeRole> {
-        self.role.as_ref()
+        /// The role the source names them in, if it names one.
+        fn role -> Option<&OfficeRole> { role.as_ref() }
     }
 }
 

@@ -46,6 +46,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#[macro_use]
+mod accessors;
 mod actor;
 mod area;
 mod dossier;
@@ -60,6 +62,7 @@ mod office;
 mod office_table;
 mod path;
 pub(crate) mod period;
+mod receiver;
 mod share;
 mod source;
 mod statistic;
@@ -87,6 +90,7 @@ pub use meeting::{Attendance, Meeting, MeetingKind, Participant};
 pub use office::{Function, Office, OfficeRole};
 pub use path::{FieldPath, PathSegment};
 pub use period::{ParseYearMonthError, Period, YearMonth};
+pub use receiver::Receiver;
 pub use share::{Share, ShareError, ShareErrorKind};
 pub use source::Publication;
 pub use statistic::{Breakdown, CountryBorder, Metric, Rank, RankOrder, Statistic, StatisticScope};

@@ -96,95 +96,57 @@ impl Statistic {
         }
     }
 
-    /// With one more breakdown.
-    #[must_use]
-    pub fn with_breakdown(mut self, breakdown: Breakdown) -> Statistic {
-        self.breakdowns.push(breakdown);
-        self
+    setters! {
+        /// With one more breakdown.
+        fn with_breakdown(breakdown: Breakdown) { breakdowns.push(breakdown) }
+
+        /// With its rank.
+        fn with_rank(rank: Rank) { rank = Some(rank) }
+
+        /// Attributed to `who` ("US border officials").
+        fn according_to(who: impl Into<String>) { according_to = Some(who.into()) }
+
+        /// With one more topic.
+        fn with_topic(topic: Topic) { topics.push(topic) }
+
+        /// With the date the source reported it, when it differs from the
+        /// source's date.
+        fn with_reported(date: NaiveDate) { reported = Some(date) }
     }
 
-    /// With its rank.
-    #[must_use]
-    pub fn with_rank(mut self, rank: Rank) -> Statistic {
-        self.rank = Some(rank);
-        self
-    }
+    getters! {
+        /// The id.
+        fn id -> &StatisticId { &id }
 
-    /// Attributed to `who` ("US border officials").
-    #[must_use]
-    pub fn according_to(mut self, who: impl Into<String>) -> Statistic {
-        self.according_to = Some(who.into());
-        self
-    }
+        /// What is counted.
+        fn metric -> &Metric { &metric }
 
-    /// With one more topic.
-    #[must_use]
-    pub fn with_topic(mut self, topic: Topic) -> Statistic {
-        self.topics.push(topic);
-        self
-    }
+        /// Where.
+        fn scope -> &StatisticScope { &scope }
 
-    /// With the date the source reported it, when it differs from the
-    /// source's date.
-    #[must_use]
-    pub fn with_reported(mut self, date: NaiveDate) -> Statistic {
-        self.reported = Some(date);
-        self
-    }
+        /// When.
+        fn period -> &Period { &period }
 
-    /// The id.
-    pub fn id(&self) -> &StatisticId {
-        &self.id
-    }
+        /// The figure, with its qualifier.
+        fn count -> Count { count }
 
-    /// What is counted.
-    pub fn metric(&self) -> &Metric {
-        &self.metric
-    }
+        /// The parts of the figure that come from given places.
+        fn breakdowns -> &[Breakdown] { &breakdowns }
 
-    /// Where.
-    pub fn scope(&self) -> &StatisticScope {
-        &self.scope
-    }
+        /// The rank, when the source gives one.
+        fn rank -> Option<&Rank> { rank.as_ref() }
 
-    /// When.
-    pub fn period(&self) -> &Period {
-        &self.period
-    }
+        /// Who the figure is attributed to.
+        fn attribution -> Option<&str> { according_to.as_deref() }
 
-    /// The figure, with its qualifier.
-    pub fn count(&self) -> Count {
-        self.count
-    }
+        /// The topics.
+        fn topics -> &[Topic] { &topics }
 
-    /// The parts of the figure that come from given places.
-    pub fn breakdowns(&self) -> &[Breakdown] {
-        &self.breakdowns
-    }
+        /// The source.
+        fn source -> &SourceId { &source }
 
-    /// The rank, when the source gives one.
-    pub fn rank(&self) -> Option<&Rank> {
-        self.rank.as_ref()
-    }
-
-    /// Who the figure is attributed to.
-    pub fn attribution(&self) -> Option<&str> {
-        self.according_to.as_deref()
-    }
-
-    /// The topics.
-    pub fn topics(&self) -> &[Topic] {
-        &self.topics
-    }
-
-    /// The source.
-    pub fn source(&self) -> &SourceId {
-        &self.source
-    }
-
-    /// The date the source reported it, when given.
-    pub fn reported(&self) -> Option<NaiveDate> {
-        self.reported
+        /// The date the source reported it, when given.
+        fn reported -> Option<NaiveDate> { reported }
     }
 }
 
@@ -323,21 +285,17 @@ impl CountryBorder {
         }
     }
 
-    /// The stretch shared with `neighbour`.
-    #[must_use]
-    pub fn with(mut self, neighbour: Country) -> CountryBorder {
-        self.with = Some(neighbour);
-        self
+    setters! {
+        /// The stretch shared with `neighbour`.
+        fn with(neighbour: Country) { with = Some(neighbour) }
     }
 
-    /// The country whose border it is.
-    pub fn country(&self) -> Country {
-        self.of
-    }
+    getters! {
+        /// The country whose border it is.
+        fn country -> Country { of }
 
-    /// The neighbour, when the border is the stretch with one.
-    pub fn neighbour(&self) -> Option<Country> {
-        self.with
+        /// The neighbour, when the border is the stretch with one.
+        fn neighbour -> Option<Country> { with }
     }
 }
 
@@ -385,26 +343,20 @@ impl Breakdown {
         }
     }
 
-    /// The same, with the share qualified ("more than" 40%).
-    #[must_use]
-    pub fn qualified(mut self, qualifier: Qualifier) -> Breakdown {
-        self.qualifier = qualifier;
-        self
+    setters! {
+        /// The same, with the share qualified ("more than" 40%).
+        fn qualified(qualifier: Qualifier) { qualifier = qualifier }
     }
 
-    /// Where the part comes from.
-    pub fn part(&self) -> &Area {
-        &self.part
-    }
+    getters! {
+        /// Where the part comes from.
+        fn part -> &Area { &part }
 
-    /// Its share of the figure.
-    pub fn share(&self) -> Share {
-        self.share
-    }
+        /// Its share of the figure.
+        fn share -> Share { share }
 
-    /// How the share is qualified.
-    pub fn qualifier(&self) -> Qualifier {
-        self.qualifier
+        /// How the share is qualified.
+        fn qualifier -> Qualifier { qualifier }
     }
 
     /// The part as a count of `total`: "more than 40%" of "more than
@@ -459,19 +411,15 @@ impl Rank {
         })
     }
 
-    /// The position, from 1.
-    pub fn position(&self) -> u32 {
-        self.position.get()
-    }
+    getters! {
+        /// The position, from 1.
+        fn position -> u32 { position.get() }
 
-    /// Highest or lowest.
-    pub fn order(&self) -> RankOrder {
-        self.order
-    }
+        /// Highest or lowest.
+        fn order -> RankOrder { order }
 
-    /// What the figure is compared with.
-    pub fn among(&self) -> &str {
-        &self.among
+        /// What the figure is compared with.
+        fn among -> &str { &among }
     }
 }
 

@@ -1,18 +1,18 @@
 //! `Tranche`: a part of a vaccine pledge, by channel, area or country,
 //! itself divided into parts.
 
-use super::{Area, DoseChannel, FieldPath, Share, TrancheId, VaccinePledge};
+use super::{DoseChannel, FieldPath, Receiver, Share, TrancheId, VaccinePledge};
 use crate::notation::Bounds;
 use crate::Count;
 
 crate::serde_strict::strict_serde!(Tranche);
 
 /// A part of a [`VaccinePledge`]: the doses that go through one channel
-/// (COVAX, bilateral), to one area or one country, stated as doses
-/// (approximately, as the press gives them: "about 19 million"), as a
-/// share of the part it belongs to ("75%"), both, or neither (a country
-/// named with no figure). A tranche divides into tranches of its own, so a
-/// pledge is a tree: the US's first 25 million doses are about 19 million
+/// (COVAX, bilateral), to one area, one country or one organisation (a
+/// [`Receiver`]), stated as doses (approximately, as the press gives
+/// them: "about 19 million"), as a share of the part it belongs to
+/// ("75%"), both, or neither (a country named with no figure). A tranche
+/// divides into tranches of its own, so a pledge is a tree: the US's first 25 million doses are about 19 million
 /// through COVAX — about 6 million for South and Central America, 7
 /// million for Asia, 5 million for Africa — and about 6 million shared
 /// directly.
@@ -54,7 +54,7 @@ pub struct Tranche {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     channel: Option<DoseChannel>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    recipient: Option<Area>,
+    recipient: Option<Receiver>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -95,10 +95,10 @@ impl Tranche {
         self
     }
 
-    /// For `area`, or a country ([`Area::Country`]).
+    /// For `recipient`: an area, a country or an organisation.
     #[must_use]
-    pub fn to(mut self, area: Area) -> Tranche {
-        self.recipient = Some(area);
+    pub fn to(mut self, recipient: impl Into<Receiver>) -> Tranche {
+        self.recipient = Some(recipient.into());
         self
     }
 
@@ -139,8 +139,8 @@ impl Tranche {
         self.channel
     }
 
-    /// The area or country the doses go to, when given.
-    pub fn recipient(&self) -> Option<&Area> {
+    /// The area, country or organisation the doses go to, when given.
+    pub fn recipient(&self) -> Option<&Receiver> {
         self.recipient.as_ref()
     }
 

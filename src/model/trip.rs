@@ -71,55 +71,33 @@ impl Trip {
         }
     }
 
-    /// With one more leg, in travel order.
-    #[must_use]
-    pub fn with_leg(mut self, leg: Leg) -> Trip {
-        self.legs.push(leg);
-        self
+    setters! {
+        /// With one more leg, in travel order.
+        fn with_leg(leg: Leg) { legs.push(leg) }
+
+        /// With its purpose, in the dossier's own words.
+        fn with_purpose(purpose: impl Into<String>) { purpose = Some(purpose.into()) }
+
+        /// With one more agenda topic.
+        fn with_topic(topic: Topic) { topics.push(topic) }
+
+        /// With one more note ("first trip abroad in office").
+        fn with_note(note: TripNote) { notes.push(note) }
+
+        /// With the date the source reported it, when it differs from the
+        /// source's date.
+        fn with_reported(date: NaiveDate) { reported = Some(date) }
     }
 
-    /// With its purpose, in the dossier's own words.
-    #[must_use]
-    pub fn with_purpose(mut self, purpose: impl Into<String>) -> Trip {
-        self.purpose = Some(purpose.into());
-        self
-    }
+    getters! {
+        /// The id.
+        fn id -> &TripId { &id }
 
-    /// With one more agenda topic.
-    #[must_use]
-    pub fn with_topic(mut self, topic: Topic) -> Trip {
-        self.topics.push(topic);
-        self
-    }
+        /// Who travelled.
+        fn traveller -> &LeaderId { &traveller }
 
-    /// With one more note ("first trip abroad in office").
-    #[must_use]
-    pub fn with_note(mut self, note: TripNote) -> Trip {
-        self.notes.push(note);
-        self
-    }
-
-    /// With the date the source reported it, when it differs from the
-    /// source's date.
-    #[must_use]
-    pub fn with_reported(mut self, date: NaiveDate) -> Trip {
-        self.reported = Some(date);
-        self
-    }
-
-    /// The id.
-    pub fn id(&self) -> &TripId {
-        &self.id
-    }
-
-    /// Who travelled.
-    pub fn traveller(&self) -> &LeaderId {
-        &self.traveller
-    }
-
-    /// The legs, in travel order.
-    pub fn legs(&self) -> &[Leg] {
-        &self.legs
+        /// The legs, in travel order.
+        fn legs -> &[Leg] { &legs }
     }
 
     /// The leg under way on `date`: the first whose stay covers it.
@@ -138,29 +116,21 @@ impl Trip {
         self.legs.iter().map(Leg::last_day).max()
     }
 
-    /// The purpose, in the dossier's own words.
-    pub fn purpose(&self) -> Option<&str> {
-        self.purpose.as_deref()
-    }
+    getters! {
+        /// The purpose, in the dossier's own words.
+        fn purpose -> Option<&str> { purpose.as_deref() }
 
-    /// The agenda topics.
-    pub fn topics(&self) -> &[Topic] {
-        &self.topics
-    }
+        /// The agenda topics.
+        fn topics -> &[Topic] { &topics }
 
-    /// The notes.
-    pub fn notes(&self) -> &[TripNote] {
-        &self.notes
-    }
+        /// The notes.
+        fn notes -> &[TripNote] { &notes }
 
-    /// The source.
-    pub fn source(&self) -> &SourceId {
-        &self.source
-    }
+        /// The source.
+        fn source -> &SourceId { &source }
 
-    /// The date the source reported it, when given.
-    pub fn reported(&self) -> Option<NaiveDate> {
-        self.reported
+        /// The date the source reported it, when given.
+        fn reported -> Option<NaiveDate> { reported }
     }
 }
 
@@ -209,11 +179,9 @@ impl Leg {
         }
     }
 
-    /// The same stay, leaving on `departure`.
-    #[must_use]
-    pub fn departing(mut self, departure: NaiveDate) -> Leg {
-        self.departure = Some(departure);
-        self
+    setters! {
+        /// The same stay, leaving on `departure`.
+        fn departing(departure: NaiveDate) { departure = Some(departure) }
     }
 
     /// The same stay, still planned at the source's date.
@@ -222,26 +190,20 @@ impl Leg {
         self.with_status(EventStatus::Planned)
     }
 
-    /// The same stay, with `status`.
-    #[must_use]
-    pub fn with_status(mut self, status: EventStatus) -> Leg {
-        self.status = status;
-        self
+    setters! {
+        /// The same stay, with `status`.
+        fn with_status(status: EventStatus) { status = status }
     }
 
-    /// The country.
-    pub fn country(&self) -> Country {
-        self.country
-    }
+    getters! {
+        /// The country.
+        fn country -> Country { country }
 
-    /// The day of arrival.
-    pub fn arrival(&self) -> NaiveDate {
-        self.arrival
-    }
+        /// The day of arrival.
+        fn arrival -> NaiveDate { arrival }
 
-    /// The day of departure, when known.
-    pub fn departure(&self) -> Option<NaiveDate> {
-        self.departure
+        /// The day of departure, when known.
+        fn departure -> Option<NaiveDate> { departure }
     }
 
     /// The last day of the stay: the departure, or the arrival when the
@@ -256,9 +218,9 @@ impl Leg {
         self.arrival <= date && date <= self.last_day()
     }
 
-    /// Whether it had happened at the source's date.
-    pub fn status(&self) -> EventStatus {
-        self.status
+    getters! {
+        /// Whether it had happened at the source's date.
+        fn status -> EventStatus { status }
     }
 }
 

@@ -5,7 +5,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use super::{Actor, AllocationId, Area, LeaderId, PledgeId, Share, ShareError, SourceId, Tranche, TrancheId};
+use super::{Actor, AllocationId, Area, LeaderId, PledgeId, Receiver, Share, ShareError, SourceId, Tranche, TrancheId};
 use crate::Count;
 
 crate::serde_strict::strict_serde!(
@@ -100,106 +100,64 @@ impl VaccinePledge {
         }
     }
 
-    /// Of `doses` as the source states them ("at least 80 million"),
-    /// in place of the exact number given to [`new`](VaccinePledge::new).
-    ///
-    /// ```
-    /// use statecraft::model::{PledgeId, SourceId};
-    /// use statecraft::{Count, Country, NaiveDate, Qualifier, VaccinePledge};
-    ///
-    /// let day = NaiveDate::from_ymd_opt(2021, 6, 3).ok_or("bad date")?;
-    /// let p = VaccinePledge::new(PledgeId::new("us-80m")?, Country::US, 80_000_000, day, SourceId::new("wh")?)
-    ///     .with_doses(Count::new(80_000_000, Qualifier::AtLeast));
-    /// assert_eq!(p.doses().to_string(), "at least 80,000,000");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn with_doses(mut self, doses: Count) -> VaccinePledge {
-        self.doses = doses;
-        self
+    setters! {
+        /// Of `doses` as the source states them ("at least 80 million"),
+        /// in place of the exact number given to [`new`](VaccinePledge::new).
+        ///
+        /// ```
+        /// use statecraft::model::{PledgeId, SourceId};
+        /// use statecraft::{Count, Country, NaiveDate, Qualifier, VaccinePledge};
+        ///
+        /// let day = NaiveDate::from_ymd_opt(2021, 6, 3).ok_or("bad date")?;
+        /// let p = VaccinePledge::new(PledgeId::new("us-80m")?, Country::US, 80_000_000, day, SourceId::new("wh")?)
+        ///     .with_doses(Count::new(80_000_000, Qualifier::AtLeast));
+        /// assert_eq!(p.doses().to_string(), "at least 80,000,000");
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
+        fn with_doses(doses: Count) { doses = doses }
+
+        /// Part of the larger pledge `whole`: its doses are among the whole's,
+        /// and summaries count them once, under the whole.
+        fn part_of(whole: PledgeId) { part_of = Some(whole) }
+
+        /// With one more tranche.
+        fn with_tranche(tranche: Tranche) { tranches.push(tranche) }
+
+        /// Against `disease`.
+        fn with_disease(disease: Disease) { disease = Some(disease) }
+
+        /// Of one product.
+        fn with_product(product: VaccineProduct) { product = Some(product) }
+
+        /// Through one channel.
+        fn with_channel(channel: DoseChannel) { channel = Some(channel) }
+
+        /// For `area` ([`Area::World`] for "the rest of the world").
+        fn with_destination(area: Area) { destination = Some(area) }
+
+        /// Announced by `leader`.
+        fn announced_by(leader: LeaderId) { announced_by = Some(leader) }
+
+        /// With the date the source reported it, when it differs from the
+        /// source's date.
+        fn with_reported(date: NaiveDate) { reported = Some(date) }
     }
 
-    /// Part of the larger pledge `whole`: its doses are among the whole's,
-    /// and summaries count them once, under the whole.
-    #[must_use]
-    pub fn part_of(mut self, whole: PledgeId) -> VaccinePledge {
-        self.part_of = Some(whole);
-        self
-    }
+    getters! {
+        /// The id.
+        fn id -> &PledgeId { &id }
 
-    /// With one more tranche.
-    #[must_use]
-    pub fn with_tranche(mut self, tranche: Tranche) -> VaccinePledge {
-        self.tranches.push(tranche);
-        self
-    }
+        /// The donor: a country, an organisation, a group.
+        fn donor -> &Actor { &donor }
 
-    /// Against `disease`.
-    #[must_use]
-    pub fn with_disease(mut self, disease: Disease) -> VaccinePledge {
-        self.disease = Some(disease);
-        self
-    }
+        /// The doses promised, as the source states them.
+        fn doses -> Count { doses }
 
-    /// Of one product.
-    #[must_use]
-    pub fn with_product(mut self, product: VaccineProduct) -> VaccinePledge {
-        self.product = Some(product);
-        self
-    }
+        /// The larger pledge this one is part of, when it is.
+        fn parent -> Option<&PledgeId> { part_of.as_ref() }
 
-    /// Through one channel.
-    #[must_use]
-    pub fn with_channel(mut self, channel: DoseChannel) -> VaccinePledge {
-        self.channel = Some(channel);
-        self
-    }
-
-    /// For `area` ([`Area::World`] for "the rest of the world").
-    #[must_use]
-    pub fn with_destination(mut self, area: Area) -> VaccinePledge {
-        self.destination = Some(area);
-        self
-    }
-
-    /// Announced by `leader`.
-    #[must_use]
-    pub fn announced_by(mut self, leader: LeaderId) -> VaccinePledge {
-        self.announced_by = Some(leader);
-        self
-    }
-
-    /// With the date the source reported it, when it differs from the
-    /// source's date.
-    #[must_use]
-    pub fn with_reported(mut self, date: NaiveDate) -> VaccinePledge {
-        self.reported = Some(date);
-        self
-    }
-
-    /// The id.
-    pub fn id(&self) -> &PledgeId {
-        &self.id
-    }
-
-    /// The donor: a country, an organisation, a group.
-    pub fn donor(&self) -> &Actor {
-        &self.donor
-    }
-
-    /// The doses promised, as the source states them.
-    pub fn doses(&self) -> Count {
-        self.doses
-    }
-
-    /// The larger pledge this one is part of, when it is.
-    pub fn parent(&self) -> Option<&PledgeId> {
-        self.part_of.as_ref()
-    }
-
-    /// The tranches the pledge divides into (each may divide further).
-    pub fn tranches(&self) -> &[Tranche] {
-        &self.tranches
+        /// The tranches the pledge divides into (each may divide further).
+        fn tranches -> &[Tranche] { &tranches }
     }
 
     /// The tranche `id`, at any depth.
@@ -214,34 +172,24 @@ impl VaccinePledge {
         None
     }
 
-    /// The disease, when given.
-    pub fn disease(&self) -> Option<&Disease> {
-        self.disease.as_ref()
-    }
+    getters! {
+        /// The disease, when given.
+        fn disease -> Option<&Disease> { disease.as_ref() }
 
-    /// The product, when the pledge is of one.
-    pub fn product(&self) -> Option<&VaccineProduct> {
-        self.product.as_ref()
-    }
+        /// The product, when the pledge is of one.
+        fn product -> Option<&VaccineProduct> { product.as_ref() }
 
-    /// The channel, when the pledge goes through one.
-    pub fn channel(&self) -> Option<DoseChannel> {
-        self.channel
-    }
+        /// The channel, when the pledge goes through one.
+        fn channel -> Option<DoseChannel> { channel }
 
-    /// Where the doses are to go, when given.
-    pub fn destination(&self) -> Option<&Area> {
-        self.destination.as_ref()
-    }
+        /// Where the doses are to go, when given.
+        fn destination -> Option<&Area> { destination.as_ref() }
 
-    /// The day of the announcement.
-    pub fn announced(&self) -> NaiveDate {
-        self.announced
-    }
+        /// The day of the announcement.
+        fn announced -> NaiveDate { announced }
 
-    /// The leader who announced it, when the source names one.
-    pub fn announcer(&self) -> Option<&LeaderId> {
-        self.announced_by.as_ref()
+        /// The leader who announced it, when the source names one.
+        fn announcer -> Option<&LeaderId> { announced_by.as_ref() }
     }
 
     /// The share `doses` make of this pledge: 1,500,000 of 25,000,000 is
@@ -255,24 +203,23 @@ impl VaccinePledge {
         Share::from_ratio(doses.into(), self.doses.value().into())
     }
 
-    /// The source.
-    pub fn source(&self) -> &SourceId {
-        &self.source
-    }
+    getters! {
+        /// The source.
+        fn source -> &SourceId { &source }
 
-    /// The date the source reported it, when given.
-    pub fn reported(&self) -> Option<NaiveDate> {
-        self.reported
+        /// The date the source reported it, when given.
+        fn reported -> Option<NaiveDate> { reported }
     }
 }
 
-/// Doses from a pledge for one recipient (a country, or an area: a
-/// region, a group, an area the dossier declares), at one stage:
-/// announced, donated or delivered. In the JSON format a country
-/// recipient is its bare code (`"recipient": "GT"`), any other an
-/// [`Area`] object. Stages are disjoint, as in Our World in Data's donation
-/// data: a dose is counted at the furthest stage it has reached, never at
-/// two. The doses are a [`Count`] as the source states them; an
+/// Doses from a pledge for one recipient (a country, an area: a region, a
+/// group, an area the dossier declares; or an organisation that receives
+/// them itself: a [`Receiver`]), at one stage: announced, donated or
+/// delivered. In the JSON format a country recipient is its bare code
+/// (`"recipient": "GT"`), any other an [`Area`] object or an
+/// organisation's (`{"organisation": "covax"}`). Stages are disjoint, as
+/// in Our World in Data's donation data: a dose is counted at the furthest
+/// stage it has reached, never at two. The doses are a [`Count`] as the source states them; an
 /// allocation names the most specific [`Tranche`] of its pledge it
 /// belongs to, when the pledge has tranches.
 ///
@@ -292,8 +239,8 @@ pub struct VaccineAllocation {
     pledge: PledgeId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     tranche: Option<TrancheId>,
-    #[serde(serialize_with = "super::area::serialize_bare_country")]
-    recipient: Area,
+    #[serde(serialize_with = "super::receiver::serialize_bare_country")]
+    recipient: Receiver,
     #[serde(serialize_with = "doses_json")]
     doses: Count,
     stage: DoseStage,
@@ -315,13 +262,14 @@ pub struct VaccineAllocation {
 }
 
 impl VaccineAllocation {
-    /// Exactly `doses` from `pledge` for `recipient` (a country or an
-    /// area), at `stage` (see [`with_doses`](VaccineAllocation::with_doses)
-    /// for an approximate figure).
+    /// Exactly `doses` from `pledge` for `recipient` (a country, an area
+    /// or an organisation), at `stage` (see
+    /// [`with_doses`](VaccineAllocation::with_doses) for an approximate
+    /// figure).
     pub fn new(
         id: AllocationId,
         pledge: PledgeId,
-        recipient: impl Into<Area>,
+        recipient: impl Into<Receiver>,
         doses: u64,
         stage: DoseStage,
         source: SourceId,
@@ -340,93 +288,57 @@ impl VaccineAllocation {
         }
     }
 
-    /// Of `doses` as the source states them ("about 1 million"), in place
-    /// of the exact number given to [`new`](VaccineAllocation::new).
-    #[must_use]
-    pub fn with_doses(mut self, doses: Count) -> VaccineAllocation {
-        self.doses = doses;
-        self
+    setters! {
+        /// Of `doses` as the source states them ("about 1 million"), in place
+        /// of the exact number given to [`new`](VaccineAllocation::new).
+        fn with_doses(doses: Count) { doses = doses }
+
+        /// In the tranche `tranche` of its pledge: the most specific one the
+        /// doses belong to.
+        fn in_tranche(tranche: TrancheId) { tranche = Some(tranche) }
+
+        /// Through `channel`.
+        fn with_channel(channel: DoseChannel) { channel = Some(channel) }
+
+        /// Reaching its stage on `date` (announced, donated or delivered that
+        /// day).
+        fn dated(date: NaiveDate) { date = Some(date) }
+
+        /// With the date the source reported it, when it differs from the
+        /// source's date.
+        fn with_reported(date: NaiveDate) { reported = Some(date) }
     }
 
-    /// In the tranche `tranche` of its pledge: the most specific one the
-    /// doses belong to.
-    #[must_use]
-    pub fn in_tranche(mut self, tranche: TrancheId) -> VaccineAllocation {
-        self.tranche = Some(tranche);
-        self
-    }
+    getters! {
+        /// The id.
+        fn id -> &AllocationId { &id }
 
-    /// Through `channel`.
-    #[must_use]
-    pub fn with_channel(mut self, channel: DoseChannel) -> VaccineAllocation {
-        self.channel = Some(channel);
-        self
-    }
+        /// The pledge the doses come from.
+        fn pledge -> &PledgeId { &pledge }
 
-    /// Reaching its stage on `date` (announced, donated or delivered that
-    /// day).
-    #[must_use]
-    pub fn dated(mut self, date: NaiveDate) -> VaccineAllocation {
-        self.date = Some(date);
-        self
-    }
+        /// The tranche of the pledge the doses belong to, when given.
+        fn tranche -> Option<&TrancheId> { tranche.as_ref() }
 
-    /// With the date the source reported it, when it differs from the
-    /// source's date.
-    #[must_use]
-    pub fn with_reported(mut self, date: NaiveDate) -> VaccineAllocation {
-        self.reported = Some(date);
-        self
-    }
+        /// The recipient: a country, an area or an organisation.
+        fn recipient -> &Receiver { &recipient }
 
-    /// The id.
-    pub fn id(&self) -> &AllocationId {
-        &self.id
-    }
+        /// The doses, as the source states them.
+        fn doses -> Count { doses }
 
-    /// The pledge the doses come from.
-    pub fn pledge(&self) -> &PledgeId {
-        &self.pledge
-    }
+        /// The stage.
+        fn stage -> DoseStage { stage }
 
-    /// The tranche of the pledge the doses belong to, when given.
-    pub fn tranche(&self) -> Option<&TrancheId> {
-        self.tranche.as_ref()
-    }
+        /// The channel, when given.
+        fn channel -> Option<DoseChannel> { channel }
 
-    /// The recipient: a country or an area.
-    pub fn recipient(&self) -> &Area {
-        &self.recipient
-    }
+        /// The day the doses reached their stage, when given.
+        fn date -> Option<NaiveDate> { date }
 
-    /// The doses, as the source states them.
-    pub fn doses(&self) -> Count {
-        self.doses
-    }
+        /// The source.
+        fn source -> &SourceId { &source }
 
-    /// The stage.
-    pub fn stage(&self) -> DoseStage {
-        self.stage
-    }
-
-    /// The channel, when given.
-    pub fn channel(&self) -> Option<DoseChannel> {
-        self.channel
-    }
-
-    /// The day the doses reached their stage, when given.
-    pub fn date(&self) -> Option<NaiveDate> {
-        self.date
-    }
-
-    /// The source.
-    pub fn source(&self) -> &SourceId {
-        &self.source
-    }
-
-    /// The date the source reported it, when given.
-    pub fn reported(&self) -> Option<NaiveDate> {
-        self.reported
+        /// The date the source reported it, when given.
+        fn reported -> Option<NaiveDate> { reported }
     }
 }
 
@@ -611,6 +523,52 @@ mod tests {
         for s in <DoseStage as strum::IntoEnumIterator>::iter() {
             assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{s}\""));
         }
+    }
+
+    #[test]
+    fn recipients_of_allocations_and_tranches_in_and_out() {
+        let allocation = |recipient: &str| {
+            format!(r#"{{"id":"a","pledge":"p","recipient":{recipient},"doses":5,"stage":"announced","source":"s"}}"#)
+        };
+        let tranche = |recipient: &str| format!(r#"{{"id":"t","recipient":{recipient}}}"#);
+        let org = |id: &str| Receiver::Organisation(crate::model::OrganisationId::new(id).unwrap());
+        // (written, read as), a country bare in an allocation only.
+        let cases = [
+            (r#""GT""#, r#"{"country":"GT"}"#, Receiver::from(crate::Country::GT)),
+            (r#""world""#, r#""world""#, Receiver::Area(Area::World)),
+            (
+                r#"{"m49":"Africa"}"#,
+                r#"{"m49":"Africa"}"#,
+                Receiver::from(crate::geo::Region::Africa),
+            ),
+            (
+                r#"{"organisation":"covax"}"#,
+                r#"{"organisation":"covax"}"#,
+                org("covax"),
+            ),
+            (
+                r#"{"iati":"XM-DAC-47122"}"#,
+                r#"{"iati":"XM-DAC-47122"}"#,
+                Receiver::Iati(crate::org::OrgRef::new("XM-DAC-47122").unwrap()),
+            ),
+        ];
+        for (in_allocation, in_tranche, receiver) in cases {
+            let a: VaccineAllocation = serde_json::from_str(&allocation(in_allocation)).unwrap();
+            assert_eq!(a.recipient(), &receiver);
+            assert_eq!(serde_json::to_string(&a).unwrap(), allocation(in_allocation));
+            let t: Tranche = serde_json::from_str(&tranche(in_tranche)).unwrap();
+            assert_eq!(t.recipient(), Some(&receiver));
+            assert_eq!(serde_json::to_string(&t).unwrap(), tranche(in_tranche));
+            // Either form reads in either place.
+            let a: VaccineAllocation = serde_json::from_str(&allocation(in_tranche)).unwrap();
+            assert_eq!(a.recipient(), &receiver);
+        }
+        assert_eq!(
+            serde_json::from_str::<Tranche>(&tranche(r#"{"organisation":"covax","m49":"Africa"}"#))
+                .unwrap_err()
+                .to_string(),
+            "expected the end of the object (it takes exactly one key), found a second key `m49` at line 1 column 51"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::{AggregateError, AreaRecipient, By, Dimension, FactRejection, GroupKey, KeyPart, RejectReason};
-use crate::model::{FieldPath, YearMonth};
+use crate::model::{FieldPath, Receiver, YearMonth};
 use crate::notation::{add_counts, Bounds};
 use crate::{Actor, Area, Count, Dossier, VaccineAllocation};
 
@@ -17,10 +17,12 @@ use crate::{Actor, Area, Count, Dossier, VaccineAllocation};
 /// from, or by the year or month of the allocation's date.
 ///
 /// A recipient that is not one country (a region, a group, a declared
-/// area) is keyed as funding's are (see [`Dimension`]): never split among
-/// its countries. Groups are taken on the allocation's date, else its
-/// pledge's announcement date; an allocation dated before a group's
-/// recorded history is a [`FactRejection`].
+/// area, an organisation) is keyed as funding's are (see [`Dimension`]):
+/// never split among its countries; doses to an organisation (COVAX) are
+/// keyed by the organisation by every recipient dimension, counted in the
+/// total, never put in an area or dropped. Groups are taken on the
+/// allocation's date, else its pledge's announcement date; an allocation
+/// dated before a group's recorded history is a [`FactRejection`].
 ///
 /// Counts are `u64`, added with checks: a total beyond `u64::MAX` is an
 /// error, never a wrap-around or a panic. Each count is the sum of the
@@ -255,7 +257,7 @@ fn part_of(
         .unwrap_or(NaiveDate::MAX);
     let rejected = |reason| FactRejection::new(path.clone().field("recipient"), reason);
     let recipient = match a.recipient() {
-        Area::Country(c) => {
+        Receiver::Area(Area::Country(c)) => {
             if let Dimension::Group(t) = d {
                 if let Some(source) = t.unknown_on(*c, day) {
                     return Err(rejected(RejectReason::GroupNotKnown { country: *c, source }));
@@ -263,8 +265,8 @@ fn part_of(
             }
             d.recipient_part(*c, day)
         }
-        area => {
-            let r = AreaRecipient::resolve(dossier, [area.clone()], day).map_err(|source| {
+        other => {
+            let r = AreaRecipient::resolve(dossier, [other.clone()], day).map_err(|source| {
                 rejected(RejectReason::AreaNotKnown {
                     allocation: a.id().clone(),
                     source,

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::{AreaRecipient, AreaSplit, AreaSplitError, Flow, FlowRecipients};
 use crate::geo::GroupDateError;
-use crate::model::FundingId;
+use crate::model::{FundingId, Receiver};
 use crate::{Actor, Area, Dossier, Excerpt, Funding, FundingStage, Money};
 
 /// A funding entry of a [`Dossier`] as a [`Flow`]: its value date (else
@@ -19,11 +19,11 @@ use crate::{Actor, Area, Dossier, Excerpt, Funding, FundingStage, Money};
 ///
 /// - no recipient: [`FlowRecipients::Unnamed`];
 /// - no shares: one country is [`FlowRecipients::One`]; one other area (a
-///   group, a sub-region, the world), or several areas, is
-///   [`FlowRecipients::Area`], the area or the list *as it stands*: the crate
-///   does not invent a split the source does not give, so $310m to the
-///   Northern Triangle is not a third each to Guatemala, Honduras and El
-///   Salvador;
+///   group, a sub-region, the world), an organisation (Gavi), or several
+///   recipients, is [`FlowRecipients::Area`], the recipient or the list *as
+///   it stands*: the crate does not invent a split the source does not
+///   give, so $310m to the Northern Triangle is not a third each to
+///   Guatemala, Honduras and El Salvador;
 /// - shares: every recipient must have one, and they must sum to 100%
 ///   within 0.01 (IATI rule 3.1.2); [`FlowRecipients::Shares`], apportioned
 ///   exactly in proportion to the shares given (see [`AreaSplit`]).
@@ -193,11 +193,11 @@ pub(crate) fn recipients_of(
     };
     let list = funding.recipients();
     if list.iter().all(|r| r.share().is_none()) {
-        let areas: Vec<Area> = list.iter().map(|r| r.area().clone()).collect();
-        return Ok(match AreaRecipient::resolve(dossier, areas, date).map_err(group)? {
+        let receivers = list.iter().map(|r| r.receiver().clone());
+        return Ok(match AreaRecipient::resolve(dossier, receivers, date).map_err(group)? {
             None => FlowRecipients::Unnamed,
-            Some(a) => match a.areas() {
-                [Area::Country(c)] => FlowRecipients::One(*c),
+            Some(a) => match a.receivers() {
+                [Receiver::Area(Area::Country(c))] => FlowRecipients::One(*c),
                 _ => FlowRecipients::Area(a),
             },
         });
@@ -208,11 +208,11 @@ pub(crate) fn recipients_of(
             return Err(FundingFlowError::ShareMissing {
                 id: funding.id().clone(),
                 index,
-                recipient: Excerpt::new(&dossier.area_name(r.area())),
+                recipient: Excerpt::new(&dossier.receiver_name(r.receiver())),
             });
         };
         // One area always resolves.
-        if let Some(a) = AreaRecipient::resolve(dossier, [r.area().clone()], date).map_err(group)? {
+        if let Some(a) = AreaRecipient::resolve(dossier, [r.receiver().clone()], date).map_err(group)? {
             parts.push((a, share));
         }
     }

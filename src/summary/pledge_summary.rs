@@ -107,6 +107,39 @@ impl Tally {
     }
 }
 
+/// The accessors of a summary's [`Tally`], the same for a pledge and a
+/// tranche: `$from` says where the allocations are counted ("from the
+/// pledge"), `$level` names the level ("the pledge").
+macro_rules! tally_accessors {
+    ($from:literal, $level:literal) => {
+        #[doc = concat!("The doses allocated ", $from, ", at every stage, as the figures state them.")]
+        pub fn allocated(&self) -> u64 {
+            self.tally.allocated
+        }
+
+        #[doc = concat!("The bounds of the doses allocated ", $from, ", at every stage.")]
+        pub fn allocated_bounds(&self) -> Bounds<u64> {
+            self.tally.bounds
+        }
+
+        #[doc = concat!("The doses allocated ", $from, " at `stage` (stages are disjoint: they add up to")]
+        /// [`allocated`](Self::allocated)).
+        pub fn allocated_at(&self, stage: DoseStage) -> u64 {
+            self.tally.at(stage).0
+        }
+
+        #[doc = concat!("The bounds of the doses allocated ", $from, " at `stage`.")]
+        pub fn allocated_bounds_at(&self, stage: DoseStage) -> Bounds<u64> {
+            self.tally.at(stage).1
+        }
+
+        #[doc = concat!("How many allocations count in ", $level, ".")]
+        pub fn allocations(&self) -> u64 {
+            self.tally.allocations
+        }
+    };
+}
+
 /// What remains of a pledge once its allocations are counted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Remainder {
@@ -268,31 +301,7 @@ impl<'a> PledgeSummary<'a> {
         self.pledge.doses().bounds()
     }
 
-    /// The doses allocated from the pledge, at every stage.
-    pub fn allocated(&self) -> u64 {
-        self.tally.allocated
-    }
-
-    /// The bounds of the doses allocated from the pledge, at every stage.
-    pub fn allocated_bounds(&self) -> Bounds<u64> {
-        self.tally.bounds
-    }
-
-    /// The doses allocated from the pledge at `stage` (stages are
-    /// disjoint: they add up to [`allocated`](PledgeSummary::allocated)).
-    pub fn allocated_at(&self, stage: DoseStage) -> u64 {
-        self.tally.at(stage).0
-    }
-
-    /// The bounds of the doses allocated from the pledge at `stage`.
-    pub fn allocated_bounds_at(&self, stage: DoseStage) -> Bounds<u64> {
-        self.tally.at(stage).1
-    }
-
-    /// How many allocations count in the pledge.
-    pub fn allocations(&self) -> u64 {
-        self.tally.allocations
-    }
+    tally_accessors!("from the pledge", "the pledge");
 
     /// The share of the pledge allocated, exact (1.5m of 25m is 6%);
     /// `None` when the allocations exceed the pledge (see
@@ -341,7 +350,7 @@ fn unallocated(pledged: Bounds<u64>, allocated: Bounds<u64>) -> Bounds<u64> {
 /// let direct = Tranche::new(TrancheId::new("direct")?)
 ///     .through(DoseChannel::Bilateral)
 ///     .with_share(Share::from_percent(25)?)
-///     .with_tranche(Tranche::new(TrancheId::new("direct-mx")?).to(Country::MX.into()));
+///     .with_tranche(Tranche::new(TrancheId::new("direct-mx")?).to(Country::MX));
 /// let pledge = VaccinePledge::new(PledgeId::new("us-25m")?, Country::US, 25_000_000, day, SourceId::new("wh")?).with_tranche(direct);
 /// let mx = VaccineAllocation::new(AllocationId::new("mx")?, PledgeId::new("us-25m")?, Country::MX, 1_000_000, DoseStage::Announced, SourceId::new("wh")?)
 ///     .in_tranche(TrancheId::new("direct-mx")?);
@@ -396,31 +405,7 @@ impl<'a> TrancheSummary<'a> {
         self.pledged
     }
 
-    /// The doses allocated in the tranche and the tranches within it, as
-    /// the figures state them.
-    pub fn allocated(&self) -> u64 {
-        self.tally.allocated
-    }
-
-    /// The bounds of the doses allocated in the tranche and within it.
-    pub fn allocated_bounds(&self) -> Bounds<u64> {
-        self.tally.bounds
-    }
-
-    /// The doses allocated in the tranche and within it, at `stage`.
-    pub fn allocated_at(&self, stage: DoseStage) -> u64 {
-        self.tally.at(stage).0
-    }
-
-    /// The bounds of the doses allocated in it and within it, at `stage`.
-    pub fn allocated_bounds_at(&self, stage: DoseStage) -> Bounds<u64> {
-        self.tally.at(stage).1
-    }
-
-    /// How many allocations count in the tranche.
-    pub fn allocations(&self) -> u64 {
-        self.tally.allocations
-    }
+    tally_accessors!("in the tranche and the tranches within it", "the tranche");
 
     /// The bounds of the doses the tranche holds and no allocation takes
     /// (never below zero); `None` when its doses are not known.

@@ -52,5 +52,18 @@ mod tests {
                 "before-group-history /funding/0/recipients/0/area/group",
             ]
         );
+        // A tranche's recipient, on its pledge's announcement; an
+        // organisation beside it names no group.
+        let pledge = |day: &str| {
+            format!(
+                r#""vaccine_pledges": [{{"id": "p", "donor": "US", "doses": 5, "announced": "{day}", "source": "s",
+                    "tranches": [{{"id": "t", "recipient": {{"group": "eu"}}}}, {{"id": "u", "recipient": {{"organisation": "covax"}}}}]}}]"#
+            )
+        };
+        assert!(found_v2(&pledge("2021-06-03")).is_empty());
+        assert_eq!(
+            found_v2(&pledge("1980-01-01")),
+            ["before-group-history /vaccine_pledges/0/tranches/0/recipient/group"]
+        );
     }
 }

@@ -34,7 +34,9 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
         for (j, r) in f.recipients().iter().enumerate() {
             let p = || path().field("recipients").index(j).field("area").field("group");
             let what = || format!("receives funding `{}`", f.id());
-            empty_group(r.area(), index, what, p, out);
+            if let Some(area) = r.area() {
+                empty_group(area, index, what, p, out);
+            }
         }
     }
     for (i, p) in d.vaccine_pledges().iter().enumerate() {
@@ -129,7 +131,7 @@ fn split(f: &Funding, i: usize, out: &mut Vec<Violation>) {
                 at("funding", i).field("recipients").index(j),
                 format!(
                     "recipient {} of funding `{}` has no share, while other recipients have one",
-                    Excerpt::new(&r.area().to_string()),
+                    Excerpt::new(&r.receiver().to_string()),
                     f.id()
                 ),
             ));

@@ -4,13 +4,16 @@
 use chrono::NaiveDate;
 
 use super::at;
-use crate::model::{AreaId, FieldPath, GroupId, StatisticScope};
+use crate::model::tranche_nodes;
+use crate::model::{AreaId, FieldPath, GroupId, OrganisationId, Receiver, StatisticScope};
 use crate::{Actor, Area, Dossier};
 
-/// An actor, an area or a group a fact names.
+/// An actor, an area, an organisation or a group a fact names.
 pub(super) enum Named<'a> {
     Actor(&'a Actor),
     Area(&'a Area),
+    /// A recipient that is an organisation, as such.
+    Organisation(&'a OrganisationId),
     /// A statistic's scope, which names a group as such.
     Group(&'a GroupId),
     /// A statistic's scope, which names a declared area as such.
@@ -29,9 +32,11 @@ pub(super) struct Naming<'a> {
 
 /// Every actor and area the facts name, in the order of the format:
 /// terms' holders, meeting hosts and roles, initiative sponsors and
-/// targets, funding donors, channels and recipients, pledge donors and
-/// destinations, allocation recipients, statistic scopes and breakdown
-/// parts.
+/// targets, funding donors, channels and recipients, pledge donors,
+/// destinations and tranche recipients, allocation recipients, statistic
+/// scopes and breakdown parts. A recipient organisation is named at the
+/// place of its object (its step `organisation` is the checks' to add);
+/// one known by its IATI identifier only names nothing to resolve.
 pub(super) fn namings(d: &Dossier) -> Vec<Naming<'_>> {
     let mut out = Vec::new();
     let mut push = |named, path, fact, day| out.push(Naming { named, path, fact, day });
@@ -87,8 +92,12 @@ pub(super) fn namings(d: &Dossier) -> Vec<Naming<'_>> {
             push(Named::Actor(via), at("funding", i).field("via"), fact, day);
         }
         for (j, r) in f.recipients().iter().enumerate() {
-            let path = at("funding", i).field("recipients").index(j).field("area");
-            push(Named::Area(r.area()), path, fact, day);
+            let path = at("funding", i).field("recipients").index(j);
+            match r.receiver() {
+                Receiver::Area(a) => push(Named::Area(a), path.field("area"), fact, day),
+                Receiver::Organisation(o) => push(Named::Organisation(o), path, fact, day),
+                _ => {}
+            }
         }
     }
     for (i, p) in d.vaccine_pledges().iter().enumerate() {
@@ -107,11 +116,18 @@ pub(super) fn namings(d: &Dossier) -> Vec<Naming<'_>> {
                 day,
             );
         }
+        for n in tranche_nodes(p, &at("vaccine_pledges", i)) {
+            if let Some(named) = n.tranche.recipient().and_then(receiver) {
+                push(named, n.path.field("recipient"), fact, day);
+            }
+        }
     }
     for (i, a) in d.vaccine_allocations().iter().enumerate() {
         let day = a.date().or_else(|| d.pledge(a.pledge()).map(|p| p.announced()));
-        let path = at("vaccine_allocations", i).field("recipient");
-        push(Named::Area(a.recipient()), path, ("allocation", a.id().as_str()), day);
+        if let Some(named) = receiver(a.recipient()) {
+            let path = at("vaccine_allocations", i).field("recipient");
+            push(named, path, ("allocation", a.id().as_str()), day);
+        }
     }
     for (i, s) in d.statistics().iter().enumerate() {
         let fact = ("statistic", s.id().as_str());
@@ -126,4 +142,13 @@ pub(super) fn namings(d: &Dossier) -> Vec<Naming<'_>> {
         }
     }
     out
+}
+
+/// What a recipient names to resolve: an area, or an organisation.
+fn receiver(r: &Receiver) -> Option<Named<'_>> {
+    match r {
+        Receiver::Area(a) => Some(Named::Area(a)),
+        Receiver::Organisation(o) => Some(Named::Organisation(o)),
+        _ => None,
+    }
 }

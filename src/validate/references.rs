@@ -109,11 +109,12 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
             )
         };
         match named {
-            Named::Actor(Actor::Organisation(o)) if index.organisation(o).is_none() => out.push(Violation::new(
-                Rule::UnknownOrganisation,
-                path.field("organisation"),
-                format!("organisation `{o}` is neither an organisation of the dossier nor a built-in one"),
-            )),
+            Named::Actor(Actor::Organisation(o)) | Named::Organisation(o) if index.organisation(o).is_none() => out
+                .push(Violation::new(
+                    Rule::UnknownOrganisation,
+                    path.field("organisation"),
+                    format!("organisation `{o}` is neither an organisation of the dossier nor a built-in one"),
+                )),
             Named::Actor(Actor::Group(g)) | Named::Area(Area::Group(g)) | Named::Group(g)
                 if index.group(g).is_none() =>
             {
@@ -181,6 +182,29 @@ mod tests {
             "vaccine_pledges": [{"id": "x", "donor": "US", "doses": 5, "announced": "2021-06-03", "destination": {"group": "g7"}, "source": "s"}],
             "vaccine_allocations": [{"id": "x", "pledge": "x", "recipient": "US", "doses": 5, "stage": "announced", "source": "s"}]"#;
         assert!(found(lists).is_empty());
+    }
+
+    #[test]
+    fn recipients_resolve_whether_areas_or_organisations() {
+        let lists = r#""organisations": [{"id": "ours", "name": "Ours", "kind": "ngo"}],
+            "funding": [{"id": "f", "donor": "US", "recipients": [{"organisation": "ours"}, {"organisation": "gavi"},
+                {"organisation": "theirs"}, {"iati": "XM-DAC-99999"}, {"area": {"declared": "nowhere"}}], "stage": "pledged", "source": "s"}],
+            "vaccine_pledges": [{"id": "p", "donor": "US", "doses": 10, "announced": "2021-06-03", "source": "s",
+                "tranches": [{"id": "t", "recipient": {"group": "nt"}, "tranches": [{"id": "u", "recipient": {"declared": "nowhere"}},
+                    {"id": "v", "recipient": {"organisation": "covax"}}, {"id": "w", "recipient": {"organisation": "theirs"}}]}]}],
+            "vaccine_allocations": [{"id": "a", "pledge": "p", "recipient": {"organisation": "theirs"}, "doses": 5, "stage": "announced", "source": "s"},
+                {"id": "b", "pledge": "p", "recipient": {"iati": "GB-COH-213890"}, "doses": 5, "stage": "announced", "source": "s"}]"#;
+        assert_eq!(
+            super::super::tests_support::found_v2(lists),
+            [
+                "unknown-organisation /funding/0/recipients/2/organisation",
+                "unknown-area /funding/0/recipients/4/area/declared",
+                "unknown-group /vaccine_pledges/0/tranches/0/recipient/group",
+                "unknown-area /vaccine_pledges/0/tranches/0/tranches/0/recipient/declared",
+                "unknown-organisation /vaccine_pledges/0/tranches/0/tranches/2/recipient/organisation",
+                "unknown-organisation /vaccine_allocations/0/recipient/organisation",
+            ]
+        );
     }
 
     #[test]

@@ -93,25 +93,24 @@ mod tests {
 
     const USD: &str = r#", "amount": {"amount": "100000000", "currency": "USD"}"#;
 
+    /// What validation finds on a funding of `amount` reported as `gtq`
+    /// quetzales, checked at the rates of [`table`].
+    fn found_gtq(amount: &str, gtq: &str, extra: &str) -> Vec<String> {
+        let reported = format!(r#"{{"amount": "{gtq}", "currency": "GTQ"}}"#);
+        found_with(&funding(amount, &reported, extra), &table())
+    }
+
+    const INCONSISTENT: [&str; 1] = ["reported-pair-inconsistent /funding/0/reported_as/0"];
+
     #[test]
     fn checked_at_the_rate_of_the_report_within_the_tolerance() {
         // USD 100m is GTQ 772.37m: GTQ 772m is 0.05% off, rounding slack 0.06% + 1%.
-        let ok = funding(USD, r#"{"amount": "772000000", "currency": "GTQ"}"#, "");
-        assert!(found_with(&ok, &table()).is_empty());
+        assert!(found_gtq(USD, "772000000", "").is_empty());
         // GTQ 750m is 2.9% off, beyond its rounding slack of 0.67% + 1%.
-        let off = funding(USD, r#"{"amount": "750000000", "currency": "GTQ"}"#, "");
-        assert_eq!(
-            found_with(&off, &table()),
-            ["reported-pair-inconsistent /funding/0/reported_as/0"]
-        );
+        assert_eq!(found_gtq(USD, "750000000", ""), INCONSISTENT);
         // Reported a week later than the table's rate: too stale, so unchecked.
-        let stale = funding(
-            USD,
-            r#"{"amount": "772000000", "currency": "GTQ"}"#,
-            r#", "reported": "2021-06-12""#,
-        );
         assert_eq!(
-            found_with(&stale, &table()),
+            found_gtq(USD, "772000000", r#", "reported": "2021-06-12""#),
             ["reported-pair-unchecked /funding/0/reported_as/0"]
         );
     }
@@ -119,13 +118,8 @@ mod tests {
     #[test]
     fn an_approximate_amount_is_checked_at_its_figure_a_range_is_not() {
         let about = r#", "amount": {"amount": "100000000", "currency": "USD", "qualifier": "about"}"#;
-        let ok = funding(about, r#"{"amount": "772000000", "currency": "GTQ"}"#, "");
-        assert!(found_with(&ok, &table()).is_empty());
-        let off = funding(about, r#"{"amount": "750000000", "currency": "GTQ"}"#, "");
-        assert_eq!(
-            found_with(&off, &table()),
-            ["reported-pair-inconsistent /funding/0/reported_as/0"]
-        );
+        assert!(found_gtq(about, "772000000", "").is_empty());
+        assert_eq!(found_gtq(about, "750000000", ""), INCONSISTENT);
         let range = r#", "amount": {"between": ["90000000", "100000000"], "currency": "USD"}"#;
         let lists = funding(range, r#"{"amount": "772000000", "currency": "GTQ"}"#, "");
         assert_eq!(

@@ -65,12 +65,13 @@ pub enum Rule {
     /// hosts, terms' and roles' holders, statistic scopes and breakdown
     /// parts.
     UnknownGroup,
-    /// `unknown-organisation` (error): every actor that names an
-    /// organisation resolves to one the dossier declares or a built-in one
-    /// ([`org::Organisation::builtin`](crate::org::Organisation::builtin)):
-    /// funding donors and channels, pledge donors, initiative sponsors,
-    /// meeting hosts, the holders of terms and roles. (An organisation
-    /// known only by its IATI identifier, `{"iati": ...}`, names none.)
+    /// `unknown-organisation` (error): every actor or recipient that names
+    /// an organisation resolves to one the dossier declares or a built-in
+    /// one ([`org::Organisation::builtin`](crate::org::Organisation::builtin)):
+    /// funding donors, channels and recipients, pledge donors, tranche and
+    /// allocation recipients, initiative sponsors, meeting hosts, the
+    /// holders of terms and roles. (An organisation known only by its IATI
+    /// identifier, `{"iati": ...}`, names none.)
     UnknownOrganisation,
     /// `unknown-area` (error): every area that names a declared area
     /// resolves to one the dossier declares.
@@ -242,7 +243,8 @@ pub enum Rule {
     /// its doses go, each allocation from it goes there: its recipient's
     /// countries all lie within the destination, a group's members taken
     /// on the allocation's date (else the pledge's). Not checked where
-    /// either is a DAC region, whose countries no list gives.
+    /// either is a DAC region, whose countries no list gives, nor for an
+    /// organisation as recipient, which stands for no country.
     RecipientOutsideDestination,
 
     // Statistics ----------------------------------------------------------
@@ -342,7 +344,7 @@ impl Rule {
             Rule::UnknownTrip => "the trip of a meeting resolves",
             Rule::UnknownPledge => "every pledge an allocation or a pledge names resolves",
             Rule::UnknownGroup => "every group an area or actor names resolves",
-            Rule::UnknownOrganisation => "every organisation an actor names resolves",
+            Rule::UnknownOrganisation => "every organisation an actor or a recipient names resolves",
             Rule::UnknownArea => "every declared area an area names resolves",
             Rule::BeforeGroupHistory => "a fact naming a group is not dated before its recorded history",
             Rule::TermEndsBeforeStart => "a term does not end before it starts",

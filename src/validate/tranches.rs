@@ -11,10 +11,9 @@ use rust_decimal::Decimal;
 
 use super::money::SPLIT_TOLERANCE;
 use super::{at, Index, Rule, Violation};
-use crate::model::FieldPath;
-use crate::model::{tranche_nodes, TrancheNode};
+use crate::model::{tranche_nodes, FieldPath, TrancheNode};
 use crate::notation::{add_counts, Bounds};
-use crate::{Area, Dossier};
+use crate::Dossier;
 
 pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
     let trees: Vec<Vec<TrancheNode<'_>>> = d
@@ -25,17 +24,6 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
         .collect();
     duplicate_ids(&trees, out);
     for (i, (p, nodes)) in d.vaccine_pledges().iter().zip(&trees).enumerate() {
-        for n in nodes {
-            if let Some(Area::Group(g)) = n.tranche.recipient() {
-                if index.group(g).is_none() {
-                    out.push(Violation::new(
-                        Rule::UnknownGroup,
-                        n.path.clone().field("recipient").field("group"),
-                        format!("group `{g}` is neither a group of the dossier nor a built-in one"),
-                    ));
-                }
-            }
-        }
         let whole = Part {
             name: format!("pledge `{}`", p.id()),
             path: at("vaccine_pledges", i),

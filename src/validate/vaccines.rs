@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::tranches::{least, most};
 use super::{at, Index, Rule, Violation};
-use crate::model::DoseStage;
+use crate::model::{DoseStage, Receiver};
 use crate::notation::{add_counts, Bounds};
 use crate::{Area, Count, Country, Dossier};
 
@@ -24,7 +24,7 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
 
     // Doses allocated per pledge, by its place in the list.
     let mut allocated = vec![Bounds::exact(0u64); d.vaccine_pledges().len()];
-    let mut batches: HashMap<(&str, &Area, Count), (DoseStage, usize)> = HashMap::new();
+    let mut batches: HashMap<(&str, &Receiver, Count), (DoseStage, usize)> = HashMap::new();
     for (j, a) in d.vaccine_allocations().iter().enumerate() {
         let path = || at("vaccine_allocations", j);
         if allows_no_dose(a.doses()) {
@@ -46,7 +46,7 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
                          a batch is counted once, at its furthest stage",
                         a.id(),
                         a.stage(),
-                        d.area_name(a.recipient()),
+                        d.receiver_name(a.recipient()),
                         a.doses(),
                         a.pledge()
                     ),
@@ -59,16 +59,18 @@ pub(super) fn check(d: &Dossier, index: &Index<'_>, out: &mut Vec<Violation>) {
         if let Some(sum) = allocated.get_mut(i) {
             *sum = add_counts(*sum, a.doses().bounds());
         }
-        if let Some(dest) = pledge.destination() {
+        // An organisation as recipient stands for no country: whatever it
+        // does with the doses, they are not placed outside the destination.
+        if let (Some(dest), Some(recipient)) = (pledge.destination(), a.recipient().as_area()) {
             let day = a.date().unwrap_or(pledge.announced());
-            if let Some(outside) = outside(d, a.recipient(), dest, day) {
+            if let Some(outside) = outside(d, recipient, dest, day) {
                 out.push(Violation::new(
                     Rule::RecipientOutsideDestination,
                     path().field("recipient"),
                     format!(
                         "allocation `{}` gives doses to {}, but pledge `{}` is for {}, which {outside} was not in on {day}",
                         a.id(),
-                        d.area_name(a.recipient()),
+                        d.area_name(recipient),
                         pledge.id(),
                         d.area_name(dest)
                     ),
@@ -212,6 +214,27 @@ mod tests {
             [
                 "stage-counted-twice /vaccine_allocations/1/stage",
                 "stage-counted-twice /vaccine_allocations/2/stage"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_organisation_as_recipient_is_in_no_destination_and_outside_none() {
+        let lists = r#""vaccine_pledges": [{"id": "p", "donor": "US", "doses": 10, "announced": "2021-06-03",
+                "destination": {"m49": "Africa"}, "source": "s"}],
+            "vaccine_allocations": [
+                {"id": "a", "pledge": "p", "recipient": {"organisation": "covax"}, "doses": 4, "stage": "announced", "source": "s"},
+                {"id": "b", "pledge": "p", "recipient": {"iati": "XM-DAC-99999"}, "doses": 4, "stage": "announced", "source": "s"},
+                {"id": "c", "pledge": "p", "recipient": "GT", "doses": 1, "stage": "announced", "source": "s"},
+                {"id": "d", "pledge": "p", "recipient": {"organisation": "covax"}, "doses": 4, "stage": "delivered", "source": "s"}]"#;
+        assert_eq!(
+            super::super::tests_support::messages_v2(lists),
+            [
+                "allocation-exceeds-pledge /vaccine_pledges/0/doses: allocations from pledge `p` sum to 13 doses, above the 10 pledged",
+                "recipient-outside-destination /vaccine_allocations/2/recipient: allocation `c` gives doses to Guatemala, but \
+                 pledge `p` is for Africa, which Guatemala was not in on 2021-06-03",
+                "stage-counted-twice /vaccine_allocations/3/stage: allocations `a` (announced) and `d` (delivered) both give \
+                 COVAX 4 doses from pledge `p`: a batch is counted once, at its furthest stage",
             ]
         );
     }

@@ -298,7 +298,7 @@ def main():
     ap.add_argument(
         "--write-hdx-cases",
         metavar="TSV",
-        help="also write hdx-python-country's in-scope cases (MIT) to this file, for tests/country_names.rs",
+        help="also write hdx-python-country's in-scope cases (MIT) to this file, for tests/examples/country_names.rs",
     )
     args = ap.parse_args()
 

@@ -6,7 +6,7 @@ on the cases a news reader would write.
 price-parser's cases are kept as data in tests/data/price-parser/cases.tsv
 (with its licence; attribution in tests/data/README.md), with the scope,
 ISO code and amount this script gives each; none of its code is kept.
-tests/price_parser_cases.rs runs them without Python. To rebuild the file
+tests/money/price_parser_cases.rs runs them without Python. To rebuild the file
 from price-parser's sdist:
 
     pip download --no-deps --no-binary :all: price-parser==0.5.1 -d /tmp/pp

@@ -16,7 +16,7 @@
 //! `reported` date after their own.
 //!
 //! Beyond that, the first items are rich enough for every rule to be
-//! broken by one change (`tests/validate_properties.rs`): at least two
+//! broken by one change (`tests/model/validate_properties.rs`): at least two
 //! leaders; trip 0 has two or more legs, strictly apart, the first one
 //! happened; meeting 0 is on trip 0, not cancelled, with a participant;
 //! funding 0 has an amount, two or more recipients with shares, and a
@@ -36,8 +36,8 @@ use statecraft::fx::{RateSource, RateTable};
 use statecraft::geo::{M49Area, Region};
 use statecraft::model::{
     Breakdown, DoseChannel, DoseStage, EventStatus, FundingRecipient, GroupId, InitiativeKind, LeaderId, Leg,
-    MeetingKind, Metric, Office, OfficeRole, Participant, Period, Share, SourceId, StatisticScope, Term, Tranche,
-    YearMonth,
+    MeetingKind, Metric, Office, OfficeRole, OrganisationId, Participant, Period, Share, SourceId, StatisticScope,
+    Term, Tranche, YearMonth,
 };
 use statecraft::{
     Area, Count, Country, CountryGroup, Currency, Decimal, Dossier, Funding, FundingStage, Initiative, Leader, Meeting,
@@ -414,7 +414,14 @@ fn build(dice: &mut Dice) -> Consistent {
             Vec::new()
         };
         for k in 0..n_recipients {
-            let mut r = FundingRecipient::new(area(dice));
+            // The first an area (the mutations change it), any other
+            // an area or an organisation of the registry.
+            let mut r = match k > 0 && dice.range(0, 3) == 0 {
+                true => FundingRecipient::from(
+                    dice.pick(&["gavi", "unicef", "covax"].map(|o| o.parse::<OrganisationId>().unwrap())),
+                ),
+                false => FundingRecipient::new(area(dice)),
+            };
             if let Some(s) = shares.get(k) {
                 r = r.with_share(*s);
             }

@@ -9,12 +9,11 @@
 use chrono::Datelike as _;
 use proptest::prelude::*;
 use proptest::sample::select;
-use statecraft::geo::M49Area;
-use statecraft::geo::{DacRegion, Membership};
+use statecraft::geo::{DacRegion, M49Area, Membership};
 use statecraft::model::{
     Agency, Attendance, Breakdown, CountryBorder, DeclaredArea, Disease, DoseChannel, DoseStage, EventStatus, Function,
     FundingRecipient, Id, InitiativeKind, Leg, MeetingKind, Metric, Office, OfficeRole, Participant, Partners, Period,
-    Rank, RankOrder, Share, StatisticScope, Term, Topic, Tranche, TripNote, VaccineProduct, YearMonth,
+    Rank, RankOrder, Receiver, Share, StatisticScope, Term, Topic, Tranche, TripNote, VaccineProduct, YearMonth,
 };
 use statecraft::notation::Figure;
 use statecraft::org::{DacChannel, OrgRef, Organisation, OrganisationKind};
@@ -222,6 +221,20 @@ pub fn area() -> impl Strategy<Value = Area> {
         dac_region().prop_map(Area::DacRegion),
         id().prop_map(Area::Declared),
         Just(Area::World),
+    ]
+}
+
+/// Who receives: mostly an area, else an organisation (often a built-in
+/// one, else any id) or an organisation known by its IATI identifier.
+pub fn receiver() -> impl Strategy<Value = Receiver> {
+    prop_oneof![
+        4 => area().prop_map(Receiver::Area),
+        1 => prop_oneof![
+            select(vec!["gavi", "covax", "unicef", "world-bank"]).prop_map(|s| Id::new(s).expect("slug")),
+            id(),
+        ]
+        .prop_map(Receiver::Organisation),
+        1 => org_ref().prop_map(Receiver::Iati),
     ]
 }
 
@@ -591,8 +604,8 @@ pub fn stage() -> impl Strategy<Value = FundingStage> {
 }
 
 pub fn recipient() -> impl Strategy<Value = FundingRecipient> {
-    (area(), proptest::option::of(share())).prop_map(|(a, s)| {
-        let r = FundingRecipient::new(a);
+    (receiver(), proptest::option::of(share())).prop_map(|(a, s)| {
+        let r = FundingRecipient::from(a);
         match s {
             Some(s) => r.with_share(s),
             None => r,
@@ -706,7 +719,7 @@ pub fn tranche() -> impl Strategy<Value = Tranche> {
         id(),
         proptest::option::of(text()),
         proptest::option::of(channel()),
-        proptest::option::of(area()),
+        proptest::option::of(receiver()),
         proptest::option::of(dose_figure()),
         proptest::option::of(share()),
     )
@@ -783,7 +796,7 @@ pub fn dose_stage() -> impl Strategy<Value = DoseStage> {
 
 pub fn allocation() -> impl Strategy<Value = VaccineAllocation> {
     (
-        (id(), id(), area(), dose_figure(), dose_stage(), id()),
+        (id(), id(), receiver(), dose_figure(), dose_stage(), id()),
         proptest::option::of(channel()),
         proptest::option::of(date()),
         proptest::option::of(date()),

@@ -1,5 +1,5 @@
 //! Reading `data/` for the generators of checked-in tables
-//! (`tests/generated_tables.rs`, `tests/generated_actors.rs`), and writing
+//! (`tests/money/generated_tables.rs`, `tests/money/generated_actors.rs`), and writing
 //! the Rust literals they generate.
 //!
 //! Include with `#[path = "support/table_data.rs"] mod table_data;`.
