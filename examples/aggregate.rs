@@ -383,10 +383,7 @@ fn reasons(totals: &Totals) -> String {
 /// any was rejected; 0 otherwise.
 fn exit_status(totals: &Totals, strict: bool) -> ExitCode {
     if totals.disclosed_total().is_none() {
-        eprintln!(
-            "aggregate: no total: none of the {} records read could be summed",
-            totals.read()
-        );
+        // The summary has said so: "no total in USD: none of the 3 ...".
         return ExitCode::FAILURE;
     }
     if strict && totals.rejected() > 0 {
