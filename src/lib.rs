@@ -152,9 +152,11 @@ its [`model::SourceId`] and naming others by typed ids ([`Id<T>`](model::Id): a
 - [`Actor`]: who gives, channels, hosts, sponsors or holds an office: a
   country, an organisation ([`model::OrganisationId`]: built in or declared in
   the dossier), a group acting jointly, or an organisation known only by
-  its IATI identifier. [`Area`]: who receives, where a figure is from: a
-  country, a group, an M49 area, a DAC region, an area the dossier
-  declares ([`model::DeclaredArea`]), the world.
+  its IATI identifier. [`Area`]: where a figure is from, and who
+  receives: a country, a group, an M49 area, a DAC region, an area the
+  dossier declares ([`model::DeclaredArea`]), the world. An organisation
+  can receive too: a recipient is a [`model::Receiver`], an area or an
+  organisation.
 - [`Leader`] with [`model::Term`]s in an [`model::Office`] of a country or organisation,
   carrying [`model::Function`]s (head of state, head of government, ...: stated,
   or the office's sourced defaults); [`Leader::holds`] and
