@@ -25,8 +25,8 @@ macro_rules! setters {
 
 /// Accessors that give one field: `fn x -> &T { &x }` by reference,
 /// `fn x -> T { x }` by copy, `fn x -> Option<&T> { x.as_ref() }` (or
-/// any method without arguments) through a method of the field. Doc
-/// comments and attributes before each accessor are kept.
+/// any other method, `x.map(NaiveDate::from)`) through a method of the
+/// field. Doc comments and attributes before each accessor are kept.
 macro_rules! getters {
     () => {};
     ($(#[$attr:meta])* fn $name:ident -> $ty:ty { &$field:ident } $($rest:tt)*) => {
@@ -36,10 +36,10 @@ macro_rules! getters {
         }
         getters! { $($rest)* }
     };
-    ($(#[$attr:meta])* fn $name:ident -> $ty:ty { $field:ident $(.$method:ident())? } $($rest:tt)*) => {
+    ($(#[$attr:meta])* fn $name:ident -> $ty:ty { $field:ident $(.$method:ident($($arg:expr),*))? } $($rest:tt)*) => {
         $(#[$attr])*
         pub fn $name(&self) -> $ty {
-            self.$field $(.$method())?
+            self.$field $(.$method($($arg),*))?
         }
         getters! { $($rest)* }
     };

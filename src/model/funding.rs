@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::{Actor, Agency, Area, FundingId, LeaderId, OrganisationId, Receiver, Share, SourceId, Topic};
 use crate::notation::Figure;
 use crate::org::OrgRef;
+use crate::serde_str::IsoDate;
 use crate::Money;
 
 crate::serde_strict::strict_serde!(Funding, FundingStage);
@@ -63,31 +64,19 @@ pub struct Funding {
     amount: Option<Figure<Money>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     reported_as: Vec<Money>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::json::optional_date"
-    )]
-    announced: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    announced: Option<IsoDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     announced_by: Option<LeaderId>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::json::optional_date"
-    )]
-    value_date: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    value_date: Option<IsoDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     purpose: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     topics: Vec<Topic>,
     source: SourceId,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::json::optional_date"
-    )]
-    reported: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reported: Option<IsoDate>,
 }
 
 impl Funding {
@@ -146,13 +135,13 @@ impl Funding {
         fn with_reported_as(amount: Money) { reported_as.push(amount) }
 
         /// Announced on `date`.
-        fn announced_on(date: NaiveDate) { announced = Some(date) }
+        fn announced_on(date: NaiveDate) { announced = Some(IsoDate(date)) }
 
         /// Announced by `leader`.
         fn announced_by(leader: LeaderId) { announced_by = Some(leader) }
 
         /// With the date that fixes its exchange rate.
-        fn with_value_date(date: NaiveDate) { value_date = Some(date) }
+        fn with_value_date(date: NaiveDate) { value_date = Some(IsoDate(date)) }
 
         /// With its purpose, in the dossier's own words.
         fn with_purpose(purpose: impl Into<String>) { purpose = Some(purpose.into()) }
@@ -162,7 +151,7 @@ impl Funding {
 
         /// With the date the source reported it, when it differs from the
         /// source's date.
-        fn with_reported(date: NaiveDate) { reported = Some(date) }
+        fn with_reported(date: NaiveDate) { reported = Some(IsoDate(date)) }
     }
 
     getters! {
@@ -195,19 +184,19 @@ impl Funding {
         fn reported_as -> &[Money] { &reported_as }
 
         /// The day it was announced, when known.
-        fn announced -> Option<NaiveDate> { announced }
+        fn announced -> Option<NaiveDate> { announced.map(NaiveDate::from) }
 
         /// The leader who announced it, when the source names one.
         fn announcer -> Option<&LeaderId> { announced_by.as_ref() }
 
         /// The value date, when given.
-        fn value_date -> Option<NaiveDate> { value_date }
+        fn value_date -> Option<NaiveDate> { value_date.map(NaiveDate::from) }
     }
 
     /// The date whose rate converts the amount: the value date, else the
     /// announcement date.
     pub fn rate_date(&self) -> Option<NaiveDate> {
-        self.value_date.or(self.announced)
+        self.value_date().or(self.announced())
     }
 
     getters! {
@@ -221,7 +210,7 @@ impl Funding {
         fn source -> &SourceId { &source }
 
         /// The date the source reported it, when given.
-        fn reported -> Option<NaiveDate> { reported }
+        fn reported -> Option<NaiveDate> { reported.map(NaiveDate::from) }
     }
 }
 

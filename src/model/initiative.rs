@@ -6,6 +6,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::{Actor, Area, EventStatus, InitiativeId, LeaderId, SourceId, Topic};
+use crate::serde_str::IsoDate;
 use crate::Count;
 
 crate::serde_strict::strict_serde!(Initiative, InitiativeKind, Partners);
@@ -41,12 +42,8 @@ pub struct Initiative {
     targets: Vec<Area>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     topics: Vec<Topic>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::json::optional_date"
-    )]
-    announced: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    announced: Option<IsoDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     announced_by: Option<LeaderId>,
     status: EventStatus,
@@ -55,12 +52,8 @@ pub struct Initiative {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     description: Option<String>,
     source: SourceId,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::json::optional_date"
-    )]
-    reported: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reported: Option<IsoDate>,
 }
 
 impl Initiative {
@@ -103,7 +96,7 @@ impl Initiative {
         fn with_topic(topic: Topic) { topics.push(topic) }
 
         /// Announced on `date`.
-        fn announced_on(date: NaiveDate) { announced = Some(date) }
+        fn announced_on(date: NaiveDate) { announced = Some(IsoDate(date)) }
 
         /// Announced by `leader`.
         fn announced_by(leader: LeaderId) { announced_by = Some(leader) }
@@ -119,7 +112,7 @@ impl Initiative {
 
         /// With the date the source reported it, when it differs from the
         /// source's date.
-        fn with_reported(date: NaiveDate) { reported = Some(date) }
+        fn with_reported(date: NaiveDate) { reported = Some(IsoDate(date)) }
     }
 
     getters! {
@@ -145,7 +138,7 @@ impl Initiative {
         fn topics -> &[Topic] { &topics }
 
         /// The day it was announced, when known.
-        fn announced -> Option<NaiveDate> { announced }
+        fn announced -> Option<NaiveDate> { announced.map(NaiveDate::from) }
 
         /// The leader who announced it, when the source names one.
         fn announcer -> Option<&LeaderId> { announced_by.as_ref() }
@@ -163,7 +156,7 @@ impl Initiative {
         fn source -> &SourceId { &source }
 
         /// The date the source reported it, when given.
-        fn reported -> Option<NaiveDate> { reported }
+        fn reported -> Option<NaiveDate> { reported.map(NaiveDate::from) }
     }
 }
 

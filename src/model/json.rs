@@ -57,8 +57,6 @@ impl<'de> serde::Deserialize<'de> for FormatTag {
     }
 }
 
-pub(crate) use crate::serde_str::{date, optional_date};
-
 impl Dossier {
     /// The format tag this version writes, and reads with that of format
     /// 1: `"statecraft-dossier/2"`.
@@ -498,8 +496,6 @@ impl std::error::Error for LoadError {
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-
     use super::*;
 
     #[test]
@@ -507,44 +503,6 @@ mod tests {
         fn send_sync_static<T: Send + Sync + 'static>() {}
         send_sync_static::<LoadError>();
         assert_eq!(std::mem::size_of::<LoadError>(), std::mem::size_of::<usize>());
-    }
-
-    #[test]
-    fn dates_are_quoted_in_their_errors() {
-        #[derive(Debug, serde::Deserialize)]
-        struct Day {
-            #[serde(deserialize_with = "date")]
-            _day: NaiveDate,
-            #[serde(default, deserialize_with = "optional_date")]
-            _maybe: Option<NaiveDate>,
-        }
-        let cases = [
-            (
-                r#"{"_day": "2021-02-30"}"#,
-                "invalid value `2021-02-30`: input is out of range at line 1 column 21",
-            ),
-            (
-                r#"{"_day": "7 June"}"#,
-                "invalid value `7 June`: input contains invalid characters at line 1 column 17",
-            ),
-            (
-                r#"{"_day": 20210607}"#,
-                "invalid type: integer `20210607`, expected a formatted date string at line 1 column 17",
-            ),
-            (
-                r#"{"_day": "2021-06-07", "_maybe": "2021-13-01"}"#,
-                "invalid value `2021-13-01`: input is out of range at line 1 column 45",
-            ),
-        ];
-        for (json, msg) in cases {
-            assert_eq!(
-                serde_json::from_str::<Day>(json).unwrap_err().to_string(),
-                msg,
-                "{json}"
-            );
-        }
-        let ok = serde_json::from_str::<Day>(r#"{"_day": "2021-06-07", "_maybe": null}"#).unwrap();
-        assert_eq!((ok._day.to_string(), ok._maybe), ("2021-06-07".to_string(), None));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::{Actor, Function, LeaderId, Office, OfficeRole, SourceId};
+use crate::serde_str::IsoDate;
 use crate::Country;
 
 crate::serde_strict::strict_serde!(Leader, Term);
@@ -40,12 +41,8 @@ pub struct Leader {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     terms: Vec<Term>,
     source: SourceId,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::json::optional_date"
-    )]
-    reported: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reported: Option<IsoDate>,
 }
 
 impl Leader {
@@ -67,7 +64,7 @@ impl Leader {
 
         /// With the date the source reported these facts, when it differs
         /// from the source's date.
-        fn with_reported(date: NaiveDate) { reported = Some(date) }
+        fn with_reported(date: NaiveDate) { reported = Some(IsoDate(date)) }
     }
 
     getters! {
@@ -135,7 +132,7 @@ impl Leader {
         fn source -> &SourceId { &source }
 
         /// The date the source reported it, when given.
-        fn reported -> Option<NaiveDate> { reported }
+        fn reported -> Option<NaiveDate> { reported.map(NaiveDate::from) }
     }
 }
 
@@ -173,14 +170,9 @@ pub struct Term {
     of: Actor,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     functions: Vec<Function>,
-    #[serde(deserialize_with = "super::json::date")]
-    start: NaiveDate,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::json::optional_date"
-    )]
-    end: Option<NaiveDate>,
+    start: IsoDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    end: Option<IsoDate>,
 }
 
 impl Term {
@@ -191,7 +183,7 @@ impl Term {
             office,
             of: of.into(),
             functions: Vec::new(),
-            start,
+            start: IsoDate(start),
             end: None,
         }
     }
@@ -208,7 +200,7 @@ impl Term {
 
     setters! {
         /// The same term, ending on `end` (its last day in office).
-        fn until(end: NaiveDate) { end = Some(end) }
+        fn until(end: NaiveDate) { end = Some(IsoDate(end)) }
     }
 
     getters! {
@@ -245,10 +237,10 @@ impl Term {
 
     getters! {
         /// The first day.
-        fn start -> NaiveDate { start }
+        fn start -> NaiveDate { start.into() }
 
         /// The last day, or `None` while the term is open.
-        fn end -> Option<NaiveDate> { end }
+        fn end -> Option<NaiveDate> { end.map(NaiveDate::from) }
 
         /// Whether the term has no end yet.
         fn is_open -> bool { end.is_none() }
@@ -256,7 +248,7 @@ impl Term {
 
     /// Whether `date` falls within the term, both ends included.
     pub fn covers(&self, date: NaiveDate) -> bool {
-        self.start <= date && self.end.is_none_or(|end| date <= end)
+        self.start() <= date && self.end().is_none_or(|end| date <= end)
     }
 
     /// The office and whose it is: "President of Guatemala".
@@ -269,9 +261,9 @@ impl fmt::Display for Term {
     /// "President of Guatemala, 2020-01-14 to 2024-01-14"; an open term
     /// reads "…, from 2021-01-20".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.end {
-            Some(end) => write!(f, "{}, {} to {}", self.role(), self.start, end),
-            None => write!(f, "{}, from {}", self.role(), self.start),
+        match self.end() {
+            Some(end) => write!(f, "{}, {} to {}", self.role(), self.start(), end),
+            None => write!(f, "{}, from {}", self.role(), self.start()),
         }
     }
 }

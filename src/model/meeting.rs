@@ -5,6 +5,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::{Actor, EventStatus, LeaderId, MeetingId, OfficeRole, SourceId, Topic, TripId};
+use crate::serde_str::IsoDate;
 use crate::Country;
 
 crate::serde_strict::strict_serde!(Meeting, Participant, MeetingKind, Attendance);
@@ -47,14 +48,9 @@ pub struct Meeting {
     id: MeetingId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     trip: Option<TripId>,
-    #[serde(deserialize_with = "super::json::date")]
-    start: NaiveDate,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::json::optional_date"
-    )]
-    end: Option<NaiveDate>,
+    start: IsoDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    end: Option<IsoDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     places: Vec<Country>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -70,12 +66,8 @@ pub struct Meeting {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     summary: Option<String>,
     source: SourceId,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::json::optional_date"
-    )]
-    reported: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reported: Option<IsoDate>,
 }
 
 impl Meeting {
@@ -85,7 +77,7 @@ impl Meeting {
         Meeting {
             id,
             trip: None,
-            start: date,
+            start: IsoDate(date),
             end: None,
             places: vec![place],
             host: None,
@@ -105,7 +97,7 @@ impl Meeting {
         fn on_trip(trip: TripId) { trip = Some(trip) }
 
         /// Lasting until `end` (its last day).
-        fn until(end: NaiveDate) { end = Some(end) }
+        fn until(end: NaiveDate) { end = Some(IsoDate(end)) }
     }
 
     /// Held in one more country too.
@@ -154,7 +146,7 @@ impl Meeting {
 
         /// With the date the source reported it, when it differs from the
         /// source's date.
-        fn with_reported(date: NaiveDate) { reported = Some(date) }
+        fn with_reported(date: NaiveDate) { reported = Some(IsoDate(date)) }
     }
 
     getters! {
@@ -165,29 +157,29 @@ impl Meeting {
         fn trip -> Option<&TripId> { trip.as_ref() }
 
         /// The first day.
-        fn start -> NaiveDate { start }
+        fn start -> NaiveDate { start.into() }
     }
 
     /// The last day (the first, for a meeting of one day).
     pub fn end(&self) -> NaiveDate {
-        self.end.unwrap_or(self.start)
+        self.stated_end().unwrap_or(self.start())
     }
 
     getters! {
         /// The last day as the dossier gives it: `None` for one day.
-        fn stated_end -> Option<NaiveDate> { end }
+        fn stated_end -> Option<NaiveDate> { end.map(NaiveDate::from) }
     }
 
     /// How many days it spans, both ends included (0 when it ends before
     /// it starts, which validation reports).
     pub fn days(&self) -> u64 {
-        let span = self.end().signed_duration_since(self.start).num_days();
+        let span = self.end().signed_duration_since(self.start()).num_days();
         u64::try_from(span).map_or(0, |d| d.saturating_add(1))
     }
 
     /// Whether `day` is one of its days.
     pub fn covers(&self, day: NaiveDate) -> bool {
-        self.start <= day && day <= self.end()
+        self.start() <= day && day <= self.end()
     }
 
     getters! {
@@ -226,7 +218,7 @@ impl Meeting {
         fn source -> &SourceId { &source }
 
         /// The date the source reported it, when given.
-        fn reported -> Option<NaiveDate> { reported }
+        fn reported -> Option<NaiveDate> { reported.map(NaiveDate::from) }
     }
 }
 

@@ -195,7 +195,7 @@ impl ParseYearMonthError {
 #[non_exhaustive]
 pub enum Period {
     /// One day.
-    #[serde(deserialize_with = "super::json::date")]
+    #[serde(deserialize_with = "crate::serde_str::date")]
     Day(NaiveDate),
     /// One calendar month.
     Month(YearMonth),
@@ -204,14 +204,14 @@ pub enum Period {
     /// From `start` to `end`, both included.
     Range {
         /// The first day.
-        #[serde(deserialize_with = "super::json::date")]
+        #[serde(deserialize_with = "crate::serde_str::date")]
         start: NaiveDate,
         /// The last day.
-        #[serde(deserialize_with = "super::json::date")]
+        #[serde(deserialize_with = "crate::serde_str::date")]
         end: NaiveDate,
     },
     /// Everything up to and including a day: a cumulative total.
-    #[serde(deserialize_with = "super::json::date")]
+    #[serde(deserialize_with = "crate::serde_str::date")]
     Through(NaiveDate),
 }
 

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::SourceId;
+use crate::serde_str::IsoDate;
 
 crate::serde_strict::strict_serde!(Publication);
 
@@ -34,8 +35,7 @@ pub struct Publication {
     title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     publisher: Option<String>,
-    #[serde(deserialize_with = "super::json::date")]
-    published: NaiveDate,
+    published: IsoDate,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     authors: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -49,7 +49,7 @@ impl Publication {
             id,
             title: title.into(),
             publisher: None,
-            published,
+            published: IsoDate(published),
             authors: Vec::new(),
             url: None,
         }
@@ -93,7 +93,7 @@ impl Publication {
 
     /// The date of publication (or of the version consulted).
     pub fn published(&self) -> NaiveDate {
-        self.published
+        self.published.into()
     }
 
     /// The authors, in byline order; empty when there is no byline.

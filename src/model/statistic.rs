@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use super::{Area, AreaId, GroupId, Period, Share, SourceId, StatisticId, Topic};
 use crate::geo::DacRegion;
 use crate::geo::M49Area;
+use crate::serde_str::IsoDate;
 use crate::{Count, Country, Qualifier};
 
 crate::serde_strict::strict_serde!(
@@ -63,12 +64,8 @@ pub struct Statistic {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     topics: Vec<Topic>,
     source: SourceId,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::json::optional_date"
-    )]
-    reported: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reported: Option<IsoDate>,
 }
 
 impl Statistic {
@@ -111,7 +108,7 @@ impl Statistic {
 
         /// With the date the source reported it, when it differs from the
         /// source's date.
-        fn with_reported(date: NaiveDate) { reported = Some(date) }
+        fn with_reported(date: NaiveDate) { reported = Some(IsoDate(date)) }
     }
 
     getters! {
@@ -146,7 +143,7 @@ impl Statistic {
         fn source -> &SourceId { &source }
 
         /// The date the source reported it, when given.
-        fn reported -> Option<NaiveDate> { reported }
+        fn reported -> Option<NaiveDate> { reported.map(NaiveDate::from) }
     }
 }
 

@@ -5,6 +5,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::{EventStatus, LeaderId, SourceId, Topic, TripId};
+use crate::serde_str::IsoDate;
 use crate::Country;
 
 crate::serde_strict::strict_serde!(Trip, Leg, TripNote);
@@ -48,12 +49,8 @@ pub struct Trip {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     notes: Vec<TripNote>,
     source: SourceId,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::json::optional_date"
-    )]
-    reported: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reported: Option<IsoDate>,
 }
 
 impl Trip {
@@ -86,7 +83,7 @@ impl Trip {
 
         /// With the date the source reported it, when it differs from the
         /// source's date.
-        fn with_reported(date: NaiveDate) { reported = Some(date) }
+        fn with_reported(date: NaiveDate) { reported = Some(IsoDate(date)) }
     }
 
     getters! {
@@ -130,7 +127,7 @@ impl Trip {
         fn source -> &SourceId { &source }
 
         /// The date the source reported it, when given.
-        fn reported -> Option<NaiveDate> { reported }
+        fn reported -> Option<NaiveDate> { reported.map(NaiveDate::from) }
     }
 }
 
@@ -157,14 +154,9 @@ impl Trip {
 #[serde(remote = "Self", deny_unknown_fields)]
 pub struct Leg {
     country: Country,
-    #[serde(deserialize_with = "super::json::date")]
-    arrival: NaiveDate,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::json::optional_date"
-    )]
-    departure: Option<NaiveDate>,
+    arrival: IsoDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    departure: Option<IsoDate>,
     status: EventStatus,
 }
 
@@ -173,7 +165,7 @@ impl Leg {
     pub fn new(country: Country, arrival: NaiveDate) -> Leg {
         Leg {
             country,
-            arrival,
+            arrival: IsoDate(arrival),
             departure: None,
             status: EventStatus::Happened,
         }
@@ -181,7 +173,7 @@ impl Leg {
 
     setters! {
         /// The same stay, leaving on `departure`.
-        fn departing(departure: NaiveDate) { departure = Some(departure) }
+        fn departing(departure: NaiveDate) { departure = Some(IsoDate(departure)) }
     }
 
     /// The same stay, still planned at the source's date.
@@ -200,22 +192,22 @@ impl Leg {
         fn country -> Country { country }
 
         /// The day of arrival.
-        fn arrival -> NaiveDate { arrival }
+        fn arrival -> NaiveDate { arrival.into() }
 
         /// The day of departure, when known.
-        fn departure -> Option<NaiveDate> { departure }
+        fn departure -> Option<NaiveDate> { departure.map(NaiveDate::from) }
     }
 
     /// The last day of the stay: the departure, or the arrival when the
     /// departure is not known.
     pub fn last_day(&self) -> NaiveDate {
-        self.departure.unwrap_or(self.arrival)
+        self.departure().unwrap_or(self.arrival())
     }
 
     /// Whether `date` falls within the stay, arrival and departure days
     /// included.
     pub fn covers(&self, date: NaiveDate) -> bool {
-        self.arrival <= date && date <= self.last_day()
+        self.arrival() <= date && date <= self.last_day()
     }
 
     getters! {

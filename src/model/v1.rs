@@ -23,13 +23,12 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
-
 use super::{
     Dossier, EventStatus, Function, Funding, Initiative, Leader, LeaderId, Meeting, MeetingId, MeetingKind, Office,
     OfficeRole, Participant, Publication, SourceId, Statistic, Term, Topic, Trip, TripId, VaccineAllocation,
     VaccinePledge,
 };
+use crate::serde_str::IsoDate;
 use crate::{Country, CountryGroup, Excerpt};
 
 crate::serde_strict::strict_serde!(Dossier1, Leader1, Term1, Office1, Meeting1, Participant1, Role1);
@@ -99,8 +98,8 @@ struct Leader1 {
     #[serde(default)]
     terms: Vec<Term1>,
     source: SourceId,
-    #[serde(default, deserialize_with = "super::json::optional_date")]
-    reported: Option<NaiveDate>,
+    #[serde(default)]
+    reported: Option<IsoDate>,
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -108,10 +107,9 @@ struct Leader1 {
 struct Term1 {
     office: Office1,
     country: Country,
-    #[serde(deserialize_with = "super::json::date")]
-    start: NaiveDate,
-    #[serde(default, deserialize_with = "super::json::optional_date")]
-    end: Option<NaiveDate>,
+    start: IsoDate,
+    #[serde(default)]
+    end: Option<IsoDate>,
 }
 
 /// Format 1's offices.
@@ -156,8 +154,7 @@ struct Meeting1 {
     id: MeetingId,
     #[serde(default)]
     trip: Option<TripId>,
-    #[serde(deserialize_with = "super::json::date")]
-    date: NaiveDate,
+    date: IsoDate,
     place: Country,
     kind: MeetingKind,
     status: EventStatus,
@@ -170,8 +167,8 @@ struct Meeting1 {
     #[serde(default)]
     summary: Option<String>,
     source: SourceId,
-    #[serde(default, deserialize_with = "super::json::optional_date")]
-    reported: Option<NaiveDate>,
+    #[serde(default)]
+    reported: Option<IsoDate>,
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -192,12 +189,12 @@ struct Role1 {
 impl From<Term1> for Term {
     fn from(t: Term1) -> Term {
         let (office, function) = t.office.upgrade();
-        let mut term = Term::new(office, t.country, t.start);
+        let mut term = Term::new(office, t.country, t.start.into());
         if let Some(f) = function {
             term = term.with_function(f);
         }
         match t.end {
-            Some(end) => term.until(end),
+            Some(end) => term.until(end.into()),
             None => term,
         }
     }
@@ -219,7 +216,7 @@ impl From<Leader1> for Leader {
             leader = leader.with_term(t.into());
         }
         match l.reported {
-            Some(day) => leader.with_reported(day),
+            Some(day) => leader.with_reported(day.into()),
             None => leader,
         }
     }
@@ -227,7 +224,7 @@ impl From<Leader1> for Leader {
 
 impl From<Meeting1> for Meeting {
     fn from(m: Meeting1) -> Meeting {
-        let mut meeting = Meeting::new(m.id, m.date, m.place, m.kind, m.source).with_status(m.status);
+        let mut meeting = Meeting::new(m.id, m.date.into(), m.place, m.kind, m.source).with_status(m.status);
         if let Some(trip) = m.trip {
             meeting = meeting.on_trip(trip);
         }
@@ -248,7 +245,7 @@ impl From<Meeting1> for Meeting {
             meeting = meeting.with_summary(s);
         }
         match m.reported {
-            Some(day) => meeting.with_reported(day),
+            Some(day) => meeting.with_reported(day.into()),
             None => meeting,
         }
     }

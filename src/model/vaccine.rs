@@ -6,6 +6,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::{Actor, AllocationId, Area, LeaderId, PledgeId, Receiver, Share, ShareError, SourceId, Tranche, TrancheId};
+use crate::serde_str::IsoDate;
 use crate::Count;
 
 crate::serde_strict::strict_serde!(
@@ -59,17 +60,12 @@ pub struct VaccinePledge {
     destination: Option<Area>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     tranches: Vec<Tranche>,
-    #[serde(deserialize_with = "super::json::date")]
-    announced: NaiveDate,
+    announced: IsoDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     announced_by: Option<LeaderId>,
     source: SourceId,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::json::optional_date"
-    )]
-    reported: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reported: Option<IsoDate>,
 }
 
 impl VaccinePledge {
@@ -93,7 +89,7 @@ impl VaccinePledge {
             channel: None,
             destination: None,
             tranches: Vec::new(),
-            announced,
+            announced: IsoDate(announced),
             announced_by: None,
             source,
             reported: None,
@@ -140,7 +136,7 @@ impl VaccinePledge {
 
         /// With the date the source reported it, when it differs from the
         /// source's date.
-        fn with_reported(date: NaiveDate) { reported = Some(date) }
+        fn with_reported(date: NaiveDate) { reported = Some(IsoDate(date)) }
     }
 
     getters! {
@@ -186,7 +182,7 @@ impl VaccinePledge {
         fn destination -> Option<&Area> { destination.as_ref() }
 
         /// The day of the announcement.
-        fn announced -> NaiveDate { announced }
+        fn announced -> NaiveDate { announced.into() }
 
         /// The leader who announced it, when the source names one.
         fn announcer -> Option<&LeaderId> { announced_by.as_ref() }
@@ -208,7 +204,7 @@ impl VaccinePledge {
         fn source -> &SourceId { &source }
 
         /// The date the source reported it, when given.
-        fn reported -> Option<NaiveDate> { reported }
+        fn reported -> Option<NaiveDate> { reported.map(NaiveDate::from) }
     }
 }
 
@@ -246,19 +242,11 @@ pub struct VaccineAllocation {
     stage: DoseStage,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     channel: Option<DoseChannel>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::json::optional_date"
-    )]
-    date: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<IsoDate>,
     source: SourceId,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "super::json::optional_date"
-    )]
-    reported: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reported: Option<IsoDate>,
 }
 
 impl VaccineAllocation {
@@ -302,11 +290,11 @@ impl VaccineAllocation {
 
         /// Reaching its stage on `date` (announced, donated or delivered that
         /// day).
-        fn dated(date: NaiveDate) { date = Some(date) }
+        fn dated(date: NaiveDate) { date = Some(IsoDate(date)) }
 
         /// With the date the source reported it, when it differs from the
         /// source's date.
-        fn with_reported(date: NaiveDate) { reported = Some(date) }
+        fn with_reported(date: NaiveDate) { reported = Some(IsoDate(date)) }
     }
 
     getters! {
@@ -332,13 +320,13 @@ impl VaccineAllocation {
         fn channel -> Option<DoseChannel> { channel }
 
         /// The day the doses reached their stage, when given.
-        fn date -> Option<NaiveDate> { date }
+        fn date -> Option<NaiveDate> { date.map(NaiveDate::from) }
 
         /// The source.
         fn source -> &SourceId { &source }
 
         /// The date the source reported it, when given.
-        fn reported -> Option<NaiveDate> { reported }
+        fn reported -> Option<NaiveDate> { reported.map(NaiveDate::from) }
     }
 }
 

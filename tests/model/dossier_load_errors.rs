@@ -440,3 +440,123 @@ fn every_message_names_its_place_as_a_json_pointer() {
         assert!(!message.contains("].") && !message.contains("[0"), "{message}");
     }
 }
+
+/// A format-2 document on one line with every date field of every fact:
+/// `@` followed by the field's JSON Pointer stands for its date.
+const EVERY_DATE: &str = concat!(
+    r#"{"format": "statecraft-dossier/2", "#,
+    r#""sources": [{"id": "s", "title": "t", "published": "@/sources/0/published"}], "#,
+    // One date a group, which the group's own order of dates leaves free.
+    r#""groups": [{"id": "g", "name": "G", "since": "@/groups/0/since", "members": ["GT"]}, "#,
+    r#"{"id": "h", "name": "H", "members": [{"country": "GT", "from": "@/groups/1/members/0/from"}]}, "#,
+    r#"{"id": "k", "name": "K", "members": [{"country": "GT", "until": "@/groups/2/members/0/until"}]}], "#,
+    r#""leaders": [{"id": "l", "name": "L", "terms": [{"office": "president", "of": "GT", "#,
+    r#""start": "@/leaders/0/terms/0/start", "end": "@/leaders/0/terms/0/end"}], "#,
+    r#""source": "s", "reported": "@/leaders/0/reported"}], "#,
+    r#""trips": [{"id": "t", "traveller": "l", "legs": [{"country": "GT", "arrival": "@/trips/0/legs/0/arrival", "#,
+    r#""departure": "@/trips/0/legs/0/departure", "status": "happened"}], "source": "s", "reported": "@/trips/0/reported"}], "#,
+    r#""meetings": [{"id": "m", "start": "@/meetings/0/start", "end": "@/meetings/0/end", "places": ["GT"], "#,
+    r#""kind": "bilateral-talks", "status": "happened", "source": "s", "reported": "@/meetings/0/reported"}], "#,
+    r#""initiatives": [{"id": "i", "name": "I", "kind": "task-force", "sponsor": "US", "#,
+    r#""announced": "@/initiatives/0/announced", "status": "happened", "source": "s", "reported": "@/initiatives/0/reported"}], "#,
+    r#""funding": [{"id": "f", "donor": "US", "stage": "announced", "announced": "@/funding/0/announced", "#,
+    r#""value_date": "@/funding/0/value_date", "source": "s", "reported": "@/funding/0/reported"}], "#,
+    r#""vaccine_pledges": [{"id": "p", "donor": "US", "doses": 5, "announced": "@/vaccine_pledges/0/announced", "#,
+    r#""source": "s", "reported": "@/vaccine_pledges/0/reported"}], "#,
+    r#""vaccine_allocations": [{"id": "a", "pledge": "p", "recipient": "GT", "doses": 5, "stage": "announced", "#,
+    r#""date": "@/vaccine_allocations/0/date", "source": "s", "reported": "@/vaccine_allocations/0/reported"}], "#,
+    r#""statistics": ["#,
+    r#"{"id": "d", "metric": "deaths", "scope": "world", "period": {"day": "@/statistics/0/period/day"}, "#,
+    r#""count": "5", "source": "s", "reported": "@/statistics/0/reported"}, "#,
+    r#"{"id": "r", "metric": "deaths", "scope": "world", "#,
+    r#""period": {"range": {"start": "@/statistics/1/period/range/start", "end": "@/statistics/1/period/range/end"}}, "#,
+    r#""count": "5", "source": "s"}, "#,
+    r#"{"id": "u", "metric": "deaths", "scope": "world", "period": {"through": "@/statistics/2/period/through"}, "#,
+    r#""count": "5", "source": "s"}]}"#,
+);
+
+/// The JSON Pointers of [`EVERY_DATE`]'s dates, in document order.
+fn date_fields() -> Vec<&'static str> {
+    EVERY_DATE
+        .split("\"@")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect()
+}
+
+/// [`EVERY_DATE`] with `value` (JSON text) at `field` and `2021-06-07`
+/// at every other date.
+fn with_date(field: &str, value: &str) -> String {
+    let mut doc = EVERY_DATE.replace(&format!("\"@{field}\""), value);
+    for other in date_fields() {
+        doc = doc.replace(&format!("\"@{other}\""), "\"2021-06-07\"");
+    }
+    doc
+}
+
+#[test]
+fn every_date_field_reads_by_the_one_grammar() {
+    let fields = date_fields();
+    assert_eq!(fields.len(), 27);
+    // Every date field of the format is here: the document loads, and
+    // writes back each of them.
+    let all = with_date("", "");
+    let written = Dossier::from_json_str(&all).unwrap().to_json_string().unwrap();
+    assert_eq!(written.matches("\"2021-06-07\"").count(), fields.len(), "{written}");
+
+    // (value in the document, the date written back)
+    let good = [
+        ("\"2024-02-29\"", "2024-02-29"),
+        ("\" 2021-06-07\\t\"", "2021-06-07"),
+        ("\"+10000-01-01\"", "+10000-01-01"),
+        ("\"-0001-12-31\"", "-0001-12-31"),
+    ];
+    // (value in the document, the message before its place)
+    let bad = [
+        ("\"2021-02-30\"", "invalid value `2021-02-30`: input is out of range"),
+        (
+            "\"14/01/2024\"",
+            "invalid value `14/01/2024`: input contains invalid characters",
+        ),
+        (
+            "\"2021-06-07T00:00\"",
+            "invalid value `2021-06-07T00:00`: trailing input",
+        ),
+        (
+            "\"2021-6-1\"",
+            "invalid value `2021-6-1`: expected a calendar date as YYYY-MM-DD",
+        ),
+        (
+            "\"+2021-06-01\"",
+            "invalid value `+2021-06-01`: expected a calendar date as YYYY-MM-DD",
+        ),
+        (
+            "20210607",
+            "invalid type: integer `20210607`, expected a formatted date string",
+        ),
+    ];
+    for field in fields {
+        for (value, date) in good {
+            let doc = with_date(field, value);
+            let dossier = Dossier::from_json_str(&doc).unwrap_or_else(|e| panic!("{field} {value}: {e}"));
+            let json: serde_json::Value = serde_json::from_str(&dossier.to_json_string().unwrap()).unwrap();
+            assert_eq!(
+                json.pointer(field),
+                Some(&serde_json::Value::from(date)),
+                "{field} {value}"
+            );
+        }
+        for (value, message) in bad {
+            let doc = with_date(field, value);
+            let e = Dossier::from_json_str(&doc).unwrap_err();
+            // serde_json's column: the last character of the value.
+            let column = doc.find(value).unwrap() + value.len();
+            assert_eq!(
+                e.to_string(),
+                format!("{message} at line 1 column {column} ({field})"),
+                "{field} {value}"
+            );
+            assert_eq!(e.kind(), LoadErrorKind::Data, "{field} {value}");
+        }
+    }
+}
