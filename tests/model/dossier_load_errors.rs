@@ -475,79 +475,68 @@ const EVERY_DATE: &str = concat!(
     r#""count": "5", "source": "s"}]}"#,
 );
 
-/// The JSON Pointers of [`EVERY_DATE`]'s dates, in document order.
-fn date_fields() -> Vec<&'static str> {
-    EVERY_DATE
+/// A format-1 document with every date field format 1 had.
+const EVERY_DATE_1: &str = concat!(
+    r#"{"format": "statecraft-dossier/1", "#,
+    r#""leaders": [{"id": "l", "name": "L", "terms": [{"office": "president", "country": "GT", "#,
+    r#""start": "@/leaders/0/terms/0/start", "end": "@/leaders/0/terms/0/end"}], "#,
+    r#""source": "s", "reported": "@/leaders/0/reported"}], "#,
+    r#""meetings": [{"id": "m", "date": "@/meetings/0/date", "place": "GT", "kind": "call", "status": "happened", "#,
+    r#""source": "s", "reported": "@/meetings/0/reported"}]}"#,
+);
+
+/// The JSON Pointers of the dates of a document of `@` dates, in
+/// document order.
+fn date_fields(template: &str) -> Vec<&str> {
+    template
         .split("\"@")
         .skip(1)
         .filter_map(|s| s.split('"').next())
         .collect()
 }
 
-/// [`EVERY_DATE`] with `value` (JSON text) at `field` and `2021-06-07`
-/// at every other date.
-fn with_date(field: &str, value: &str) -> String {
-    let mut doc = EVERY_DATE.replace(&format!("\"@{field}\""), value);
-    for other in date_fields() {
+/// `template` with `value` (JSON text) at `field` and `2021-06-07` at
+/// every other date.
+fn with_date(template: &str, field: &str, value: &str) -> String {
+    let mut doc = template.replace(&format!("\"@{field}\""), value);
+    for other in date_fields(template) {
         doc = doc.replace(&format!("\"@{other}\""), "\"2021-06-07\"");
     }
     doc
 }
 
-#[test]
-fn every_date_field_reads_by_the_one_grammar() {
-    let fields = date_fields();
-    assert_eq!(fields.len(), 27);
-    // Every date field of the format is here: the document loads, and
-    // writes back each of them.
-    let all = with_date("", "");
-    let written = Dossier::from_json_str(&all).unwrap().to_json_string().unwrap();
-    assert_eq!(written.matches("\"2021-06-07\"").count(), fields.len(), "{written}");
+/// (value in the document, the message before its place): the same in
+/// every date field.
+const BAD_DATES: [(&str, &str); 6] = [
+    ("\"2021-02-30\"", "invalid value `2021-02-30`: input is out of range"),
+    (
+        "\"14/01/2024\"",
+        "invalid value `14/01/2024`: input contains invalid characters",
+    ),
+    (
+        "\"2021-06-07T00:00\"",
+        "invalid value `2021-06-07T00:00`: trailing input",
+    ),
+    (
+        "\"2021-6-1\"",
+        "invalid value `2021-6-1`: expected a calendar date as YYYY-MM-DD",
+    ),
+    (
+        "\"+2021-06-01\"",
+        "invalid value `+2021-06-01`: expected a calendar date as YYYY-MM-DD",
+    ),
+    (
+        "20210607",
+        "invalid type: integer `20210607`, expected a formatted date string",
+    ),
+];
 
-    // (value in the document, the date written back)
-    let good = [
-        ("\"2024-02-29\"", "2024-02-29"),
-        ("\" 2021-06-07\\t\"", "2021-06-07"),
-        ("\"+10000-01-01\"", "+10000-01-01"),
-        ("\"-0001-12-31\"", "-0001-12-31"),
-    ];
-    // (value in the document, the message before its place)
-    let bad = [
-        ("\"2021-02-30\"", "invalid value `2021-02-30`: input is out of range"),
-        (
-            "\"14/01/2024\"",
-            "invalid value `14/01/2024`: input contains invalid characters",
-        ),
-        (
-            "\"2021-06-07T00:00\"",
-            "invalid value `2021-06-07T00:00`: trailing input",
-        ),
-        (
-            "\"2021-6-1\"",
-            "invalid value `2021-6-1`: expected a calendar date as YYYY-MM-DD",
-        ),
-        (
-            "\"+2021-06-01\"",
-            "invalid value `+2021-06-01`: expected a calendar date as YYYY-MM-DD",
-        ),
-        (
-            "20210607",
-            "invalid type: integer `20210607`, expected a formatted date string",
-        ),
-    ];
-    for field in fields {
-        for (value, date) in good {
-            let doc = with_date(field, value);
-            let dossier = Dossier::from_json_str(&doc).unwrap_or_else(|e| panic!("{field} {value}: {e}"));
-            let json: serde_json::Value = serde_json::from_str(&dossier.to_json_string().unwrap()).unwrap();
-            assert_eq!(
-                json.pointer(field),
-                Some(&serde_json::Value::from(date)),
-                "{field} {value}"
-            );
-        }
-        for (value, message) in bad {
-            let doc = with_date(field, value);
+/// Each of [`BAD_DATES`] at each date of `template` gets its message,
+/// at its line, column and path.
+fn assert_bad_dates_refused(template: &str) {
+    for field in date_fields(template) {
+        for (value, message) in BAD_DATES {
+            let doc = with_date(template, field, value);
             let e = Dossier::from_json_str(&doc).unwrap_err();
             // serde_json's column: the last character of the value.
             let column = doc.find(value).unwrap() + value.len();
@@ -559,4 +548,44 @@ fn every_date_field_reads_by_the_one_grammar() {
             assert_eq!(e.kind(), LoadErrorKind::Data, "{field} {value}");
         }
     }
+}
+
+#[test]
+fn every_date_field_reads_by_the_one_grammar() {
+    let fields = date_fields(EVERY_DATE);
+    assert_eq!(fields.len(), 27);
+    // Every date field of the format is here: the document loads, and
+    // writes back each of them.
+    let all = with_date(EVERY_DATE, "", "");
+    let written = Dossier::from_json_str(&all).unwrap().to_json_string().unwrap();
+    assert_eq!(written.matches("\"2021-06-07\"").count(), fields.len(), "{written}");
+
+    // (value in the document, the date written back)
+    let good = [
+        ("\"2024-02-29\"", "2024-02-29"),
+        ("\" 2021-06-07\\t\"", "2021-06-07"),
+        ("\"+10000-01-01\"", "+10000-01-01"),
+        ("\"-0001-12-31\"", "-0001-12-31"),
+    ];
+    for field in fields {
+        for (value, date) in good {
+            let doc = with_date(EVERY_DATE, field, value);
+            let dossier = Dossier::from_json_str(&doc).unwrap_or_else(|e| panic!("{field} {value}: {e}"));
+            let json: serde_json::Value = serde_json::from_str(&dossier.to_json_string().unwrap()).unwrap();
+            assert_eq!(
+                json.pointer(field),
+                Some(&serde_json::Value::from(date)),
+                "{field} {value}"
+            );
+        }
+    }
+    assert_bad_dates_refused(EVERY_DATE);
+}
+
+#[test]
+fn every_date_field_of_format_1_reads_by_the_one_grammar() {
+    assert_eq!(date_fields(EVERY_DATE_1).len(), 5);
+    let d = Dossier::from_json_str(&with_date(EVERY_DATE_1, "", "")).unwrap();
+    assert_eq!(d.meetings()[0].start().to_string(), "2021-06-07");
+    assert_bad_dates_refused(EVERY_DATE_1);
 }
