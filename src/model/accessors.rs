@@ -44,3 +44,25 @@ macro_rules! getters {
         getters! { $($rest)* }
     };
 }
+
+/// What every fact has of its citation, over its fields `source:
+/// SourceId` and `reported: Option<IsoDate>`: the builder method
+/// `with_reported` and the accessors `source` and `reported`, alike in
+/// every fact.
+macro_rules! cited {
+    () => {
+        setters! {
+            /// With the date the source reported it, when it differs from the
+            /// source's date.
+            fn with_reported(date: ::chrono::NaiveDate) { reported = Some($crate::serde_str::IsoDate(date)) }
+        }
+
+        getters! {
+            /// The source.
+            fn source -> &$crate::model::SourceId { &source }
+
+            /// The date the source reported it, when given.
+            fn reported -> Option<::chrono::NaiveDate> { reported.map(::chrono::NaiveDate::from) }
+        }
+    };
+}

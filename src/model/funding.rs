@@ -148,10 +148,6 @@ impl Funding {
 
         /// With one more topic.
         fn with_topic(topic: Topic) { topics.push(topic) }
-
-        /// With the date the source reported it, when it differs from the
-        /// source's date.
-        fn with_reported(date: NaiveDate) { reported = Some(IsoDate(date)) }
     }
 
     getters! {
@@ -205,13 +201,9 @@ impl Funding {
 
         /// The topics.
         fn topics -> &[Topic] { &topics }
-
-        /// The source.
-        fn source -> &SourceId { &source }
-
-        /// The date the source reported it, when given.
-        fn reported -> Option<NaiveDate> { reported.map(NaiveDate::from) }
     }
+
+    cited!();
 }
 
 /// A recipient of funding: an area or an organisation (a [`Receiver`]),

@@ -109,10 +109,6 @@ impl Initiative {
 
         /// With a description in the dossier's own words.
         fn with_description(description: impl Into<String>) { description = Some(description.into()) }
-
-        /// With the date the source reported it, when it differs from the
-        /// source's date.
-        fn with_reported(date: NaiveDate) { reported = Some(IsoDate(date)) }
     }
 
     getters! {
@@ -151,13 +147,9 @@ impl Initiative {
 
         /// The description.
         fn description -> Option<&str> { description.as_deref() }
-
-        /// The source.
-        fn source -> &SourceId { &source }
-
-        /// The date the source reported it, when given.
-        fn reported -> Option<NaiveDate> { reported.map(NaiveDate::from) }
     }
+
+    cited!();
 }
 
 /// What kind of initiative.

@@ -61,10 +61,6 @@ impl Leader {
     setters! {
         /// With one more term of office.
         fn with_term(term: Term) { terms.push(term) }
-
-        /// With the date the source reported these facts, when it differs
-        /// from the source's date.
-        fn with_reported(date: NaiveDate) { reported = Some(IsoDate(date)) }
     }
 
     getters! {
@@ -127,13 +123,7 @@ impl Leader {
         }
     }
 
-    getters! {
-        /// The source of what the dossier says about the leader.
-        fn source -> &SourceId { &source }
-
-        /// The date the source reported it, when given.
-        fn reported -> Option<NaiveDate> { reported.map(NaiveDate::from) }
-    }
+    cited!();
 }
 
 /// A spell in one office of one country or organisation, from its first

@@ -143,10 +143,6 @@ impl Meeting {
 
         /// With a summary in the dossier's own words.
         fn with_summary(summary: impl Into<String>) { summary = Some(summary.into()) }
-
-        /// With the date the source reported it, when it differs from the
-        /// source's date.
-        fn with_reported(date: NaiveDate) { reported = Some(IsoDate(date)) }
     }
 
     getters! {
@@ -213,13 +209,9 @@ impl Meeting {
 
         /// The summary.
         fn summary -> Option<&str> { summary.as_deref() }
-
-        /// The source.
-        fn source -> &SourceId { &source }
-
-        /// The date the source reported it, when given.
-        fn reported -> Option<NaiveDate> { reported.map(NaiveDate::from) }
     }
+
+    cited!();
 }
 
 /// A leader taking part in a meeting, with the role the source names them

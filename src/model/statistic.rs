@@ -4,8 +4,6 @@
 use std::fmt;
 use std::num::NonZeroU32;
 
-use chrono::NaiveDate;
-
 use super::{Area, AreaId, GroupId, Period, Share, SourceId, StatisticId, Topic};
 use crate::geo::DacRegion;
 use crate::geo::M49Area;
@@ -105,10 +103,6 @@ impl Statistic {
 
         /// With one more topic.
         fn with_topic(topic: Topic) { topics.push(topic) }
-
-        /// With the date the source reported it, when it differs from the
-        /// source's date.
-        fn with_reported(date: NaiveDate) { reported = Some(IsoDate(date)) }
     }
 
     getters! {
@@ -138,13 +132,9 @@ impl Statistic {
 
         /// The topics.
         fn topics -> &[Topic] { &topics }
-
-        /// The source.
-        fn source -> &SourceId { &source }
-
-        /// The date the source reported it, when given.
-        fn reported -> Option<NaiveDate> { reported.map(NaiveDate::from) }
     }
+
+    cited!();
 }
 
 /// What a statistic counts.

@@ -80,10 +80,6 @@ impl Trip {
 
         /// With one more note ("first trip abroad in office").
         fn with_note(note: TripNote) { notes.push(note) }
-
-        /// With the date the source reported it, when it differs from the
-        /// source's date.
-        fn with_reported(date: NaiveDate) { reported = Some(IsoDate(date)) }
     }
 
     getters! {
@@ -122,13 +118,9 @@ impl Trip {
 
         /// The notes.
         fn notes -> &[TripNote] { &notes }
-
-        /// The source.
-        fn source -> &SourceId { &source }
-
-        /// The date the source reported it, when given.
-        fn reported -> Option<NaiveDate> { reported.map(NaiveDate::from) }
     }
+
+    cited!();
 }
 
 /// A stay in one country during a trip: arrival, departure (unknown for a

@@ -133,10 +133,6 @@ impl VaccinePledge {
 
         /// Announced by `leader`.
         fn announced_by(leader: LeaderId) { announced_by = Some(leader) }
-
-        /// With the date the source reported it, when it differs from the
-        /// source's date.
-        fn with_reported(date: NaiveDate) { reported = Some(IsoDate(date)) }
     }
 
     getters! {
@@ -199,13 +195,7 @@ impl VaccinePledge {
         Share::from_ratio(doses.into(), self.doses.value().into())
     }
 
-    getters! {
-        /// The source.
-        fn source -> &SourceId { &source }
-
-        /// The date the source reported it, when given.
-        fn reported -> Option<NaiveDate> { reported.map(NaiveDate::from) }
-    }
+    cited!();
 }
 
 /// Doses from a pledge for one recipient (a country, an area: a region, a
@@ -291,10 +281,6 @@ impl VaccineAllocation {
         /// Reaching its stage on `date` (announced, donated or delivered that
         /// day).
         fn dated(date: NaiveDate) { date = Some(IsoDate(date)) }
-
-        /// With the date the source reported it, when it differs from the
-        /// source's date.
-        fn with_reported(date: NaiveDate) { reported = Some(IsoDate(date)) }
     }
 
     getters! {
@@ -321,13 +307,9 @@ impl VaccineAllocation {
 
         /// The day the doses reached their stage, when given.
         fn date -> Option<NaiveDate> { date.map(NaiveDate::from) }
-
-        /// The source.
-        fn source -> &SourceId { &source }
-
-        /// The date the source reported it, when given.
-        fn reported -> Option<NaiveDate> { reported.map(NaiveDate::from) }
     }
+
+    cited!();
 }
 
 /// Writes doses as the format does: an exact number as a JSON integer (as
