@@ -1,6 +1,7 @@
 //! Serde support for types that travel as strings and are read through
 //! their `FromStr`, so that a value that cannot be parsed cannot be
-//! deserialized either.
+//! deserialized either; and [`IsoDate`], the dossier format's date, read
+//! by the crate's one date grammar.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -48,7 +49,8 @@ where
 }
 
 /// A day as the dossier format writes it, `"2021-06-07"`: the field type
-/// of every date of the model, so that a date field needs no serde
+/// of every date a dossier holds (but those of the public enum
+/// `Period`, read through [`date`]), so that a date field needs no serde
 /// attribute of its own (an optional one: `Option<IsoDate>`, with
 /// `default` and `skip_serializing_if` as any optional field).
 ///
@@ -141,11 +143,6 @@ impl<'de> serde::Deserialize<'de> for IsoDate {
 /// is public (`Period::Day`).
 pub(crate) fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
     IsoDate::deserialize(d).map(NaiveDate::from)
-}
-
-/// [`date`], for a date that may be absent or `null`.
-pub(crate) fn optional_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-    Ok(Option::<IsoDate>::deserialize(d)?.map(NaiveDate::from))
 }
 
 #[cfg(test)]

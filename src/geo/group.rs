@@ -7,6 +7,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::group_table::BUILTIN;
+use crate::serde_str::IsoDate;
 use crate::slug::{self, ParseIdError};
 use crate::{Country, Excerpt};
 
@@ -537,12 +538,8 @@ impl fmt::Display for CountryGroup {
 struct GroupRepr<I> {
     id: I,
     name: String,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_str::optional_date"
-    )]
-    since: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    since: Option<IsoDate>,
     members: Vec<MemberRepr>,
 }
 
@@ -556,18 +553,10 @@ enum MemberRepr {
 #[serde(deny_unknown_fields, rename = "Membership")]
 struct DatedMember {
     country: Country,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_str::optional_date"
-    )]
-    from: Option<NaiveDate>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_str::optional_date"
-    )]
-    until: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    from: Option<IsoDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    until: Option<IsoDate>,
 }
 
 impl serde::Serialize for MemberRepr {
@@ -610,7 +599,7 @@ impl serde::Serialize for CountryGroup {
         GroupRepr {
             id: self.id(),
             name: self.name().to_string(),
-            since: self.since,
+            since: self.since.map(IsoDate),
             members: self
                 .memberships
                 .iter()
@@ -618,8 +607,8 @@ impl serde::Serialize for CountryGroup {
                     (None, None) => MemberRepr::Always(m.country),
                     (from, until) => MemberRepr::Dated(DatedMember {
                         country: m.country,
-                        from,
-                        until,
+                        from: from.map(IsoDate),
+                        until: until.map(IsoDate),
                     }),
                 })
                 .collect(),
@@ -639,11 +628,11 @@ impl<'de> serde::Deserialize<'de> for CountryGroup {
                 MemberRepr::Always(c) => Membership::new(c),
                 MemberRepr::Dated(m) => Membership {
                     country: m.country,
-                    from: m.from,
-                    until: m.until,
+                    from: m.from.map(NaiveDate::from),
+                    until: m.until.map(NaiveDate::from),
                 },
             });
-            CountryGroup::dated(&repr.id.0, repr.name, repr.since, memberships)
+            CountryGroup::dated(&repr.id.0, repr.name, repr.since.map(NaiveDate::from), memberships)
         })
     }
 }
