@@ -3,8 +3,9 @@
 //! upgraded in memory (`super::v1`).
 //!
 //! The strictness is serde's: `deny_unknown_fields` on every struct, the
-//! derive's own refusal of a repeated field, amounts and shares read from
-//! strings only by their types, objects only and one-key choices by
+//! derive's own refusal of a repeated field, amounts, shares and dates
+//! (`crate::serde_str::IsoDate`) read from strings only by their types,
+//! objects only and one-key choices by
 //! `crate::serde_strict`. serde_path_to_error finds where an error is.
 
 use std::fmt;
