@@ -470,9 +470,9 @@ const EVERY_DATE: &str = concat!(
     r#""count": "5", "source": "s", "reported": "@/statistics/0/reported"}, "#,
     r#"{"id": "r", "metric": "deaths", "scope": "world", "#,
     r#""period": {"range": {"start": "@/statistics/1/period/range/start", "end": "@/statistics/1/period/range/end"}}, "#,
-    r#""count": "5", "source": "s"}, "#,
+    r#""count": "5", "source": "s", "reported": "@/statistics/1/reported"}, "#,
     r#"{"id": "u", "metric": "deaths", "scope": "world", "period": {"through": "@/statistics/2/period/through"}, "#,
-    r#""count": "5", "source": "s"}]}"#,
+    r#""count": "5", "source": "s", "reported": "@/statistics/2/reported"}]}"#,
 );
 
 /// A format-1 document with every date field format 1 had.
@@ -553,7 +553,7 @@ fn assert_bad_dates_refused(template: &str) {
 #[test]
 fn every_date_field_reads_by_the_one_grammar() {
     let fields = date_fields(EVERY_DATE);
-    assert_eq!(fields.len(), 27);
+    assert_eq!(fields.len(), 29);
     // Every date field of the format is here: the document loads, and
     // writes back each of them.
     let all = with_date(EVERY_DATE, "", "");
@@ -567,6 +567,7 @@ fn every_date_field_reads_by_the_one_grammar() {
         ("\"+10000-01-01\"", "+10000-01-01"),
         ("\"-0001-12-31\"", "-0001-12-31"),
     ];
+    let day = "2021-06-07".parse().unwrap();
     for field in fields {
         for (value, date) in good {
             let doc = with_date(EVERY_DATE, field, value);
@@ -577,6 +578,12 @@ fn every_date_field_reads_by_the_one_grammar() {
                 Some(&serde_json::Value::from(date)),
                 "{field} {value}"
             );
+            // And a fact's accessors give it.
+            for (path, fact) in dossier.facts() {
+                let reported = (format!("{path}/reported") == field).then(|| date.parse().unwrap());
+                assert_eq!(fact.reported(), reported.or(Some(day)), "{path} {field} {value}");
+                assert_eq!(fact.source(), "s");
+            }
         }
     }
     assert_bad_dates_refused(EVERY_DATE);
