@@ -99,12 +99,6 @@ impl fmt::Display for Refusal {
     }
 }
 
-impl From<NaiveDate> for IsoDate {
-    fn from(day: NaiveDate) -> IsoDate {
-        IsoDate(day)
-    }
-}
-
 impl From<IsoDate> for NaiveDate {
     fn from(day: IsoDate) -> NaiveDate {
         day.0
@@ -140,7 +134,7 @@ impl<'de> serde::Deserialize<'de> for IsoDate {
 }
 
 /// Reads an [`IsoDate`] into a `NaiveDate`, for a date field whose type
-/// is public (`Period::Day`).
+/// is public (the days of `Period`).
 pub(crate) fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
     IsoDate::deserialize(d).map(NaiveDate::from)
 }
