@@ -98,7 +98,6 @@ mod tests {
 
     #[test]
     fn is_send_sync_static() {
-        fn check<T: Send + Sync + 'static + std::error::Error>() {}
-        check::<IoError>();
+        crate::testing::assert_error::<IoError>();
     }
 }

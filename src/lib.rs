@@ -505,6 +505,8 @@ mod serde_str;
 mod serde_strict;
 mod slug;
 pub mod summary;
+#[cfg(test)]
+mod testing;
 pub mod validate;
 
 pub use aggregate::{Aggregator, Dimension, Flow, Totals};

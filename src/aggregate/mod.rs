@@ -68,7 +68,7 @@ pub use dimension::{By, CountryGroups, Dimension, GroupKey, GroupTable, KeyPart,
 pub use error::AggregateError;
 pub use flow::Flow;
 pub(crate) use refine::Refiner;
-pub use rejection::{ReaderError, RejectReason, Rejection};
+pub use rejection::{ReaderError, RejectKind, RejectReason, Rejection};
 pub use split::{CountrySplit, CountrySplitError, FlowRecipients};
 pub use totals::{GroupTotal, Totals};
 

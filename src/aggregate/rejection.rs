@@ -15,7 +15,26 @@ use crate::{Country, Currency, Money};
 /// Why a record, or a fact of a dossier, was not summed. Each kind a
 /// caller can match on; where one comes from another error, it keeps it
 /// (as its field and its [`source`](std::error::Error::source)).
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+///
+/// Each reason has a [`RejectKind`] ([`RejectReason::kind`]), and each kind
+/// a stable kebab-case id ([`RejectReason::id`]).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, strum::EnumDiscriminants)]
+#[strum_discriminants(
+    name(RejectKind),
+    derive(
+        Hash,
+        PartialOrd,
+        Ord,
+        strum::Display,
+        strum::IntoStaticStr,
+        strum::VariantNames,
+        strum::EnumIter
+    ),
+    strum(serialize_all = "kebab-case"),
+    doc = "The kind of a [`RejectReason`], without its details: what a caller counts or matches rejections by. \
+           It prints as its stable kebab-case id (`no-rate`, `too-precise`...), the same as [`RejectReason::id`].",
+    non_exhaustive
+)]
 #[non_exhaustive]
 pub enum RejectReason {
     /// A record its reader could not read: the reader's own error, kept
@@ -95,34 +114,33 @@ impl RejectReason {
     /// The id of every kind of reason, in the order of the variants: what
     /// [`id`](RejectReason::id) returns and JSON reports count rejections
     /// by (`docs/FORMAT.md`). Ids are never renamed or reused.
-    pub const IDS: [&'static str; 9] = [
-        "unreadable",
-        "no-rate",
-        "overflow",
-        "too-precise",
-        "group-not-known",
-        "area-not-known",
-        "funding",
-        "undated",
-        "unknown-pledge",
-    ];
-    pub(crate) const NO_RATE: usize = 1;
-    pub(crate) const OVERFLOW: usize = 2;
-    pub(crate) const TOO_PRECISE: usize = 3;
+    ///
+    /// ```
+    /// use statecraft::aggregate::RejectReason;
+    ///
+    /// assert_eq!(RejectReason::IDS[1], "no-rate");
+    /// ```
+    pub const IDS: &'static [&'static str] = <RejectKind as strum::VariantNames>::VARIANTS;
+    pub(crate) const NO_RATE: usize = RejectKind::NoRate as usize;
+    pub(crate) const OVERFLOW: usize = RejectKind::Overflow as usize;
+    pub(crate) const TOO_PRECISE: usize = RejectKind::TooPrecise as usize;
+
+    /// The kind of this reason.
+    ///
+    /// ```
+    /// use statecraft::aggregate::{RejectKind, RejectReason};
+    /// use statecraft::{Currency, Money};
+    ///
+    /// let reason = RejectReason::TooPrecise { amount: Money::zero(Currency::USD) };
+    /// assert_eq!(reason.kind(), RejectKind::TooPrecise);
+    /// ```
+    pub fn kind(&self) -> RejectKind {
+        RejectKind::from(self)
+    }
 
     /// The place of this reason's kind in [`RejectReason::IDS`].
     pub(crate) fn index(&self) -> usize {
-        match self {
-            RejectReason::Unreadable(_) => 0,
-            RejectReason::NoRate(_) => RejectReason::NO_RATE,
-            RejectReason::Overflow { .. } => RejectReason::OVERFLOW,
-            RejectReason::TooPrecise { .. } => RejectReason::TOO_PRECISE,
-            RejectReason::GroupNotKnown { .. } => 4,
-            RejectReason::AreaNotKnown { .. } => 5,
-            RejectReason::Funding(_) => 6,
-            RejectReason::Undated { .. } => 7,
-            RejectReason::UnknownPledge { .. } => 8,
-        }
+        self.kind() as usize
     }
 
     /// The stable kebab-case id of this kind of reason: `no-rate`,
@@ -136,7 +154,7 @@ impl RejectReason {
     /// assert_eq!(reason.id(), "too-precise");
     /// ```
     pub fn id(&self) -> &'static str {
-        RejectReason::IDS.get(self.index()).copied().unwrap_or("unreadable")
+        self.kind().into()
     }
 }
 
@@ -302,7 +320,51 @@ mod tests {
         assert!(cause.downcast_ref::<Bad>().is_some());
         assert_eq!(reason.clone(), reason);
         assert_eq!(RejectReason::Unreadable(ReaderError::new(Bad)), reason);
-        fn check<T: Send + Sync + 'static + Error>() {}
-        check::<RejectReason>();
+        crate::testing::assert_error::<RejectReason>();
+    }
+
+    #[test]
+    fn ids_are_the_published_ones_in_the_order_of_the_kinds() {
+        use strum::IntoEnumIterator;
+        // docs/FORMAT.md publishes these ids; a JSON report counts by them.
+        let published = [
+            "unreadable",
+            "no-rate",
+            "overflow",
+            "too-precise",
+            "group-not-known",
+            "area-not-known",
+            "funding",
+            "undated",
+            "unknown-pledge",
+        ];
+        assert_eq!(RejectReason::IDS, published);
+        for (i, kind) in RejectKind::iter().enumerate() {
+            assert_eq!(kind as usize, i);
+            assert_eq!(kind.to_string(), published[i]);
+        }
+        let cases = [
+            (reason(), RejectKind::TooPrecise),
+            (
+                RejectReason::Overflow {
+                    amount: Money::zero(Currency::EUR),
+                    rate: Decimal::ONE,
+                    target: Currency::USD,
+                },
+                RejectKind::Overflow,
+            ),
+            (
+                RejectReason::NoRate(FxError::from(std::io::Error::other("gone"))),
+                RejectKind::NoRate,
+            ),
+        ];
+        for (reason, kind) in cases {
+            assert_eq!(reason.kind(), kind);
+            assert_eq!(reason.id(), kind.to_string());
+            assert_eq!(RejectReason::IDS[reason.index()], reason.id());
+        }
+        assert_eq!(RejectReason::NO_RATE, 1);
+        assert_eq!(RejectReason::OVERFLOW, 2);
+        assert_eq!(RejectReason::TOO_PRECISE, 3);
     }
 }

@@ -193,16 +193,12 @@ impl RateSource for RateChain {
 mod tests {
     use super::*;
     use crate::fx::RateTable;
+    use crate::testing::june as day;
     use rust_decimal::Decimal;
-
-    fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2021, 6, d).unwrap()
-    }
 
     #[test]
     fn is_send_sync() {
-        fn check<T: Send + Sync + 'static>() {}
-        check::<RateChain>();
+        crate::testing::assert_send_sync::<RateChain>();
     }
 
     #[test]

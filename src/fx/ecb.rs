@@ -485,10 +485,7 @@ impl RateSource for EcbRates {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::testing::day;
 
     #[test]
     fn is_send_sync_and_cheap_to_clone() {

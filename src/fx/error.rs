@@ -448,10 +448,7 @@ const EXPECTED_DATE: &str = crate::grammar::date::EXPECTED;
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::testing::{assert_error, day};
 
     #[test]
     fn messages_name_source_series_date_and_reason() {
@@ -513,10 +510,9 @@ mod tests {
 
     #[test]
     fn errors_are_send_sync_static() {
-        fn check<T: Send + Sync + 'static + std::error::Error>() {}
-        check::<FxError>();
-        check::<ParseErrorKind>();
-        check::<Uncheckable>();
+        assert_error::<FxError>();
+        assert_error::<ParseErrorKind>();
+        assert_error::<Uncheckable>();
     }
 
     #[test]

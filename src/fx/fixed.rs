@@ -277,15 +277,8 @@ impl RateSource for FixedRates {
 mod tests {
     use super::*;
     use crate::fx::Derivation;
+    use crate::testing::{day, dec};
     use crate::Money;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    fn dec(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
 
     #[test]
     fn the_euro_rates_are_the_council_regulations() {

@@ -364,10 +364,7 @@ impl fmt::Debug for History {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::testing::day;
 
     #[test]
     fn day_numbers_cover_every_four_digit_year() {

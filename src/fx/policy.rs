@@ -195,10 +195,7 @@ pub(crate) fn check_legal_tender(currency: Currency, date: NaiveDate, provider: 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::testing::day;
 
     fn lookup(date: NaiveDate) -> Lookup<'static> {
         Lookup {

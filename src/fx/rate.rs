@@ -512,14 +512,7 @@ impl fmt::Display for Rate {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2021, 6, d).unwrap()
-    }
-
-    fn dec(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
+    use crate::testing::{dec, june as day};
 
     fn eur(to: Currency, value: &str) -> Rate {
         Rate::new(Currency::EUR, to, dec(value), day(7), "ECB").unwrap()

@@ -370,10 +370,7 @@ impl fmt::Display for ReportedPair {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn dec(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
+    use crate::testing::dec;
 
     #[test]
     fn precision_is_the_last_written_digit_in_the_news_unit() {

@@ -430,10 +430,7 @@ fn parse_record(fields: Fields<'_>, line: u64) -> Result<(NaiveDate, Currency, C
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2021, 6, d).unwrap()
-    }
+    use crate::testing::june as day;
 
     #[test]
     fn is_send_sync() {

@@ -528,10 +528,7 @@ impl<'de> serde::Deserialize<'de> for Currency {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::testing::day;
 
     #[test]
     fn codes_round_trip_in_any_case() {

@@ -273,8 +273,7 @@ mod tests {
 
     #[test]
     fn errors_are_small_send_sync_static() {
-        fn check<T: Send + Sync + 'static + std::error::Error>() {}
-        check::<RecordError>();
+        crate::testing::assert_error::<RecordError>();
         assert_eq!(std::mem::size_of::<RecordError>(), std::mem::size_of::<usize>());
     }
 }
