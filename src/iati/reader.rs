@@ -653,9 +653,14 @@ fn xml_error(e: quick_xml::Error) -> ErrorKind {
     }
 }
 
-/// The line feeds in `bytes`.
+/// The line feeds in `bytes`, counted in byte-wide lanes 255 bytes at a
+/// time (no lane can overflow): vector instructions with no call or set-up,
+/// quicker than `memchr`'s count on the short spans between elements.
 pub(crate) fn line_feeds(bytes: &[u8]) -> u64 {
-    memchr::memchr_iter(b'\n', bytes).count() as u64
+    bytes
+        .chunks(255)
+        .map(|chunk| u64::from(chunk.iter().fold(0u8, |n, &b| n.wrapping_add(u8::from(b == b'\n')))))
+        .sum()
 }
 
 /// A place in the block and where it is in the file.
