@@ -11,12 +11,13 @@ use super::reader::{line_feeds, Head};
 use super::{Counts, Error, ErrorKind, Location, Reader, TransactionOutcome, TypeFilter};
 
 /// IATI activity files to read on several threads: each thread takes the
-/// next file not yet taken, streams it with a [`Reader`], and folds its
-/// entries into a value of yours (a count, a total, an aggregator's
+/// next file (or part of a large file) not yet taken, streams it with a
+/// [`Reader`], and folds its entries into a value of yours (a count, a total, an aggregator's
 /// fork); the results come back in the order of the files.
 ///
-/// Memory is bounded per thread as for one [`Reader`]: about a megabyte
-/// plus the largest activity being read.
+/// Memory is bounded per thread: a part of a file (about 2 MiB, read
+/// whole) or a [`Reader`]'s megabyte, plus the largest activity being
+/// read, whatever the size of the files.
 ///
 /// ```no_run
 /// use statecraft::iati::{TransactionOutcome, FileSet};
@@ -115,8 +116,8 @@ impl FileSet {
     /// earlier one's. Returns one result per file, in the order of
     /// [`files`](FileSet::files).
     ///
-    /// A file larger than a few megabytes is cut into parts of at most
-    /// 4 MiB (at least four a thread), which the threads take in file
+    /// A file of 2 MiB or more is cut into parts of at most about
+    /// 2 MiB (at least four a thread), which the threads take in file
     /// order as they come free, each part from an activity's start tag on
     /// (found by its bytes); the part before checks, by reading up to it,
     /// that the next part started where an activity does, with the same
@@ -293,7 +294,7 @@ const MIN_PART: u64 = 1 << 20;
 
 /// Parts are at most about this large (an activity more), so that the
 /// threads stay busy to the end and a part read whole fits in memory.
-const MAX_PART: u64 = 1 << 20;
+const MAX_PART: u64 = 2 << 20;
 
 /// Parts are at least this many a thread (when they can be at least
 /// [`MIN_PART`]).
