@@ -956,18 +956,20 @@ impl Parser {
     ) -> plain::Outcome {
         self.first_event = false;
         plain::element(text, at, room, |token| match token {
-            Token::Start {
-                content,
-                name_len,
-                empty,
-                at,
-                attributes,
-            } => {
-                let e = BytesStart::from_content(content, name_len);
+            Token::Start(tag) => {
                 // Its content is read here only inside an activity (one
                 // `until` stopped at, or a namespaced one, is not).
-                self.open(&e, empty, at, attributes, data, locator, out).is_ok()
-                    && (self.activity.is_some() || empty)
+                self.open(
+                    &tag.bytes_start(),
+                    tag.empty,
+                    tag.at,
+                    tag.attributes,
+                    data,
+                    locator,
+                    out,
+                )
+                .is_ok()
+                    && (self.activity.is_some() || tag.empty)
                     && self.stopped.is_none()
             }
             Token::End => {
