@@ -116,8 +116,8 @@ impl FileSet {
     /// earlier one's. Returns one result per file, in the order of
     /// [`files`](FileSet::files).
     ///
-    /// A file of 2 MiB or more is cut into parts of at most about
-    /// 2 MiB (at least four a thread), which the threads take in file
+    /// A file of 2 MiB or more is cut into parts of 1 to 2 MiB (at least
+    /// four a thread where the file allows), which the threads take in file
     /// order as they come free, each part from an activity's start tag on
     /// (found by its bytes); the part before checks, by reading up to it,
     /// that the next part started where an activity does, with the same
