@@ -161,17 +161,13 @@ impl FileSet {
             .iter()
             .map(|f| Plan::new(f, threads, self.min_part, &self.types))
             .collect();
-        let tasks: Vec<(&Path, &Plan, usize)> = self
+        // Each part of each file: the file's index, its path, its plan.
+        let tasks: Vec<(usize, &Path, &Plan, usize)> = self
             .files
             .iter()
             .zip(&plans)
-            .flat_map(|(path, plan)| (0..plan.parts()).map(move |part| (path.as_path(), plan, part)))
-            .collect();
-        // The file of each task.
-        let files_of: Vec<usize> = plans
-            .iter()
             .enumerate()
-            .flat_map(|(file, plan)| std::iter::repeat(file).take(plan.parts()))
+            .flat_map(|(file, (path, plan))| (0..plan.parts()).map(move |part| (file, path.as_path(), plan, part)))
             .collect();
         let next = AtomicUsize::new(0);
         // Each thread reads parts into one block, in turn.
@@ -204,7 +200,9 @@ impl FileSet {
                         let mut block = Vec::new();
                         loop {
                             let i = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(&(path, plan, part)) = tasks.get(i) else { break };
+                            let Some(&(_, path, plan, part)) = tasks.get(i) else {
+                                break;
+                            };
                             if sender
                                 .send((i, read_part(&mut s, &mut block, path, plan, part)))
                                 .is_err()
@@ -222,8 +220,8 @@ impl FileSet {
             for (i, part) in parts {
                 waiting.insert(i, part);
                 while let Some(part) = waiting.remove(&due) {
-                    if let Some((&(_, plan, k), file)) = tasks.get(due).zip(files_of.get(due)) {
-                        if let Some(j) = joined.get_mut(*file) {
+                    if let Some(&(file, _, plan, k)) = tasks.get(due) {
+                        if let Some(j) = joined.get_mut(file) {
                             plan.add(j, k, part, &merge);
                         }
                     }
