@@ -407,28 +407,27 @@ impl<R: Read> Reader<R> {
         // the fast path reads.
         let mut shift = 0;
         let mut locator = Locator {
+            data,
             mark: self.base,
             single_byte: self.encoding.is_single_byte(),
         };
         let mut boundary = self.base;
         let parser = &mut self.parser;
         let pending = &mut self.pending;
-        let fail = |kind: ErrorKind, pos: usize, locator: &mut Locator, parser: &Parser| {
-            Error::new(kind)
-                .at(locator.seek(data, pos))
-                .in_activity(parser.identifier())
+        let fail = |kind: ErrorKind, pos: usize, locator: &mut Locator<'_>, parser: &Parser| {
+            Error::new(kind).at(locator.seek(pos)).in_activity(parser.identifier())
         };
         loop {
             let start = data.len() - xml.get_ref().len();
             if self.plain && parser.activity.is_none() {
                 if let Some(at) = parser.plain_activity_at(text, start) {
-                    match parser.read_plain(text, at, data, &mut locator, pending, &mut self.room) {
+                    match parser.read_plain(text, at, &mut locator, pending, &mut self.room) {
                         plain::Outcome::Done(end) => {
                             if parser.stopped.is_some() {
                                 self.finished = true;
                                 return Ok(());
                             }
-                            boundary = locator.seek_mark(data, end);
+                            boundary = locator.seek_mark(end);
                             xml = xml_reader(data.get(end..).unwrap_or_default());
                             shift = end;
                             continue;
@@ -473,11 +472,11 @@ impl<R: Read> Reader<R> {
             let handled = match event {
                 Event::Start(e) if parser.activity.is_some() => {
                     parser.first_event = false;
-                    parser.open(&e, false, start, None, data, &mut locator, pending)
+                    parser.open(&e, false, start, None, &mut locator, pending)
                 }
                 Event::Empty(e) if parser.activity.is_some() => {
                     parser.first_event = false;
-                    parser.open(&e, true, start, None, data, &mut locator, pending)
+                    parser.open(&e, true, start, None, &mut locator, pending)
                 }
                 Event::End(_) if parser.activity.is_some() => {
                     parser.first_event = false;
@@ -488,7 +487,7 @@ impl<R: Read> Reader<R> {
                     parser.first_event = false;
                     Ok(())
                 }
-                event => parser.handle(event, start, data, &mut locator, pending),
+                event => parser.handle(event, start, &mut locator, pending),
             };
             handled.map_err(|kind| fail(kind, start, &mut locator, parser))?;
             if parser.activity.is_none() {
@@ -496,7 +495,7 @@ impl<R: Read> Reader<R> {
                     self.finished = true;
                     return Ok(());
                 }
-                boundary = locator.seek_mark(data, end);
+                boundary = locator.seek_mark(end);
             }
         }
         // Keep what follows the boundary for the next block.
@@ -681,13 +680,16 @@ impl Mark {
 
 /// Turns places in the block into file locations, counting lines (and,
 /// for decoded text, characters) incrementally.
-struct Locator {
+struct Locator<'a> {
+    /// The block.
+    data: &'a [u8],
     mark: Mark,
     single_byte: bool,
 }
 
-impl Locator {
-    fn seek_mark(&mut self, data: &[u8], to: usize) -> Mark {
+impl Locator<'_> {
+    fn seek_mark(&mut self, to: usize) -> Mark {
+        let data = self.data;
         let to = to.min(data.len());
         let (from, upto, forward) = if to >= self.mark.pos {
             (self.mark.pos, to, true)
@@ -713,8 +715,8 @@ impl Locator {
         self.mark
     }
 
-    fn seek(&mut self, data: &[u8], to: usize) -> Location {
-        let m = self.seek_mark(data, to);
+    fn seek(&mut self, to: usize) -> Location {
+        let m = self.seek_mark(to);
         Location {
             offset: m.offset,
             line: m.line,
@@ -949,8 +951,7 @@ impl Parser {
         &mut self,
         text: &str,
         at: usize,
-        data: &[u8],
-        locator: &mut Locator,
+        locator: &mut Locator<'_>,
         out: &mut VecDeque<TransactionOutcome>,
         room: &mut plain::Room,
     ) -> plain::Outcome {
@@ -959,16 +960,8 @@ impl Parser {
             Token::Start(tag) => {
                 // Its content is read here only inside an activity (one
                 // `until` stopped at, or a namespaced one, is not).
-                self.open(
-                    &tag.bytes_start(),
-                    tag.empty,
-                    tag.at,
-                    tag.attributes,
-                    data,
-                    locator,
-                    out,
-                )
-                .is_ok()
+                self.open(&tag.bytes_start(), tag.empty, tag.at, tag.attributes, locator, out)
+                    .is_ok()
                     && (self.activity.is_some() || tag.empty)
                     && self.stopped.is_none()
             }
@@ -986,7 +979,6 @@ impl Parser {
                 .handle(
                     Event::GeneralRef(quick_xml::events::BytesRef::new(name)),
                     at,
-                    data,
                     locator,
                     out,
                 )
@@ -1021,14 +1013,13 @@ impl Parser {
         &mut self,
         event: Event<'_>,
         start: usize,
-        data: &[u8],
-        locator: &mut Locator,
+        locator: &mut Locator<'_>,
         out: &mut VecDeque<TransactionOutcome>,
     ) -> Result<(), ErrorKind> {
         let first = std::mem::replace(&mut self.first_event, false);
         match event {
-            Event::Start(e) => self.open(&e, false, start, None, data, locator, out),
-            Event::Empty(e) => self.open(&e, true, start, None, data, locator, out),
+            Event::Start(e) => self.open(&e, false, start, None, locator, out),
+            Event::Empty(e) => self.open(&e, true, start, None, locator, out),
             Event::End(e) => self.close(&e, out),
             Event::Text(t) => self.characters(&t),
             Event::CData(t) => {
@@ -1073,15 +1064,13 @@ impl Parser {
         Ok(())
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn open(
         &mut self,
         e: &BytesStart<'_>,
         empty: bool,
         start: usize,
         read: Option<&Spans>,
-        data: &[u8],
-        locator: &mut Locator,
+        locator: &mut Locator<'_>,
         out: &mut VecDeque<TransactionOutcome>,
     ) -> Result<(), ErrorKind> {
         if self.gathering.is_some() {
@@ -1089,7 +1078,7 @@ impl Parser {
         }
         let name = e.name().into_inner();
         let Some(&parent) = self.levels.last() else {
-            return self.open_outside(e, name, empty, start, read, data, locator, out);
+            return self.open_outside(e, name, empty, start, read, locator, out);
         };
         // The role the element has if it is in no namespace (a prefixed
         // name matches none of the names below).
@@ -1111,7 +1100,7 @@ impl Parser {
             return Ok(());
         }
         let at = if role == Role::Transaction {
-            Some(locator.seek(data, start))
+            Some(locator.seek(start))
         } else {
             None
         };
@@ -1136,8 +1125,7 @@ impl Parser {
         empty: bool,
         start: usize,
         read: Option<&Spans>,
-        data: &[u8],
-        locator: &mut Locator,
+        locator: &mut Locator<'_>,
         out: &mut VecDeque<TransactionOutcome>,
     ) -> Result<(), ErrorKind> {
         let role = if name == "iati-activity" {
@@ -1168,7 +1156,7 @@ impl Parser {
             Root::Open => {}
         }
         if role == Role::Activity {
-            let at = locator.seek(data, start);
+            let at = locator.seek(start);
             if self.until.is_some_and(|until| at.offset >= until) {
                 self.stopped = Some(at.offset);
                 return Ok(());
