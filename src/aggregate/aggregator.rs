@@ -382,6 +382,20 @@ impl<R: RateSource> Aggregator<R> {
         self.tally.fork()
     }
 
+    /// Takes the rates this aggregator has looked up (leaving none), to
+    /// give to another fork of the same aggregator on the same thread
+    /// ([`with_cache`](Aggregator::with_cache)).
+    pub(crate) fn take_cache(&mut self) -> RateCache {
+        let empty = RateCache::new(self.tally.target);
+        std::mem::replace(&mut self.tally.cache, empty)
+    }
+
+    /// Uses the rates another fork of the same aggregator looked up.
+    pub(crate) fn with_cache(mut self, cache: RateCache) -> Aggregator<R> {
+        self.tally.cache = cache;
+        self
+    }
+
     /// The currency totals are in.
     pub fn currency(&self) -> Currency {
         self.tally.target

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use chrono::Datelike;
 use rust_decimal::Decimal;
 
+use super::rate_cache::RateCache;
 use super::{AggregateError, Aggregator, By, Dimension, GroupKey, KeyPart, Pushed, Refiner, Tally};
 use crate::fx::RateSource;
 use crate::iati::{
@@ -245,8 +246,12 @@ impl FileSet {
         refine: Option<&[GroupKey]>,
     ) -> Vec<Result<FileSums, Error>> {
         let rates = aggregator.rates();
-        let init = || Worker {
-            aggregator: Aggregator::from_tally(rates, aggregator.fork_tally()),
+        // The rates a thread looked up go from each part it reads to the next.
+        let init = |cache: &mut Option<RateCache>| Worker {
+            aggregator: match cache.take() {
+                Some(cache) => Aggregator::from_tally(rates, aggregator.fork_tally()).with_cache(cache),
+                None => Aggregator::from_tally(rates, aggregator.fork_tally()),
+            },
             keys: Keys::new(key_by),
             unspecified: None,
             parts: Vec::new(),
@@ -261,7 +266,8 @@ impl FileSet {
                 w.push(&t);
             }
         };
-        self.fold(init, step, Worker::merge)
+        let done = |cache: &mut Option<RateCache>, w: &mut Worker<'_, R>| *cache = Some(w.aggregator.take_cache());
+        self.fold_with(|| None, init, step, done, Worker::merge)
             .into_iter()
             .map(|file| {
                 file.result.map(|(worker, counts)| FileSums {

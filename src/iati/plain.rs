@@ -25,18 +25,8 @@ use super::attributes::{find_stop, name_end, Scanned, Spans};
 /// it.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Token<'a> {
-    /// A start tag (`empty`: `<x/>`): what quick-xml's `BytesStart`
-    /// holds (the tag without `<`, `/` and `>`) and the length of its
-    /// name. `at` is the offset of its `<`.
-    Start {
-        content: &'a str,
-        name_len: usize,
-        empty: bool,
-        at: usize,
-        /// Its attributes, found while finding its end, when it is
-        /// plainly written (see [`Spans::read_tag`]).
-        attributes: Option<&'a Spans>,
-    },
+    /// A start tag.
+    Start(StartTag<'a>),
     /// The end tag of the innermost open element (its name matched).
     End,
     /// Text up to markup or a reference.
@@ -44,6 +34,27 @@ pub(super) enum Token<'a> {
     /// A reference `&name;` (the name without `&` and `;`); `at` is the
     /// offset of its `&`.
     Ref { name: &'a str, at: usize },
+}
+
+/// A start tag (`empty`: `<x/>`): what quick-xml's `BytesStart` holds
+/// (the tag without `<`, `/` and `>`) and the length of its name. `at`
+/// is the offset of its `<`.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct StartTag<'a> {
+    pub(super) content: &'a str,
+    pub(super) name_len: usize,
+    pub(super) empty: bool,
+    pub(super) at: usize,
+    /// Its attributes, found while finding its end, when it is plainly
+    /// written (see [`Spans::read_tag`]).
+    pub(super) attributes: Option<&'a Spans>,
+}
+
+impl<'a> StartTag<'a> {
+    /// The tag as quick-xml gives it.
+    pub(super) fn bytes_start(&self) -> quick_xml::events::BytesStart<'a> {
+        quick_xml::events::BytesStart::from_content(self.content, self.name_len)
+    }
 }
 
 /// How [`element`] stopped.
@@ -133,13 +144,13 @@ pub(super) fn element(text: &str, at: usize, room: &mut Room, mut each: impl FnM
                     if name_len == 0 {
                         return Outcome::Declined;
                     }
-                    if !each(Token::Start {
+                    if !each(Token::Start(StartTag {
                         content,
                         name_len,
                         empty,
                         at: i,
                         attributes,
-                    }) {
+                    })) {
                         return Outcome::Declined;
                     }
                     if !empty {
@@ -225,13 +236,14 @@ mod tests {
         let mut out = Vec::new();
         let outcome = element(text, 0, &mut Room::default(), |t| {
             out.push(match t {
-                Token::Start {
-                    content,
-                    name_len,
-                    empty,
-                    at,
-                    attributes,
-                } => {
+                Token::Start(tag) => {
+                    let StartTag {
+                        content,
+                        name_len,
+                        empty,
+                        at,
+                        attributes,
+                    } = tag;
                     if let Some(spans) = attributes {
                         // The attributes found are quick-xml's.
                         let raw = &content[name_len..];
@@ -240,7 +252,7 @@ mod tests {
                             .iter()
                             .map(|(k, v)| (&raw[k.clone()], &raw[v.clone()]))
                             .collect();
-                        let e = quick_xml::events::BytesStart::from_content(content, name_len);
+                        let e = tag.bytes_start();
                         let want: Vec<(String, String)> = e
                             .attributes()
                             .map(|a| a.map(|a| (a.key.into_inner().to_string(), a.value.to_string())))

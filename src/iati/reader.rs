@@ -31,6 +31,10 @@ use crate::Excerpt;
 /// activity larger than a block grows it (doubling) until it fits.
 const BLOCK: usize = 1 << 20;
 
+/// Bytes read at a time past the end of a part read whole
+/// ([`Reader::part`]): enough for the next activity's start tag.
+const TAIL: usize = 16 << 10;
+
 /// The transactions of one IATI activity file (versions 1.0x and 2.0x),
 /// streamed: an iterator of one [`TransactionOutcome`] per `<transaction>`, in file
 /// order, then `None`; or an [`Error`] where the file stops making sense,
@@ -79,6 +83,8 @@ pub struct Reader<R> {
     block_size: usize,
     file: Option<PathBuf>,
     started: bool,
+    /// Whether `block` holds bytes not parsed yet ([`Reader::part`]).
+    preloaded: bool,
     eof: bool,
     encoding: Encoding,
     declared: bool,
@@ -109,6 +115,7 @@ impl<R: Read> Reader<R> {
             block_size: BLOCK,
             file: None,
             started: false,
+            preloaded: false,
             eof: false,
             encoding: Encoding::Utf8,
             declared: false,
@@ -161,10 +168,23 @@ impl<R: Read> Reader<R> {
     /// A reader of part of a file, from an activity's start tag at
     /// `base` (a byte offset and line) on, in the context (encoding, open
     /// elements) `head` found before the file's first activity; stops
-    /// before the first activity at or after `until`.
-    pub(crate) fn part(source: R, head: &Head, base: Location, until: Option<u64>) -> Reader<R> {
+    /// before the first activity at or after `until`. `bytes` are the
+    /// part's, already read: `source` goes on after them (to where the
+    /// next part starts), and `eof` says the file ends with them.
+    pub(crate) fn part(
+        source: R,
+        head: &Head,
+        base: Location,
+        until: Option<u64>,
+        bytes: Vec<u8>,
+        eof: bool,
+    ) -> Reader<R> {
         let mut r = Reader::new(source);
         r.started = true;
+        r.preloaded = true;
+        // Past the part, only the next activity's start tag is read.
+        r.block_size = TAIL;
+        r.eof = eof;
         r.encoding = head.encoding;
         r.declared = head.declared;
         r.base = Mark {
@@ -176,7 +196,19 @@ impl<R: Read> Reader<R> {
         r.parser.first_event = false;
         r.parser.outer = head.outer.clone();
         r.parser.until = until;
+        if r.encoding.is_single_byte() {
+            r.append(&bytes);
+            r.raw = bytes;
+        } else {
+            r.block = bytes;
+            r.check();
+        }
         r
+    }
+
+    /// The reader's block, to read the next part into (its memory reused).
+    pub(crate) fn into_block(self) -> Vec<u8> {
+        self.block
     }
 
     /// Stops before the first activity at or after file offset `until`.
@@ -202,7 +234,9 @@ impl<R: Read> Reader<R> {
 
     /// Reads the next block and parses it.
     fn advance(&mut self) -> Result<(), Error> {
-        if self.started {
+        if self.preloaded {
+            self.preloaded = false;
+        } else if self.started {
             self.fill()?;
         } else {
             self.start()?;
@@ -305,12 +339,12 @@ impl<R: Read> Reader<R> {
         self.check();
     }
 
-    /// Checks `block[checked..]`: UTF-8 (single-byte encodings make
-    /// UTF-8), no byte over 0x7F in US-ASCII, no control character.
+    /// Checks `block[checked..]`: no byte over 0x7F in US-ASCII, no
+    /// control character. UTF-8 is checked as the block is parsed
+    /// ([`parse_block`](Reader::parse_block)), once.
     fn check(&mut self) {
         let limit = self.stop.as_ref().map_or(self.block.len(), |(p, _)| *p);
         let new = self.block.get(self.checked..limit).unwrap_or_default();
-        let mut valid = new.len();
         let mut bad: Option<(usize, ErrorKind)> = None;
         if self.encoding == Encoding::Ascii {
             if let Some(i) = new.iter().position(|&b| b >= 0x80) {
@@ -320,29 +354,15 @@ impl<R: Read> Reader<R> {
                 };
                 bad = Some((i, kind));
             }
-        } else if let Err(e) = std::str::from_utf8(new) {
-            match e.error_len() {
-                // A character cut by the end of the block: checked with
-                // the next bytes.
-                None if !self.eof => valid = e.valid_up_to(),
-                _ => {
-                    bad = Some((
-                        e.valid_up_to(),
-                        ErrorKind::InvalidUtf8 {
-                            declared: self.declared,
-                        },
-                    ))
-                }
-            }
         }
-        let scan = bad.as_ref().map_or(valid, |(i, _)| *i);
+        let scan = bad.as_ref().map_or(new.len(), |(i, _)| *i);
         if let Some(i) = find_control(new.get(..scan).unwrap_or_default()) {
             let c = new.get(i).copied().unwrap_or_default();
             bad = Some((i, ErrorKind::ForbiddenCharacter(u32::from(c))));
         }
         match bad {
             Some((i, kind)) => self.stop = Some((self.checked + i, kind)),
-            None => self.checked += valid,
+            None => self.checked += new.len(),
         }
     }
 
@@ -350,47 +370,64 @@ impl<R: Read> Reader<R> {
     /// reaches (all of it at the end of the file), and keeps the rest.
     fn parse_block(&mut self) -> Result<(), Error> {
         let limit = self.stop.as_ref().map_or(self.block.len(), |(p, _)| *p);
+        // The block as text, checked for UTF-8 (the part before `checked`
+        // again: at most an activity carried from the block before). A
+        // bad byte, or a character cut by the end of the file, stops it
+        // there; a character cut by the end of the block waits for the
+        // next bytes.
+        let (text, limit) = match std::str::from_utf8(self.block.get(..limit).unwrap_or_default()) {
+            Ok(t) => (t, limit),
+            Err(e) => {
+                let at = e.valid_up_to();
+                let valid = self.block.get(..at).unwrap_or_default();
+                let text = std::str::from_utf8(valid).unwrap_or_default();
+                if e.error_len().is_some() || self.eof {
+                    let kind = ErrorKind::InvalidUtf8 {
+                        declared: self.declared,
+                    };
+                    self.stop = Some((at, kind));
+                    (text, at)
+                } else {
+                    (text, limit)
+                }
+            }
+        };
         let complete = self.eof || self.stop.is_some();
         let data = self.block.get(..limit).unwrap_or_default();
-        // The block as text, for the fast path: up to its last `>` (no
-        // character is cut there), all of it at the end. `check` has
-        // passed it, so it is valid whole but for a fault at `stop`.
+        // The text for the fast path: up to the block's last `>` (no
+        // character is cut there), all of it at the end.
         let upto = if complete {
             data.len()
         } else {
             memchr::memrchr(b'>', data).map_or(0, |i| i + 1)
         };
-        let text = match std::str::from_utf8(data.get(..upto).unwrap_or_default()) {
-            Ok(t) => t,
-            Err(e) => std::str::from_utf8(data.get(..e.valid_up_to()).unwrap_or_default()).unwrap_or_default(),
-        };
+        let text = text.get(..upto.min(text.len())).unwrap_or_default();
         let mut xml = xml_reader(data);
         // `xml` reads `data[shift..]`: it starts again after each activity
         // the fast path reads.
         let mut shift = 0;
         let mut locator = Locator {
+            data,
             mark: self.base,
             single_byte: self.encoding.is_single_byte(),
         };
         let mut boundary = self.base;
         let parser = &mut self.parser;
         let pending = &mut self.pending;
-        let fail = |kind: ErrorKind, pos: usize, locator: &mut Locator, parser: &Parser| {
-            Error::new(kind)
-                .at(locator.seek(data, pos))
-                .in_activity(parser.identifier())
+        let fail = |kind: ErrorKind, pos: usize, locator: &mut Locator<'_>, parser: &Parser| {
+            Error::new(kind).at(locator.seek(pos)).in_activity(parser.identifier())
         };
         loop {
             let start = data.len() - xml.get_ref().len();
             if self.plain && parser.activity.is_none() {
                 if let Some(at) = parser.plain_activity_at(text, start) {
-                    match parser.read_plain(text, at, data, &mut locator, pending, &mut self.room) {
+                    match parser.read_plain(text, at, &mut locator, pending, &mut self.room) {
                         plain::Outcome::Done(end) => {
                             if parser.stopped.is_some() {
                                 self.finished = true;
                                 return Ok(());
                             }
-                            boundary = locator.seek_mark(data, end);
+                            boundary = locator.seek_mark(end);
                             xml = xml_reader(data.get(end..).unwrap_or_default());
                             shift = end;
                             continue;
@@ -435,11 +472,11 @@ impl<R: Read> Reader<R> {
             let handled = match event {
                 Event::Start(e) if parser.activity.is_some() => {
                     parser.first_event = false;
-                    parser.open(&e, false, start, None, data, &mut locator, pending)
+                    parser.open(&e, false, start, None, &mut locator, pending)
                 }
                 Event::Empty(e) if parser.activity.is_some() => {
                     parser.first_event = false;
-                    parser.open(&e, true, start, None, data, &mut locator, pending)
+                    parser.open(&e, true, start, None, &mut locator, pending)
                 }
                 Event::End(_) if parser.activity.is_some() => {
                     parser.first_event = false;
@@ -450,7 +487,7 @@ impl<R: Read> Reader<R> {
                     parser.first_event = false;
                     Ok(())
                 }
-                event => parser.handle(event, start, data, &mut locator, pending),
+                event => parser.handle(event, start, &mut locator, pending),
             };
             handled.map_err(|kind| fail(kind, start, &mut locator, parser))?;
             if parser.activity.is_none() {
@@ -458,7 +495,7 @@ impl<R: Read> Reader<R> {
                     self.finished = true;
                     return Ok(());
                 }
-                boundary = locator.seek_mark(data, end);
+                boundary = locator.seek_mark(end);
             }
         }
         // Keep what follows the boundary for the next block.
@@ -615,6 +652,16 @@ fn xml_error(e: quick_xml::Error) -> ErrorKind {
     }
 }
 
+/// The line feeds in `bytes`, counted in byte-wide lanes 255 bytes at a
+/// time (no lane can overflow): vector instructions with no call or set-up,
+/// quicker than `memchr`'s count on the short spans between elements.
+pub(crate) fn line_feeds(bytes: &[u8]) -> u64 {
+    bytes
+        .chunks(255)
+        .map(|chunk| u64::from(chunk.iter().fold(0u8, |n, &b| n.wrapping_add(u8::from(b == b'\n')))))
+        .sum()
+}
+
 /// A place in the block and where it is in the file.
 #[derive(Clone, Copy, Debug)]
 struct Mark {
@@ -633,13 +680,16 @@ impl Mark {
 
 /// Turns places in the block into file locations, counting lines (and,
 /// for decoded text, characters) incrementally.
-struct Locator {
+struct Locator<'a> {
+    /// The block.
+    data: &'a [u8],
     mark: Mark,
     single_byte: bool,
 }
 
-impl Locator {
-    fn seek_mark(&mut self, data: &[u8], to: usize) -> Mark {
+impl Locator<'_> {
+    fn seek_mark(&mut self, to: usize) -> Mark {
+        let data = self.data;
         let to = to.min(data.len());
         let (from, upto, forward) = if to >= self.mark.pos {
             (self.mark.pos, to, true)
@@ -647,7 +697,7 @@ impl Locator {
             (to, self.mark.pos, false)
         };
         let span = data.get(from..upto).unwrap_or_default();
-        let lines = memchr::memchr_iter(b'\n', span).count() as u64;
+        let lines = line_feeds(span);
         // Each character of decoded text was one byte of the file.
         let bytes = if self.single_byte {
             span.iter().filter(|&&b| (b as i8) >= -0x40).count() as u64
@@ -665,8 +715,8 @@ impl Locator {
         self.mark
     }
 
-    fn seek(&mut self, data: &[u8], to: usize) -> Location {
-        let m = self.seek_mark(data, to);
+    fn seek(&mut self, to: usize) -> Location {
+        let m = self.seek_mark(to);
         Location {
             offset: m.offset,
             line: m.line,
@@ -901,25 +951,18 @@ impl Parser {
         &mut self,
         text: &str,
         at: usize,
-        data: &[u8],
-        locator: &mut Locator,
+        locator: &mut Locator<'_>,
         out: &mut VecDeque<TransactionOutcome>,
         room: &mut plain::Room,
     ) -> plain::Outcome {
         self.first_event = false;
         plain::element(text, at, room, |token| match token {
-            Token::Start {
-                content,
-                name_len,
-                empty,
-                at,
-                attributes,
-            } => {
-                let e = BytesStart::from_content(content, name_len);
+            Token::Start(tag) => {
                 // Its content is read here only inside an activity (one
                 // `until` stopped at, or a namespaced one, is not).
-                self.open(&e, empty, at, attributes, data, locator, out).is_ok()
-                    && (self.activity.is_some() || empty)
+                self.open(&tag.bytes_start(), tag.empty, tag.at, tag.attributes, locator, out)
+                    .is_ok()
+                    && (self.activity.is_some() || tag.empty)
                     && self.stopped.is_none()
             }
             Token::End => {
@@ -936,7 +979,6 @@ impl Parser {
                 .handle(
                     Event::GeneralRef(quick_xml::events::BytesRef::new(name)),
                     at,
-                    data,
                     locator,
                     out,
                 )
@@ -971,14 +1013,13 @@ impl Parser {
         &mut self,
         event: Event<'_>,
         start: usize,
-        data: &[u8],
-        locator: &mut Locator,
+        locator: &mut Locator<'_>,
         out: &mut VecDeque<TransactionOutcome>,
     ) -> Result<(), ErrorKind> {
         let first = std::mem::replace(&mut self.first_event, false);
         match event {
-            Event::Start(e) => self.open(&e, false, start, None, data, locator, out),
-            Event::Empty(e) => self.open(&e, true, start, None, data, locator, out),
+            Event::Start(e) => self.open(&e, false, start, None, locator, out),
+            Event::Empty(e) => self.open(&e, true, start, None, locator, out),
             Event::End(e) => self.close(&e, out),
             Event::Text(t) => self.characters(&t),
             Event::CData(t) => {
@@ -1023,15 +1064,13 @@ impl Parser {
         Ok(())
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn open(
         &mut self,
         e: &BytesStart<'_>,
         empty: bool,
         start: usize,
         read: Option<&Spans>,
-        data: &[u8],
-        locator: &mut Locator,
+        locator: &mut Locator<'_>,
         out: &mut VecDeque<TransactionOutcome>,
     ) -> Result<(), ErrorKind> {
         if self.gathering.is_some() {
@@ -1039,7 +1078,7 @@ impl Parser {
         }
         let name = e.name().into_inner();
         let Some(&parent) = self.levels.last() else {
-            return self.open_outside(e, name, empty, start, read, data, locator, out);
+            return self.open_outside(e, name, empty, start, read, locator, out);
         };
         // The role the element has if it is in no namespace (a prefixed
         // name matches none of the names below).
@@ -1061,7 +1100,7 @@ impl Parser {
             return Ok(());
         }
         let at = if role == Role::Transaction {
-            Some(locator.seek(data, start))
+            Some(locator.seek(start))
         } else {
             None
         };
@@ -1086,8 +1125,7 @@ impl Parser {
         empty: bool,
         start: usize,
         read: Option<&Spans>,
-        data: &[u8],
-        locator: &mut Locator,
+        locator: &mut Locator<'_>,
         out: &mut VecDeque<TransactionOutcome>,
     ) -> Result<(), ErrorKind> {
         let role = if name == "iati-activity" {
@@ -1118,7 +1156,7 @@ impl Parser {
             Root::Open => {}
         }
         if role == Role::Activity {
-            let at = locator.seek(data, start);
+            let at = locator.seek(start);
             if self.until.is_some_and(|until| at.offset >= until) {
                 self.stopped = Some(at.offset);
                 return Ok(());
