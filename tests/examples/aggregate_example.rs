@@ -5,28 +5,21 @@
 #![cfg(feature = "ecb-snapshot")]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use statecraft::aggregate::By;
 use statecraft::fx::EcbRates;
 use statecraft::records::FundingFile;
 use statecraft::{Aggregator, CountryGroup, Currency, Decimal, Dimension, NaiveDate};
 
-use crate::example_bin;
+use crate::example_bin::{self, text};
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(example_bin::path("aggregate"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
+    example_bin::run("aggregate", args)
 }
 
 /// A reference file of `key,total` rows as the example writes them: with

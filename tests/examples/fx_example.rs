@@ -4,12 +4,12 @@
 #![cfg(feature = "ecb-snapshot")]
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use crate::example_bin;
 
 fn run(args: &[&str]) -> Output {
-    Command::new(example_bin::path("convert")).args(args).output().unwrap()
+    example_bin::run("convert", args)
 }
 
 fn stdout(o: &Output) -> String {

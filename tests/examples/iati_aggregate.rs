@@ -9,28 +9,21 @@
 #![cfg(feature = "ecb-snapshot")]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use statecraft::aggregate::{AggregateError, By, GroupKey, KeyPart};
 use statecraft::fx::EcbRates;
 use statecraft::iati::{FileSet, TypeFilter};
 use statecraft::{Aggregator, Currency, Dimension};
 
-use crate::example_bin;
+use crate::example_bin::{self, text};
 
 fn data() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/iati")
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(example_bin::path("aggregate"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
+    example_bin::run("aggregate", args)
 }
 
 const ALL_TYPES: &str = "1,2,3,4,5,6,7,8,9,10,11,12,13";

@@ -5,25 +5,12 @@
 #![cfg(feature = "ecb-snapshot")]
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
 use serde_json::Value;
 use statecraft::fx::{EcbRates, FixedRates, RateChain};
 use statecraft::Dossier;
 
-use crate::example_bin;
-
-fn run(example: &str, args: &[&str]) -> Output {
-    Command::new(example_bin::path(example))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
+use crate::example_bin::{run, text};
 
 /// A file under cargo's scratch directory for tests.
 fn scratch(name: &str, content: &str) -> String {

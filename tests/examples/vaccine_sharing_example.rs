@@ -8,23 +8,15 @@
 #![cfg(feature = "ecb-snapshot")]
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use statecraft::fx::EcbRates;
 use statecraft::model::TrancheId;
 use statecraft::{Dossier, PledgeSummary};
 
-use crate::example_bin;
+use crate::example_bin::run;
 
 const DOSSIER: &str = "examples/data/vaccine-sharing-2021.json";
-
-fn run(example: &str, args: &[&str]) -> Output {
-    Command::new(example_bin::path(example))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()

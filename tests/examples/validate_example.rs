@@ -6,16 +6,12 @@
 #![cfg(feature = "ecb-snapshot")]
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use crate::example_bin;
 
 fn run(args: &[&str]) -> Output {
-    Command::new(example_bin::path("validate"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
+    example_bin::run("validate", args)
 }
 
 fn stdout(o: &Output) -> String {

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::process::Command;
+use std::process::{Command, Output};
 use std::sync::{Mutex, OnceLock};
 
 /// The binary of example `name`, built (or found fresh) by cargo the first
@@ -38,4 +38,19 @@ pub fn path(name: &str) -> PathBuf {
     assert!(bin.exists(), "{} not found", bin.display());
     built.insert(name.to_owned(), bin.clone());
     bin
+}
+
+/// Runs example `name` with `args` from the crate's root, as a user
+/// would, and waits for its output.
+pub fn run(name: &str, args: &[&str]) -> Output {
+    Command::new(path(name))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+/// An example's output as text; the examples write UTF-8 only.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
 }
